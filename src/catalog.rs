@@ -1,0 +1,119 @@
+//! The document catalog: which documents exist for a batch. One row per kind; adding a form
+//! means adding a row here and a template under templates/.
+
+use crate::model::{Case, Outcome};
+
+/// Whether a kind is made once per case or once per batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Case,
+    Batch,
+}
+
+/// One kind of document.
+pub struct Kind {
+    /// Stable id, used by `--kind` and as the output file's stem.
+    pub id: &'static str,
+    /// The Chinese title printed on the document.
+    pub title: &'static str,
+    pub scope: Scope,
+    /// For per-case kinds: whether the case needs this document.
+    pub applies: fn(&Case) -> bool,
+    /// Template file name under templates/.
+    pub template: &'static str,
+    /// The template's text, embedded so that the binary works alone.
+    pub source: &'static str,
+}
+
+impl Kind {
+    /// The output file name (`sampling-sheet.pdf`).
+    pub fn file_name(&self, ext: &str) -> String {
+        format!("{}.{ext}", self.id)
+    }
+}
+
+fn every_visit(_: &Case) -> bool {
+    true
+}
+fn sampled(c: &Case) -> bool {
+    c.outcome == Outcome::Sampled
+}
+fn refused(c: &Case) -> bool {
+    c.outcome == Outcome::Refused
+}
+fn tested(c: &Case) -> bool {
+    c.is_tested()
+}
+
+macro_rules! template {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../templates/", $name)))
+    };
+}
+
+const fn kind(
+    id: &'static str,
+    title: &'static str,
+    scope: Scope,
+    applies: fn(&Case) -> bool,
+    template: (&'static str, &'static str),
+) -> Kind {
+    Kind {
+        id,
+        title,
+        scope,
+        applies,
+        template: template.0,
+        source: template.1,
+    }
+}
+
+/// Every kind of document, in the order a case's paperwork is produced.
+pub static CATALOG: &[Kind] = &[
+    kind(
+        "notice",
+        "产品质量监督抽查通知书",
+        Scope::Case,
+        every_visit,
+        template!("notice.typ.tera"),
+    ),
+    kind(
+        "sampling-sheet",
+        "产品质量监督抽查/复查抽样单",
+        Scope::Case,
+        sampled,
+        template!("sampling-sheet.typ.tera"),
+    ),
+    kind(
+        "payment-slip",
+        "产品质量监督抽查样品付费单",
+        Scope::Case,
+        sampled,
+        template!("payment-slip.typ.tera"),
+    ),
+    kind(
+        "sealing-notice",
+        "产品质量监督抽查样品封存和处置告知单",
+        Scope::Case,
+        sampled,
+        template!("sealing-notice.typ.tera"),
+    ),
+    kind(
+        "refusal-form",
+        "产品质量监督抽查拒检认定表",
+        Scope::Case,
+        refused,
+        template!("refusal-form.typ.tera"),
+    ),
+    kind(
+        "report",
+        "检验报告",
+        Scope::Case,
+        tested,
+        template!("report.typ.tera"),
+    ),
+];
+
+pub fn find(id: &str) -> Option<&'static Kind> {
+    CATALOG.iter().find(|k| k.id == id)
+}

@@ -1,0 +1,224 @@
+//! Typst in process: one engine per run (fonts read once, the standard library and the shared
+//! Typst library built once), a light per-document world on top, compiled to PDF.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::fonts::{FontOptions, Fonts};
+
+/// The shared Typst library every template imports.
+pub const LIB_NAME: &str = "spotcheck.typ";
+pub const LIB_SOURCE: &str = include_str!("../templates/spotcheck.typ");
+/// Generated per run from the fonts available.
+pub const FONTS_NAME: &str = "fonts.typ";
+
+/// Options that change the PDFs.
+#[derive(Debug, Clone)]
+pub struct PdfSettings {
+    pub standards: Vec<PdfStandard>,
+}
+
+impl Default for PdfSettings {
+    fn default() -> Self {
+        // PDF/A-2u: archival, and every glyph maps back to Unicode (text stays extractable).
+        PdfSettings {
+            standards: vec![PdfStandard::A_2u],
+        }
+    }
+}
+
+/// Parses a `--pdf-standard` value such as `a-2u`, `a-3b`, `1.7`.
+pub fn parse_pdf_standard(s: &str) -> Result<PdfStandard, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| {
+        format!(
+            "未知的 PDF 标准 “{s}”，可用：1.4 1.5 1.6 1.7 2.0 a-1b a-2b a-2u a-3b a-3u a-4 ua-1 等"
+        )
+    })
+}
+
+/// A Typst compile error mapped back to the generated source.
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    pub messages: Vec<String>,
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.messages.join("\n"))
+    }
+}
+
+/// Fonts, library and shared sources, built once and shared by every compilation.
+pub struct Engine {
+    pub fonts: Fonts,
+    library: LazyHash<Library>,
+    shared: HashMap<FileId, Source>,
+    fonts_module: String,
+    pdf: PdfSettings,
+}
+
+/// A compiled document.
+pub struct Compiled {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+}
+
+fn file_id(path: &str) -> FileId {
+    // Interned ids: a few fixed paths, reused for every document (typst can intern at most
+    // 65,535 distinct paths per process).
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("static path"),
+    )
+    .intern()
+}
+
+impl Engine {
+    pub fn new(fonts: &FontOptions, pdf: PdfSettings) -> Arc<Engine> {
+        let fonts = Fonts::load(fonts);
+        let fonts_module = fonts.typst_module();
+        let mut shared = HashMap::new();
+        let lib = file_id(&format!("/{LIB_NAME}"));
+        shared.insert(lib, Source::new(lib, LIB_SOURCE.to_string()));
+        let fm = file_id(&format!("/{FONTS_NAME}"));
+        shared.insert(fm, Source::new(fm, fonts_module.clone()));
+        Arc::new(Engine {
+            fonts,
+            library: LazyHash::new(Library::builder().build()),
+            shared,
+            fonts_module,
+            pdf,
+        })
+    }
+
+    /// The generated `fonts.typ`, for `--emit-typst`.
+    pub fn fonts_module(&self) -> &str {
+        &self.fonts_module
+    }
+
+    /// Compiles one main source to a PDF. `main_name` is a stable virtual path per document
+    /// kind (`/sampling-sheet.typ`); `ident` identifies the document in its PDF; `date` is the
+    /// PDF's creation date and `datetime.today()`.
+    pub fn compile(
+        &self,
+        main_name: &str,
+        text: String,
+        ident: &str,
+        date: NaiveDate,
+    ) -> Result<Compiled, CompileError> {
+        let id = file_id(&format!("/{main_name}"));
+        let world = DocWorld {
+            engine: self,
+            main: Source::new(id, text),
+            today: to_datetime(date),
+        };
+        let warned = typst::compile::<PagedDocument>(&world);
+        let doc = warned.output.map_err(|errs| CompileError {
+            messages: world.describe(&errs),
+        })?;
+        let standards = PdfStandards::new(&self.pdf.standards).map_err(|e| CompileError {
+            messages: vec![format!("PDF 标准组合无效：{}", e.message())],
+        })?;
+        let options = PdfOptions {
+            ident: Smart::Custom(ident.to_string()),
+            creator: Smart::Custom(Some("spotcheck".into())),
+            timestamp: world.today.map(Timestamp::new_utc),
+            standards,
+            ..PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&doc, &options).map_err(|errs| CompileError {
+            messages: world.describe(&errs),
+        })?;
+        Ok(Compiled {
+            pdf,
+            pages: doc.pages().len(),
+        })
+    }
+}
+
+fn to_datetime(d: NaiveDate) -> Option<Datetime> {
+    Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8)
+}
+
+struct DocWorld<'a> {
+    engine: &'a Engine,
+    main: Source,
+    today: Option<Datetime>,
+}
+
+impl DocWorld<'_> {
+    /// Each diagnostic with the generated source's line and the offending text.
+    fn describe(&self, diags: &[SourceDiagnostic]) -> Vec<String> {
+        diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| {
+                let mut msg = d.message.to_string();
+                if let Some(id) = d.span.id()
+                    && let Ok(source) = self.source(id)
+                    && let Some(range) = WorldExt::range(self, d.span)
+                {
+                    let line = source
+                        .lines()
+                        .byte_to_line(range.start)
+                        .map_or(0, |l| l + 1);
+                    let snippet: String = source.text()[range].chars().take(80).collect();
+                    let name = id.vpath().get_without_slash().to_string();
+                    msg = format!("{name}:{line}: {msg}（“{snippet}”）");
+                }
+                for hint in &d.hints {
+                    msg.push_str(&format!("；提示：{}", hint.v));
+                }
+                msg
+            })
+            .collect()
+    }
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.engine.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.engine.fonts.store.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        self.engine
+            .shared
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.source(id)
+            .map(|s| Bytes::from_string(s.text().to_string()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.engine.fonts.store.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}

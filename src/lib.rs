@@ -1,0 +1,18 @@
+//! spotcheck: the paperwork of product quality supervision spot checks (产品质量监督抽查),
+//! from a folder of YAML case files to printable PDFs.
+//!
+//! The pipeline flows one way: [`load`] reads and types the batch folder, [`render`] turns each
+//! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]).
+
+pub mod catalog;
+pub mod diag;
+pub mod engine;
+pub mod fonts;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod templates;
+pub mod view;
+pub mod yaml;

@@ -1,0 +1,190 @@
+//! Loading a batch folder: `batch.yaml` and `cases/**/*.yaml`.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Batch, Case};
+use crate::yaml::{self, PosIndex};
+
+/// A case as read from its file.
+#[derive(Debug, Clone)]
+pub struct LoadedCase {
+    pub case: Case,
+    /// Path relative to the batch folder, `/`-separated (`cases/jz-001.yaml`).
+    pub file: String,
+    pub index: PosIndex,
+}
+
+/// A whole batch folder, typed and located.
+#[derive(Debug, Clone)]
+pub struct LoadedBatch {
+    pub root: PathBuf,
+    pub batch: Batch,
+    pub batch_index: PosIndex,
+    /// Sorted by file path.
+    pub cases: Vec<LoadedCase>,
+}
+
+impl LoadedBatch {
+    pub fn case(&self, id: &str) -> Option<&LoadedCase> {
+        self.cases.iter().find(|c| c.case.id == id)
+    }
+}
+
+pub const BATCH_FILE: &str = "batch.yaml";
+pub const CASES_DIR: &str = "cases";
+
+/// Reads and types every file of the batch folder. Every file is read even when an earlier
+/// one fails, so that all errors come at once.
+pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
+    let mut errors = Vec::new();
+    if !root.is_dir() {
+        return Err(Diagnostics(vec![Diagnostic::error(
+            "batch.missing",
+            &root.display().to_string(),
+            (0, 0),
+            "",
+            "批次文件夹不存在或不是文件夹".into(),
+        )]));
+    }
+
+    let batch = match read_typed::<Batch>(root, BATCH_FILE) {
+        Ok((b, idx)) => Some((b, idx)),
+        Err(mut e) => {
+            errors.append(&mut e);
+            None
+        }
+    };
+    if let Some((b, idx)) = &batch {
+        if !is_safe_id(&b.id) {
+            errors.push(Diagnostic::error(
+                "batch.id",
+                BATCH_FILE,
+                idx.pos_of("id"),
+                "id",
+                format!("批次编号 “{}” 只能由字母、数字、点、下划线和 - 组成", b.id),
+            ));
+        }
+    }
+
+    let mut cases = Vec::new();
+    let cases_dir = root.join(CASES_DIR);
+    if cases_dir.is_dir() {
+        let mut files = Vec::new();
+        for entry in WalkDir::new(&cases_dir)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(Diagnostic::error(
+                        "batch.io",
+                        &rel(root, e.path().unwrap_or(&cases_dir)),
+                        (0, 0),
+                        "",
+                        format!("无法读取：{e}"),
+                    ));
+                    continue;
+                }
+            };
+            let name = entry.file_name().to_string_lossy();
+            let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+            if entry.file_type().is_file() && is_yaml && !name.starts_with('.') {
+                files.push(rel(root, entry.path()));
+            }
+        }
+        for file in files {
+            match read_typed::<Case>(root, &file) {
+                Ok((case, index)) => cases.push(LoadedCase { case, file, index }),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+
+    // Case ids name output folders: they must be safe path components and unique.
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for c in &cases {
+        if !is_safe_id(&c.case.id) {
+            errors.push(Diagnostic::error(
+                "case.id",
+                &c.file,
+                c.index.pos_of("id"),
+                "id",
+                format!(
+                    "抽样单编号 “{}” 只能由字母、数字、点、下划线和 - 组成，且不以点开头",
+                    c.case.id
+                ),
+            ));
+        } else if let Some(first) = seen.insert(&c.case.id, &c.file) {
+            errors.push(Diagnostic::error(
+                "case.duplicate-id",
+                &c.file,
+                c.index.pos_of("id"),
+                "id",
+                format!(
+                    "抽样单编号 {} 与 {first} 重复，每个案例的编号必须唯一",
+                    c.case.id
+                ),
+            ));
+        }
+    }
+
+    match batch {
+        Some((batch, batch_index)) if errors.is_empty() => Ok(LoadedBatch {
+            root: root.to_path_buf(),
+            batch,
+            batch_index,
+            cases,
+        }),
+        _ => Err(Diagnostics(errors)),
+    }
+}
+
+/// Reads one file of the batch folder into `T`.
+pub fn read_typed<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    file: &str,
+) -> Result<(T, PosIndex), Vec<Diagnostic>> {
+    let bytes = std::fs::read(root.join(file)).map_err(|e| {
+        let msg = if e.kind() == std::io::ErrorKind::NotFound {
+            "文件不存在".to_string()
+        } else {
+            format!("无法读取文件：{e}")
+        };
+        vec![Diagnostic::error("batch.io", file, (0, 0), "", msg)]
+    })?;
+    parse_typed(file, &bytes)
+}
+
+/// Types the bytes of one YAML file; `file` only labels the messages.
+pub fn parse_typed<T: serde::de::DeserializeOwned>(
+    file: &str,
+    bytes: &[u8],
+) -> Result<(T, PosIndex), Vec<Diagnostic>> {
+    let text = yaml::decode(file, bytes).map_err(|d| vec![d])?;
+    let doc = yaml::parse(file, &text).map_err(|d| vec![d])?;
+    let value = yaml::deserialize_all::<T>(file, &doc)?;
+    Ok((value, doc.index))
+}
+
+/// Safe as a single path component on every platform.
+pub fn is_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+fn rel(root: &Path, p: &Path) -> String {
+    let r = p.strip_prefix(root).unwrap_or(p);
+    r.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,845 @@
+//! The typed batch: `batch.yaml` (the notice) and one case file per sample lot.
+//!
+//! Field names follow `examples/case.yaml`. Almost every section is optional: a case fills in
+//! over time (visit, then inspection, then delivery...), and `check` decides which stage needs
+//! what. Doc comments become the descriptions of the JSON Schema (`spotcheck schema`); each
+//! starts with the Chinese label printed on the forms.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An amount of money in fen (分), read from a YAML number or string with at most two decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Money(pub i64);
+
+impl Money {
+    pub fn fen(self) -> i64 {
+        self.0
+    }
+
+    /// Parses `185`, `185.5`, `185.00`; refuses a third decimal, signs other than a leading
+    /// minus, and anything that is not a plain decimal number.
+    pub fn parse(s: &str) -> Result<Money, String> {
+        let s = s.trim();
+        let (neg, digits) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let (int, frac) = match digits.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (digits, ""),
+        };
+        let valid = !int.is_empty()
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && frac.bytes().all(|b| b.is_ascii_digit());
+        if !valid {
+            return Err(format!("“{s}” 不是金额，应写作数字，如 185.00"));
+        }
+        if frac.len() > 2 {
+            return Err(format!("金额 “{s}” 的小数超过两位（分）"));
+        }
+        let yuan: i64 = int.parse().map_err(|_| format!("金额 “{s}” 过大"))?;
+        let mut fen_part = frac.to_string();
+        while fen_part.len() < 2 {
+            fen_part.push('0');
+        }
+        let fen: i64 = fen_part.parse().unwrap_or(0);
+        let total = yuan
+            .checked_mul(100)
+            .and_then(|v| v.checked_add(fen))
+            .ok_or_else(|| format!("金额 “{s}” 过大"))?;
+        Ok(Money(if neg { -total } else { total }))
+    }
+
+    pub fn checked_mul(self, n: u32) -> Option<Money> {
+        self.0.checked_mul(i64::from(n)).map(Money)
+    }
+}
+
+impl fmt::Display for Money {
+    /// `1234.50`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an amount in yuan with at most two decimals, e.g. 185.00")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Money, E> {
+                Money::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Money, E> {
+                Money::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Money, E> {
+                // YAML floats arrive as f64: go through the shortest decimal text, which is
+                // what the clerk typed (185.5 -> "185.5").
+                if !v.is_finite() {
+                    return Err(E::custom("金额必须是有限的数字"));
+                }
+                Money::parse(&format!("{v}")).map_err(E::custom)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Money, E> {
+                Money::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Money {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Money".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "金额（元），最多两位小数，如 185.00",
+            "anyOf": [
+                { "type": "number", "multipleOf": 0.01 },
+                { "type": "string", "pattern": "^-?[0-9]+(\\.[0-9]{1,2})?$" }
+            ]
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// batch.yaml
+// ---------------------------------------------------------------------------------------------
+
+/// batch.yaml：抽查任务（通知）本身。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Batch {
+    /// 批次编号，用作归档包名称，如 JC-2023-01（只用字母、数字和 -）。
+    pub id: String,
+    /// 批次名称，如 “2023 年第一批产品质量监督抽查”。
+    pub title: String,
+    /// 发文机关（组织抽查的市场监管部门）。
+    pub authority: Authority,
+    /// 发文字号，如 晋市市监〔2023〕3号（用六角括号〔〕）。
+    pub document_no: String,
+    /// 通知标题，如 “晋城市市场监督管理局关于组织 2023 年第一批产品质量监督抽查的通知”。
+    pub notice_title: String,
+    /// 成文日期（发文日期）。
+    pub issued_on: NaiveDate,
+    /// 印发日期。
+    pub printed_on: NaiveDate,
+    /// 印发机关，如 晋城市市场监督管理局办公室。
+    pub printed_by: String,
+    /// 主送机关。
+    pub recipients: String,
+    /// 抄送机关。
+    #[serde(default)]
+    pub cc: Vec<String>,
+    /// 主要依据（法律、规章）。
+    #[serde(default)]
+    pub legal_basis: Vec<String>,
+    /// 抽查范围。
+    pub scope: String,
+    /// 进度安排：抽样期间与各项时限。
+    pub schedule: Schedule,
+    /// 抽查规则参数（抽样人数、异议期限、未抽样原因等）。
+    #[serde(default)]
+    pub rules: Rules,
+    /// 抽查计划（附件 1），每类产品一行。
+    pub plan: Vec<PlanEntry>,
+    /// 承检机构。
+    pub labs: Vec<Lab>,
+    /// 县级市场监管部门（拒检共同认定、不合格后处理）。
+    #[serde(default)]
+    pub counties: Vec<County>,
+    /// 通知正文（按段落），用于排印通知文件本身。
+    #[serde(default)]
+    pub notice_body: Option<String>,
+}
+
+/// 发文机关。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    /// 机关名称，如 晋城市市场监督管理局。
+    pub name: String,
+    /// 承办科室，如 产品质量监管科。
+    #[serde(default)]
+    pub department: Option<String>,
+    /// 地址。
+    #[serde(default)]
+    pub address: Option<String>,
+    /// 邮政编码。
+    #[serde(default)]
+    pub postcode: Option<String>,
+    /// 联系电话。
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// 进度安排（全部日期来自通知，不写在程序里）。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// 抽样开始日期。
+    pub sampling_start: NaiveDate,
+    /// 抽样截止日期。
+    pub sampling_end: NaiveDate,
+    /// 检验报告和结果通知送达截止日期。
+    pub delivery_deadline: NaiveDate,
+    /// 送达方式，如 EMS。
+    #[serde(default = "default_delivery_method")]
+    pub delivery_method: String,
+    /// e-CQS 系统全部录入截止日期。
+    pub ecqs_deadline: NaiveDate,
+    /// 抽样信息录入 e-CQS 的时限（抽样后第几日内），通知要求次日，即 1。
+    #[serde(default = "default_ecqs_days")]
+    pub ecqs_entry_days: u32,
+    /// 质量分析报告和检验情况汇总表报送截止日期。
+    pub analysis_deadline: NaiveDate,
+}
+
+fn default_delivery_method() -> String {
+    "EMS".into()
+}
+fn default_ecqs_days() -> u32 {
+    1
+}
+
+/// 抽查规则参数。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// 每次抽样的最少抽样人员数。
+    #[serde(default = "default_min_samplers")]
+    pub min_samplers: u32,
+    /// 对检验结果提出异议的期限（收到结果之日起的天数）。
+    #[serde(default = "default_objection_days")]
+    pub objection_days: u32,
+    /// 允许的未抽到样品原因。
+    #[serde(default = "default_no_sample_reasons")]
+    pub no_sample_reasons: Vec<String>,
+    /// 样品封存期限（检验结果送达后保存备用样品的天数）。
+    #[serde(default = "default_backup_keep_days")]
+    pub backup_keep_days: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            min_samplers: default_min_samplers(),
+            objection_days: default_objection_days(),
+            no_sample_reasons: default_no_sample_reasons(),
+            backup_keep_days: default_backup_keep_days(),
+        }
+    }
+}
+
+fn default_min_samplers() -> u32 {
+    2
+}
+fn default_objection_days() -> u32 {
+    15
+}
+fn default_backup_keep_days() -> u32 {
+    90
+}
+fn default_no_sample_reasons() -> Vec<String> {
+    vec!["停产".into(), "停业".into(), "未开展经营活动".into()]
+}
+
+/// 抽查计划中的一类产品（附件 1 的一行）。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanEntry {
+    /// 产品名称（类别），如 建筑及装饰装修材料；案例的 category 必须是其中之一。
+    pub category: String,
+    /// 计划抽查批次数。
+    pub lots: u32,
+    /// 承检机构编号（labs 中的 id）。
+    #[serde(default)]
+    pub lab: Option<String>,
+    /// 承检单位一栏照印的文字，如 中标单位。
+    #[serde(default)]
+    pub lab_note: Option<String>,
+    /// 抽查范围，如 全市生产经销企业。
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// 备注。
+    #[serde(default)]
+    pub remark: Option<String>,
+}
+
+/// 承检机构（检验机构）。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lab {
+    /// 机构编号，案例用它引用本机构，如 jc-qi。
+    pub id: String,
+    /// 机构名称。
+    pub name: String,
+    /// 地址（反馈单寄回地址）。
+    pub address: String,
+    /// 邮政编码。
+    pub postcode: String,
+    /// 联系人。
+    pub contact: String,
+    /// 联系电话。
+    pub phone: String,
+    /// 资质认定（CMA）证书编号。
+    #[serde(default)]
+    pub accreditation: Option<String>,
+}
+
+/// 县级市场监管部门。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct County {
+    /// 名称，如 城区市场监督管理局。
+    pub name: String,
+    /// 联系电话。
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// cases/*.yaml
+// ---------------------------------------------------------------------------------------------
+
+/// 一个案例：一次抽样、一个样品批次。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// 抽样单编号，在本批次内唯一，如 JZ-2023-001。
+    pub id: String,
+    /// 产品类别，必须是 batch.yaml 抽查计划中的一类。
+    pub category: String,
+    /// 抽样领域：生产 或 流通。
+    pub domain: Domain,
+    /// 承检机构编号（batch.yaml labs 中的 id）。
+    pub lab: String,
+    /// 抽样情况：sampled 已抽样，refused 拒检，not_sampled 未抽到样品。
+    pub outcome: Outcome,
+    /// 抽样（现场）情况。
+    pub visit: Visit,
+    /// 受检单位（被抽样生产者、销售者）。
+    pub party: Party,
+    /// 标称生产者（与受检单位不同时填写）。
+    #[serde(default)]
+    pub manufacturer: Option<Manufacturer>,
+    /// 样品信息（已抽样时填写）。
+    #[serde(default)]
+    pub product: Option<Product>,
+    /// 封样信息。
+    #[serde(default)]
+    pub seals: Option<Seals>,
+    /// 签字确认情况。
+    #[serde(default)]
+    pub signing: Option<Signing>,
+    /// 样品付费情况。
+    #[serde(default)]
+    pub payment: Option<Payment>,
+    /// 拒检情况（outcome 为 refused 时填写）。
+    #[serde(default)]
+    pub refusal: Option<Refusal>,
+    /// 未抽到样品情况（outcome 为 not_sampled 时填写）。
+    #[serde(default)]
+    pub not_sampled: Option<NotSampled>,
+    /// 现场照片、视频等证据文件，路径相对于批次文件夹。
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// 检验情况（检验机构填写）。
+    #[serde(default)]
+    pub inspection: Option<Inspection>,
+    /// 检验结果送达情况。
+    #[serde(default)]
+    pub delivery: Option<Delivery>,
+    /// e-CQS 系统录入情况。
+    #[serde(default)]
+    pub ecqs: Option<Ecqs>,
+    /// 不合格后处理情况。
+    #[serde(default)]
+    pub followup: Option<Followup>,
+    /// 样品处置情况。
+    #[serde(default)]
+    pub disposal: Option<Disposal>,
+}
+
+/// 抽样领域。
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+pub enum Domain {
+    /// 生产领域。
+    #[serde(rename = "生产")]
+    Production,
+    /// 流通领域。
+    #[serde(rename = "流通")]
+    Circulation,
+}
+
+impl Domain {
+    pub fn label(self) -> &'static str {
+        match self {
+            Domain::Production => "生产",
+            Domain::Circulation => "流通",
+        }
+    }
+}
+
+/// 抽样情况。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// 已抽样。
+    Sampled,
+    /// 拒绝抽样（拒检）。
+    Refused,
+    /// 未抽到样品（停产、停业等）。
+    NotSampled,
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Sampled => "已抽样",
+            Outcome::Refused => "拒检",
+            Outcome::NotSampled => "未抽到样品",
+        }
+    }
+}
+
+/// 抽样现场情况。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    /// 抽样日期。
+    pub date: NaiveDate,
+    /// 抽样地点，如 受检单位成品库。
+    pub place: String,
+    /// 抽查通知书编号。
+    pub notice_no: String,
+    /// 通知书有效期至（缺省为抽样截止日期）。
+    #[serde(default)]
+    pub notice_valid_until: Option<NaiveDate>,
+    /// 抽样人员（至少 2 人）。
+    pub samplers: Vec<Sampler>,
+}
+
+/// 抽样人员。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sampler {
+    /// 姓名。
+    pub name: String,
+    /// 抽样人员证件（工作证）编号。
+    #[serde(default)]
+    pub credential: Option<String>,
+}
+
+/// 受检单位。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// 单位名称。
+    pub name: String,
+    /// 统一社会信用代码（18 位）。
+    pub credit_code: String,
+    /// 地址。
+    pub address: String,
+    /// 邮政编码。
+    #[serde(default)]
+    pub postcode: Option<String>,
+    /// 法定代表人。
+    #[serde(default)]
+    pub legal_rep: Option<String>,
+    /// 联系人。
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// 联系电话。
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// 标称生产者。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manufacturer {
+    /// 名称。
+    pub name: String,
+    /// 地址。
+    #[serde(default)]
+    pub address: Option<String>,
+    /// 统一社会信用代码（已知时）。
+    #[serde(default)]
+    pub credit_code: Option<String>,
+    /// 联系电话。
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// 价格依据。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceBasis {
+    /// 按产品标价。
+    Marked,
+    /// 无标价，按同类产品市场价。
+    Market,
+}
+
+impl PriceBasis {
+    pub fn label(self) -> &'static str {
+        match self {
+            PriceBasis::Marked => "标价",
+            PriceBasis::Market => "同类产品市场价格",
+        }
+    }
+}
+
+/// 样品信息。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// 样品名称。
+    pub name: String,
+    /// 商标。
+    #[serde(default)]
+    pub trademark: Option<String>,
+    /// 规格型号。
+    #[serde(default)]
+    pub model: Option<String>,
+    /// 生产日期（批号）。
+    #[serde(default)]
+    pub batch: Option<String>,
+    /// 执行标准。
+    #[serde(default)]
+    pub standard: Option<String>,
+    /// 质量等级。
+    #[serde(default)]
+    pub grade: Option<String>,
+    /// 生产许可证或 CCC 证书编号（产品需要时）。
+    #[serde(default)]
+    pub licence: Option<String>,
+    /// 计量单位，如 桶、卷、袋。
+    pub unit: String,
+    /// 抽样基数。
+    #[serde(default)]
+    pub base_quantity: Option<u32>,
+    /// 检验样品数量。
+    #[serde(default)]
+    pub test_quantity: Option<u32>,
+    /// 备用样品数量。
+    #[serde(default)]
+    pub backup_quantity: Option<u32>,
+    /// 检验样品单价（元）。
+    #[serde(default)]
+    pub unit_price: Option<Money>,
+    /// 价格依据：marked 标价，market 同类产品市场价。
+    #[serde(default)]
+    pub price_basis: Option<PriceBasis>,
+    /// 样品贮存条件，如 常温、干燥。
+    #[serde(default)]
+    pub storage: Option<String>,
+}
+
+/// 备用样品保存地。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupKeeper {
+    /// 封存于受检单位。
+    Party,
+    /// 由检验机构保存。
+    Lab,
+}
+
+/// 封样信息。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Seals {
+    /// 封条编号。
+    #[serde(default)]
+    pub numbers: Vec<String>,
+    /// 备用样品保存方：party 受检单位，lab 检验机构。
+    #[serde(default)]
+    pub backup_kept_at: Option<BackupKeeper>,
+    /// 备用样品存放地点。
+    #[serde(default)]
+    pub backup_place: Option<String>,
+}
+
+/// 签字确认情况。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    /// 受检单位是否签字确认。
+    pub party_signed: bool,
+    /// 受检单位签字人。
+    #[serde(default)]
+    pub signer: Option<String>,
+    /// 拒绝签字时，抽样人员注明的情况。
+    #[serde(default)]
+    pub refusal_note: Option<String>,
+    /// 见证人。
+    #[serde(default)]
+    pub witness: Option<Witness>,
+}
+
+/// 见证人。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Witness {
+    /// 姓名。
+    pub name: String,
+    /// 工作单位或身份。
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// 联系电话。
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// 样品付费情况。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// 样品费合计（元）；缺省为单价 × 检验样品数量。
+    #[serde(default)]
+    pub total: Option<Money>,
+    /// 付款方式，如 现金、转账。
+    #[serde(default)]
+    pub method: Option<String>,
+    /// 收款人（受检单位经手人）。
+    #[serde(default)]
+    pub payee_agent: Option<String>,
+    /// 向受检单位收取的任何费用（元），必须为 0。
+    #[serde(default)]
+    pub party_fee: Option<Money>,
+}
+
+/// 拒检情况。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Refusal {
+    /// 拒检经过（何人、何时、以何种方式阻碍或拒绝抽样）。
+    pub description: String,
+    /// 拒检人员（姓名、职务）。
+    #[serde(default)]
+    pub refused_by: Option<String>,
+    /// 共同认定的县级市场监管部门。
+    #[serde(default)]
+    pub county_bureau: Option<String>,
+    /// 认定日期。
+    #[serde(default)]
+    pub determined_on: Option<NaiveDate>,
+    /// 报送市局日期。
+    #[serde(default)]
+    pub reported_on: Option<NaiveDate>,
+}
+
+/// 未抽到样品情况。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotSampled {
+    /// 原因，须为 batch.yaml rules.no_sample_reasons 之一，如 停产。
+    pub reason: String,
+    /// 情况说明。
+    #[serde(default)]
+    pub description: Option<String>,
+    /// 受检单位负责人。
+    #[serde(default)]
+    pub person_in_charge: Option<String>,
+    /// 报送市局日期。
+    #[serde(default)]
+    pub reported_on: Option<NaiveDate>,
+}
+
+/// 单项判定。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// 合格。
+    Pass,
+    /// 不合格。
+    Fail,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Pass => "合格",
+            Verdict::Fail => "不合格",
+        }
+    }
+}
+
+/// 检验情况。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Inspection {
+    /// 样品收到日期。
+    pub received_on: NaiveDate,
+    /// 封样是否完好。
+    #[serde(default = "default_true")]
+    pub seal_intact: bool,
+    /// 样品状态描述，如 包装完好、无破损。
+    #[serde(default)]
+    pub sample_state: Option<String>,
+    /// 检验报告编号。
+    #[serde(default)]
+    pub report_no: Option<String>,
+    /// 报告签发日期。
+    #[serde(default)]
+    pub issued_on: Option<NaiveDate>,
+    /// 检验日期（开始）。
+    #[serde(default)]
+    pub tested_from: Option<NaiveDate>,
+    /// 检验日期（结束）。
+    #[serde(default)]
+    pub tested_to: Option<NaiveDate>,
+    /// 主检（检验人）。
+    #[serde(default)]
+    pub tester: Option<String>,
+    /// 审核。
+    #[serde(default)]
+    pub reviewer: Option<String>,
+    /// 批准。
+    #[serde(default)]
+    pub approver: Option<String>,
+    /// 检验项目。
+    #[serde(default)]
+    pub items: Vec<TestItem>,
+    /// 报告备注。
+    #[serde(default)]
+    pub remark: Option<String>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// 检验项目。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestItem {
+    /// 检验项目名称。
+    pub name: String,
+    /// 依据标准条款。
+    #[serde(default)]
+    pub clause: Option<String>,
+    /// 标准要求。
+    #[serde(default)]
+    pub requirement: Option<String>,
+    /// 检验结果（实测值）。
+    pub result: String,
+    /// 单位。
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// 单项判定：pass 合格，fail 不合格。
+    pub verdict: Verdict,
+}
+
+/// 检验结果送达情况。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Delivery {
+    /// 寄出日期。
+    pub sent_on: NaiveDate,
+    /// 送达方式，如 EMS。
+    pub method: String,
+    /// 邮件号。
+    #[serde(default)]
+    pub tracking_no: Option<String>,
+}
+
+/// e-CQS 系统录入情况。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ecqs {
+    /// 抽样信息录入日期。
+    #[serde(default)]
+    pub sampling_entered_on: Option<NaiveDate>,
+    /// 检验结果录入日期。
+    #[serde(default)]
+    pub result_entered_on: Option<NaiveDate>,
+}
+
+/// 不合格后处理。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Followup {
+    /// 负责后处理的县级市场监管部门。
+    pub county_bureau: String,
+    /// 通知日期。
+    #[serde(default)]
+    pub notified_on: Option<NaiveDate>,
+    /// 办结日期（未办结时留空）。
+    #[serde(default)]
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// 样品处置。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Disposal {
+    /// 处置方式，如 退还受检单位、销毁。
+    pub method: String,
+    /// 处置日期。
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+}
+
+impl Case {
+    /// The conclusion follows from the items: one failed item makes the lot unqualified.
+    /// `None` while the lot has no test items yet.
+    pub fn conclusion(&self) -> Option<Verdict> {
+        let items = &self.inspection.as_ref()?.items;
+        if items.is_empty() {
+            return None;
+        }
+        Some(if items.iter().any(|i| i.verdict == Verdict::Fail) {
+            Verdict::Fail
+        } else {
+            Verdict::Pass
+        })
+    }
+
+    /// A case is tested once its report has a number and items.
+    pub fn is_tested(&self) -> bool {
+        self.outcome == Outcome::Sampled
+            && self
+                .inspection
+                .as_ref()
+                .is_some_and(|i| i.report_no.is_some() && !i.items.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Money;
+
+    #[test]
+    fn money_parses_two_decimals_and_refuses_three() {
+        assert_eq!(Money::parse("185").unwrap().fen(), 18500);
+        assert_eq!(Money::parse("185.5").unwrap().fen(), 18550);
+        assert_eq!(Money::parse("0.05").unwrap().fen(), 5);
+        assert_eq!(Money::parse("-1.20").unwrap().fen(), -120);
+        assert!(Money::parse("1.005").is_err());
+        assert!(Money::parse("1e3").is_err());
+        assert!(Money::parse("").is_err());
+        assert_eq!(Money(123450).to_string(), "1234.50");
+    }
+}

@@ -1,0 +1,240 @@
+//! Rendering: for each selected case and kind, the Tera template makes a Typst source, the
+//! engine compiles it to a PDF, and the PDF is written atomically under the output folder.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::catalog::{CATALOG, Kind, Scope};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::engine::{Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
+use crate::load::{BATCH_FILE, LoadedBatch};
+use crate::output::write_atomic;
+use crate::templates::Templates;
+use crate::view;
+
+/// What to render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    pub out: PathBuf,
+    /// Only these cases (by id); all when empty.
+    pub cases: Vec<String>,
+    /// Only these kinds (by id); all when empty.
+    pub kinds: Vec<String>,
+    /// Also write each generated .typ beside its PDF, with the Typst library it imports.
+    pub emit_typst: bool,
+    /// Mark every page 草稿.
+    pub draft: bool,
+}
+
+/// One document written.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub case: String,
+    pub kind: &'static str,
+    pub path: PathBuf,
+    pub pages: usize,
+    pub bytes: usize,
+}
+
+/// Why rendering stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("{0}")]
+    Selection(String),
+    #[error("{0}")]
+    Uncovered(Diagnostics),
+    #[error("{}", .0.join("\n"))]
+    Documents(Vec<String>),
+    #[error("模板加载失败：{0}")]
+    Templates(String),
+}
+
+/// The documents to make: (case index, kind) pairs.
+fn plan(
+    lb: &LoadedBatch,
+    opts: &RenderOptions,
+) -> Result<Vec<(usize, &'static Kind)>, RenderError> {
+    for k in &opts.kinds {
+        if !CATALOG.iter().any(|c| c.id == k) {
+            let all: Vec<&str> = CATALOG.iter().map(|k| k.id).collect();
+            return Err(RenderError::Selection(format!(
+                "未知的文书类型 “{k}”，可用：{}",
+                all.join(" ")
+            )));
+        }
+    }
+    for id in &opts.cases {
+        if lb.case(id).is_none() {
+            return Err(RenderError::Selection(format!(
+                "批次中没有编号为 “{id}” 的案例"
+            )));
+        }
+    }
+    let mut jobs = Vec::new();
+    for (i, lc) in lb.cases.iter().enumerate() {
+        if !opts.cases.is_empty() && !opts.cases.contains(&lc.case.id) {
+            continue;
+        }
+        for kind in CATALOG.iter().filter(|k| k.scope == Scope::Case) {
+            if (opts.kinds.is_empty() || opts.kinds.iter().any(|k| k == kind.id))
+                && (kind.applies)(&lc.case)
+            {
+                jobs.push((i, kind));
+            }
+        }
+    }
+    Ok(jobs)
+}
+
+/// Checks every character of every value that reaches Typst against the fonts in use.
+pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut visit = |file: &str, index: &crate::yaml::PosIndex, what: &str, value: &Value| {
+        walk_strings(value, &mut String::new(), &mut |path, s| {
+            for c in s.chars() {
+                if c.is_whitespace() || engine.fonts.covers(c) {
+                    continue;
+                }
+                found.push(Diagnostic::error(
+                    "font.uncovered",
+                    file,
+                    index.pos_of(path),
+                    path,
+                    format!(
+                        "{what}中的字符 “{c}”（U+{:04X}）没有任何可用字体能够显示：请用 --font-path 提供含此字的字体，或改用规范字形",
+                        c as u32
+                    ),
+                ));
+                break;
+            }
+        });
+    };
+    let batch_value = serde_json::to_value(&lb.batch).unwrap_or(Value::Null);
+    visit(BATCH_FILE, &lb.batch_index, "批次文件", &batch_value);
+    for lc in &lb.cases {
+        if !case_ids.is_empty() && !case_ids.contains(&lc.case.id) {
+            continue;
+        }
+        let v = serde_json::to_value(&lc.case).unwrap_or(Value::Null);
+        visit(&lc.file, &lc.index, &format!("案例 {} ", lc.case.id), &v);
+    }
+    found
+}
+
+fn walk_strings(v: &Value, path: &mut String, f: &mut dyn FnMut(&str, &str)) {
+    match v {
+        Value::String(s) => f(path, s),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                walk_strings(item, path, f);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                walk_strings(item, path, f);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The Typst source of one per-case document.
+pub fn case_source(
+    lb: &LoadedBatch,
+    templates: &Templates,
+    case_index: usize,
+    kind: &Kind,
+    draft: bool,
+) -> Result<String, String> {
+    let c = &lb.cases[case_index].case;
+    let mut ctx = view::case_context(lb, c);
+    ctx["doc"] = serde_json::json!({
+        "kind": kind.id,
+        "title": format!("{} {}", kind.title, c.id),
+        "draft": draft,
+    });
+    templates.render(kind.template, &ctx)
+}
+
+/// Renders the selected documents of a loaded batch.
+pub fn render(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    opts: &RenderOptions,
+) -> Result<Vec<Rendered>, RenderError> {
+    let jobs = plan(lb, opts)?;
+    let uncovered = check_coverage(lb, engine, &opts.cases);
+    if !uncovered.is_empty() {
+        return Err(RenderError::Uncovered(Diagnostics(uncovered)));
+    }
+    let templates = Templates::new().map_err(RenderError::Templates)?;
+    let date = lb.batch.issued_on;
+
+    let results: Vec<Result<Rendered, String>> = jobs
+        .par_iter()
+        .map(|&(ci, kind)| {
+            let lc = &lb.cases[ci];
+            let id = &lc.case.id;
+            let label = format!("{} {}（模板 {}）", id, kind.title, kind.template);
+            let source = case_source(lb, &templates, ci, kind, opts.draft)
+                .map_err(|e| format!("{label}：模板错误：{e}"))?;
+            let dir = case_dir(&opts.out, id);
+            if opts.emit_typst {
+                write_typst(&dir, &kind.file_name("typ"), &source, engine)
+                    .map_err(|e| format!("{label}：无法写入 .typ：{e}"))?;
+            }
+            let ident = format!("{}/{}/{}", lb.batch.id, id, kind.id);
+            let compiled = engine
+                .compile(&kind.file_name("typ"), source, &ident, date)
+                .map_err(|e| format!("{label}：排版错误：{e}"))?;
+            let path = dir.join(kind.file_name("pdf"));
+            write_atomic(&path, &compiled.pdf)
+                .map_err(|e| format!("{label}：无法写入 {}：{e}", path.display()))?;
+            Ok(Rendered {
+                case: id.clone(),
+                kind: kind.id,
+                path,
+                pages: compiled.pages,
+                bytes: compiled.pdf.len(),
+            })
+        })
+        .collect();
+
+    let mut done = Vec::new();
+    let mut failures = Vec::new();
+    for r in results {
+        match r {
+            Ok(d) => done.push(d),
+            Err(e) => failures.push(e),
+        }
+    }
+    if failures.is_empty() {
+        Ok(done)
+    } else {
+        Err(RenderError::Documents(failures))
+    }
+}
+
+/// OUT/cases/<id>/
+pub fn case_dir(out: &Path, id: &str) -> PathBuf {
+    out.join("cases").join(id)
+}
+
+/// Writes a generated source with the Typst library and font module it imports beside it, so
+/// that `typst compile --font-path fonts FILE.typ` compiles it again.
+fn write_typst(dir: &Path, name: &str, source: &str, engine: &Engine) -> std::io::Result<()> {
+    write_atomic(&dir.join(name), source.as_bytes())?;
+    write_atomic(&dir.join(LIB_NAME), LIB_SOURCE.as_bytes())?;
+    write_atomic(&dir.join(FONTS_NAME), engine.fonts_module().as_bytes())
+}

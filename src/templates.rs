@@ -1,0 +1,107 @@
+//! Tera, set up so that every value reaching Typst is escaped by default.
+
+use serde_json::Value;
+use tera::Tera;
+
+use crate::catalog::CATALOG;
+
+/// Escapes text for Typst markup: every ASCII punctuation character is backslash-escaped (so
+/// `#`, `*`, `_`, `$`, `[`, `]`, `<`, `>`, `@`, `/`, `\` and the rest print as themselves and
+/// can never start code, markup or a comment), and line breaks become Typst line breaks.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 4);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\\n");
+                }
+            }
+            '\n' => out.push_str("\\\n"),
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Typst string literal holding `s` exactly, for code positions (`title: "..."`).
+pub fn typst_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
+    let s = match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    Ok(Value::String(typst_string(&s)))
+}
+
+/// The templates of the catalog, parsed once.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    pub fn new() -> Result<Templates, String> {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(CATALOG.iter().map(|k| (k.template, k.source)))
+            .map_err(|e| error_chain(&e))?;
+        tera.autoescape_on(vec![".typ.tera"]);
+        tera.set_escape_fn(escape_markup);
+        tera.register_filter("str", str_filter);
+        Ok(Templates { tera })
+    }
+
+    pub fn render(&self, template: &str, context: &Value) -> Result<String, String> {
+        let ctx = tera::Context::from_value(context.clone()).map_err(|e| error_chain(&e))?;
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| error_chain(&e))
+    }
+}
+
+/// A Tera error with its causes, on one line.
+fn error_chain(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str("：");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escape_backslashes_every_ascii_symbol() {
+        assert_eq!(escape_markup("#read(\"/x\")"), "\\#read\\(\\\"\\/x\\\"\\)");
+        assert_eq!(escape_markup("a\nb"), "a\\\nb");
+        assert_eq!(escape_markup("晋城 1号"), "晋城 1号");
+        assert_eq!(typst_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+}

@@ -1,0 +1,466 @@
+//! Reading one YAML file into a typed value with every error located.
+//!
+//! serde stops at the first error. To report all of a file's errors at once, the document is
+//! first read into a `serde_yaml::Value`; the typed deserialization then runs on that value, and
+//! each time it fails at a field, the error is recorded and the offending field removed, until
+//! the rest deserializes (most fields are optional, so this finds the independent errors). A
+//! second pass of a marked YAML parser maps every field path to its line and column.
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diag::Diagnostic;
+
+/// One step of a field path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// Formats a path as written in YAML terms: `visit.samplers[1].name`.
+pub fn path_string(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => {
+                out.push_str(&format!("[{i}]"));
+            }
+        }
+    }
+    out
+}
+
+/// Line and column (1-based) of every node of a document, by field path.
+#[derive(Debug, Default, Clone)]
+pub struct PosIndex {
+    /// Where each node's value starts.
+    values: HashMap<String, (usize, usize)>,
+    /// Where each mapping key stands.
+    keys: HashMap<String, (usize, usize)>,
+}
+
+impl PosIndex {
+    /// The position of the value at `path`, or of its nearest ancestor that has one.
+    pub fn value_pos(&self, path: &[Seg]) -> (usize, usize) {
+        let mut p = path.to_vec();
+        loop {
+            if let Some(pos) = self.values.get(&path_string(&p)) {
+                return *pos;
+            }
+            if p.pop().is_none() {
+                return (1, 1);
+            }
+        }
+    }
+
+    /// The position of the key that names `path`, falling back to the value's.
+    pub fn key_pos(&self, path: &[Seg]) -> (usize, usize) {
+        self.keys
+            .get(&path_string(path))
+            .copied()
+            .unwrap_or_else(|| self.value_pos(path))
+    }
+
+    /// Position of a dotted path (`product.unit_price`, `items[2].verdict`), as check rules
+    /// name them.
+    pub fn pos_of(&self, path: &str) -> (usize, usize) {
+        if let Some(p) = self.keys.get(path).or_else(|| self.values.get(path)) {
+            return *p;
+        }
+        // Walk up to the nearest located ancestor.
+        let mut p = path.to_string();
+        while let Some(cut) = p.rfind(['.', '[']) {
+            p.truncate(cut);
+            if let Some(pos) = self.keys.get(&p).or_else(|| self.values.get(&p)) {
+                return *pos;
+            }
+        }
+        (1, 1)
+    }
+}
+
+enum Frame {
+    Map { path: Vec<Seg>, key: Option<String> },
+    Seq { path: Vec<Seg>, next: usize },
+}
+
+#[derive(Default)]
+struct Indexer {
+    stack: Vec<Frame>,
+    index: PosIndex,
+    root_seen: bool,
+}
+
+impl Indexer {
+    /// The path of the node that starts now, advancing the parent's state; `None` for a key.
+    fn next_node(&mut self, mark: Marker, scalar: Option<&str>) -> Option<Vec<Seg>> {
+        let pos = (mark.line(), mark.col());
+        match self.stack.last_mut() {
+            None => {
+                if self.root_seen {
+                    return Some(Vec::new());
+                }
+                self.root_seen = true;
+                self.index.values.insert(String::new(), pos);
+                Some(Vec::new())
+            }
+            Some(Frame::Seq { path, next }) => {
+                let mut p = path.clone();
+                p.push(Seg::Index(*next));
+                *next += 1;
+                self.index.values.insert(path_string(&p), pos);
+                Some(p)
+            }
+            Some(Frame::Map { path, key }) => match key.take() {
+                None => {
+                    // This node is a key.
+                    let k = scalar.unwrap_or("?").to_string();
+                    let mut p = path.clone();
+                    p.push(Seg::Key(k.clone()));
+                    self.index.keys.insert(path_string(&p), pos);
+                    *key = Some(k);
+                    None
+                }
+                Some(k) => {
+                    let mut p = path.clone();
+                    p.push(Seg::Key(k));
+                    self.index.values.insert(path_string(&p), pos);
+                    Some(p)
+                }
+            },
+        }
+    }
+}
+
+impl MarkedEventReceiver for Indexer {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        match ev {
+            Event::Scalar(ref s, ..) => {
+                self.next_node(mark, Some(s));
+            }
+            Event::Alias(_) => {
+                self.next_node(mark, Some("*"));
+            }
+            Event::MappingStart(..) => {
+                // A mapping used as a key is rare; its inner positions go unindexed.
+                let path = self.next_node(mark, None).unwrap_or_default();
+                self.stack.push(Frame::Map { path, key: None });
+            }
+            Event::SequenceStart(..) => {
+                let path = self.next_node(mark, None).unwrap_or_default();
+                self.stack.push(Frame::Seq { path, next: 0 });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A parsed YAML document: its value and where each field stands.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub value: Value,
+    pub index: PosIndex,
+}
+
+/// Decodes the bytes of a YAML file: UTF-8, with an optional BOM.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = std::str::from_utf8(
+                &good[good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..],
+            )
+            .map(|s| s.chars().count() + 1)
+            .unwrap_or(1);
+            Err(Diagnostic::error(
+                "yaml.encoding",
+                file,
+                (line, col),
+                "",
+                "文件不是 UTF-8 编码（可能是 GBK/GB18030）：请在编辑器中以 UTF-8 编码另存".into(),
+            ))
+        }
+    }
+}
+
+/// Parses the text of one YAML file.
+pub fn parse(file: &str, text: &str) -> Result<Document, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(
+            "yaml.empty",
+            file,
+            (0, 0),
+            "",
+            "文件为空：请按格式填写，或删除此文件".into(),
+        ));
+    }
+    let mut value: Value = serde_yaml::from_str(text).map_err(|e| {
+        let pos = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        Diagnostic::error("yaml.syntax", file, pos, "", syntax_message(&e.to_string()))
+    })?;
+    value.apply_merge().map_err(|e| {
+        Diagnostic::error(
+            "yaml.syntax",
+            file,
+            (0, 0),
+            "",
+            syntax_message(&e.to_string()),
+        )
+    })?;
+    let mut indexer = Indexer::default();
+    // The marked parser only supplies positions; serde_yaml above is the judge of syntax, so a
+    // disagreement leaves the index partial rather than failing.
+    let _ = Parser::new_from_str(text).load(&mut indexer, false);
+    Ok(Document {
+        value,
+        index: indexer.index,
+    })
+}
+
+fn syntax_message(raw: &str) -> String {
+    let raw = raw.split(" at line ").next().unwrap_or(raw);
+    let hint = if raw.contains("duplicate entry") {
+        "同一层中有重复的字段名，请删除或合并其中一个"
+    } else if raw.contains("tab") || raw.contains("found character that cannot start any token") {
+        "YAML 格式错误：缩进只能用空格，不能用 Tab；请检查该处的字符"
+    } else if raw.contains("recursion limit") || raw.contains("repetition limit") {
+        "文档嵌套或别名展开过深，已拒绝读取"
+    } else if raw.contains("did not find expected")
+        || raw.contains("mapping values are not allowed")
+    {
+        "YAML 格式错误：请检查缩进和冒号（“字段: 值”，冒号后要有空格）"
+    } else {
+        "YAML 格式错误"
+    };
+    format!("{hint}（{raw}）")
+}
+
+/// Deserializes a parsed document into `T`, collecting every independent error.
+pub fn deserialize_all<T: DeserializeOwned>(
+    file: &str,
+    doc: &Document,
+) -> Result<T, Vec<Diagnostic>> {
+    let mut value = doc.value.clone();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut removed: Vec<Vec<Seg>> = Vec::new();
+    for _ in 0..200 {
+        let err = match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+            Ok(t) if errors.is_empty() => return Ok(t),
+            Ok(_) => return Err(errors),
+            Err(e) => e,
+        };
+        let path: Vec<Seg> = err
+            .path()
+            .iter()
+            .filter_map(|s| match s {
+                serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
+                serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
+                _ => None,
+            })
+            .collect();
+        let raw = err.inner().to_string();
+        let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+
+        if let Some(field) = between(&raw, "missing field `", "`") {
+            let mut full = path.clone();
+            full.push(Seg::Key(field.to_string()));
+            if removed.contains(&full) {
+                // The field was removed because it was wrong, and it is required: drop the
+                // whole enclosing node instead, without a second message for it.
+                if path.is_empty() || !remove(&mut value, &path) {
+                    return Err(errors);
+                }
+                removed.push(path);
+                continue;
+            }
+            errors.push(Diagnostic::error(
+                "yaml.missing",
+                file,
+                doc.index.value_pos(&path),
+                &path_string(&path),
+                format!("缺少必填字段 {field}"),
+            ));
+            return Err(errors);
+        }
+
+        if let Some(field) = between(&raw, "unknown field `", "`") {
+            let mut full = path.clone();
+            full.push(Seg::Key(field.to_string()));
+            let expected = expected_names(&raw);
+            let suggestion = expected
+                .iter()
+                .map(|e| (strsim::jaro_winkler(field, e), e))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, e)| format!("，是否应为 {e}？"))
+                .unwrap_or_else(|| {
+                    if expected.is_empty() {
+                        "，请删除".to_string()
+                    } else {
+                        format!("；此处可用的字段有：{}", expected.join("、"))
+                    }
+                });
+            errors.push(Diagnostic::error(
+                "yaml.unknown-field",
+                file,
+                doc.index.key_pos(&full),
+                &path_string(&full),
+                format!("未知字段 {field}{suggestion}"),
+            ));
+            if !remove(&mut value, &full) {
+                return Err(errors);
+            }
+            removed.push(full);
+            continue;
+        }
+
+        if removed.contains(&path) {
+            // A placeholder left by an earlier removal: drop the enclosing node silently.
+            let parent = &path[..path.len().saturating_sub(1)];
+            if parent.is_empty() || !remove(&mut value, parent) {
+                return Err(errors);
+            }
+            removed.push(parent.to_vec());
+            continue;
+        }
+        errors.push(Diagnostic::error(
+            "yaml.type",
+            file,
+            doc.index.value_pos(&path),
+            &path_string(&path),
+            value_message(&raw),
+        ));
+        if path.is_empty() || !remove(&mut value, &path) {
+            return Err(errors);
+        }
+        removed.push(path);
+    }
+    Err(errors)
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = s.find(start)? + start.len();
+    let len = s[from..].find(end)?;
+    Some(&s[from..from + len])
+}
+
+/// The names listed in serde's "expected one of `a`, `b`" tail.
+fn expected_names(raw: &str) -> Vec<String> {
+    let Some(i) = raw.find("expected") else {
+        return Vec::new();
+    };
+    raw[i..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Turns serde's English wording into a sentence a clerk can act on.
+fn value_message(raw: &str) -> String {
+    if let Some(variant) = between(raw, "unknown variant `", "`") {
+        let allowed = expected_names(raw);
+        return format!("取值 “{variant}” 无效，可用的取值：{}", allowed.join("、"));
+    }
+    if raw.starts_with("invalid type") {
+        let (found, expected) = raw
+            .trim_start_matches("invalid type: ")
+            .split_once(", expected ")
+            .unwrap_or((raw, ""));
+        let hint = if expected.contains("string")
+            && (found.starts_with("integer") || found.starts_with("floating"))
+        {
+            "：这里应是文字，数字请加引号，如 \"048000\""
+        } else if expected.contains("NaiveDate") || expected.contains("date") {
+            "：日期应写作 2023-03-02"
+        } else if expected.contains("u32") || expected.contains("integer") {
+            "：这里应是不带小数的正整数"
+        } else if expected.contains("bool") {
+            "：这里应是 true 或 false"
+        } else if expected.contains("sequence") {
+            "：这里应是列表（每项以 “- ” 开头）"
+        } else if expected.contains("struct") || expected.contains("map") {
+            "：这里应是带字段的一节（下一行缩进后写 “字段: 值”）"
+        } else {
+            ""
+        };
+        return format!("类型不符（{found}，应为 {expected}）{hint}");
+    }
+    if raw.contains("input contains invalid characters")
+        || raw.contains("premature end of input")
+        || raw.contains("input is out of range")
+    {
+        return format!("日期无效（{raw}）：日期应写作 2023-03-02，且是真实存在的日期");
+    }
+    format!("取值无效：{raw}")
+}
+
+/// Removes the node at `path`; returns whether something was removed.
+fn remove(value: &mut Value, path: &[Seg]) -> bool {
+    let Some((last, parent_path)) = path.split_last() else {
+        return false;
+    };
+    let mut cur = value;
+    for seg in parent_path {
+        cur = match (seg, cur) {
+            (Seg::Key(k), Value::Mapping(m)) => match m.get_mut(k.as_str()) {
+                Some(v) => v,
+                None => return false,
+            },
+            (Seg::Index(i), Value::Sequence(s)) => match s.get_mut(*i) {
+                Some(v) => v,
+                None => return false,
+            },
+            (_, Value::Tagged(_)) => return false,
+            _ => return false,
+        };
+    }
+    match (last, cur) {
+        (Seg::Key(k), Value::Mapping(m)) => m.remove(k.as_str()).is_some(),
+        (Seg::Index(i), Value::Sequence(s)) if *i < s.len() => {
+            // Keep the indices of later elements stable for their own messages.
+            s[*i] = Value::Null;
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_locates_nested_fields() {
+        let text = "a: 1\nb:\n  c: x\n  d:\n    - e: 1\n    - e: 2\n";
+        let doc = parse("t.yaml", text).unwrap();
+        assert_eq!(doc.index.pos_of("b.c"), (3, 3));
+        assert_eq!(
+            doc.index.value_pos(&[
+                Seg::Key("b".into()),
+                Seg::Key("d".into()),
+                Seg::Index(1),
+                Seg::Key("e".into())
+            ]),
+            (6, 10)
+        );
+    }
+}
