@@ -58,16 +58,16 @@ pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
             None
         }
     };
-    if let Some((b, idx)) = &batch {
-        if !is_safe_id(&b.id) {
-            errors.push(Diagnostic::error(
-                "batch.id",
-                BATCH_FILE,
-                idx.pos_of("id"),
-                "id",
-                format!("批次编号 “{}” 只能由字母、数字、点、下划线和 - 组成", b.id),
-            ));
-        }
+    if let Some((b, idx)) = &batch
+        && !is_safe_id(&b.id)
+    {
+        errors.push(Diagnostic::error(
+            "batch.id",
+            BATCH_FILE,
+            idx.pos_of("id"),
+            "id",
+            format!("批次编号 “{}” 只能由字母、数字、点、下划线和 - 组成", b.id),
+        ));
     }
 
     let mut cases = Vec::new();

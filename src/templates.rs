@@ -86,7 +86,7 @@ fn error_chain(e: &tera::Error) -> String {
     let mut msg = e.to_string();
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
-        msg.push_str("：");
+        msg.push('：');
         msg.push_str(&s.to_string());
         src = s.source();
     }

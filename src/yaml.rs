@@ -105,7 +105,8 @@ struct Indexer {
 impl Indexer {
     /// The path of the node that starts now, advancing the parent's state; `None` for a key.
     fn next_node(&mut self, mark: Marker, scalar: Option<&str>) -> Option<Vec<Seg>> {
-        let pos = (mark.line(), mark.col());
+        // yaml-rust2 counts lines from 1 and columns from 0.
+        let pos = (mark.line(), mark.col() + 1);
         match self.stack.last_mut() {
             None => {
                 if self.root_seen {
@@ -253,42 +254,31 @@ fn syntax_message(raw: &str) -> String {
 }
 
 /// Deserializes a parsed document into `T`, collecting every independent error.
-pub fn deserialize_all<T: DeserializeOwned>(
-    file: &str,
-    doc: &Document,
-) -> Result<T, Vec<Diagnostic>> {
+pub fn deserialize_all<T: DeserializeOwned>(file: &str, doc: &Document) -> Result<T, Vec<Diagnostic>> {
     let mut value = doc.value.clone();
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut removed: Vec<Vec<Seg>> = Vec::new();
+    // Allowed names seen in "expected one of" messages, by path: placeholders for enums.
+    let mut allowed: HashMap<Vec<Seg>, Vec<String>> = HashMap::new();
     for _ in 0..200 {
         let err = match serde_path_to_error::deserialize::<_, T>(value.clone()) {
             Ok(t) if errors.is_empty() => return Ok(t),
             Ok(_) => return Err(errors),
             Err(e) => e,
         };
-        let path: Vec<Seg> = err
-            .path()
-            .iter()
-            .filter_map(|s| match s {
-                serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
-                serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
-                _ => None,
-            })
-            .collect();
-        let raw = err.inner().to_string();
-        let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+        let (path, raw) = split_error(&err);
 
         if let Some(field) = between(&raw, "missing field `", "`") {
             let mut full = path.clone();
             full.push(Seg::Key(field.to_string()));
             if removed.contains(&full) {
-                // The field was removed because it was wrong, and it is required: drop the
-                // whole enclosing node instead, without a second message for it.
-                if path.is_empty() || !remove(&mut value, &path) {
-                    return Err(errors);
+                // A required field that was removed because it was wrong: put a placeholder
+                // of a type that fits, so that the rest of the file is still checked. Its own
+                // error has been reported already.
+                if placeholder::<T>(&mut value, &full, allowed.get(&full)) {
+                    continue;
                 }
-                removed.push(path);
-                continue;
+                return Err(errors);
             }
             errors.push(Diagnostic::error(
                 "yaml.missing",
@@ -297,12 +287,18 @@ pub fn deserialize_all<T: DeserializeOwned>(
                 &path_string(&path),
                 format!("缺少必填字段 {field}"),
             ));
+            if placeholder::<T>(&mut value, &full, None) {
+                removed.push(full);
+                continue;
+            }
             return Err(errors);
         }
 
         if let Some(field) = between(&raw, "unknown field `", "`") {
             let mut full = path.clone();
-            full.push(Seg::Key(field.to_string()));
+            if full.last() != Some(&Seg::Key(field.to_string())) {
+                full.push(Seg::Key(field.to_string()));
+            }
             let expected = expected_names(&raw);
             let suggestion = expected
                 .iter()
@@ -332,13 +328,16 @@ pub fn deserialize_all<T: DeserializeOwned>(
         }
 
         if removed.contains(&path) {
-            // A placeholder left by an earlier removal: drop the enclosing node silently.
+            // A placeholder that does not fit after all: give up on the enclosing node.
             let parent = &path[..path.len().saturating_sub(1)];
             if parent.is_empty() || !remove(&mut value, parent) {
                 return Err(errors);
             }
             removed.push(parent.to_vec());
             continue;
+        }
+        if raw.contains("unknown variant") {
+            allowed.insert(path.clone(), expected_names(&raw));
         }
         errors.push(Diagnostic::error(
             "yaml.type",
@@ -353,6 +352,81 @@ pub fn deserialize_all<T: DeserializeOwned>(
         removed.push(path);
     }
     Err(errors)
+}
+
+/// The error's field path and its message without serde_yaml's position suffix.
+fn split_error(err: &serde_path_to_error::Error<serde_yaml::Error>) -> (Vec<Seg>, String) {
+    let path = err
+        .path()
+        .iter()
+        .filter_map(|s| match s {
+            serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
+            serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
+            _ => None,
+        })
+        .collect();
+    let raw = err.inner().to_string();
+    let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    (path, raw)
+}
+
+/// Puts at `path` the first placeholder value under which deserialization no longer fails
+/// at `path`; returns whether one was found.
+fn placeholder<T: DeserializeOwned>(value: &mut Value, path: &[Seg], allowed: Option<&Vec<String>>) -> bool {
+    let mut candidates: Vec<Value> = allowed.into_iter().flatten().map(|s| Value::String(s.clone())).collect();
+    candidates.extend([
+        Value::String("1970-01-01".into()),
+        Value::Number(0.into()),
+        Value::Bool(false),
+        Value::Sequence(Vec::new()),
+        Value::Mapping(Default::default()),
+        Value::String(String::new()),
+    ]);
+    for candidate in candidates {
+        let mut trial = value.clone();
+        if !insert(&mut trial, path, candidate) {
+            return false;
+        }
+        let fits = match serde_path_to_error::deserialize::<_, T>(trial.clone()) {
+            Ok(_) => true,
+            Err(e) => {
+                let (p, raw) = split_error(&e);
+                let missing_here = between(&raw, "missing field `", "`")
+                    .is_some_and(|f| path.split_last().is_some_and(|(last, parent)| parent == p.as_slice() && *last == Seg::Key(f.to_string())));
+                !(p.as_slice() == path || missing_here)
+            }
+        };
+        if fits {
+            *value = trial;
+            return true;
+        }
+    }
+    false
+}
+
+/// Sets the mapping entry at `path` (its parent must exist).
+fn insert(value: &mut Value, path: &[Seg], new: Value) -> bool {
+    let Some((Seg::Key(last), parent_path)) = path.split_last() else { return false };
+    let Some(parent) = node_mut(value, parent_path) else { return false };
+    match parent {
+        Value::Mapping(m) => {
+            m.insert(Value::String(last.clone()), new);
+            true
+        }
+        _ => false,
+    }
+}
+
+fn node_mut<'a>(value: &'a mut Value, path: &[Seg]) -> Option<&'a mut Value> {
+    let mut cur = value;
+    for seg in path {
+        cur = match (seg, cur) {
+            (Seg::Key(k), Value::Mapping(m)) => m.get_mut(k.as_str())?,
+            (Seg::Index(i), Value::Sequence(s)) => s.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -415,27 +489,10 @@ fn value_message(raw: &str) -> String {
 
 /// Removes the node at `path`; returns whether something was removed.
 fn remove(value: &mut Value, path: &[Seg]) -> bool {
-    let Some((last, parent_path)) = path.split_last() else {
-        return false;
-    };
-    let mut cur = value;
-    for seg in parent_path {
-        cur = match (seg, cur) {
-            (Seg::Key(k), Value::Mapping(m)) => match m.get_mut(k.as_str()) {
-                Some(v) => v,
-                None => return false,
-            },
-            (Seg::Index(i), Value::Sequence(s)) => match s.get_mut(*i) {
-                Some(v) => v,
-                None => return false,
-            },
-            (_, Value::Tagged(_)) => return false,
-            _ => return false,
-        };
-    }
-    match (last, cur) {
-        (Seg::Key(k), Value::Mapping(m)) => m.remove(k.as_str()).is_some(),
-        (Seg::Index(i), Value::Sequence(s)) if *i < s.len() => {
+    let Some((last, parent_path)) = path.split_last() else { return false };
+    match (last, node_mut(value, parent_path)) {
+        (Seg::Key(k), Some(Value::Mapping(m))) => m.remove(k.as_str()).is_some(),
+        (Seg::Index(i), Some(Value::Sequence(s))) if *i < s.len() => {
             // Keep the indices of later elements stable for their own messages.
             s[*i] = Value::Null;
             true

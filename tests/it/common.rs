@@ -1,0 +1,62 @@
+//! Shared helpers: the sample batch, rendering into a temporary folder, reading PDFs back.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use spotcheck::engine::{Engine, PdfSettings};
+use spotcheck::fonts::FontOptions;
+use spotcheck::load::{self, LoadedBatch};
+use spotcheck::render::{self, RenderOptions, Rendered};
+
+pub fn sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/jincheng-2023-1")
+}
+
+/// One engine for the whole test binary: only embedded fonts, so results do not depend on
+/// the machine.
+pub fn engine() -> Arc<Engine> {
+    static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
+    ENGINE
+        .get_or_init(|| Engine::new(&FontOptions { font_paths: vec![], system_fonts: false }, PdfSettings::default()))
+        .clone()
+}
+
+pub fn sample() -> LoadedBatch {
+    load::load(&sample_dir()).unwrap_or_else(|e| panic!("sample batch must load:\n{e}"))
+}
+
+/// Renders a batch into a fresh temporary folder.
+pub fn render_all(lb: &LoadedBatch, opts: RenderOptions) -> (tempfile::TempDir, Vec<Rendered>) {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = RenderOptions { out: dir.path().to_path_buf(), ..opts };
+    let done = render::render(lb, &engine(), &opts).unwrap_or_else(|e| panic!("render failed:\n{e}"));
+    (dir, done)
+}
+
+/// The text of a PDF as written on disk, with all whitespace removed (line breaks and the
+/// spacing that extraction inserts are layout, not content).
+pub fn pdf_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    squash(&text)
+}
+
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Copies the sample batch into a temporary folder so that a test can change it.
+pub fn copy_sample() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(sample_dir()) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(sample_dir()).unwrap();
+        let target = dir.path().join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}

@@ -1,0 +1,8 @@
+//! Integration tests, in one binary so that typst and the embedded fonts link once.
+
+mod cli;
+mod common;
+mod escaping;
+mod fonts;
+mod pipeline;
+mod yaml_errors;
