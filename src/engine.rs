@@ -10,7 +10,9 @@ use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World, WorldExt};
+use typst::{Library, LibraryExt, World};
+use typst_kit::diagnostics::termcolor::NoColor;
+use typst_kit::diagnostics::{DiagnosticFormat, DiagnosticWorld, emit};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -67,6 +69,20 @@ pub struct Engine {
     pdf: PdfSettings,
 }
 
+/// What the engine needs to know of a document besides its source text.
+#[derive(Debug, Clone)]
+pub struct DocSource {
+    /// Stable virtual file name per document kind (`sampling-sheet.typ`): the generated sources
+    /// import the shared library relative to it.
+    pub main_name: String,
+    /// How messages name the source (`JZ-2023-001/report.typ（模板 report.typ.tera）`).
+    pub label: String,
+    /// Identifies the document in its PDF (stable across runs).
+    pub ident: String,
+    /// The PDF's creation date and Typst's `datetime.today()`.
+    pub date: NaiveDate,
+}
+
 /// A compiled document.
 pub struct Compiled {
     pub pdf: Vec<u8>,
@@ -106,21 +122,14 @@ impl Engine {
         &self.fonts_module
     }
 
-    /// Compiles one main source to a PDF. `main_name` is a stable virtual path per document
-    /// kind (`/sampling-sheet.typ`); `ident` identifies the document in its PDF; `date` is the
-    /// PDF's creation date and `datetime.today()`.
-    pub fn compile(
-        &self,
-        main_name: &str,
-        text: String,
-        ident: &str,
-        date: NaiveDate,
-    ) -> Result<Compiled, CompileError> {
-        let id = file_id(&format!("/{main_name}"));
+    /// Compiles one main source to a PDF.
+    pub fn compile(&self, source: &DocSource, text: String) -> Result<Compiled, CompileError> {
+        let id = file_id(&format!("/{}", source.main_name));
         let world = DocWorld {
             engine: self,
             main: Source::new(id, text),
-            today: to_datetime(date),
+            label: source.label.clone(),
+            today: to_datetime(source.date),
         };
         let warned = typst::compile::<PagedDocument>(&world);
         let doc = warned.output.map_err(|errs| CompileError {
@@ -130,7 +139,7 @@ impl Engine {
             messages: vec![format!("PDF 标准组合无效：{}", e.message())],
         })?;
         let options = PdfOptions {
-            ident: Smart::Custom(ident.to_string()),
+            ident: Smart::Custom(source.ident.clone()),
             creator: Smart::Custom(Some("spotcheck".into())),
             timestamp: world.today.map(Timestamp::new_utc),
             standards,
@@ -153,35 +162,43 @@ fn to_datetime(d: NaiveDate) -> Option<Datetime> {
 struct DocWorld<'a> {
     engine: &'a Engine,
     main: Source,
+    /// How the main source is named in messages: the case, the kind and its template.
+    label: String,
     today: Option<Datetime>,
 }
 
 impl DocWorld<'_> {
-    /// Each diagnostic with the generated source's line and the offending text.
+    /// The errors as typst-kit prints them: message, the generated source's line with the
+    /// offending span marked, and hints.
     fn describe(&self, diags: &[SourceDiagnostic]) -> Vec<String> {
-        diags
+        let errors: Vec<&SourceDiagnostic> = diags
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| {
-                let mut msg = d.message.to_string();
-                if let Some(id) = d.span.id()
-                    && let Ok(source) = self.source(id)
-                    && let Some(range) = WorldExt::range(self, d.span)
-                {
-                    let line = source
-                        .lines()
-                        .byte_to_line(range.start)
-                        .map_or(0, |l| l + 1);
-                    let snippet: String = source.text()[range].chars().take(80).collect();
-                    let name = id.vpath().get_without_slash().to_string();
-                    msg = format!("{name}:{line}: {msg}（“{snippet}”）");
-                }
-                for hint in &d.hints {
-                    msg.push_str(&format!("；提示：{}", hint.v));
-                }
-                msg
-            })
-            .collect()
+            .collect();
+        let mut buf = NoColor::new(Vec::new());
+        match emit(
+            &mut buf,
+            self,
+            errors.iter().copied(),
+            DiagnosticFormat::Human,
+        ) {
+            Ok(()) => vec![
+                String::from_utf8_lossy(&buf.into_inner())
+                    .trim_end()
+                    .to_string(),
+            ],
+            Err(_) => errors.iter().map(|d| d.message.to_string()).collect(),
+        }
+    }
+}
+
+impl DiagnosticWorld for DocWorld<'_> {
+    fn name(&self, id: FileId) -> String {
+        if id == self.main.id() {
+            self.label.clone()
+        } else {
+            id.vpath().get_without_slash().to_string()
+        }
     }
 }
 

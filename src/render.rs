@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::catalog::{CATALOG, Kind, Scope};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::engine::{Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
+use crate::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
 use crate::load::{BATCH_FILE, LoadedBatch};
 use crate::output::write_atomic;
 use crate::templates::Templates;
@@ -194,10 +194,15 @@ pub fn render(
                 write_typst(&dir, &kind.file_name("typ"), &source, engine)
                     .map_err(|e| format!("{label}：无法写入 .typ：{e}"))?;
             }
-            let ident = format!("{}/{}/{}", lb.batch.id, id, kind.id);
+            let doc = DocSource {
+                main_name: kind.file_name("typ"),
+                label: format!("{id}/{}（模板 {}）", kind.file_name("typ"), kind.template),
+                ident: format!("{}/{}/{}", lb.batch.id, id, kind.id),
+                date,
+            };
             let compiled = engine
-                .compile(&kind.file_name("typ"), source, &ident, date)
-                .map_err(|e| format!("{label}：排版错误：{e}"))?;
+                .compile(&doc, source)
+                .map_err(|e| format!("{label}：排版错误：\n{e}"))?;
             let path = dir.join(kind.file_name("pdf"));
             write_atomic(&path, &compiled.pdf)
                 .map_err(|e| format!("{label}：无法写入 {}：{e}", path.display()))?;
