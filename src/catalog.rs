@@ -41,6 +41,9 @@ fn sampled(c: &Case) -> bool {
 fn refused(c: &Case) -> bool {
     c.outcome == Outcome::Refused
 }
+fn not_sampled(c: &Case) -> bool {
+    c.outcome == Outcome::NotSampled
+}
 fn tested(c: &Case) -> bool {
     c.is_tested()
 }
@@ -68,50 +71,23 @@ const fn kind(
     }
 }
 
-/// Every kind of document, in the order a case's paperwork is produced.
+/// Every kind of document, in the order a case's paperwork is produced, then the batch's.
+#[rustfmt::skip]
 pub static CATALOG: &[Kind] = &[
-    kind(
-        "notice",
-        "产品质量监督抽查通知书",
-        Scope::Case,
-        every_visit,
-        template!("notice.typ.tera"),
-    ),
-    kind(
-        "sampling-sheet",
-        "产品质量监督抽查/复查抽样单",
-        Scope::Case,
-        sampled,
-        template!("sampling-sheet.typ.tera"),
-    ),
-    kind(
-        "payment-slip",
-        "产品质量监督抽查样品付费单",
-        Scope::Case,
-        sampled,
-        template!("payment-slip.typ.tera"),
-    ),
-    kind(
-        "sealing-notice",
-        "产品质量监督抽查样品封存和处置告知单",
-        Scope::Case,
-        sampled,
-        template!("sealing-notice.typ.tera"),
-    ),
-    kind(
-        "refusal-form",
-        "产品质量监督抽查拒检认定表",
-        Scope::Case,
-        refused,
-        template!("refusal-form.typ.tera"),
-    ),
-    kind(
-        "report",
-        "检验报告",
-        Scope::Case,
-        tested,
-        template!("report.typ.tera"),
-    ),
+    kind("notice",           "产品质量监督抽查通知书",                 Scope::Case,  every_visit, template!("notice.typ.tera")),
+    kind("sampling-sheet",   "产品质量监督抽查/复查抽样单",            Scope::Case,  sampled,     template!("sampling-sheet.typ.tera")),
+    kind("payment-slip",     "产品质量监督抽查样品付费单",             Scope::Case,  sampled,     template!("payment-slip.typ.tera")),
+    kind("sealing-notice",   "产品质量监督抽查样品封存和处置告知单",   Scope::Case,  sampled,     template!("sealing-notice.typ.tera")),
+    kind("refusal-form",     "产品质量监督抽查拒检认定表",             Scope::Case,  refused,     template!("refusal-form.typ.tera")),
+    kind("no-sample-sheet",  "未抽样品工作单",                         Scope::Case,  not_sampled, template!("no-sample-sheet.typ.tera")),
+    kind("feedback-sheet",   "产品质量监督抽查工作质量及工作纪律反馈单", Scope::Case, every_visit, template!("feedback-sheet.typ.tera")),
+    kind("report",           "检验报告",                               Scope::Case,  tested,      template!("report.typ.tera")),
+    kind("result-notice",    "检验结果通知书",                         Scope::Case,  tested,      template!("result-notice.typ.tera")),
+    kind("batch-notice",     "抽查通知",                               Scope::Batch, every_visit, template!("batch-notice.typ.tera")),
+    kind("qualified-list",   "合格产品企业名单",                       Scope::Batch, every_visit, template!("qualified-list.typ.tera")),
+    kind("unqualified-list", "不合格产品企业名单",                     Scope::Batch, every_visit, template!("unqualified-list.typ.tera")),
+    kind("summary-table",    "检验情况汇总表",                         Scope::Batch, every_visit, template!("summary-table.typ.tera")),
+    kind("analysis-report",  "质量分析报告",                           Scope::Batch, every_visit, template!("analysis-report.typ.tera")),
 ];
 
 pub fn find(id: &str) -> Option<&'static Kind> {

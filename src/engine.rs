@@ -24,6 +24,9 @@ pub const LIB_SOURCE: &str = include_str!("../templates/spotcheck.typ");
 /// Generated per run from the fonts available.
 pub const FONTS_NAME: &str = "fonts.typ";
 
+/// Stack size of the compiling threads.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
 /// Options that change the PDFs.
 #[derive(Debug, Clone)]
 pub struct PdfSettings {
@@ -67,6 +70,9 @@ pub struct Engine {
     shared: HashMap<FileId, Source>,
     fonts_module: String,
     pdf: PdfSettings,
+    /// Worker threads for compiling documents in parallel, with stacks deep enough for Typst
+    /// (the default 2 MiB of a spawned thread overflows on long documents).
+    pool: rayon::ThreadPool,
 }
 
 /// What the engine needs to know of a document besides its source text.
@@ -114,7 +120,17 @@ impl Engine {
             shared,
             fonts_module,
             pdf,
+            pool: rayon::ThreadPoolBuilder::new()
+                .stack_size(WORKER_STACK)
+                .thread_name(|i| format!("spotcheck-typst-{i}"))
+                .build()
+                .expect("thread pool"),
         })
+    }
+
+    /// Runs `f` on the engine's worker threads (parallel iterators inside it use them too).
+    pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        self.pool.install(f)
     }
 
     /// The generated `fonts.typ`, for `--emit-typst`.

@@ -13,6 +13,8 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod stats;
 pub mod templates;
 pub mod view;
+pub mod xlsx;
 pub mod yaml;

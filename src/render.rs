@@ -51,11 +51,12 @@ pub enum RenderError {
     Templates(String),
 }
 
-/// The documents to make: (case index, kind) pairs.
+/// The documents to make: (case index, kind) pairs, `None` for a per-batch document.
+/// Per-batch documents are made when no case is selected.
 fn plan(
     lb: &LoadedBatch,
     opts: &RenderOptions,
-) -> Result<Vec<(usize, &'static Kind)>, RenderError> {
+) -> Result<Vec<(Option<usize>, &'static Kind)>, RenderError> {
     for k in &opts.kinds {
         if !CATALOG.iter().any(|c| c.id == k) {
             let all: Vec<&str> = CATALOG.iter().map(|k| k.id).collect();
@@ -72,18 +73,25 @@ fn plan(
             )));
         }
     }
+    let wanted = |kind: &Kind| opts.kinds.is_empty() || opts.kinds.iter().any(|k| k == kind.id);
     let mut jobs = Vec::new();
     for (i, lc) in lb.cases.iter().enumerate() {
         if !opts.cases.is_empty() && !opts.cases.contains(&lc.case.id) {
             continue;
         }
         for kind in CATALOG.iter().filter(|k| k.scope == Scope::Case) {
-            if (opts.kinds.is_empty() || opts.kinds.iter().any(|k| k == kind.id))
-                && (kind.applies)(&lc.case)
-            {
-                jobs.push((i, kind));
+            if wanted(kind) && (kind.applies)(&lc.case) {
+                jobs.push((Some(i), kind));
             }
         }
+    }
+    if opts.cases.is_empty() {
+        jobs.extend(
+            CATALOG
+                .iter()
+                .filter(|k| k.scope == Scope::Batch && wanted(k))
+                .map(|k| (None, k)),
+        );
     }
     Ok(jobs)
 }
@@ -159,13 +167,24 @@ pub fn case_source(
 ) -> Result<String, String> {
     let c = &lb.cases[case_index].case;
     let mut ctx = view::case_context(lb, c);
-    ctx["doc"] = serde_json::json!({
-        "kind": kind.id,
-        "title": format!("{} {}", kind.title, c.id),
-        "draft": draft,
-    });
+    ctx["doc"] = doc_meta(kind, &c.id, draft);
     templates.render(kind.template, &ctx)
 }
+
+/// What a template knows of the document it makes.
+fn doc_meta(kind: &Kind, subject: &str, draft: bool) -> Value {
+    serde_json::json!({
+        "kind": kind.id,
+        "title": format!("{} {subject}", kind.title),
+        "draft": draft,
+    })
+}
+
+/// The kind whose spreadsheet is written beside its PDF.
+pub const SUMMARY_KIND: &str = "summary-table";
+
+/// Per-batch documents go to OUT/batch/.
+pub const BATCH_DIR: &str = "batch";
 
 /// Renders the selected documents of a loaded batch.
 pub fn render(
@@ -181,40 +200,57 @@ pub fn render(
     let templates = Templates::new().map_err(RenderError::Templates)?;
     let date = lb.batch.issued_on;
 
-    let results: Vec<Result<Rendered, String>> = jobs
-        .par_iter()
-        .map(|&(ci, kind)| {
-            let lc = &lb.cases[ci];
-            let id = &lc.case.id;
-            let label = format!("{} {}（模板 {}）", id, kind.title, kind.template);
-            let source = case_source(lb, &templates, ci, kind, opts.draft)
-                .map_err(|e| format!("{label}：模板错误：{e}"))?;
-            let dir = case_dir(&opts.out, id);
-            if opts.emit_typst {
-                write_typst(&dir, &kind.file_name("typ"), &source, engine)
-                    .map_err(|e| format!("{label}：无法写入 .typ：{e}"))?;
-            }
-            let doc = DocSource {
-                main_name: kind.file_name("typ"),
-                label: format!("{id}/{}（模板 {}）", kind.file_name("typ"), kind.template),
-                ident: format!("{}/{}/{}", lb.batch.id, id, kind.id),
-                date,
-            };
-            let compiled = engine
-                .compile(&doc, source)
-                .map_err(|e| format!("{label}：排版错误：\n{e}"))?;
-            let path = dir.join(kind.file_name("pdf"));
-            write_atomic(&path, &compiled.pdf)
-                .map_err(|e| format!("{label}：无法写入 {}：{e}", path.display()))?;
-            Ok(Rendered {
-                case: id.clone(),
-                kind: kind.id,
-                path,
-                pages: compiled.pages,
-                bytes: compiled.pdf.len(),
+    let batch_ctx = jobs
+        .iter()
+        .any(|(c, _)| c.is_none())
+        .then(|| view::batch_context(lb));
+    let results: Vec<Result<Rendered, String>> = engine.install(|| {
+        jobs.par_iter()
+            .map(|&(ci, kind)| {
+                let (id, source, dir) = match ci {
+                    Some(ci) => {
+                        let id = lb.cases[ci].case.id.clone();
+                        let source = case_source(lb, &templates, ci, kind, opts.draft);
+                        (id, source, case_dir(&opts.out, &lb.cases[ci].case.id))
+                    }
+                    None => {
+                        let mut ctx = batch_ctx.clone().unwrap_or_default();
+                        ctx["doc"] = doc_meta(kind, &lb.batch.document_no, opts.draft);
+                        (
+                            BATCH_DIR.to_string(),
+                            templates.render(kind.template, &ctx),
+                            opts.out.join(BATCH_DIR),
+                        )
+                    }
+                };
+                let label = format!("{} {}（模板 {}）", id, kind.title, kind.template);
+                let source = source.map_err(|e| format!("{label}：模板错误：{e}"))?;
+                if opts.emit_typst {
+                    write_typst(&dir, &kind.file_name("typ"), &source, engine)
+                        .map_err(|e| format!("{label}：无法写入 .typ：{e}"))?;
+                }
+                let doc = DocSource {
+                    main_name: kind.file_name("typ"),
+                    label: format!("{id}/{}（模板 {}）", kind.file_name("typ"), kind.template),
+                    ident: format!("{}/{}/{}", lb.batch.id, id, kind.id),
+                    date,
+                };
+                let compiled = engine
+                    .compile(&doc, source)
+                    .map_err(|e| format!("{label}：排版错误：\n{e}"))?;
+                let path = dir.join(kind.file_name("pdf"));
+                write_atomic(&path, &compiled.pdf)
+                    .map_err(|e| format!("{label}：无法写入 {}：{e}", path.display()))?;
+                Ok(Rendered {
+                    case: id,
+                    kind: kind.id,
+                    path,
+                    pages: compiled.pages,
+                    bytes: compiled.pdf.len(),
+                })
             })
-        })
-        .collect();
+            .collect()
+    });
 
     let mut done = Vec::new();
     let mut failures = Vec::new();
@@ -222,6 +258,24 @@ pub fn render(
         match r {
             Ok(d) => done.push(d),
             Err(e) => failures.push(e),
+        }
+    }
+    // The summary table also goes out as a spreadsheet, beside its PDF.
+    if jobs
+        .iter()
+        .any(|(c, k)| c.is_none() && k.id == SUMMARY_KIND)
+    {
+        let path = opts
+            .out
+            .join(BATCH_DIR)
+            .join(format!("{SUMMARY_KIND}.xlsx"));
+        match crate::xlsx::summary_workbook(lb) {
+            Ok(bytes) => {
+                if let Err(e) = write_atomic(&path, &bytes) {
+                    failures.push(format!("汇总表电子版：无法写入 {}：{e}", path.display()));
+                }
+            }
+            Err(e) => failures.push(format!("汇总表电子版：{e}")),
         }
     }
     if failures.is_empty() {

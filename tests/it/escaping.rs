@@ -27,7 +27,8 @@ fn a_party_named_like_typst_code_prints_literally() {
         ..Default::default()
     };
     let done = render::render(&lb, &engine(), &opts).unwrap();
-    assert_eq!(done.len(), 5);
+    // notice, sampling sheet, payment slip, sealing notice, feedback sheet, report, result notice
+    assert_eq!(done.len(), 7);
     for d in &done {
         let text = pdf_text(&d.path);
         assert!(

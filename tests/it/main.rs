@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod documents;
 mod escaping;
 mod fonts;
 mod pipeline;

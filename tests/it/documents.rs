@@ -1,0 +1,315 @@
+//! The per-batch documents: the notice itself, the lists, the summary table (PDF and .xlsx) and
+//! the quality analysis report, checked against numbers recomputed here from the YAML.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use calamine::{Data, Reader, Xlsx};
+use serde_yaml::Value;
+use spotcheck::render::RenderOptions;
+
+use crate::common::*;
+
+fn yaml(path: &std::path::Path) -> Value {
+    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Null => String::new(),
+        other => panic!("not a scalar: {other:?}"),
+    }
+}
+
+struct Raw {
+    batch: Value,
+    cases: Vec<Value>,
+}
+
+fn raw() -> Raw {
+    let mut cases = Vec::new();
+    for e in walkdir::WalkDir::new(sample_dir().join("cases")).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.path().extension().is_some_and(|x| x == "yaml") {
+            cases.push(yaml(e.path()));
+        }
+    }
+    Raw {
+        batch: yaml(&sample_dir().join("batch.yaml")),
+        cases,
+    }
+}
+
+fn failed(c: &Value) -> Vec<String> {
+    c["inspection"]["items"]
+        .as_sequence()
+        .map(|items| {
+            items
+                .iter()
+                .filter(|i| text(&i["verdict"]) == "fail")
+                .map(|i| text(&i["name"]))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn tested(c: &Value) -> bool {
+    text(&c["outcome"]) == "sampled"
+        && !c["inspection"]["report_no"].is_null()
+        && c["inspection"]["items"]
+            .as_sequence()
+            .is_some_and(|i| !i.is_empty())
+}
+
+/// (planned, visits, sampled, tested, qualified, unqualified, refused, not sampled) per category.
+fn counts(r: &Raw) -> BTreeMap<String, [u32; 8]> {
+    let mut m = BTreeMap::new();
+    for p in r.batch["plan"].as_sequence().unwrap() {
+        m.insert(
+            text(&p["category"]),
+            [p["lots"].as_u64().unwrap() as u32, 0, 0, 0, 0, 0, 0, 0],
+        );
+    }
+    for c in &r.cases {
+        let row = m.get_mut(&text(&c["category"])).unwrap();
+        row[1] += 1;
+        match text(&c["outcome"]).as_str() {
+            "sampled" => row[2] += 1,
+            "refused" => row[6] += 1,
+            _ => row[7] += 1,
+        }
+        if tested(c) {
+            row[3] += 1;
+            if failed(c).is_empty() {
+                row[4] += 1;
+            } else {
+                row[5] += 1;
+            }
+        }
+    }
+    m
+}
+
+fn rate(row: &[u32; 8]) -> String {
+    let judged = row[3] + row[6];
+    if judged == 0 {
+        "—".into()
+    } else {
+        format!("{:.1}%", f64::from(row[4]) * 100.0 / f64::from(judged))
+    }
+}
+
+fn render_batch() -> (tempfile::TempDir, std::path::PathBuf) {
+    let lb = sample();
+    let (dir, done) = render_all(&lb, RenderOptions::default());
+    assert!(done.iter().any(|d| d.kind == "analysis-report"));
+    let b = dir.path().join("batch");
+    (dir, b)
+}
+
+#[test]
+fn batch_documents_carry_the_notice_the_lists_and_the_numbers() {
+    let r = raw();
+    let (_dir, b) = render_batch();
+
+    // The notice itself: the seed's headings, its number, annex 1 and the 版记.
+    let notice = pdf_text(&b.join("batch-notice.pdf"));
+    for h in [
+        "晋城市市场监督管理局文件",
+        "晋市市监〔2023〕3号",
+        "晋城市市场监督管理局关于组织2023年第一批产品质量监督抽查的通知",
+        "各县（市、区）市场监管局，开发区分局，市综合行政执法队，承检机构，各有关生产经营企业：",
+        "一、主要依据",
+        "二、抽查范围",
+        "三、进度安排",
+        "四、经费保障",
+        "五、实施步骤",
+        "六、工作要求",
+        "（一）提高政治站位，加强组织领导。",
+        "（三）强化责任意识，确保有序推进。",
+        "（此件主动公开）",
+        "附件1",
+        "2023年第一批产品质量监督抽查计划",
+        "抄送：驻局纪检监察组。",
+        "晋城市市场监督管理局办公室2023年1月10日印发",
+        "—1—",
+    ] {
+        assert!(notice.contains(h), "notice lacks “{h}”");
+    }
+    for p in r.batch["plan"].as_sequence().unwrap() {
+        let row = format!("{}{}", text(&p["category"]), text(&p["lots"]));
+        assert!(notice.contains(&row), "annex 1 lacks the row “{row}”");
+    }
+    assert!(notice.contains("合计119"), "annex 1 total");
+
+    // Annex 2 and 3: every qualified lot in one list, every unqualified or refused lot in the other.
+    let qualified = pdf_text(&b.join("qualified-list.pdf"));
+    let unqualified = pdf_text(&b.join("unqualified-list.pdf"));
+    let mut nq = 0;
+    let mut nu = 0;
+    for c in &r.cases {
+        let party = squash(&text(&c["party"]["name"]));
+        if text(&c["outcome"]) == "refused" {
+            assert!(
+                unqualified.contains(&party) && unqualified.contains("拒检"),
+                "refused {party}"
+            );
+            assert!(!qualified.contains(&party));
+            nu += 1;
+        } else if tested(c) {
+            let product = squash(&text(&c["product"]["name"]));
+            let f = failed(c);
+            if f.is_empty() {
+                assert!(
+                    qualified.contains(&party) && qualified.contains(&product),
+                    "qualified {party}"
+                );
+                nq += 1;
+            } else {
+                assert!(
+                    unqualified.contains(&party) && unqualified.contains(&product),
+                    "unqualified {party}"
+                );
+                for item in f {
+                    assert!(
+                        unqualified.contains(&squash(&item)),
+                        "failed item {item} in 备注"
+                    );
+                }
+                nu += 1;
+            }
+        }
+    }
+    assert!(qualified.contains(&format!("共{nq}批次")), "{qualified}");
+    assert!(
+        unqualified.contains(&format!("共{nu}批次")),
+        "{unqualified}"
+    );
+    assert!(nq > 0 && nu > 0);
+
+    // The analysis report: its table rows are the numbers recomputed here.
+    let analysis = pdf_text(&b.join("analysis-report.pdf"));
+    let summary = pdf_text(&b.join("summary-table.pdf"));
+    for (cat, row) in counts(&r) {
+        let line = format!(
+            "{cat}{}{}",
+            row.iter().map(|n| n.to_string()).collect::<String>(),
+            rate(&row)
+        );
+        assert!(
+            analysis.contains(&line),
+            "analysis lacks “{line}”:\n{analysis}"
+        );
+        assert!(summary.contains(&line), "summary totals lack “{line}”");
+    }
+    for caption in ["图1各类别产品批次合格率", "图2不合格项目出现次数"] {
+        assert!(analysis.contains(caption), "{caption}");
+    }
+    // Each failing item, with how often it failed.
+    let mut freq: BTreeMap<String, u32> = BTreeMap::new();
+    for c in r.cases.iter().filter(|c| tested(c)) {
+        for f in failed(c) {
+            *freq.entry(squash(&f)).or_default() += 1;
+        }
+    }
+    for (item, n) in &freq {
+        assert!(
+            analysis.contains(&format!("{item}（{n}次")),
+            "analysis text names {item} ×{n}"
+        );
+    }
+}
+
+#[test]
+fn the_spreadsheet_has_one_row_per_case_a_frozen_header_filters_and_totals() {
+    let r = raw();
+    let (_dir, b) = render_batch();
+    let path = b.join("summary-table.xlsx");
+    let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let sheets = wb.sheet_names();
+    assert_eq!(
+        sheets,
+        vec!["检验情况汇总".to_string(), "分类统计".to_string()]
+    );
+
+    let rows = wb.worksheet_range("检验情况汇总").unwrap();
+    let header: Vec<String> = rows
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(header[1], "抽样单编号");
+    assert_eq!(header[12], "检验结论");
+    assert_eq!(rows.height(), r.cases.len() + 1);
+    let by_id: BTreeMap<String, &Value> = r.cases.iter().map(|c| (text(&c["id"]), c)).collect();
+    for row in rows.rows().skip(1) {
+        let id = row[1].to_string();
+        let c = by_id[&id];
+        assert_eq!(row[4].to_string(), text(&c["party"]["name"]), "{id} party");
+        let expected = match text(&c["outcome"]).as_str() {
+            "refused" => "拒检",
+            "not_sampled" => "未抽到样品",
+            _ if !tested(c) => "检验中",
+            _ if failed(c).is_empty() => "合格",
+            _ => "不合格",
+        };
+        assert_eq!(row[12].to_string(), expected, "{id} conclusion");
+        assert_eq!(
+            row[13].to_string(),
+            failed(c).join("、"),
+            "{id} failed items"
+        );
+        assert!(
+            matches!(row[10], Data::DateTime(_)),
+            "{id}: the sampling date is a date cell"
+        );
+    }
+
+    let totals = wb.worksheet_range("分类统计").unwrap();
+    let recomputed = counts(&r);
+    for row in totals.rows().skip(1) {
+        let cat = row[0].to_string();
+        if cat == "合计" {
+            assert_eq!(row[1].to_string(), "119");
+            continue;
+        }
+        let want = recomputed[&cat];
+        for (j, n) in want.iter().enumerate() {
+            assert_eq!(
+                row[j + 1].to_string(),
+                n.to_string(),
+                "{cat} column {}",
+                j + 1
+            );
+        }
+    }
+
+    // Frozen header row and autofilter, as written in the sheet's XML.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("ySplit=\"1\"") && xml.contains("state=\"frozen\""),
+        "frozen header"
+    );
+    assert!(
+        xml.contains(&format!("<autoFilter ref=\"A1:O{}\"", r.cases.len() + 1)),
+        "filters"
+    );
+}
+
+#[test]
+fn the_spreadsheet_is_byte_identical_across_runs() {
+    let lb = sample();
+    assert_eq!(
+        spotcheck::xlsx::summary_workbook(&lb).unwrap(),
+        spotcheck::xlsx::summary_workbook(&lb).unwrap()
+    );
+}
