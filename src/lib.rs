@@ -16,5 +16,6 @@ pub mod render;
 pub mod stats;
 pub mod templates;
 pub mod view;
+pub mod volume;
 pub mod xlsx;
 pub mod yaml;
