@@ -140,20 +140,46 @@ impl Engine {
 
     /// Compiles one main source to a PDF.
     pub fn compile(&self, source: &DocSource, text: String) -> Result<Compiled, CompileError> {
+        self.compile_with(source, text, &[], None)
+    }
+
+    /// Compiles with extra binary files the source may read (`image("/docs/a.pdf")`), given
+    /// by their absolute virtual path, and optionally other PDF standards than the engine's.
+    pub fn compile_with(
+        &self,
+        source: &DocSource,
+        text: String,
+        files: &[(String, Bytes)],
+        standards: Option<&[PdfStandard]>,
+    ) -> Result<Compiled, CompileError> {
         let id = file_id(&format!("/{}", source.main_name));
+        let mut extra = HashMap::new();
+        for (path, bytes) in files {
+            let vpath = VirtualPath::new(path).map_err(|_| CompileError {
+                messages: vec![format!("文件路径无效：{path}")],
+            })?;
+            extra.insert(
+                RootedPath::new(VirtualRoot::Project, vpath).intern(),
+                bytes.clone(),
+            );
+        }
         let world = DocWorld {
             engine: self,
             main: Source::new(id, text),
             label: source.label.clone(),
             today: to_datetime(source.date),
+            files: extra,
         };
         let warned = typst::compile::<PagedDocument>(&world);
         let doc = warned.output.map_err(|errs| CompileError {
             messages: world.describe(&errs),
         })?;
-        let standards = PdfStandards::new(&self.pdf.standards).map_err(|e| CompileError {
-            messages: vec![format!("PDF 标准组合无效：{}", e.message())],
-        })?;
+        let standards =
+            PdfStandards::new(standards.unwrap_or(&self.pdf.standards)).map_err(|e| {
+                CompileError {
+                    messages: vec![format!("PDF 标准组合无效：{}", e.message())],
+                }
+            })?;
         let options = PdfOptions {
             ident: Smart::Custom(source.ident.clone()),
             creator: Smart::Custom(Some("spotcheck".into())),
@@ -180,6 +206,8 @@ struct DocWorld<'a> {
     main: Source,
     /// How the main source is named in messages: the case, the kind and its template.
     label: String,
+    /// Binary files the document may read.
+    files: HashMap<FileId, Bytes>,
     today: Option<Datetime>,
 }
 
@@ -187,9 +215,12 @@ impl DocWorld<'_> {
     /// The errors as typst-kit prints them: message, the generated source's line with the
     /// offending span marked, and hints.
     fn describe(&self, diags: &[SourceDiagnostic]) -> Vec<String> {
+        // One instance of each message: a template error repeats in every loop iteration.
+        let mut seen = std::collections::HashSet::new();
         let errors: Vec<&SourceDiagnostic> = diags
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == Severity::Error && seen.insert(d.message.clone()))
+            .take(5)
             .collect();
         let mut buf = NoColor::new(Vec::new());
         match emit(
@@ -243,6 +274,9 @@ impl World for DocWorld<'_> {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.files.get(&id) {
+            return Ok(bytes.clone());
+        }
         self.source(id)
             .map(|s| Bytes::from_string(s.text().to_string()))
     }

@@ -57,6 +57,12 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
     Ok(Value::String(typst_string(&s)))
 }
 
+/// Templates outside the catalog (documents made of other documents).
+const EXTRA: [(&str, &str); 1] = [(
+    "volume.typ.tera",
+    include_str!("../templates/volume.typ.tera"),
+)];
+
 /// The templates of the catalog, parsed once.
 pub struct Templates {
     tera: Tera,
@@ -65,7 +71,7 @@ pub struct Templates {
 impl Templates {
     pub fn new() -> Result<Templates, String> {
         let mut tera = Tera::default();
-        tera.add_raw_templates(CATALOG.iter().map(|k| (k.template, k.source)))
+        tera.add_raw_templates(CATALOG.iter().map(|k| (k.template, k.source)).chain(EXTRA))
             .map_err(|e| error_chain(&e))?;
         tera.autoescape_on(vec![".typ.tera"]);
         tera.set_escape_fn(escape_markup);

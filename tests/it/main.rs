@@ -6,4 +6,5 @@ mod documents;
 mod escaping;
 mod fonts;
 mod pipeline;
+mod volume;
 mod yaml_errors;
