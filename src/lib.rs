@@ -3,8 +3,10 @@
 //!
 //! The pipeline flows one way: [`load`] reads and types the batch folder, [`render`] turns each
 //! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]).
+//! [`check`] applies the rules of the batch notice to a loaded batch.
 
 pub mod catalog;
+pub mod check;
 pub mod diag;
 pub mod engine;
 pub mod fonts;
