@@ -3,7 +3,8 @@
 //!
 //! The pipeline flows one way: [`load`] reads and types the batch folder, [`render`] turns each
 //! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]).
-//! [`check`] applies the rules of the batch notice to a loaded batch.
+//! [`check`] applies the rules of the batch notice to a loaded batch, [`status`] reports its
+//! progress against the plan and the deadlines on a given day.
 
 pub mod catalog;
 pub mod check;
@@ -15,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod status;
 pub mod templates;
 pub mod view;
 pub mod yaml;

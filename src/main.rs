@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use spotcheck::engine::{Engine, PdfSettings, parse_pdf_standard};
 use spotcheck::fonts::{FontOptions, Style};
 use spotcheck::render::{RenderError, RenderOptions};
-use spotcheck::{catalog, check, load, model};
+use spotcheck::{catalog, check, load, model, status};
 
 #[derive(Parser)]
 #[command(
@@ -78,6 +79,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// 批次进度：各类别完成情况、各项时限、逾期案例、未办结的后处理
+    Status {
+        /// 批次文件夹（含 batch.yaml 和 cases/）
+        batch: PathBuf,
+        /// 按这一天计算（如 2023-08-01），默认今天
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// 输出格式：text 供人阅读，json 供程序处理
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
     /// 输出 batch.yaml 和案例文件的 JSON Schema（供编辑器补全和校验）
     Schema {
         /// 只输出其中一种
@@ -103,6 +115,11 @@ enum SchemaKind {
 enum OutputFormat {
     Text,
     Json,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("日期 “{s}” 无效，应写作 2023-08-01"))
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> bool {
@@ -223,6 +240,31 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Command::Status {
+            batch,
+            today,
+            format,
+        } => {
+            let lb = match load::load(&batch) {
+                Ok(lb) => lb,
+                Err(diags) => {
+                    eprintln!("{diags}");
+                    eprintln!("批次读取失败：{} 处错误", diags.0.len());
+                    return ExitCode::from(2);
+                }
+            };
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let st = status::status(&lb, today);
+            match format {
+                OutputFormat::Json => {
+                    if !print_json(&st) {
+                        return ExitCode::from(2);
+                    }
+                }
+                OutputFormat::Text => print!("{}", st.to_text()),
+            }
+            ExitCode::SUCCESS
         }
         Command::Schema { which } => {
             let batch = schemars::schema_for!(model::Batch);

@@ -6,4 +6,5 @@ mod common;
 mod escaping;
 mod fonts;
 mod pipeline;
+mod status;
 mod yaml_errors;
