@@ -259,7 +259,10 @@ fn syntax_message(raw: &str) -> String {
 }
 
 /// Deserializes a parsed document into `T`, collecting every independent error.
-pub fn deserialize_all<T: DeserializeOwned>(file: &str, doc: &Document) -> Result<T, Vec<Diagnostic>> {
+pub fn deserialize_all<T: DeserializeOwned>(
+    file: &str,
+    doc: &Document,
+) -> Result<T, Vec<Diagnostic>> {
     let mut value = doc.value.clone();
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut removed: Vec<Vec<Seg>> = Vec::new();
@@ -377,8 +380,16 @@ fn split_error(err: &serde_path_to_error::Error<serde_yaml::Error>) -> (Vec<Seg>
 
 /// Puts at `path` the first placeholder value under which deserialization no longer fails
 /// at `path`; returns whether one was found.
-fn placeholder<T: DeserializeOwned>(value: &mut Value, path: &[Seg], allowed: Option<&Vec<String>>) -> bool {
-    let mut candidates: Vec<Value> = allowed.into_iter().flatten().map(|s| Value::String(s.clone())).collect();
+fn placeholder<T: DeserializeOwned>(
+    value: &mut Value,
+    path: &[Seg],
+    allowed: Option<&Vec<String>>,
+) -> bool {
+    let mut candidates: Vec<Value> = allowed
+        .into_iter()
+        .flatten()
+        .map(|s| Value::String(s.clone()))
+        .collect();
     candidates.extend([
         Value::String("1970-01-01".into()),
         Value::Number(0.into()),
@@ -396,8 +407,11 @@ fn placeholder<T: DeserializeOwned>(value: &mut Value, path: &[Seg], allowed: Op
             Ok(_) => true,
             Err(e) => {
                 let (p, raw) = split_error(&e);
-                let missing_here = between(&raw, "missing field `", "`")
-                    .is_some_and(|f| path.split_last().is_some_and(|(last, parent)| parent == p.as_slice() && *last == Seg::Key(f.to_string())));
+                let missing_here = between(&raw, "missing field `", "`").is_some_and(|f| {
+                    path.split_last().is_some_and(|(last, parent)| {
+                        parent == p.as_slice() && *last == Seg::Key(f.to_string())
+                    })
+                });
                 !(p.as_slice() == path || missing_here)
             }
         };
@@ -411,8 +425,12 @@ fn placeholder<T: DeserializeOwned>(value: &mut Value, path: &[Seg], allowed: Op
 
 /// Sets the mapping entry at `path` (its parent must exist).
 fn insert(value: &mut Value, path: &[Seg], new: Value) -> bool {
-    let Some((Seg::Key(last), parent_path)) = path.split_last() else { return false };
-    let Some(parent) = node_mut(value, parent_path) else { return false };
+    let Some((Seg::Key(last), parent_path)) = path.split_last() else {
+        return false;
+    };
+    let Some(parent) = node_mut(value, parent_path) else {
+        return false;
+    };
     match parent {
         Value::Mapping(m) => {
             m.insert(Value::String(last.clone()), new);
@@ -494,7 +512,9 @@ fn value_message(raw: &str) -> String {
 
 /// Removes the node at `path`; returns whether something was removed.
 fn remove(value: &mut Value, path: &[Seg]) -> bool {
-    let Some((last, parent_path)) = path.split_last() else { return false };
+    let Some((last, parent_path)) = path.split_last() else {
+        return false;
+    };
     match (last, node_mut(value, parent_path)) {
         (Seg::Key(k), Some(Value::Mapping(m))) => m.remove(k.as_str()).is_some(),
         (Seg::Index(i), Some(Value::Sequence(s))) if *i < s.len() => {

@@ -12,21 +12,48 @@ fn spotcheck() -> Command {
 fn render_writes_the_selected_documents_and_their_typst_sources() {
     let out = tempfile::tempdir().unwrap();
     let status = spotcheck()
-        .args(["render", sample_dir().to_str().unwrap(), "-o", out.path().to_str().unwrap()])
-        .args(["--case", "JZ-2023-004", "--case", "JZ-2023-001", "--kind", "notice", "--kind", "refusal-form"])
+        .args([
+            "render",
+            sample_dir().to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+        ])
+        .args([
+            "--case",
+            "JZ-2023-004",
+            "--case",
+            "JZ-2023-001",
+            "--kind",
+            "notice",
+            "--kind",
+            "refusal-form",
+        ])
         .args(["--emit-typst", "--no-system-fonts"])
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let case = |id: &str, f: &str| out.path().join("cases").join(id).join(f);
     assert!(case("JZ-2023-001", "notice.pdf").is_file());
-    assert!(!case("JZ-2023-001", "refusal-form.pdf").exists(), "JZ-2023-001 was sampled, not refused");
+    assert!(
+        !case("JZ-2023-001", "refusal-form.pdf").exists(),
+        "JZ-2023-001 was sampled, not refused"
+    );
     assert!(case("JZ-2023-004", "refusal-form.pdf").is_file());
     assert!(case("JZ-2023-004", "refusal-form.typ").is_file());
     assert!(case("JZ-2023-004", "spotcheck.typ").is_file());
     assert!(case("JZ-2023-004", "fonts.typ").is_file());
-    assert!(!case("JZ-2023-001", "sampling-sheet.pdf").exists(), "--kind narrows");
-    assert!(!out.path().join("cases/HF-2023-001").exists(), "--case narrows");
+    assert!(
+        !case("JZ-2023-001", "sampling-sheet.pdf").exists(),
+        "--kind narrows"
+    );
+    assert!(
+        !out.path().join("cases/HF-2023-001").exists(),
+        "--case narrows"
+    );
 }
 
 #[test]
@@ -34,15 +61,28 @@ fn render_of_a_broken_batch_exits_2_with_located_errors() {
     let batch = copy_sample();
     let path = batch.path().join("cases/jz-001.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replacen("unit_price: 185.00", "unit_price: abc", 1)).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("unit_price: 185.00", "unit_price: abc", 1),
+    )
+    .unwrap();
     let out = tempfile::tempdir().unwrap();
     let o = spotcheck()
-        .args(["render", batch.path().to_str().unwrap(), "-o", out.path().to_str().unwrap(), "--no-system-fonts"])
+        .args([
+            "render",
+            batch.path().to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+            "--no-system-fonts",
+        ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("cases/jz-001.yaml:") && stderr.contains("product.unit_price"), "{stderr}");
+    assert!(
+        stderr.contains("cases/jz-001.yaml:") && stderr.contains("product.unit_price"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -55,5 +95,11 @@ fn schema_describes_both_files() {
     let o = spotcheck().args(["schema", "case"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["title"], "Case");
-    assert!(v["required"].as_array().unwrap().iter().any(|r| r == "party"));
+    assert!(
+        v["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r == "party")
+    );
 }

@@ -17,7 +17,15 @@ pub fn sample_dir() -> PathBuf {
 pub fn engine() -> Arc<Engine> {
     static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
     ENGINE
-        .get_or_init(|| Engine::new(&FontOptions { font_paths: vec![], system_fonts: false }, PdfSettings::default()))
+        .get_or_init(|| {
+            Engine::new(
+                &FontOptions {
+                    font_paths: vec![],
+                    system_fonts: false,
+                },
+                PdfSettings::default(),
+            )
+        })
         .clone()
 }
 
@@ -28,8 +36,12 @@ pub fn sample() -> LoadedBatch {
 /// Renders a batch into a fresh temporary folder.
 pub fn render_all(lb: &LoadedBatch, opts: RenderOptions) -> (tempfile::TempDir, Vec<Rendered>) {
     let dir = tempfile::tempdir().unwrap();
-    let opts = RenderOptions { out: dir.path().to_path_buf(), ..opts };
-    let done = render::render(lb, &engine(), &opts).unwrap_or_else(|e| panic!("render failed:\n{e}"));
+    let opts = RenderOptions {
+        out: dir.path().to_path_buf(),
+        ..opts
+    };
+    let done =
+        render::render(lb, &engine(), &opts).unwrap_or_else(|e| panic!("render failed:\n{e}"));
     (dir, done)
 }
 
@@ -37,7 +49,8 @@ pub fn render_all(lb: &LoadedBatch, opts: RenderOptions) -> (tempfile::TempDir, 
 /// spacing that extraction inserts are layout, not content).
 pub fn pdf_text(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
-    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = pdf_extract::extract_text_from_mem(&bytes)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     squash(&text)
 }
 

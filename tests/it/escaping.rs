@@ -8,7 +8,8 @@ const HOSTILE: &str = r#"#read("/etc/passwd") *粗* _斜_ $x$ [a] <b> @c \ "q" /
 
 fn set_party_name(dir: &std::path::Path, file: &str, name: &str) {
     let path = dir.join(file);
-    let mut v: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut v: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     v["party"]["name"] = serde_yaml::Value::String(name.to_string());
     std::fs::write(&path, serde_yaml::to_string(&v).unwrap()).unwrap();
 }
@@ -29,11 +30,19 @@ fn a_party_named_like_typst_code_prints_literally() {
     assert_eq!(done.len(), 5);
     for d in &done {
         let text = pdf_text(&d.path);
-        assert!(text.contains(&squash(HOSTILE)), "{}: hostile name not printed literally:\n{text}", d.kind);
+        assert!(
+            text.contains(&squash(HOSTILE)),
+            "{}: hostile name not printed literally:\n{text}",
+            d.kind
+        );
         // Nothing of /etc/passwd was read into the document.
         assert!(!text.contains("root:"), "{}: file contents leaked", d.kind);
         // The generated source holds the name only in escaped form.
         let typ = std::fs::read_to_string(d.path.with_extension("typ")).unwrap();
-        assert!(!typ.contains("#read("), "{}: unescaped code in the generated source", d.kind);
+        assert!(
+            !typ.contains("#read("),
+            "{}: unescaped code in the generated source",
+            d.kind
+        );
     }
 }

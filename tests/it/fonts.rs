@@ -13,18 +13,39 @@ fn an_uncovered_character_is_refused_with_its_code_point_case_and_field() {
     let path = batch.path().join("cases/rq-001.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
     // U+12000 CUNEIFORM SIGN A: in none of the fonts.
-    std::fs::write(&path, text.replacen("legal_rep: 王喆", "legal_rep: 王\u{12000}", 1)).unwrap();
-    let line = text.lines().position(|l| l.contains("legal_rep: 王喆")).unwrap() + 1;
+    std::fs::write(
+        &path,
+        text.replacen("legal_rep: 王喆", "legal_rep: 王\u{12000}", 1),
+    )
+    .unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("legal_rep: 王喆"))
+        .unwrap()
+        + 1;
     let lb = spotcheck::load::load(batch.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
-    let err = render::render(&lb, &engine(), &RenderOptions { out: out.path().into(), ..Default::default() }).unwrap_err();
-    let RenderError::Uncovered(diags) = err else { panic!("expected an uncovered character, got {err}") };
+    let err = render::render(
+        &lb,
+        &engine(),
+        &RenderOptions {
+            out: out.path().into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    let RenderError::Uncovered(diags) = err else {
+        panic!("expected an uncovered character, got {err}")
+    };
     assert_eq!(diags.0.len(), 1, "{diags}");
     let d = &diags.0[0];
     assert_eq!(d.file, "cases/rq-001.yaml");
     assert_eq!(d.path, "party.legal_rep");
     assert_eq!(d.line, line);
-    assert!(d.message.contains("U+12000") && d.message.contains("RQ-2023-001"), "{d}");
+    assert!(
+        d.message.contains("U+12000") && d.message.contains("RQ-2023-001"),
+        "{d}"
+    );
     // Nothing was written.
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
@@ -40,10 +61,26 @@ fn rare_name_characters_are_covered_by_the_fallback() {
 #[test]
 fn an_installed_official_font_takes_precedence_over_its_stand_in() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fonts");
-    let with = Fonts::load(&FontOptions { font_paths: vec![fixture], system_fonts: false });
-    let without = Fonts::load(&FontOptions { font_paths: vec![], system_fonts: false });
-    let chain = |f: &Fonts| f.chains.iter().find(|(s, _)| *s == Style::Fang).unwrap().1.clone();
+    let with = Fonts::load(&FontOptions {
+        font_paths: vec![fixture],
+        system_fonts: false,
+    });
+    let without = Fonts::load(&FontOptions {
+        font_paths: vec![],
+        system_fonts: false,
+    });
+    let chain = |f: &Fonts| {
+        f.chains
+            .iter()
+            .find(|(s, _)| *s == Style::Fang)
+            .unwrap()
+            .1
+            .clone()
+    };
     assert_eq!(chain(&with)[0], "FangSong_GB2312");
     assert_eq!(chain(&without)[0], "FandolFang R");
-    assert!(with.typst_module().contains("#let font-fang = (\"FangSong_GB2312\""));
+    assert!(
+        with.typst_module()
+            .contains("#let font-fang = (\"FangSong_GB2312\"")
+    );
 }

@@ -13,7 +13,8 @@ fn raw_cases() -> BTreeMap<String, Value> {
     for entry in walkdir::WalkDir::new(sample_dir().join("cases")) {
         let entry = entry.unwrap();
         if entry.path().extension().is_some_and(|e| e == "yaml") {
-            let v: Value = serde_yaml::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
+            let v: Value =
+                serde_yaml::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
             out.insert(v["id"].as_str().unwrap().to_string(), v);
         }
     }
@@ -41,7 +42,12 @@ fn money(v: &Value) -> String {
 
 /// What each kind of document must show of its case.
 fn expected(kind: &str, c: &Value) -> Vec<String> {
-    let samplers: Vec<String> = c["visit"]["samplers"].as_sequence().unwrap().iter().map(|x| s(&x["name"])).collect();
+    let samplers: Vec<String> = c["visit"]["samplers"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|x| s(&x["name"]))
+        .collect();
     let party = s(&c["party"]["name"]);
     let code = s(&c["party"]["credit_code"]);
     let date = date_cn(&c["visit"]["date"]);
@@ -54,8 +60,16 @@ fn expected(kind: &str, c: &Value) -> Vec<String> {
         }
         "sampling-sheet" => {
             e.extend([code, date, s(&p["name"]), money(&p["unit_price"])]);
-            e.push(format!("检验样品{}{}", s(&p["test_quantity"]), s(&p["unit"])));
-            e.push(format!("备用样品{}{}", s(&p["backup_quantity"]), s(&p["unit"])));
+            e.push(format!(
+                "检验样品{}{}",
+                s(&p["test_quantity"]),
+                s(&p["unit"])
+            ));
+            e.push(format!(
+                "备用样品{}{}",
+                s(&p["backup_quantity"]),
+                s(&p["unit"])
+            ));
             for opt in ["model", "batch", "standard"] {
                 if !p[opt].is_null() {
                     e.push(squash(&s(&p[opt])));
@@ -67,16 +81,30 @@ fn expected(kind: &str, c: &Value) -> Vec<String> {
         "payment-slip" => {
             let unit = p["unit_price"].as_f64().unwrap();
             let qty = p["test_quantity"].as_f64().unwrap();
-            e.extend([date, s(&p["name"]), money(&p["unit_price"]), format!("{:.2}", unit * qty)]);
+            e.extend([
+                date,
+                s(&p["name"]),
+                money(&p["unit_price"]),
+                format!("{:.2}", unit * qty),
+            ]);
             e.extend(samplers);
         }
         "sealing-notice" => {
-            e.extend([date, s(&p["name"]), format!("{}{}", s(&p["backup_quantity"]), s(&p["unit"]))]);
+            e.extend([
+                date,
+                s(&p["name"]),
+                format!("{}{}", s(&p["backup_quantity"]), s(&p["unit"])),
+            ]);
             e.extend(c["seals"]["numbers"].as_sequence().unwrap().iter().map(s));
             e.extend(samplers);
         }
         "refusal-form" => {
-            e.extend([code, date, squash(&s(&c["refusal"]["description"])), s(&c["refusal"]["county_bureau"])]);
+            e.extend([
+                code,
+                date,
+                squash(&s(&c["refusal"]["description"])),
+                s(&c["refusal"]["county_bureau"]),
+            ]);
             e.extend(samplers);
         }
         "report" => {
@@ -86,8 +114,16 @@ fn expected(kind: &str, c: &Value) -> Vec<String> {
                 e.push(squash(&s(&item["name"])));
                 e.push(squash(&s(&item["result"])));
             }
-            let failed = i["items"].as_sequence().unwrap().iter().any(|it| s(&it["verdict"]) == "fail");
-            e.push(if failed { "检验结论为不合格".into() } else { "检验结论为合格".into() });
+            let failed = i["items"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .any(|it| s(&it["verdict"]) == "fail");
+            e.push(if failed {
+                "检验结论为不合格".into()
+            } else {
+                "检验结论为合格".into()
+            });
             e.extend(samplers);
         }
         other => panic!("no expectations for {other}"),
@@ -103,26 +139,55 @@ fn every_document_of_every_sample_case_carries_its_values() {
 
     // Each case has the documents its outcome calls for, and nothing else.
     for (id, c) in &raw {
-        let kinds: Vec<&str> = done.iter().filter(|d| &d.case == id).map(|d| d.kind).collect();
+        let kinds: Vec<&str> = done
+            .iter()
+            .filter(|d| &d.case == id)
+            .map(|d| d.kind)
+            .collect();
         let outcome = s(&c["outcome"]);
-        assert!(kinds.contains(&"notice"), "{id}: every visit has its notice");
+        assert!(
+            kinds.contains(&"notice"),
+            "{id}: every visit has its notice"
+        );
         let sampled = outcome == "sampled";
         for k in ["sampling-sheet", "payment-slip", "sealing-notice"] {
-            assert_eq!(kinds.contains(&k), sampled, "{id}: {k} only for sampled lots");
+            assert_eq!(
+                kinds.contains(&k),
+                sampled,
+                "{id}: {k} only for sampled lots"
+            );
         }
-        assert_eq!(kinds.contains(&"refusal-form"), outcome == "refused", "{id}: refusal form");
+        assert_eq!(
+            kinds.contains(&"refusal-form"),
+            outcome == "refused",
+            "{id}: refusal form"
+        );
         let tested = !c["inspection"]["report_no"].is_null();
-        assert_eq!(kinds.contains(&"report"), tested, "{id}: report only when tested");
+        assert_eq!(
+            kinds.contains(&"report"),
+            tested,
+            "{id}: report only when tested"
+        );
     }
 
     let mut checked = 0;
     for d in &done {
         let text = pdf_text(&d.path);
         for value in expected(d.kind, &raw[&d.case]) {
-            assert!(text.contains(&value), "{} {}: “{value}” missing from the PDF text:\n{text}", d.case, d.kind);
+            assert!(
+                text.contains(&value),
+                "{} {}: “{value}” missing from the PDF text:\n{text}",
+                d.case,
+                d.kind
+            );
             checked += 1;
         }
-        assert!(text.contains(&format!("共{}页", d.pages)), "{} {}: page count", d.case, d.kind);
+        assert!(
+            text.contains(&format!("共{}页", d.pages)),
+            "{} {}: page count",
+            d.case,
+            d.kind
+        );
     }
     assert!(checked > 500, "only {checked} values checked");
 }
@@ -132,7 +197,11 @@ fn payment_slip_states_the_total_in_capitals() {
     let lb = sample();
     let (_dir, done) = render_all(
         &lb,
-        RenderOptions { cases: vec!["JZ-2023-001".into()], kinds: vec!["payment-slip".into()], ..Default::default() },
+        RenderOptions {
+            cases: vec!["JZ-2023-001".into()],
+            kinds: vec!["payment-slip".into()],
+            ..Default::default()
+        },
     );
     assert_eq!(done.len(), 1);
     let text = pdf_text(&done[0].path);
@@ -144,7 +213,10 @@ fn payment_slip_states_the_total_in_capitals() {
 #[test]
 fn the_same_input_renders_byte_identical_pdfs() {
     let lb = sample();
-    let opts = || RenderOptions { cases: vec!["JZ-2023-001".into(), "RQ-2023-001".into()], ..Default::default() };
+    let opts = || RenderOptions {
+        cases: vec!["JZ-2023-001".into(), "RQ-2023-001".into()],
+        ..Default::default()
+    };
     let (a, first) = render_all(&lb, opts());
     let (b, second) = render_all(&lb, opts());
     assert_eq!(first.len(), second.len());
@@ -162,14 +234,26 @@ fn pdfs_carry_title_and_the_batch_date() {
     let lb = sample();
     let (_dir, done) = render_all(
         &lb,
-        RenderOptions { cases: vec!["JZ-2023-001".into()], kinds: vec!["sampling-sheet".into()], ..Default::default() },
+        RenderOptions {
+            cases: vec!["JZ-2023-001".into()],
+            kinds: vec!["sampling-sheet".into()],
+            ..Default::default()
+        },
     );
     let bytes = std::fs::read(&done[0].path).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
-    let info = doc.trailer.get(b"Info").and_then(|r| r.as_reference()).unwrap();
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|r| r.as_reference())
+        .unwrap();
     let info = doc.get_dictionary(info).unwrap();
     let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
     assert_eq!(title, "产品质量监督抽查/复查抽样单 JZ-2023-001");
     let created = info.get(b"CreationDate").unwrap().as_str().unwrap();
-    assert!(String::from_utf8_lossy(created).starts_with("D:20230110"), "{}", String::from_utf8_lossy(created));
+    assert!(
+        String::from_utf8_lossy(created).starts_with("D:20230110"),
+        "{}",
+        String::from_utf8_lossy(created)
+    );
 }
