@@ -44,6 +44,23 @@ impl Diagnostic {
             message,
         }
     }
+
+    pub fn warning(
+        rule: &str,
+        file: &str,
+        pos: (usize, usize),
+        path: &str,
+        message: String,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(rule, file, pos, path, message)
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
 }
 
 impl fmt::Display for Diagnostic {

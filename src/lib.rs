@@ -3,8 +3,11 @@
 //!
 //! The pipeline flows one way: [`load`] reads and types the batch folder, [`render`] turns each
 //! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]).
+//! [`check`] applies the rules of the batch notice to a loaded batch, [`status`] reports its
+//! progress against the plan and the deadlines on a given day.
 
 pub mod catalog;
+pub mod check;
 pub mod diag;
 pub mod engine;
 pub mod fonts;
@@ -14,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod stats;
+pub mod status;
 pub mod templates;
 pub mod view;
 pub mod volume;

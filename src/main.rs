@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use spotcheck::engine::{Engine, PdfSettings, parse_pdf_standard};
 use spotcheck::fonts::{FontOptions, Style};
 use spotcheck::render::{RenderError, RenderOptions};
-use spotcheck::{catalog, load, model};
+use spotcheck::{catalog, check, load, model, status};
 
 #[derive(Parser)]
 #[command(
@@ -61,11 +62,33 @@ enum Command {
         /// 每页标注“草稿”
         #[arg(long)]
         draft: bool,
+        /// 批次有错误时仍然生成文书（一律作为草稿，每页标注“草稿”）
+        #[arg(long)]
+        allow_errors: bool,
         /// PDF 标准（可重复），默认 a-2u（PDF/A-2u 归档格式）
         #[arg(long = "pdf-standard", value_name = "STD")]
         pdf_standard: Vec<String>,
         #[command(flatten)]
         fonts: FontArgs,
+    },
+    /// 按抽查通知的规则检查批次：退出码 0 无错误，1 有错误，2 批次无法读取
+    Check {
+        /// 批次文件夹（含 batch.yaml 和 cases/）
+        batch: PathBuf,
+        /// 输出格式：text 供人阅读，json 供程序处理
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// 批次进度：各类别完成情况、各项时限、逾期案例、未办结的后处理
+    Status {
+        /// 批次文件夹（含 batch.yaml 和 cases/）
+        batch: PathBuf,
+        /// 按这一天计算（如 2023-08-01），默认今天
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// 输出格式：text 供人阅读，json 供程序处理
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
     /// 输出 batch.yaml 和案例文件的 JSON Schema（供编辑器补全和校验）
     Schema {
@@ -88,6 +111,30 @@ enum SchemaKind {
     Case,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("日期 “{s}” 无效，应写作 2023-08-01"))
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> bool {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => {
+            println!("{s}");
+            true
+        }
+        Err(e) => {
+            eprintln!("错误：{e}");
+            false
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -98,6 +145,7 @@ fn main() -> ExitCode {
             kinds,
             emit_typst,
             draft,
+            allow_errors,
             pdf_standard,
             fonts,
         } => {
@@ -124,13 +172,31 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
+            let diags = check::check(&lb);
+            let blocking = check::blocking(&lb, &diags, &cases);
+            if !blocking.is_empty() {
+                for d in &blocking {
+                    eprintln!("{d}");
+                }
+                if !allow_errors {
+                    eprintln!(
+                        "批次有 {} 处错误，未生成任何文书：请先改正（spotcheck check 列出全部问题），或加 --allow-errors 生成每页标注“草稿”的文书",
+                        blocking.len()
+                    );
+                    return ExitCode::from(1);
+                }
+                eprintln!(
+                    "批次有 {} 处错误：按 --allow-errors 仍然生成，每页标注“草稿”",
+                    blocking.len()
+                );
+            }
             let engine = Engine::new(&fonts.options(), pdf);
             let opts = RenderOptions {
                 out: out.clone(),
                 cases,
                 kinds,
                 emit_typst,
-                draft,
+                draft: draft || allow_errors,
             };
             match spotcheck::render::render(&lb, &engine, &opts) {
                 Ok(done) => {
@@ -152,6 +218,53 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+        Command::Check { batch, format } => {
+            let report = match load::load(&batch) {
+                Ok(lb) => check::report(&lb),
+                Err(diags) => check::Report::unreadable(diags.0),
+            };
+            match format {
+                OutputFormat::Json => {
+                    if !print_json(&report) {
+                        return ExitCode::from(2);
+                    }
+                }
+                OutputFormat::Text if report.readable => print!("{}", report.to_text()),
+                OutputFormat::Text => eprint!("{}", report.to_text()),
+            }
+            if !report.readable {
+                ExitCode::from(2)
+            } else if report.summary.errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Status {
+            batch,
+            today,
+            format,
+        } => {
+            let lb = match load::load(&batch) {
+                Ok(lb) => lb,
+                Err(diags) => {
+                    eprintln!("{diags}");
+                    eprintln!("批次读取失败：{} 处错误", diags.0.len());
+                    return ExitCode::from(2);
+                }
+            };
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let st = status::status(&lb, today);
+            match format {
+                OutputFormat::Json => {
+                    if !print_json(&st) {
+                        return ExitCode::from(2);
+                    }
+                }
+                OutputFormat::Text => print!("{}", st.to_text()),
+            }
+            ExitCode::SUCCESS
         }
         Command::Schema { which } => {
             let batch = schemars::schema_for!(model::Batch);

@@ -168,6 +168,9 @@ pub struct Batch {
     /// 通知正文（按段落），用于排印通知文件本身。
     #[serde(default)]
     pub notice_body: Option<String>,
+    /// 质量分析报告和检验情况汇总表报送市局的日期（已报送时填写）。
+    #[serde(default)]
+    pub analysis_submitted_on: Option<NaiveDate>,
 }
 
 /// 发文机关。
@@ -725,6 +728,9 @@ pub struct Inspection {
     /// 报告备注。
     #[serde(default)]
     pub remark: Option<String>,
+    /// 检验结论（检验机构在报告上写明的结论）：pass 合格，fail 不合格；缺省时由各项判定得出，填写时须与各项判定一致。
+    #[serde(default)]
+    pub conclusion: Option<Verdict>,
 }
 
 fn default_true() -> bool {

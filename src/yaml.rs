@@ -72,6 +72,11 @@ impl PosIndex {
             .unwrap_or_else(|| self.value_pos(path))
     }
 
+    /// Whether the document has a node (key or value) at exactly this dotted path.
+    pub fn has(&self, path: &str) -> bool {
+        self.keys.contains_key(path) || self.values.contains_key(path)
+    }
+
     /// Position of a dotted path (`product.unit_price`, `items[2].verdict`), as check rules
     /// name them.
     pub fn pos_of(&self, path: &str) -> (usize, usize) {

@@ -1,10 +1,12 @@
 //! Integration tests, in one binary so that typst and the embedded fonts link once.
 
+mod check;
 mod cli;
 mod common;
 mod documents;
 mod escaping;
 mod fonts;
 mod pipeline;
+mod status;
 mod volume;
 mod yaml_errors;

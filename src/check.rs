@@ -1,0 +1,1633 @@
+//! `spotcheck check`: the rules of the batch notice, applied to a loaded batch.
+//!
+//! Every number and date a rule needs (sampling window, deadlines, minimum samplers,
+//! objection period, allowed reasons, delivery method, e-CQS lag) is read from `batch.yaml`;
+//! none is written here. Which rules apply to a case depends on how far it has got: a lot that
+//! is sampled but not yet tested is not missing its report, a lot not yet delivered is not late
+//! for delivery. The check never reads the clock, so the same folder always gives the same
+//! findings; what is late *today* is the business of [`crate::status`].
+//!
+//! Every finding carries its rule id, severity, file, line, column and field path, and one
+//! sentence in Chinese saying what is wrong and what to do. [`RULES`] lists every rule id; the
+//! same table, for people, is `docs/rules.md`.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::format::date_cn;
+use crate::load::{BATCH_FILE, LoadedBatch, LoadedCase};
+use crate::model::{Case, Inspection, Outcome, Verdict};
+
+/// One rule of the check.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// What the rule finds.
+    pub checks: &'static str,
+    /// The `batch.yaml` parameters it reads ("" for none).
+    pub params: &'static str,
+}
+
+const fn rule(
+    id: &'static str,
+    severity: Severity,
+    checks: &'static str,
+    params: &'static str,
+) -> Rule {
+    Rule {
+        id,
+        severity,
+        checks,
+        params,
+    }
+}
+
+use Severity::{Error as E, Warning as W};
+
+/// Every rule id, its severity, what it finds and the parameters it reads.
+#[rustfmt::skip]
+pub const RULES: &[Rule] = &[
+    // batch.yaml
+    rule("batch.contact", E, "a phone number or postcode of the authority, a lab or a county bureau is malformed", ""),
+    rule("schedule.order", E, "the sampling window ends before it starts, or a deadline falls before its end", "schedule.*"),
+    rule("plan.duplicate", E, "a category is listed twice in the plan", "plan"),
+    rule("lab.unknown", E, "a case's `lab` or a plan row's `lab` is not the id of a lab in `labs`", "labs"),
+    // the visit
+    rule("plan.category", E, "the case's category is not in the plan", "plan[].category"),
+    rule("plan.over", W, "more lots (sampled or refused) in a category than planned; reported on each lot beyond the plan, in order of visit date", "plan[].lots"),
+    rule("samplers.min", E, "fewer distinct samplers on the visit than the minimum", "rules.min_samplers"),
+    rule("visit.window", E, "the visit date is outside the sampling window", "schedule.sampling_start, schedule.sampling_end"),
+    rule("visit.notice-validity", E, "the sampling notice had expired on the day of the visit", ""),
+    rule("party.credit-code", E, "a 统一社会信用代码 (party, nominal manufacturer) fails GB 32100-2015: length, characters or check character", ""),
+    rule("party.phone", E, "a phone number (party, nominal manufacturer, witness) is neither a landline such as 0356-6213478 nor an 11-digit mobile", ""),
+    rule("party.postcode", E, "the party's postcode is not 6 digits", ""),
+    rule("evidence.none", E, "the visit lists no photo or video (jpg, jpeg, png, heic, mp4, mov, avi, pdf)", ""),
+    rule("evidence.path", E, "an evidence path is absolute, contains `..`, or leads (through a symbolic link) outside the batch folder", ""),
+    rule("evidence.file", E, "an evidence file does not exist or is not a file", ""),
+    rule("case.section", E, "a section the outcome calls for is missing: product, seals, signing, payment (sampled), refusal (refused), not_sampled (not sampled)", ""),
+    rule("case.stage", E, "a section that does not belong to the outcome, or a later stage recorded before an earlier one (delivery without a report, follow-up of a qualified lot, disposal before delivery)", ""),
+    // a sampled lot
+    rule("sample.quantities", E, "a sampled lot without a test or a backup quantity (or with 0)", ""),
+    rule("seals.numbers", E, "a sampled lot without seal numbers", ""),
+    rule("seals.backup-place", E, "a sampled lot without the keeper or the place of the backup sample", ""),
+    rule("price.missing", E, "a sampled lot without a unit price", ""),
+    rule("price.basis", E, "a sampled lot without the price basis (marked price or market price of like products)", ""),
+    rule("price.positive", E, "a unit price of 0 or less", ""),
+    rule("price.total", E, "a written total that is not unit price × test quantity", ""),
+    rule("fee.party", E, "any fee charged to the party", ""),
+    rule("signing.missing", E, "the party did not sign and no refusal-to-sign note is written", ""),
+    rule("signing.witness", W, "a refusal-to-sign note without a witness", ""),
+    // refused, not sampled
+    rule("refusal.details", E, "a refusal without its description or the person who refused", ""),
+    rule("refusal.county", E, "a refusal without the county bureau that determined it jointly", ""),
+    rule("county.unknown", E, "a county bureau (refusal, follow-up) that is not in `counties`", "counties"),
+    rule("not-sampled.reason", E, "a not-sampled case whose reason is not one of the allowed reasons", "rules.no_sample_reasons"),
+    rule("not-sampled.person", E, "a not-sampled case without the person in charge who signed the no-sample sheet (the samplers are checked by samplers.min)", ""),
+    // the report
+    rule("report.incomplete", E, "a report without its number, issue date, tester, reviewer or approver", ""),
+    rule("report.items", E, "a report without test items", ""),
+    rule("conclusion.contradicts", E, "the stated conclusion is 合格 but an item failed (one failed item makes the lot unqualified)", ""),
+    rule("conclusion.no-failed-item", E, "the stated conclusion is 不合格 but no item failed", ""),
+    rule("followup.county", E, "an unqualified lot without a county bureau assigned for follow-up", ""),
+    // delivery, e-CQS, disposal
+    rule("delivery.late", E, "results sent after the delivery deadline", "schedule.delivery_deadline"),
+    rule("delivery.method", E, "results not sent by the required method", "schedule.delivery_method"),
+    rule("delivery.tracking", E, "results sent without a tracking number", ""),
+    rule("ecqs.late", E, "sampling entered into e-CQS later than the allowed days after the visit, or not entered although the case records a later day", "schedule.ecqs_entry_days"),
+    rule("ecqs.deadline", E, "an e-CQS entry after the e-CQS deadline", "schedule.ecqs_deadline"),
+    rule("disposal.early", E, "samples disposed of before the objection period and the backup-keeping period after delivery have run out", "rules.objection_days, rules.backup_keep_days"),
+    // across the batch
+    rule("case.duplicate-id", E, "two cases with the same id (reported while loading, since output folders are named by id)", ""),
+    rule("report.duplicate", E, "two reports with the same number", ""),
+    rule("seals.duplicate", E, "a seal number used twice in the batch", ""),
+    rule("dates.order", E, "dates out of order: visit ≤ received ≤ tested ≤ issued ≤ sent; e-CQS entries, refusal, no-sample report and follow-up not before what they record", ""),
+];
+
+/// The severity of a rule id (error for an id not in [`RULES`]).
+pub fn severity(id: &str) -> Severity {
+    RULES
+        .iter()
+        .find(|r| r.id == id)
+        .map_or(Severity::Error, |r| r.severity)
+}
+
+/// The outcome of `check` for a whole batch: findings, counts and progress against the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The batch id; `None` when the batch could not be read.
+    pub batch: Option<String>,
+    /// Whether the batch folder could be read at all.
+    pub readable: bool,
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+    /// Lots done and still to do per category of the plan (information, not findings).
+    pub plan: Vec<PlanProgress>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Summary {
+    pub cases: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Progress of one plan category: lots are sampled and refused cases.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanProgress {
+    pub category: String,
+    pub planned: u32,
+    pub lots: u32,
+    pub shortfall: u32,
+}
+
+impl Report {
+    /// The report of a batch that could not be read: the loader's findings.
+    pub fn unreadable(diagnostics: Vec<Diagnostic>) -> Report {
+        let summary = Summary {
+            cases: 0,
+            errors: diagnostics.iter().filter(|d| d.is_error()).count(),
+            warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
+        };
+        Report {
+            batch: None,
+            readable: false,
+            diagnostics,
+            summary,
+            plan: Vec::new(),
+        }
+    }
+
+    /// The findings, one a line, then the counts and the plan's shortfall.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            out.push_str(&d.to_string());
+            out.push('\n');
+        }
+        if !self.readable {
+            out.push_str(&format!(
+                "批次读取失败：{} 处错误，未做检查\n",
+                self.summary.errors
+            ));
+            return out;
+        }
+        out.push_str(&format!(
+            "检查完成：{} 个案例，{} 处错误，{} 处警告\n",
+            self.summary.cases, self.summary.errors, self.summary.warnings
+        ));
+        let short: Vec<&PlanProgress> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
+        if !short.is_empty() {
+            out.push_str("抽查计划尚未完成（已抽样和拒检的批次计入计划）：\n");
+            for p in short {
+                out.push_str(&format!(
+                    "  {}：计划 {} 批次，已抽 {} 批次，尚缺 {} 批次\n",
+                    p.category, p.planned, p.lots, p.shortfall
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// Runs every rule and adds the counts and the plan progress.
+pub fn report(lb: &LoadedBatch) -> Report {
+    let diagnostics = check(lb);
+    let summary = Summary {
+        cases: lb.cases.len(),
+        errors: diagnostics.iter().filter(|d| d.is_error()).count(),
+        warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
+    };
+    let plan = lb
+        .batch
+        .plan
+        .iter()
+        .map(|e| {
+            let lots = lb
+                .cases
+                .iter()
+                .filter(|c| c.case.category == e.category && counts_as_lot(&c.case))
+                .count() as u32;
+            PlanProgress {
+                category: e.category.clone(),
+                planned: e.lots,
+                lots,
+                shortfall: e.lots.saturating_sub(lots),
+            }
+        })
+        .collect();
+    Report {
+        batch: Some(lb.batch.id.clone()),
+        readable: true,
+        diagnostics,
+        summary,
+        plan,
+    }
+}
+
+/// A sampled or refused case uses up one lot of the plan; a visit with nothing to sample
+/// does not.
+pub fn counts_as_lot(c: &Case) -> bool {
+    matches!(c.outcome, Outcome::Sampled | Outcome::Refused)
+}
+
+/// The errors among `diags` that stop rendering the given cases (every case when `cases` is
+/// empty): those of `batch.yaml` and of the selected cases' files.
+pub fn blocking<'a>(
+    lb: &LoadedBatch,
+    diags: &'a [Diagnostic],
+    cases: &[String],
+) -> Vec<&'a Diagnostic> {
+    let files: BTreeSet<&str> = lb
+        .cases
+        .iter()
+        .filter(|c| cases.is_empty() || cases.contains(&c.case.id))
+        .map(|c| c.file.as_str())
+        .collect();
+    diags
+        .iter()
+        .filter(|d| d.is_error() && (d.file == BATCH_FILE || files.contains(d.file.as_str())))
+        .collect()
+}
+
+/// Applies every rule to a loaded batch. Findings are sorted: `batch.yaml` first, then by
+/// file, line and column.
+pub fn check(lb: &LoadedBatch) -> Vec<Diagnostic> {
+    let mut ck = Checker {
+        lb,
+        out: Vec::new(),
+    };
+    ck.batch_file();
+    for lc in &lb.cases {
+        ck.case(lc);
+    }
+    ck.plan_over();
+    ck.duplicates();
+    let mut out = ck.out;
+    out.sort_by(|a, b| {
+        (a.file != BATCH_FILE, &a.file, a.line, a.column, &a.rule).cmp(&(
+            b.file != BATCH_FILE,
+            &b.file,
+            b.line,
+            b.column,
+            &b.rule,
+        ))
+    });
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identifiers
+// ---------------------------------------------------------------------------------------------
+
+const CREDIT_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const CREDIT_WEIGHTS: [usize; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
+
+/// What is wrong with a 统一社会信用代码 (GB 32100-2015), in Chinese; `None` when it is valid.
+pub fn credit_code_problem(code: &str) -> Option<String> {
+    let chars: Vec<char> = code.chars().collect();
+    if chars.len() != 18 {
+        return Some(format!("应为 18 位，实为 {} 位", chars.len()));
+    }
+    let mut sum = 0;
+    for (i, &ch) in chars.iter().enumerate() {
+        let Some(value) = CREDIT_CHARS.find(ch) else {
+            let hint = if ch.is_ascii_lowercase() {
+                "字母须大写"
+            } else {
+                "只能用数字和除 I、O、S、V、Z 以外的大写字母"
+            };
+            return Some(format!("第 {} 位 “{ch}” 不是允许的字符，{hint}", i + 1));
+        };
+        if i < 17 {
+            sum += value * CREDIT_WEIGHTS[i];
+        }
+    }
+    let expected = (31 - sum % 31) % 31;
+    let expected = CREDIT_CHARS.as_bytes()[expected] as char;
+    if chars[17] != expected {
+        return Some(format!("校验位应为 {expected}，实为 {}", chars[17]));
+    }
+    None
+}
+
+fn all_digits(s: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A landline `0356-6213478` (area code of 3–4 digits starting with 0, number of 7–8 digits,
+/// optional `-extension`) or an 11-digit mobile number starting with 1.
+pub fn valid_phone(s: &str) -> bool {
+    if all_digits(s, 11, 11) && s.starts_with('1') {
+        return true;
+    }
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts.as_slice() {
+        [area, number] | [area, number, _] => {
+            let ext_ok = parts.get(2).is_none_or(|e| all_digits(e, 1, 6));
+            area.starts_with('0') && all_digits(area, 3, 4) && all_digits(number, 7, 8) && ext_ok
+        }
+        _ => false,
+    }
+}
+
+/// Six digits.
+pub fn valid_postcode(s: &str) -> bool {
+    all_digits(s, 6, 6)
+}
+
+/// Extensions that count as photo or video evidence.
+pub const MEDIA_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "heic", "mp4", "mov", "avi", "pdf"];
+
+/// Whether a path names a photo or video (by extension, any case).
+pub fn is_media(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| MEDIA_EXTENSIONS.iter().any(|m| e.eq_ignore_ascii_case(m)))
+}
+
+/// What is wrong with an evidence path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvidenceProblem {
+    /// The path itself is not allowed (`evidence.path`).
+    Path(String),
+    /// Nothing usable at that path (`evidence.file`).
+    File(String),
+}
+
+/// Checks one evidence path, relative to the batch folder `root`.
+pub fn evidence_problem(root: &Path, rel: &str) -> Option<EvidenceProblem> {
+    let bytes = rel.as_bytes();
+    if rel.trim().is_empty() {
+        return Some(EvidenceProblem::Path("为空".into()));
+    }
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    if rel.starts_with(['/', '\\']) || drive || Path::new(rel).is_absolute() {
+        return Some(EvidenceProblem::Path("是绝对路径".into()));
+    }
+    if rel.split(['/', '\\']).any(|part| part == "..") {
+        return Some(EvidenceProblem::Path("含有 “..”".into()));
+    }
+    let full = root.join(rel);
+    let Ok(meta) = std::fs::metadata(&full) else {
+        return Some(EvidenceProblem::File("不存在".into()));
+    };
+    match (root.canonicalize(), full.canonicalize()) {
+        (Ok(r), Ok(f)) if f.starts_with(&r) => {}
+        (Ok(_), Ok(_)) => {
+            return Some(EvidenceProblem::Path("经符号链接指向批次文件夹之外".into()));
+        }
+        _ => return Some(EvidenceProblem::File("无法读取".into())),
+    }
+    if !meta.is_file() {
+        return Some(EvidenceProblem::File("不是文件".into()));
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rules
+// ---------------------------------------------------------------------------------------------
+
+fn blank(s: Option<&String>) -> bool {
+    s.is_none_or(|s| s.trim().is_empty())
+}
+
+fn plus_days(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_days(Days::new(u64::from(n)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Whether the lab has started the report: any of its fields is written.
+fn has_report(i: &Inspection) -> bool {
+    i.report_no.is_some() || i.issued_on.is_some() || !i.items.is_empty() || i.conclusion.is_some()
+}
+
+struct Checker<'a> {
+    lb: &'a LoadedBatch,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, rule: &str, file: &str, pos: (usize, usize), path: &str, message: String) {
+        let d = match severity(rule) {
+            Severity::Error => Diagnostic::error(rule, file, pos, path, message),
+            Severity::Warning => Diagnostic::warning(rule, file, pos, path, message),
+        };
+        self.out.push(d);
+    }
+
+    /// A finding at `path` of a batch.yaml field.
+    fn batch(&mut self, rule: &str, path: &str, message: String) {
+        let pos = self.lb.batch_index.pos_of(path);
+        self.push(rule, BATCH_FILE, pos, path, message);
+    }
+
+    /// A finding at `path` of a case file; a missing field is located at its nearest
+    /// ancestor.
+    fn at(&mut self, lc: &LoadedCase, rule: &str, path: &str, message: String) {
+        let pos = lc.index.pos_of(path);
+        self.push(rule, &lc.file, pos, path, message);
+    }
+
+    /// Like [`Self::at`], but a field whose whole top-level section is missing is located at
+    /// `anchor`, the field that makes it necessary.
+    fn at_or(&mut self, lc: &LoadedCase, rule: &str, path: &str, anchor: &str, message: String) {
+        let section = path.split(['.', '[']).next().unwrap_or(path);
+        let pos = if lc.index.has(section) {
+            lc.index.pos_of(path)
+        } else {
+            lc.index.pos_of(anchor)
+        };
+        self.push(rule, &lc.file, pos, path, message);
+    }
+
+    // -- batch.yaml --------------------------------------------------------------------------
+
+    fn batch_file(&mut self) {
+        let b = &self.lb.batch;
+        let mut phones: Vec<(String, &str)> = Vec::new();
+        let mut postcodes: Vec<(String, &str)> = Vec::new();
+        if let Some(p) = &b.authority.phone {
+            phones.push(("authority.phone".into(), p));
+        }
+        if let Some(p) = &b.authority.postcode {
+            postcodes.push(("authority.postcode".into(), p));
+        }
+        for (i, l) in b.labs.iter().enumerate() {
+            phones.push((format!("labs[{i}].phone"), &l.phone));
+            postcodes.push((format!("labs[{i}].postcode"), &l.postcode));
+        }
+        for (i, c) in b.counties.iter().enumerate() {
+            if let Some(p) = &c.phone {
+                phones.push((format!("counties[{i}].phone"), p));
+            }
+        }
+        for (path, p) in phones {
+            if !valid_phone(p) {
+                self.batch(
+                    "batch.contact",
+                    &path,
+                    format!("电话号码 “{p}” 格式不对：固定电话写作 0356-6213478（区号-号码），手机写 11 位数字"),
+                );
+            }
+        }
+        for (path, p) in postcodes {
+            if !valid_postcode(p) {
+                self.batch(
+                    "batch.contact",
+                    &path,
+                    format!("邮政编码 “{p}” 格式不对：应为 6 位数字，并加引号，如 \"048000\""),
+                );
+            }
+        }
+
+        let s = &b.schedule;
+        if s.sampling_end < s.sampling_start {
+            self.batch(
+                "schedule.order",
+                "schedule.sampling_end",
+                format!(
+                    "抽样截止日期 {}早于抽样开始日期 {}：请按通知核对进度安排",
+                    date_cn(s.sampling_end),
+                    date_cn(s.sampling_start)
+                ),
+            );
+        }
+        for (key, label, date) in [
+            ("delivery_deadline", "送达截止日期", s.delivery_deadline),
+            ("ecqs_deadline", "e-CQS 录入截止日期", s.ecqs_deadline),
+            (
+                "analysis_deadline",
+                "质量分析报告报送截止日期",
+                s.analysis_deadline,
+            ),
+        ] {
+            if date < s.sampling_end {
+                self.batch(
+                    "schedule.order",
+                    &format!("schedule.{key}"),
+                    format!(
+                        "{label} {}早于抽样截止日期 {}：请按通知核对进度安排",
+                        date_cn(date),
+                        date_cn(s.sampling_end)
+                    ),
+                );
+            }
+        }
+
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in b.plan.iter().enumerate() {
+            if let Some(&first) = seen.get(e.category.as_str()) {
+                self.batch(
+                    "plan.duplicate",
+                    &format!("plan[{i}].category"),
+                    format!(
+                        "抽查计划中类别 “{}” 重复出现（另见 plan[{first}]）：每类产品只占一行，请合并",
+                        e.category
+                    ),
+                );
+            } else {
+                seen.insert(e.category.as_str(), i);
+            }
+            if let Some(lab) = &e.lab
+                && !b.labs.iter().any(|l| &l.id == lab)
+            {
+                self.batch(
+                    "lab.unknown",
+                    &format!("plan[{i}].lab"),
+                    format!(
+                        "承检机构编号 “{lab}” 不在 labs 中（可用：{}）：请改为其中之一",
+                        lab_ids(self.lb)
+                    ),
+                );
+            }
+        }
+    }
+
+    // -- one case ----------------------------------------------------------------------------
+
+    fn case(&mut self, lc: &LoadedCase) {
+        let b = &self.lb.batch;
+        let c = &lc.case;
+
+        if !b.plan.iter().any(|e| e.category == c.category) {
+            let all: Vec<&str> = b.plan.iter().map(|e| e.category.as_str()).collect();
+            self.at(
+                lc,
+                "plan.category",
+                "category",
+                format!(
+                    "类别 “{}” 不在 batch.yaml 的抽查计划中（计划类别：{}）：请改为其中之一",
+                    c.category,
+                    all.join("、")
+                ),
+            );
+        }
+        if !b.labs.iter().any(|l| l.id == c.lab) {
+            self.at(
+                lc,
+                "lab.unknown",
+                "lab",
+                format!(
+                    "承检机构编号 “{}” 不在 batch.yaml 的 labs 中（可用：{}）：请改为其中之一",
+                    c.lab,
+                    lab_ids(self.lb)
+                ),
+            );
+        }
+
+        self.visit(lc);
+        self.identifiers(lc);
+        self.evidence(lc);
+        match c.outcome {
+            Outcome::Sampled => self.sampled(lc),
+            Outcome::Refused => self.refused(lc),
+            Outcome::NotSampled => self.not_sampled(lc),
+        }
+        self.stage(lc);
+        self.dates(lc);
+        self.ecqs(lc);
+    }
+
+    fn visit(&mut self, lc: &LoadedCase) {
+        let b = &self.lb.batch;
+        let v = &lc.case.visit;
+        let names: BTreeSet<&str> = v
+            .samplers
+            .iter()
+            .map(|s| s.name.trim())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let min = b.rules.min_samplers as usize;
+        if names.len() < min {
+            self.at(
+                lc,
+                "samplers.min",
+                "visit.samplers",
+                format!(
+                    "抽样人员只有 {} 人，少于规定的 {min} 人：每次抽样须由至少 {min} 名抽样人员进行，请在 visit.samplers 中补全",
+                    names.len()
+                ),
+            );
+        }
+        let s = &b.schedule;
+        if v.date < s.sampling_start || v.date > s.sampling_end {
+            self.at(
+                lc,
+                "visit.window",
+                "visit.date",
+                format!(
+                    "抽样日期 {} 不在本批次抽样期间（{} 至 {}）内：请核对抽样日期，期间外的抽样不属于本批次",
+                    date_cn(v.date),
+                    date_cn(s.sampling_start),
+                    date_cn(s.sampling_end)
+                ),
+            );
+        }
+        if let Some(valid) = v.notice_valid_until
+            && valid < v.date
+        {
+            self.at(
+                lc,
+                "visit.notice-validity",
+                "visit.notice_valid_until",
+                format!(
+                    "抽查通知书有效期至 {}，早于抽样日期 {}：抽样时通知书已失效，请核对有效期或重新出具通知书",
+                    date_cn(valid),
+                    date_cn(v.date)
+                ),
+            );
+        }
+    }
+
+    fn identifiers(&mut self, lc: &LoadedCase) {
+        let c = &lc.case;
+        let mut codes = vec![("party.credit_code", &c.party.credit_code)];
+        if let Some(cc) = c.manufacturer.as_ref().and_then(|m| m.credit_code.as_ref()) {
+            codes.push(("manufacturer.credit_code", cc));
+        }
+        for (path, code) in codes {
+            if let Some(problem) = credit_code_problem(code) {
+                self.at(
+                    lc,
+                    "party.credit-code",
+                    path,
+                    format!("统一社会信用代码 “{code}” 无效（{problem}）：请对照营业执照逐位核对"),
+                );
+            }
+        }
+        let phones = [
+            ("party.phone", c.party.phone.as_ref()),
+            (
+                "manufacturer.phone",
+                c.manufacturer.as_ref().and_then(|m| m.phone.as_ref()),
+            ),
+            (
+                "signing.witness.phone",
+                c.signing
+                    .as_ref()
+                    .and_then(|s| s.witness.as_ref())
+                    .and_then(|w| w.phone.as_ref()),
+            ),
+        ];
+        for (path, phone) in phones {
+            if let Some(p) = phone
+                && !valid_phone(p)
+            {
+                self.at(
+                    lc,
+                    "party.phone",
+                    path,
+                    format!("电话号码 “{p}” 格式不对：固定电话写作 0356-6213478（区号-号码），手机写 11 位数字"),
+                );
+            }
+        }
+        if let Some(p) = &c.party.postcode
+            && !valid_postcode(p)
+        {
+            self.at(
+                lc,
+                "party.postcode",
+                "party.postcode",
+                format!("邮政编码 “{p}” 格式不对：应为 6 位数字，并加引号，如 \"048000\""),
+            );
+        }
+    }
+
+    fn evidence(&mut self, lc: &LoadedCase) {
+        let c = &lc.case;
+        if !c.evidence.iter().any(|e| is_media(e)) {
+            self.at_or(
+                lc,
+                "evidence.none",
+                "evidence",
+                "visit",
+                format!(
+                    "没有照片或视频证据：请将抽样现场、贮存环境、产品标识、库存和抽样过程的照片或视频放入 evidence/{}/，并列在 evidence 下",
+                    c.id
+                ),
+            );
+        }
+        for (i, e) in c.evidence.iter().enumerate() {
+            let path = format!("evidence[{i}]");
+            match evidence_problem(&self.lb.root, e) {
+                Some(EvidenceProblem::Path(why)) => self.at(
+                    lc,
+                    "evidence.path",
+                    &path,
+                    format!(
+                        "证据路径 “{e}” {why}：证据文件须放在批次文件夹内，请写相对于批次文件夹的路径，如 evidence/{}/现场照片1.jpg",
+                        c.id
+                    ),
+                ),
+                Some(EvidenceProblem::File(why)) => self.at(
+                    lc,
+                    "evidence.file",
+                    &path,
+                    format!("证据文件 “{e}” {why}：请把文件放到批次文件夹中的这个位置，或改正路径"),
+                ),
+                None => {}
+            }
+        }
+    }
+
+    fn sampled(&mut self, lc: &LoadedCase) {
+        let c = &lc.case;
+        for (key, label, present) in [
+            ("product", "样品信息", c.product.is_some()),
+            ("seals", "封样信息", c.seals.is_some()),
+            ("signing", "签字确认情况", c.signing.is_some()),
+            ("payment", "样品付费情况", c.payment.is_some()),
+        ] {
+            if !present {
+                self.at_or(
+                    lc,
+                    "case.section",
+                    key,
+                    "outcome",
+                    format!("已抽样的案例缺少 {key}（{label}）一节：请按抽样单补填"),
+                );
+            }
+        }
+
+        if let Some(p) = &c.product {
+            for (key, label, qty) in [
+                ("test_quantity", "检验样品", p.test_quantity),
+                ("backup_quantity", "备用样品", p.backup_quantity),
+            ] {
+                let what = match qty {
+                    None => "缺少",
+                    Some(0) => "为 0：",
+                    Some(_) => continue,
+                };
+                self.at(
+                    lc,
+                    "sample.quantities",
+                    &format!("product.{key}"),
+                    format!("{label}数量{what}检验样品和备用样品须分别抽取，请在 product.{key} 中填写实际数量"),
+                );
+            }
+            match p.unit_price {
+                None => self.at(
+                    lc,
+                    "price.missing",
+                    "product.unit_price",
+                    "缺少检验样品单价：检验样品须购买，请按标价（无标价时按同类产品市场价）填写 product.unit_price".into(),
+                ),
+                Some(u) if u.fen() <= 0 => self.at(
+                    lc,
+                    "price.positive",
+                    "product.unit_price",
+                    format!("检验样品单价为 {u} 元，必须大于 0：检验样品须购买，请填写实际支付的单价"),
+                ),
+                Some(_) => {}
+            }
+            if p.price_basis.is_none() {
+                self.at(
+                    lc,
+                    "price.basis",
+                    "product.price_basis",
+                    "未写明价格依据：请填写 product.price_basis（marked 按标价；没有标价时 market 按同类产品市场价）".into(),
+                );
+            }
+        }
+
+        if let Some(s) = &c.seals {
+            if s.numbers.iter().all(|n| n.trim().is_empty()) {
+                self.at(
+                    lc,
+                    "seals.numbers",
+                    "seals.numbers",
+                    "没有封条编号：检验样品和备用样品须分别封样，请在 seals.numbers 中填写全部封条编号".into(),
+                );
+            }
+            if s.backup_kept_at.is_none() {
+                self.at(
+                    lc,
+                    "seals.backup-place",
+                    "seals.backup_kept_at",
+                    "未写明备用样品由谁保存：请填写 seals.backup_kept_at（party 封存于受检单位，lab 由检验机构保存）".into(),
+                );
+            }
+            if blank(s.backup_place.as_ref()) {
+                self.at(
+                    lc,
+                    "seals.backup-place",
+                    "seals.backup_place",
+                    "未写明备用样品存放地点：请在 seals.backup_place 中写明存放位置（封存于受检单位时尽量在监控覆盖区域）".into(),
+                );
+            }
+        }
+
+        if let Some(pay) = &c.payment {
+            let p = c.product.as_ref();
+            if let (Some(total), Some(unit), Some(qty)) = (
+                pay.total,
+                p.and_then(|p| p.unit_price),
+                p.and_then(|p| p.test_quantity),
+            ) && unit.checked_mul(qty) != Some(total)
+            {
+                let expected = unit
+                    .checked_mul(qty)
+                    .map_or_else(|| "（溢出）".to_string(), |m| m.to_string());
+                self.at(
+                    lc,
+                    "price.total",
+                    "payment.total",
+                    format!("样品费合计 {total} 元不等于单价 {unit} 元 × 检验样品数量 {qty} = {expected} 元：请改正合计，或删去 total 由单价和数量算出"),
+                );
+            }
+            if let Some(fee) = pay.party_fee
+                && fee.fen() != 0
+            {
+                self.at(
+                    lc,
+                    "fee.party",
+                    "payment.party_fee",
+                    format!("向受检单位收取了 {fee} 元：监督抽查不得向被抽样生产者、销售者收取任何费用，请如数退还并将 party_fee 改为 0"),
+                );
+            }
+        }
+
+        if let Some(sg) = &c.signing
+            && !sg.party_signed
+        {
+            if blank(sg.refusal_note.as_ref()) {
+                self.at(
+                    lc,
+                    "signing.missing",
+                    "signing.refusal_note",
+                    "受检单位没有签字，也没有注明拒绝签字的情况：请由受检单位签字确认，或在 signing.refusal_note 中写明抽样人员在文书上注明的拒签情况".into(),
+                );
+            } else if sg.witness.as_ref().is_none_or(|w| w.name.trim().is_empty()) {
+                self.at(
+                    lc,
+                    "signing.witness",
+                    "signing.witness",
+                    "受检单位拒绝签字，但没有见证人：必要时请邀请有关人员见证，并在 signing.witness 中填写见证人".into(),
+                );
+            }
+        }
+
+        if let Some(i) = &c.inspection {
+            self.report(lc, i);
+        }
+        if c.conclusion() == Some(Verdict::Fail) {
+            self.followup(lc);
+        }
+
+        if let Some(d) = &c.delivery {
+            let s = &self.lb.batch.schedule;
+            if d.sent_on > s.delivery_deadline {
+                self.at(
+                    lc,
+                    "delivery.late",
+                    "delivery.sent_on",
+                    format!(
+                        "检验结果于 {}寄出，晚于送达截止日期 {}：请核对寄出日期；确属逾期的，请向市局说明",
+                        date_cn(d.sent_on),
+                        date_cn(s.delivery_deadline)
+                    ),
+                );
+            }
+            if !d
+                .method
+                .trim()
+                .eq_ignore_ascii_case(s.delivery_method.trim())
+            {
+                self.at(
+                    lc,
+                    "delivery.method",
+                    "delivery.method",
+                    format!(
+                        "送达方式为 “{}”，本批次要求以 {} 送达：请改用 {} 寄送检验报告和结果通知",
+                        d.method, s.delivery_method, s.delivery_method
+                    ),
+                );
+            }
+            if blank(d.tracking_no.as_ref()) {
+                self.at(
+                    lc,
+                    "delivery.tracking",
+                    "delivery.tracking_no",
+                    "没有邮件号：请在 delivery.tracking_no 中填写邮件号，以便查证送达".into(),
+                );
+            }
+        }
+
+        if let (Some(disposal), Some(delivery)) = (&c.disposal, &c.delivery)
+            && let Some(date) = disposal.date
+        {
+            let r = &self.lb.batch.rules;
+            let keep = r.objection_days.max(r.backup_keep_days);
+            let earliest = plus_days(delivery.sent_on, keep);
+            if date < earliest {
+                self.at(
+                    lc,
+                    "disposal.early",
+                    "disposal.date",
+                    format!(
+                        "样品于 {}处置，早于 {}（结果于 {}寄出后，异议期 {} 日、备用样品保存期 {} 日均须届满）：请核对处置日期",
+                        date_cn(date),
+                        date_cn(earliest),
+                        date_cn(delivery.sent_on),
+                        r.objection_days,
+                        r.backup_keep_days
+                    ),
+                );
+            }
+        }
+    }
+
+    fn report(&mut self, lc: &LoadedCase, i: &Inspection) {
+        if !has_report(i) {
+            return;
+        }
+        let fields = [
+            ("report_no", "检验报告编号", blank(i.report_no.as_ref())),
+            ("issued_on", "报告签发日期", i.issued_on.is_none()),
+            ("tester", "主检", blank(i.tester.as_ref())),
+            ("reviewer", "审核", blank(i.reviewer.as_ref())),
+            ("approver", "批准", blank(i.approver.as_ref())),
+        ];
+        for (key, label, missing) in fields {
+            if missing {
+                self.at(
+                    lc,
+                    "report.incomplete",
+                    &format!("inspection.{key}"),
+                    format!("检验报告缺少{label}：请在 inspection.{key} 中填写"),
+                );
+            }
+        }
+        if i.items.is_empty() {
+            self.at(
+                lc,
+                "report.items",
+                "inspection.items",
+                "检验报告没有检验项目：请在 inspection.items 中逐项填写检验结果和单项判定".into(),
+            );
+            return;
+        }
+        let failed: Vec<&str> = i
+            .items
+            .iter()
+            .filter(|it| it.verdict == Verdict::Fail)
+            .map(|it| it.name.as_str())
+            .collect();
+        match (i.conclusion, failed.is_empty()) {
+            (Some(Verdict::Pass), false) => self.at(
+                lc,
+                "conclusion.contradicts",
+                "inspection.conclusion",
+                format!(
+                    "报告结论写为合格，但“{}”判定为不合格：一项不合格即判定该批次不合格，请改正结论或核对单项判定",
+                    failed.join("”“")
+                ),
+            ),
+            (Some(Verdict::Fail), true) => self.at(
+                lc,
+                "conclusion.no-failed-item",
+                "inspection.conclusion",
+                "报告结论写为不合格，但没有任何检验项目判定为不合格：请把不合格的项目判定为 fail，或改正结论".into(),
+            ),
+            _ => {}
+        }
+    }
+
+    fn followup(&mut self, lc: &LoadedCase) {
+        let c = &lc.case;
+        // The reason a follow-up is needed: the stated conclusion, or the first failed item.
+        let anchor = c
+            .inspection
+            .as_ref()
+            .and_then(|i| {
+                if i.conclusion.is_some() {
+                    return Some("inspection.conclusion".to_string());
+                }
+                let n = i.items.iter().position(|it| it.verdict == Verdict::Fail)?;
+                Some(format!("inspection.items[{n}].verdict"))
+            })
+            .unwrap_or_else(|| "inspection".into());
+        match &c.followup {
+            None => self.at_or(
+                lc,
+                "followup.county",
+                "followup",
+                &anchor,
+                "该批次检验不合格，但没有指定负责后处理的县级市场监管部门：请填写 followup.county_bureau，并通知该部门".into(),
+            ),
+            Some(f) if f.county_bureau.trim().is_empty() => self.at(
+                lc,
+                "followup.county",
+                "followup.county_bureau",
+                "该批次检验不合格，但负责后处理的县级市场监管部门为空：请填写 followup.county_bureau".into(),
+            ),
+            Some(f) => self.county_known(lc, "followup.county_bureau", &f.county_bureau),
+        }
+    }
+
+    fn county_known(&mut self, lc: &LoadedCase, path: &str, name: &str) {
+        let counties = &self.lb.batch.counties;
+        if counties.is_empty() || counties.iter().any(|c| c.name == name.trim()) {
+            return;
+        }
+        let all: Vec<&str> = counties.iter().map(|c| c.name.as_str()).collect();
+        self.at(
+            lc,
+            "county.unknown",
+            path,
+            format!(
+                "“{name}” 不在 batch.yaml 的县级市场监管部门（counties）中：请改为其中之一（{}）",
+                all.join("、")
+            ),
+        );
+    }
+
+    fn refused(&mut self, lc: &LoadedCase) {
+        let Some(r) = &lc.case.refusal else {
+            self.at_or(
+                lc,
+                "case.section",
+                "refusal",
+                "outcome",
+                "拒检的案例缺少 refusal（拒检情况）一节：请按《拒检认定表》填写拒检经过、拒检人员和共同认定的县级市场监管部门".into(),
+            );
+            return;
+        };
+        if r.description.trim().is_empty() {
+            self.at(
+                lc,
+                "refusal.details",
+                "refusal.description",
+                "拒检经过为空：请在 refusal.description 中如实写明何人、何时、以何种方式阻碍或拒绝抽样".into(),
+            );
+        }
+        if blank(r.refused_by.as_ref()) {
+            self.at(
+                lc,
+                "refusal.details",
+                "refusal.refused_by",
+                "未写明拒检人员：请在 refusal.refused_by 中填写拒检人员的姓名和职务".into(),
+            );
+        }
+        match &r.county_bureau {
+            Some(county) if !county.trim().is_empty() => {
+                self.county_known(lc, "refusal.county_bureau", county);
+            }
+            _ => self.at(
+                lc,
+                "refusal.county",
+                "refusal.county_bureau",
+                "未写明共同认定拒检的县级市场监管部门：拒检须与受检单位所在地县级市场监管部门共同认定，请填写 refusal.county_bureau".into(),
+            ),
+        }
+    }
+
+    fn not_sampled(&mut self, lc: &LoadedCase) {
+        let Some(n) = &lc.case.not_sampled else {
+            self.at_or(
+                lc,
+                "case.section",
+                "not_sampled",
+                "outcome",
+                "未抽到样品的案例缺少 not_sampled（未抽到样品情况）一节：请按《未抽样品工作单》填写原因和负责人".into(),
+            );
+            return;
+        };
+        let allowed = &self.lb.batch.rules.no_sample_reasons;
+        if !allowed.iter().any(|a| a == n.reason.trim()) {
+            self.at(
+                lc,
+                "not-sampled.reason",
+                "not_sampled.reason",
+                format!(
+                    "未抽到样品的原因 “{}” 不在 batch.yaml 允许的原因（{}）之内：请改为其中之一；受检单位阻碍或拒绝抽样的，应按拒检处理",
+                    n.reason,
+                    allowed.join("、")
+                ),
+            );
+        }
+        if blank(n.person_in_charge.as_ref()) {
+            self.at(
+                lc,
+                "not-sampled.person",
+                "not_sampled.person_in_charge",
+                "未写明受检单位负责人：《未抽样品工作单》须由负责人和抽样人员共同签字认定，请填写 not_sampled.person_in_charge".into(),
+            );
+        }
+    }
+
+    /// Sections that do not belong to the outcome, and later stages recorded before earlier
+    /// ones.
+    fn stage(&mut self, lc: &LoadedCase) {
+        let c = &lc.case;
+        let present = [
+            ("product", c.product.is_some()),
+            ("seals", c.seals.is_some()),
+            ("payment", c.payment.is_some()),
+            ("inspection", c.inspection.is_some()),
+            ("delivery", c.delivery.is_some()),
+            ("disposal", c.disposal.is_some()),
+            ("refusal", c.refusal.is_some()),
+            ("not_sampled", c.not_sampled.is_some()),
+            ("followup", c.followup.is_some()),
+        ];
+        let foreign: &[&str] = match c.outcome {
+            Outcome::Sampled => &["refusal", "not_sampled"],
+            Outcome::Refused => &[
+                "product",
+                "seals",
+                "payment",
+                "inspection",
+                "delivery",
+                "disposal",
+                "not_sampled",
+            ],
+            Outcome::NotSampled => &[
+                "product",
+                "seals",
+                "payment",
+                "inspection",
+                "delivery",
+                "disposal",
+                "refusal",
+                "followup",
+            ],
+        };
+        for (key, here) in present {
+            if here && foreign.contains(&key) {
+                self.at(
+                    lc,
+                    "case.stage",
+                    key,
+                    format!(
+                        "抽样情况为{}的案例不应有 {key} 一节：请核对 outcome，或删去该节",
+                        c.outcome.label()
+                    ),
+                );
+            }
+        }
+        if c.outcome != Outcome::Sampled {
+            return;
+        }
+        let reported = c.inspection.as_ref().is_some_and(has_report);
+        if c.delivery.is_some() && !reported {
+            self.at(
+                lc,
+                "case.stage",
+                "delivery",
+                "还没有检验报告，却已有送达记录：请先填写 inspection 中的检验报告，或删去 delivery"
+                    .into(),
+            );
+        }
+        if c.ecqs
+            .as_ref()
+            .is_some_and(|e| e.result_entered_on.is_some())
+            && !reported
+        {
+            self.at(
+                lc,
+                "case.stage",
+                "ecqs.result_entered_on",
+                "还没有检验报告，却已录入检验结果：请先填写 inspection 中的检验报告，或删去 result_entered_on".into(),
+            );
+        }
+        if c.followup.is_some() {
+            if !reported {
+                self.at(
+                    lc,
+                    "case.stage",
+                    "followup",
+                    "还没有检验报告，却已有不合格后处理：请先填写检验报告，或删去 followup".into(),
+                );
+            } else if c.conclusion() == Some(Verdict::Pass) {
+                self.at(
+                    lc,
+                    "case.stage",
+                    "followup",
+                    "该批次检验合格，不需要不合格后处理：请核对各项判定，或删去 followup".into(),
+                );
+            }
+        }
+        if c.disposal.is_some() && c.delivery.is_none() {
+            self.at(
+                lc,
+                "case.stage",
+                "disposal",
+                "检验结果尚未送达，却已处置样品：备用样品须保存到异议期和保存期届满，请核对".into(),
+            );
+        }
+    }
+
+    fn dates(&mut self, lc: &LoadedCase) {
+        let c = &lc.case;
+        let i = c.inspection.as_ref();
+        let visit = Some(c.visit.date);
+        let chains: Vec<Vec<(&str, &str, Option<NaiveDate>)>> = vec![
+            vec![
+                ("visit.date", "抽样日期", visit),
+                (
+                    "inspection.received_on",
+                    "样品收到日期",
+                    i.map(|i| i.received_on),
+                ),
+                (
+                    "inspection.tested_from",
+                    "检验开始日期",
+                    i.and_then(|i| i.tested_from),
+                ),
+                (
+                    "inspection.tested_to",
+                    "检验结束日期",
+                    i.and_then(|i| i.tested_to),
+                ),
+                (
+                    "inspection.issued_on",
+                    "报告签发日期",
+                    i.and_then(|i| i.issued_on),
+                ),
+                (
+                    "delivery.sent_on",
+                    "结果寄出日期",
+                    c.delivery.as_ref().map(|d| d.sent_on),
+                ),
+            ],
+            vec![
+                ("visit.date", "抽样日期", visit),
+                (
+                    "ecqs.sampling_entered_on",
+                    "抽样信息录入 e-CQS 日期",
+                    c.ecqs.as_ref().and_then(|e| e.sampling_entered_on),
+                ),
+            ],
+            vec![
+                (
+                    "inspection.issued_on",
+                    "报告签发日期",
+                    i.and_then(|i| i.issued_on),
+                ),
+                (
+                    "ecqs.result_entered_on",
+                    "检验结果录入 e-CQS 日期",
+                    c.ecqs.as_ref().and_then(|e| e.result_entered_on),
+                ),
+            ],
+            vec![
+                (
+                    "inspection.issued_on",
+                    "报告签发日期",
+                    i.and_then(|i| i.issued_on),
+                ),
+                (
+                    "followup.notified_on",
+                    "后处理通知日期",
+                    c.followup.as_ref().and_then(|f| f.notified_on),
+                ),
+                (
+                    "followup.closed_on",
+                    "后处理办结日期",
+                    c.followup.as_ref().and_then(|f| f.closed_on),
+                ),
+            ],
+            vec![
+                ("visit.date", "抽样日期", visit),
+                (
+                    "refusal.determined_on",
+                    "拒检认定日期",
+                    c.refusal.as_ref().and_then(|r| r.determined_on),
+                ),
+                (
+                    "refusal.reported_on",
+                    "拒检报送市局日期",
+                    c.refusal.as_ref().and_then(|r| r.reported_on),
+                ),
+            ],
+            vec![
+                ("visit.date", "抽样日期", visit),
+                (
+                    "not_sampled.reported_on",
+                    "未抽样品报送市局日期",
+                    c.not_sampled.as_ref().and_then(|n| n.reported_on),
+                ),
+            ],
+        ];
+        let mut reported: BTreeSet<&str> = BTreeSet::new();
+        for chain in chains {
+            let mut latest: Option<(&str, NaiveDate)> = None;
+            for (path, label, date) in chain {
+                let Some(date) = date else { continue };
+                match latest {
+                    Some((prev_label, prev)) if date < prev => {
+                        if reported.insert(path) {
+                            self.at(
+                                lc,
+                                "dates.order",
+                                path,
+                                format!(
+                                    "{label} {}早于{prev_label} {}：日期先后不对，请核对",
+                                    date_cn(date),
+                                    date_cn(prev)
+                                ),
+                            );
+                        }
+                    }
+                    _ => latest = Some((label, date)),
+                }
+            }
+        }
+    }
+
+    fn ecqs(&mut self, lc: &LoadedCase) {
+        let c = &lc.case;
+        let s = &self.lb.batch.schedule;
+        let due = plus_days(c.visit.date, s.ecqs_entry_days);
+        let within = match s.ecqs_entry_days {
+            0 => "抽样当日".to_string(),
+            n => format!("抽样后 {n} 日内"),
+        };
+        let entered = c.ecqs.as_ref().and_then(|e| e.sampling_entered_on);
+        match entered {
+            Some(e) if e > due => self.at(
+                lc,
+                "ecqs.late",
+                "ecqs.sampling_entered_on",
+                format!(
+                    "抽样信息于 {}录入 e-CQS，晚于规定的 {}（{within}）：请核对录入日期；确属逾期的，请向市局说明",
+                    date_cn(e),
+                    date_cn(due),
+                ),
+            ),
+            Some(e) if e > s.ecqs_deadline => self.at(
+                lc,
+                "ecqs.deadline",
+                "ecqs.sampling_entered_on",
+                format!(
+                    "抽样信息于 {}录入 e-CQS，晚于 e-CQS 录入截止日期 {}：请核对录入日期",
+                    date_cn(e),
+                    date_cn(s.ecqs_deadline)
+                ),
+            ),
+            Some(_) => {}
+            None if counts_as_lot(c) => {
+                // Without a clock, lateness is proven only by a later day the case records.
+                if let Some((label, day)) = first_record_after(c, due) {
+                    self.at_or(
+                        lc,
+                        "ecqs.late",
+                        "ecqs.sampling_entered_on",
+                        "visit.date",
+                        format!(
+                            "抽样信息未录入 e-CQS（没有 ecqs.sampling_entered_on），而{label}已是 {}，超过应录入的 {}（{within}）：请录入 e-CQS 并填写录入日期",
+                            date_cn(day),
+                            date_cn(due)
+                        ),
+                    );
+                }
+            }
+            None => {}
+        }
+        if let Some(e) = c.ecqs.as_ref().and_then(|e| e.result_entered_on)
+            && e > s.ecqs_deadline
+        {
+            self.at(
+                lc,
+                "ecqs.deadline",
+                "ecqs.result_entered_on",
+                format!(
+                    "检验结果于 {}录入 e-CQS，晚于 e-CQS 录入截止日期 {}：请核对录入日期；确属逾期的，请向市局说明",
+                    date_cn(e),
+                    date_cn(s.ecqs_deadline)
+                ),
+            );
+        }
+    }
+
+    // -- across the batch --------------------------------------------------------------------
+
+    fn plan_over(&mut self) {
+        let lb = self.lb;
+        for e in &lb.batch.plan {
+            let mut lots: Vec<&LoadedCase> = lb
+                .cases
+                .iter()
+                .filter(|c| c.case.category == e.category && counts_as_lot(&c.case))
+                .collect();
+            lots.sort_by(|a, b| {
+                (a.case.visit.date, &a.case.id).cmp(&(b.case.visit.date, &b.case.id))
+            });
+            for (n, lc) in lots.iter().enumerate().skip(e.lots as usize) {
+                self.at(
+                    lc,
+                    "plan.over",
+                    "category",
+                    format!(
+                        "类别 “{}” 计划抽查 {} 批次，本案例是第 {} 批次（按抽样日期排序，已抽样和拒检均计入），超出计划：请核对类别，或请市局调整计划",
+                        e.category,
+                        e.lots,
+                        n + 1
+                    ),
+                );
+            }
+        }
+    }
+
+    fn duplicates(&mut self) {
+        let lb = self.lb;
+        let mut reports: HashMap<&str, &LoadedCase> = HashMap::new();
+        let mut seals: HashMap<&str, &LoadedCase> = HashMap::new();
+        for lc in &lb.cases {
+            if let Some(no) = lc
+                .case
+                .inspection
+                .as_ref()
+                .and_then(|i| i.report_no.as_deref())
+            {
+                let no = no.trim();
+                if no.is_empty() {
+                    continue;
+                }
+                match reports.get(no) {
+                    Some(first) => self.at(
+                        lc,
+                        "report.duplicate",
+                        "inspection.report_no",
+                        format!(
+                            "检验报告编号 {no} 与 {}（{}）重复：每份检验报告的编号必须唯一，请核对",
+                            first.file, first.case.id
+                        ),
+                    ),
+                    None => {
+                        reports.insert(no, lc);
+                    }
+                }
+            }
+        }
+        for lc in &lb.cases {
+            let Some(s) = &lc.case.seals else { continue };
+            for (i, n) in s.numbers.iter().enumerate() {
+                let n = n.trim();
+                if n.is_empty() {
+                    continue;
+                }
+                match seals.get(n) {
+                    Some(first) => {
+                        let where_ = if std::ptr::eq(*first, lc) {
+                            "已在本案例中出现".to_string()
+                        } else {
+                            format!("已在 {}（{}）中使用", first.file, first.case.id)
+                        };
+                        self.at(
+                            lc,
+                            "seals.duplicate",
+                            &format!("seals.numbers[{i}]"),
+                            format!(
+                                "封条编号 {n} {where_}：每张封条的编号在本批次中必须唯一，请核对"
+                            ),
+                        );
+                    }
+                    None => {
+                        seals.insert(n, lc);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn lab_ids(lb: &LoadedBatch) -> String {
+    let ids: Vec<&str> = lb.batch.labs.iter().map(|l| l.id.as_str()).collect();
+    ids.join("、")
+}
+
+/// The first day after `day` that a case records, with what happened on it.
+fn first_record_after(c: &Case, day: NaiveDate) -> Option<(&'static str, NaiveDate)> {
+    let i = c.inspection.as_ref();
+    let days = [
+        ("样品收到日期", i.map(|i| i.received_on)),
+        ("检验开始日期", i.and_then(|i| i.tested_from)),
+        ("检验结束日期", i.and_then(|i| i.tested_to)),
+        ("报告签发日期", i.and_then(|i| i.issued_on)),
+        ("结果寄出日期", c.delivery.as_ref().map(|d| d.sent_on)),
+        (
+            "检验结果录入日期",
+            c.ecqs.as_ref().and_then(|e| e.result_entered_on),
+        ),
+        (
+            "拒检认定日期",
+            c.refusal.as_ref().and_then(|r| r.determined_on),
+        ),
+        (
+            "拒检报送日期",
+            c.refusal.as_ref().and_then(|r| r.reported_on),
+        ),
+        (
+            "后处理通知日期",
+            c.followup.as_ref().and_then(|f| f.notified_on),
+        ),
+    ];
+    days.into_iter()
+        .filter_map(|(label, d)| d.map(|d| (label, d)))
+        .filter(|(_, d)| *d > day)
+        .min_by_key(|(_, d)| *d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_codes_follow_gb_32100() {
+        assert_eq!(credit_code_problem("91140502318450271X"), None);
+        assert_eq!(credit_code_problem("911405254012738516"), None);
+        assert!(
+            credit_code_problem("91140502318450271Y")
+                .unwrap()
+                .contains("校验位应为 X")
+        );
+        assert!(
+            credit_code_problem("9114050231845027")
+                .unwrap()
+                .contains("18 位")
+        );
+        assert!(
+            credit_code_problem("9114050231845027IX")
+                .unwrap()
+                .contains("第 17 位")
+        );
+        assert!(
+            credit_code_problem("91140502318450271x")
+                .unwrap()
+                .contains("大写")
+        );
+        // A check value of 31 is written 0.
+        let mut zero = None;
+        for c in CREDIT_CHARS.chars() {
+            let code = format!("9114050231845027{c}");
+            let head: usize = code
+                .chars()
+                .zip(CREDIT_WEIGHTS)
+                .map(|(ch, w)| CREDIT_CHARS.find(ch).unwrap() * w)
+                .sum();
+            if head.is_multiple_of(31) {
+                zero = Some(format!("{code}0"));
+                break;
+            }
+        }
+        assert_eq!(credit_code_problem(&zero.unwrap()), None);
+    }
+
+    #[test]
+    fn phones_and_postcodes() {
+        for ok in [
+            "0356-6213478",
+            "010-12345678",
+            "0356-6213478-12",
+            "13903561742",
+        ] {
+            assert!(valid_phone(ok), "{ok}");
+        }
+        for bad in [
+            "6213478",
+            "0356 6213478",
+            "356-6213478",
+            "1390356174",
+            "23903561742",
+            "0356-621347",
+            "0356-6213478-",
+            "",
+        ] {
+            assert!(!valid_phone(bad), "{bad}");
+        }
+        assert!(valid_postcode("048000"));
+        assert!(
+            !valid_postcode("48000") && !valid_postcode("04800a") && !valid_postcode("0480001")
+        );
+    }
+
+    #[test]
+    fn media_types_by_extension() {
+        for ok in [
+            "a.jpg", "a.JPEG", "b/c.png", "x.HEIC", "v.mp4", "v.MOV", "v.avi", "s.pdf",
+        ] {
+            assert!(is_media(ok), "{ok}");
+        }
+        for bad in ["a.txt", "a.docx", "jpg", "a.jpg.zip", ""] {
+            assert!(!is_media(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_rule_id_is_unique() {
+        let ids: BTreeSet<&str> = RULES.iter().map(|r| r.id).collect();
+        assert_eq!(ids.len(), RULES.len());
+    }
+}

@@ -1,0 +1,537 @@
+//! `spotcheck status`: where the batch stands on a given day. Progress against the plan per
+//! category, every deadline of the schedule with its state, the cases late for e-CQS entry or
+//! delivery, and the unqualified lots whose follow-up is still open.
+//!
+//! Deadlines and counts come from `batch.yaml`; the day is given by the caller, so the same
+//! folder and day always give the same status.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use crate::check::counts_as_lot;
+use crate::format::date_cn;
+use crate::load::LoadedBatch;
+use crate::model::{Case, Outcome, Verdict};
+
+/// The status of a batch on one day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub batch: String,
+    pub title: String,
+    pub today: NaiveDate,
+    /// One row per plan category, in plan order, then any category of a case that is not in
+    /// the plan (planned 0).
+    pub categories: Vec<CategoryRow>,
+    /// The sum of the rows.
+    pub total: CategoryRow,
+    pub deadlines: Vec<Deadline>,
+    /// Cases late for e-CQS entry or for delivery, by kind, due date and case.
+    pub late: Vec<LateCase>,
+    /// Unqualified lots whose follow-up is not closed.
+    pub open_followups: Vec<OpenFollowup>,
+}
+
+/// Progress of one category. `sampled` counts lots sampled (tested or not); `tested` those
+/// with a report number and items, split into `qualified` and `unqualified`; `refused` and
+/// `not_sampled` count visits; `shortfall` is planned minus sampled and refused lots.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct CategoryRow {
+    pub category: String,
+    pub planned: u32,
+    pub sampled: u32,
+    pub tested: u32,
+    pub qualified: u32,
+    pub unqualified: u32,
+    pub refused: u32,
+    pub not_sampled: u32,
+    pub shortfall: u32,
+}
+
+/// The state of a deadline on the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeadlineState {
+    /// Nothing outstanding and nothing done late.
+    Met,
+    /// Something outstanding, the deadline not yet passed.
+    Open,
+    /// Something outstanding after the deadline, or something done late.
+    Overdue,
+}
+
+impl DeadlineState {
+    pub fn label(self) -> &'static str {
+        match self {
+            DeadlineState::Met => "已完成",
+            DeadlineState::Open => "进行中",
+            DeadlineState::Overdue => "已逾期",
+        }
+    }
+}
+
+/// One deadline of `schedule`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deadline {
+    /// The key in `schedule`: `sampling_end`, `delivery_deadline`, `ecqs_deadline`,
+    /// `analysis_deadline`.
+    pub id: &'static str,
+    pub label: &'static str,
+    pub date: NaiveDate,
+    pub state: DeadlineState,
+    /// Days from today to the deadline; negative once it has passed.
+    pub days_left: i64,
+    /// What is still to do: lots to sample, lots to deliver, e-CQS entries to make, the
+    /// analysis report to submit.
+    pub outstanding: u32,
+    /// What was done after the deadline.
+    pub late: u32,
+}
+
+/// What a case is late for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LateKind {
+    /// Sampling information into e-CQS, due `schedule.ecqs_entry_days` after the visit.
+    EcqsSampling,
+    /// The result into e-CQS, due by `schedule.ecqs_deadline`.
+    EcqsResult,
+    /// Report and result notice, due by `schedule.delivery_deadline`.
+    Delivery,
+}
+
+impl LateKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            LateKind::EcqsSampling => "抽样信息录入 e-CQS",
+            LateKind::EcqsResult => "检验结果录入 e-CQS",
+            LateKind::Delivery => "检验结果送达",
+        }
+    }
+}
+
+/// A case late for one thing.
+#[derive(Debug, Clone, Serialize)]
+pub struct LateCase {
+    pub case: String,
+    pub file: String,
+    pub kind: LateKind,
+    pub due: NaiveDate,
+    /// When it was done, if it was (late); `None` while still outstanding.
+    pub done_on: Option<NaiveDate>,
+    /// Days past the due date, on the day it was done or today.
+    pub days_late: i64,
+}
+
+/// An unqualified lot whose follow-up is not closed.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenFollowup {
+    pub case: String,
+    pub file: String,
+    pub category: String,
+    pub party: String,
+    /// `None` when no county bureau is assigned yet.
+    pub county_bureau: Option<String>,
+    pub notified_on: Option<NaiveDate>,
+    /// Days since the county bureau was notified.
+    pub days_open: Option<i64>,
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+/// The status of a batch on `today`.
+pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
+    let b = &lb.batch;
+    let s = &b.schedule;
+    let cases: Vec<&Case> = lb.cases.iter().map(|c| &c.case).collect();
+
+    // Per category: the plan's categories in order (a category listed twice counts once, with
+    // the sum of its rows; check reports the duplicate), then those only cases name.
+    let mut rows: Vec<CategoryRow> = Vec::new();
+    for e in &b.plan {
+        match rows.iter_mut().find(|r| r.category == e.category) {
+            Some(r) => r.planned += e.lots,
+            None => rows.push(CategoryRow {
+                category: e.category.clone(),
+                planned: e.lots,
+                ..Default::default()
+            }),
+        }
+    }
+    for c in &cases {
+        let i = match rows.iter().position(|r| r.category == c.category) {
+            Some(i) => i,
+            None => {
+                rows.push(CategoryRow {
+                    category: c.category.clone(),
+                    ..Default::default()
+                });
+                rows.len() - 1
+            }
+        };
+        let row = &mut rows[i];
+        match c.outcome {
+            Outcome::Sampled => row.sampled += 1,
+            Outcome::Refused => row.refused += 1,
+            Outcome::NotSampled => row.not_sampled += 1,
+        }
+        if c.is_tested() {
+            row.tested += 1;
+            match c.conclusion() {
+                Some(Verdict::Pass) => row.qualified += 1,
+                Some(Verdict::Fail) => row.unqualified += 1,
+                None => {}
+            }
+        }
+    }
+    for row in &mut rows {
+        row.shortfall = row.planned.saturating_sub(row.sampled + row.refused);
+    }
+    let mut total = CategoryRow {
+        category: "合计".into(),
+        ..Default::default()
+    };
+    for r in &rows {
+        total.planned += r.planned;
+        total.sampled += r.sampled;
+        total.tested += r.tested;
+        total.qualified += r.qualified;
+        total.unqualified += r.unqualified;
+        total.refused += r.refused;
+        total.not_sampled += r.not_sampled;
+        total.shortfall += r.shortfall;
+    }
+
+    // Late cases.
+    let mut late = Vec::new();
+    for lc in &lb.cases {
+        let c = &lc.case;
+        let ecqs = c.ecqs.as_ref();
+        let mut push = |kind: LateKind, due: NaiveDate, done_on: Option<NaiveDate>| {
+            let at = done_on.unwrap_or(today);
+            if at > due {
+                late.push(LateCase {
+                    case: c.id.clone(),
+                    file: lc.file.clone(),
+                    kind,
+                    due,
+                    done_on,
+                    days_late: days(due, at),
+                });
+            }
+        };
+        if counts_as_lot(c) {
+            let due = c
+                .visit
+                .date
+                .checked_add_days(Days::new(u64::from(s.ecqs_entry_days)))
+                .unwrap_or(NaiveDate::MAX);
+            push(
+                LateKind::EcqsSampling,
+                due,
+                ecqs.and_then(|e| e.sampling_entered_on),
+            );
+        }
+        if c.outcome == Outcome::Sampled {
+            push(
+                LateKind::EcqsResult,
+                s.ecqs_deadline,
+                ecqs.and_then(|e| e.result_entered_on),
+            );
+            push(
+                LateKind::Delivery,
+                s.delivery_deadline,
+                c.delivery.as_ref().map(|d| d.sent_on),
+            );
+        }
+    }
+    late.sort_by(|a, b| (a.kind, a.due, &a.case).cmp(&(b.kind, b.due, &b.case)));
+
+    // Deadlines.
+    let count = |f: &dyn Fn(&Case) -> bool| cases.iter().filter(|c| f(c)).count() as u32;
+    let sampled = |c: &Case| c.outcome == Outcome::Sampled;
+    let deadline = |id, label, date: NaiveDate, outstanding: u32, late: u32| {
+        let state = if outstanding == 0 && late == 0 {
+            DeadlineState::Met
+        } else if late > 0 || today > date {
+            DeadlineState::Overdue
+        } else {
+            DeadlineState::Open
+        };
+        Deadline {
+            id,
+            label,
+            date,
+            state,
+            days_left: days(today, date),
+            outstanding,
+            late,
+        }
+    };
+    let sampling_entry = |c: &Case| c.ecqs.as_ref().and_then(|e| e.sampling_entered_on);
+    let result_entry = |c: &Case| c.ecqs.as_ref().and_then(|e| e.result_entered_on);
+    let deadlines = vec![
+        deadline(
+            "sampling_end",
+            "抽样",
+            s.sampling_end,
+            total.shortfall,
+            count(&|c| counts_as_lot(c) && c.visit.date > s.sampling_end),
+        ),
+        deadline(
+            "delivery_deadline",
+            "检验报告和结果通知送达",
+            s.delivery_deadline,
+            count(&|c| sampled(c) && c.delivery.is_none()),
+            count(&|c| {
+                sampled(c)
+                    && c.delivery
+                        .as_ref()
+                        .is_some_and(|d| d.sent_on > s.delivery_deadline)
+            }),
+        ),
+        deadline(
+            "ecqs_deadline",
+            "e-CQS 系统录入",
+            s.ecqs_deadline,
+            count(&|c| counts_as_lot(c) && sampling_entry(c).is_none())
+                + count(&|c| sampled(c) && result_entry(c).is_none()),
+            count(&|c| {
+                [sampling_entry(c), result_entry(c)]
+                    .into_iter()
+                    .flatten()
+                    .any(|d| d > s.ecqs_deadline)
+            }),
+        ),
+        deadline(
+            "analysis_deadline",
+            "质量分析报告和检验情况汇总表报送",
+            s.analysis_deadline,
+            u32::from(b.analysis_submitted_on.is_none()),
+            u32::from(
+                b.analysis_submitted_on
+                    .is_some_and(|d| d > s.analysis_deadline),
+            ),
+        ),
+    ];
+
+    // Open follow-ups.
+    let open_followups = lb
+        .cases
+        .iter()
+        .filter(|lc| lc.case.is_tested() && lc.case.conclusion() == Some(Verdict::Fail))
+        .filter(|lc| {
+            lc.case
+                .followup
+                .as_ref()
+                .is_none_or(|f| f.closed_on.is_none())
+        })
+        .map(|lc| {
+            let f = lc.case.followup.as_ref();
+            let notified_on = f.and_then(|f| f.notified_on);
+            OpenFollowup {
+                case: lc.case.id.clone(),
+                file: lc.file.clone(),
+                category: lc.case.category.clone(),
+                party: lc.case.party.name.clone(),
+                county_bureau: f
+                    .map(|f| f.county_bureau.trim().to_string())
+                    .filter(|n| !n.is_empty()),
+                notified_on,
+                days_open: notified_on.map(|d| days(d, today)),
+            }
+        })
+        .collect();
+
+    Status {
+        batch: b.id.clone(),
+        title: b.title.clone(),
+        today,
+        categories: rows,
+        total,
+        deadlines,
+        late,
+        open_followups,
+    }
+}
+
+/// Columns a character takes in a terminal: 2 for CJK and full-width forms.
+fn char_width(c: char) -> usize {
+    let u = c as u32;
+    let wide = matches!(u,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD);
+    if wide { 2 } else { 1 }
+}
+
+fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// Lays out rows as a table; `right[i]` right-aligns column `i` (numbers), the others are
+/// left-aligned.
+fn table(rows: &[Vec<String>], right: &[bool]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|s| width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[i].saturating_sub(width(cell)));
+            line.push_str("  ");
+            if right.get(i).copied().unwrap_or(false) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+impl Status {
+    /// The status as tables for a terminal.
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "{}（{}）截至 {}\n\n",
+            self.title,
+            self.batch,
+            date_cn(self.today)
+        );
+
+        out.push_str("抽查进度：\n");
+        let mut rows = vec![
+            [
+                "类别",
+                "计划",
+                "已抽样",
+                "已检验",
+                "合格",
+                "不合格",
+                "拒检",
+                "未抽到",
+                "尚缺",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        for r in self.categories.iter().chain(std::iter::once(&self.total)) {
+            rows.push(vec![
+                r.category.clone(),
+                r.planned.to_string(),
+                r.sampled.to_string(),
+                r.tested.to_string(),
+                r.qualified.to_string(),
+                r.unqualified.to_string(),
+                r.refused.to_string(),
+                r.not_sampled.to_string(),
+                r.shortfall.to_string(),
+            ]);
+        }
+        out.push_str(&table(
+            &rows,
+            &[false, true, true, true, true, true, true, true, true],
+        ));
+
+        out.push_str("\n时限：\n");
+        let mut rows = vec![
+            ["事项", "截止日期", "状态", "剩余", "未完成", "逾期完成"]
+                .map(String::from)
+                .to_vec(),
+        ];
+        for d in &self.deadlines {
+            let left = if d.days_left >= 0 {
+                format!("{} 天", d.days_left)
+            } else {
+                format!("已过 {} 天", -d.days_left)
+            };
+            rows.push(vec![
+                d.label.to_string(),
+                date_cn(d.date),
+                d.state.label().to_string(),
+                left,
+                d.outstanding.to_string(),
+                d.late.to_string(),
+            ]);
+        }
+        out.push_str(&table(&rows, &[false, true, false, true, true, true]));
+
+        out.push_str("\n逾期的案例：");
+        if self.late.is_empty() {
+            out.push_str("无\n");
+        } else {
+            out.push('\n');
+            let mut rows = vec![
+                ["案例", "事项", "应完成", "完成日期", "逾期天数", "文件"]
+                    .map(String::from)
+                    .to_vec(),
+            ];
+            for l in &self.late {
+                rows.push(vec![
+                    l.case.clone(),
+                    l.kind.label().to_string(),
+                    date_cn(l.due),
+                    l.done_on.map_or_else(|| "未完成".to_string(), date_cn),
+                    l.days_late.to_string(),
+                    l.file.clone(),
+                ]);
+            }
+            out.push_str(&table(&rows, &[false, false, true, true, true, false]));
+        }
+
+        out.push_str("\n未办结的不合格后处理：");
+        if self.open_followups.is_empty() {
+            out.push_str("无\n");
+        } else {
+            out.push('\n');
+            let mut rows = vec![
+                [
+                    "案例",
+                    "类别",
+                    "受检单位",
+                    "负责部门",
+                    "通知日期",
+                    "已过天数",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ];
+            for f in &self.open_followups {
+                rows.push(vec![
+                    f.case.clone(),
+                    f.category.clone(),
+                    f.party.clone(),
+                    f.county_bureau.clone().unwrap_or_else(|| "未指定".into()),
+                    f.notified_on.map_or_else(|| "未通知".to_string(), date_cn),
+                    f.days_open
+                        .map_or_else(|| "—".to_string(), |d| d.to_string()),
+                ]);
+            }
+            out.push_str(&table(&rows, &[false, false, false, false, true, true]));
+        }
+        out
+    }
+}

@@ -1,0 +1,702 @@
+//! `check`: each rule fires on a case that breaks it, at the field's line and path, and the
+//! sample batch checks clean.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use spotcheck::check::{self, RULES};
+use spotcheck::diag::{Diagnostic, Severity};
+use spotcheck::load;
+
+use crate::common::*;
+
+/// One change to one file of a copied sample.
+enum Edit {
+    /// Replace the first occurrence.
+    Replace(&'static str, &'static str),
+    /// Delete the first line that contains the text.
+    DeleteLine(&'static str),
+    /// Delete every line that contains the text.
+    DeleteLines(&'static str),
+}
+
+/// Where the finding must stand.
+enum Line {
+    /// On the line where the first edit was made.
+    Edited,
+    /// On the first line (after the edits) that contains the text.
+    Of(&'static str),
+}
+
+struct Row {
+    rule: &'static str,
+    /// The file edited.
+    edit: &'static str,
+    edits: &'static [Edit],
+    /// The file, field path and line of the finding.
+    file: &'static str,
+    path: &'static str,
+    line: Line,
+}
+
+use Edit::*;
+use Line::*;
+
+const fn row(
+    rule: &'static str,
+    edit: &'static str,
+    edits: &'static [Edit],
+    path: &'static str,
+    line: Line,
+) -> Row {
+    Row {
+        rule,
+        edit,
+        edits,
+        file: edit,
+        path,
+        line,
+    }
+}
+
+const JZ1: &str = "cases/jz-001.yaml";
+const JZ2: &str = "cases/jz-002.yaml";
+const JZ4: &str = "cases/jz-004.yaml";
+const JZ5: &str = "cases/jz-005.yaml";
+const FH2: &str = "cases/fh-002.yaml";
+const HF1: &str = "cases/hf-001.yaml";
+const XF3: &str = "cases/xf-003.yaml";
+const BATCH: &str = "batch.yaml";
+
+#[rustfmt::skip]
+const ROWS: &[Row] = &[
+    // batch.yaml
+    row("batch.contact", BATCH, &[Replace("phone: \"0356-6231870\"", "phone: \"0356-623187\"")], "labs[0].phone", Edited),
+    row("batch.contact", BATCH, &[Replace("postcode: \"048000\"", "postcode: \"48000\"")], "authority.postcode", Edited),
+    row("schedule.order", BATCH, &[Replace("sampling_end: 2023-07-31", "sampling_end: 2023-01-01")], "schedule.sampling_end", Edited),
+    row("schedule.order", BATCH, &[Replace("delivery_deadline: 2023-08-10", "delivery_deadline: 2023-07-10")], "schedule.delivery_deadline", Edited),
+    row("plan.duplicate", BATCH, &[Replace("- category: 农膜", "- category: 化肥")], "plan[4].category", Edited),
+    row("lab.unknown", BATCH, &[Replace("lots: 5\n    lab: jc-qi", "lots: 5\n    lab: jc-xx")], "plan[4].lab", Of("lab: jc-xx")),
+    // the visit
+    row("lab.unknown", JZ1, &[Replace("lab: jc-qi", "lab: jc-xx")], "lab", Edited),
+    row("plan.category", JZ1, &[Replace("category: 建筑及装饰装修材料", "category: 建筑材料")], "category", Edited),
+    Row {
+        rule: "plan.over",
+        edit: BATCH,
+        edits: &[Replace("- category: 防护用品\n    lots: 15", "- category: 防护用品\n    lots: 1")],
+        file: FH2,
+        path: "category",
+        line: Of("category: 防护用品"),
+    },
+    row("samplers.min", JZ1, &[DeleteLine("name: 刘芳")], "visit.samplers", Of("  samplers:")),
+    row("samplers.min", JZ1, &[Replace("name: 刘芳", "name: 张明")], "visit.samplers", Of("  samplers:")),
+    row("visit.window", XF3, &[Replace("date: 2023-05-23", "date: 2023-01-05")], "visit.date", Edited),
+    row("visit.window", XF3, &[Replace("date: 2023-05-23", "date: 2023-08-01")], "visit.date", Edited),
+    row("visit.notice-validity", JZ1, &[Replace("notice_valid_until: 2023-07-31", "notice_valid_until: 2023-03-01")], "visit.notice_valid_until", Edited),
+    row("party.credit-code", JZ1, &[Replace("\"91140502318450271X\"", "\"91140502318450271Y\"")], "party.credit_code", Edited),
+    row("party.credit-code", JZ1, &[Replace("\"91140502318450271X\"", "\"9114050231845027\"")], "party.credit_code", Edited),
+    row("party.credit-code", JZ1, &[Replace("\"911405254012738516\"", "\"911405254012738O16\"")], "manufacturer.credit_code", Edited),
+    row("party.phone", JZ1, &[Replace("phone: \"0356-6213478\"", "phone: \"6213478\"")], "party.phone", Edited),
+    row("party.phone", FH2, &[Replace("phone: \"13903560417\"", "phone: \"1390356041\"")], "signing.witness.phone", Edited),
+    row("party.postcode", JZ1, &[Replace("postcode: \"048000\"", "postcode: \"04800\"")], "party.postcode", Edited),
+    row(
+        "evidence.none",
+        JZ4,
+        &[Replace("evidence:\n  - evidence/JZ-2023-004/现场照片1.jpg\n  - evidence/JZ-2023-004/拒检现场.jpg", "evidence: []")],
+        "evidence",
+        Edited,
+    ),
+    row("evidence.file", JZ1, &[Replace("现场照片2.jpg", "现场照片9.jpg")], "evidence[1]", Edited),
+    row("evidence.path", JZ1, &[Replace("- evidence/JZ-2023-001/现场照片2.jpg", "- ../jincheng-2023-1/evidence/JZ-2023-001/现场照片2.jpg")], "evidence[1]", Edited),
+    row("evidence.path", JZ1, &[Replace("- evidence/JZ-2023-001/现场照片2.jpg", "- /etc/hostname")], "evidence[1]", Edited),
+    row("case.section", JZ1, &[Replace("signing:\n  party_signed: true\n  signer: 李晓红\n", "")], "signing", Of("outcome: sampled")),
+    row("case.section", XF3, &[DeleteLine("not_sampled:"), DeleteLine("reason: 停产"), DeleteLine("  description: 抽样人员"), DeleteLine("person_in_charge:"), DeleteLine("reported_on: 2023-05-24")], "not_sampled", Of("outcome: not_sampled")),
+    row(
+        "case.stage",
+        JZ5,
+        &[Replace(
+            "ecqs:\n  sampling_entered_on: 2023-07-27",
+            "delivery:\n  sent_on: 2023-07-30\n  method: EMS\n  tracking_no: \"1104500000000\"\necqs:\n  sampling_entered_on: 2023-07-27",
+        )],
+        "delivery",
+        Edited,
+    ),
+    row("case.stage", JZ4, &[Replace("ecqs:", "disposal:\n  method: 销毁\necqs:")], "disposal", Edited),
+    // a sampled lot
+    row("sample.quantities", JZ1, &[Replace("backup_quantity: 2", "backup_quantity: 0")], "product.backup_quantity", Edited),
+    row("sample.quantities", JZ1, &[DeleteLine("test_quantity: 2")], "product.test_quantity", Of("product:")),
+    row("seals.numbers", JZ1, &[Replace("numbers: [JCFY-23-0007, JCFY-23-0008, JCFY-23-0009, JCFY-23-0010]", "numbers: []")], "seals.numbers", Edited),
+    row("seals.backup-place", JZ1, &[DeleteLine("backup_place: 受检单位成品库东侧货架")], "seals.backup_place", Of("seals:")),
+    row("price.missing", JZ1, &[DeleteLine("unit_price: 185.00")], "product.unit_price", Of("product:")),
+    row("price.basis", JZ1, &[DeleteLine("price_basis: marked")], "product.price_basis", Of("product:")),
+    row("price.positive", JZ1, &[Replace("unit_price: 185.00", "unit_price: 0")], "product.unit_price", Edited),
+    row("price.total", JZ1, &[Replace("total: 370.00", "total: 375.00")], "payment.total", Edited),
+    row("fee.party", JZ1, &[Replace("party_fee: 0.00", "party_fee: 20.00")], "payment.party_fee", Edited),
+    row("signing.missing", JZ1, &[Replace("party_signed: true", "party_signed: false")], "signing.refusal_note", Of("signing:")),
+    row(
+        "signing.witness",
+        FH2,
+        &[Replace("  witness:\n    name: 邢丽娟\n    affiliation: 泽州县示例建材市场管理处 工作人员\n    phone: \"13903560417\"\n", "")],
+        "signing.witness",
+        Of("signing:"),
+    ),
+    // refused, not sampled
+    row("refusal.details", JZ4, &[DeleteLine("refused_by: 申建伟")], "refusal.refused_by", Of("refusal:")),
+    row("refusal.county", JZ4, &[DeleteLine("county_bureau: 高平市市场监督管理局")], "refusal.county_bureau", Of("refusal:")),
+    row("county.unknown", JZ4, &[Replace("county_bureau: 高平市市场监督管理局", "county_bureau: 高平市监局")], "refusal.county_bureau", Edited),
+    row("county.unknown", JZ1, &[Replace("county_bureau: 城区市场监督管理局", "county_bureau: 城区分局")], "followup.county_bureau", Edited),
+    row("not-sampled.reason", XF3, &[Replace("reason: 停产", "reason: 倒闭")], "not_sampled.reason", Edited),
+    row("not-sampled.person", XF3, &[DeleteLine("person_in_charge:")], "not_sampled.person_in_charge", Of("not_sampled:")),
+    // the report
+    row("report.incomplete", JZ1, &[DeleteLine("  issued_on: 2023-03-20")], "inspection.issued_on", Of("inspection:")),
+    row("report.incomplete", JZ1, &[DeleteLine("  approver: 郑国华")], "inspection.approver", Of("inspection:")),
+    row("report.items", JZ1, &[Replace("  items:\n", "  items: []\n"), DeleteLines("verdict:")], "inspection.items", Edited),
+    row("conclusion.contradicts", JZ1, &[Replace("  items:\n", "  conclusion: pass\n  items:\n")], "inspection.conclusion", Edited),
+    row("conclusion.no-failed-item", JZ2, &[Replace("  items:\n", "  conclusion: fail\n  items:\n")], "inspection.conclusion", Edited),
+    row(
+        "followup.county",
+        JZ1,
+        &[DeleteLine("followup:"), DeleteLine("county_bureau: 城区"), DeleteLine("notified_on:"), DeleteLine("closed_on:")],
+        "followup",
+        Of("verdict: fail"),
+    ),
+    row("followup.county", JZ1, &[Replace("county_bureau: 城区市场监督管理局", "county_bureau: \"\"")], "followup.county_bureau", Edited),
+    // delivery, e-CQS, disposal
+    row("delivery.late", JZ1, &[Replace("sent_on: 2023-03-24", "sent_on: 2023-08-11")], "delivery.sent_on", Edited),
+    row("delivery.method", JZ1, &[Replace("method: EMS", "method: 顺丰")], "delivery.method", Edited),
+    row("delivery.tracking", JZ1, &[DeleteLine("tracking_no:")], "delivery.tracking_no", Of("delivery:")),
+    row("ecqs.late", JZ1, &[Replace("sampling_entered_on: 2023-03-03", "sampling_entered_on: 2023-03-05")], "ecqs.sampling_entered_on", Edited),
+    row("ecqs.late", JZ1, &[DeleteLine("sampling_entered_on: 2023-03-03")], "ecqs.sampling_entered_on", Of("ecqs:")),
+    row("ecqs.deadline", JZ1, &[Replace("result_entered_on: 2023-03-21", "result_entered_on: 2023-09-11")], "ecqs.result_entered_on", Edited),
+    row("disposal.early", HF1, &[Replace("date: 2023-06-20", "date: 2023-04-01")], "disposal.date", Edited),
+    // across the batch
+    row("report.duplicate", JZ2, &[Replace("report_no: JCQI-2023-JZ-002", "report_no: JCQI-2023-JZ-001")], "inspection.report_no", Edited),
+    row("seals.duplicate", JZ2, &[Replace("numbers: [JCFY-23-0011,", "numbers: [JCFY-23-0007,")], "seals.numbers[0]", Edited),
+    row("seals.duplicate", JZ1, &[Replace("JCFY-23-0010]", "JCFY-23-0007]")], "seals.numbers[3]", Of("numbers: [")),
+    row("dates.order", JZ1, &[Replace("received_on: 2023-03-03", "received_on: 2023-03-01")], "inspection.received_on", Edited),
+    row("dates.order", JZ1, &[Replace("closed_on: 2023-05-12", "closed_on: 2023-03-27")], "followup.closed_on", Edited),
+];
+
+/// Applies the edits; returns the 1-based line of the first edit.
+fn apply(dir: &Path, file: &str, edits: &[Edit]) -> usize {
+    let path = dir.join(file);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let mut first = None;
+    for e in edits {
+        let at = match e {
+            Replace(from, _) | DeleteLine(from) | DeleteLines(from) => text
+                .find(from)
+                .unwrap_or_else(|| panic!("“{from}” not in {file}")),
+        };
+        first.get_or_insert(text[..at].matches('\n').count() + 1);
+        text = match e {
+            Replace(from, to) => text.replacen(from, to, 1),
+            DeleteLine(s) => {
+                let mut done = false;
+                text.split_inclusive('\n')
+                    .filter(|l| {
+                        let first = !done && l.contains(s);
+                        done |= first;
+                        !first
+                    })
+                    .collect()
+            }
+            DeleteLines(s) => text
+                .split_inclusive('\n')
+                .filter(|l| !l.contains(s))
+                .collect(),
+        };
+    }
+    std::fs::write(&path, &text).unwrap();
+    first.unwrap()
+}
+
+fn line_of(dir: &Path, file: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("“{needle}” not in {file}"))
+        + 1
+}
+
+fn summary(diags: &[Diagnostic]) -> String {
+    diags.iter().map(|d| format!("  {d}\n")).collect()
+}
+
+#[test]
+fn the_sample_batch_checks_clean() {
+    let found = check::check(&sample());
+    assert!(
+        found.is_empty(),
+        "the sample must check clean:\n{}",
+        summary(&found)
+    );
+}
+
+#[test]
+fn every_rule_fires_at_the_field_that_breaks_it() {
+    let clean = check::check(&sample());
+    let mut failures = Vec::new();
+    for row in ROWS {
+        assert!(
+            clean.iter().all(|d| d.rule != row.rule),
+            "{} fires on the clean sample",
+            row.rule
+        );
+        let dir = copy_sample();
+        let edited = apply(dir.path(), row.edit, row.edits);
+        let line = match row.line {
+            Edited => edited,
+            Of(needle) => line_of(dir.path(), row.file, needle),
+        };
+        let lb = match load::load(dir.path()) {
+            Ok(lb) => lb,
+            Err(e) => {
+                failures.push(format!(
+                    "{} ({}): the edited batch does not load:\n{e}",
+                    row.rule, row.path
+                ));
+                continue;
+            }
+        };
+        let found = check::check(&lb);
+        let hits: Vec<&Diagnostic> = found.iter().filter(|d| d.rule == row.rule).collect();
+        let expected = RULES
+            .iter()
+            .find(|r| r.id == row.rule)
+            .unwrap_or_else(|| panic!("{} not in RULES", row.rule));
+        let ok = hits.len() == 1 && {
+            let d = hits[0];
+            d.file == row.file
+                && d.path == row.path
+                && d.line == line
+                && d.column > 0
+                && d.severity == expected.severity
+                && d.message
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        };
+        if !ok {
+            failures.push(format!(
+                "{}: expected one finding at {}:{} {}, found:\n{}",
+                row.rule,
+                row.file,
+                line,
+                row.path,
+                summary(&found)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_a_breaking_case_and_a_line_in_the_docs() {
+    let tested: BTreeSet<&str> = ROWS.iter().map(|r| r.rule).collect();
+    let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
+        .unwrap();
+    for r in RULES {
+        // The loader reports duplicate case ids; see the test below.
+        if r.id != "case.duplicate-id" {
+            assert!(tested.contains(r.id), "no breaking case for {}", r.id);
+        }
+        assert!(
+            docs.contains(&format!("`{}`", r.id)),
+            "docs/rules.md does not list {}",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn duplicate_case_ids_are_refused_while_loading() {
+    let dir = copy_sample();
+    apply(
+        dir.path(),
+        JZ2,
+        &[Replace("id: JZ-2023-002", "id: JZ-2023-001")],
+    );
+    let err = load::load(dir.path()).unwrap_err();
+    let d = err
+        .0
+        .iter()
+        .find(|d| d.rule == "case.duplicate-id")
+        .unwrap_or_else(|| panic!("{err}"));
+    assert_eq!(
+        (d.file.as_str(), d.line, d.path.as_str()),
+        (JZ2, line_of(dir.path(), JZ2, "id: JZ-2023-001"), "id")
+    );
+    assert!(load::load(&sample_dir()).is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn evidence_behind_a_symbolic_link_out_of_the_batch_is_refused() {
+    let dir = copy_sample();
+    let outside = tempfile::NamedTempFile::with_suffix(".jpg").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path(),
+        dir.path().join("evidence/JZ-2023-001/外链.jpg"),
+    )
+    .unwrap();
+    // A link that stays inside the batch folder is fine.
+    std::os::unix::fs::symlink("封样.jpg", dir.path().join("evidence/JZ-2023-001/内链.jpg"))
+        .unwrap();
+    let line = apply(
+        dir.path(),
+        JZ1,
+        &[Replace(
+            "  - evidence/JZ-2023-001/封样.jpg\n",
+            "  - evidence/JZ-2023-001/封样.jpg\n  - evidence/JZ-2023-001/外链.jpg\n  - evidence/JZ-2023-001/内链.jpg\n",
+        )],
+    ) + 1;
+    let found = check::check(&load::load(dir.path()).unwrap());
+    assert_eq!(found.len(), 1, "{}", summary(&found));
+    assert_eq!(
+        (
+            found[0].rule.as_str(),
+            found[0].line,
+            found[0].path.as_str()
+        ),
+        ("evidence.path", line, "evidence[4]")
+    );
+}
+
+#[test]
+fn the_stage_of_a_case_decides_what_it_must_have() {
+    let dir = copy_sample();
+    // JZ-2023-005 back to before sample receipt: no inspection at all.
+    let pristine = std::fs::read_to_string(sample_dir().join(JZ5)).unwrap();
+    let before_receipt = pristine.split("inspection:").next().unwrap().to_string()
+        + "ecqs:\n  sampling_entered_on: 2023-07-27\n";
+    std::fs::write(dir.path().join(JZ5), before_receipt).unwrap();
+    // JZ-2023-001 tested but not yet delivered.
+    apply(
+        dir.path(),
+        JZ1,
+        &[
+            DeleteLine("delivery:"),
+            DeleteLine("sent_on:"),
+            DeleteLine("method: EMS"),
+            DeleteLine("tracking_no:"),
+        ],
+    );
+    let found = check::check(&load::load(dir.path()).unwrap());
+    assert!(
+        found.is_empty(),
+        "a case is judged by the stage it has reached:\n{}",
+        summary(&found)
+    );
+    // In the sample, the received-but-untested lot (JZ-2023-005) and the lot in transit
+    // (RQ-2023-002) are not missing their reports.
+    let lb = sample();
+    for id in ["JZ-2023-005", "RQ-2023-002"] {
+        assert!(!lb.case(id).unwrap().case.is_tested());
+    }
+    assert!(check::check(&lb).is_empty());
+    // Once a report is started, it must be complete.
+    let dir = copy_sample();
+    apply(
+        dir.path(),
+        JZ5,
+        &[Replace(
+            "  sample_state:",
+            "  report_no: JCQI-2023-JZ-005\n  sample_state:",
+        )],
+    );
+    let found = check::check(&load::load(dir.path()).unwrap());
+    let rules: BTreeSet<&str> = found.iter().map(|d| d.rule.as_str()).collect();
+    assert_eq!(
+        rules,
+        BTreeSet::from(["report.incomplete", "report.items"]),
+        "{}",
+        summary(&found)
+    );
+}
+
+// -- the command line -------------------------------------------------------------------------
+
+fn spotcheck() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+}
+
+fn broken_credit_code() -> (tempfile::TempDir, usize) {
+    let dir = copy_sample();
+    let line = apply(
+        dir.path(),
+        JZ1,
+        &[Replace("\"91140502318450271X\"", "\"91140502318450271Y\"")],
+    );
+    (dir, line)
+}
+
+#[test]
+fn check_exits_0_on_a_clean_batch() {
+    let o = spotcheck()
+        .args(["check", sample_dir().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout.contains("18 个案例，0 处错误，0 处警告"), "{stdout}");
+    // The plan's shortfall is information, not a finding.
+    assert!(
+        stdout.contains("建筑及装饰装修材料：计划 35 批次，已抽 5 批次，尚缺 30 批次"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_exits_1_on_errors_and_names_file_line_and_field() {
+    let (dir, line) = broken_credit_code();
+    let o = spotcheck()
+        .args(["check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{stdout}");
+    let expected =
+        format!("cases/jz-001.yaml:{line}:3 party.credit_code: 错误[party.credit-code]: ");
+    assert!(stdout.contains(&expected), "{expected} not in:\n{stdout}");
+    assert!(stdout.contains("1 处错误"), "{stdout}");
+}
+
+#[test]
+fn check_exits_0_on_warnings_only() {
+    let dir = copy_sample();
+    apply(
+        dir.path(),
+        BATCH,
+        &[Replace(
+            "- category: 防护用品\n    lots: 15",
+            "- category: 防护用品\n    lots: 1",
+        )],
+    );
+    let o = spotcheck()
+        .args(["check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("警告[plan.over]") && stdout.contains("0 处错误，1 处警告"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_exits_2_when_the_batch_cannot_be_read() {
+    let dir = copy_sample();
+    apply(
+        dir.path(),
+        JZ1,
+        &[Replace("outcome: sampled", "outcome: [sampled")],
+    );
+    let o = spotcheck()
+        .args(["check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cases/jz-001.yaml"));
+    let missing = dir.path().join("no-such-batch");
+    let o = spotcheck()
+        .args(["check", missing.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let o = spotcheck()
+        .args(["check", missing.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["readable"], false);
+    assert_eq!(v["diagnostics"][0]["rule"], "batch.missing");
+}
+
+#[test]
+fn check_json_carries_every_finding_and_the_counts() {
+    let (dir, line) = broken_credit_code();
+    apply(
+        dir.path(),
+        BATCH,
+        &[Replace(
+            "- category: 防护用品\n    lots: 15",
+            "- category: 防护用品\n    lots: 1",
+        )],
+    );
+    let o = spotcheck()
+        .args(["check", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["batch"], "JC-2023-01");
+    assert_eq!(v["readable"], true);
+    assert_eq!(v["summary"]["cases"], 18);
+    assert_eq!(v["summary"]["errors"], 1);
+    assert_eq!(v["summary"]["warnings"], 1);
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 2);
+    let d = diags
+        .iter()
+        .find(|d| d["rule"] == "party.credit-code")
+        .unwrap();
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], "cases/jz-001.yaml");
+    assert_eq!(d["line"], line);
+    assert_eq!(d["column"], 3);
+    assert_eq!(d["path"], "party.credit_code");
+    assert!(d["message"].as_str().unwrap().contains("校验位应为 X"));
+    let w = diags.iter().find(|d| d["rule"] == "plan.over").unwrap();
+    assert_eq!(
+        (w["severity"].as_str(), w["file"].as_str()),
+        (Some("warning"), Some(FH2))
+    );
+    let plan = v["plan"].as_array().unwrap();
+    assert_eq!(plan.len(), 7);
+    assert_eq!(plan[1]["category"], "防护用品");
+    assert_eq!(
+        (
+            plan[1]["planned"].as_u64(),
+            plan[1]["lots"].as_u64(),
+            plan[1]["shortfall"].as_u64()
+        ),
+        (Some(1), Some(2), Some(0))
+    );
+}
+
+#[test]
+fn render_refuses_a_batch_with_errors() {
+    let (dir, line) = broken_credit_code();
+    let out = tempfile::tempdir().unwrap();
+    let o = spotcheck()
+        .args([
+            "render",
+            dir.path().to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+            "--no-system-fonts",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(&format!("cases/jz-001.yaml:{line}:3 party.credit_code")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("未生成任何文书") && stderr.contains("--allow-errors"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+
+    // Errors in other cases do not stop the rendering of a clean one.
+    let o = spotcheck()
+        .args([
+            "render",
+            dir.path().to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+            "--no-system-fonts",
+        ])
+        .args(["--case", "JZ-2023-002", "--kind", "notice"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!pdf_text(&out.path().join("cases/JZ-2023-002/notice.pdf")).contains("草稿"));
+}
+
+#[test]
+fn render_with_allow_errors_writes_drafts() {
+    let (dir, _) = broken_credit_code();
+    let out = tempfile::tempdir().unwrap();
+    let o = spotcheck()
+        .args([
+            "render",
+            dir.path().to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+            "--no-system-fonts",
+        ])
+        .args([
+            "--case",
+            "JZ-2023-001",
+            "--kind",
+            "notice",
+            "--kind",
+            "sampling-sheet",
+            "--allow-errors",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("草稿"));
+    for kind in ["notice", "sampling-sheet"] {
+        let path = out.path().join(format!("cases/JZ-2023-001/{kind}.pdf"));
+        let bytes = std::fs::read(&path).unwrap();
+        let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
+        assert!(!pages.is_empty());
+        for (n, text) in pages.iter().enumerate() {
+            assert!(
+                squash(text).contains("草稿"),
+                "{kind} page {} lacks the draft mark",
+                n + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn findings_read_as_one_chinese_sentence_with_the_field_as_written() {
+    let dir = copy_sample();
+    apply(
+        dir.path(),
+        JZ1,
+        &[Replace("party_fee: 0.00", "party_fee: 20.00")],
+    );
+    let found = check::check(&load::load(dir.path()).unwrap());
+    let d = &found[0];
+    assert_eq!(d.severity, Severity::Error);
+    assert!(
+        d.message.contains("20.00 元") && d.message.contains("party_fee"),
+        "{d}"
+    );
+    assert!(!d.message.contains('\n'));
+    let dir = copy_sample();
+    apply(
+        dir.path(),
+        XF3,
+        &[Replace("date: 2023-05-23", "date: 2023-08-01")],
+    );
+    let found = check::check(&load::load(dir.path()).unwrap());
+    assert!(
+        found[0].message.contains("2023 年 8 月 1 日")
+            && found[0]
+                .message
+                .contains("2023 年 1 月 10 日 至 2023 年 7 月 31 日"),
+        "{}",
+        found[0]
+    );
+}
