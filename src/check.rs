@@ -977,12 +977,7 @@ impl Checker<'_> {
             );
             return;
         }
-        let failed: Vec<&str> = i
-            .items
-            .iter()
-            .filter(|it| it.verdict == Verdict::Fail)
-            .map(|it| it.name.as_str())
-            .collect();
+        let failed = lc.case.failed_items();
         match (i.conclusion, failed.is_empty()) {
             (Some(Verdict::Pass), false) => self.at(
                 lc,

@@ -823,6 +823,16 @@ impl Case {
         })
     }
 
+    /// The names of the failed test items, in report order.
+    pub fn failed_items(&self) -> Vec<&str> {
+        self.inspection
+            .iter()
+            .flat_map(|i| &i.items)
+            .filter(|i| i.verdict == Verdict::Fail)
+            .map(|i| i.name.as_str())
+            .collect()
+    }
+
     /// A case is tested once its report has a number and items.
     pub fn is_tested(&self) -> bool {
         self.outcome == Outcome::Sampled

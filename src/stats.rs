@@ -89,12 +89,14 @@ pub struct BatchStats {
 }
 
 pub fn compute(lb: &LoadedBatch) -> BatchStats {
-    let mut cats: Vec<Counts> = lb
-        .batch
-        .plan
-        .iter()
-        .map(|p| Counts::new(&p.category, Some(p.lots)))
-        .collect();
+    // A category listed twice in the plan counts once, with the sum of its rows.
+    let mut cats: Vec<Counts> = Vec::new();
+    for p in &lb.batch.plan {
+        match cats.iter_mut().find(|c| c.label == p.category) {
+            Some(c) => c.planned = Some(c.planned.unwrap_or(0) + p.lots),
+            None => cats.push(Counts::new(&p.category, Some(p.lots))),
+        }
+    }
     let mut doms = vec![
         Counts::new(Domain::Production.label(), None),
         Counts::new(Domain::Circulation.label(), None),

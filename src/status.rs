@@ -146,62 +146,23 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
     let s = &b.schedule;
     let cases: Vec<&Case> = lb.cases.iter().map(|c| &c.case).collect();
 
-    // Per category: the plan's categories in order (a category listed twice counts once, with
-    // the sum of its rows; check reports the duplicate), then those only cases name.
-    let mut rows: Vec<CategoryRow> = Vec::new();
-    for e in &b.plan {
-        match rows.iter_mut().find(|r| r.category == e.category) {
-            Some(r) => r.planned += e.lots,
-            None => rows.push(CategoryRow {
-                category: e.category.clone(),
-                planned: e.lots,
-                ..Default::default()
-            }),
-        }
-    }
-    for c in &cases {
-        let i = match rows.iter().position(|r| r.category == c.category) {
-            Some(i) => i,
-            None => {
-                rows.push(CategoryRow {
-                    category: c.category.clone(),
-                    ..Default::default()
-                });
-                rows.len() - 1
-            }
-        };
-        let row = &mut rows[i];
-        match c.outcome {
-            Outcome::Sampled => row.sampled += 1,
-            Outcome::Refused => row.refused += 1,
-            Outcome::NotSampled => row.not_sampled += 1,
-        }
-        if c.is_tested() {
-            row.tested += 1;
-            match c.conclusion() {
-                Some(Verdict::Pass) => row.qualified += 1,
-                Some(Verdict::Fail) => row.unqualified += 1,
-                None => {}
-            }
-        }
-    }
-    for row in &mut rows {
-        row.shortfall = row.planned.saturating_sub(row.sampled + row.refused);
-    }
-    let mut total = CategoryRow {
-        category: "合计".into(),
-        ..Default::default()
+    // Per category, from the batch's numbers (plan order; a category listed twice counts once
+    // with the sum of its rows, check reports the duplicate; then those only cases name).
+    let numbers = crate::stats::compute(lb);
+    let row_of = |c: &crate::stats::Counts| CategoryRow {
+        category: c.label.clone(),
+        planned: c.planned.unwrap_or(0),
+        sampled: c.sampled,
+        tested: c.tested,
+        qualified: c.qualified,
+        unqualified: c.unqualified,
+        refused: c.refused,
+        not_sampled: c.not_sampled,
+        shortfall: c.planned.unwrap_or(0).saturating_sub(c.sampled + c.refused),
     };
-    for r in &rows {
-        total.planned += r.planned;
-        total.sampled += r.sampled;
-        total.tested += r.tested;
-        total.qualified += r.qualified;
-        total.unqualified += r.unqualified;
-        total.refused += r.refused;
-        total.not_sampled += r.not_sampled;
-        total.shortfall += r.shortfall;
-    }
+    let rows: Vec<CategoryRow> = numbers.by_category.iter().map(row_of).collect();
+    let mut total = row_of(&numbers.total);
+    total.shortfall = rows.iter().map(|r| r.shortfall).sum();
 
     // Late cases.
     let mut late = Vec::new();

@@ -147,13 +147,7 @@ pub fn case_fmt(batch: &Batch, c: &Case) -> Value {
             })
             .collect();
         put("items", Value::Array(items));
-        let failed: Vec<&str> = i
-            .items
-            .iter()
-            .filter(|it| it.verdict == Verdict::Fail)
-            .map(|it| it.name.as_str())
-            .collect();
-        put("failed_items", json!(failed.join("、")));
+        put("failed_items", json!(c.failed_items().join("、")));
     }
     if let Some(v) = c.conclusion() {
         put("conclusion", json!(v.label()));
@@ -168,13 +162,7 @@ pub fn case_fmt(batch: &Batch, c: &Case) -> Value {
                 format!("经抽样检验，所检项目符合 {standard} 的要求，检验结论为合格。")
             }
             Verdict::Fail => {
-                let failed: Vec<&str> = c
-                    .inspection
-                    .iter()
-                    .flat_map(|i| i.items.iter())
-                    .filter(|it| it.verdict == Verdict::Fail)
-                    .map(|it| it.name.as_str())
-                    .collect();
+                let failed = c.failed_items();
                 format!(
                     "经抽样检验，{} 项目不符合 {standard} 的要求，检验结论为不合格。",
                     failed.join("、")
@@ -269,15 +257,6 @@ pub fn status_label(c: &Case) -> &'static str {
         (Outcome::Sampled, Some(v)) => v.label(),
         (Outcome::Sampled, None) => "检验中",
     }
-}
-
-fn failed_items(c: &Case) -> Vec<&str> {
-    c.inspection
-        .iter()
-        .flat_map(|i| &i.items)
-        .filter(|i| i.verdict == Verdict::Fail)
-        .map(|i| i.name.as_str())
-        .collect()
 }
 
 /// Cases in plan order of their category, then by id.
@@ -446,7 +425,7 @@ pub fn batch_context(lb: &LoadedBatch) -> Value {
                     .unwrap_or("");
                 format!("拒检。{why}")
             } else {
-                format!("不合格项目：{}", failed_items(c).join("、"))
+                format!("不合格项目：{}", c.failed_items().join("、"))
             };
             row_of(c, i + 1, remark)
         })
@@ -556,7 +535,7 @@ pub fn summary_rows(lb: &LoadedBatch) -> Vec<SummaryRow> {
                 date: c.visit.date,
                 report_no: opt(c.inspection.as_ref().and_then(|i| i.report_no.as_ref())),
                 conclusion: status_label(c),
-                failed: failed_items(c).join("、"),
+                failed: c.failed_items().join("、"),
                 delivery: c
                     .delivery
                     .as_ref()
