@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod sign;
 pub mod stats;
 pub mod templates;
 pub mod view;
