@@ -4,6 +4,7 @@
 //! The pipeline flows one way: [`load`] reads and types the batch folder, [`render`] turns each
 //! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]).
 
+pub mod archive;
 pub mod catalog;
 pub mod diag;
 pub mod engine;
