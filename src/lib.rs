@@ -17,6 +17,7 @@ pub mod render;
 pub mod sign;
 pub mod stats;
 pub mod templates;
+pub mod verify;
 pub mod view;
 pub mod volume;
 pub mod xlsx;
