@@ -2,9 +2,12 @@
 //! from a folder of YAML case files to printable PDFs.
 //!
 //! The pipeline flows one way: [`load`] reads and types the batch folder, [`render`] turns each
-//! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]).
+//! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]),
+//! [`volume`] binds them, and [`archive`] seals everything in a BagIt zip that [`verify`]
+//! checks later, optionally signed ([`sign`]). [`build`] runs the whole job.
 
 pub mod archive;
+pub mod build;
 pub mod catalog;
 pub mod diag;
 pub mod engine;
