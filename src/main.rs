@@ -331,15 +331,17 @@ fn verify_archive(
         ..VerifyOptions::default()
     };
     let report = verify(archive, &opts);
-    match format {
-        OutputFormat::Human => print!("{}", report.human()),
+    let text = match format {
+        OutputFormat::Human => report.human(),
         OutputFormat::Json => match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => s + "\n",
             Err(e) => {
                 eprintln!("错误：{e}");
                 return ExitCode::from(2);
             }
         },
-    }
+    };
+    // A closed pipe (`| head`) is not an error of the archive: the verdict stands.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     ExitCode::from(report.verdict.exit_code())
 }

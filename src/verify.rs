@@ -423,7 +423,6 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
         }
         _ => return Err("压缩包中有不止一个 bagit.txt：无法确定归档的根目录".into()),
     };
-    let names: Vec<Option<String>> = names;
 
     let mut declared_total: u64 = 0;
     let mut seen_nfc: HashMap<String, String> = HashMap::new();
