@@ -375,6 +375,15 @@ fn a_fresh_archive_verifies_whole_zipped_and_unzipped() {
     assert_eq!(r.verdict, Verdict::Damaged);
     assert_names(&r, FindingKind::Altered, PHOTO);
     assert_names(&r, FindingKind::Extra, "data/evidence/多出.jpg");
+
+    // A link is reported, never followed.
+    #[cfg(unix)]
+    {
+        let link = dir.path().join(BAG).join("data/evidence/link.jpg");
+        std::os::unix::fs::symlink("/etc/passwd", link).unwrap();
+        let r = verify_path(&dir.path().join(BAG), None);
+        assert_names(&r, FindingKind::UnsafeName, "data/evidence/link.jpg");
+    }
 }
 
 #[test]
