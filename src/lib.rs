@@ -2,10 +2,14 @@
 //! from a folder of YAML case files to printable PDFs.
 //!
 //! The pipeline flows one way: [`load`] reads and types the batch folder, [`render`] turns each
-//! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]).
+//! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]),
+//! [`volume`] binds them, and [`archive`] seals everything in a BagIt zip that [`verify`]
+//! checks later, optionally signed ([`sign`]). [`build`] runs the whole job.
 //! [`check`] applies the rules of the batch notice to a loaded batch, [`status`] reports its
 //! progress against the plan and the deadlines on a given day.
 
+pub mod archive;
+pub mod build;
 pub mod catalog;
 pub mod check;
 pub mod diag;
@@ -16,9 +20,11 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod sign;
 pub mod stats;
 pub mod status;
 pub mod templates;
+pub mod verify;
 pub mod view;
 pub mod volume;
 pub mod xlsx;

@@ -6,10 +6,12 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use spotcheck::build::{BuildError, BuildOptions};
 use spotcheck::engine::{Engine, PdfSettings, parse_pdf_standard};
 use spotcheck::fonts::{FontOptions, Style};
 use spotcheck::render::{RenderError, RenderOptions};
-use spotcheck::{catalog, check, load, model, status};
+use spotcheck::verify::{VerifyOptions, verify};
+use spotcheck::{catalog, check, load, model, sign, status};
 
 #[derive(Parser)]
 #[command(
@@ -90,6 +92,36 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// 完整生成：检查批次，生成全部文书、合订本和汇总表，打包为归档 OUT/<批次编号>.zip
+    Build {
+        /// 批次文件夹（含 batch.yaml 和 cases/）
+        batch: PathBuf,
+        /// 输出文件夹
+        #[arg(short, long, value_name = "OUT")]
+        out: PathBuf,
+        /// 用此私钥（spotcheck keygen 生成）对归档签名
+        #[arg(long, value_name = "KEY")]
+        sign: Option<PathBuf>,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// 核验归档（zip 或解压后的文件夹）：逐一核对每个文件，报告缺失、多出和被改动的文件
+    Verify {
+        /// 归档 zip 文件，或解压后的归档文件夹
+        archive: PathBuf,
+        /// 用此公钥核验签名（要求归档已签名）
+        #[arg(long, value_name = "PUB")]
+        pubkey: Option<PathBuf>,
+        /// 输出格式：human（中文说明）或 json（供程序读取）
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// 生成签名用的密钥对：DIR/spotcheck.key（私钥，无口令，妥善保管）和 DIR/spotcheck.pub（公钥）
+    Keygen {
+        /// 密钥文件写入的文件夹
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+    },
     /// 输出 batch.yaml 和案例文件的 JSON Schema（供编辑器补全和校验）
     Schema {
         /// 只输出其中一种
@@ -113,6 +145,8 @@ enum SchemaKind {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
+    /// For people (also accepted as `human`).
+    #[value(alias = "human")]
     Text,
     Json,
 }
@@ -266,6 +300,35 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Build {
+            batch,
+            out,
+            sign,
+            fonts,
+        } => build(&batch, out, sign, &fonts),
+        Command::Verify {
+            archive,
+            pubkey,
+            format,
+        } => verify_archive(&archive, pubkey.as_deref(), format),
+        Command::Keygen { out } => match sign::keygen(&out) {
+            Ok(k) => {
+                println!("已生成密钥对（密钥编号 {}）：", k.key_id);
+                println!(
+                    "  私钥 {}（无口令：请妥善保管，勿随归档分发）",
+                    k.secret.display()
+                );
+                println!(
+                    "  公钥 {}（随归档交付，用于 spotcheck verify --pubkey 或 minisign -V）",
+                    k.public.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("错误：{e}");
+                ExitCode::from(1)
+            }
+        },
         Command::Schema { which } => {
             let batch = schemars::schema_for!(model::Batch);
             let case = schemars::schema_for!(model::Case);
@@ -317,4 +380,77 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+fn build(
+    batch: &std::path::Path,
+    out: PathBuf,
+    sign: Option<PathBuf>,
+    fonts: &FontArgs,
+) -> ExitCode {
+    let lb = match load::load(batch) {
+        Ok(lb) => lb,
+        Err(diags) => {
+            eprintln!("{diags}");
+            eprintln!("批次读取失败：{} 处错误", diags.0.len());
+            return ExitCode::from(2);
+        }
+    };
+    let engine = Engine::new(&fonts.options(), PdfSettings::default());
+    let opts = BuildOptions { out, sign };
+    match spotcheck::build::build(&lb, &engine, &opts) {
+        Ok(r) => {
+            let pages: usize = r.rendered.iter().map(|d| d.pages).sum();
+            println!("已生成 {} 份文书（共 {} 页）", r.rendered.len(), pages);
+            println!("合订本：{}", r.volume.display());
+            println!(
+                "归档：{}（{} 个文件，{} 字节{}）",
+                r.archive.path.display(),
+                r.archive.files,
+                r.archive.payload_bytes,
+                if r.archive.signed { "，已签名" } else { "" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            let code = if e.is_input_error() { 2 } else { 1 };
+            if let BuildError::Check(d) = &e {
+                eprintln!("批次检查未通过：{} 处错误", d.0.len());
+            }
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn verify_archive(
+    archive: &std::path::Path,
+    pubkey: Option<&std::path::Path>,
+    format: OutputFormat,
+) -> ExitCode {
+    let public_key = match pubkey.map(sign::read_public_key).transpose() {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let opts = VerifyOptions {
+        public_key,
+        ..VerifyOptions::default()
+    };
+    let report = verify(archive, &opts);
+    let text = match format {
+        OutputFormat::Text => report.human(),
+        OutputFormat::Json => match serde_json::to_string_pretty(&report) {
+            Ok(s) => s + "\n",
+            Err(e) => {
+                eprintln!("错误：{e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    // A closed pipe (`| head`) is not an error of the archive: the verdict stands.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+    ExitCode::from(report.verdict.exit_code())
 }

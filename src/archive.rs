@@ -1,0 +1,500 @@
+//! The archive: a BagIt bag (RFC 8493, version 1.0) serialized as one zip with one top-level
+//! folder named after the batch, so that standard BagIt tools validate it once unzipped.
+//!
+//! ```text
+//! <batch id>/bag-info.txt
+//! <batch id>/bagit.txt
+//! <batch id>/data/documents/batch/<kind>.pdf
+//! <batch id>/data/documents/cases/<case id>/<kind>.pdf
+//! <batch id>/data/evidence/<path as in the case, minus evidence/>
+//! <batch id>/data/source/batch.yaml, data/source/cases/**.yaml
+//! <batch id>/data/tables/summary-table.xlsx
+//! <batch id>/data/volume/<volume>.pdf
+//! <batch id>/manifest-sha256.txt
+//! <batch id>/tagmanifest-sha256.txt
+//! <batch id>/tagmanifest-sha256.txt.minisig     (when signed)
+//! ```
+//!
+//! The same inputs give the same bytes: entries are sorted by name, every entry has the same
+//! timestamp (the batch's issue date) and permissions (0644, unix), nothing reads the clock, and
+//! every name is UTF-8 in NFC. Each payload file is read once: it streams into the zip through
+//! SHA-256. The zip is written to a temporary file beside the target and renamed over it only
+//! when complete.
+
+use std::collections::BTreeMap;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Component, Path, PathBuf};
+
+use chrono::Datelike;
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, System, ZipWriter};
+
+use crate::load::{BATCH_FILE, LoadedBatch};
+use crate::render::{BATCH_DIR, Rendered, SUMMARY_KIND};
+use crate::sign::{SignError, SigningKey};
+
+pub const BAGIT_FILE: &str = "bagit.txt";
+pub const BAG_INFO_FILE: &str = "bag-info.txt";
+pub const MANIFEST_FILE: &str = "manifest-sha256.txt";
+pub const TAGMANIFEST_FILE: &str = "tagmanifest-sha256.txt";
+/// The detached minisign signature of the tag manifest: a tag file listed in no manifest.
+pub const SIGNATURE_FILE: &str = "tagmanifest-sha256.txt.minisig";
+/// The exact bytes of bagit.txt.
+pub const BAGIT_TXT: &str = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
+
+pub const SOURCE_DIR: &str = "data/source";
+pub const EVIDENCE_DIR: &str = "data/evidence";
+pub const DOCUMENTS_DIR: &str = "data/documents";
+pub const VOLUME_DIR: &str = "data/volume";
+pub const TABLES_DIR: &str = "data/tables";
+
+/// Unix permissions of every entry.
+const FILE_MODE: u32 = 0o644;
+
+/// One payload file: where it is read from, and its path in the bag (`data/...`, NFC).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Payload {
+    pub bag_path: String,
+    pub file: PathBuf,
+}
+
+/// Why the archive could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    #[error("证据文件有误：\n{}", .0.join("\n"))]
+    Evidence(Vec<String>),
+    #[error("归档中的路径 {path} 对应两个不同的文件：{first} 和 {second}")]
+    Collision {
+        path: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
+    #[error("归档路径无效：{0}")]
+    BadPath(String),
+    #[error("无法读取 {path}：{reason}")]
+    Read { path: PathBuf, reason: String },
+    #[error("{0} 在打包过程中被改动（大小与开始时不同），请重新生成")]
+    Changed(PathBuf),
+    #[error("无法写入归档 {path}：{reason}")]
+    Write { path: PathBuf, reason: String },
+    #[error(transparent)]
+    Sign(#[from] SignError),
+}
+
+/// What was packed.
+#[derive(Debug, Clone)]
+pub struct Packed {
+    pub path: PathBuf,
+    /// Payload files and their total size (the Payload-Oxum).
+    pub files: usize,
+    pub payload_bytes: u64,
+    /// Size of the zip.
+    pub archive_bytes: u64,
+    pub signed: bool,
+}
+
+/// `OUT/<batch id>.zip`.
+pub fn archive_path(lb: &LoadedBatch, out: &Path) -> PathBuf {
+    out.join(format!("{}.zip", lb.batch.id))
+}
+
+/// NFC, the one normal form of every name in the bag.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// A path as written in a manifest: RFC 8493 §2.1.3 percent-encodes CR, LF and `%`.
+pub fn encode_manifest_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The inverse of [`encode_manifest_path`] (hex digits in either case).
+pub fn decode_manifest_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(i) = rest.find('%') {
+        out.push_str(&rest[..i]);
+        let code = rest.get(i + 1..i + 3).map(|h| h.to_ascii_uppercase());
+        match code.as_deref() {
+            Some("25") => out.push('%'),
+            Some("0D") => out.push('\r'),
+            Some("0A") => out.push('\n'),
+            _ => {
+                out.push('%');
+                rest = &rest[i + 1..];
+                continue;
+            }
+        }
+        rest = &rest[i + 3..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The source files and evidence of a batch: `data/source/batch.yaml`, each case file under
+/// `data/source/`, and every evidence file referenced by a case under `data/evidence/`. A
+/// missing or unsafe evidence path is an error naming its case; all of them are reported.
+pub fn source_payload(lb: &LoadedBatch) -> Result<Vec<Payload>, ArchiveError> {
+    let mut out = vec![Payload {
+        bag_path: format!("{SOURCE_DIR}/{BATCH_FILE}"),
+        file: lb.root.join(BATCH_FILE),
+    }];
+    for lc in &lb.cases {
+        out.push(Payload {
+            bag_path: format!("{SOURCE_DIR}/{}", nfc(&lc.file)),
+            file: lb.root.join(&lc.file),
+        });
+    }
+    let root = lb.root.canonicalize().map_err(|e| ArchiveError::Read {
+        path: lb.root.clone(),
+        reason: e.to_string(),
+    })?;
+    let mut errors = Vec::new();
+    for lc in &lb.cases {
+        for (i, raw) in lc.case.evidence.iter().enumerate() {
+            match evidence_file(&root, raw) {
+                Ok((file, bag_path)) => out.push(Payload { bag_path, file }),
+                Err(why) => errors.push(format!(
+                    "{} evidence[{i}]：案例 {} 的证据文件 “{raw}” {why}",
+                    lc.file, lc.case.id
+                )),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(ArchiveError::Evidence(errors))
+    }
+}
+
+/// Checks one evidence path of a case: relative, `/`-separated, without `..`, naming a regular
+/// file inside the batch folder (also after following links). Returns the file and its bag path.
+fn evidence_file(root: &Path, raw: &str) -> Result<(PathBuf, String), String> {
+    if raw.is_empty() {
+        return Err("为空".into());
+    }
+    if raw.contains('\\') {
+        return Err("含有反斜杠：路径请用 / 分隔".into());
+    }
+    if raw.starts_with('/') || Path::new(raw).is_absolute() || raw.chars().nth(1) == Some(':') {
+        return Err("是绝对路径：请写相对于批次文件夹的路径，如 evidence/案例编号/照片.jpg".into());
+    }
+    for part in raw.split('/') {
+        if part.is_empty() || part == "." || part == ".." {
+            return Err("含有空的、. 或 .. 路径段：请写批次文件夹内的直接路径".into());
+        }
+    }
+    let file = root.join(raw);
+    let real = match file.canonicalize() {
+        Ok(p) => p,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err("不存在".into()),
+        Err(e) => return Err(format!("无法读取：{e}")),
+    };
+    if !real.starts_with(root) {
+        return Err("指向批次文件夹之外".into());
+    }
+    if !real.is_file() {
+        return Err("不是普通文件".into());
+    }
+    let rel = raw.strip_prefix("evidence/").unwrap_or(raw);
+    Ok((file, format!("{EVIDENCE_DIR}/{}", nfc(rel))))
+}
+
+/// The outputs of a build: every rendered PDF under `data/documents/` (by its path under OUT),
+/// the summary spreadsheet under `data/tables/` when the summary table was rendered, and the
+/// bound volume under `data/volume/`.
+pub fn output_payload(
+    out: &Path,
+    rendered: &[Rendered],
+    volume: Option<&Path>,
+) -> Result<Vec<Payload>, ArchiveError> {
+    let mut files = Vec::new();
+    for r in rendered {
+        let rel = r
+            .path
+            .strip_prefix(out)
+            .map_err(|_| ArchiveError::BadPath(format!("{} 不在输出文件夹中", r.path.display())))?;
+        files.push(Payload {
+            bag_path: format!("{DOCUMENTS_DIR}/{}", slash_path(rel)?),
+            file: r.path.clone(),
+        });
+    }
+    if rendered
+        .iter()
+        .any(|r| r.case == BATCH_DIR && r.kind == SUMMARY_KIND)
+    {
+        let name = format!("{SUMMARY_KIND}.xlsx");
+        files.push(Payload {
+            bag_path: format!("{TABLES_DIR}/{name}"),
+            file: out.join(BATCH_DIR).join(name),
+        });
+    }
+    if let Some(volume) = volume {
+        let name = volume.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+            ArchiveError::BadPath(format!("合订本文件名无效：{}", volume.display()))
+        })?;
+        files.push(Payload {
+            bag_path: format!("{VOLUME_DIR}/{}", nfc(name)),
+            file: volume.to_path_buf(),
+        });
+    }
+    Ok(files)
+}
+
+/// A relative path as `/`-separated NFC text.
+fn slash_path(rel: &Path) -> Result<String, ArchiveError> {
+    let mut parts = Vec::new();
+    for c in rel.components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_str().map(nfc).ok_or_else(|| {
+                ArchiveError::BadPath(format!("文件名不是 UTF-8：{}", rel.display()))
+            })?),
+            _ => return Err(ArchiveError::BadPath(rel.display().to_string())),
+        }
+    }
+    Ok(parts.join("/"))
+}
+
+/// bag-info.txt: the reserved elements of RFC 8493 §2.2.2 that this batch can fill, in the
+/// order the RFC lists them. Values are single lines.
+pub fn bag_info(lb: &LoadedBatch, payload_bytes: u64, payload_files: usize) -> String {
+    let b = &lb.batch;
+    let one_line = |s: &str| -> String {
+        s.split(['\r', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut s = String::new();
+    let mut orgs: Vec<&str> = b.labs.iter().map(|l| l.name.as_str()).collect();
+    if orgs.is_empty() {
+        orgs.push(&b.authority.name);
+    }
+    for org in orgs {
+        s.push_str(&format!("Source-Organization: {}\n", one_line(org)));
+    }
+    s.push_str(&format!(
+        "External-Description: {} {}的归档：批次文件和案例文件原件、现场照片和视频、全部文书 PDF、合订本、检验情况汇总表电子版\n",
+        one_line(&b.authority.name),
+        one_line(&b.title),
+    ));
+    s.push_str(&format!(
+        "Bagging-Date: {}\n",
+        b.issued_on.format("%Y-%m-%d")
+    ));
+    s.push_str(&format!(
+        "External-Identifier: {}\n",
+        one_line(&b.document_no)
+    ));
+    s.push_str(&format!("Payload-Oxum: {payload_bytes}.{payload_files}\n"));
+    s.push_str("Bag-Count: 1 of 1\n");
+    s.push_str(&format!(
+        "Internal-Sender-Identifier: {}\n",
+        one_line(&b.id)
+    ));
+    s
+}
+
+/// The trusted comment of the signature: what was signed, for whom.
+fn trusted_comment(lb: &LoadedBatch) -> String {
+    format!(
+        "spotcheck batch:{} file:{TAGMANIFEST_FILE} date:{}",
+        lb.batch.id,
+        lb.batch.issued_on.format("%Y-%m-%d")
+    )
+}
+
+/// SHA-256 of what passes through, and how many bytes did.
+struct Hashing<R> {
+    inner: R,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Packs the payload of a batch into the bag zip at `dest`, atomically.
+pub fn pack(
+    lb: &LoadedBatch,
+    payload: Vec<Payload>,
+    dest: &Path,
+    signer: Option<&SigningKey>,
+) -> Result<Packed, ArchiveError> {
+    // Sorted by bag path, each path once (the same file named twice is packed once).
+    let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for p in payload {
+        let bag_path = nfc(&p.bag_path);
+        check_bag_path(&bag_path)?;
+        if let Some(first) = files.get(&bag_path) {
+            if !same_file(first, &p.file) {
+                return Err(ArchiveError::Collision {
+                    path: bag_path,
+                    first: first.clone(),
+                    second: p.file,
+                });
+            }
+            continue;
+        }
+        files.insert(bag_path, p.file);
+    }
+
+    // Sizes first: bag-info.txt (with the Payload-Oxum) sorts before data/.
+    let mut sizes = Vec::with_capacity(files.len());
+    for file in files.values() {
+        let meta = std::fs::metadata(file).map_err(|e| ArchiveError::Read {
+            path: file.clone(),
+            reason: e.to_string(),
+        })?;
+        if !meta.is_file() {
+            return Err(ArchiveError::Read {
+                path: file.clone(),
+                reason: "不是普通文件".into(),
+            });
+        }
+        sizes.push(meta.len());
+    }
+    let payload_bytes: u64 = sizes.iter().sum();
+    let bagit = BAGIT_TXT.as_bytes().to_vec();
+    let info = bag_info(lb, payload_bytes, files.len()).into_bytes();
+
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    let write_err = |e: &dyn std::fmt::Display| ArchiveError::Write {
+        path: dest.to_path_buf(),
+        reason: e.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| write_err(&e))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".spotcheck-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| write_err(&e))?;
+    let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 18, tmp));
+    let stamp = zip_time(lb);
+    let root = &lb.batch.id;
+    let options = |size: u64| {
+        SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .last_modified_time(stamp)
+            .unix_permissions(FILE_MODE)
+            .system(System::Unix)
+            .large_file(size >= 0xF000_0000)
+    };
+    let add_bytes = |zip: &mut ZipWriter<_>, name: &str, bytes: &[u8]| {
+        zip.start_file(format!("{root}/{name}"), options(bytes.len() as u64))
+            .and_then(|()| zip.write_all(bytes).map_err(Into::into))
+            .map_err(|e| write_err(&e))
+    };
+
+    add_bytes(&mut zip, BAG_INFO_FILE, &info)?;
+    add_bytes(&mut zip, BAGIT_FILE, &bagit)?;
+
+    let mut manifest = String::new();
+    for ((bag_path, file), size) in files.iter().zip(&sizes) {
+        let f = std::fs::File::open(file).map_err(|e| ArchiveError::Read {
+            path: file.clone(),
+            reason: e.to_string(),
+        })?;
+        let mut reader = Hashing {
+            inner: f,
+            hasher: Sha256::new(),
+            bytes: 0,
+        };
+        zip.start_file(format!("{root}/{bag_path}"), options(*size))
+            .map_err(|e| write_err(&e))?;
+        std::io::copy(&mut reader, &mut zip).map_err(|e| ArchiveError::Read {
+            path: file.clone(),
+            reason: e.to_string(),
+        })?;
+        if reader.bytes != *size {
+            return Err(ArchiveError::Changed(file.clone()));
+        }
+        manifest.push_str(&format!(
+            "{}  {}\n",
+            hex(&reader.hasher.finalize()),
+            encode_manifest_path(bag_path)
+        ));
+    }
+
+    let manifest = manifest.into_bytes();
+    let mut tagmanifest = String::new();
+    for (name, bytes) in [
+        (BAG_INFO_FILE, &info),
+        (BAGIT_FILE, &bagit),
+        (MANIFEST_FILE, &manifest),
+    ] {
+        tagmanifest.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(bytes))));
+    }
+    let tagmanifest = tagmanifest.into_bytes();
+    add_bytes(&mut zip, MANIFEST_FILE, &manifest)?;
+    add_bytes(&mut zip, TAGMANIFEST_FILE, &tagmanifest)?;
+    if let Some(key) = signer {
+        let sig = key.sign(&tagmanifest, &trusted_comment(lb))?;
+        add_bytes(&mut zip, SIGNATURE_FILE, sig.as_bytes())?;
+    }
+
+    let buffered = zip.finish().map_err(|e| write_err(&e))?;
+    let tmp = buffered.into_inner().map_err(|e| write_err(&e.error()))?;
+    tmp.as_file().sync_all().map_err(|e| write_err(&e))?;
+    let archive_bytes = tmp.as_file().metadata().map_err(|e| write_err(&e))?.len();
+    tmp.persist(dest).map_err(|e| write_err(&e.error))?;
+    Ok(Packed {
+        path: dest.to_path_buf(),
+        files: files.len(),
+        payload_bytes,
+        archive_bytes,
+        signed: signer.is_some(),
+    })
+}
+
+/// Every entry's timestamp: midnight of the batch's issue date (1980-01-01 when the date
+/// cannot be written in a zip).
+fn zip_time(lb: &LoadedBatch) -> DateTime {
+    let d = lb.batch.issued_on;
+    u16::try_from(d.year())
+        .ok()
+        .and_then(|y| DateTime::from_date_and_time(y, d.month() as u8, d.day() as u8, 0, 0, 0).ok())
+        .unwrap_or_default()
+}
+
+/// A payload path: under `data/`, `/`-separated, without empty, `.` or `..` segments.
+fn check_bag_path(path: &str) -> Result<(), ArchiveError> {
+    let ok = path.starts_with("data/")
+        && !path.contains('\\')
+        && !path.contains('\0')
+        && path
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..");
+    if ok {
+        Ok(())
+    } else {
+        Err(ArchiveError::BadPath(path.to_string()))
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}

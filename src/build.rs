@@ -1,0 +1,114 @@
+//! The whole job for a batch: check it, render every document, bind the volume, write the
+//! summary table, and pack the archive `OUT/<batch id>.zip`. A batch with check errors is
+//! refused before anything is written; every input problem that can be found early (a bad key,
+//! a missing evidence file) is found before the long rendering starts.
+
+use std::path::PathBuf;
+
+use crate::archive::{self, ArchiveError, Packed};
+use crate::diag::{Diagnostics, Severity};
+use crate::engine::Engine;
+use crate::load::LoadedBatch;
+use crate::render::{self, RenderError, RenderOptions, Rendered};
+use crate::sign::{SignError, SigningKey};
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub out: PathBuf,
+    /// Sign the archive with this minisign secret key file.
+    pub sign: Option<PathBuf>,
+}
+
+/// What was built.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub rendered: Vec<Rendered>,
+    pub volume: PathBuf,
+    pub archive: Packed,
+}
+
+/// Why the build stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("批次检查未通过，未生成任何文件：\n{0}")]
+    Check(Diagnostics),
+    #[error("签名密钥不可用：{0}")]
+    Key(#[from] SignError),
+    #[error("{0}")]
+    Archive(#[from] ArchiveError),
+    #[error("{0}")]
+    Render(#[from] RenderError),
+    #[error("合订本生成失败：{0}")]
+    Volume(String),
+}
+
+impl BuildError {
+    /// Whether the batch or the key given is at fault (exit 2), rather than the run (exit 1).
+    pub fn is_input_error(&self) -> bool {
+        matches!(
+            self,
+            BuildError::Check(_)
+                | BuildError::Key(_)
+                | BuildError::Archive(ArchiveError::Evidence(_))
+                | BuildError::Render(RenderError::Selection(_) | RenderError::Uncovered(_))
+        )
+    }
+}
+
+/// The checks a batch must pass before anything is built: the rules of the notice
+/// ([`crate::check`]) and the font coverage of every value. Only errors stop it, warnings do
+/// not.
+pub fn preflight(lb: &LoadedBatch, engine: &Engine) -> Result<(), Diagnostics> {
+    let mut found = crate::check::check(lb);
+    found.extend(render::check_coverage(lb, engine, &[]));
+    let errors: Vec<_> = found
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+/// Builds everything for a loaded batch into `opts.out`.
+pub fn build(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    opts: &BuildOptions,
+) -> Result<BuildReport, BuildError> {
+    preflight(lb, engine).map_err(BuildError::Check)?;
+    let signer = opts
+        .sign
+        .as_deref()
+        .map(SigningKey::from_file)
+        .transpose()?;
+    let mut payload = archive::source_payload(lb)?;
+
+    let render_opts = RenderOptions {
+        out: opts.out.clone(),
+        ..RenderOptions::default()
+    };
+    let rendered = render::render(lb, engine, &render_opts)?;
+    let volume =
+        crate::volume::bind(lb, engine, &rendered, &opts.out).map_err(BuildError::Volume)?;
+
+    payload.extend(archive::output_payload(
+        &opts.out,
+        &rendered,
+        Some(&volume),
+    )?);
+    let packed = archive::pack(
+        lb,
+        payload,
+        &archive::archive_path(lb, &opts.out),
+        signer.as_ref(),
+    )?;
+    Ok(BuildReport {
+        rendered,
+        volume,
+        archive: packed,
+    })
+}

@@ -1,0 +1,319 @@
+//! Signatures: a detached Ed25519 signature of the bag's tag manifest, in the minisign format,
+//! so that the standard `minisign -V` verifies it as well as `spotcheck verify --pubkey`.
+//!
+//! Keys are minisign key files made by the `minisign` crate, unencrypted, because the build runs
+//! without a terminal and must never prompt for a password. Verification goes through the
+//! `minisign` crate too. Signing does not: the crate mixes random noise into every signature
+//! (hedged Ed25519), so two builds of the same batch with the same key would differ in the
+//! signature file and the archive would not be reproducible. Here the signature is plain
+//! RFC 8032 Ed25519, which is deterministic, over the BLAKE2b-512 prehash that minisign's
+//! prehashed (`ED`) signatures sign; every signature made is checked with the crate's verifier
+//! before it is used, so the two implementations must agree.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use blake2::{Blake2b512, Digest};
+use ed25519_dalek::Signer;
+
+use crate::output::write_atomic;
+
+/// The secret key file written by `spotcheck keygen`.
+pub const SECRET_KEY_FILE: &str = "spotcheck.key";
+/// The public key file written by `spotcheck keygen`.
+pub const PUBLIC_KEY_FILE: &str = "spotcheck.pub";
+
+const UNTRUSTED_PREFIX: &str = "untrusted comment: ";
+const TRUSTED_PREFIX: &str = "trusted comment: ";
+/// Prehashed Ed25519, the algorithm of current minisign signatures.
+const SIG_ALG_PREHASHED: &[u8; 2] = b"ED";
+/// Layout of a minisign secret key: algorithm (2), KDF (2), checksum algorithm (2), salt (32),
+/// opslimit (8), memlimit (8), key id (8), Ed25519 secret key (64: seed then public key),
+/// checksum (32).
+const SK_KDF: std::ops::Range<usize> = 2..4;
+const SK_KEYNUM: std::ops::Range<usize> = 54..62;
+const SK_SECRET: std::ops::Range<usize> = 62..126;
+const SK_LEN: usize = 158;
+
+/// Why a key could not be made, read or used.
+#[derive(Debug, thiserror::Error)]
+pub enum SignError {
+    #[error("无法读取密钥文件 {path}：{reason}")]
+    Read { path: PathBuf, reason: String },
+    #[error("{path} 不是有效的 minisign 私钥：{reason}")]
+    BadSecretKey { path: PathBuf, reason: String },
+    #[error(
+        "私钥 {0} 设有口令；spotcheck 不在运行中询问口令，请使用 spotcheck keygen 生成的无口令私钥"
+    )]
+    Encrypted(PathBuf),
+    #[error("{path} 不是有效的 minisign 公钥：{reason}")]
+    BadPublicKey { path: PathBuf, reason: String },
+    #[error("{0} 已存在：为免覆盖原有私钥，请换一个文件夹，或先移走旧密钥")]
+    Exists(PathBuf),
+    #[error("无法写入 {path}：{reason}")]
+    Write { path: PathBuf, reason: String },
+    #[error("生成密钥失败：{0}")]
+    Generate(String),
+    #[error("签名自检失败（签名无法用对应公钥验证）：{0}")]
+    SelfCheck(String),
+}
+
+/// A secret key, ready to sign.
+pub struct SigningKey {
+    keynum: [u8; 8],
+    key: ed25519_dalek::SigningKey,
+}
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SigningKey({})", key_id(&self.keynum))
+    }
+}
+
+/// The key files written by [`keygen`].
+#[derive(Debug, Clone)]
+pub struct KeyFiles {
+    pub secret: PathBuf,
+    pub public: PathBuf,
+    /// The key id as minisign prints it (16 hex digits).
+    pub key_id: String,
+}
+
+/// A signature that verified.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SignatureInfo {
+    pub key_id: String,
+    pub trusted_comment: String,
+}
+
+/// minisign prints a key id as the little-endian number of its 8 bytes, in hex.
+fn key_id(keynum: &[u8; 8]) -> String {
+    format!("{:016X}", u64::from_le_bytes(*keynum))
+}
+
+/// Makes a new unencrypted key pair in `dir`: `spotcheck.key` (secret, readable by its owner
+/// only) and `spotcheck.pub`. Refuses to replace existing key files.
+pub fn keygen(dir: &Path) -> Result<KeyFiles, SignError> {
+    let secret = dir.join(SECRET_KEY_FILE);
+    let public = dir.join(PUBLIC_KEY_FILE);
+    for p in [&secret, &public] {
+        if p.exists() {
+            return Err(SignError::Exists(p.clone()));
+        }
+    }
+    let pair = minisign::KeyPair::generate_unencrypted_keypair()
+        .map_err(|e| SignError::Generate(e.to_string()))?;
+    let sk_text = pair
+        .sk
+        .to_box(Some("spotcheck secret key (unencrypted)"))
+        .map_err(|e| SignError::Generate(e.to_string()))?
+        .into_string();
+    let pk_text = pair
+        .pk
+        .to_box()
+        .map_err(|e| SignError::Generate(e.to_string()))?
+        .into_string();
+    let write_err = |path: &Path, e: std::io::Error| SignError::Write {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
+    write_secret(&secret, sk_text.as_bytes()).map_err(|e| write_err(&secret, e))?;
+    write_atomic(&public, pk_text.as_bytes()).map_err(|e| write_err(&public, e))?;
+    let mut keynum = [0u8; 8];
+    keynum.copy_from_slice(pair.pk.keynum());
+    Ok(KeyFiles {
+        secret,
+        public,
+        key_id: key_id(&keynum),
+    })
+}
+
+/// Writes a secret key file: created with mode 0600 on unix, never replacing a file.
+fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+impl SigningKey {
+    /// Reads an unencrypted minisign secret key file.
+    pub fn from_file(path: &Path) -> Result<Self, SignError> {
+        let text = std::fs::read_to_string(path).map_err(|e| SignError::Read {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Self::from_text(path, &text)
+    }
+
+    fn from_text(path: &Path, text: &str) -> Result<Self, SignError> {
+        let bad = |reason: &str| SignError::BadSecretKey {
+            path: path.to_path_buf(),
+            reason: reason.to_string(),
+        };
+        let mut lines = text.lines();
+        let comment = lines.next().unwrap_or_default();
+        if !comment.starts_with(UNTRUSTED_PREFIX) {
+            return Err(bad("第一行应为 untrusted comment"));
+        }
+        let encoded = lines.next().unwrap_or_default().trim();
+        let raw = BASE64
+            .decode(encoded)
+            .map_err(|_| bad("第二行不是 base64 编码的密钥"))?;
+        if raw.len() != SK_LEN {
+            return Err(bad("密钥长度不对"));
+        }
+        if raw[SK_KDF] != [0, 0] {
+            return Err(SignError::Encrypted(path.to_path_buf()));
+        }
+        // The crate checks the algorithm and the key's checksum.
+        minisign::SecretKeyBox::from_string(text)
+            .and_then(|b| b.into_unencrypted_secret_key())
+            .map_err(|e| bad(&e.to_string()))?;
+        let mut keynum = [0u8; 8];
+        keynum.copy_from_slice(&raw[SK_KEYNUM]);
+        let secret = &raw[SK_SECRET];
+        let mut seed = [0u8; 32];
+        seed.copy_from_slice(&secret[..32]);
+        let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+        if key.verifying_key().as_bytes()[..] != secret[32..] {
+            return Err(bad("私钥与其中的公钥不一致"));
+        }
+        Ok(SigningKey { keynum, key })
+    }
+
+    /// The key id, as minisign prints it.
+    pub fn key_id(&self) -> String {
+        key_id(&self.keynum)
+    }
+
+    /// The public key file text (`minisign -p` format) of this secret key.
+    pub fn public_key_text(&self) -> String {
+        let mut raw = Vec::with_capacity(42);
+        raw.extend_from_slice(b"Ed");
+        raw.extend_from_slice(&self.keynum);
+        raw.extend_from_slice(self.key.verifying_key().as_bytes());
+        format!(
+            "{UNTRUSTED_PREFIX}minisign public key: {}\n{}\n",
+            self.key_id(),
+            BASE64.encode(raw)
+        )
+    }
+
+    /// A detached minisign signature of `data`: the same data, key and comment give the same
+    /// bytes. The trusted comment must be one line; line breaks are replaced by spaces.
+    pub fn sign(&self, data: &[u8], trusted_comment: &str) -> Result<String, SignError> {
+        let trusted_comment: String = trusted_comment
+            .chars()
+            .map(|c| if c == '\r' || c == '\n' { ' ' } else { c })
+            .collect();
+        let prehash = Blake2b512::digest(data);
+        let sig = self.key.sign(&prehash).to_bytes();
+        let mut sig_line = Vec::with_capacity(74);
+        sig_line.extend_from_slice(SIG_ALG_PREHASHED);
+        sig_line.extend_from_slice(&self.keynum);
+        sig_line.extend_from_slice(&sig);
+        let mut signed_comment = sig.to_vec();
+        signed_comment.extend_from_slice(trusted_comment.as_bytes());
+        let global = self.key.sign(&signed_comment).to_bytes();
+        let text = format!(
+            "{UNTRUSTED_PREFIX}signature from spotcheck secret key\n{}\n{TRUSTED_PREFIX}{trusted_comment}\n{}\n",
+            BASE64.encode(sig_line),
+            BASE64.encode(global)
+        );
+        verify(&self.public_key_text(), &text, data).map_err(SignError::SelfCheck)?;
+        Ok(text)
+    }
+}
+
+/// Reads a public key file, checking that it parses.
+pub fn read_public_key(path: &Path) -> Result<String, SignError> {
+    let text = std::fs::read_to_string(path).map_err(|e| SignError::Read {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    parse_public_key(&text).map_err(|reason| SignError::BadPublicKey {
+        path: path.to_path_buf(),
+        reason,
+    })?;
+    Ok(text)
+}
+
+fn parse_public_key(text: &str) -> Result<minisign::PublicKey, String> {
+    // Either a key file (comment line, key line) or the bare base64 line `minisign -P` takes.
+    let line = match text.lines().next() {
+        Some(first) if first.starts_with(UNTRUSTED_PREFIX) => text.lines().nth(1),
+        first => first,
+    }
+    .unwrap_or_default()
+    .trim();
+    let raw = BASE64
+        .decode(line)
+        .map_err(|_| "不是 base64 编码的公钥".to_string())?;
+    if raw.len() != 42 || &raw[..2] != b"Ed" {
+        return Err("公钥长度或算法不对".into());
+    }
+    minisign::PublicKey::from_base64(line).map_err(|e| e.to_string())
+}
+
+/// Checks a minisign signature of `data` against a public key (file text). Every malformed
+/// input is an error message, never a panic: the lengths the verifier relies on are checked
+/// here first.
+pub fn verify(public_key: &str, signature: &str, data: &[u8]) -> Result<SignatureInfo, String> {
+    let pk = parse_public_key(public_key).map_err(|e| format!("公钥无效：{e}"))?;
+    let mut lines = signature.lines();
+    let (Some(untrusted), Some(sig_line), Some(trusted), Some(global)) =
+        (lines.next(), lines.next(), lines.next(), lines.next())
+    else {
+        return Err("签名文件不完整：应有四行".into());
+    };
+    if !untrusted.starts_with(UNTRUSTED_PREFIX) || !trusted.starts_with(TRUSTED_PREFIX) {
+        return Err("签名文件格式不对：缺少 untrusted/trusted comment 行".into());
+    }
+    let sig_raw = BASE64
+        .decode(sig_line.trim())
+        .map_err(|_| "签名行不是 base64".to_string())?;
+    if sig_raw.len() != 74 {
+        return Err("签名长度不对".into());
+    }
+    if &sig_raw[..2] != SIG_ALG_PREHASHED {
+        return Err("签名算法不是 minisign 的预哈希 Ed25519（ED）".into());
+    }
+    let global_raw = BASE64
+        .decode(global.trim())
+        .map_err(|_| "全局签名行不是 base64".to_string())?;
+    if global_raw.len() != 64 {
+        return Err("全局签名长度不对".into());
+    }
+    let mut sig_key = [0u8; 8];
+    sig_key.copy_from_slice(&sig_raw[2..10]);
+    let mut pk_key = [0u8; 8];
+    pk_key.copy_from_slice(pk.keynum());
+    if sig_key != pk_key {
+        return Err(format!(
+            "签名所用密钥 {} 与所给公钥 {} 不符",
+            key_id(&sig_key),
+            key_id(&pk_key)
+        ));
+    }
+    let sig_box = minisign::SignatureBox::from_string(signature)
+        .map_err(|e| format!("签名文件无法解析：{e}"))?;
+    minisign::verify(&pk, &sig_box, Cursor::new(data), true, false, false)
+        .map_err(|_| "签名无效：标签清单在签名之后被改动，或签名本身被篡改".to_string())?;
+    Ok(SignatureInfo {
+        key_id: key_id(&sig_key),
+        trusted_comment: sig_box.trusted_comment().unwrap_or_default(),
+    })
+}
