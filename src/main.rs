@@ -151,6 +151,15 @@ enum OutputFormat {
     Json,
 }
 
+/// Loads the batch, or prints every error with its place and gives exit code 2.
+fn load_or_report(batch: &std::path::Path) -> Result<load::LoadedBatch, ExitCode> {
+    load::load(batch).map_err(|diags| {
+        eprintln!("{diags}");
+        eprintln!("批次读取失败：{} 处错误", diags.0.len());
+        ExitCode::from(2)
+    })
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("日期 “{s}” 无效，应写作 2023-08-01"))
@@ -198,13 +207,9 @@ fn main() -> ExitCode {
             } else {
                 PdfSettings { standards }
             };
-            let lb = match load::load(&batch) {
+            let lb = match load_or_report(&batch) {
                 Ok(lb) => lb,
-                Err(diags) => {
-                    eprintln!("{diags}");
-                    eprintln!("批次读取失败：{} 处错误", diags.0.len());
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let diags = check::check(&lb);
             let blocking = check::blocking(&lb, &diags, &cases);
@@ -280,13 +285,9 @@ fn main() -> ExitCode {
             today,
             format,
         } => {
-            let lb = match load::load(&batch) {
+            let lb = match load_or_report(&batch) {
                 Ok(lb) => lb,
-                Err(diags) => {
-                    eprintln!("{diags}");
-                    eprintln!("批次读取失败：{} 处错误", diags.0.len());
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
             let st = status::status(&lb, today);
