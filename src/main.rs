@@ -389,13 +389,9 @@ fn build(
     sign: Option<PathBuf>,
     fonts: &FontArgs,
 ) -> ExitCode {
-    let lb = match load::load(batch) {
+    let lb = match load_or_report(batch) {
         Ok(lb) => lb,
-        Err(diags) => {
-            eprintln!("{diags}");
-            eprintln!("批次读取失败：{} 处错误", diags.0.len());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let engine = Engine::new(&fonts.options(), PdfSettings::default());
     let opts = BuildOptions { out, sign };
