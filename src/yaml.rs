@@ -206,8 +206,105 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     }
 }
 
+/// Whether a character may stand in a value: C0 and C1 control characters (other than tab
+/// and line breaks) have no glyph and no place on a printed form.
+fn is_refused_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// The bidirectional formatting characters: invisible, they reorder the printed text, so that
+/// the paper reads differently from the data.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn control_message(c: char) -> String {
+    if is_bidi_control(c) {
+        format!(
+            "此处含有双向文本控制字符 U+{:04X}（不可见，会使打印出的文字顺序与填写的不一致）：请删除该字符",
+            c as u32
+        )
+    } else {
+        format!(
+            "此处含有控制字符 U+{:04X}（不可见，无法打印，常由复制粘贴带入）：请删除该字符，换行请直接换行书写",
+            c as u32
+        )
+    }
+}
+
+/// Refuses control characters written directly in the file (line and column of the first).
+fn check_raw_controls(file: &str, text: &str) -> Result<(), Diagnostic> {
+    for (i, line) in text.split('\n').enumerate() {
+        if let Some((col, c)) = line
+            .chars()
+            .enumerate()
+            .find(|&(_, c)| is_refused_control(c))
+        {
+            return Err(Diagnostic::error(
+                "yaml.control-char",
+                file,
+                (i + 1, col + 1),
+                "",
+                control_message(c),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every string value that holds a control character (C0, C1 other than tab and line breaks,
+/// or a bidirectional control), located: such values are refused before they reach a form.
+pub fn control_chars(file: &str, doc: &Document) -> Vec<Diagnostic> {
+    fn walk(v: &Value, path: &mut Vec<Seg>, f: &mut dyn FnMut(&[Seg], &str)) {
+        match v {
+            Value::String(s) => f(path, s),
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    walk(item, path, f);
+                    path.pop();
+                }
+            }
+            Value::Mapping(m) => {
+                for (k, item) in m {
+                    let key = match k {
+                        Value::String(s) => s.clone(),
+                        other => serde_yaml::to_string(other)
+                            .unwrap_or_default()
+                            .trim()
+                            .to_string(),
+                    };
+                    path.push(Seg::Key(key));
+                    walk(item, path, f);
+                    path.pop();
+                }
+            }
+            Value::Tagged(t) => walk(&t.value, path, f),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(&doc.value, &mut Vec::new(), &mut |path, s| {
+        if let Some(c) = s
+            .chars()
+            .find(|&c| is_refused_control(c) || is_bidi_control(c))
+        {
+            let at = path_string(path);
+            found.push(Diagnostic::error(
+                "yaml.control-char",
+                file,
+                doc.index.value_pos(path),
+                &at,
+                control_message(c),
+            ));
+        }
+    });
+    found
+}
+
 /// Parses the text of one YAML file.
 pub fn parse(file: &str, text: &str) -> Result<Document, Diagnostic> {
+    check_raw_controls(file, text)?;
     if text.trim().is_empty() {
         return Err(Diagnostic::error(
             "yaml.empty",
