@@ -203,3 +203,154 @@ fn hostile_control_characters_are_refused_where_they_stand() {
         spotcheck::load::parse_typed::<spotcheck::model::Case>("c.yaml", edited.as_bytes()).is_ok()
     );
 }
+
+/// Runs the loader on `bytes`, proving it neither panics nor runs unbounded.
+fn load_bytes(
+    what: &str,
+    bytes: &[u8],
+) -> Result<spotcheck::model::Case, Vec<spotcheck::diag::Diagnostic>> {
+    let start = std::time::Instant::now();
+    let result = std::panic::catch_unwind(|| {
+        spotcheck::load::parse_typed::<spotcheck::model::Case>("c.yaml", bytes)
+    })
+    .unwrap_or_else(|_| panic!("{what}: the loader panicked"));
+    let elapsed = start.elapsed();
+    eprintln!("{what}: {} bytes in {elapsed:?}", bytes.len());
+    assert!(
+        elapsed < std::time::Duration::from_secs(60),
+        "{what}: took {elapsed:?}"
+    );
+    result.map(|(case, _)| case)
+}
+
+/// Asserts that `bytes` are refused with located errors, and returns them.
+fn refused(what: &str, bytes: &[u8]) -> Vec<spotcheck::diag::Diagnostic> {
+    let errors = load_bytes(what, bytes).expect_err(what);
+    assert!(!errors.is_empty(), "{what}: no message");
+    for d in &errors {
+        eprintln!("  {d}");
+        assert_eq!(d.file, "c.yaml", "{what}: {d}");
+        // An empty file has no place in it: the file is the location.
+        let whole_file = d.rule == "yaml.empty";
+        assert!(
+            whole_file || (d.line >= 1 && d.column >= 1),
+            "{what}: not located: {d}"
+        );
+    }
+    errors
+}
+
+#[test]
+fn hostile_yaml_corpus_gives_located_errors_without_panic() {
+    let good = std::fs::read_to_string(sample_dir().join("cases/jz-001.yaml")).unwrap();
+    let has_rule = |e: &[spotcheck::diag::Diagnostic], rule: &str| e.iter().any(|d| d.rule == rule);
+
+    let e = refused(
+        "bad indentation",
+        good.replacen("  place: 受检单位成品库", "   place: 受检单位成品库", 1)
+            .as_bytes(),
+    );
+    assert!(has_rule(&e, "yaml.syntax"), "{e:?}");
+    let e = refused(
+        "tab indent",
+        good.replacen("  place: 受检单位成品库", "\tplace: 受检单位成品库", 1)
+            .as_bytes(),
+    );
+    assert!(e[0].message.contains("Tab"), "{e:?}");
+    let e = refused(
+        "duplicate key",
+        good.replacen("  place: 受检单位成品库", "  place: 甲\n  place: 乙", 1)
+            .as_bytes(),
+    );
+    assert!(e[0].message.contains("重复"), "{e:?}");
+    let e = refused(
+        "wrong types",
+        good.replacen("base_quantity: 200", "base_quantity: [200]", 1)
+            .replacen("seal_intact: true", "seal_intact: 是", 1)
+            .as_bytes(),
+    );
+    assert!(e.len() == 2 && has_rule(&e, "yaml.type"), "{e:?}");
+    let e = refused(
+        "near-miss field",
+        good.replacen("  legal_rep:", "  legal_repp:", 1).as_bytes(),
+    );
+    assert!(
+        e[0].rule == "yaml.unknown-field" && e[0].message.contains("是否应为 legal_rep"),
+        "{e:?}"
+    );
+    let e = refused("empty file", b"");
+    assert_eq!(e[0].rule, "yaml.empty");
+    let e = refused("blank file", b"\n  \n# only a comment\n");
+    assert!(!e.is_empty());
+
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(good.as_bytes());
+    let case = load_bytes("BOM", &bom).expect("a BOM before valid YAML loads");
+    assert_eq!(case.id, "JZ-2023-001");
+
+    // "晋城" in GBK.
+    let mut gbk = good
+        .replacen("晋城市示例建材经销有限公司", "@", 1)
+        .into_bytes();
+    let at = gbk.iter().position(|&b| b == b'@').unwrap();
+    gbk.splice(at..=at, [0xBD, 0xFA, 0xB3, 0xC7]);
+    let e = refused("GBK", &gbk);
+    assert!(
+        e[0].rule == "yaml.encoding" && e[0].message.contains("UTF-8"),
+        "{e:?}"
+    );
+
+    // 50 MB: refused for its size, at once.
+    let mut huge = good.clone();
+    while huge.len() < 50_000_000 {
+        huge.push_str(
+            "# 注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释\n",
+        );
+    }
+    let start = std::time::Instant::now();
+    let e = refused("50 MB comment", huge.as_bytes());
+    assert_eq!(e[0].rule, "yaml.too-large", "{e:?}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(2));
+    // Just under the limit, a long comment and a long list are read through, in bounded time.
+    let limit = spotcheck::yaml::MAX_FILE_BYTES - 4096;
+    let mut huge = good.clone();
+    while huge.len() < limit {
+        huge.push_str(
+            "# 注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释注释\n",
+        );
+    }
+    huge.push_str("extra: 1\n");
+    let e = refused("long comment", huge.as_bytes());
+    assert!(has_rule(&e, "yaml.unknown-field"), "{e:?}");
+    let mut huge = good.replacen("evidence:\n", "evidence:\n  - x\n", 1);
+    let item = "  - evidence/JZ-2023-001/现场照片.jpg\n";
+    let at = huge.find("  - x\n").unwrap();
+    huge.replace_range(at..at + 6, &item.repeat(limit / item.len()));
+    huge.push_str("extra: 1\n");
+    let e = refused("long list", huge.as_bytes());
+    assert!(has_rule(&e, "yaml.unknown-field"), "{e:?}");
+
+    // Billion laughs.
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["b", "c", "d", "e", "f", "g", "h", "i", "j"])
+    {
+        bomb.push_str(&format!(
+            "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
+    }
+    refused("billion laughs", bomb.as_bytes());
+    // Deep nesting.
+    let deep = format!("id: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    refused("deep nesting", deep.as_bytes());
+    let deep = format!("id: \n{}x\n", "- ".repeat(100_000));
+    refused("deep block nesting", deep.as_bytes());
+    let mut deep = String::new();
+    for level in 0..2_000 {
+        deep.push_str(&format!("{}k{level}:\n", " ".repeat(level)));
+    }
+    refused("deep indentation", deep.as_bytes());
+}
