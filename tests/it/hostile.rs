@@ -354,3 +354,155 @@ fn hostile_yaml_corpus_gives_located_errors_without_panic() {
     }
     refused("deep indentation", deep.as_bytes());
 }
+
+/// Edits one case file of a copied batch through its YAML value.
+fn edit_case(dir: &std::path::Path, file: &str, f: impl FnOnce(&mut serde_yaml::Value)) {
+    let path = dir.join(file);
+    let mut v: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    f(&mut v);
+    std::fs::write(&path, serde_yaml::to_string(&v).unwrap()).unwrap();
+}
+
+/// The documents of one case, rendered from a copied and edited batch.
+fn render_case(
+    dir: &std::path::Path,
+    id: &str,
+) -> (tempfile::TempDir, Vec<spotcheck::render::Rendered>) {
+    let lb = spotcheck::load::load(dir).unwrap_or_else(|e| panic!("{e}"));
+    render_all(
+        &lb,
+        spotcheck::render::RenderOptions {
+            cases: vec![id.into()],
+            ..Default::default()
+        },
+    )
+}
+
+/// The text without the page numbers `第N页共M页`.
+fn without_footers(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('第') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + '第'.len_utf8()..];
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let n = digits(tail);
+        let footer = n > 0
+            && tail[n..].starts_with("页共")
+            && digits(&tail[n + "页共".len()..]) > 0
+            && tail[n + "页共".len() + digits(&tail[n + "页共".len()..])..].starts_with('页');
+        if footer {
+            let m = digits(&tail[n + "页共".len()..]);
+            rest = &tail[n + "页共".len() + m + '页'.len_utf8()..];
+        } else {
+            out.push('第');
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn cjk_run(n: usize, seed: usize) -> String {
+    const HANZI: &str = "晋城市示例建材经销有限公司质量检验研究院泽州县工业园防水涂料断裂伸长率拉伸强度粘结不透水性抗渗砂浆背面";
+    let chars: Vec<char> = HANZI.chars().collect();
+    (0..n)
+        .map(|i| chars[(i * 7 + seed) % chars.len()])
+        .collect()
+}
+
+#[test]
+fn hostile_long_values_are_printed_whole_and_the_report_grows() {
+    // 300 characters, with an 80-character run of ASCII that has no break opportunity.
+    let name = format!(
+        "{}{}{}",
+        cjk_run(180, 1),
+        &"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".repeat(3)[..80],
+        cjk_run(40, 2)
+    );
+    assert_eq!(name.chars().count(), 300);
+    let remark = format!(
+        "{}{}{}",
+        cjk_run(1500, 3),
+        "0123456789".repeat(10),
+        cjk_run(400, 4)
+    );
+    assert_eq!(remark.chars().count(), 2000);
+    let items: Vec<serde_yaml::Value> = (1..=40)
+        .map(|i| {
+            serde_yaml::from_str(&format!(
+                "{{ name: 检验项目第{i}项{}, clause: GB/T 23445-2009 表 1 第 {i} 行, requirement: ≥ {i}.0, result: \"{i}.5\", unit: MPa, verdict: {} }}",
+                cjk_run(i % 13, i),
+                if i == 3 { "fail" } else { "pass" }
+            ))
+            .unwrap()
+        })
+        .collect();
+
+    let normal = copy_sample();
+    let (_out, done) = render_case(normal.path(), "JZ-2023-001");
+    let normal_pages = done.iter().find(|d| d.kind == "report").unwrap().pages;
+
+    let batch = copy_sample();
+    edit_case(batch.path(), "cases/jz-001.yaml", |v| {
+        v["party"]["name"] = name.clone().into();
+        v["inspection"]["remark"] = remark.clone().into();
+        v["inspection"]["items"] = serde_yaml::Value::Sequence(items.clone());
+    });
+    let (out, done) = render_case(batch.path(), "JZ-2023-001");
+    assert_eq!(done.len(), 7);
+    if let Ok(keep) = std::env::var("SPOTCHECK_KEEP") {
+        for d in &done {
+            std::fs::copy(
+                &d.path,
+                std::path::Path::new(&keep).join(d.path.file_name().unwrap()),
+            )
+            .unwrap();
+        }
+    }
+    for d in &done {
+        let text = pdf_text(&d.path);
+        assert!(
+            text.contains(&name),
+            "{}: the 300-character name is not printed whole:\n{text}",
+            d.kind
+        );
+        if d.kind == "report" {
+            // The remark runs over a page break: read it without the page header and footer.
+            let body = without_footers(
+                &text.replace("晋城市示例产品质量检验所报告编号：JCQI-2023-JZ-001", ""),
+            );
+            assert!(body.contains(&remark), "report: remark not whole:\n{text}");
+            for it in &items {
+                let n = it["name"].as_str().unwrap();
+                assert!(text.contains(n), "report: item {n} missing");
+            }
+            assert!(
+                d.pages > normal_pages,
+                "report: {} pages, a normal one has {normal_pages}",
+                d.pages
+            );
+        }
+    }
+    drop(out);
+}
+
+#[test]
+fn hostile_astral_cjk_character_in_a_party_name_prints() {
+    // 𠮷 (U+20BB7) lies outside the Basic Multilingual Plane: two UTF-16 units, four bytes.
+    let name = "𠮷野家示例餐饮有限公司";
+    let batch = copy_sample();
+    edit_case(batch.path(), "cases/jz-001.yaml", |v| {
+        v["party"]["name"] = name.into();
+    });
+    let (_out, done) = render_case(batch.path(), "JZ-2023-001");
+    for d in &done {
+        let text = pdf_text(&d.path);
+        assert!(
+            text.contains(name),
+            "{}: {name} not printed:\n{text}",
+            d.kind
+        );
+    }
+}
