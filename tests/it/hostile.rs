@@ -478,6 +478,15 @@ fn hostile_long_values_are_printed_whole_and_the_report_grows() {
                 let n = it["name"].as_str().unwrap();
                 assert!(text.contains(n), "report: item {n} missing");
             }
+            // The cover gives up its spaces to the tall name and stays one page, notes included.
+            let bytes = std::fs::read(&d.path).unwrap();
+            let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
+            assert!(
+                squash(&pages[0]).contains("地址：") && !squash(&pages[1]).contains("地址："),
+                "report: the cover spills over:\n{}\n---\n{}",
+                pages[0],
+                pages[1]
+            );
             assert!(
                 d.pages > normal_pages,
                 "report: {} pages, a normal one has {normal_pages}",
