@@ -167,8 +167,15 @@ pub fn parse_typed<T: serde::de::DeserializeOwned>(
 ) -> Result<(T, PosIndex), Vec<Diagnostic>> {
     let text = yaml::decode(file, bytes).map_err(|d| vec![d])?;
     let doc = yaml::parse(file, &text).map_err(|d| vec![d])?;
-    let value = yaml::deserialize_all::<T>(file, &doc)?;
-    Ok((value, doc.index))
+    let mut errors = yaml::control_chars(file, &doc);
+    match yaml::deserialize_all::<T>(file, &doc) {
+        Ok(value) if errors.is_empty() => Ok((value, doc.index)),
+        Ok(_) => Err(errors),
+        Err(mut e) => {
+            errors.append(&mut e);
+            Err(errors)
+        }
+    }
 }
 
 /// Safe as a single path component on every platform.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, ScanError};
 
 use crate::diag::Diagnostic;
 
@@ -206,8 +206,118 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     }
 }
 
+/// Whether a character may stand in a value: C0 and C1 control characters (other than tab
+/// and line breaks) have no glyph and no place on a printed form.
+fn is_refused_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// The bidirectional formatting characters: invisible, they reorder the printed text, so that
+/// the paper reads differently from the data.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn control_message(c: char) -> String {
+    if is_bidi_control(c) {
+        format!(
+            "此处含有双向文本控制字符 U+{:04X}（不可见，会使打印出的文字顺序与填写的不一致）：请删除该字符",
+            c as u32
+        )
+    } else {
+        format!(
+            "此处含有控制字符 U+{:04X}（不可见，无法打印，常由复制粘贴带入）：请删除该字符，换行请直接换行书写",
+            c as u32
+        )
+    }
+}
+
+/// Refuses control characters written directly in the file (line and column of the first).
+fn check_raw_controls(file: &str, text: &str) -> Result<(), Diagnostic> {
+    for (i, line) in text.split('\n').enumerate() {
+        if let Some((col, c)) = line
+            .chars()
+            .enumerate()
+            .find(|&(_, c)| is_refused_control(c))
+        {
+            return Err(Diagnostic::error(
+                "yaml.control-char",
+                file,
+                (i + 1, col + 1),
+                "",
+                control_message(c),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every string value that holds a control character (C0, C1 other than tab and line breaks,
+/// or a bidirectional control), located: such values are refused before they reach a form.
+pub fn control_chars(file: &str, doc: &Document) -> Vec<Diagnostic> {
+    fn walk(v: &Value, path: &mut Vec<Seg>, f: &mut dyn FnMut(&[Seg], &str)) {
+        match v {
+            Value::String(s) => f(path, s),
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    walk(item, path, f);
+                    path.pop();
+                }
+            }
+            Value::Mapping(m) => {
+                for (k, item) in m {
+                    let key = match k {
+                        Value::String(s) => s.clone(),
+                        other => serde_yaml::to_string(other)
+                            .unwrap_or_default()
+                            .trim()
+                            .to_string(),
+                    };
+                    path.push(Seg::Key(key));
+                    walk(item, path, f);
+                    path.pop();
+                }
+            }
+            Value::Tagged(t) => walk(&t.value, path, f),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(&doc.value, &mut Vec::new(), &mut |path, s| {
+        if let Some(c) = s
+            .chars()
+            .find(|&c| is_refused_control(c) || is_bidi_control(c))
+        {
+            let at = path_string(path);
+            found.push(Diagnostic::error(
+                "yaml.control-char",
+                file,
+                doc.index.value_pos(path),
+                &at,
+                control_message(c),
+            ));
+        }
+    });
+    found
+}
+
 /// Parses the text of one YAML file.
 pub fn parse(file: &str, text: &str) -> Result<Document, Diagnostic> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "yaml.too-large",
+            file,
+            (1, 1),
+            "",
+            format!(
+                "文件过大（{} 字节，上限 {} 字节）：案例和批次文件通常只有几千字节，请检查是否误放了其他文件",
+                text.len(),
+                MAX_FILE_BYTES
+            ),
+        ));
+    }
+    check_raw_controls(file, text)?;
     if text.trim().is_empty() {
         return Err(Diagnostic::error(
             "yaml.empty",
@@ -217,27 +327,96 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Diagnostic> {
             "文件为空：请按格式填写，或删除此文件".into(),
         ));
     }
+    // The marked parser supplies positions; serde_yaml below is the judge of syntax, so a
+    // disagreement leaves the index partial rather than failing. The one exception is nesting
+    // deeper than serde_yaml accepts anyway: it is refused here at once, before serde_yaml
+    // would read the whole of deeply nested flow collections, in time quadratic in their depth.
+    let mut indexer = Indexer::default();
+    let mut too_deep = None;
+    let stopped = events(text, |ev, mark| {
+        if matches!(ev, Event::MappingStart(..) | Event::SequenceStart(..))
+            && indexer.stack.len() >= MAX_DEPTH
+        {
+            too_deep = Some((mark.line(), mark.col() + 1));
+            return false;
+        }
+        indexer.on_event(ev, mark);
+        true
+    });
+    if let Some(e) = stopped
+        && e.info().contains("recursion limit")
+    {
+        // Flow collections nested beyond the scanner's own limit.
+        too_deep = Some((e.marker().line(), e.marker().col() + 1));
+    }
+    if let Some(pos) = too_deep {
+        return Err(Diagnostic::error(
+            "yaml.syntax",
+            file,
+            pos,
+            "",
+            format!("文档嵌套超过 {MAX_DEPTH} 层，已拒绝读取：请检查缩进和括号"),
+        ));
+    }
     let mut value: Value = serde_yaml::from_str(text).map_err(|e| {
-        let pos = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        // Errors found while expanding aliases (the repetition limit) carry no position:
+        // they are located at the first alias.
+        let pos = e
+            .location()
+            .map_or_else(|| first_alias(text), |l| (l.line(), l.column()));
         Diagnostic::error("yaml.syntax", file, pos, "", syntax_message(&e.to_string()))
     })?;
     value.apply_merge().map_err(|e| {
         Diagnostic::error(
             "yaml.syntax",
             file,
-            (0, 0),
+            first_alias(text),
             "",
             syntax_message(&e.to_string()),
         )
     })?;
-    let mut indexer = Indexer::default();
-    // The marked parser only supplies positions; serde_yaml above is the judge of syntax, so a
-    // disagreement leaves the index partial rather than failing.
-    let _ = Parser::new_from_str(text).load(&mut indexer, false);
     Ok(Document {
         value,
         index: indexer.index,
     })
+}
+
+/// Case and batch files are a few kilobytes. Far larger input is refused before parsing:
+/// reading it would take seconds per pass, and collecting every error makes several passes.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Deepest nesting of mappings and sequences read (serde_yaml stops at 128).
+const MAX_DEPTH: usize = 100;
+
+/// Feeds the events of the first document to `f`, with their positions, while it returns
+/// true. Iterative: `Parser::load` recurses once per level and overflows the stack on
+/// deeply nested input.
+/// Returns the parser's error, if it stopped on one.
+fn events(text: &str, mut f: impl FnMut(Event, Marker) -> bool) -> Option<ScanError> {
+    let mut parser = Parser::new_from_str(text);
+    loop {
+        match parser.next_token() {
+            Ok((ev, mark)) => {
+                if matches!(ev, Event::DocumentEnd | Event::StreamEnd) || !f(ev, mark) {
+                    return None;
+                }
+            }
+            Err(e) => return Some(e),
+        }
+    }
+}
+
+/// Line and column of the document's first alias (`*name`), or of its start.
+fn first_alias(text: &str) -> (usize, usize) {
+    let mut first = (1, 1);
+    let _ = events(text, |ev, mark| {
+        if matches!(ev, Event::Alias(_)) {
+            first = (mark.line(), mark.col() + 1);
+            return false;
+        }
+        true
+    });
+    first
 }
 
 fn syntax_message(raw: &str) -> String {

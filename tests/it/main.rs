@@ -7,6 +7,7 @@ mod common;
 mod documents;
 mod escaping;
 mod fonts;
+mod hostile;
 mod pipeline;
 mod status;
 mod volume;
