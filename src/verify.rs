@@ -278,6 +278,29 @@ struct Collected {
     findings: Vec<Finding>,
 }
 
+impl Collected {
+    /// Records a file read to its end: its size and hash, and its bytes if it is a tag file.
+    fn read(&mut self, rel: String, hash: [u8; 32], count: u64, kept: Option<Vec<u8>>) {
+        if let Some(k) = kept {
+            self.tags.insert(rel.clone(), k);
+        }
+        self.entries.insert(
+            rel,
+            Entry {
+                size: count,
+                sha256: Some(hash),
+            },
+        );
+    }
+
+    /// Records a file that could not be read whole: present, with no hash, and a finding.
+    fn unreadable(&mut self, rel: String, size: u64, message: String) {
+        self.findings
+            .push(Finding::new(FindingKind::Unreadable, &rel, message));
+        self.entries.insert(rel, Entry { size, sha256: None });
+    }
+}
+
 /// Verifies a zip or an unzipped bag folder.
 pub fn verify(path: &Path, opts: &VerifyOptions) -> Report {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -521,48 +544,19 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
         match hash_stream(&mut f, declared, keep) {
             Ok((hash, count, kept)) => {
                 if count != declared {
-                    c.findings.push(Finding::new(
-                        FindingKind::Unreadable,
-                        &rel,
-                        format!(
-                            "{rel} 的实际大小与压缩包声明的不符（声明 {declared} 字节，读出 {}{} 字节）",
-                            if count > declared { "超过 " } else { "" },
-                            count
-                        ),
-                    ));
-                    c.entries.insert(
-                        rel,
-                        Entry {
-                            size: declared,
-                            sha256: None,
-                        },
+                    let message = format!(
+                        "{rel} 的实际大小与压缩包声明的不符（声明 {declared} 字节，读出 {}{} 字节）",
+                        if count > declared { "超过 " } else { "" },
+                        count
                     );
+                    c.unreadable(rel, declared, message);
                     continue;
                 }
-                if let Some(k) = kept {
-                    c.tags.insert(rel.clone(), k);
-                }
-                c.entries.insert(
-                    rel,
-                    Entry {
-                        size: count,
-                        sha256: Some(hash),
-                    },
-                );
+                c.read(rel, hash, count, kept);
             }
             Err(e) => {
-                c.findings.push(Finding::new(
-                    FindingKind::Unreadable,
-                    &rel,
-                    format!("无法读取：{rel}（内容已损坏：{e}）"),
-                ));
-                c.entries.insert(
-                    rel,
-                    Entry {
-                        size: declared,
-                        sha256: None,
-                    },
-                );
+                let message = format!("无法读取：{rel}（内容已损坏：{e}）");
+                c.unreadable(rel, declared, message);
             }
         }
     }
@@ -706,26 +700,11 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
         let read =
             File::open(entry.path()).and_then(|mut f| hash_stream(&mut f, u64::MAX - 1, keep));
         match read {
-            Ok((hash, count, kept)) => {
-                if let Some(k) = kept {
-                    c.tags.insert(rel.clone(), k);
-                }
-                c.entries.insert(
-                    rel,
-                    Entry {
-                        size: count,
-                        sha256: Some(hash),
-                    },
-                );
-            }
+            Ok((hash, count, kept)) => c.read(rel, hash, count, kept),
             Err(e) => {
-                c.findings.push(Finding::new(
-                    FindingKind::Unreadable,
-                    &rel,
-                    format!("无法读取：{rel}（{e}）"),
-                ));
                 let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-                c.entries.insert(rel, Entry { size, sha256: None });
+                let message = format!("无法读取：{rel}（{e}）");
+                c.unreadable(rel, size, message);
             }
         }
     }
