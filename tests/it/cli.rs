@@ -103,3 +103,35 @@ fn schema_describes_both_files() {
             .any(|r| r == "party")
     );
 }
+
+#[test]
+fn a_case_id_that_would_leave_the_output_folder_is_refused_and_nothing_is_written() {
+    let batch = copy_sample();
+    let path = batch.path().join("cases/jz-001.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("id: JZ-2023-001", "id: ../../evil", 1)).unwrap();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("out");
+    let o = spotcheck()
+        .args([
+            "build",
+            batch.path().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .arg("--no-system-fonts")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("cases/jz-001.yaml:") && stderr.contains("case.id"),
+        "{stderr}"
+    );
+    // Nothing beside or above the output folder, and no output folder either.
+    let names: Vec<_> = std::fs::read_dir(parent.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
