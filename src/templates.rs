@@ -57,11 +57,18 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
     Ok(Value::String(typst_string(&s)))
 }
 
-/// Templates outside the catalog (documents made of other documents).
-const EXTRA: [(&str, &str); 1] = [(
-    "volume.typ.tera",
-    include_str!("../templates/volume.typ.tera"),
-)];
+/// Templates outside the catalog: documents made of other documents, and shared parts.
+const EXTRA: [(&str, &str); 2] = [
+    (
+        "volume.typ.tera",
+        include_str!("../templates/volume.typ.tera"),
+    ),
+    // Included by the summary table and the analysis report.
+    (
+        "category-table.typ.tera",
+        include_str!("../templates/category-table.typ.tera"),
+    ),
+];
 
 /// The templates of the catalog, parsed once.
 pub struct Templates {
