@@ -23,6 +23,7 @@ pub mod render;
 pub mod sign;
 pub mod stats;
 pub mod status;
+pub mod synth;
 pub mod templates;
 pub mod verify;
 pub mod view;

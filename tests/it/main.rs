@@ -10,5 +10,6 @@ mod fonts;
 mod hostile;
 mod pipeline;
 mod status;
+mod synth;
 mod volume;
 mod yaml_errors;
