@@ -2,7 +2,9 @@
 //! Typst library built once), a light per-document world on top, compiled to PDF.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
@@ -26,6 +28,11 @@ pub const FONTS_NAME: &str = "fonts.typ";
 
 /// Stack size of the compiling threads.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// Each worker evicts Typst's memoized results after this many documents, keeping those used
+/// within the last `EVICT_AGE` evictions (the shared library, the fonts' shaping).
+const EVICT_EVERY: usize = 8;
+const EVICT_AGE: usize = 4;
 
 /// Options that change the PDFs.
 #[derive(Debug, Clone)]
@@ -70,9 +77,8 @@ pub struct Engine {
     shared: HashMap<FileId, Source>,
     fonts_module: String,
     pdf: PdfSettings,
-    /// Worker threads for compiling documents in parallel, with stacks deep enough for Typst
-    /// (the default 2 MiB of a spawned thread overflows on long documents).
-    pool: rayon::ThreadPool,
+    /// How many documents are compiled at once.
+    workers: usize,
 }
 
 /// What the engine needs to know of a document besides its source text.
@@ -93,6 +99,9 @@ pub struct DocSource {
 pub struct Compiled {
     pub pdf: Vec<u8>,
     pub pages: usize,
+    /// Time spent laying out (Typst's compile) and exporting to PDF, on this thread.
+    pub compile_time: Duration,
+    pub export_time: Duration,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -120,17 +129,65 @@ impl Engine {
             shared,
             fonts_module,
             pdf,
-            pool: rayon::ThreadPoolBuilder::new()
-                .stack_size(WORKER_STACK)
-                .thread_name(|i| format!("spotcheck-typst-{i}"))
-                .build()
-                .expect("thread pool"),
+            workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
         })
     }
 
-    /// Runs `f` on the engine's worker threads (parallel iterators inside it use them too).
+    /// Runs `f` on a thread with a stack deep enough for Typst (the 2 MiB of a spawned thread
+    /// overflows on long documents).
     pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
-        self.pool.install(f)
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("spotcheck-typst".into())
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(scope, f)
+                .expect("spawning a thread")
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    }
+
+    /// Applies `f` to every item, as many at once as there are cores, each worker taking the
+    /// next item when it is done with one; results in the order of `items`.
+    ///
+    /// The workers are plain threads, not rayon's: Typst hands its own small tasks (page runs,
+    /// font subsetting) to rayon and, while waiting for them, a rayon worker runs whatever
+    /// else is queued. Were documents queued there too, a worker would start document after
+    /// document inside the one it is finishing, holding all of them in memory at once.
+    pub fn map_documents<T: Sync, R: Send>(
+        &self,
+        items: &[T],
+        f: impl Fn(&T) -> R + Sync,
+    ) -> Vec<R> {
+        let next = AtomicUsize::new(0);
+        let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
+        std::thread::scope(|scope| {
+            for i in 0..self.workers.min(items.len()) {
+                std::thread::Builder::new()
+                    .name(format!("spotcheck-typst-{i}"))
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, || {
+                        let mut since_evict = 0;
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(item) = items.get(i) else { break };
+                            let r = f(item);
+                            done.lock().unwrap_or_else(|p| p.into_inner()).push((i, r));
+                            since_evict += 1;
+                            if since_evict == EVICT_EVERY {
+                                // Typst memoizes everything it computes; what the last
+                                // documents did not reuse will not be reused.
+                                typst::comemo::evict(EVICT_AGE);
+                                since_evict = 0;
+                            }
+                        }
+                    })
+                    .expect("spawning a thread");
+            }
+        });
+        let mut done = done.into_inner().unwrap_or_else(|p| p.into_inner());
+        done.sort_by_key(|(i, _)| *i);
+        done.into_iter().map(|(_, r)| r).collect()
     }
 
     /// The generated `fonts.typ`, for `--emit-typst`.
@@ -170,7 +227,9 @@ impl Engine {
             today: to_datetime(source.date),
             files: extra,
         };
+        let started = Instant::now();
         let warned = typst::compile::<PagedDocument>(&world);
+        let compile_time = started.elapsed();
         let doc = warned.output.map_err(|errs| CompileError {
             messages: world.describe(&errs),
         })?;
@@ -187,12 +246,15 @@ impl Engine {
             standards,
             ..PdfOptions::default()
         };
+        let started = Instant::now();
         let pdf = typst_pdf::pdf(&doc, &options).map_err(|errs| CompileError {
             messages: world.describe(&errs),
         })?;
         Ok(Compiled {
             pdf,
             pages: doc.pages().len(),
+            compile_time,
+            export_time: started.elapsed(),
         })
     }
 }

@@ -2,6 +2,7 @@
 //! engine compiles it to a PDF, and the PDF is written atomically under the output folder.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde_json::Value;
@@ -36,6 +37,21 @@ pub struct Rendered {
     pub path: PathBuf,
     pub pages: usize,
     pub bytes: usize,
+    /// Where the time of this document went, on its worker thread.
+    pub timings: Timings,
+}
+
+/// Thread time spent on one document, stage by stage (for the benchmark).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// The Tera template making the Typst source.
+    pub template: Duration,
+    /// Typst's layout.
+    pub compile: Duration,
+    /// Typst's PDF export.
+    pub export: Duration,
+    /// Writing the PDF to disk.
+    pub write: Duration,
 }
 
 /// Why rendering stopped.
@@ -204,52 +220,42 @@ pub fn render(
         .iter()
         .any(|(c, _)| c.is_none())
         .then(|| view::batch_context(lb));
-    let results: Vec<Result<Rendered, String>> = engine.install(|| {
-        jobs.par_iter()
-            .map(|&(ci, kind)| {
-                let (id, source, dir) = match ci {
-                    Some(ci) => {
-                        let id = lb.cases[ci].case.id.clone();
-                        let source = case_source(lb, &templates, ci, kind, opts.draft);
-                        (id, source, case_dir(&opts.out, &lb.cases[ci].case.id))
-                    }
-                    None => {
-                        let mut ctx = batch_ctx.clone().unwrap_or_default();
-                        ctx["doc"] = doc_meta(kind, &lb.batch.document_no, opts.draft);
-                        (
-                            BATCH_DIR.to_string(),
-                            templates.render(kind.template, &ctx),
-                            opts.out.join(BATCH_DIR),
-                        )
-                    }
-                };
-                let label = format!("{} {}（模板 {}）", id, kind.title, kind.template);
-                let source = source.map_err(|e| format!("{label}：模板错误：{e}"))?;
-                if opts.emit_typst {
-                    write_typst(&dir, &kind.file_name("typ"), &source, engine)
-                        .map_err(|e| format!("{label}：无法写入 .typ：{e}"))?;
-                }
-                let doc = DocSource {
-                    main_name: kind.file_name("typ"),
-                    label: format!("{id}/{}（模板 {}）", kind.file_name("typ"), kind.template),
-                    ident: format!("{}/{}/{}", lb.batch.id, id, kind.id),
-                    date,
-                };
-                let compiled = engine
-                    .compile(&doc, source)
-                    .map_err(|e| format!("{label}：排版错误：\n{e}"))?;
-                let path = dir.join(kind.file_name("pdf"));
-                write_atomic(&path, &compiled.pdf)
-                    .map_err(|e| format!("{label}：无法写入 {}：{e}", path.display()))?;
-                Ok(Rendered {
-                    case: id,
-                    kind: kind.id,
-                    path,
-                    pages: compiled.pages,
-                    bytes: compiled.pdf.len(),
-                })
-            })
-            .collect()
+    let results: Vec<Result<Rendered, String>> = engine.map_documents(&jobs, |&(ci, kind)| {
+        let started = Instant::now();
+        let (id, source, dir) = job_source(lb, &templates, batch_ctx.as_ref(), opts, ci, kind);
+        let label = format!("{} {}（模板 {}）", id, kind.title, kind.template);
+        let source = source.map_err(|e| format!("{label}：模板错误：{e}"))?;
+        let template_time = started.elapsed();
+        if opts.emit_typst {
+            write_typst(&dir, &kind.file_name("typ"), &source, engine)
+                .map_err(|e| format!("{label}：无法写入 .typ：{e}"))?;
+        }
+        let doc = DocSource {
+            main_name: kind.file_name("typ"),
+            label: format!("{id}/{}（模板 {}）", kind.file_name("typ"), kind.template),
+            ident: format!("{}/{}/{}", lb.batch.id, id, kind.id),
+            date,
+        };
+        let compiled = engine
+            .compile(&doc, source)
+            .map_err(|e| format!("{label}：排版错误：\n{e}"))?;
+        let path = dir.join(kind.file_name("pdf"));
+        let started = Instant::now();
+        write_atomic(&path, &compiled.pdf)
+            .map_err(|e| format!("{label}：无法写入 {}：{e}", path.display()))?;
+        Ok(Rendered {
+            case: id,
+            kind: kind.id,
+            path,
+            pages: compiled.pages,
+            bytes: compiled.pdf.len(),
+            timings: Timings {
+                template: template_time,
+                compile: compiled.compile_time,
+                export: compiled.export_time,
+                write: started.elapsed(),
+            },
+        })
     });
 
     let mut done = Vec::new();
@@ -285,6 +291,79 @@ pub fn render(
     }
 }
 
+/// The subject (case id or `batch`), the Typst source and the output folder of one document.
+fn job_source(
+    lb: &LoadedBatch,
+    templates: &Templates,
+    batch_ctx: Option<&Value>,
+    opts: &RenderOptions,
+    ci: Option<usize>,
+    kind: &Kind,
+) -> (String, Result<String, String>, PathBuf) {
+    match ci {
+        Some(ci) => {
+            let id = &lb.cases[ci].case.id;
+            let source = case_source(lb, templates, ci, kind, opts.draft);
+            (id.clone(), source, case_dir(&opts.out, id))
+        }
+        None => {
+            let mut ctx = batch_ctx.cloned().unwrap_or_default();
+            ctx["doc"] = doc_meta(kind, &lb.batch.document_no, opts.draft);
+            (
+                BATCH_DIR.to_string(),
+                templates.render(kind.template, &ctx),
+                opts.out.join(BATCH_DIR),
+            )
+        }
+    }
+}
+
+/// A generated Typst source, without compiling it.
+#[derive(Debug, Clone)]
+pub struct TypstSource {
+    /// Where `--emit-typst` writes it: the document's output folder and file name.
+    pub dir: PathBuf,
+    pub name: String,
+    pub text: String,
+}
+
+/// The Typst sources of the selected documents, made in parallel (what `--emit-typst`
+/// writes, and what the benchmark compiles other ways).
+pub fn typst_sources(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    opts: &RenderOptions,
+) -> Result<Vec<TypstSource>, RenderError> {
+    let jobs = plan(lb, opts)?;
+    let templates = Templates::new().map_err(RenderError::Templates)?;
+    let batch_ctx = jobs
+        .iter()
+        .any(|(c, _)| c.is_none())
+        .then(|| view::batch_context(lb));
+    let made: Vec<Result<TypstSource, String>> = engine.install(|| {
+        jobs.par_iter()
+            .map(|&(ci, kind)| {
+                let (id, text, dir) =
+                    job_source(lb, &templates, batch_ctx.as_ref(), opts, ci, kind);
+                let text = text.map_err(|e| format!("{id} {}：模板错误：{e}", kind.title))?;
+                Ok(TypstSource {
+                    dir,
+                    name: kind.file_name("typ"),
+                    text,
+                })
+            })
+            .collect()
+    });
+    let (ok, failed): (Vec<_>, Vec<_>) = made.into_iter().partition(Result::is_ok);
+    if failed.is_empty() {
+        Ok(ok.into_iter().filter_map(Result::ok).collect())
+    } else {
+        Err(RenderError::Documents(
+            failed.into_iter().filter_map(Result::err).collect(),
+        ))
+    }
+}
+
 /// OUT/cases/<id>/
 pub fn case_dir(out: &Path, id: &str) -> PathBuf {
     out.join("cases").join(id)
@@ -292,7 +371,7 @@ pub fn case_dir(out: &Path, id: &str) -> PathBuf {
 
 /// Writes a generated source with the Typst library and font module it imports beside it, so
 /// that `typst compile --font-path fonts FILE.typ` compiles it again.
-fn write_typst(dir: &Path, name: &str, source: &str, engine: &Engine) -> std::io::Result<()> {
+pub fn write_typst(dir: &Path, name: &str, source: &str, engine: &Engine) -> std::io::Result<()> {
     write_atomic(&dir.join(name), source.as_bytes())?;
     write_atomic(&dir.join(LIB_NAME), LIB_SOURCE.as_bytes())?;
     write_atomic(&dir.join(FONTS_NAME), engine.fonts_module().as_bytes())
