@@ -106,6 +106,8 @@ pub fn build(
         &archive::archive_path(lb, &opts.out),
         signer.as_ref(),
     )?;
+    // Temporary files of an earlier run killed while writing are of no use now.
+    crate::output::remove_leftovers(&opts.out);
     Ok(BuildReport {
         rendered,
         volume,

@@ -1,18 +1,54 @@
 //! Writing outputs atomically: a temporary file in the target folder, then a rename, so that an
 //! interrupted run never leaves a half-written file where a good one stood.
+//!
+//! A killed process cannot leave a partial file under the final name, whether or not the data
+//! reached the disk: the rename happens after the last byte is written. The documents are not
+//! flushed to the disk one by one (that was an eighth of the rendering time, for files that
+//! can be made again from the batch folder); the archive, which is what is kept, is flushed
+//! before its rename ([`crate::archive::pack`]).
 
 use std::io::Write;
 use std::path::Path;
 
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Leftovers of a run killed while writing start with this and end with [`TEMP_SUFFIX`].
+pub const TEMP_PREFIX: &str = ".spotcheck-";
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// The temporary file beside `path` that becomes `path` when persisted; readable by others as
+/// an ordinary new file would be (tempfile's default is owner-only).
+pub fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".spotcheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder.tempfile_in(dir)
+}
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_data()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Removes the temporary files a killed run left in `dir` and its subfolders.
+pub fn remove_leftovers(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file()
+            && name.starts_with(TEMP_PREFIX)
+            && name.ends_with(TEMP_SUFFIX)
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
