@@ -1,0 +1,612 @@
+//! The benchmark: builds synthetic batches of N cases stage by stage and reports wall time,
+//! documents and pages per second and peak memory per stage, then compares the rendering with
+//! two references measured in the same run: the `typst` command compiling the same generated
+//! sources one process per document (the naive way), and the engine's floor (the same pages
+//! compiled in process as one single document).
+//!
+//! `cargo run --release --bin spotcheck-bench -- --cases 119` (see docs/PERFORMANCE.md).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use serde::Serialize;
+use spotcheck::engine::{DocSource, Engine, PdfSettings};
+use spotcheck::fonts::FontOptions;
+use spotcheck::render::{self, RenderOptions, Timings};
+use spotcheck::{archive, build, load, synth, verify, volume};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "spotcheck-bench",
+    about = "Benchmark of spotcheck on synthetic batches (docs/PERFORMANCE.md)"
+)]
+struct Args {
+    /// Cases per synthetic batch; repeat for several sizes (`--cases 1000 --cases 10000`).
+    #[arg(long = "cases", default_values_t = vec![119])]
+    cases: Vec<usize>,
+    /// Runs of the whole pipeline per size; medians are reported.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// The batch folder the synthetic cases are made from.
+    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/jincheng-2023-1"))]
+    source: PathBuf,
+    #[arg(long, default_value_t = 2023)]
+    seed: u64,
+    /// Working folder (default: a temporary folder, removed at the end).
+    #[arg(long)]
+    work: Option<PathBuf>,
+    /// The typst command for the one-process-per-document comparison (default: `typst` on
+    /// PATH). Install it with `cargo install typst-cli --version ^0.15 --locked`.
+    #[arg(long)]
+    typst: Option<PathBuf>,
+    /// Skip the one-process-per-document comparison.
+    #[arg(long)]
+    no_cli: bool,
+    /// Compile at most this many documents with the typst command, evenly spread over the
+    /// batch, and scale the time up to all documents.
+    #[arg(long, default_value_t = 1500)]
+    cli_max_docs: usize,
+    /// Skip the single-document floor.
+    #[arg(long)]
+    no_floor: bool,
+    /// The floor is compiled only for batches of at most this many documents (one document
+    /// of that many pages must fit in memory).
+    #[arg(long, default_value_t = 8000)]
+    floor_max_docs: usize,
+    /// Also write every figure as JSON to this file.
+    #[arg(long)]
+    json: Option<PathBuf>,
+}
+
+/// One stage of one run.
+#[derive(Debug, Clone, Serialize)]
+struct Stage {
+    name: &'static str,
+    wall_s: f64,
+    docs: usize,
+    pages: usize,
+    /// Peak resident memory during the stage (MiB), when the system tells.
+    peak_mib: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Run {
+    stages: Vec<Stage>,
+    total_s: f64,
+    /// Thread time of rendering, per sub-stage (seconds summed over worker threads).
+    render_threads: ThreadTimes,
+    archive_bytes: u64,
+    payload_bytes: u64,
+    verify_mb_s: f64,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+struct ThreadTimes {
+    template_s: f64,
+    compile_s: f64,
+    export_s: f64,
+    write_s: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SizeReport {
+    cases: usize,
+    documents: usize,
+    pages: usize,
+    generate_s: f64,
+    runs: Vec<Run>,
+    /// Median of each stage over the runs.
+    median: Vec<Stage>,
+    median_total_s: f64,
+    /// Engine start plus rendering, median: what the references are compared with.
+    median_compile_work_s: f64,
+    floor: Option<Reference>,
+    cli: Option<Reference>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Reference {
+    wall_s: f64,
+    /// Documents actually compiled (the CLI may compile a spread subset and scale up).
+    docs_compiled: usize,
+    /// Scaled to all documents.
+    wall_all_s: f64,
+    peak_mib: Option<f64>,
+    /// reference / ours (> 1: ours is faster).
+    ratio: f64,
+    note: String,
+}
+
+/// Peak memory of this process: reset the high-water mark, read it back later (Linux).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn peak_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn timed<T>(
+    stages: &mut Vec<Stage>,
+    name: &'static str,
+    f: impl FnOnce() -> Result<(T, usize, usize)>,
+) -> Result<T> {
+    reset_peak();
+    let started = Instant::now();
+    let (value, docs, pages) = f()?;
+    stages.push(Stage {
+        name,
+        wall_s: started.elapsed().as_secs_f64(),
+        docs,
+        pages,
+        peak_mib: peak_mib(),
+    });
+    Ok(value)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return 0.0;
+    }
+    let m = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
+}
+
+/// The whole job on a batch folder, stage by stage, as `spotcheck build` does it.
+fn run_once(batch: &Path, out: &Path) -> Result<Run> {
+    let mut stages = Vec::new();
+    let all = Instant::now();
+    let engine = timed(&mut stages, "engine (fonts, library)", || {
+        Ok((
+            Engine::new(&FontOptions::default(), PdfSettings::default()),
+            0,
+            0,
+        ))
+    })?;
+    let lb = timed(&mut stages, "load and check", || {
+        let lb = load::load(batch).map_err(|d| anyhow::anyhow!("{d}"))?;
+        build::preflight(&lb, &engine).map_err(|d| anyhow::anyhow!("{d}"))?;
+        Ok((lb, 0, 0))
+    })?;
+    let opts = RenderOptions {
+        out: out.to_path_buf(),
+        ..RenderOptions::default()
+    };
+    let rendered = timed(
+        &mut stages,
+        "render (template, compile, export, write)",
+        || {
+            let r = render::render(&lb, &engine, &opts)?;
+            let (d, p) = (r.len(), r.iter().map(|d| d.pages).sum());
+            Ok((r, d, p))
+        },
+    )?;
+    let mut threads = Timings::default();
+    for r in &rendered {
+        threads.template += r.timings.template;
+        threads.compile += r.timings.compile;
+        threads.export += r.timings.export;
+        threads.write += r.timings.write;
+    }
+    let volume_path = timed(&mut stages, "volume", || {
+        let v = volume::bind(&lb, &engine, &rendered, out).map_err(|e| anyhow::anyhow!(e))?;
+        let pages = volume_pages(&rendered);
+        Ok((v, 1, pages))
+    })?;
+    let packed = timed(&mut stages, "archive", || {
+        let mut payload = archive::source_payload(&lb)?;
+        payload.extend(archive::output_payload(out, &rendered, Some(&volume_path))?);
+        let packed = archive::pack(&lb, payload, &archive::archive_path(&lb, out), None)?;
+        let files = packed.files;
+        Ok((packed, files, 0))
+    })?;
+    let total_s = all.elapsed().as_secs_f64();
+    let report = timed(&mut stages, "verify", || {
+        let report = verify::verify(&packed.path, &verify::VerifyOptions::default());
+        let files = report.payload_files;
+        Ok((report, files, 0))
+    })?;
+    if report.verdict.exit_code() != 0 {
+        bail!("verify judged the archive {:?}", report.verdict);
+    }
+    let verify_s = stages.last().map(|s| s.wall_s).unwrap_or(0.0);
+    let secs = |d: Duration| d.as_secs_f64();
+    Ok(Run {
+        stages,
+        total_s,
+        render_threads: ThreadTimes {
+            template_s: secs(threads.template),
+            compile_s: secs(threads.compile),
+            export_s: secs(threads.export),
+            write_s: secs(threads.write),
+        },
+        archive_bytes: packed.archive_bytes,
+        payload_bytes: report.payload_bytes,
+        verify_mb_s: report.payload_bytes as f64 / 1e6 / verify_s.max(1e-9),
+    })
+}
+
+/// The volume's pages: its bound documents' pages (cover and contents not counted).
+fn volume_pages(rendered: &[render::Rendered]) -> usize {
+    rendered
+        .iter()
+        .filter(|r| r.kind == "report" || r.kind == "sampling-sheet")
+        .map(|r| r.pages)
+        .sum()
+}
+
+/// The same generated sources compiled as one single document in process.
+fn floor(
+    engine: &Engine,
+    sources: &[render::TypstSource],
+    date: chrono::NaiveDate,
+) -> Result<(f64, usize)> {
+    // Each document in its own content block (its imports, set and show rules stay inside),
+    // starting on a new page with its own page numbering.
+    let mut text = String::new();
+    for s in sources {
+        text.push_str("#pagebreak(weak: true)\n#counter(page).update(1)\n#[\n");
+        text.push_str(&s.text);
+        text.push_str("\n]\n");
+    }
+    let doc = DocSource {
+        main_name: "floor.typ".into(),
+        label: "floor.typ".into(),
+        ident: "floor".into(),
+        date,
+    };
+    let started = Instant::now();
+    let compiled = engine
+        .install(|| engine.compile(&doc, text))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok((started.elapsed().as_secs_f64(), compiled.pages))
+}
+
+/// Writes every source with the library and font module beside it, as `--emit-typst` does,
+/// and compiles a spread subset with the typst command, one process per document, as many
+/// at once as there are cores.
+fn cli(
+    typst: &Path,
+    engine: &Engine,
+    sources: &[render::TypstSource],
+    max_docs: usize,
+    date: chrono::NaiveDate,
+) -> Result<(f64, usize)> {
+    let step = sources.len().div_ceil(max_docs.max(1)).max(1);
+    let chosen: Vec<&render::TypstSource> = sources.iter().step_by(step).collect();
+    for s in &chosen {
+        render::write_typst(&s.dir, &s.name, &s.text, engine)?;
+    }
+    let fonts = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts");
+    let timestamp = date
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc().timestamp())
+        .unwrap_or(0)
+        .to_string();
+    let next = AtomicUsize::new(0);
+    let failed = std::sync::Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(s) = chosen.get(i) else { break };
+                    let input = s.dir.join(&s.name);
+                    let output = input.with_extension("cli.pdf");
+                    let status = Command::new(typst)
+                        .arg("compile")
+                        .arg("--font-path")
+                        .arg(fonts)
+                        .arg("--ignore-system-fonts")
+                        .arg("--pdf-standard")
+                        .arg("a-2u")
+                        .arg("--creation-timestamp")
+                        .arg(&timestamp)
+                        .arg(&input)
+                        .arg(&output)
+                        .output();
+                    match status {
+                        Ok(o) if o.status.success() => {}
+                        Ok(o) => failed.lock().unwrap().push(format!(
+                            "{}: {}",
+                            input.display(),
+                            String::from_utf8_lossy(&o.stderr)
+                        )),
+                        Err(e) => failed
+                            .lock()
+                            .unwrap()
+                            .push(format!("{}: {e}", input.display())),
+                    }
+                }
+            });
+        }
+    });
+    let wall = started.elapsed().as_secs_f64();
+    let failed = failed.into_inner().unwrap();
+    if let Some(first) = failed.first() {
+        bail!(
+            "the typst command failed on {} documents; first: {first}",
+            failed.len()
+        );
+    }
+    Ok((wall, chosen.len()))
+}
+
+fn find_typst(given: Option<&Path>) -> Option<PathBuf> {
+    let candidate = given
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("typst"));
+    Command::new(&candidate)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| candidate)
+}
+
+fn fmt_mib(m: Option<f64>) -> String {
+    m.map_or("–".into(), |m| format!("{m:.0}"))
+}
+
+fn bench_size(args: &Args, work: &Path, n: usize) -> Result<SizeReport> {
+    let dir = work.join(format!("n{n}"));
+    let batch = dir.join("batch");
+    let _ = std::fs::remove_dir_all(&dir);
+    let started = Instant::now();
+    let generated = synth::generate(&args.source, n, args.seed, &batch)
+        .map_err(|e| anyhow::anyhow!(e))
+        .context("generating the synthetic batch")?;
+    let generate_s = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{n} cases generated in {generate_s:.1} s: {}",
+        generated
+            .per_category
+            .iter()
+            .map(|(c, k)| format!("{c} {k}"))
+            .collect::<Vec<_>>()
+            .join("，")
+    );
+
+    let mut runs = Vec::new();
+    for r in 0..args.runs.max(1) {
+        let out = dir.join(format!("out-{r}"));
+        let run = run_once(&batch, &out)?;
+        eprintln!("  run {}: {:.2} s", r + 1, run.total_s);
+        runs.push(run);
+        // Keep the disk from filling on large batches: one output folder at a time.
+        std::fs::remove_dir_all(&out).ok();
+    }
+    let first = &runs[0];
+    let median_stage = |i: usize| Stage {
+        name: first.stages[i].name,
+        wall_s: median(runs.iter().map(|r| r.stages[i].wall_s).collect()),
+        docs: first.stages[i].docs,
+        pages: first.stages[i].pages,
+        peak_mib: first.stages[i]
+            .peak_mib
+            .map(|_| median(runs.iter().filter_map(|r| r.stages[i].peak_mib).collect())),
+    };
+    let median_stages: Vec<Stage> = (0..first.stages.len()).map(median_stage).collect();
+    let median_total_s = median(runs.iter().map(|r| r.total_s).collect());
+    let render_i = 2;
+    let documents = first.stages[render_i].docs;
+    let pages = first.stages[render_i].pages;
+    let median_compile_work_s = median(
+        runs.iter()
+            .map(|r| r.stages[0].wall_s + r.stages[render_i].wall_s)
+            .collect(),
+    );
+
+    // The references compile the sources our run generated, in the same process or machine.
+    let engine = Engine::new(&FontOptions::default(), PdfSettings::default());
+    let lb = load::load(&batch).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let typ_out = dir.join("typ");
+    let sources = render::typst_sources(
+        &lb,
+        &engine,
+        &RenderOptions {
+            out: typ_out.clone(),
+            ..RenderOptions::default()
+        },
+    )?;
+    let ours = median_compile_work_s;
+
+    let floor = if args.no_floor || sources.len() > args.floor_max_docs {
+        eprintln!("  floor skipped ({} documents)", sources.len());
+        None
+    } else {
+        reset_peak();
+        let (wall, floor_pages) = floor(&engine, &sources, lb.batch.issued_on)?;
+        Some(Reference {
+            wall_s: wall,
+            docs_compiled: sources.len(),
+            wall_all_s: wall,
+            peak_mib: peak_mib(),
+            ratio: ours / wall,
+            note: format!("one document of {floor_pages} pages"),
+        })
+    };
+
+    let cli = if args.no_cli {
+        None
+    } else if let Some(typst) = find_typst(args.typst.as_deref()) {
+        let (wall, compiled) = cli(
+            &typst,
+            &engine,
+            &sources,
+            args.cli_max_docs,
+            lb.batch.issued_on,
+        )?;
+        let all = wall * sources.len() as f64 / compiled as f64;
+        Some(Reference {
+            wall_s: wall,
+            docs_compiled: compiled,
+            wall_all_s: all,
+            peak_mib: None,
+            ratio: all / ours,
+            note: if compiled < sources.len() {
+                format!(
+                    "{compiled} of {} documents compiled, time scaled up",
+                    sources.len()
+                )
+            } else {
+                format!("all {compiled} documents")
+            },
+        })
+    } else {
+        eprintln!(
+            "  the typst command was not found: comparison skipped (install it with `cargo install typst-cli --version ^0.15 --locked`, or give --typst PATH)"
+        );
+        None
+    };
+    std::fs::remove_dir_all(&typ_out).ok();
+
+    Ok(SizeReport {
+        cases: n,
+        documents,
+        pages,
+        generate_s,
+        runs,
+        median: median_stages,
+        median_total_s,
+        median_compile_work_s,
+        floor,
+        cli,
+    })
+}
+
+fn print_report(s: &SizeReport) {
+    println!(
+        "\n## {} cases: {} documents, {} pages (median of {} runs)\n",
+        s.cases,
+        s.documents,
+        s.pages,
+        s.runs.len()
+    );
+    println!("| stage | wall s | docs/s | pages/s | peak MiB |");
+    println!("|---|---:|---:|---:|---:|");
+    for st in &s.median {
+        let rate = |k: usize| {
+            if k == 0 {
+                "".to_string()
+            } else {
+                format!("{:.0}", k as f64 / st.wall_s.max(1e-9))
+            }
+        };
+        println!(
+            "| {} | {:.2} | {} | {} | {} |",
+            st.name,
+            st.wall_s,
+            rate(st.docs),
+            rate(st.pages),
+            fmt_mib(st.peak_mib)
+        );
+    }
+    println!(
+        "| **total (engine to archive)** | **{:.2}** | {:.0} | {:.0} | |",
+        s.median_total_s,
+        s.documents as f64 / s.median_total_s,
+        s.pages as f64 / s.median_total_s
+    );
+    let t = &s.runs[0].render_threads;
+    let sum = t.template_s + t.compile_s + t.export_s + t.write_s;
+    let pct = |x: f64| 100.0 * x / sum.max(1e-9);
+    println!(
+        "\nRendering, thread time of the first run ({sum:.1} s on all workers): template {:.0} %, Typst layout {:.0} %, PDF export {:.0} %, writing {:.0} %.",
+        pct(t.template_s),
+        pct(t.compile_s),
+        pct(t.export_s),
+        pct(t.write_s)
+    );
+    println!(
+        "Verify: {:.0} MB/s over {:.1} MB of payload (archive {:.1} MB).",
+        median(s.runs.iter().map(|r| r.verify_mb_s).collect()),
+        s.runs[0].payload_bytes as f64 / 1e6,
+        s.runs[0].archive_bytes as f64 / 1e6
+    );
+    println!(
+        "\nCompared with: engine start + render = {:.2} s (median)",
+        s.median_compile_work_s
+    );
+    match &s.floor {
+        Some(f) => println!(
+            "- floor, the same pages as one document in process: {:.2} s ({}, peak {} MiB): ours is {:.2}× the floor",
+            f.wall_s,
+            f.note,
+            fmt_mib(f.peak_mib),
+            f.ratio
+        ),
+        None => println!("- floor: skipped"),
+    }
+    match &s.cli {
+        Some(c) => println!(
+            "- the typst command, one process per document: {:.1} s for all ({}): ours is {:.1}× faster",
+            c.wall_all_s, c.note, c.ratio
+        ),
+        None => println!("- the typst command: skipped"),
+    }
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    let temp;
+    let work = match &args.work {
+        Some(w) => {
+            std::fs::create_dir_all(w)?;
+            w.clone()
+        }
+        None => {
+            temp = tempfile::tempdir()?;
+            temp.path().to_path_buf()
+        }
+    };
+    println!(
+        "# spotcheck-bench {}: {} cores, sizes {:?}",
+        env!("CARGO_PKG_VERSION"),
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        args.cases
+    );
+    let mut reports = Vec::new();
+    for &n in &args.cases {
+        let r = bench_size(&args, &work, n)?;
+        print_report(&r);
+        reports.push(r);
+    }
+    if reports.len() > 1 {
+        println!(
+            "\n## Growth\n\n| cases | total s | ms per case | peak MiB (largest stage) |\n|---:|---:|---:|---:|"
+        );
+        for r in &reports {
+            let peak = r
+                .median
+                .iter()
+                .filter_map(|s| s.peak_mib)
+                .fold(0.0, f64::max);
+            println!(
+                "| {} | {:.1} | {:.1} | {:.0} |",
+                r.cases,
+                r.median_total_s,
+                1000.0 * r.median_total_s / r.cases as f64,
+                peak
+            );
+        }
+    }
+    if let Some(path) = &args.json {
+        std::fs::write(path, serde_json::to_string_pretty(&reports)?)?;
+    }
+    Ok(())
+}
