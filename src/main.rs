@@ -105,7 +105,7 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// 核验归档（zip 或解压后的文件夹）：逐一核对每个文件，报告缺失、多出和被改动的文件
+    /// 核验归档或任何 BagIt 包（zip 或文件夹，RFC 8493 1.0 与 0.97）：报告缺失、多出和被改动的文件
     Verify {
         /// 归档 zip 文件，或解压后的归档文件夹
         archive: PathBuf,
@@ -449,5 +449,8 @@ fn verify_archive(
     };
     // A closed pipe (`| head`) is not an error of the archive: the verdict stands.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+    // Warnings (what RFC 8493 says SHOULD) go apart from the errors, and leave the exit code.
+    let warnings = report.warnings_text();
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), warnings.as_bytes());
     ExitCode::from(report.verdict.exit_code())
 }

@@ -1,6 +1,9 @@
-//! Verifying an archive, zipped or unzipped, without extracting it: every entry streams through
-//! SHA-256 with a bounded buffer and is compared with the manifests; every missing, extra,
-//! renamed and altered file is reported by name, not only the first.
+//! Verifying an archive, zipped or unzipped, without extracting it: every entry streams once
+//! through every algorithm its manifests use, with a bounded buffer, and the bag is judged by
+//! RFC 8493 ([`crate::bagit`]); every missing, extra, renamed and altered file is reported by
+//! name, not only the first. spotcheck's own archives (signed, or holding
+//! `data/source/batch.yaml`) must also have what `spotcheck build` always writes: the tag
+//! manifest, bag-info.txt with its Payload-Oxum, and no tag file outside the tag manifest.
 //!
 //! A zip is untrusted input. Names that are absolute, contain `..`, backslashes or NUL are
 //! refused; duplicate names are reported; the local headers must agree with the central
@@ -15,25 +18,21 @@ use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::archive::{
-    BAG_INFO_FILE, BAGIT_FILE, MANIFEST_FILE, SIGNATURE_FILE, TAGMANIFEST_FILE,
-    decode_manifest_path, nfc,
+    BAG_INFO_FILE, BAGIT_FILE, MANIFEST_FILE, SIGNATURE_FILE, TAGMANIFEST_FILE, nfc,
 };
+use crate::bagit::{self, Algorithm, Digests, FileInfo, MultiHasher, name_problem};
+pub use crate::bagit::{Finding, FindingKind, Severity};
 use crate::sign::{self, SignatureInfo};
 
-/// The tag files whose content verify reads (each at most [`TAG_FILE_CAP`] bytes).
-const TAG_FILES: [&str; 5] = [
-    BAGIT_FILE,
-    BAG_INFO_FILE,
-    MANIFEST_FILE,
-    TAGMANIFEST_FILE,
-    SIGNATURE_FILE,
-];
-/// The tag files that the tag manifest must list.
+/// The tag files that the tag manifest of spotcheck's own archives must list.
 const LISTED_TAG_FILES: [&str; 3] = [BAGIT_FILE, BAG_INFO_FILE, MANIFEST_FILE];
+/// A payload file every archive spotcheck builds holds: it marks the archive as its own.
+const OWN_MARKER: &str = "data/source/batch.yaml";
+/// Each tag file verify reads is kept in memory up to this size; all of them up to the total.
 const TAG_FILE_CAP: u64 = 64 << 20;
+const TAG_TOTAL_CAP: u64 = 256 << 20;
 /// Deflate cannot expand data by more than about 1032 to 1.
 const MAX_DEFLATE_RATIO: u64 = 1032;
 const BUF_SIZE: usize = 64 << 10;
@@ -63,9 +62,10 @@ impl Default for VerifyOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
-    /// Every file is present and matches; the signature verified when a key was given.
+    /// A valid bag (RFC 8493 §3): complete, every checksum verified; the signature verified
+    /// when a key was given. There may be warnings.
     Intact,
-    /// Readable, but something is missing, extra, altered or unsigned.
+    /// Readable, but something is missing, extra, altered, unsigned, or breaks a rule of BagIt.
     Damaged,
     /// Not an archive that can be read: not a zip or folder, no bag in it, or past the limits.
     Unreadable,
@@ -86,76 +86,6 @@ impl Verdict {
             Verdict::Intact => "完好",
             Verdict::Damaged => "已损坏",
             Verdict::Unreadable => "无法读取",
-        }
-    }
-}
-
-/// What kind of problem a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingKind {
-    /// Listed in the payload manifest, not in the bag.
-    Missing,
-    /// In the bag, listed in no manifest.
-    Extra,
-    /// A missing file whose content is present under another name.
-    Renamed,
-    /// Content differs from the payload manifest.
-    Altered,
-    /// A tag file listed in the tag manifest is absent, or a required tag file is absent.
-    TagMissing,
-    /// A tag file differs from the tag manifest.
-    TagAltered,
-    /// A required tag file that the tag manifest does not list.
-    TagNotListed,
-    /// bagit.txt is not a valid BagIt declaration.
-    BadBagitTxt,
-    /// bag-info.txt is unreadable or lacks its Payload-Oxum.
-    BadBagInfo,
-    /// Payload-Oxum disagrees with the payload.
-    PayloadOxum,
-    /// A manifest line that cannot be read.
-    BadManifest,
-    /// An entry name that is absolute, contains `..`, a backslash or NUL, or is not UTF-8.
-    UnsafeName,
-    /// Two entries with the same name.
-    DuplicateName,
-    /// An entry that cannot be read (CRC error, truncated, unsupported, implausible size).
-    Unreadable,
-    /// The zip's headers contradict each other.
-    ZipStructure,
-    /// A signature was required and is absent.
-    SignatureMissing,
-    /// The signature does not verify.
-    SignatureInvalid,
-}
-
-/// One problem, naming the file it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub kind: FindingKind,
-    /// Path relative to the bag (`data/evidence/...`, `bag-info.txt`), or the zip entry name.
-    pub path: String,
-    /// The new name of a renamed file.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actual: Option<String>,
-    /// In Chinese, for the clerk.
-    pub message: String,
-}
-
-impl Finding {
-    fn new(kind: FindingKind, path: &str, message: String) -> Self {
-        Finding {
-            kind,
-            path: path.to_string(),
-            to: None,
-            expected: None,
-            actual: None,
-            message,
         }
     }
 }
@@ -186,10 +116,16 @@ pub struct Report {
     /// Why the archive could not be read at all.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The BagIt version bagit.txt declares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bagit_version: Option<String>,
+    /// The algorithms of the payload manifests.
+    pub algorithms: Vec<Algorithm>,
     /// Payload files found, and their total size.
     pub payload_files: usize,
     pub payload_bytes: u64,
     pub signature: SignatureStatus,
+    /// Errors first, then warnings (each with its `severity`).
     pub findings: Vec<Finding>,
 }
 
@@ -200,6 +136,8 @@ impl Report {
             bag: None,
             verdict: Verdict::Unreadable,
             error: Some(error),
+            bagit_version: None,
+            algorithms: Vec::new(),
             payload_files: 0,
             payload_bytes: 0,
             signature: SignatureStatus::NotChecked { present: false },
@@ -215,7 +153,25 @@ impl Report {
             .collect()
     }
 
-    /// The report for a clerk, in Chinese.
+    /// The errors: what makes the bag invalid.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.is_error())
+    }
+
+    /// The warnings: what departs from a SHOULD of RFC 8493 in a bag that may well be valid.
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| !f.is_error())
+    }
+
+    /// The warnings for a clerk, in Chinese, one a line (empty when there are none); printed
+    /// on standard error, apart from the report.
+    pub fn warnings_text(&self) -> String {
+        self.warnings()
+            .map(|f| format!("警告：{}\n", line_of(f)))
+            .collect()
+    }
+
+    /// The report for a clerk, in Chinese (without the warnings: see [`Report::warnings_text`]).
     pub fn human(&self) -> String {
         let mut s = format!("归档：{}", self.archive);
         if let Some(bag) = &self.bag {
@@ -238,12 +194,18 @@ impl Report {
             Verdict::Damaged => {
                 s.push_str(&format!(
                     "结论：已损坏 —— 发现 {} 处问题：\n",
-                    self.findings.len()
+                    self.errors().count()
                 ));
             }
         }
-        for f in &self.findings {
-            s.push_str(&format!("  - {}\n", f.message));
+        for f in self.errors() {
+            s.push_str(&format!("  - {}\n", line_of(f)));
+        }
+        let warnings = self.warnings().count();
+        if warnings > 0 {
+            s.push_str(&format!(
+                "另有 {warnings} 条警告（不影响结论，见标准错误输出）\n"
+            ));
         }
         match &self.signature {
             SignatureStatus::NotChecked { present: true } => {
@@ -261,11 +223,12 @@ impl Report {
     }
 }
 
-/// One file of the bag as read: its size and hash (none when it could not be read).
-#[derive(Debug, Clone)]
-struct Entry {
-    size: u64,
-    sha256: Option<[u8; 32]>,
+/// A finding as one line: the message, and the rule it rests on.
+fn line_of(f: &Finding) -> String {
+    match f.rule {
+        Some(rule) => format!("{}〔{rule}〕", f.message),
+        None => f.message.clone(),
+    }
 }
 
 /// What reading a zip or a folder gives: the files by name relative to the bag, the content of
@@ -273,31 +236,47 @@ struct Entry {
 #[derive(Debug, Default)]
 struct Collected {
     bag: String,
-    entries: BTreeMap<String, Entry>,
+    entries: BTreeMap<String, FileInfo>,
     tags: HashMap<String, Vec<u8>>,
+    /// Bytes of tag files kept so far.
+    kept_bytes: u64,
     findings: Vec<Finding>,
+    /// The algorithms of the manifests in the base directory: computed for every file.
+    algorithms: BTreeSet<Algorithm>,
+    /// Whether the base directory has a directory `data`.
+    has_payload_dir: bool,
 }
 
 impl Collected {
-    /// Records a file read to its end: its size and hash, and its bytes if it is a tag file.
-    fn read(&mut self, rel: String, hash: [u8; 32], count: u64, kept: Option<Vec<u8>>) {
-        if let Some(k) = kept {
+    /// Records a file read to its end: its size and digests, and its bytes if it is a tag file
+    /// (unless the tag files kept so far are already too large: it is then reported as such).
+    fn read(&mut self, rel: String, digests: Digests, count: u64, kept: Option<Vec<u8>>) {
+        if let Some(k) = kept
+            && self.kept_bytes + k.len() as u64 <= TAG_TOTAL_CAP
+        {
+            self.kept_bytes += k.len() as u64;
             self.tags.insert(rel.clone(), k);
         }
         self.entries.insert(
             rel,
-            Entry {
+            FileInfo {
                 size: count,
-                sha256: Some(hash),
+                digests: Some(digests),
             },
         );
     }
 
-    /// Records a file that could not be read whole: present, with no hash, and a finding.
+    /// Records a file that could not be read whole: present, with no digests, and a finding.
     fn unreadable(&mut self, rel: String, size: u64, message: String) {
         self.findings
             .push(Finding::new(FindingKind::Unreadable, &rel, message));
-        self.entries.insert(rel, Entry { size, sha256: None });
+        self.entries.insert(
+            rel,
+            FileInfo {
+                size,
+                digests: None,
+            },
+        );
     }
 }
 
@@ -318,37 +297,20 @@ pub fn verify(path: &Path, opts: &VerifyOptions) -> Report {
     evaluate(path, collected, opts)
 }
 
-/// Whether a name (relative, `/`-separated) is safe: not absolute, no drive letter, no `..`
-/// or `.` or empty segment, no backslash or NUL. A trailing `/` (a directory entry) is allowed.
-fn name_problem(name: &str) -> Option<&'static str> {
-    let trimmed = name.strip_suffix('/').unwrap_or(name);
-    if name.starts_with('/') || name.chars().nth(1) == Some(':') {
-        Some("是绝对路径")
-    } else if name.contains('\\') {
-        Some("含有反斜杠")
-    } else if name.contains('\0') {
-        Some("含有 NUL 字符")
-    } else if trimmed.split('/').any(|p| p == "..") {
-        Some("含有 ..（指向上级目录）")
-    } else if trimmed.split('/').any(|p| p.is_empty() || p == ".") {
-        Some("含有空的或 . 路径段")
-    } else {
-        None
-    }
-}
-
 fn is_tag_name(rel: &str) -> bool {
-    TAG_FILES.contains(&rel)
+    rel == SIGNATURE_FILE || bagit::is_read_tag_file(rel)
 }
 
-/// Streams `reader` through SHA-256, reading at most `limit` bytes plus one (to notice more).
-/// Keeps the bytes when `keep` (a tag file). Returns the hash, the count, and the kept bytes.
+/// Streams `reader` through every needed algorithm at once, reading at most `limit` bytes plus
+/// one (to notice more). Keeps the bytes when `keep` (a tag file). Returns the digests, the
+/// count, and the kept bytes.
 fn hash_stream(
     reader: &mut dyn Read,
     limit: u64,
     keep: bool,
-) -> std::io::Result<([u8; 32], u64, Option<Vec<u8>>)> {
-    let mut hasher = Sha256::new();
+    algorithms: &BTreeSet<Algorithm>,
+) -> std::io::Result<(Digests, u64, Option<Vec<u8>>)> {
+    let mut hasher = MultiHasher::new(algorithms);
     let mut buf = vec![0u8; BUF_SIZE];
     let mut count: u64 = 0;
     let mut kept = keep.then(Vec::new);
@@ -370,11 +332,7 @@ fn hash_stream(
             }
         }
     }
-    Ok((hasher.finalize().into(), count, kept))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    Ok((hasher.finalize(), count, kept))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,6 +404,12 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
         }
         _ => return Err("压缩包中有不止一个 bagit.txt：无法确定归档的根目录".into()),
     };
+
+    // Which algorithms to compute, from the manifests' names, before reading anything.
+    let in_bag = |n: &String| n.strip_prefix(prefix.as_str()).map(str::to_string);
+    let root_names: Vec<String> = names.iter().flatten().filter_map(in_bag).collect();
+    c.algorithms = bagit::needed_algorithms(root_names.iter().map(String::as_str));
+    c.has_payload_dir = root_names.iter().any(|n| n.starts_with("data/"));
 
     let mut declared_total: u64 = 0;
     let mut seen_nfc: HashMap<String, String> = HashMap::new();
@@ -526,9 +490,9 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
             ));
             c.entries.insert(
                 rel,
-                Entry {
+                FileInfo {
                     size: declared,
-                    sha256: None,
+                    digests: None,
                 },
             );
             continue;
@@ -541,7 +505,7 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
             ));
         }
         let keep = is_tag_name(&rel);
-        match hash_stream(&mut f, declared, keep) {
+        match hash_stream(&mut f, declared, keep, &c.algorithms) {
             Ok((hash, count, kept)) => {
                 if count != declared {
                     let message = format!(
@@ -635,11 +599,18 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
             _ => return Err("文件夹中有不止一个归档（bagit.txt）：请指定其中一个".into()),
         }
     };
+    let root_names: Vec<String> = std::fs::read_dir(&root)
+        .map_err(|e| format!("无法读取文件夹：{e}"))?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(nfc))
+        .collect();
     let mut c = Collected {
         bag: root
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
+        algorithms: bagit::needed_algorithms(root_names.iter().map(String::as_str)),
+        has_payload_dir: std::fs::symlink_metadata(root.join("data")).is_ok_and(|m| m.is_dir()),
         ..Default::default()
     };
     for entry in walkdir::WalkDir::new(&root)
@@ -697,8 +668,8 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
             continue;
         }
         let keep = is_tag_name(&rel);
-        let read =
-            File::open(entry.path()).and_then(|mut f| hash_stream(&mut f, u64::MAX - 1, keep));
+        let read = File::open(entry.path())
+            .and_then(|mut f| hash_stream(&mut f, u64::MAX - 1, keep, &c.algorithms));
         match read {
             Ok((hash, count, kept)) => c.read(rel, hash, count, kept),
             Err(e) => {
@@ -715,326 +686,93 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
 // The bag
 // ---------------------------------------------------------------------------------------------
 
-/// A manifest as read: path → expected SHA-256 (lowercase hex).
-fn parse_manifest(
-    file: &str,
-    bytes: &[u8],
-    payload: bool,
-    findings: &mut Vec<Finding>,
-) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(_) => {
-            findings.push(Finding::new(
-                FindingKind::BadManifest,
-                file,
-                format!("{file} 不是 UTF-8 文本"),
-            ));
-            return out;
-        }
-    };
-    for (i, line) in text.split('\n').enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let bad = |why: &str| {
-            Finding::new(
-                FindingKind::BadManifest,
-                file,
-                format!("{file} 第 {} 行无法识别（{why}）：{line}", i + 1),
-            )
-        };
-        let Some((hash, rest)) = line.split_once([' ', '\t']) else {
-            findings.push(bad("应为“校验值 路径”"));
-            continue;
-        };
-        let path = rest.trim_start_matches([' ', '\t']);
-        if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-            findings.push(bad("校验值不是 64 位十六进制 SHA-256"));
-            continue;
-        }
-        let path = nfc(&decode_manifest_path(path));
-        if let Some(why) = name_problem(&path) {
-            findings.push(bad(why));
-            continue;
-        }
-        if path.starts_with("data/") != payload {
-            findings.push(bad(if payload {
-                "载荷清单只能列出 data/ 下的文件"
-            } else {
-                "标签清单不能列出 data/ 下的文件"
-            }));
-            continue;
-        }
-        if out
-            .insert(path.clone(), hash.to_ascii_lowercase())
-            .is_some()
-        {
-            findings.push(bad("同一文件列出了两次"));
-        }
-    }
-    out
-}
-
-fn check_bagit_txt(bytes: &[u8]) -> Option<String> {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Some("不是 UTF-8 文本".into());
-    };
-    let mut version = None;
-    let mut encoding = None;
-    for line in text.lines() {
-        if let Some((k, v)) = line.split_once(':') {
-            match k.trim() {
-                "BagIt-Version" => version = Some(v.trim().to_string()),
-                "Tag-File-Character-Encoding" => encoding = Some(v.trim().to_string()),
-                _ => {}
-            }
-        }
-    }
-    match (version.as_deref(), encoding.as_deref()) {
-        (Some("1.0" | "0.97"), Some(e)) if e.eq_ignore_ascii_case("UTF-8") => None,
-        (None, _) => Some("缺少 BagIt-Version".into()),
-        (Some(v), _) if v != "1.0" && v != "0.97" => Some(format!("不支持的 BagIt 版本 {v}")),
-        _ => Some("Tag-File-Character-Encoding 应为 UTF-8".into()),
-    }
-}
-
-/// Payload-Oxum from bag-info.txt: (octets, files).
-fn payload_oxum(bytes: &[u8]) -> Result<(u64, u64), String> {
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| "bag-info.txt 不是 UTF-8 文本".to_string())?;
-    let value = text
-        .lines()
-        .find_map(|l| {
-            l.split_once(':')
-                .filter(|(k, _)| k.trim() == "Payload-Oxum")
-                .map(|(_, v)| v.trim())
-        })
-        .ok_or_else(|| "bag-info.txt 中没有 Payload-Oxum".to_string())?;
-    let parsed = value
-        .split_once('.')
-        .and_then(|(o, n)| Some((o.parse().ok()?, n.parse().ok()?)));
-    parsed.ok_or_else(|| format!("Payload-Oxum 的值 “{value}” 应为“字节数.文件数”"))
-}
-
 fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
     let Collected {
         bag,
         entries,
         tags,
         mut findings,
+        has_payload_dir,
+        ..
     } = c;
-    let tag = |name: &str| tags.get(name);
     let present = |name: &str| entries.contains_key(name);
-    for name in TAG_FILES {
-        if matches!(
-            entries.get(name),
-            Some(Entry {
-                sha256: Some(_),
-                ..
-            })
-        ) && tag(name).is_none()
-        {
+    for (name, e) in &entries {
+        if is_tag_name(name) && e.digests.is_some() && !tags.contains_key(name) {
             findings.push(Finding::new(
                 FindingKind::Unreadable,
                 name,
-                format!("{name} 超过 {} MiB，未读取", TAG_FILE_CAP >> 20),
+                format!(
+                    "{name} 过大（单个标签文件超过 {} MiB，或合计超过 {} MiB），未读取",
+                    TAG_FILE_CAP >> 20,
+                    TAG_TOTAL_CAP >> 20
+                ),
             ));
         }
     }
 
-    // bagit.txt
-    match tag(BAGIT_FILE) {
-        Some(b) => {
-            if let Some(why) = check_bagit_txt(b) {
-                findings.push(Finding::new(
-                    FindingKind::BadBagitTxt,
-                    BAGIT_FILE,
-                    format!("bagit.txt 无效：{why}"),
-                ));
-            }
-        }
-        None if present(BAGIT_FILE) => {}
-        None => findings.push(Finding::new(
-            FindingKind::TagMissing,
-            BAGIT_FILE,
-            "缺失：bagit.txt".into(),
-        )),
-    }
+    // RFC 8493, for every bag.
+    let judged = bagit::judge(&bagit::Bag {
+        files: &entries,
+        tags: &tags,
+        has_payload_dir,
+    });
 
-    // The payload manifest against the payload.
-    let payload: BTreeMap<&String, &Entry> = entries
-        .iter()
-        .filter(|(k, _)| k.starts_with("data/"))
-        .collect();
-    let manifest = match tag(MANIFEST_FILE) {
-        Some(b) => Some(parse_manifest(MANIFEST_FILE, b, true, &mut findings)),
-        None => {
-            if !present(MANIFEST_FILE) {
-                findings.push(Finding::new(
-                    FindingKind::TagMissing,
-                    MANIFEST_FILE,
-                    "缺失：载荷清单 manifest-sha256.txt，无法核对任何文件".into(),
-                ));
+    // What spotcheck's own archives promise besides.
+    let own = present(SIGNATURE_FILE) || judged.payload_listed.contains(OWN_MARKER);
+    for f in judged.findings {
+        if own && f.kind == FindingKind::TagNotListed && !f.is_error() {
+            // The signature cannot be listed: it signs the tag manifest. Anything else must be.
+            if f.path == SIGNATURE_FILE {
+                continue;
             }
-            None
+            let p = f.path;
+            findings.push(if LISTED_TAG_FILES.contains(&p.as_str()) {
+                Finding::new(
+                    FindingKind::TagNotListed,
+                    &p,
+                    format!("标签清单没有列出 {p}，其内容无从核对"),
+                )
+            } else {
+                Finding::new(
+                    FindingKind::Extra,
+                    &p,
+                    format!("多出的文件：{p}（不在任何清单中）"),
+                )
+            });
+            continue;
         }
-    };
-    if let Some(manifest) = &manifest {
-        let mut missing: Vec<(&String, &String)> = Vec::new();
-        for (p, want) in manifest {
-            match payload.get(p) {
-                None => missing.push((p, want)),
-                Some(Entry { sha256: None, .. }) => {} // reported as unreadable
-                Some(Entry {
-                    sha256: Some(got), ..
-                }) => {
-                    let got = hex(got);
-                    if &got != want {
-                        let mut f = Finding::new(
-                            FindingKind::Altered,
-                            p,
-                            format!("被改动：{p}（内容与清单记载的 SHA-256 不符）"),
-                        );
-                        f.expected = Some(want.clone());
-                        f.actual = Some(got);
-                        findings.push(f);
-                    }
-                }
-            }
-        }
-        let mut extra: Vec<(&String, Option<String>)> = payload
-            .iter()
-            .filter(|(p, _)| !manifest.contains_key(**p))
-            .map(|(p, e)| (*p, e.sha256.map(|h| hex(&h))))
-            .collect();
-        for (p, want) in missing {
-            let renamed = extra
+        findings.push(f);
+    }
+    if own {
+        let mut require = |name: &str, message: String| {
+            let known = findings
                 .iter()
-                .position(|(_, h)| h.as_deref() == Some(want.as_str()));
-            match renamed {
-                Some(i) => {
-                    let (to, _) = extra.remove(i);
-                    let mut f = Finding::new(
-                        FindingKind::Renamed,
-                        p,
-                        format!("被改名：{p} → {to}（内容未变，名称与清单不符）"),
-                    );
-                    f.to = Some(to.clone());
-                    findings.push(f);
-                }
-                None => findings.push(Finding::new(
-                    FindingKind::Missing,
-                    p,
-                    format!("缺失：{p}（清单中有，归档中没有）"),
-                )),
+                .any(|f| f.kind == FindingKind::TagMissing && f.path == name);
+            if !present(name) && !known {
+                findings.push(Finding::new(FindingKind::TagMissing, name, message));
             }
-        }
-        for (p, _) in extra {
+        };
+        require(
+            MANIFEST_FILE,
+            "缺失：载荷清单 manifest-sha256.txt，无法核对任何文件".into(),
+        );
+        require(
+            TAGMANIFEST_FILE,
+            "缺失：标签清单 tagmanifest-sha256.txt".into(),
+        );
+        require(BAG_INFO_FILE, "缺失：bag-info.txt".into());
+        if tags.contains_key(BAG_INFO_FILE) && !judged.has_oxum {
             findings.push(Finding::new(
-                FindingKind::Extra,
-                p,
-                format!("多出的文件：{p}（归档中有，清单中没有）"),
+                FindingKind::BadBagInfo,
+                BAG_INFO_FILE,
+                "bag-info.txt 中没有 Payload-Oxum".into(),
             ));
-        }
-    }
-
-    // Payload-Oxum.
-    let actual_bytes: u64 = payload.values().map(|e| e.size).sum();
-    let actual_files = payload.len() as u64;
-    match tag(BAG_INFO_FILE) {
-        Some(b) => match payload_oxum(b) {
-            Ok((bytes, files)) => {
-                // The size of an unreadable entry is unknown: then only the count is compared.
-                let sizes_known = payload.values().all(|e| e.sha256.is_some());
-                if files != actual_files || (sizes_known && bytes != actual_bytes) {
-                    let mut f = Finding::new(
-                        FindingKind::PayloadOxum,
-                        BAG_INFO_FILE,
-                        format!(
-                            "Payload-Oxum 不符：bag-info.txt 记载 {files} 个文件 {bytes} 字节，实有 {actual_files} 个文件 {actual_bytes} 字节"
-                        ),
-                    );
-                    f.expected = Some(format!("{bytes}.{files}"));
-                    f.actual = Some(format!("{actual_bytes}.{actual_files}"));
-                    findings.push(f);
-                }
-            }
-            Err(why) => findings.push(Finding::new(FindingKind::BadBagInfo, BAG_INFO_FILE, why)),
-        },
-        None if present(BAG_INFO_FILE) => {}
-        None => findings.push(Finding::new(
-            FindingKind::TagMissing,
-            BAG_INFO_FILE,
-            "缺失：bag-info.txt".into(),
-        )),
-    }
-
-    // The tag manifest against the tag files.
-    let tagmanifest = tag(TAGMANIFEST_FILE);
-    match tagmanifest {
-        Some(b) => {
-            let listed = parse_manifest(TAGMANIFEST_FILE, b, false, &mut findings);
-            for (p, want) in &listed {
-                match entries.get(p) {
-                    None => findings.push(Finding::new(
-                        FindingKind::TagMissing,
-                        p,
-                        format!("缺失：{p}（标签清单中有，归档中没有）"),
-                    )),
-                    Some(Entry { sha256: None, .. }) => {}
-                    Some(Entry {
-                        sha256: Some(got), ..
-                    }) => {
-                        let got = hex(got);
-                        if &got != want {
-                            let mut f = Finding::new(
-                                FindingKind::TagAltered,
-                                p,
-                                format!("被改动：{p}（内容与标签清单记载的 SHA-256 不符）"),
-                            );
-                            f.expected = Some(want.clone());
-                            f.actual = Some(got);
-                            findings.push(f);
-                        }
-                    }
-                }
-            }
-            for required in LISTED_TAG_FILES {
-                if present(required) && !listed.contains_key(required) {
-                    findings.push(Finding::new(
-                        FindingKind::TagNotListed,
-                        required,
-                        format!("标签清单没有列出 {required}，其内容无从核对"),
-                    ));
-                }
-            }
-            // Anything else outside data/ is neither payload nor a known or listed tag file.
-            for p in entries.keys() {
-                if !p.starts_with("data/") && !is_tag_name(p) && !listed.contains_key(p) {
-                    findings.push(Finding::new(
-                        FindingKind::Extra,
-                        p,
-                        format!("多出的文件：{p}（不在任何清单中）"),
-                    ));
-                }
-            }
-        }
-        None => {
-            if !present(TAGMANIFEST_FILE) {
-                findings.push(Finding::new(
-                    FindingKind::TagMissing,
-                    TAGMANIFEST_FILE,
-                    "缺失：标签清单 tagmanifest-sha256.txt".into(),
-                ));
-            }
         }
     }
 
     // The signature over the tag manifest.
-    let sig_text = tag(SIGNATURE_FILE);
+    let sig_text = tags.get(SIGNATURE_FILE);
+    let tagmanifest = tags.get(TAGMANIFEST_FILE);
     let signature = match &opts.public_key {
         None => SignatureStatus::NotChecked {
             present: present(SIGNATURE_FILE),
@@ -1076,18 +814,20 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         },
     };
 
-    findings.sort_by(|a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
+    findings.sort_by(|a, b| (a.severity, a.kind, &a.path).cmp(&(b.severity, b.kind, &b.path)));
     Report {
         archive: path.display().to_string(),
         bag: Some(bag).filter(|b| !b.is_empty()),
-        verdict: if findings.is_empty() {
-            Verdict::Intact
-        } else {
+        verdict: if findings.iter().any(Finding::is_error) {
             Verdict::Damaged
+        } else {
+            Verdict::Intact
         },
         error: None,
-        payload_files: payload.len(),
-        payload_bytes: actual_bytes,
+        bagit_version: judged.version,
+        algorithms: judged.algorithms,
+        payload_files: judged.payload_files,
+        payload_bytes: judged.payload_bytes,
         signature,
         findings,
     }

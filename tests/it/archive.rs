@@ -348,6 +348,10 @@ fn a_fresh_archive_verifies_whole_zipped_and_unzipped() {
     assert_eq!(r.verdict, Verdict::Intact, "{}", r.human());
     assert_eq!(r.bag.as_deref(), Some(BAG));
     assert!(r.payload_files > 100);
+    // By RFC 8493 too: not even a warning, signed or not.
+    assert!(r.findings.is_empty(), "{}", r.warnings_text());
+    assert_eq!(r.bagit_version.as_deref(), Some("1.0"));
+    assert!(verify_bytes(&fx.signed, None).findings.is_empty());
 
     let dir = tempfile::tempdir().unwrap();
     for (name, content) in entries(&fx.unsigned) {

@@ -1,6 +1,7 @@
 //! Integration tests, in one binary so that typst and the embedded fonts link once.
 
 mod archive;
+mod bagit;
 mod check;
 mod cli;
 mod common;
