@@ -135,3 +135,71 @@ fn a_case_id_that_would_leave_the_output_folder_is_refused_and_nothing_is_writte
         .collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+/// `--pdf-standard` chooses what the PDFs conform to; PDF/A-2u is the default (read back from
+/// the XMP metadata the PDFs carry), and an unknown standard is refused before anything is
+/// written.
+#[test]
+fn pdf_standard_is_pdf_a_2u_by_default_and_can_be_chosen() {
+    let render = |out: &std::path::Path, standard: Option<&str>| {
+        let mut c = spotcheck();
+        c.args([
+            "render",
+            sample_dir().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .args([
+            "--case",
+            "JZ-2023-001",
+            "--kind",
+            "notice",
+            "--no-system-fonts",
+        ]);
+        if let Some(s) = standard {
+            c.args(["--pdf-standard", s]);
+        }
+        c.output().unwrap()
+    };
+    let read =
+        |out: &std::path::Path| std::fs::read(out.join("cases/JZ-2023-001/notice.pdf")).unwrap();
+    let has = |pdf: &[u8], needle: &str| pdf.windows(needle.len()).any(|w| w == needle.as_bytes());
+
+    let default = tempfile::tempdir().unwrap();
+    assert!(render(default.path(), None).status.success());
+    let pdf = read(default.path());
+    assert!(
+        has(&pdf, "<pdfaid:part>2</pdfaid:part>"),
+        "PDF/A-2 by default"
+    );
+    assert!(
+        has(&pdf, "<pdfaid:conformance>U</pdfaid:conformance>"),
+        "level U by default"
+    );
+
+    let a3 = tempfile::tempdir().unwrap();
+    assert!(render(a3.path(), Some("a-3b")).status.success());
+    let pdf = read(a3.path());
+    assert!(has(&pdf, "<pdfaid:part>3</pdfaid:part>"));
+    assert!(has(&pdf, "<pdfaid:conformance>B</pdfaid:conformance>"));
+
+    let plain = tempfile::tempdir().unwrap();
+    assert!(render(plain.path(), Some("1.7")).status.success());
+    let pdf = read(plain.path());
+    assert!(pdf.starts_with(b"%PDF-1.7"));
+    assert!(
+        !has(&pdf, "pdfaid:part"),
+        "plain PDF 1.7 claims no PDF/A part"
+    );
+    assert_eq!(
+        lopdf::Document::load_mem(&pdf).unwrap().get_pages().len(),
+        1,
+        "still a whole document"
+    );
+
+    let bad = tempfile::tempdir().unwrap();
+    let out = render(bad.path(), Some("a-9z"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a-9z"));
+    assert!(!bad.path().join("cases").exists(), "nothing written");
+}

@@ -9,6 +9,7 @@ mod documents;
 mod escaping;
 mod fonts;
 mod hostile;
+mod interrupt;
 mod pipeline;
 mod status;
 mod synth;
