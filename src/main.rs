@@ -1,5 +1,10 @@
 //! The command line: parses arguments and calls the library.
 
+// mimalloc: glibc's allocator under Typst's many small allocations from several threads
+// took a fifth of the rendering time (docs/PERFORMANCE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -19,6 +19,10 @@ use spotcheck::fonts::FontOptions;
 use spotcheck::render::{self, RenderOptions, Timings};
 use spotcheck::{archive, build, load, synth, verify, volume};
 
+// The same allocator as the spotcheck command, so that the figures are the command's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "spotcheck-bench",
