@@ -4,14 +4,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use spotcheck::build::{BuildError, BuildOptions};
 use spotcheck::engine::{Engine, PdfSettings, parse_pdf_standard};
 use spotcheck::fonts::{FontOptions, Style};
+use spotcheck::messages::{Lang, Message};
 use spotcheck::render::{RenderError, RenderOptions};
 use spotcheck::verify::{VerifyOptions, verify};
-use spotcheck::{catalog, check, load, model, sign, status};
+use spotcheck::{catalog, check, load, model, msg, scaffold, sign, status};
 
 #[derive(Parser)]
 #[command(
@@ -20,8 +21,46 @@ use spotcheck::{catalog, check, load, model, sign, status};
     about = "产品质量监督抽查文书：从案例 YAML 文件生成全部抽样文书和检验报告 PDF"
 )]
 struct Cli {
+    /// 提示信息的语言：zh 中文，en 英文；默认按环境变量 LC_ALL、LC_MESSAGES、LANG（en 开头为英文，其余为中文）
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+    /// 安静模式：不显示进度条和提示，只输出结果和错误
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+/// What every command needs to speak to its user.
+#[derive(Clone, Copy)]
+struct Ui {
+    lang: Lang,
+    quiet: bool,
+}
+
+impl Ui {
+    /// A message in the user's language.
+    fn t(&self, m: &Message) -> String {
+        m.render(self.lang)
+    }
+
+    /// An error for stderr: always shown.
+    fn error(&self, m: &Message) {
+        eprintln!("{}", self.t(m));
+    }
+
+    /// A note for stderr, left out with --quiet.
+    fn note(&self, m: &Message) {
+        if !self.quiet {
+            eprintln!("{}", self.t(m));
+        }
+    }
 }
 
 #[derive(clap::Args, Clone)]
@@ -128,6 +167,40 @@ enum Command {
         #[arg(value_enum)]
         which: Option<SchemaKind>,
     },
+    /// 新建批次文件夹：带中文注释的 batch.yaml、每种抽样情况各一个示例案例、证据文件夹，可立即检查和生成
+    Init {
+        /// 要创建的批次文件夹（须不存在或为空）
+        dir: PathBuf,
+    },
+    /// 新建案例文件：按类别取下一个编号，从 batch.yaml 填入类别、承检机构和抽样日期
+    NewCase {
+        /// 批次文件夹（含 batch.yaml 和 cases/）
+        batch: PathBuf,
+        /// 产品类别（batch.yaml 抽查计划中的一类）
+        #[arg(long, value_name = "类别")]
+        category: String,
+        /// 抽样情况：sampled 已抽样，refused 拒检，not-sampled 未抽到样品
+        #[arg(long, value_enum, default_value_t = OutcomeArg::Sampled)]
+        outcome: OutcomeArg,
+        /// 编号前缀（如 HF），默认沿用同类案例的前缀，或取类别前两个字的拼音首字母
+        #[arg(long, value_name = "PREFIX")]
+        prefix: Option<String>,
+        /// 抽样日期（如 2023-03-02），默认今天（限于抽样期间内）
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    Completions {
+        /// 命令行外壳
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// 输出手册页（roff 格式）；加 --out 时为每个子命令写一个 .1 文件
+    Man {
+        /// 写入此文件夹，而不是标准输出
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// 列出全部文书类型
     Kinds,
     /// 列出所用字体及其承担的字体风格
@@ -135,6 +208,23 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutcomeArg {
+    Sampled,
+    Refused,
+    NotSampled,
+}
+
+impl From<OutcomeArg> for model::Outcome {
+    fn from(o: OutcomeArg) -> Self {
+        match o {
+            OutcomeArg::Sampled => model::Outcome::Sampled,
+            OutcomeArg::Refused => model::Outcome::Refused,
+            OutcomeArg::NotSampled => model::Outcome::NotSampled,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -180,6 +270,14 @@ fn print_json<T: serde::Serialize>(value: &T) -> bool {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let ui = Ui {
+        lang: match cli.lang {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
+        },
+        quiet: cli.quiet,
+    };
     match cli.command {
         Command::Render {
             batch,
@@ -349,6 +447,52 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Init { dir } => match scaffold::init(&dir) {
+            Ok(done) => {
+                println!(
+                    "{}",
+                    ui.t(&msg!(InitDone, dir = &done.dir, cases = done.cases))
+                );
+                ui.note(&msg!(InitNext, dir = &done.dir));
+                ExitCode::SUCCESS
+            }
+            Err(m) => {
+                ui.error(&m);
+                ExitCode::from(2)
+            }
+        },
+        Command::NewCase {
+            batch,
+            category,
+            outcome,
+            prefix,
+            date,
+        } => {
+            let opts = scaffold::NewCase {
+                category,
+                outcome: outcome.into(),
+                prefix,
+                today: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            };
+            match scaffold::new_case(&batch, &opts) {
+                Ok(w) => {
+                    println!("{}", ui.t(&msg!(NewCaseDone, id = &w.id, path = &w.path)));
+                    ExitCode::SUCCESS
+                }
+                Err(ms) => {
+                    for m in &ms {
+                        ui.error(m);
+                    }
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "spotcheck", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man { out } => man(ui, out.as_deref()),
         Command::Kinds => {
             for k in catalog::CATALOG {
                 let scope = match k.scope {
@@ -450,4 +594,35 @@ fn verify_archive(
     // A closed pipe (`| head`) is not an error of the archive: the verdict stands.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     ExitCode::from(report.verdict.exit_code())
+}
+
+/// The manual page of the whole command, or one page per command written into `out`.
+fn man(ui: Ui, out: Option<&std::path::Path>) -> ExitCode {
+    let cmd = Cli::command();
+    let Some(dir) = out else {
+        let mut buf = Vec::new();
+        if let Err(e) = clap_mangen::Man::new(cmd).render(&mut buf) {
+            ui.error(&msg!(CliError, error = e.to_string()));
+            return ExitCode::from(1);
+        }
+        let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &buf);
+        return ExitCode::SUCCESS;
+    };
+    let mut pages = vec![("spotcheck".to_string(), cmd.clone())];
+    for sub in cmd.get_subcommands() {
+        let name = format!("spotcheck-{}", sub.get_name());
+        pages.push((name.clone(), sub.clone().name(name)));
+    }
+    for (name, page) in pages {
+        let mut buf = Vec::new();
+        let path = dir.join(format!("{name}.1"));
+        let written = clap_mangen::Man::new(page)
+            .render(&mut buf)
+            .and_then(|()| spotcheck::output::write_atomic(&path, &buf));
+        if let Err(e) = written {
+            ui.error(&msg!(InitWrite, path = &path, error = e.to_string()));
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
 }

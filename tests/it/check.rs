@@ -418,7 +418,7 @@ fn the_stage_of_a_case_decides_what_it_must_have() {
 // -- the command line -------------------------------------------------------------------------
 
 fn spotcheck() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+    crate::common::spotcheck_zh()
 }
 
 fn broken_credit_code() -> (tempfile::TempDir, usize) {

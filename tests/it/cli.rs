@@ -5,7 +5,7 @@ use std::process::Command;
 use crate::common::*;
 
 fn spotcheck() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+    crate::common::spotcheck_zh()
 }
 
 #[test]

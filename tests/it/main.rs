@@ -10,5 +10,6 @@ mod fonts;
 mod hostile;
 mod pipeline;
 mod status;
+mod ux;
 mod volume;
 mod yaml_errors;

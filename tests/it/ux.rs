@@ -1,0 +1,228 @@
+//! Starting a batch and working with it as a clerk does: init, new-case, completions, the
+//! manual page, the message catalog, the schema's Chinese titles, watch.
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::common::*;
+
+fn run(args: &[&str]) -> Output {
+    spotcheck_zh().args(args).output().unwrap()
+}
+
+fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn init_then_check_and_build_succeed_in_a_fresh_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let batch = tmp.path().join("新批次");
+    ok(&run(&["init", p(&batch)]));
+    assert!(batch.join("batch.yaml").is_file());
+    assert!(batch.join("case.schema.json").is_file());
+    assert!(batch.join("batch.schema.json").is_file());
+    let lb = spotcheck::load::load(&batch).unwrap_or_else(|e| panic!("{e}"));
+    let outcomes: Vec<_> = lb
+        .cases
+        .iter()
+        .map(|c| {
+            let tested = c
+                .case
+                .inspection
+                .as_ref()
+                .is_some_and(|i| !i.items.is_empty());
+            let failed = c.case.inspection.as_ref().is_some_and(|i| {
+                i.items
+                    .iter()
+                    .any(|it| it.verdict == spotcheck::model::Verdict::Fail)
+            });
+            (format!("{:?}", c.case.outcome), tested, failed)
+        })
+        .collect();
+    for want in [
+        ("Sampled".to_string(), true, false),
+        ("Sampled".to_string(), true, true),
+        ("Sampled".to_string(), false, false),
+        ("Refused".to_string(), false, false),
+        ("NotSampled".to_string(), false, false),
+    ] {
+        assert!(
+            outcomes.contains(&want),
+            "{want:?} missing from {outcomes:?}"
+        );
+    }
+    // Checks clean: no error and no warning.
+    let check = ok(&run(&["check", p(&batch)]));
+    assert!(check.contains("0 处错误，0 处警告"), "{check}");
+    // Every field of batch.yaml is explained by a comment.
+    let text = std::fs::read_to_string(batch.join("batch.yaml")).unwrap();
+    for key in [
+        "id:",
+        "document_no:",
+        "schedule:",
+        "sampling_start:",
+        "plan:",
+        "labs:",
+        "counties:",
+        "notice_body:",
+        "analysis_submitted_on:",
+    ] {
+        let line = text.lines().position(|l| {
+            l.trim_start()
+                .trim_start_matches("# ")
+                .trim_start_matches("- ")
+                .starts_with(key)
+        });
+        let line = line.unwrap_or_else(|| panic!("{key} not in batch.yaml"));
+        assert!(
+            text.lines()
+                .nth(line - 1)
+                .unwrap()
+                .trim_start()
+                .starts_with('#'),
+            "{key} has no comment above it"
+        );
+    }
+    // And builds at once.
+    let out = tmp.path().join("out");
+    let built = ok(&run(&[
+        "build",
+        p(&batch),
+        "-o",
+        p(&out),
+        "--no-system-fonts",
+    ]));
+    assert!(built.contains("合订本"), "{built}");
+    assert!(out.join("SL-2025-01.zip").is_file());
+    assert!(out.join("cases/HF-2025-002/report.pdf").is_file());
+    assert!(out.join("cases/DX-2025-001/refusal-form.pdf").is_file());
+    assert!(out.join("cases/DX-2025-002/no-sample-sheet.pdf").is_file());
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+    let o = run(&["init", p(tmp.path())]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("不是空的"));
+    let names: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("notes.txt")]);
+    // A file where the folder should be.
+    let o = run(&["init", p(&tmp.path().join("notes.txt"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn new_case_takes_the_next_number_of_the_category() {
+    let dir = copy_sample();
+    let b = dir.path();
+    // The sample has HF-2023-001 … 003.
+    let o = ok(&run(&[
+        "new-case",
+        p(b),
+        "--category",
+        "化肥",
+        "--date",
+        "2023-05-06",
+    ]));
+    assert!(o.contains("HF-2023-004"), "{o}");
+    let file = b.join("cases/hf-004.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("id: HF-2023-004"), "{text}");
+    assert!(text.contains("date: 2023-05-06"), "{text}");
+    assert!(text.contains("lab: \"jc-qi\""), "{text}");
+    assert!(b.join("evidence/HF-2023-004").is_dir());
+    // The new file loads: it is valid YAML of a case, only unfinished.
+    let (case, _) = spotcheck::load::read_typed::<spotcheck::model::Case>(b, "cases/hf-004.yaml")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(case.category, "化肥");
+    // Again: the next number, never overwriting.
+    let o = ok(&run(&[
+        "new-case",
+        p(b),
+        "--category",
+        "化肥",
+        "--outcome",
+        "refused",
+    ]));
+    assert!(o.contains("HF-2023-005"), "{o}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    let text5 = std::fs::read_to_string(b.join("cases/hf-005.yaml")).unwrap();
+    assert!(
+        text5.contains("outcome: refused") && text5.contains("refusal:"),
+        "{text5}"
+    );
+    // A category with no case yet takes its prefix from the pinyin of its name.
+    std::fs::remove_file(b.join("cases/nm-001.yaml")).unwrap();
+    let o = ok(&run(&[
+        "new-case",
+        p(b),
+        "--category",
+        "农膜",
+        "--date",
+        "2023-05-06",
+    ]));
+    assert!(o.contains("NM-2023-001"), "{o}");
+    // A visit date outside the sampling window is brought inside it.
+    let o = ok(&run(&[
+        "new-case",
+        p(b),
+        "--category",
+        "农膜",
+        "--date",
+        "2030-01-01",
+    ]));
+    assert!(o.contains("NM-2023-002"), "{o}");
+    let t = std::fs::read_to_string(b.join("cases/nm-002.yaml")).unwrap();
+    assert!(t.contains("date: 2023-07-31"), "{t}");
+}
+
+#[test]
+fn new_case_refuses_an_unknown_category_and_an_existing_file() {
+    let dir = copy_sample();
+    let b = dir.path();
+    let o = run(&["new-case", p(b), "--category", "玩具"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("玩具") && err.contains("化肥"), "{err}");
+    // The file that numbering picks exists already under another id: refused, untouched.
+    std::fs::write(b.join("cases/hf-004.yaml"), "# mine\n").unwrap();
+    let o = run(&["new-case", p(b), "--category", "化肥"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("已存在"));
+    assert_eq!(
+        std::fs::read_to_string(b.join("cases/hf-004.yaml")).unwrap(),
+        "# mine\n"
+    );
+}
+
+#[test]
+fn category_prefixes_follow_the_pinyin_initials() {
+    use spotcheck::scaffold::category_prefix;
+    assert_eq!(category_prefix("化肥").as_deref(), Some("HF"));
+    assert_eq!(category_prefix("建筑及装饰装修材料").as_deref(), Some("JZ"));
+    assert_eq!(category_prefix("燃气具及配件").as_deref(), Some("RQ"));
+    assert_eq!(category_prefix("LED 灯具").as_deref(), Some("LE"));
+    assert_eq!(category_prefix("——").as_deref(), None);
+}
