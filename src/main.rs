@@ -429,14 +429,14 @@ fn main() -> ExitCode {
             }
         },
         Command::Schema { which } => {
-            let batch = schemars::schema_for!(model::Batch);
-            let case = schemars::schema_for!(model::Case);
+            let batch = scaffold::batch_schema();
+            let case = scaffold::case_schema();
             let value = match which {
-                Some(SchemaKind::Batch) => serde_json::to_value(batch),
-                Some(SchemaKind::Case) => serde_json::to_value(case),
-                None => serde_json::to_value(serde_json::json!({ "batch": batch, "case": case })),
+                Some(SchemaKind::Batch) => batch,
+                Some(SchemaKind::Case) => case,
+                None => serde_json::json!({ "batch": batch, "case": case }),
             };
-            match value.and_then(|v| serde_json::to_string_pretty(&v)) {
+            match serde_json::to_string_pretty(&value) {
                 Ok(s) => {
                     println!("{s}");
                     ExitCode::SUCCESS

@@ -226,3 +226,84 @@ fn category_prefixes_follow_the_pinyin_initials() {
     assert_eq!(category_prefix("LED 灯具").as_deref(), Some("LE"));
     assert_eq!(category_prefix("——").as_deref(), None);
 }
+
+#[test]
+fn completions_name_every_subcommand_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = ok(&run(&["completions", shell]));
+        for sub in ["build", "check", "init", "new-case", "verify"] {
+            assert!(out.contains(sub), "{shell} completions lack {sub}");
+        }
+    }
+    let o = run(&["completions", "tcsh"]);
+    assert!(!o.status.success());
+}
+
+#[test]
+fn the_manual_page_describes_the_commands() {
+    let page = ok(&run(&["man"]));
+    assert!(page.starts_with(".ie") || page.contains(".TH"), "{page}");
+    for sub in ["build", "init", "new\\-case", "completions"] {
+        assert!(page.contains(sub), "man page lacks {sub}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    ok(&run(&["man", "--out", p(dir.path())]));
+    let init = std::fs::read_to_string(dir.path().join("spotcheck-init.1")).unwrap();
+    assert!(
+        init.contains(".TH") && init.contains("batch.yaml"),
+        "{init}"
+    );
+    assert!(dir.path().join("spotcheck.1").is_file());
+}
+
+fn has_han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Every property of every object in a schema, with its path.
+fn properties<'a>(
+    v: &'a serde_json::Value,
+    path: &str,
+    out: &mut Vec<(String, &'a serde_json::Value)>,
+) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                for (k, p) in props {
+                    out.push((format!("{path}.{k}"), p));
+                }
+            }
+            for (k, child) in map {
+                properties(child, &format!("{path}/{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                properties(child, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_schema_field_has_a_chinese_title_and_description() {
+    for (name, schema) in [
+        ("batch", spotcheck::scaffold::batch_schema()),
+        ("case", spotcheck::scaffold::case_schema()),
+    ] {
+        let mut props = Vec::new();
+        properties(&schema, name, &mut props);
+        assert!(props.len() > 30, "{name}: only {} properties", props.len());
+        for (path, p) in props {
+            let title = p["title"].as_str().unwrap_or_default();
+            let desc = p["description"].as_str().unwrap_or_default();
+            assert!(has_han(title), "{path} has no Chinese title: {p}");
+            assert!(has_han(desc), "{path} has no Chinese description: {p}");
+        }
+    }
+    // `spotcheck schema case` prints the same schema.
+    let out = ok(&run(&["schema", "case"]));
+    let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(printed, spotcheck::scaffold::case_schema());
+}
