@@ -20,6 +20,7 @@ pub mod load;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod sign;

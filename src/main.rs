@@ -12,7 +12,7 @@ use spotcheck::fonts::{FontOptions, Style};
 use spotcheck::messages::{Lang, Message};
 use spotcheck::render::{RenderError, RenderOptions};
 use spotcheck::verify::{VerifyOptions, verify};
-use spotcheck::{catalog, check, load, model, msg, scaffold, sign, status};
+use spotcheck::{catalog, check, load, model, msg, progress, scaffold, sign, status};
 
 #[derive(Parser)]
 #[command(
@@ -335,7 +335,8 @@ fn main() -> ExitCode {
                 emit_typst,
                 draft: draft || allow_errors,
             };
-            match spotcheck::render::render(&lb, &engine, &opts) {
+            let progress = progress::for_terminal(ui.lang, ui.quiet);
+            match spotcheck::render::render_with(&lb, &engine, &opts, progress.as_ref()) {
                 Ok(done) => {
                     let pages: usize = done.iter().map(|d| d.pages).sum();
                     println!(
@@ -404,7 +405,7 @@ fn main() -> ExitCode {
             out,
             sign,
             fonts,
-        } => build(&batch, out, sign, &fonts),
+        } => build(ui, &batch, out, sign, &fonts),
         Command::Verify {
             archive,
             pubkey,
@@ -528,6 +529,7 @@ fn main() -> ExitCode {
 }
 
 fn build(
+    ui: Ui,
     batch: &std::path::Path,
     out: PathBuf,
     sign: Option<PathBuf>,
@@ -539,7 +541,8 @@ fn build(
     };
     let engine = Engine::new(&fonts.options(), PdfSettings::default());
     let opts = BuildOptions { out, sign };
-    match spotcheck::build::build(&lb, &engine, &opts) {
+    let progress = progress::for_terminal(ui.lang, ui.quiet);
+    match spotcheck::build::build_with(&lb, &engine, &opts, progress.as_ref()) {
         Ok(r) => {
             let pages: usize = r.rendered.iter().map(|d| d.pages).sum();
             println!("已生成 {} 份文书（共 {} 页）", r.rendered.len(), pages);

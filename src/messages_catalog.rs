@@ -13,6 +13,11 @@ catalog! {
         en: "unknown language “{value}”; available: zh en",
     }
 
+    // -- progress -----------------------------------------------------------------------------
+    ProgressRender = "progress.render" { zh: "生成文书", en: "Rendering" }
+    ProgressVolume = "progress.volume" { zh: "装订合订本", en: "Binding" }
+    ProgressArchive = "progress.archive" { zh: "打包归档", en: "Packing" }
+
     // -- init and new-case --------------------------------------------------------------------
     InitNotEmpty = "init.not-empty" {
         zh: "文件夹 {dir} 已存在且不是空的：spotcheck init 只在新的或空的文件夹中创建批次，不覆盖任何文件",

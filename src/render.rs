@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
 use crate::load::{BATCH_FILE, LoadedBatch};
 use crate::output::write_atomic;
+use crate::progress::{Progress, Silent, Stage};
 use crate::templates::Templates;
 use crate::view;
 
@@ -192,6 +193,16 @@ pub fn render(
     engine: &Engine,
     opts: &RenderOptions,
 ) -> Result<Vec<Rendered>, RenderError> {
+    render_with(lb, engine, opts, &Silent)
+}
+
+/// [`render`], telling `progress` of each document done.
+pub fn render_with(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    opts: &RenderOptions,
+    progress: &dyn Progress,
+) -> Result<Vec<Rendered>, RenderError> {
     let jobs = plan(lb, opts)?;
     let uncovered = check_coverage(lb, engine, &opts.cases);
     if !uncovered.is_empty() {
@@ -204,6 +215,7 @@ pub fn render(
         .iter()
         .any(|(c, _)| c.is_none())
         .then(|| view::batch_context(lb));
+    progress.start(Stage::Render, jobs.len() as u64);
     let results: Vec<Result<Rendered, String>> = engine.install(|| {
         jobs.par_iter()
             .map(|&(ci, kind)| {
@@ -241,6 +253,7 @@ pub fn render(
                 let path = dir.join(kind.file_name("pdf"));
                 write_atomic(&path, &compiled.pdf)
                     .map_err(|e| format!("{label}：无法写入 {}：{e}", path.display()))?;
+                progress.tick(Stage::Render);
                 Ok(Rendered {
                     case: id,
                     kind: kind.id,
@@ -251,6 +264,7 @@ pub fn render(
             })
             .collect()
     });
+    progress.finish(Stage::Render);
 
     let mut done = Vec::new();
     let mut failures = Vec::new();

@@ -307,3 +307,71 @@ fn every_schema_field_has_a_chinese_title_and_description() {
     let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(printed, spotcheck::scaffold::case_schema());
 }
+
+/// Records what a run tells of its progress.
+#[derive(Default)]
+struct Recorder(std::sync::Mutex<Vec<String>>);
+
+impl spotcheck::progress::Progress for Recorder {
+    fn start(&self, stage: spotcheck::progress::Stage, total: u64) {
+        self.0
+            .lock()
+            .unwrap()
+            .push(format!("start {stage:?} {total}"));
+    }
+    fn tick(&self, stage: spotcheck::progress::Stage) {
+        self.0.lock().unwrap().push(format!("tick {stage:?}"));
+    }
+    fn finish(&self, stage: spotcheck::progress::Stage) {
+        self.0.lock().unwrap().push(format!("finish {stage:?}"));
+    }
+}
+
+#[test]
+fn build_reports_each_document_and_each_stage_to_its_progress() {
+    let lb = sample();
+    let out = tempfile::tempdir().unwrap();
+    let rec = Recorder::default();
+    let opts = spotcheck::build::BuildOptions {
+        out: out.path().to_path_buf(),
+        sign: None,
+    };
+    let r = spotcheck::build::build_with(&lb, &engine(), &opts, &rec).unwrap();
+    let log = rec.0.into_inner().unwrap();
+    let n = r.rendered.len();
+    assert_eq!(log[0], format!("start Render {n}"));
+    assert_eq!(log.iter().filter(|l| *l == "tick Render").count(), n);
+    let tail: Vec<&str> = log[n + 1..].iter().map(String::as_str).collect();
+    assert_eq!(
+        tail,
+        [
+            "finish Render",
+            "start Volume 0",
+            "finish Volume",
+            "start Archive 0",
+            "finish Archive"
+        ]
+    );
+}
+
+#[test]
+fn piped_output_has_no_progress_bars() {
+    let out = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "render",
+        p(&sample_dir()),
+        "-o",
+        p(out.path()),
+        "--case",
+        "JZ-2023-001",
+        "--no-system-fonts",
+    ]);
+    let stdout = ok(&o);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains("[="),
+        "{stderr}"
+    );
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+}
