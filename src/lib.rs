@@ -30,5 +30,6 @@ pub mod templates;
 pub mod verify;
 pub mod view;
 pub mod volume;
+pub mod watch;
 pub mod xlsx;
 pub mod yaml;

@@ -12,7 +12,7 @@ use spotcheck::fonts::{FontOptions, Style};
 use spotcheck::messages::{Lang, Message};
 use spotcheck::render::{RenderError, RenderOptions};
 use spotcheck::verify::{VerifyOptions, verify};
-use spotcheck::{catalog, check, load, model, msg, progress, scaffold, sign, status};
+use spotcheck::{catalog, check, load, model, msg, progress, scaffold, sign, status, watch};
 
 #[derive(Parser)]
 #[command(
@@ -109,6 +109,28 @@ enum Command {
         /// PDF 标准（可重复），默认 a-2u（PDF/A-2u 归档格式）
         #[arg(long = "pdf-standard", value_name = "STD")]
         pdf_standard: Vec<String>,
+        /// 用此文件夹中的同名模板（*.typ.tera）代替内置模板
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// 实时预览：先生成全部文书，之后每当案例文件、batch.yaml 或模板保存时，只重新生成受影响的文书；出错时显示错误并继续监视
+    Watch {
+        /// 批次文件夹（含 batch.yaml 和 cases/）
+        batch: PathBuf,
+        /// 输出文件夹
+        #[arg(short, long, value_name = "OUT")]
+        out: PathBuf,
+        /// 同时监视此文件夹中的模板（*.typ.tera），并用它们代替内置模板
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// 每页标注“草稿”（有错误的案例总是标注）
+        #[arg(long)]
+        draft: bool,
+        /// 重新生成这么多轮后退出（供脚本和测试使用）
+        #[arg(long, value_name = "N", hide = true)]
+        max_rounds: Option<usize>,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -288,6 +310,7 @@ fn main() -> ExitCode {
             draft,
             allow_errors,
             pdf_standard,
+            templates,
             fonts,
         } => {
             let mut standards = Vec::new();
@@ -334,6 +357,7 @@ fn main() -> ExitCode {
                 kinds,
                 emit_typst,
                 draft: draft || allow_errors,
+                templates,
             };
             let progress = progress::for_terminal(ui.lang, ui.quiet);
             match spotcheck::render::render_with(&lb, &engine, &opts, progress.as_ref()) {
@@ -494,6 +518,41 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Man { out } => man(ui, out.as_deref()),
+        Command::Watch {
+            batch,
+            out,
+            templates,
+            draft,
+            max_rounds,
+            fonts,
+        } => {
+            let engine = Engine::new(&fonts.options(), PdfSettings::default());
+            let opts = watch::WatchOptions {
+                out,
+                templates,
+                draft,
+                max_rounds,
+            };
+            let mut report = |r: watch::Report| {
+                let time = chrono::Local::now().format("%H:%M:%S");
+                match r {
+                    watch::Report::Info(m) => {
+                        if !ui.quiet {
+                            println!("[{time}] {}", ui.t(&m));
+                        }
+                    }
+                    watch::Report::Problem(m) => eprintln!("[{time}] {}", ui.t(&m)),
+                    watch::Report::Finding(d) => eprintln!("{d}"),
+                }
+            };
+            match watch::watch(&batch, &engine, &opts, &mut report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(m) => {
+                    ui.error(&m);
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Kinds => {
             for k in catalog::CATALOG {
                 let scope = match k.scope {

@@ -18,6 +18,30 @@ catalog! {
     ProgressVolume = "progress.volume" { zh: "装订合订本", en: "Binding" }
     ProgressArchive = "progress.archive" { zh: "打包归档", en: "Packing" }
 
+    // -- watch --------------------------------------------------------------------------------
+    WatchStarted = "watch.started" {
+        zh: "正在监视 {dir}：保存案例文件、batch.yaml 或模板后自动重新生成，按 Ctrl+C 退出",
+        en: "watching {dir}: saving a case file, batch.yaml or a template renders again; Ctrl+C to stop",
+    }
+    WatchEverything = "watch.everything" { zh: "全部文书", en: "every document" }
+    WatchCases = "watch.cases" { zh: "案例 {cases}", en: "case {cases}" }
+    WatchRendered = "watch.rendered" {
+        zh: "已生成{what}：{documents} 份文书，用时 {seconds} 秒",
+        en: "rendered {what}: {documents} documents in {seconds} s",
+    }
+    WatchDraft = "watch.draft" {
+        zh: "有 {errors} 处错误：文书每页标注“草稿”，改正后保存即重新生成",
+        en: "{errors} errors: every page is marked 草稿 (draft); save a correction to render again",
+    }
+    WatchLoadFailed = "watch.load-failed" {
+        zh: "批次读取失败：{errors} 处错误，改正后保存即重试",
+        en: "the batch cannot be read: {errors} errors; save a correction to try again",
+    }
+    WatchFailed = "watch.failed" {
+        zh: "无法监视文件变化：{error}",
+        en: "cannot watch for changes: {error}",
+    }
+
     // -- init and new-case --------------------------------------------------------------------
     InitNotEmpty = "init.not-empty" {
         zh: "文件夹 {dir} 已存在且不是空的：spotcheck init 只在新的或空的文件夹中创建批次，不覆盖任何文件",

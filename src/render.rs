@@ -27,6 +27,8 @@ pub struct RenderOptions {
     pub emit_typst: bool,
     /// Mark every page 草稿.
     pub draft: bool,
+    /// Templates in this folder replace the built-in ones of the same name.
+    pub templates: Option<PathBuf>,
 }
 
 /// One document written.
@@ -208,7 +210,7 @@ pub fn render_with(
     if !uncovered.is_empty() {
         return Err(RenderError::Uncovered(Diagnostics(uncovered)));
     }
-    let templates = Templates::new().map_err(RenderError::Templates)?;
+    let templates = Templates::load(opts.templates.as_deref()).map_err(RenderError::Templates)?;
     let date = lb.batch.issued_on;
 
     let batch_ctx = jobs

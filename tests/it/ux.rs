@@ -231,7 +231,7 @@ fn category_prefixes_follow_the_pinyin_initials() {
 fn completions_name_every_subcommand_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = ok(&run(&["completions", shell]));
-        for sub in ["build", "check", "init", "new-case", "verify"] {
+        for sub in ["build", "check", "init", "new-case", "watch", "verify"] {
             assert!(out.contains(sub), "{shell} completions lack {sub}");
         }
     }
@@ -243,7 +243,7 @@ fn completions_name_every_subcommand_for_every_shell() {
 fn the_manual_page_describes_the_commands() {
     let page = ok(&run(&["man"]));
     assert!(page.starts_with(".ie") || page.contains(".TH"), "{page}");
-    for sub in ["build", "init", "new\\-case", "completions"] {
+    for sub in ["build", "init", "new\\-case", "watch", "completions"] {
         assert!(page.contains(sub), "man page lacks {sub}");
     }
     let dir = tempfile::tempdir().unwrap();
@@ -374,4 +374,177 @@ fn piped_output_has_no_progress_bars() {
     );
     assert!(!stdout.contains('\u{1b}'), "{stdout}");
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
+}
+
+/// A child process killed when the test ends, however it ends.
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Lines of a child's stream, as they come.
+fn lines(r: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(r).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Waits (at most `secs`) for a line containing `want`; returns every line seen.
+fn wait_for(rx: &std::sync::mpsc::Receiver<String>, want: &str, secs: u64) -> Vec<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    let mut seen = Vec::new();
+    while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok(line) => {
+                let found = line.contains(want);
+                seen.push(line);
+                if found {
+                    return seen;
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    panic!(
+        "no line with “{want}” within {secs} s; seen:\n{}",
+        seen.join("\n")
+    );
+}
+
+#[test]
+fn watch_renders_a_saved_case_again_and_survives_errors() {
+    let dir = copy_sample();
+    let out = tempfile::tempdir().unwrap();
+    let child = spotcheck_zh()
+        .args([
+            "watch",
+            p(dir.path()),
+            "-o",
+            p(out.path()),
+            "--no-system-fonts",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = Child(child);
+    let stdout = lines(child.0.stdout.take().unwrap());
+    let stderr = lines(child.0.stderr.take().unwrap());
+    wait_for(&stdout, "正在监视", 120);
+    let sheet = out.path().join("cases/NM-2023-001/sampling-sheet.pdf");
+    let other = out.path().join("cases/JZ-2023-001/sampling-sheet.pdf");
+    let before = std::fs::read(&sheet).unwrap();
+    let other_time = std::fs::metadata(&other).unwrap().modified().unwrap();
+    assert!(!pdf_text(&sheet).contains("二号库房"));
+
+    // Save a change: only that case is rendered again, and the sheet shows it.
+    let case = dir.path().join("cases/nm-001.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let changed = text.replace("place: 受检单位门市部库房", "place: 受检单位门市部二号库房");
+    assert_ne!(changed, text);
+    std::fs::write(&case, &changed).unwrap();
+    wait_for(&stdout, "已生成案例 NM-2023-001", 60);
+    assert_ne!(std::fs::read(&sheet).unwrap(), before);
+    assert!(pdf_text(&sheet).contains("二号库房"));
+    assert_eq!(
+        std::fs::metadata(&other).unwrap().modified().unwrap(),
+        other_time
+    );
+
+    // A broken file: the error is shown, located, and the watch goes on.
+    std::fs::write(
+        &case,
+        changed.replace("outcome: sampled", "outcome: sampld"),
+    )
+    .unwrap();
+    wait_for(&stderr, "cases/nm-001.yaml", 60);
+    wait_for(&stderr, "批次读取失败", 60);
+    assert!(
+        child.0.try_wait().unwrap().is_none(),
+        "watch exited on an error"
+    );
+    std::fs::write(&case, changed.replace("门市部二号库房", "门市部三号库房")).unwrap();
+    wait_for(&stdout, "已生成案例 NM-2023-001", 60);
+    assert!(pdf_text(&sheet).contains("三号库房"));
+}
+
+#[test]
+fn watch_scope_follows_the_changed_files() {
+    use spotcheck::watch::{Scope, scope_of};
+    let root = Path::new("/b");
+    let t = Path::new("/t");
+    let files = |v: &[&str]| Scope::Files(v.iter().map(|s| s.to_string()).collect());
+    assert_eq!(
+        scope_of(
+            root,
+            None,
+            &["/b/cases/a.yaml".into(), "/b/cases/x/b.yml".into()]
+        ),
+        Some(files(&["cases/a.yaml", "cases/x/b.yml"]))
+    );
+    assert_eq!(
+        scope_of(root, None, &["/b/batch.yaml".into()]),
+        Some(Scope::Everything)
+    );
+    assert_eq!(
+        scope_of(root, Some(t), &["/t/report.typ.tera".into()]),
+        Some(Scope::Everything)
+    );
+    // Evidence, outputs and editors' temporary files do not matter.
+    assert_eq!(
+        scope_of(
+            root,
+            Some(t),
+            &[
+                "/b/evidence/X/a.jpg".into(),
+                "/b/out/cases/X/report.pdf".into(),
+                "/b/cases/.a.yaml.swp".into(),
+                "/elsewhere/batch.yaml".into()
+            ]
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_template_folder_replaces_the_built_in_template_of_the_same_name() {
+    let tdir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/notice.typ.tera");
+    let text = std::fs::read_to_string(src).unwrap();
+    let marked = format!("{text}\n模板试改标记\n");
+    std::fs::write(tdir.path().join("notice.typ.tera"), marked).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let args = |t: bool| {
+        let mut a = vec![
+            "render".to_string(),
+            p(&sample_dir()).to_string(),
+            "-o".into(),
+            p(out.path()).to_string(),
+            "--case".into(),
+            "JZ-2023-001".into(),
+            "--kind".into(),
+            "notice".into(),
+            "--no-system-fonts".into(),
+        ];
+        if t {
+            a.extend(["--templates".to_string(), p(tdir.path()).to_string()]);
+        }
+        a
+    };
+    let notice = out.path().join("cases/JZ-2023-001/notice.pdf");
+    ok(&spotcheck_zh().args(args(false)).output().unwrap());
+    assert!(!pdf_text(&notice).contains("模板试改标记"));
+    ok(&spotcheck_zh().args(args(true)).output().unwrap());
+    assert!(pdf_text(&notice).contains("模板试改标记"));
 }
