@@ -264,27 +264,45 @@ enum OutputFormat {
 }
 
 /// Loads the batch, or prints every error with its place and gives exit code 2.
-fn load_or_report(batch: &std::path::Path) -> Result<load::LoadedBatch, ExitCode> {
+fn load_or_report(ui: Ui, batch: &std::path::Path) -> Result<load::LoadedBatch, ExitCode> {
     load::load(batch).map_err(|diags| {
-        eprintln!("{diags}");
-        eprintln!("批次读取失败：{} 处错误", diags.0.len());
+        eprintln!("{}", diags.render(ui.lang));
+        ui.error(&msg!(LoadFailed, errors = diags.0.len()));
         ExitCode::from(2)
     })
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("日期 “{s}” 无效，应写作 2023-08-01"))
+/// The language while the arguments are being parsed: `--lang` if given, else the locale.
+fn early_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if a == "--lang" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        match value {
+            Some("en") => return Lang::En,
+            Some("zh") => return Lang::Zh,
+            _ => {}
+        }
+    }
+    Lang::from_env()
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> bool {
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| msg!(CliBadDate, value = s).render(early_lang()))
+}
+
+fn print_json<T: serde::Serialize>(ui: Ui, value: &T) -> bool {
     match serde_json::to_string_pretty(value) {
         Ok(s) => {
             println!("{s}");
             true
         }
         Err(e) => {
-            eprintln!("错误：{e}");
+            ui.error(&msg!(CliError, error = e.to_string()));
             false
         }
     }
@@ -318,7 +336,7 @@ fn main() -> ExitCode {
                 match parse_pdf_standard(s) {
                     Ok(s) => standards.push(s),
                     Err(e) => {
-                        eprintln!("错误：{e}");
+                        ui.error(&msg!(CliError, error = e));
                         return ExitCode::from(2);
                     }
                 }
@@ -328,7 +346,7 @@ fn main() -> ExitCode {
             } else {
                 PdfSettings { standards }
             };
-            let lb = match load_or_report(&batch) {
+            let lb = match load_or_report(ui, &batch) {
                 Ok(lb) => lb,
                 Err(code) => return code,
             };
@@ -336,19 +354,13 @@ fn main() -> ExitCode {
             let blocking = check::blocking(&lb, &diags, &cases);
             if !blocking.is_empty() {
                 for d in &blocking {
-                    eprintln!("{d}");
+                    eprintln!("{}", d.render(ui.lang));
                 }
                 if !allow_errors {
-                    eprintln!(
-                        "批次有 {} 处错误，未生成任何文书：请先改正（spotcheck check 列出全部问题），或加 --allow-errors 生成每页标注“草稿”的文书",
-                        blocking.len()
-                    );
+                    ui.error(&msg!(RenderBlocked, errors = blocking.len()));
                     return ExitCode::from(1);
                 }
-                eprintln!(
-                    "批次有 {} 处错误：按 --allow-errors 仍然生成，每页标注“草稿”",
-                    blocking.len()
-                );
+                ui.error(&msg!(RenderAllowed, errors = blocking.len()));
             }
             let engine = Engine::new(&fonts.options(), pdf);
             let opts = RenderOptions {
@@ -363,20 +375,21 @@ fn main() -> ExitCode {
             match spotcheck::render::render_with(&lb, &engine, &opts, progress.as_ref()) {
                 Ok(done) => {
                     let pages: usize = done.iter().map(|d| d.pages).sum();
-                    println!(
-                        "已生成 {} 份文书（共 {} 页），输出到 {}",
-                        done.len(),
-                        pages,
-                        out.display()
+                    let m = msg!(
+                        RenderDone,
+                        documents = done.len(),
+                        pages = pages,
+                        out = &out
                     );
+                    println!("{}", ui.t(&m));
                     ExitCode::SUCCESS
                 }
                 Err(e @ RenderError::Selection(_)) => {
-                    eprintln!("错误：{e}");
+                    ui.error(&msg!(CliError, error = e.render(ui.lang)));
                     ExitCode::from(2)
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    eprintln!("{}", e.render(ui.lang));
                     ExitCode::from(1)
                 }
             }
@@ -388,12 +401,12 @@ fn main() -> ExitCode {
             };
             match format {
                 OutputFormat::Json => {
-                    if !print_json(&report) {
+                    if !print_json(ui, &report.to_json(ui.lang)) {
                         return ExitCode::from(2);
                     }
                 }
-                OutputFormat::Text if report.readable => print!("{}", report.to_text()),
-                OutputFormat::Text => eprint!("{}", report.to_text()),
+                OutputFormat::Text if report.readable => print!("{}", report.render(ui.lang)),
+                OutputFormat::Text => eprint!("{}", report.render(ui.lang)),
             }
             if !report.readable {
                 ExitCode::from(2)
@@ -408,7 +421,7 @@ fn main() -> ExitCode {
             today,
             format,
         } => {
-            let lb = match load_or_report(&batch) {
+            let lb = match load_or_report(ui, &batch) {
                 Ok(lb) => lb,
                 Err(code) => return code,
             };
@@ -416,11 +429,11 @@ fn main() -> ExitCode {
             let st = status::status(&lb, today);
             match format {
                 OutputFormat::Json => {
-                    if !print_json(&st) {
+                    if !print_json(ui, &st) {
                         return ExitCode::from(2);
                     }
                 }
-                OutputFormat::Text => print!("{}", st.to_text()),
+                OutputFormat::Text => print!("{}", st.render(ui.lang)),
             }
             ExitCode::SUCCESS
         }
@@ -434,22 +447,16 @@ fn main() -> ExitCode {
             archive,
             pubkey,
             format,
-        } => verify_archive(&archive, pubkey.as_deref(), format),
+        } => verify_archive(ui, &archive, pubkey.as_deref(), format),
         Command::Keygen { out } => match sign::keygen(&out) {
             Ok(k) => {
-                println!("已生成密钥对（密钥编号 {}）：", k.key_id);
-                println!(
-                    "  私钥 {}（无口令：请妥善保管，勿随归档分发）",
-                    k.secret.display()
-                );
-                println!(
-                    "  公钥 {}（随归档交付，用于 spotcheck verify --pubkey 或 minisign -V）",
-                    k.public.display()
-                );
+                println!("{}", ui.t(&msg!(KeygenDone, id = &k.key_id)));
+                println!("{}", ui.t(&msg!(KeygenSecret, path = &k.secret)));
+                println!("{}", ui.t(&msg!(KeygenPublic, path = &k.public)));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("错误：{e}");
+                ui.error(&msg!(CliError, error = e.to_string()));
                 ExitCode::from(1)
             }
         },
@@ -467,7 +474,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("错误：{e}");
+                    ui.error(&msg!(CliError, error = e.to_string()));
                     ExitCode::from(1)
                 }
             }
@@ -556,10 +563,14 @@ fn main() -> ExitCode {
         Command::Kinds => {
             for k in catalog::CATALOG {
                 let scope = match k.scope {
-                    catalog::Scope::Case => "每个案例",
-                    catalog::Scope::Batch => "每个批次",
+                    catalog::Scope::Case => msg!(KindsPerCase),
+                    catalog::Scope::Batch => msg!(KindsPerBatch),
                 };
-                println!("{:<16} {}（{scope}）", k.id, k.title);
+                let id = format!("{:<16}", k.id);
+                println!(
+                    "{}",
+                    ui.t(&msg!(KindsLine, id = id, title = k.title, scope = scope))
+                );
             }
             ExitCode::SUCCESS
         }
@@ -594,7 +605,7 @@ fn build(
     sign: Option<PathBuf>,
     fonts: &FontArgs,
 ) -> ExitCode {
-    let lb = match load_or_report(batch) {
+    let lb = match load_or_report(ui, batch) {
         Ok(lb) => lb,
         Err(code) => return code,
     };
@@ -604,22 +615,46 @@ fn build(
     match spotcheck::build::build_with(&lb, &engine, &opts, progress.as_ref()) {
         Ok(r) => {
             let pages: usize = r.rendered.iter().map(|d| d.pages).sum();
-            println!("已生成 {} 份文书（共 {} 页）", r.rendered.len(), pages);
-            println!("合订本：{}", r.volume.display());
+            let a = &r.archive;
+            let archive = if a.signed {
+                msg!(
+                    BuildArchiveSignedAt,
+                    path = &a.path,
+                    files = a.files,
+                    bytes = a.payload_bytes
+                )
+            } else {
+                msg!(
+                    BuildArchiveAt,
+                    path = &a.path,
+                    files = a.files,
+                    bytes = a.payload_bytes
+                )
+            };
             println!(
-                "归档：{}（{} 个文件，{} 字节{}）",
-                r.archive.path.display(),
-                r.archive.files,
-                r.archive.payload_bytes,
-                if r.archive.signed { "，已签名" } else { "" }
+                "{}",
+                ui.t(&msg!(
+                    BuildDone,
+                    documents = r.rendered.len(),
+                    pages = pages
+                ))
             );
+            println!("{}", ui.t(&msg!(BuildVolumeAt, path = &r.volume)));
+            println!("{}", ui.t(&archive));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            let text = match &e {
+                BuildError::Check(d) => ui.t(&msg!(BuildCheck, findings = d.render(ui.lang))),
+                BuildError::Key(k) => ui.t(&msg!(BuildKey, error = k.to_string())),
+                BuildError::Volume(v) => ui.t(&msg!(BuildVolume, error = v)),
+                BuildError::Render(r) => r.render(ui.lang),
+                BuildError::Archive(a) => a.to_string(),
+            };
+            eprintln!("{text}");
             let code = if e.is_input_error() { 2 } else { 1 };
             if let BuildError::Check(d) = &e {
-                eprintln!("批次检查未通过：{} 处错误", d.0.len());
+                ui.error(&msg!(BuildCheckCount, errors = d.0.len()));
             }
             ExitCode::from(code)
         }
@@ -627,6 +662,7 @@ fn build(
 }
 
 fn verify_archive(
+    ui: Ui,
     archive: &std::path::Path,
     pubkey: Option<&std::path::Path>,
     format: OutputFormat,
@@ -634,7 +670,7 @@ fn verify_archive(
     let public_key = match pubkey.map(sign::read_public_key).transpose() {
         Ok(k) => k,
         Err(e) => {
-            eprintln!("错误：{e}");
+            ui.error(&msg!(CliError, error = e.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -648,7 +684,7 @@ fn verify_archive(
         OutputFormat::Json => match serde_json::to_string_pretty(&report) {
             Ok(s) => s + "\n",
             Err(e) => {
-                eprintln!("错误：{e}");
+                ui.error(&msg!(CliError, error = e.to_string()));
                 return ExitCode::from(2);
             }
         },

@@ -74,7 +74,7 @@ pub enum Arg {
 }
 
 impl Arg {
-    fn render(&self, lang: Lang) -> String {
+    pub fn render(&self, lang: Lang) -> String {
         match self {
             Arg::Text(s) => s.clone(),
             Arg::Date(d) => match lang {
@@ -151,21 +151,26 @@ impl From<&std::path::PathBuf> for Arg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub id: Msg,
-    pub args: Vec<(&'static str, Arg)>,
+    /// Boxed rather than a `Vec`, to keep findings that carry a message small.
+    pub args: Box<[(&'static str, Arg)]>,
 }
 
 impl Message {
     pub fn new(id: Msg) -> Message {
         Message {
             id,
-            args: Vec::new(),
+            args: Box::default(),
         }
     }
 
     /// Adds the argument `{name}`.
-    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
-        self.args.push((name, value.into()));
-        self
+    pub fn arg(self, name: &'static str, value: impl Into<Arg>) -> Message {
+        let mut args = self.args.into_vec();
+        args.push((name, value.into()));
+        Message {
+            id: self.id,
+            args: args.into_boxed_slice(),
+        }
     }
 
     /// The text in `lang`: the template with every `{name}` replaced.

@@ -22,8 +22,12 @@ impl Money {
 
     /// Parses `185`, `185.5`, `185.00`; refuses a third decimal, signs other than a leading
     /// minus, and anything that is not a plain decimal number.
-    pub fn parse(s: &str) -> Result<Money, String> {
+    pub fn parse(s: &str) -> Result<Money, MoneyError> {
         let s = s.trim();
+        let err = |kind| MoneyError {
+            kind,
+            value: s.to_string(),
+        };
         let (neg, digits) = match s.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, s),
@@ -36,12 +40,12 @@ impl Money {
             && int.bytes().all(|b| b.is_ascii_digit())
             && frac.bytes().all(|b| b.is_ascii_digit());
         if !valid {
-            return Err(format!("“{s}” 不是金额，应写作数字，如 185.00"));
+            return Err(err(MoneyErrorKind::NotNumber));
         }
         if frac.len() > 2 {
-            return Err(format!("金额 “{s}” 的小数超过两位（分）"));
+            return Err(err(MoneyErrorKind::Decimals));
         }
-        let yuan: i64 = int.parse().map_err(|_| format!("金额 “{s}” 过大"))?;
+        let yuan: i64 = int.parse().map_err(|_| err(MoneyErrorKind::TooLarge))?;
         let mut fen_part = frac.to_string();
         while fen_part.len() < 2 {
             fen_part.push('0');
@@ -50,7 +54,7 @@ impl Money {
         let total = yuan
             .checked_mul(100)
             .and_then(|v| v.checked_add(fen))
-            .ok_or_else(|| format!("金额 “{s}” 过大"))?;
+            .ok_or_else(|| err(MoneyErrorKind::TooLarge))?;
         Ok(Money(if neg { -total } else { total }))
     }
 
@@ -58,6 +62,69 @@ impl Money {
         self.0.checked_mul(i64::from(n)).map(Money)
     }
 }
+
+/// Why a text is not an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyErrorKind {
+    NotNumber,
+    Decimals,
+    TooLarge,
+    Infinite,
+}
+
+/// A text that is not an amount, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyError {
+    pub kind: MoneyErrorKind,
+    pub value: String,
+}
+
+/// Marks a money error in serde's error text, so that the YAML reader can tell it apart.
+const MONEY_ERROR_TAG: &str = "spotcheck-money-error";
+
+impl MoneyError {
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::msg;
+        match self.kind {
+            MoneyErrorKind::NotNumber => msg!(MoneyNotNumber, value = &self.value),
+            MoneyErrorKind::Decimals => msg!(MoneyDecimals, value = &self.value),
+            MoneyErrorKind::TooLarge => msg!(MoneyTooLarge, value = &self.value),
+            MoneyErrorKind::Infinite => msg!(MoneyInfinite),
+        }
+    }
+
+    /// The error as serde carries it: a tag, the kind and the value.
+    fn to_serde(&self) -> String {
+        format!("{MONEY_ERROR_TAG}:{:?}:{}", self.kind, self.value)
+    }
+
+    /// The error back from serde's text, when it is one.
+    pub fn from_serde(raw: &str) -> Option<MoneyError> {
+        let rest = raw.strip_prefix(MONEY_ERROR_TAG)?.strip_prefix(':')?;
+        let (kind, value) = rest.split_once(':')?;
+        let kind = [
+            MoneyErrorKind::NotNumber,
+            MoneyErrorKind::Decimals,
+            MoneyErrorKind::TooLarge,
+            MoneyErrorKind::Infinite,
+        ]
+        .into_iter()
+        .find(|k| format!("{k:?}") == kind)?;
+        Some(MoneyError {
+            kind,
+            value: value.to_string(),
+        })
+    }
+}
+
+/// In Chinese.
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message())
+    }
+}
+
+impl std::error::Error for MoneyError {}
 
 impl fmt::Display for Money {
     /// `1234.50`
@@ -83,21 +150,25 @@ impl<'de> Deserialize<'de> for Money {
                 f.write_str("an amount in yuan with at most two decimals, e.g. 185.00")
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Money, E> {
-                Money::parse(&v.to_string()).map_err(E::custom)
+                Money::parse(&v.to_string()).map_err(|e| E::custom(e.to_serde()))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Money, E> {
-                Money::parse(&v.to_string()).map_err(E::custom)
+                Money::parse(&v.to_string()).map_err(|e| E::custom(e.to_serde()))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Money, E> {
                 // YAML floats arrive as f64: go through the shortest decimal text, which is
                 // what the clerk typed (185.5 -> "185.5").
                 if !v.is_finite() {
-                    return Err(E::custom("金额必须是有限的数字"));
+                    let e = MoneyError {
+                        kind: MoneyErrorKind::Infinite,
+                        value: v.to_string(),
+                    };
+                    return Err(E::custom(e.to_serde()));
                 }
-                Money::parse(&format!("{v}")).map_err(E::custom)
+                Money::parse(&format!("{v}")).map_err(|e| E::custom(e.to_serde()))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Money, E> {
-                Money::parse(v).map_err(E::custom)
+                Money::parse(v).map_err(|e| E::custom(e.to_serde()))
             }
         }
         d.deserialize_any(V)

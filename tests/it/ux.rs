@@ -548,3 +548,153 @@ fn a_template_folder_replaces_the_built_in_template_of_the_same_name() {
     ok(&spotcheck_zh().args(args(true)).output().unwrap());
     assert!(pdf_text(&notice).contains("模板试改标记"));
 }
+
+#[test]
+fn every_message_of_the_catalog_exists_in_both_languages() {
+    use spotcheck::messages::{Lang, Msg, placeholders};
+    use std::collections::BTreeSet;
+    let mut ids = BTreeSet::new();
+    let sources: String = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name() != "messages_catalog.rs")
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect::<String>()
+        .split_whitespace()
+        .collect();
+    assert!(Msg::ALL.len() > 150, "{}", Msg::ALL.len());
+    for &m in Msg::ALL {
+        let id = m.id();
+        assert!(ids.insert(id), "{id} twice");
+        let (valid, dot) = (
+            id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'.'),
+            id.contains('.'),
+        );
+        assert!(valid && dot, "id {id} is not stage.what");
+        let zh = m.template(Lang::Zh);
+        let en = m.template(Lang::En);
+        if zh.is_empty() || en.is_empty() {
+            assert_eq!(zh, en, "{id}: one language is empty");
+            continue;
+        }
+        let cjk = |c: char| {
+            ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        };
+        assert!(
+            has_han(zh) || zh.chars().any(cjk),
+            "{id}: the Chinese text has no Chinese: {zh}"
+        );
+        assert_ne!(zh, en, "{id}: not translated");
+        let (mut pz, mut pe) = (placeholders(zh), placeholders(en));
+        pz.sort();
+        pz.dedup();
+        pe.sort();
+        pe.dedup();
+        assert_eq!(pz, pe, "{id}: the two languages take different arguments");
+        // Used somewhere: no dead entries.
+        let name = format!("{m:?}");
+        let used = [format!("Msg::{name}"), format!("msg!({name}")]
+            .iter()
+            .any(|u| {
+                sources.match_indices(u.as_str()).any(|(i, _)| {
+                    let next = sources[i + u.len()..].chars().next();
+                    !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                })
+            });
+        assert!(used, "{id} ({name}) is never used");
+    }
+}
+
+#[test]
+fn a_message_renders_its_arguments_in_the_language_asked() {
+    use spotcheck::messages::Lang;
+    let d = chrono::NaiveDate::from_ymd_opt(2023, 8, 1).unwrap();
+    let m = spotcheck::msg!(VisitWindow, date = d, start = d, end = d);
+    assert!(
+        m.render(Lang::Zh).contains("2023 年 8 月 1 日"),
+        "{}",
+        m.render(Lang::Zh)
+    );
+    assert!(
+        m.render(Lang::En).contains("2023-08-01 is outside"),
+        "{}",
+        m.render(Lang::En)
+    );
+    let all = spotcheck::msg!(
+        PlanCategory,
+        category = "玩具",
+        all = vec!["化肥".to_string(), "农膜".to_string()]
+    );
+    assert!(all.render(Lang::Zh).contains("化肥、农膜"));
+    assert!(all.render(Lang::En).contains("化肥, 农膜"));
+    // The locale decides when --lang is not given: LC_ALL, then LC_MESSAGES, then LANG.
+    assert_eq!(Lang::from_env_values(None, None, None), Lang::Zh);
+    assert_eq!(
+        Lang::from_env_values(None, None, Some("en_US.UTF-8")),
+        Lang::En
+    );
+    assert_eq!(
+        Lang::from_env_values(Some("zh_CN.UTF-8"), None, Some("en_US.UTF-8")),
+        Lang::Zh
+    );
+    assert_eq!(
+        Lang::from_env_values(Some(""), Some("en_GB"), Some("zh_CN")),
+        Lang::En
+    );
+    assert_eq!(Lang::from_env_values(Some("C.UTF-8"), None, None), Lang::Zh);
+}
+
+#[test]
+fn the_command_line_speaks_english_when_asked_or_when_the_locale_is_english() {
+    let dir = copy_sample();
+    let case = dir.path().join("cases/nm-001.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(&case, text.replace("party_fee: 0.00", "party_fee: 5.00")).unwrap();
+    let b = p(dir.path());
+    let english = |o: &Output| {
+        let out = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(out.contains("error[fee.party]"), "{out}");
+        assert!(out.contains("5.00 yuan was charged to the party"), "{out}");
+        assert!(out.contains("check done: 18 cases, 1 errors"), "{out}");
+        assert!(!out.contains("检查完成"), "{out}");
+    };
+    english(&run(&["--lang", "en", "check", b]));
+    english(
+        &std::process::Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "en_US.UTF-8")
+            .args(["check", b])
+            .output()
+            .unwrap(),
+    );
+    // --lang beats the locale; Chinese is the default.
+    let zh = std::process::Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+        .env("LC_ALL", "en_US.UTF-8")
+        .args(["check", b, "--lang", "zh"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&zh.stdout);
+    assert!(
+        out.contains("错误[fee.party]") && out.contains("检查完成"),
+        "{out}"
+    );
+    // JSON carries the message id and its arguments beside the text.
+    let o = run(&["--lang", "en", "check", b, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["message_id"], "rule.fee-party");
+    assert_eq!(d["args"]["fee"], "5.00");
+    assert!(
+        d["message"].as_str().unwrap().starts_with("5.00 yuan"),
+        "{d}"
+    );
+    // Status and init too.
+    let st = run(&["--lang", "en", "status", b, "--today", "2023-08-01"]);
+    let st = String::from_utf8_lossy(&st.stdout);
+    assert!(st.contains("Deadlines:") && st.contains("Sampled"), "{st}");
+    let tmp = tempfile::tempdir().unwrap();
+    let init = ok(&run(&["--lang", "en", "init", p(&tmp.path().join("b"))]));
+    assert!(init.contains("created a sample batch"), "{init}");
+}
