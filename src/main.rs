@@ -4,27 +4,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use spotcheck::build::{BuildError, BuildOptions};
 use spotcheck::engine::{Engine, PdfSettings, parse_pdf_standard};
 use spotcheck::fonts::{FontOptions, Style};
-use spotcheck::messages::{Lang, Message};
+use spotcheck::messages::{Lang, Message, Msg};
 use spotcheck::render::{RenderError, RenderOptions};
 use spotcheck::verify::{VerifyOptions, verify};
 use spotcheck::{catalog, check, load, model, msg, progress, scaffold, sign, status, watch};
 
 #[derive(Parser)]
-#[command(
-    name = "spotcheck",
-    version,
-    about = "产品质量监督抽查文书：从案例 YAML 文件生成全部抽样文书和检验报告 PDF"
-)]
+#[command(name = "spotcheck", version)]
 struct Cli {
-    /// 提示信息的语言：zh 中文，en 英文；默认按环境变量 LC_ALL、LC_MESSAGES、LANG（en 开头为英文，其余为中文）
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     lang: Option<LangArg>,
-    /// 安静模式：不显示进度条和提示，只输出结果和错误
     #[arg(short, long, global = true)]
     quiet: bool,
     #[command(subcommand)]
@@ -65,10 +59,8 @@ impl Ui {
 
 #[derive(clap::Args, Clone)]
 struct FontArgs {
-    /// 额外的字体文件夹（可重复），其中的官方字体优先于内置字体
     #[arg(long = "font-path", value_name = "DIR")]
     font_path: Vec<PathBuf>,
-    /// 不使用系统已安装的字体（只用内置字体和 --font-path）
     #[arg(long)]
     no_system_fonts: bool,
 }
@@ -84,148 +76,99 @@ impl FontArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 生成案例文书 PDF：OUT/cases/<案例编号>/<文书>.pdf
     Render {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
         batch: PathBuf,
-        /// 输出文件夹
         #[arg(short, long, value_name = "OUT")]
         out: PathBuf,
-        /// 只生成这些案例（可重复）
         #[arg(long = "case", value_name = "ID")]
         cases: Vec<String>,
-        /// 只生成这些文书类型（可重复），见 spotcheck kinds
         #[arg(long = "kind", value_name = "KIND")]
         kinds: Vec<String>,
-        /// 同时在 PDF 旁写出生成的 .typ 源文件及其引用的排版库
         #[arg(long)]
         emit_typst: bool,
-        /// 每页标注“草稿”
         #[arg(long)]
         draft: bool,
-        /// 批次有错误时仍然生成文书（一律作为草稿，每页标注“草稿”）
         #[arg(long)]
         allow_errors: bool,
-        /// PDF 标准（可重复），默认 a-2u（PDF/A-2u 归档格式）
         #[arg(long = "pdf-standard", value_name = "STD")]
         pdf_standard: Vec<String>,
-        /// 用此文件夹中的同名模板（*.typ.tera）代替内置模板
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// 实时预览：先生成全部文书，之后每当案例文件、batch.yaml 或模板保存时，只重新生成受影响的文书；出错时显示错误并继续监视
     Watch {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
         batch: PathBuf,
-        /// 输出文件夹
         #[arg(short, long, value_name = "OUT")]
         out: PathBuf,
-        /// 同时监视此文件夹中的模板（*.typ.tera），并用它们代替内置模板
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
-        /// 每页标注“草稿”（有错误的案例总是标注）
         #[arg(long)]
         draft: bool,
-        /// 重新生成这么多轮后退出（供脚本和测试使用）
         #[arg(long, value_name = "N", hide = true)]
         max_rounds: Option<usize>,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// 按抽查通知的规则检查批次：退出码 0 无错误，1 有错误，2 批次无法读取
     Check {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
         batch: PathBuf,
-        /// 输出格式：text 供人阅读，json 供程序处理
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// 批次进度：各类别完成情况、各项时限、逾期案例、未办结的后处理
     Status {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
         batch: PathBuf,
-        /// 按这一天计算（如 2023-08-01），默认今天
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<NaiveDate>,
-        /// 输出格式：text 供人阅读，json 供程序处理
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// 完整生成：检查批次，生成全部文书、合订本和汇总表，打包为归档 OUT/<批次编号>.zip
     Build {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
         batch: PathBuf,
-        /// 输出文件夹
         #[arg(short, long, value_name = "OUT")]
         out: PathBuf,
-        /// 用此私钥（spotcheck keygen 生成）对归档签名
         #[arg(long, value_name = "KEY")]
         sign: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// 核验归档（zip 或解压后的文件夹）：逐一核对每个文件，报告缺失、多出和被改动的文件
     Verify {
-        /// 归档 zip 文件，或解压后的归档文件夹
         archive: PathBuf,
-        /// 用此公钥核验签名（要求归档已签名）
         #[arg(long, value_name = "PUB")]
         pubkey: Option<PathBuf>,
-        /// 输出格式：human（中文说明）或 json（供程序读取）
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// 生成签名用的密钥对：DIR/spotcheck.key（私钥，无口令，妥善保管）和 DIR/spotcheck.pub（公钥）
     Keygen {
-        /// 密钥文件写入的文件夹
         #[arg(short, long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
     },
-    /// 输出 batch.yaml 和案例文件的 JSON Schema（供编辑器补全和校验）
     Schema {
-        /// 只输出其中一种
         #[arg(value_enum)]
         which: Option<SchemaKind>,
     },
-    /// 新建批次文件夹：带中文注释的 batch.yaml、每种抽样情况各一个示例案例、证据文件夹，可立即检查和生成
     Init {
-        /// 要创建的批次文件夹（须不存在或为空）
         dir: PathBuf,
     },
-    /// 新建案例文件：按类别取下一个编号，从 batch.yaml 填入类别、承检机构和抽样日期
     NewCase {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
         batch: PathBuf,
-        /// 产品类别（batch.yaml 抽查计划中的一类）
-        #[arg(long, value_name = "类别")]
+        #[arg(long, value_name = "CATEGORY")]
         category: String,
-        /// 抽样情况：sampled 已抽样，refused 拒检，not-sampled 未抽到样品
         #[arg(long, value_enum, default_value_t = OutcomeArg::Sampled)]
         outcome: OutcomeArg,
-        /// 编号前缀（如 HF），默认沿用同类案例的前缀，或取类别前两个字的拼音首字母
         #[arg(long, value_name = "PREFIX")]
         prefix: Option<String>,
-        /// 抽样日期（如 2023-03-02），默认今天（限于抽样期间内）
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
-    /// 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
     Completions {
-        /// 命令行外壳
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// 输出手册页（roff 格式）；加 --out 时为每个子命令写一个 .1 文件
     Man {
-        /// 写入此文件夹，而不是标准输出
         #[arg(short, long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
-    /// 列出全部文书类型
     Kinds,
-    /// 列出所用字体及其承担的字体风格
     Fonts {
         #[command(flatten)]
         fonts: FontArgs,
@@ -308,8 +251,50 @@ fn print_json<T: serde::Serialize>(ui: Ui, value: &T) -> bool {
     }
 }
 
+/// The command line with its help in `lang`, from the catalog: `help.<command>` for a
+/// command, `help.<command>.<option>` or else `help.<option>` for an option.
+fn command(lang: Lang) -> clap::Command {
+    localize(Cli::command(), None, lang)
+}
+
+fn localize(mut cmd: clap::Command, parent: Option<&str>, lang: Lang) -> clap::Command {
+    let name = cmd.get_name().to_string();
+    let key = if parent.is_some() {
+        name.as_str()
+    } else {
+        "spotcheck"
+    };
+    if let Some(m) = Msg::from_id(&format!("help.{key}")) {
+        cmd = cmd.about(m.template(lang));
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let opt = id.replace('_', "-");
+        let m = Msg::from_id(&format!("help.{key}.{opt}"))
+            .or_else(|| Msg::from_id(&format!("help.{opt}")));
+        if let Some(m) = m {
+            cmd = cmd.mut_arg(id, |a| a.help(m.template(lang)));
+        }
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub, |c| localize(c, Some(key), lang));
+    }
+    cmd
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = command(early_lang()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let ui = Ui {
         lang: match cli.lang {
             Some(LangArg::Zh) => Lang::Zh,
@@ -520,7 +505,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Completions { shell } => {
-            let mut cmd = Cli::command();
+            let mut cmd = command(ui.lang);
             clap_complete::generate(shell, &mut cmd, "spotcheck", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
@@ -549,7 +534,7 @@ fn main() -> ExitCode {
                         }
                     }
                     watch::Report::Problem(m) => eprintln!("[{time}] {}", ui.t(&m)),
-                    watch::Report::Finding(d) => eprintln!("{d}"),
+                    watch::Report::Finding(d) => eprintln!("{}", d.render(ui.lang)),
                 }
             };
             match watch::watch(&batch, &engine, &opts, &mut report) {
@@ -696,7 +681,7 @@ fn verify_archive(
 
 /// The manual page of the whole command, or one page per command written into `out`.
 fn man(ui: Ui, out: Option<&std::path::Path>) -> ExitCode {
-    let cmd = Cli::command();
+    let cmd = command(ui.lang);
     let Some(dir) = out else {
         let mut buf = Vec::new();
         if let Err(e) = clap_mangen::Man::new(cmd).render(&mut buf) {
@@ -723,4 +708,41 @@ fn man(ui: Ui, out: Option<&std::path::Path>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and every option has its help in both languages, from the catalog.
+    #[test]
+    fn every_command_and_option_has_help_in_both_languages() {
+        fn walk(cmd: &clap::Command, lang: Lang, path: &str) {
+            let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(!about.is_empty(), "{path} has no help in {lang:?}");
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+                assert!(!help.is_empty(), "{path} {id} has no help in {lang:?}");
+                let han = help.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                match lang {
+                    Lang::Zh => assert!(han, "{path} {id}: {help}"),
+                    Lang::En => assert!(!han || help.contains("草稿"), "{path} {id}: {help}"),
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.get_name() != "help" {
+                    walk(sub, lang, &format!("{path} {}", sub.get_name()));
+                }
+            }
+        }
+        for lang in Lang::ALL {
+            let mut cmd = command(lang);
+            cmd.build();
+            walk(&cmd, lang, "spotcheck");
+        }
+    }
 }

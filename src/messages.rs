@@ -262,6 +262,11 @@ macro_rules! catalog {
             /// The whole catalog.
             pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
 
+            /// The message of an id.
+            pub fn from_id(id: &str) -> Option<Msg> {
+                match id { $($id => Some(Msg::$name),)* _ => None }
+            }
+
             /// The stable id, as in JSON output: `check.done`.
             pub fn id(self) -> &'static str {
                 match self { $(Msg::$name => $id),* }

@@ -626,6 +626,165 @@ catalog! {
         en: "cannot watch for changes: {error}",
     }
 
+    // -- command-line help: `help.<command>`, `help.<command>.<option>`, `help.<option>` -------
+    HelpSpotcheck = "help.spotcheck" {
+        zh: "产品质量监督抽查文书：从案例 YAML 文件生成全部抽样文书和检验报告 PDF",
+        en: "The paperwork of product quality supervision spot checks: every sampling form and inspection report as PDF, from YAML case files",
+    }
+    HelpLang = "help.lang" {
+        zh: "提示信息的语言：zh 中文，en 英文；默认按环境变量 LC_ALL、LC_MESSAGES、LANG（en 开头为英文，其余为中文）",
+        en: "language of the messages: zh Chinese, en English; by default from LC_ALL, LC_MESSAGES, LANG (en… is English, anything else Chinese)",
+    }
+    HelpQuiet = "help.quiet" {
+        zh: "安静模式：不显示进度条和提示，只输出结果和错误",
+        en: "quiet: no progress bars or notes, only results and errors",
+    }
+    HelpFontPath = "help.font-path" {
+        zh: "额外的字体文件夹（可重复），其中的官方字体优先于内置字体",
+        en: "an extra font folder (repeatable); official fonts in it take precedence over the built-in ones",
+    }
+    HelpNoSystemFonts = "help.no-system-fonts" {
+        zh: "不使用系统已安装的字体（只用内置字体和 --font-path）",
+        en: "do not use the fonts installed on the system (only the built-in ones and --font-path)",
+    }
+    HelpBatch = "help.batch" { zh: "批次文件夹（含 batch.yaml 和 cases/）", en: "the batch folder (with batch.yaml and cases/)" }
+    HelpOut = "help.out" { zh: "输出文件夹", en: "the output folder" }
+    HelpFormat = "help.format" {
+        zh: "输出格式：text 供人阅读，json 供程序处理",
+        en: "output format: text for people, json for programs",
+    }
+    HelpRender = "help.render" {
+        zh: "生成案例文书 PDF：OUT/cases/<案例编号>/<文书>.pdf",
+        en: "render the documents as PDF: OUT/cases/<case id>/<kind>.pdf",
+    }
+    HelpRenderCases = "help.render.cases" { zh: "只生成这些案例（可重复）", en: "only these cases (repeatable)" }
+    HelpRenderKinds = "help.render.kinds" {
+        zh: "只生成这些文书类型（可重复），见 spotcheck kinds",
+        en: "only these document kinds (repeatable), see spotcheck kinds",
+    }
+    HelpRenderEmitTypst = "help.render.emit-typst" {
+        zh: "同时在 PDF 旁写出生成的 .typ 源文件及其引用的排版库",
+        en: "also write each generated .typ source beside its PDF, with the Typst library it imports",
+    }
+    HelpRenderDraft = "help.render.draft" { zh: "每页标注“草稿”", en: "mark every page 草稿 (draft)" }
+    HelpRenderAllowErrors = "help.render.allow-errors" {
+        zh: "批次有错误时仍然生成文书（一律作为草稿，每页标注“草稿”）",
+        en: "render even when the batch has errors (as drafts, every page marked 草稿)",
+    }
+    HelpRenderPdfStandard = "help.render.pdf-standard" {
+        zh: "PDF 标准（可重复），默认 a-2u（PDF/A-2u 归档格式）",
+        en: "PDF standard (repeatable), a-2u by default (PDF/A-2u for archiving)",
+    }
+    HelpTemplates = "help.templates" {
+        zh: "用此文件夹中的同名模板（*.typ.tera）代替内置模板",
+        en: "use the templates (*.typ.tera) in this folder instead of the built-in ones of the same name",
+    }
+    HelpWatch = "help.watch" {
+        zh: "实时预览：先生成全部文书，之后每当案例文件、batch.yaml 或模板保存时，只重新生成受影响的文书；出错时显示错误并继续监视",
+        en: "live preview: render everything, then on every save of a case file, batch.yaml or a template render again what it affects; errors are shown and the watch goes on",
+    }
+    HelpWatchTemplates = "help.watch.templates" {
+        zh: "同时监视此文件夹中的模板（*.typ.tera），并用它们代替内置模板",
+        en: "also watch the templates (*.typ.tera) in this folder and use them instead of the built-in ones",
+    }
+    HelpWatchDraft = "help.watch.draft" {
+        zh: "每页标注“草稿”（有错误的案例总是标注）",
+        en: "mark every page 草稿 (draft); pages of a case with errors always are",
+    }
+    HelpWatchMaxRounds = "help.watch.max-rounds" {
+        zh: "重新生成这么多轮后退出（供脚本和测试使用）",
+        en: "stop after this many rounds of rendering (for scripts and tests)",
+    }
+    HelpCheck = "help.check" {
+        zh: "按抽查通知的规则检查批次：退出码 0 无错误，1 有错误，2 批次无法读取",
+        en: "check the batch against the rules of the notice: exit 0 no error, 1 errors, 2 the batch cannot be read",
+    }
+    HelpStatus = "help.status" {
+        zh: "批次进度：各类别完成情况、各项时限、逾期案例、未办结的后处理",
+        en: "where the batch stands: progress per category, the deadlines, late cases, open follow-ups",
+    }
+    HelpStatusToday = "help.status.today" {
+        zh: "按这一天计算（如 2023-08-01），默认今天",
+        en: "the day to compute for (e.g. 2023-08-01), today by default",
+    }
+    HelpBuild = "help.build" {
+        zh: "完整生成：检查批次，生成全部文书、合订本和汇总表，打包为归档 OUT/<批次编号>.zip",
+        en: "the whole job: check the batch, render every document, the bound volume and the summary table, and pack the archive OUT/<batch id>.zip",
+    }
+    HelpBuildSign = "help.build.sign" {
+        zh: "用此私钥（spotcheck keygen 生成）对归档签名",
+        en: "sign the archive with this secret key (made by spotcheck keygen)",
+    }
+    HelpVerify = "help.verify" {
+        zh: "核验归档（zip 或解压后的文件夹）：逐一核对每个文件，报告缺失、多出和被改动的文件",
+        en: "verify an archive (the zip or the unzipped folder): check every file and name the missing, extra and altered ones",
+    }
+    HelpVerifyArchive = "help.verify.archive" {
+        zh: "归档 zip 文件，或解压后的归档文件夹",
+        en: "the archive zip, or the unzipped archive folder",
+    }
+    HelpVerifyPubkey = "help.verify.pubkey" {
+        zh: "用此公钥核验签名（要求归档已签名）",
+        en: "verify the signature with this public key (the archive must be signed)",
+    }
+    HelpVerifyFormat = "help.verify.format" {
+        zh: "输出格式：human（中文说明）或 json（供程序读取）",
+        en: "output format: human (explained in Chinese) or json (for programs)",
+    }
+    HelpKeygen = "help.keygen" {
+        zh: "生成签名用的密钥对：DIR/spotcheck.key（私钥，无口令，妥善保管）和 DIR/spotcheck.pub（公钥）",
+        en: "make a signing key pair: DIR/spotcheck.key (secret, no passphrase, keep it safe) and DIR/spotcheck.pub (public)",
+    }
+    HelpKeygenOut = "help.keygen.out" { zh: "密钥文件写入的文件夹", en: "the folder to write the key files into" }
+    HelpSchema = "help.schema" {
+        zh: "输出 batch.yaml 和案例文件的 JSON Schema（供编辑器补全和校验）",
+        en: "print the JSON Schemas of batch.yaml and of case files (for editor completion and validation)",
+    }
+    HelpSchemaWhich = "help.schema.which" { zh: "只输出其中一种", en: "print only one of them" }
+    HelpInit = "help.init" {
+        zh: "新建批次文件夹：带中文注释的 batch.yaml、每种抽样情况各一个示例案例、证据文件夹，可立即检查和生成",
+        en: "start a batch folder: batch.yaml commented in Chinese, one example case of each outcome, the evidence folder; it checks and builds at once",
+    }
+    HelpInitDir = "help.init.dir" {
+        zh: "要创建的批次文件夹（须不存在或为空）",
+        en: "the batch folder to create (must not exist, or be empty)",
+    }
+    HelpNewCase = "help.new-case" {
+        zh: "新建案例文件：按类别取下一个编号，从 batch.yaml 填入类别、承检机构和抽样日期",
+        en: "add a case file: the next number of the category, with the category, the lab and the visit date filled in from batch.yaml",
+    }
+    HelpNewCaseCategory = "help.new-case.category" {
+        zh: "产品类别（batch.yaml 抽查计划中的一类）",
+        en: "the product category (one of the plan in batch.yaml)",
+    }
+    HelpNewCaseOutcome = "help.new-case.outcome" {
+        zh: "抽样情况：sampled 已抽样，refused 拒检，not-sampled 未抽到样品",
+        en: "the outcome: sampled, refused, or not-sampled",
+    }
+    HelpNewCasePrefix = "help.new-case.prefix" {
+        zh: "编号前缀（如 HF），默认沿用同类案例的前缀，或取类别前两个字的拼音首字母",
+        en: "the id prefix (e.g. HF); by default the one the category's cases use, or the pinyin initials of the category's first two characters",
+    }
+    HelpNewCaseDate = "help.new-case.date" {
+        zh: "抽样日期（如 2023-03-02），默认今天（限于抽样期间内）",
+        en: "the visit date (e.g. 2023-03-02), today by default (kept inside the sampling window)",
+    }
+    HelpCompletions = "help.completions" {
+        zh: "输出命令行补全脚本（bash、zsh、fish、powershell、elvish）",
+        en: "print a shell completion script (bash, zsh, fish, powershell, elvish)",
+    }
+    HelpCompletionsShell = "help.completions.shell" { zh: "命令行外壳", en: "the shell" }
+    HelpMan = "help.man" {
+        zh: "输出手册页（roff 格式）；加 --out 时为每个子命令写一个 .1 文件",
+        en: "print the manual page (roff); with --out, write one .1 file per command",
+    }
+    HelpManOut = "help.man.out" { zh: "写入此文件夹，而不是标准输出", en: "write into this folder instead of standard output" }
+    HelpKinds = "help.kinds" { zh: "列出全部文书类型", en: "list every document kind" }
+    HelpFonts = "help.fonts" {
+        zh: "列出所用字体及其承担的字体风格",
+        en: "list the fonts in use and the styles they serve",
+    }
+
     // -- init and new-case --------------------------------------------------------------------
     InitNotEmpty = "init.not-empty" {
         zh: "文件夹 {dir} 已存在且不是空的：spotcheck init 只在新的或空的文件夹中创建批次，不覆盖任何文件",

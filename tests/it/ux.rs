@@ -592,7 +592,11 @@ fn every_message_of_the_catalog_exists_in_both_languages() {
         pe.sort();
         pe.dedup();
         assert_eq!(pz, pe, "{id}: the two languages take different arguments");
-        // Used somewhere: no dead entries.
+        // Used somewhere: no dead entries. The help of the command line is looked up by id
+        // (`help.<command>.<option>`); a unit test of the binary walks every option for it.
+        if id.starts_with("help.") {
+            continue;
+        }
         let name = format!("{m:?}");
         let used = [format!("Msg::{name}"), format!("msg!({name}")]
             .iter()
