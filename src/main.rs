@@ -128,6 +128,8 @@ enum Command {
         out: PathBuf,
         #[arg(long, value_name = "KEY")]
         sign: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -426,8 +428,9 @@ fn main() -> ExitCode {
             batch,
             out,
             sign,
+            format,
             fonts,
-        } => build(ui, &batch, out, sign, &fonts),
+        } => build(ui, &batch, out, sign, format, &fonts),
         Command::Verify {
             archive,
             pubkey,
@@ -588,6 +591,7 @@ fn build(
     batch: &std::path::Path,
     out: PathBuf,
     sign: Option<PathBuf>,
+    format: OutputFormat,
     fonts: &FontArgs,
 ) -> ExitCode {
     let lb = match load_or_report(ui, batch) {
@@ -601,6 +605,25 @@ fn build(
         Ok(r) => {
             let pages: usize = r.rendered.iter().map(|d| d.pages).sum();
             let a = &r.archive;
+            if format == OutputFormat::Json {
+                let v = serde_json::json!({
+                    "documents": r.rendered.len(),
+                    "pages": pages,
+                    "volume": r.volume,
+                    "archive": {
+                        "path": a.path,
+                        "files": a.files,
+                        "payload_bytes": a.payload_bytes,
+                        "archive_bytes": a.archive_bytes,
+                        "signed": a.signed,
+                    },
+                });
+                return if print_json(ui, &v) {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                };
+            }
             let archive = if a.signed {
                 msg!(
                     BuildArchiveSignedAt,

@@ -711,6 +711,10 @@ catalog! {
         zh: "完整生成：检查批次，生成全部文书、合订本和汇总表，打包为归档 OUT/<批次编号>.zip",
         en: "the whole job: check the batch, render every document, the bound volume and the summary table, and pack the archive OUT/<batch id>.zip",
     }
+    HelpBuildFormat = "help.build.format" {
+        zh: "结果的输出格式：text 供人阅读，json 供程序处理（文书数、页数、合订本和归档）",
+        en: "format of the result: text for people, json for programs (documents, pages, volume and archive)",
+    }
     HelpBuildSign = "help.build.sign" {
         zh: "用此私钥（spotcheck keygen 生成）对归档签名",
         en: "sign the archive with this secret key (made by spotcheck keygen)",

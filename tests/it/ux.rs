@@ -702,3 +702,25 @@ fn the_command_line_speaks_english_when_asked_or_when_the_locale_is_english() {
     let init = ok(&run(&["--lang", "en", "init", p(&tmp.path().join("b"))]));
     assert!(init.contains("created a sample batch"), "{init}");
 }
+
+#[test]
+fn build_prints_its_result_as_json_for_programs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let batch = tmp.path().join("b");
+    ok(&run(&["init", p(&batch)]));
+    let out = tmp.path().join("out");
+    let o = ok(&run(&[
+        "build",
+        p(&batch),
+        "-o",
+        p(&out),
+        "--format",
+        "json",
+        "--no-system-fonts",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&o).unwrap_or_else(|e| panic!("{e}: {o}"));
+    assert!(v["documents"].as_u64().unwrap() > 20, "{v}");
+    assert_eq!(v["archive"]["signed"], false);
+    assert!(Path::new(v["archive"]["path"].as_str().unwrap()).is_file());
+    assert!(Path::new(v["volume"].as_str().unwrap()).is_file());
+}
