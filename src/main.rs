@@ -538,6 +538,7 @@ fn main() -> ExitCode {
                     }
                     watch::Report::Problem(m) => eprintln!("[{time}] {}", ui.t(&m)),
                     watch::Report::Finding(d) => eprintln!("{}", d.render(ui.lang)),
+                    watch::Report::Failed(e) => eprintln!("[{time}] {}", e.render(ui.lang)),
                 }
             };
             match watch::watch(&batch, &engine, &opts, &mut report) {

@@ -35,6 +35,8 @@ pub enum Report {
     Problem(Message),
     /// A finding of check or load, already located.
     Finding(crate::diag::Diagnostic),
+    /// Rendering failed (a template or typesetting error): shown, and the watch goes on.
+    Failed(render::RenderError),
 }
 
 /// What one round has to render.
@@ -143,7 +145,7 @@ pub fn round(
                 report(Report::Problem(msg!(WatchDraft, errors = errors)));
             }
         }
-        Err(e) => report(Report::Problem(msg!(CliError, error = e.to_string()))),
+        Err(e) => report(Report::Failed(e)),
     }
 }
 
