@@ -9,6 +9,7 @@ use crate::archive::{self, ArchiveError, Packed};
 use crate::diag::{Diagnostics, Severity};
 use crate::engine::Engine;
 use crate::load::LoadedBatch;
+use crate::progress::{Progress, Silent, Stage};
 use crate::render::{self, RenderError, RenderOptions, Rendered};
 use crate::sign::{SignError, SigningKey};
 
@@ -79,6 +80,16 @@ pub fn build(
     engine: &Engine,
     opts: &BuildOptions,
 ) -> Result<BuildReport, BuildError> {
+    build_with(lb, engine, opts, &Silent)
+}
+
+/// [`build`], telling `progress` where it stands.
+pub fn build_with(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    opts: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     preflight(lb, engine).map_err(BuildError::Check)?;
     let signer = opts
         .sign
@@ -91,9 +102,12 @@ pub fn build(
         out: opts.out.clone(),
         ..RenderOptions::default()
     };
-    let rendered = render::render(lb, engine, &render_opts)?;
+    let rendered = render::render_with(lb, engine, &render_opts, progress)?;
+    progress.start(Stage::Volume, 0);
     let volume =
         crate::volume::bind(lb, engine, &rendered, &opts.out).map_err(BuildError::Volume)?;
+    progress.finish(Stage::Volume);
+    progress.start(Stage::Archive, 0);
 
     payload.extend(archive::output_payload(
         &opts.out,
@@ -106,6 +120,7 @@ pub fn build(
         &archive::archive_path(lb, &opts.out),
         signer.as_ref(),
     )?;
+    progress.finish(Stage::Archive);
     // Temporary files of an earlier run killed while writing are of no use now.
     crate::output::remove_leftovers(&opts.out);
     Ok(BuildReport {

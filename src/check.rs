@@ -18,9 +18,10 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::format::date_cn;
 use crate::load::{BATCH_FILE, LoadedBatch, LoadedCase};
+use crate::messages::{Lang, Message, Msg};
 use crate::model::{Case, Inspection, Outcome, Verdict};
+use crate::msg;
 
 /// One rule of the check.
 #[derive(Debug, Clone, Copy)]
@@ -162,35 +163,54 @@ impl Report {
         }
     }
 
-    /// The findings, one a line, then the counts and the plan's shortfall.
+    /// The findings, one a line, then the counts and the plan's shortfall, in Chinese.
     pub fn to_text(&self) -> String {
+        self.render(Lang::Zh)
+    }
+
+    /// The findings, one a line, then the counts and the plan's shortfall, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
-            out.push_str(&d.to_string());
+            out.push_str(&d.render(lang));
             out.push('\n');
         }
+        let mut line = |m: Message| {
+            out.push_str(&m.render(lang));
+            out.push('\n');
+        };
         if !self.readable {
-            out.push_str(&format!(
-                "批次读取失败：{} 处错误，未做检查\n",
-                self.summary.errors
-            ));
+            line(msg!(CheckUnreadable, errors = self.summary.errors));
             return out;
         }
-        out.push_str(&format!(
-            "检查完成：{} 个案例，{} 处错误，{} 处警告\n",
-            self.summary.cases, self.summary.errors, self.summary.warnings
+        line(msg!(
+            CheckDone,
+            cases = self.summary.cases,
+            errors = self.summary.errors,
+            warnings = self.summary.warnings
         ));
         let short: Vec<&PlanProgress> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
         if !short.is_empty() {
-            out.push_str("抽查计划尚未完成（已抽样和拒检的批次计入计划）：\n");
+            line(msg!(CheckPlanShort));
             for p in short {
-                out.push_str(&format!(
-                    "  {}：计划 {} 批次，已抽 {} 批次，尚缺 {} 批次\n",
-                    p.category, p.planned, p.lots, p.shortfall
+                line(msg!(
+                    CheckPlanRow,
+                    category = &p.category,
+                    planned = p.planned,
+                    lots = p.lots,
+                    shortfall = p.shortfall
                 ));
             }
         }
         out
+    }
+
+    /// For programs: as serialized, with each finding's message in `lang`, its id and
+    /// arguments.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        v["diagnostics"] = self.diagnostics.iter().map(|d| d.to_json(lang)).collect();
+        v
     }
 }
 
@@ -289,21 +309,20 @@ const CREDIT_WEIGHTS: [usize; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
 
-/// What is wrong with a 统一社会信用代码 (GB 32100-2015), in Chinese; `None` when it is valid.
-pub fn credit_code_problem(code: &str) -> Option<String> {
+/// What is wrong with a 统一社会信用代码 (GB 32100-2015); `None` when it is valid.
+pub fn credit_code_problem(code: &str) -> Option<Message> {
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
-        return Some(format!("应为 18 位，实为 {} 位", chars.len()));
+        return Some(msg!(CreditLength, len = chars.len()));
     }
     let mut sum = 0;
     for (i, &ch) in chars.iter().enumerate() {
         let Some(value) = CREDIT_CHARS.find(ch) else {
-            let hint = if ch.is_ascii_lowercase() {
-                "字母须大写"
+            return Some(if ch.is_ascii_lowercase() {
+                msg!(CreditLowercase, pos = i + 1, ch = ch)
             } else {
-                "只能用数字和除 I、O、S、V、Z 以外的大写字母"
-            };
-            return Some(format!("第 {} 位 “{ch}” 不是允许的字符，{hint}", i + 1));
+                msg!(CreditChar, pos = i + 1, ch = ch)
+            });
         };
         if i < 17 {
             sum += value * CREDIT_WEIGHTS[i];
@@ -312,7 +331,7 @@ pub fn credit_code_problem(code: &str) -> Option<String> {
     let expected = (31 - sum % 31) % 31;
     let expected = CREDIT_CHARS.as_bytes()[expected] as char;
     if chars[17] != expected {
-        return Some(format!("校验位应为 {expected}，实为 {}", chars[17]));
+        return Some(msg!(CreditCheck, expected = expected, found = chars[17]));
     }
     None
 }
@@ -357,37 +376,37 @@ pub fn is_media(path: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EvidenceProblem {
     /// The path itself is not allowed (`evidence.path`).
-    Path(String),
+    Path(Msg),
     /// Nothing usable at that path (`evidence.file`).
-    File(String),
+    File(Msg),
 }
 
 /// Checks one evidence path, relative to the batch folder `root`.
 pub fn evidence_problem(root: &Path, rel: &str) -> Option<EvidenceProblem> {
     let bytes = rel.as_bytes();
     if rel.trim().is_empty() {
-        return Some(EvidenceProblem::Path("为空".into()));
+        return Some(EvidenceProblem::Path(Msg::EvidenceEmpty));
     }
     let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
     if rel.starts_with(['/', '\\']) || drive || Path::new(rel).is_absolute() {
-        return Some(EvidenceProblem::Path("是绝对路径".into()));
+        return Some(EvidenceProblem::Path(Msg::EvidenceAbsolute));
     }
     if rel.split(['/', '\\']).any(|part| part == "..") {
-        return Some(EvidenceProblem::Path("含有 “..”".into()));
+        return Some(EvidenceProblem::Path(Msg::EvidenceDotDot));
     }
     let full = root.join(rel);
     let Ok(meta) = std::fs::metadata(&full) else {
-        return Some(EvidenceProblem::File("不存在".into()));
+        return Some(EvidenceProblem::File(Msg::EvidenceMissing));
     };
     match (root.canonicalize(), full.canonicalize()) {
         (Ok(r), Ok(f)) if f.starts_with(&r) => {}
         (Ok(_), Ok(_)) => {
-            return Some(EvidenceProblem::Path("经符号链接指向批次文件夹之外".into()));
+            return Some(EvidenceProblem::Path(Msg::EvidenceOutside));
         }
-        _ => return Some(EvidenceProblem::File("无法读取".into())),
+        _ => return Some(EvidenceProblem::File(Msg::EvidenceUnreadable)),
     }
     if !meta.is_file() {
-        return Some(EvidenceProblem::File("不是文件".into()));
+        return Some(EvidenceProblem::File(Msg::EvidenceNotFile));
     }
     None
 }
@@ -416,7 +435,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn push(&mut self, rule: &str, file: &str, pos: (usize, usize), path: &str, message: String) {
+    fn push(&mut self, rule: &str, file: &str, pos: (usize, usize), path: &str, message: Message) {
         let d = match severity(rule) {
             Severity::Error => Diagnostic::error(rule, file, pos, path, message),
             Severity::Warning => Diagnostic::warning(rule, file, pos, path, message),
@@ -425,21 +444,21 @@ impl Checker<'_> {
     }
 
     /// A finding at `path` of a batch.yaml field.
-    fn batch(&mut self, rule: &str, path: &str, message: String) {
+    fn batch(&mut self, rule: &str, path: &str, message: Message) {
         let pos = self.lb.batch_index.pos_of(path);
         self.push(rule, BATCH_FILE, pos, path, message);
     }
 
     /// A finding at `path` of a case file; a missing field is located at its nearest
     /// ancestor.
-    fn at(&mut self, lc: &LoadedCase, rule: &str, path: &str, message: String) {
+    fn at(&mut self, lc: &LoadedCase, rule: &str, path: &str, message: Message) {
         let pos = lc.index.pos_of(path);
         self.push(rule, &lc.file, pos, path, message);
     }
 
     /// Like [`Self::at`], but a field whose whole top-level section is missing is located at
     /// `anchor`, the field that makes it necessary.
-    fn at_or(&mut self, lc: &LoadedCase, rule: &str, path: &str, anchor: &str, message: String) {
+    fn at_or(&mut self, lc: &LoadedCase, rule: &str, path: &str, anchor: &str, message: Message) {
         let section = path.split(['.', '[']).next().unwrap_or(path);
         let pos = if lc.index.has(section) {
             lc.index.pos_of(path)
@@ -472,20 +491,12 @@ impl Checker<'_> {
         }
         for (path, p) in phones {
             if !valid_phone(p) {
-                self.batch(
-                    "batch.contact",
-                    &path,
-                    format!("电话号码 “{p}” 格式不对：固定电话写作 0356-6213478（区号-号码），手机写 11 位数字"),
-                );
+                self.batch("batch.contact", &path, msg!(ContactPhone, value = p));
             }
         }
         for (path, p) in postcodes {
             if !valid_postcode(p) {
-                self.batch(
-                    "batch.contact",
-                    &path,
-                    format!("邮政编码 “{p}” 格式不对：应为 6 位数字，并加引号，如 \"048000\""),
-                );
+                self.batch("batch.contact", &path, msg!(ContactPostcode, value = p));
             }
         }
 
@@ -494,19 +505,23 @@ impl Checker<'_> {
             self.batch(
                 "schedule.order",
                 "schedule.sampling_end",
-                format!(
-                    "抽样截止日期 {}早于抽样开始日期 {}：请按通知核对进度安排",
-                    date_cn(s.sampling_end),
-                    date_cn(s.sampling_start)
+                msg!(
+                    ScheduleEndBeforeStart,
+                    end = s.sampling_end,
+                    start = s.sampling_start
                 ),
             );
         }
         for (key, label, date) in [
-            ("delivery_deadline", "送达截止日期", s.delivery_deadline),
-            ("ecqs_deadline", "e-CQS 录入截止日期", s.ecqs_deadline),
+            (
+                "delivery_deadline",
+                Msg::LabelDeliveryDeadline,
+                s.delivery_deadline,
+            ),
+            ("ecqs_deadline", Msg::LabelEcqsDeadline, s.ecqs_deadline),
             (
                 "analysis_deadline",
-                "质量分析报告报送截止日期",
+                Msg::LabelAnalysisDeadline,
                 s.analysis_deadline,
             ),
         ] {
@@ -514,10 +529,11 @@ impl Checker<'_> {
                 self.batch(
                     "schedule.order",
                     &format!("schedule.{key}"),
-                    format!(
-                        "{label} {}早于抽样截止日期 {}：请按通知核对进度安排",
-                        date_cn(date),
-                        date_cn(s.sampling_end)
+                    msg!(
+                        ScheduleBeforeEnd,
+                        label = label,
+                        date = date,
+                        end = s.sampling_end
                     ),
                 );
             }
@@ -529,10 +545,7 @@ impl Checker<'_> {
                 self.batch(
                     "plan.duplicate",
                     &format!("plan[{i}].category"),
-                    format!(
-                        "抽查计划中类别 “{}” 重复出现（另见 plan[{first}]）：每类产品只占一行，请合并",
-                        e.category
-                    ),
+                    msg!(PlanDuplicate, category = &e.category, first = first),
                 );
             } else {
                 seen.insert(e.category.as_str(), i);
@@ -543,10 +556,7 @@ impl Checker<'_> {
                 self.batch(
                     "lab.unknown",
                     &format!("plan[{i}].lab"),
-                    format!(
-                        "承检机构编号 “{lab}” 不在 labs 中（可用：{}）：请改为其中之一",
-                        lab_ids(self.lb)
-                    ),
+                    msg!(PlanLabUnknown, lab = lab, all = lab_ids(self.lb)),
                 );
             }
         }
@@ -559,16 +569,12 @@ impl Checker<'_> {
         let c = &lc.case;
 
         if !b.plan.iter().any(|e| e.category == c.category) {
-            let all: Vec<&str> = b.plan.iter().map(|e| e.category.as_str()).collect();
+            let all: Vec<String> = b.plan.iter().map(|e| e.category.clone()).collect();
             self.at(
                 lc,
                 "plan.category",
                 "category",
-                format!(
-                    "类别 “{}” 不在 batch.yaml 的抽查计划中（计划类别：{}）：请改为其中之一",
-                    c.category,
-                    all.join("、")
-                ),
+                msg!(PlanCategory, category = &c.category, all = all),
             );
         }
         if !b.labs.iter().any(|l| l.id == c.lab) {
@@ -576,11 +582,7 @@ impl Checker<'_> {
                 lc,
                 "lab.unknown",
                 "lab",
-                format!(
-                    "承检机构编号 “{}” 不在 batch.yaml 的 labs 中（可用：{}）：请改为其中之一",
-                    c.lab,
-                    lab_ids(self.lb)
-                ),
+                msg!(LabUnknown, lab = &c.lab, all = lab_ids(self.lb)),
             );
         }
 
@@ -612,10 +614,7 @@ impl Checker<'_> {
                 lc,
                 "samplers.min",
                 "visit.samplers",
-                format!(
-                    "抽样人员只有 {} 人，少于规定的 {min} 人：每次抽样须由至少 {min} 名抽样人员进行，请在 visit.samplers 中补全",
-                    names.len()
-                ),
+                msg!(SamplersMin, count = names.len(), min = min),
             );
         }
         let s = &b.schedule;
@@ -624,11 +623,11 @@ impl Checker<'_> {
                 lc,
                 "visit.window",
                 "visit.date",
-                format!(
-                    "抽样日期 {} 不在本批次抽样期间（{} 至 {}）内：请核对抽样日期，期间外的抽样不属于本批次",
-                    date_cn(v.date),
-                    date_cn(s.sampling_start),
-                    date_cn(s.sampling_end)
+                msg!(
+                    VisitWindow,
+                    date = v.date,
+                    start = s.sampling_start,
+                    end = s.sampling_end
                 ),
             );
         }
@@ -639,11 +638,7 @@ impl Checker<'_> {
                 lc,
                 "visit.notice-validity",
                 "visit.notice_valid_until",
-                format!(
-                    "抽查通知书有效期至 {}，早于抽样日期 {}：抽样时通知书已失效，请核对有效期或重新出具通知书",
-                    date_cn(valid),
-                    date_cn(v.date)
-                ),
+                msg!(NoticeValidity, valid = valid, date = v.date),
             );
         }
     }
@@ -660,7 +655,7 @@ impl Checker<'_> {
                     lc,
                     "party.credit-code",
                     path,
-                    format!("统一社会信用代码 “{code}” 无效（{problem}）：请对照营业执照逐位核对"),
+                    msg!(CreditCodeInvalid, code = code, problem = problem),
                 );
             }
         }
@@ -682,12 +677,7 @@ impl Checker<'_> {
             if let Some(p) = phone
                 && !valid_phone(p)
             {
-                self.at(
-                    lc,
-                    "party.phone",
-                    path,
-                    format!("电话号码 “{p}” 格式不对：固定电话写作 0356-6213478（区号-号码），手机写 11 位数字"),
-                );
+                self.at(lc, "party.phone", path, msg!(ContactPhone, value = p));
             }
         }
         if let Some(p) = &c.party.postcode
@@ -697,7 +687,7 @@ impl Checker<'_> {
                 lc,
                 "party.postcode",
                 "party.postcode",
-                format!("邮政编码 “{p}” 格式不对：应为 6 位数字，并加引号，如 \"048000\""),
+                msg!(ContactPostcode, value = p),
             );
         }
     }
@@ -710,10 +700,7 @@ impl Checker<'_> {
                 "evidence.none",
                 "evidence",
                 "visit",
-                format!(
-                    "没有照片或视频证据：请将抽样现场、贮存环境、产品标识、库存和抽样过程的照片或视频放入 evidence/{}/，并列在 evidence 下",
-                    c.id
-                ),
+                msg!(EvidenceNone, id = &c.id),
             );
         }
         for (i, e) in c.evidence.iter().enumerate() {
@@ -723,16 +710,13 @@ impl Checker<'_> {
                     lc,
                     "evidence.path",
                     &path,
-                    format!(
-                        "证据路径 “{e}” {why}：证据文件须放在批次文件夹内，请写相对于批次文件夹的路径，如 evidence/{}/现场照片1.jpg",
-                        c.id
-                    ),
+                    msg!(EvidencePath, path = e, why = why, id = &c.id),
                 ),
                 Some(EvidenceProblem::File(why)) => self.at(
                     lc,
                     "evidence.file",
                     &path,
-                    format!("证据文件 “{e}” {why}：请把文件放到批次文件夹中的这个位置，或改正路径"),
+                    msg!(EvidenceFile, path = e, why = why),
                 ),
                 None => {}
             }
@@ -742,10 +726,10 @@ impl Checker<'_> {
     fn sampled(&mut self, lc: &LoadedCase) {
         let c = &lc.case;
         for (key, label, present) in [
-            ("product", "样品信息", c.product.is_some()),
-            ("seals", "封样信息", c.seals.is_some()),
-            ("signing", "签字确认情况", c.signing.is_some()),
-            ("payment", "样品付费情况", c.payment.is_some()),
+            ("product", Msg::LabelProduct, c.product.is_some()),
+            ("seals", Msg::LabelSeals, c.seals.is_some()),
+            ("signing", Msg::LabelSigning, c.signing.is_some()),
+            ("payment", Msg::LabelPayment, c.payment.is_some()),
         ] {
             if !present {
                 self.at_or(
@@ -753,68 +737,53 @@ impl Checker<'_> {
                     "case.section",
                     key,
                     "outcome",
-                    format!("已抽样的案例缺少 {key}（{label}）一节：请按抽样单补填"),
+                    msg!(CaseSectionSampled, key = key, label = label),
                 );
             }
         }
 
         if let Some(p) = &c.product {
             for (key, label, qty) in [
-                ("test_quantity", "检验样品", p.test_quantity),
-                ("backup_quantity", "备用样品", p.backup_quantity),
+                ("test_quantity", Msg::LabelTestSample, p.test_quantity),
+                ("backup_quantity", Msg::LabelBackupSample, p.backup_quantity),
             ] {
-                let what = match qty {
-                    None => "缺少",
-                    Some(0) => "为 0：",
+                let m = match qty {
+                    None => msg!(SampleQuantityMissing, label = label, key = key),
+                    Some(0) => msg!(SampleQuantityZero, label = label, key = key),
                     Some(_) => continue,
                 };
-                self.at(
-                    lc,
-                    "sample.quantities",
-                    &format!("product.{key}"),
-                    format!("{label}数量{what}检验样品和备用样品须分别抽取，请在 product.{key} 中填写实际数量"),
-                );
+                self.at(lc, "sample.quantities", &format!("product.{key}"), m);
             }
             match p.unit_price {
                 None => self.at(
                     lc,
                     "price.missing",
                     "product.unit_price",
-                    "缺少检验样品单价：检验样品须购买，请按标价（无标价时按同类产品市场价）填写 product.unit_price".into(),
+                    msg!(PriceMissing),
                 ),
                 Some(u) if u.fen() <= 0 => self.at(
                     lc,
                     "price.positive",
                     "product.unit_price",
-                    format!("检验样品单价为 {u} 元，必须大于 0：检验样品须购买，请填写实际支付的单价"),
+                    msg!(PricePositive, price = u),
                 ),
                 Some(_) => {}
             }
             if p.price_basis.is_none() {
-                self.at(
-                    lc,
-                    "price.basis",
-                    "product.price_basis",
-                    "未写明价格依据：请填写 product.price_basis（marked 按标价；没有标价时 market 按同类产品市场价）".into(),
-                );
+                self.at(lc, "price.basis", "product.price_basis", msg!(PriceBasis));
             }
         }
 
         if let Some(s) = &c.seals {
             if s.numbers.iter().all(|n| n.trim().is_empty()) {
-                self.at(
-                    lc,
-                    "seals.numbers",
-                    "seals.numbers",
-                    "没有封条编号：检验样品和备用样品须分别封样，请在 seals.numbers 中填写全部封条编号".into(),
-                );
+                self.at(lc, "seals.numbers", "seals.numbers", msg!(SealsNumbers));
             }
             if s.backup_kept_at.is_none() {
                 self.at(
                     lc,
                     "seals.backup-place",
                     "seals.backup_kept_at",
-                    "未写明备用样品由谁保存：请填写 seals.backup_kept_at（party 封存于受检单位，lab 由检验机构保存）".into(),
+                    msg!(SealsKeeper),
                 );
             }
             if blank(s.backup_place.as_ref()) {
@@ -822,7 +791,7 @@ impl Checker<'_> {
                     lc,
                     "seals.backup-place",
                     "seals.backup_place",
-                    "未写明备用样品存放地点：请在 seals.backup_place 中写明存放位置（封存于受检单位时尽量在监控覆盖区域）".into(),
+                    msg!(SealsPlace),
                 );
             }
         }
@@ -837,12 +806,18 @@ impl Checker<'_> {
             {
                 let expected = unit
                     .checked_mul(qty)
-                    .map_or_else(|| "（溢出）".to_string(), |m| m.to_string());
+                    .map_or_else(|| Msg::LabelOverflow.into(), crate::messages::Arg::from);
                 self.at(
                     lc,
                     "price.total",
                     "payment.total",
-                    format!("样品费合计 {total} 元不等于单价 {unit} 元 × 检验样品数量 {qty} = {expected} 元：请改正合计，或删去 total 由单价和数量算出"),
+                    msg!(
+                        PriceTotal,
+                        total = total,
+                        unit = unit,
+                        qty = qty,
+                        expected = expected
+                    ),
                 );
             }
             if let Some(fee) = pay.party_fee
@@ -852,7 +827,7 @@ impl Checker<'_> {
                     lc,
                     "fee.party",
                     "payment.party_fee",
-                    format!("向受检单位收取了 {fee} 元：监督抽查不得向被抽样生产者、销售者收取任何费用，请如数退还并将 party_fee 改为 0"),
+                    msg!(FeeParty, fee = fee),
                 );
             }
         }
@@ -865,14 +840,14 @@ impl Checker<'_> {
                     lc,
                     "signing.missing",
                     "signing.refusal_note",
-                    "受检单位没有签字，也没有注明拒绝签字的情况：请由受检单位签字确认，或在 signing.refusal_note 中写明抽样人员在文书上注明的拒签情况".into(),
+                    msg!(SigningMissing),
                 );
             } else if sg.witness.as_ref().is_none_or(|w| w.name.trim().is_empty()) {
                 self.at(
                     lc,
                     "signing.witness",
                     "signing.witness",
-                    "受检单位拒绝签字，但没有见证人：必要时请邀请有关人员见证，并在 signing.witness 中填写见证人".into(),
+                    msg!(SigningWitness),
                 );
             }
         }
@@ -891,10 +866,10 @@ impl Checker<'_> {
                     lc,
                     "delivery.late",
                     "delivery.sent_on",
-                    format!(
-                        "检验结果于 {}寄出，晚于送达截止日期 {}：请核对寄出日期；确属逾期的，请向市局说明",
-                        date_cn(d.sent_on),
-                        date_cn(s.delivery_deadline)
+                    msg!(
+                        DeliveryLate,
+                        sent = d.sent_on,
+                        deadline = s.delivery_deadline
                     ),
                 );
             }
@@ -907,9 +882,10 @@ impl Checker<'_> {
                     lc,
                     "delivery.method",
                     "delivery.method",
-                    format!(
-                        "送达方式为 “{}”，本批次要求以 {} 送达：请改用 {} 寄送检验报告和结果通知",
-                        d.method, s.delivery_method, s.delivery_method
+                    msg!(
+                        DeliveryMethod,
+                        method = &d.method,
+                        required = &s.delivery_method
                     ),
                 );
             }
@@ -918,7 +894,7 @@ impl Checker<'_> {
                     lc,
                     "delivery.tracking",
                     "delivery.tracking_no",
-                    "没有邮件号：请在 delivery.tracking_no 中填写邮件号，以便查证送达".into(),
+                    msg!(DeliveryTracking),
                 );
             }
         }
@@ -934,13 +910,13 @@ impl Checker<'_> {
                     lc,
                     "disposal.early",
                     "disposal.date",
-                    format!(
-                        "样品于 {}处置，早于 {}（结果于 {}寄出后，异议期 {} 日、备用样品保存期 {} 日均须届满）：请核对处置日期",
-                        date_cn(date),
-                        date_cn(earliest),
-                        date_cn(delivery.sent_on),
-                        r.objection_days,
-                        r.backup_keep_days
+                    msg!(
+                        DisposalEarly,
+                        date = date,
+                        earliest = earliest,
+                        sent = delivery.sent_on,
+                        objection = r.objection_days,
+                        keep = r.backup_keep_days
                     ),
                 );
             }
@@ -952,11 +928,11 @@ impl Checker<'_> {
             return;
         }
         let fields = [
-            ("report_no", "检验报告编号", blank(i.report_no.as_ref())),
-            ("issued_on", "报告签发日期", i.issued_on.is_none()),
-            ("tester", "主检", blank(i.tester.as_ref())),
-            ("reviewer", "审核", blank(i.reviewer.as_ref())),
-            ("approver", "批准", blank(i.approver.as_ref())),
+            ("report_no", Msg::LabelReportNo, blank(i.report_no.as_ref())),
+            ("issued_on", Msg::LabelIssuedOn, i.issued_on.is_none()),
+            ("tester", Msg::LabelTester, blank(i.tester.as_ref())),
+            ("reviewer", Msg::LabelReviewer, blank(i.reviewer.as_ref())),
+            ("approver", Msg::LabelApprover, blank(i.approver.as_ref())),
         ];
         for (key, label, missing) in fields {
             if missing {
@@ -964,17 +940,12 @@ impl Checker<'_> {
                     lc,
                     "report.incomplete",
                     &format!("inspection.{key}"),
-                    format!("检验报告缺少{label}：请在 inspection.{key} 中填写"),
+                    msg!(ReportIncomplete, label = label, key = key),
                 );
             }
         }
         if i.items.is_empty() {
-            self.at(
-                lc,
-                "report.items",
-                "inspection.items",
-                "检验报告没有检验项目：请在 inspection.items 中逐项填写检验结果和单项判定".into(),
-            );
+            self.at(lc, "report.items", "inspection.items", msg!(ReportItems));
             return;
         }
         let failed = lc.case.failed_items();
@@ -983,16 +954,16 @@ impl Checker<'_> {
                 lc,
                 "conclusion.contradicts",
                 "inspection.conclusion",
-                format!(
-                    "报告结论写为合格，但“{}”判定为不合格：一项不合格即判定该批次不合格，请改正结论或核对单项判定",
-                    failed.join("”“")
+                msg!(
+                    ConclusionContradicts,
+                    items = failed.iter().map(|s| s.to_string()).collect::<Vec<_>>()
                 ),
             ),
             (Some(Verdict::Fail), true) => self.at(
                 lc,
                 "conclusion.no-failed-item",
                 "inspection.conclusion",
-                "报告结论写为不合格，但没有任何检验项目判定为不合格：请把不合格的项目判定为 fail，或改正结论".into(),
+                msg!(ConclusionNoFailed),
             ),
             _ => {}
         }
@@ -1018,13 +989,13 @@ impl Checker<'_> {
                 "followup.county",
                 "followup",
                 &anchor,
-                "该批次检验不合格，但没有指定负责后处理的县级市场监管部门：请填写 followup.county_bureau，并通知该部门".into(),
+                msg!(FollowupNone),
             ),
             Some(f) if f.county_bureau.trim().is_empty() => self.at(
                 lc,
                 "followup.county",
                 "followup.county_bureau",
-                "该批次检验不合格，但负责后处理的县级市场监管部门为空：请填写 followup.county_bureau".into(),
+                msg!(FollowupEmpty),
             ),
             Some(f) => self.county_known(lc, "followup.county_bureau", &f.county_bureau),
         }
@@ -1035,15 +1006,12 @@ impl Checker<'_> {
         if counties.is_empty() || counties.iter().any(|c| c.name == name.trim()) {
             return;
         }
-        let all: Vec<&str> = counties.iter().map(|c| c.name.as_str()).collect();
+        let all: Vec<String> = counties.iter().map(|c| c.name.clone()).collect();
         self.at(
             lc,
             "county.unknown",
             path,
-            format!(
-                "“{name}” 不在 batch.yaml 的县级市场监管部门（counties）中：请改为其中之一（{}）",
-                all.join("、")
-            ),
+            msg!(CountyUnknown, name = name, all = all),
         );
     }
 
@@ -1054,7 +1022,7 @@ impl Checker<'_> {
                 "case.section",
                 "refusal",
                 "outcome",
-                "拒检的案例缺少 refusal（拒检情况）一节：请按《拒检认定表》填写拒检经过、拒检人员和共同认定的县级市场监管部门".into(),
+                msg!(RefusalSection),
             );
             return;
         };
@@ -1063,16 +1031,11 @@ impl Checker<'_> {
                 lc,
                 "refusal.details",
                 "refusal.description",
-                "拒检经过为空：请在 refusal.description 中如实写明何人、何时、以何种方式阻碍或拒绝抽样".into(),
+                msg!(RefusalDescription),
             );
         }
         if blank(r.refused_by.as_ref()) {
-            self.at(
-                lc,
-                "refusal.details",
-                "refusal.refused_by",
-                "未写明拒检人员：请在 refusal.refused_by 中填写拒检人员的姓名和职务".into(),
-            );
+            self.at(lc, "refusal.details", "refusal.refused_by", msg!(RefusalBy));
         }
         match &r.county_bureau {
             Some(county) if !county.trim().is_empty() => {
@@ -1082,7 +1045,7 @@ impl Checker<'_> {
                 lc,
                 "refusal.county",
                 "refusal.county_bureau",
-                "未写明共同认定拒检的县级市场监管部门：拒检须与受检单位所在地县级市场监管部门共同认定，请填写 refusal.county_bureau".into(),
+                msg!(RefusalCounty),
             ),
         }
     }
@@ -1094,7 +1057,7 @@ impl Checker<'_> {
                 "case.section",
                 "not_sampled",
                 "outcome",
-                "未抽到样品的案例缺少 not_sampled（未抽到样品情况）一节：请按《未抽样品工作单》填写原因和负责人".into(),
+                msg!(NotSampledSection),
             );
             return;
         };
@@ -1104,10 +1067,10 @@ impl Checker<'_> {
                 lc,
                 "not-sampled.reason",
                 "not_sampled.reason",
-                format!(
-                    "未抽到样品的原因 “{}” 不在 batch.yaml 允许的原因（{}）之内：请改为其中之一；受检单位阻碍或拒绝抽样的，应按拒检处理",
-                    n.reason,
-                    allowed.join("、")
+                msg!(
+                    NotSampledReason,
+                    reason = &n.reason,
+                    allowed = allowed.clone()
                 ),
             );
         }
@@ -1116,7 +1079,7 @@ impl Checker<'_> {
                 lc,
                 "not-sampled.person",
                 "not_sampled.person_in_charge",
-                "未写明受检单位负责人：《未抽样品工作单》须由负责人和抽样人员共同签字认定，请填写 not_sampled.person_in_charge".into(),
+                msg!(NotSampledPerson),
             );
         }
     }
@@ -1164,10 +1127,7 @@ impl Checker<'_> {
                     lc,
                     "case.stage",
                     key,
-                    format!(
-                        "抽样情况为{}的案例不应有 {key} 一节：请核对 outcome，或删去该节",
-                        c.outcome.label()
-                    ),
+                    msg!(StageForeign, outcome = outcome_label(c.outcome), key = key),
                 );
             }
         }
@@ -1176,13 +1136,7 @@ impl Checker<'_> {
         }
         let reported = c.inspection.as_ref().is_some_and(has_report);
         if c.delivery.is_some() && !reported {
-            self.at(
-                lc,
-                "case.stage",
-                "delivery",
-                "还没有检验报告，却已有送达记录：请先填写 inspection 中的检验报告，或删去 delivery"
-                    .into(),
-            );
+            self.at(lc, "case.stage", "delivery", msg!(StageDeliveryNoReport));
         }
         if c.ecqs
             .as_ref()
@@ -1193,33 +1147,18 @@ impl Checker<'_> {
                 lc,
                 "case.stage",
                 "ecqs.result_entered_on",
-                "还没有检验报告，却已录入检验结果：请先填写 inspection 中的检验报告，或删去 result_entered_on".into(),
+                msg!(StageResultNoReport),
             );
         }
         if c.followup.is_some() {
             if !reported {
-                self.at(
-                    lc,
-                    "case.stage",
-                    "followup",
-                    "还没有检验报告，却已有不合格后处理：请先填写检验报告，或删去 followup".into(),
-                );
+                self.at(lc, "case.stage", "followup", msg!(StageFollowupNoReport));
             } else if c.conclusion() == Some(Verdict::Pass) {
-                self.at(
-                    lc,
-                    "case.stage",
-                    "followup",
-                    "该批次检验合格，不需要不合格后处理：请核对各项判定，或删去 followup".into(),
-                );
+                self.at(lc, "case.stage", "followup", msg!(StageFollowupQualified));
             }
         }
         if c.disposal.is_some() && c.delivery.is_none() {
-            self.at(
-                lc,
-                "case.stage",
-                "disposal",
-                "检验结果尚未送达，却已处置样品：备用样品须保存到异议期和保存期届满，请核对".into(),
-            );
+            self.at(lc, "case.stage", "disposal", msg!(StageDisposalNoDelivery));
         }
     }
 
@@ -1227,97 +1166,97 @@ impl Checker<'_> {
         let c = &lc.case;
         let i = c.inspection.as_ref();
         let visit = Some(c.visit.date);
-        let chains: Vec<Vec<(&str, &str, Option<NaiveDate>)>> = vec![
+        let chains: Vec<Vec<(&str, Msg, Option<NaiveDate>)>> = vec![
             vec![
-                ("visit.date", "抽样日期", visit),
+                ("visit.date", Msg::LabelVisitDate, visit),
                 (
                     "inspection.received_on",
-                    "样品收到日期",
+                    Msg::LabelReceivedOn,
                     i.map(|i| i.received_on),
                 ),
                 (
                     "inspection.tested_from",
-                    "检验开始日期",
+                    Msg::LabelTestedFrom,
                     i.and_then(|i| i.tested_from),
                 ),
                 (
                     "inspection.tested_to",
-                    "检验结束日期",
+                    Msg::LabelTestedTo,
                     i.and_then(|i| i.tested_to),
                 ),
                 (
                     "inspection.issued_on",
-                    "报告签发日期",
+                    Msg::LabelIssuedOn,
                     i.and_then(|i| i.issued_on),
                 ),
                 (
                     "delivery.sent_on",
-                    "结果寄出日期",
+                    Msg::LabelSentOn,
                     c.delivery.as_ref().map(|d| d.sent_on),
                 ),
             ],
             vec![
-                ("visit.date", "抽样日期", visit),
+                ("visit.date", Msg::LabelVisitDate, visit),
                 (
                     "ecqs.sampling_entered_on",
-                    "抽样信息录入 e-CQS 日期",
+                    Msg::LabelEcqsSampling,
                     c.ecqs.as_ref().and_then(|e| e.sampling_entered_on),
                 ),
             ],
             vec![
                 (
                     "inspection.issued_on",
-                    "报告签发日期",
+                    Msg::LabelIssuedOn,
                     i.and_then(|i| i.issued_on),
                 ),
                 (
                     "ecqs.result_entered_on",
-                    "检验结果录入 e-CQS 日期",
+                    Msg::LabelEcqsResult,
                     c.ecqs.as_ref().and_then(|e| e.result_entered_on),
                 ),
             ],
             vec![
                 (
                     "inspection.issued_on",
-                    "报告签发日期",
+                    Msg::LabelIssuedOn,
                     i.and_then(|i| i.issued_on),
                 ),
                 (
                     "followup.notified_on",
-                    "后处理通知日期",
+                    Msg::LabelFollowupNotified,
                     c.followup.as_ref().and_then(|f| f.notified_on),
                 ),
                 (
                     "followup.closed_on",
-                    "后处理办结日期",
+                    Msg::LabelFollowupClosed,
                     c.followup.as_ref().and_then(|f| f.closed_on),
                 ),
             ],
             vec![
-                ("visit.date", "抽样日期", visit),
+                ("visit.date", Msg::LabelVisitDate, visit),
                 (
                     "refusal.determined_on",
-                    "拒检认定日期",
+                    Msg::LabelRefusalDetermined,
                     c.refusal.as_ref().and_then(|r| r.determined_on),
                 ),
                 (
                     "refusal.reported_on",
-                    "拒检报送市局日期",
+                    Msg::LabelRefusalReported,
                     c.refusal.as_ref().and_then(|r| r.reported_on),
                 ),
             ],
             vec![
-                ("visit.date", "抽样日期", visit),
+                ("visit.date", Msg::LabelVisitDate, visit),
                 (
                     "not_sampled.reported_on",
-                    "未抽样品报送市局日期",
+                    Msg::LabelNotSampledReported,
                     c.not_sampled.as_ref().and_then(|n| n.reported_on),
                 ),
             ],
         ];
         let mut reported: BTreeSet<&str> = BTreeSet::new();
         for chain in chains {
-            let mut latest: Option<(&str, NaiveDate)> = None;
+            let mut latest: Option<(Msg, NaiveDate)> = None;
             for (path, label, date) in chain {
                 let Some(date) = date else { continue };
                 match latest {
@@ -1327,10 +1266,12 @@ impl Checker<'_> {
                                 lc,
                                 "dates.order",
                                 path,
-                                format!(
-                                    "{label} {}早于{prev_label} {}：日期先后不对，请核对",
-                                    date_cn(date),
-                                    date_cn(prev)
+                                msg!(
+                                    DatesOrder,
+                                    label = label,
+                                    date = date,
+                                    prev_label = prev_label,
+                                    prev = prev
                                 ),
                             );
                         }
@@ -1346,8 +1287,8 @@ impl Checker<'_> {
         let s = &self.lb.batch.schedule;
         let due = plus_days(c.visit.date, s.ecqs_entry_days);
         let within = match s.ecqs_entry_days {
-            0 => "抽样当日".to_string(),
-            n => format!("抽样后 {n} 日内"),
+            0 => msg!(EcqsSameDay),
+            n => msg!(EcqsWithinDays, days = n),
         };
         let entered = c.ecqs.as_ref().and_then(|e| e.sampling_entered_on);
         match entered {
@@ -1355,20 +1296,16 @@ impl Checker<'_> {
                 lc,
                 "ecqs.late",
                 "ecqs.sampling_entered_on",
-                format!(
-                    "抽样信息于 {}录入 e-CQS，晚于规定的 {}（{within}）：请核对录入日期；确属逾期的，请向市局说明",
-                    date_cn(e),
-                    date_cn(due),
-                ),
+                msg!(EcqsLate, entered = e, due = due, within = within.clone()),
             ),
             Some(e) if e > s.ecqs_deadline => self.at(
                 lc,
                 "ecqs.deadline",
                 "ecqs.sampling_entered_on",
-                format!(
-                    "抽样信息于 {}录入 e-CQS，晚于 e-CQS 录入截止日期 {}：请核对录入日期",
-                    date_cn(e),
-                    date_cn(s.ecqs_deadline)
+                msg!(
+                    EcqsDeadlineSampling,
+                    entered = e,
+                    deadline = s.ecqs_deadline
                 ),
             ),
             Some(_) => {}
@@ -1380,10 +1317,12 @@ impl Checker<'_> {
                         "ecqs.late",
                         "ecqs.sampling_entered_on",
                         "visit.date",
-                        format!(
-                            "抽样信息未录入 e-CQS（没有 ecqs.sampling_entered_on），而{label}已是 {}，超过应录入的 {}（{within}）：请录入 e-CQS 并填写录入日期",
-                            date_cn(day),
-                            date_cn(due)
+                        msg!(
+                            EcqsMissing,
+                            label = label,
+                            day = day,
+                            due = due,
+                            within = within.clone()
                         ),
                     );
                 }
@@ -1397,11 +1336,7 @@ impl Checker<'_> {
                 lc,
                 "ecqs.deadline",
                 "ecqs.result_entered_on",
-                format!(
-                    "检验结果于 {}录入 e-CQS，晚于 e-CQS 录入截止日期 {}：请核对录入日期；确属逾期的，请向市局说明",
-                    date_cn(e),
-                    date_cn(s.ecqs_deadline)
-                ),
+                msg!(EcqsDeadlineResult, entered = e, deadline = s.ecqs_deadline),
             );
         }
     }
@@ -1424,12 +1359,7 @@ impl Checker<'_> {
                     lc,
                     "plan.over",
                     "category",
-                    format!(
-                        "类别 “{}” 计划抽查 {} 批次，本案例是第 {} 批次（按抽样日期排序，已抽样和拒检均计入），超出计划：请核对类别，或请市局调整计划",
-                        e.category,
-                        e.lots,
-                        n + 1
-                    ),
+                    msg!(PlanOver, category = &e.category, lots = e.lots, n = n + 1),
                 );
             }
         }
@@ -1455,9 +1385,11 @@ impl Checker<'_> {
                         lc,
                         "report.duplicate",
                         "inspection.report_no",
-                        format!(
-                            "检验报告编号 {no} 与 {}（{}）重复：每份检验报告的编号必须唯一，请核对",
-                            first.file, first.case.id
+                        msg!(
+                            ReportDuplicate,
+                            no = no,
+                            file = &first.file,
+                            id = &first.case.id
                         ),
                     ),
                     None => {
@@ -1475,19 +1407,17 @@ impl Checker<'_> {
                 }
                 match seals.get(n) {
                     Some(first) => {
-                        let where_ = if std::ptr::eq(*first, lc) {
-                            "已在本案例中出现".to_string()
+                        let m = if std::ptr::eq(*first, lc) {
+                            msg!(SealsDuplicateHere, no = n)
                         } else {
-                            format!("已在 {}（{}）中使用", first.file, first.case.id)
+                            msg!(
+                                SealsDuplicate,
+                                no = n,
+                                file = &first.file,
+                                id = &first.case.id
+                            )
                         };
-                        self.at(
-                            lc,
-                            "seals.duplicate",
-                            &format!("seals.numbers[{i}]"),
-                            format!(
-                                "封条编号 {n} {where_}：每张封条的编号在本批次中必须唯一，请核对"
-                            ),
-                        );
+                        self.at(lc, "seals.duplicate", &format!("seals.numbers[{i}]"), m);
                     }
                     None => {
                         seals.insert(n, lc);
@@ -1498,34 +1428,42 @@ impl Checker<'_> {
     }
 }
 
-fn lab_ids(lb: &LoadedBatch) -> String {
-    let ids: Vec<&str> = lb.batch.labs.iter().map(|l| l.id.as_str()).collect();
-    ids.join("、")
+fn lab_ids(lb: &LoadedBatch) -> Vec<String> {
+    lb.batch.labs.iter().map(|l| l.id.clone()).collect()
+}
+
+/// The name of an outcome, in the catalog.
+pub fn outcome_label(o: Outcome) -> Msg {
+    match o {
+        Outcome::Sampled => Msg::LabelSampled,
+        Outcome::Refused => Msg::LabelRefused,
+        Outcome::NotSampled => Msg::LabelNotSampled,
+    }
 }
 
 /// The first day after `day` that a case records, with what happened on it.
-fn first_record_after(c: &Case, day: NaiveDate) -> Option<(&'static str, NaiveDate)> {
+fn first_record_after(c: &Case, day: NaiveDate) -> Option<(Msg, NaiveDate)> {
     let i = c.inspection.as_ref();
     let days = [
-        ("样品收到日期", i.map(|i| i.received_on)),
-        ("检验开始日期", i.and_then(|i| i.tested_from)),
-        ("检验结束日期", i.and_then(|i| i.tested_to)),
-        ("报告签发日期", i.and_then(|i| i.issued_on)),
-        ("结果寄出日期", c.delivery.as_ref().map(|d| d.sent_on)),
+        (Msg::LabelReceivedOn, i.map(|i| i.received_on)),
+        (Msg::LabelTestedFrom, i.and_then(|i| i.tested_from)),
+        (Msg::LabelTestedTo, i.and_then(|i| i.tested_to)),
+        (Msg::LabelIssuedOn, i.and_then(|i| i.issued_on)),
+        (Msg::LabelSentOn, c.delivery.as_ref().map(|d| d.sent_on)),
         (
-            "检验结果录入日期",
+            Msg::LabelEcqsResult,
             c.ecqs.as_ref().and_then(|e| e.result_entered_on),
         ),
         (
-            "拒检认定日期",
+            Msg::LabelRefusalDetermined,
             c.refusal.as_ref().and_then(|r| r.determined_on),
         ),
         (
-            "拒检报送日期",
+            Msg::LabelRefusalReported,
             c.refusal.as_ref().and_then(|r| r.reported_on),
         ),
         (
-            "后处理通知日期",
+            Msg::LabelFollowupNotified,
             c.followup.as_ref().and_then(|f| f.notified_on),
         ),
     ];
@@ -1543,26 +1481,11 @@ mod tests {
     fn credit_codes_follow_gb_32100() {
         assert_eq!(credit_code_problem("91140502318450271X"), None);
         assert_eq!(credit_code_problem("911405254012738516"), None);
-        assert!(
-            credit_code_problem("91140502318450271Y")
-                .unwrap()
-                .contains("校验位应为 X")
-        );
-        assert!(
-            credit_code_problem("9114050231845027")
-                .unwrap()
-                .contains("18 位")
-        );
-        assert!(
-            credit_code_problem("9114050231845027IX")
-                .unwrap()
-                .contains("第 17 位")
-        );
-        assert!(
-            credit_code_problem("91140502318450271x")
-                .unwrap()
-                .contains("大写")
-        );
+        let problem = |code: &str| credit_code_problem(code).unwrap().to_string();
+        assert!(problem("91140502318450271Y").contains("校验位应为 X"));
+        assert!(problem("9114050231845027").contains("18 位"));
+        assert!(problem("9114050231845027IX").contains("第 17 位"));
+        assert!(problem("91140502318450271x").contains("大写"));
         // A check value of 31 is written 0.
         let mut zero = None;
         for c in CREDIT_CHARS.chars() {

@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::messages::{Lang, Message, Msg};
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,12 +30,23 @@ pub struct Diagnostic {
     /// Field path as written in the YAML (`product.unit_price`, `visit.samplers[1].name`);
     /// empty for the whole document.
     pub path: String,
-    /// What is wrong and what to do, in Chinese.
-    pub message: String,
+    /// What is wrong and what to do: a message of the catalog, made text when shown.
+    #[serde(serialize_with = "chinese")]
+    pub message: Message,
+}
+
+fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&m.render(Lang::Zh))
 }
 
 impl Diagnostic {
-    pub fn error(rule: &str, file: &str, pos: (usize, usize), path: &str, message: String) -> Self {
+    pub fn error(
+        rule: &str,
+        file: &str,
+        pos: (usize, usize),
+        path: &str,
+        message: impl Into<Message>,
+    ) -> Self {
         Diagnostic {
             rule: rule.to_string(),
             severity: Severity::Error,
@@ -41,7 +54,7 @@ impl Diagnostic {
             line: pos.0,
             column: pos.1,
             path: path.to_string(),
-            message,
+            message: message.into(),
         }
     }
 
@@ -50,7 +63,7 @@ impl Diagnostic {
         file: &str,
         pos: (usize, usize),
         path: &str,
-        message: String,
+        message: impl Into<Message>,
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -61,26 +74,55 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+    /// The message alone, in Chinese.
+    pub fn text(&self) -> String {
+        self.message.render(Lang::Zh)
+    }
+
+    /// `file:line:col path: 错误[rule]: message`, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.file.clone();
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            out.push_str(&format!(":{}", self.line));
             if self.column > 0 {
-                write!(f, ":{}", self.column)?;
+                out.push_str(&format!(":{}", self.column));
             }
         }
         let sev = match self.severity {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-        };
-        if self.path.is_empty() {
-            write!(f, " {sev}[{}]: {}", self.rule, self.message)
-        } else {
-            write!(f, " {}: {sev}[{}]: {}", self.path, self.rule, self.message)
+            Severity::Error => Msg::DiagError,
+            Severity::Warning => Msg::DiagWarning,
         }
+        .template(lang);
+        let message = self.message.render(lang);
+        if self.path.is_empty() {
+            out.push_str(&format!(" {sev}[{}]: {message}", self.rule));
+        } else {
+            out.push_str(&format!(" {}: {sev}[{}]: {message}", self.path, self.rule));
+        }
+        out
+    }
+
+    /// For programs: the fields, the message in `lang`, its id and its arguments.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "rule": self.rule,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message.render(lang),
+            "message_id": self.message.id,
+            "args": self.message.args_json(lang),
+        })
+    }
+}
+
+/// In Chinese; [`Diagnostic::render`] for another language.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::Zh))
     }
 }
 
@@ -88,15 +130,20 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Clone)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
+impl Diagnostics {
+    /// One finding a line, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        self.0
+            .iter()
+            .map(|d| d.render(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::Zh))
     }
 }
 

@@ -7,6 +7,7 @@ use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Batch, Case};
+use crate::msg;
 use crate::yaml::{self, PosIndex};
 
 /// A case as read from its file.
@@ -47,7 +48,7 @@ pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
             &root.display().to_string(),
             (0, 0),
             "",
-            "批次文件夹不存在或不是文件夹".into(),
+            msg!(LoadNoFolder),
         )]));
     }
 
@@ -66,7 +67,7 @@ pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
             BATCH_FILE,
             idx.pos_of("id"),
             "id",
-            format!("批次编号 “{}” 只能由字母、数字、点、下划线和 - 组成", b.id),
+            msg!(LoadBatchId, id = &b.id),
         ));
     }
 
@@ -86,7 +87,7 @@ pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
                         &rel(root, e.path().unwrap_or(&cases_dir)),
                         (0, 0),
                         "",
-                        format!("无法读取：{e}"),
+                        msg!(LoadUnreadable, error = e.to_string()),
                     ));
                     continue;
                 }
@@ -114,10 +115,7 @@ pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
                 &c.file,
                 c.index.pos_of("id"),
                 "id",
-                format!(
-                    "抽样单编号 “{}” 只能由字母、数字、点、下划线和 - 组成，且不以点开头",
-                    c.case.id
-                ),
+                msg!(LoadCaseId, id = &c.case.id),
             ));
         } else if let Some(first) = seen.insert(&c.case.id, &c.file) {
             errors.push(Diagnostic::error(
@@ -125,10 +123,7 @@ pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
                 &c.file,
                 c.index.pos_of("id"),
                 "id",
-                format!(
-                    "抽样单编号 {} 与 {first} 重复，每个案例的编号必须唯一",
-                    c.case.id
-                ),
+                msg!(LoadDuplicateId, id = &c.case.id, first = first),
             ));
         }
     }
@@ -150,12 +145,12 @@ pub fn read_typed<T: serde::de::DeserializeOwned>(
     file: &str,
 ) -> Result<(T, PosIndex), Vec<Diagnostic>> {
     let bytes = std::fs::read(root.join(file)).map_err(|e| {
-        let msg = if e.kind() == std::io::ErrorKind::NotFound {
-            "文件不存在".to_string()
+        let m = if e.kind() == std::io::ErrorKind::NotFound {
+            msg!(LoadNoFile)
         } else {
-            format!("无法读取文件：{e}")
+            msg!(LoadFileError, error = e.to_string())
         };
-        vec![Diagnostic::error("batch.io", file, (0, 0), "", msg)]
+        vec![Diagnostic::error("batch.io", file, (0, 0), "", m)]
     })?;
     parse_typed(file, &bytes)
 }

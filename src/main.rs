@@ -9,32 +9,63 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use spotcheck::build::{BuildError, BuildOptions};
 use spotcheck::engine::{Engine, PdfSettings, parse_pdf_standard};
 use spotcheck::fonts::{FontOptions, Style};
+use spotcheck::messages::{Lang, Message, Msg};
 use spotcheck::render::{RenderError, RenderOptions};
 use spotcheck::verify::{VerifyOptions, verify};
-use spotcheck::{catalog, check, load, model, sign, status};
+use spotcheck::{catalog, check, load, model, msg, progress, scaffold, sign, status, watch};
 
 #[derive(Parser)]
-#[command(
-    name = "spotcheck",
-    version,
-    about = "产品质量监督抽查文书：从案例 YAML 文件生成全部抽样文书和检验报告 PDF"
-)]
+#[command(name = "spotcheck", version)]
 struct Cli {
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+/// What every command needs to speak to its user.
+#[derive(Clone, Copy)]
+struct Ui {
+    lang: Lang,
+    quiet: bool,
+}
+
+impl Ui {
+    /// A message in the user's language.
+    fn t(&self, m: &Message) -> String {
+        m.render(self.lang)
+    }
+
+    /// An error for stderr: always shown.
+    fn error(&self, m: &Message) {
+        eprintln!("{}", self.t(m));
+    }
+
+    /// A note for stderr, left out with --quiet.
+    fn note(&self, m: &Message) {
+        if !self.quiet {
+            eprintln!("{}", self.t(m));
+        }
+    }
+}
+
 #[derive(clap::Args, Clone)]
 struct FontArgs {
-    /// 额外的字体文件夹（可重复），其中的官方字体优先于内置字体
     #[arg(long = "font-path", value_name = "DIR")]
     font_path: Vec<PathBuf>,
-    /// 不使用系统已安装的字体（只用内置字体和 --font-path）
     #[arg(long)]
     no_system_fonts: bool,
 }
@@ -50,96 +81,122 @@ impl FontArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 生成案例文书 PDF：OUT/cases/<案例编号>/<文书>.pdf
     Render {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
         batch: PathBuf,
-        /// 输出文件夹
         #[arg(short, long, value_name = "OUT")]
         out: PathBuf,
-        /// 只生成这些案例（可重复）
         #[arg(long = "case", value_name = "ID")]
         cases: Vec<String>,
-        /// 只生成这些文书类型（可重复），见 spotcheck kinds
         #[arg(long = "kind", value_name = "KIND")]
         kinds: Vec<String>,
-        /// 同时在 PDF 旁写出生成的 .typ 源文件及其引用的排版库
         #[arg(long)]
         emit_typst: bool,
-        /// 每页标注“草稿”
         #[arg(long)]
         draft: bool,
-        /// 批次有错误时仍然生成文书（一律作为草稿，每页标注“草稿”）
         #[arg(long)]
         allow_errors: bool,
-        /// PDF 标准（可重复），默认 a-2u（PDF/A-2u 归档格式）
         #[arg(long = "pdf-standard", value_name = "STD")]
         pdf_standard: Vec<String>,
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// 按抽查通知的规则检查批次：退出码 0 无错误，1 有错误，2 批次无法读取
-    Check {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
+    Watch {
         batch: PathBuf,
-        /// 输出格式：text 供人阅读，json 供程序处理
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
-    },
-    /// 批次进度：各类别完成情况、各项时限、逾期案例、未办结的后处理
-    Status {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
-        batch: PathBuf,
-        /// 按这一天计算（如 2023-08-01），默认今天
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        today: Option<NaiveDate>,
-        /// 输出格式：text 供人阅读，json 供程序处理
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
-    },
-    /// 完整生成：检查批次，生成全部文书、合订本和汇总表，打包为归档 OUT/<批次编号>.zip
-    Build {
-        /// 批次文件夹（含 batch.yaml 和 cases/）
-        batch: PathBuf,
-        /// 输出文件夹
         #[arg(short, long, value_name = "OUT")]
         out: PathBuf,
-        /// 用此私钥（spotcheck keygen 生成）对归档签名
-        #[arg(long, value_name = "KEY")]
-        sign: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        #[arg(long)]
+        draft: bool,
+        #[arg(long, value_name = "N", hide = true)]
+        max_rounds: Option<usize>,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// 核验归档或任何 BagIt 包（zip 或文件夹，RFC 8493 1.0 与 0.97）：报告缺失、多出和被改动的文件
-    Verify {
-        /// 归档 zip 文件，或解压后的归档文件夹
-        archive: PathBuf,
-        /// 用此公钥核验签名（要求归档已签名）
-        #[arg(long, value_name = "PUB")]
-        pubkey: Option<PathBuf>,
-        /// 输出格式：human（中文说明）或 json（供程序读取）
+    Check {
+        batch: PathBuf,
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// 生成签名用的密钥对：DIR/spotcheck.key（私钥，无口令，妥善保管）和 DIR/spotcheck.pub（公钥）
+    Status {
+        batch: PathBuf,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    Build {
+        batch: PathBuf,
+        #[arg(short, long, value_name = "OUT")]
+        out: PathBuf,
+        #[arg(long, value_name = "KEY")]
+        sign: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    Verify {
+        archive: PathBuf,
+        #[arg(long, value_name = "PUB")]
+        pubkey: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
     Keygen {
-        /// 密钥文件写入的文件夹
         #[arg(short, long, value_name = "DIR", default_value = ".")]
         out: PathBuf,
     },
-    /// 输出 batch.yaml 和案例文件的 JSON Schema（供编辑器补全和校验）
     Schema {
-        /// 只输出其中一种
         #[arg(value_enum)]
         which: Option<SchemaKind>,
     },
-    /// 列出全部文书类型
+    Init {
+        dir: PathBuf,
+    },
+    NewCase {
+        batch: PathBuf,
+        #[arg(long, value_name = "CATEGORY")]
+        category: String,
+        #[arg(long, value_enum, default_value_t = OutcomeArg::Sampled)]
+        outcome: OutcomeArg,
+        #[arg(long, value_name = "PREFIX")]
+        prefix: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    Man {
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     Kinds,
-    /// 列出所用字体及其承担的字体风格
     Fonts {
         #[command(flatten)]
         fonts: FontArgs,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutcomeArg {
+    Sampled,
+    Refused,
+    NotSampled,
+}
+
+impl From<OutcomeArg> for model::Outcome {
+    fn from(o: OutcomeArg) -> Self {
+        match o {
+            OutcomeArg::Sampled => model::Outcome::Sampled,
+            OutcomeArg::Refused => model::Outcome::Refused,
+            OutcomeArg::NotSampled => model::Outcome::NotSampled,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -157,34 +214,102 @@ enum OutputFormat {
 }
 
 /// Loads the batch, or prints every error with its place and gives exit code 2.
-fn load_or_report(batch: &std::path::Path) -> Result<load::LoadedBatch, ExitCode> {
+fn load_or_report(ui: Ui, batch: &std::path::Path) -> Result<load::LoadedBatch, ExitCode> {
     load::load(batch).map_err(|diags| {
-        eprintln!("{diags}");
-        eprintln!("批次读取失败：{} 处错误", diags.0.len());
+        eprintln!("{}", diags.render(ui.lang));
+        ui.error(&msg!(LoadFailed, errors = diags.0.len()));
         ExitCode::from(2)
     })
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("日期 “{s}” 无效，应写作 2023-08-01"))
+/// The language while the arguments are being parsed: `--lang` if given, else the locale.
+fn early_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if a == "--lang" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        match value {
+            Some("en") => return Lang::En,
+            Some("zh") => return Lang::Zh,
+            _ => {}
+        }
+    }
+    Lang::from_env()
 }
 
-fn print_json<T: serde::Serialize>(value: &T) -> bool {
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| msg!(CliBadDate, value = s).render(early_lang()))
+}
+
+fn print_json<T: serde::Serialize>(ui: Ui, value: &T) -> bool {
     match serde_json::to_string_pretty(value) {
         Ok(s) => {
             println!("{s}");
             true
         }
         Err(e) => {
-            eprintln!("错误：{e}");
+            ui.error(&msg!(CliError, error = e.to_string()));
             false
         }
     }
 }
 
+/// The command line with its help in `lang`, from the catalog: `help.<command>` for a
+/// command, `help.<command>.<option>` or else `help.<option>` for an option.
+fn command(lang: Lang) -> clap::Command {
+    localize(Cli::command(), None, lang)
+}
+
+fn localize(mut cmd: clap::Command, parent: Option<&str>, lang: Lang) -> clap::Command {
+    let name = cmd.get_name().to_string();
+    let key = if parent.is_some() {
+        name.as_str()
+    } else {
+        "spotcheck"
+    };
+    if let Some(m) = Msg::from_id(&format!("help.{key}")) {
+        cmd = cmd.about(m.template(lang));
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let opt = id.replace('_', "-");
+        let m = Msg::from_id(&format!("help.{key}.{opt}"))
+            .or_else(|| Msg::from_id(&format!("help.{opt}")));
+        if let Some(m) = m {
+            cmd = cmd.mut_arg(id, |a| a.help(m.template(lang)));
+        }
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub, |c| localize(c, Some(key), lang));
+    }
+    cmd
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = command(early_lang()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let ui = Ui {
+        lang: match cli.lang {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
+        },
+        quiet: cli.quiet,
+    };
     match cli.command {
         Command::Render {
             batch,
@@ -195,6 +320,7 @@ fn main() -> ExitCode {
             draft,
             allow_errors,
             pdf_standard,
+            templates,
             fonts,
         } => {
             let mut standards = Vec::new();
@@ -202,7 +328,7 @@ fn main() -> ExitCode {
                 match parse_pdf_standard(s) {
                     Ok(s) => standards.push(s),
                     Err(e) => {
-                        eprintln!("错误：{e}");
+                        ui.error(&msg!(CliError, error = e));
                         return ExitCode::from(2);
                     }
                 }
@@ -212,7 +338,7 @@ fn main() -> ExitCode {
             } else {
                 PdfSettings { standards }
             };
-            let lb = match load_or_report(&batch) {
+            let lb = match load_or_report(ui, &batch) {
                 Ok(lb) => lb,
                 Err(code) => return code,
             };
@@ -220,19 +346,13 @@ fn main() -> ExitCode {
             let blocking = check::blocking(&lb, &diags, &cases);
             if !blocking.is_empty() {
                 for d in &blocking {
-                    eprintln!("{d}");
+                    eprintln!("{}", d.render(ui.lang));
                 }
                 if !allow_errors {
-                    eprintln!(
-                        "批次有 {} 处错误，未生成任何文书：请先改正（spotcheck check 列出全部问题），或加 --allow-errors 生成每页标注“草稿”的文书",
-                        blocking.len()
-                    );
+                    ui.error(&msg!(RenderBlocked, errors = blocking.len()));
                     return ExitCode::from(1);
                 }
-                eprintln!(
-                    "批次有 {} 处错误：按 --allow-errors 仍然生成，每页标注“草稿”",
-                    blocking.len()
-                );
+                ui.error(&msg!(RenderAllowed, errors = blocking.len()));
             }
             let engine = Engine::new(&fonts.options(), pdf);
             let opts = RenderOptions {
@@ -241,24 +361,27 @@ fn main() -> ExitCode {
                 kinds,
                 emit_typst,
                 draft: draft || allow_errors,
+                templates,
             };
-            match spotcheck::render::render(&lb, &engine, &opts) {
+            let progress = progress::for_terminal(ui.lang, ui.quiet);
+            match spotcheck::render::render_with(&lb, &engine, &opts, progress.as_ref()) {
                 Ok(done) => {
                     let pages: usize = done.iter().map(|d| d.pages).sum();
-                    println!(
-                        "已生成 {} 份文书（共 {} 页），输出到 {}",
-                        done.len(),
-                        pages,
-                        out.display()
+                    let m = msg!(
+                        RenderDone,
+                        documents = done.len(),
+                        pages = pages,
+                        out = &out
                     );
+                    println!("{}", ui.t(&m));
                     ExitCode::SUCCESS
                 }
                 Err(e @ RenderError::Selection(_)) => {
-                    eprintln!("错误：{e}");
+                    ui.error(&msg!(CliError, error = e.render(ui.lang)));
                     ExitCode::from(2)
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    eprintln!("{}", e.render(ui.lang));
                     ExitCode::from(1)
                 }
             }
@@ -270,12 +393,12 @@ fn main() -> ExitCode {
             };
             match format {
                 OutputFormat::Json => {
-                    if !print_json(&report) {
+                    if !print_json(ui, &report.to_json(ui.lang)) {
                         return ExitCode::from(2);
                     }
                 }
-                OutputFormat::Text if report.readable => print!("{}", report.to_text()),
-                OutputFormat::Text => eprint!("{}", report.to_text()),
+                OutputFormat::Text if report.readable => print!("{}", report.render(ui.lang)),
+                OutputFormat::Text => eprint!("{}", report.render(ui.lang)),
             }
             if !report.readable {
                 ExitCode::from(2)
@@ -290,7 +413,7 @@ fn main() -> ExitCode {
             today,
             format,
         } => {
-            let lb = match load_or_report(&batch) {
+            let lb = match load_or_report(ui, &batch) {
                 Ok(lb) => lb,
                 Err(code) => return code,
             };
@@ -298,11 +421,11 @@ fn main() -> ExitCode {
             let st = status::status(&lb, today);
             match format {
                 OutputFormat::Json => {
-                    if !print_json(&st) {
+                    if !print_json(ui, &st) {
                         return ExitCode::from(2);
                     }
                 }
-                OutputFormat::Text => print!("{}", st.to_text()),
+                OutputFormat::Text => print!("{}", st.render(ui.lang)),
             }
             ExitCode::SUCCESS
         }
@@ -310,57 +433,138 @@ fn main() -> ExitCode {
             batch,
             out,
             sign,
+            format,
             fonts,
-        } => build(&batch, out, sign, &fonts),
+        } => build(ui, &batch, out, sign, format, &fonts),
         Command::Verify {
             archive,
             pubkey,
             format,
-        } => verify_archive(&archive, pubkey.as_deref(), format),
+        } => verify_archive(ui, &archive, pubkey.as_deref(), format),
         Command::Keygen { out } => match sign::keygen(&out) {
             Ok(k) => {
-                println!("已生成密钥对（密钥编号 {}）：", k.key_id);
-                println!(
-                    "  私钥 {}（无口令：请妥善保管，勿随归档分发）",
-                    k.secret.display()
-                );
-                println!(
-                    "  公钥 {}（随归档交付，用于 spotcheck verify --pubkey 或 minisign -V）",
-                    k.public.display()
-                );
+                println!("{}", ui.t(&msg!(KeygenDone, id = &k.key_id)));
+                println!("{}", ui.t(&msg!(KeygenSecret, path = &k.secret)));
+                println!("{}", ui.t(&msg!(KeygenPublic, path = &k.public)));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("错误：{e}");
+                ui.error(&msg!(CliError, error = e.to_string()));
                 ExitCode::from(1)
             }
         },
         Command::Schema { which } => {
-            let batch = schemars::schema_for!(model::Batch);
-            let case = schemars::schema_for!(model::Case);
+            let batch = scaffold::batch_schema();
+            let case = scaffold::case_schema();
             let value = match which {
-                Some(SchemaKind::Batch) => serde_json::to_value(batch),
-                Some(SchemaKind::Case) => serde_json::to_value(case),
-                None => serde_json::to_value(serde_json::json!({ "batch": batch, "case": case })),
+                Some(SchemaKind::Batch) => batch,
+                Some(SchemaKind::Case) => case,
+                None => serde_json::json!({ "batch": batch, "case": case }),
             };
-            match value.and_then(|v| serde_json::to_string_pretty(&v)) {
+            match serde_json::to_string_pretty(&value) {
                 Ok(s) => {
                     println!("{s}");
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("错误：{e}");
+                    ui.error(&msg!(CliError, error = e.to_string()));
                     ExitCode::from(1)
+                }
+            }
+        }
+        Command::Init { dir } => match scaffold::init(&dir) {
+            Ok(done) => {
+                println!(
+                    "{}",
+                    ui.t(&msg!(InitDone, dir = &done.dir, cases = done.cases))
+                );
+                ui.note(&msg!(InitNext, dir = &done.dir));
+                ExitCode::SUCCESS
+            }
+            Err(m) => {
+                ui.error(&m);
+                ExitCode::from(2)
+            }
+        },
+        Command::NewCase {
+            batch,
+            category,
+            outcome,
+            prefix,
+            date,
+        } => {
+            let opts = scaffold::NewCase {
+                category,
+                outcome: outcome.into(),
+                prefix,
+                today: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            };
+            match scaffold::new_case(&batch, &opts) {
+                Ok(w) => {
+                    println!("{}", ui.t(&msg!(NewCaseDone, id = &w.id, path = &w.path)));
+                    ExitCode::SUCCESS
+                }
+                Err(ms) => {
+                    for m in &ms {
+                        ui.error(m);
+                    }
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Completions { shell } => {
+            let mut cmd = command(ui.lang);
+            clap_complete::generate(shell, &mut cmd, "spotcheck", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man { out } => man(ui, out.as_deref()),
+        Command::Watch {
+            batch,
+            out,
+            templates,
+            draft,
+            max_rounds,
+            fonts,
+        } => {
+            let engine = Engine::new(&fonts.options(), PdfSettings::default());
+            let opts = watch::WatchOptions {
+                out,
+                templates,
+                draft,
+                max_rounds,
+            };
+            let mut report = |r: watch::Report| {
+                let time = chrono::Local::now().format("%H:%M:%S");
+                match r {
+                    watch::Report::Info(m) => {
+                        if !ui.quiet {
+                            println!("[{time}] {}", ui.t(&m));
+                        }
+                    }
+                    watch::Report::Problem(m) => eprintln!("[{time}] {}", ui.t(&m)),
+                    watch::Report::Finding(d) => eprintln!("{}", d.render(ui.lang)),
+                    watch::Report::Failed(e) => eprintln!("[{time}] {}", e.render(ui.lang)),
+                }
+            };
+            match watch::watch(&batch, &engine, &opts, &mut report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(m) => {
+                    ui.error(&m);
+                    ExitCode::from(2)
                 }
             }
         }
         Command::Kinds => {
             for k in catalog::CATALOG {
                 let scope = match k.scope {
-                    catalog::Scope::Case => "每个案例",
-                    catalog::Scope::Batch => "每个批次",
+                    catalog::Scope::Case => msg!(KindsPerCase),
+                    catalog::Scope::Batch => msg!(KindsPerBatch),
                 };
-                println!("{:<16} {}（{scope}）", k.id, k.title);
+                let id = format!("{:<16}", k.id);
+                println!(
+                    "{}",
+                    ui.t(&msg!(KindsLine, id = id, title = k.title, scope = scope))
+                );
             }
             ExitCode::SUCCESS
         }
@@ -389,36 +593,82 @@ fn main() -> ExitCode {
 }
 
 fn build(
+    ui: Ui,
     batch: &std::path::Path,
     out: PathBuf,
     sign: Option<PathBuf>,
+    format: OutputFormat,
     fonts: &FontArgs,
 ) -> ExitCode {
-    let lb = match load_or_report(batch) {
+    let lb = match load_or_report(ui, batch) {
         Ok(lb) => lb,
         Err(code) => return code,
     };
     let engine = Engine::new(&fonts.options(), PdfSettings::default());
     let opts = BuildOptions { out, sign };
-    match spotcheck::build::build(&lb, &engine, &opts) {
+    let progress = progress::for_terminal(ui.lang, ui.quiet);
+    match spotcheck::build::build_with(&lb, &engine, &opts, progress.as_ref()) {
         Ok(r) => {
             let pages: usize = r.rendered.iter().map(|d| d.pages).sum();
-            println!("已生成 {} 份文书（共 {} 页）", r.rendered.len(), pages);
-            println!("合订本：{}", r.volume.display());
+            let a = &r.archive;
+            if format == OutputFormat::Json {
+                let v = serde_json::json!({
+                    "documents": r.rendered.len(),
+                    "pages": pages,
+                    "volume": r.volume,
+                    "archive": {
+                        "path": a.path,
+                        "files": a.files,
+                        "payload_bytes": a.payload_bytes,
+                        "archive_bytes": a.archive_bytes,
+                        "signed": a.signed,
+                    },
+                });
+                return if print_json(ui, &v) {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                };
+            }
+            let archive = if a.signed {
+                msg!(
+                    BuildArchiveSignedAt,
+                    path = &a.path,
+                    files = a.files,
+                    bytes = a.payload_bytes
+                )
+            } else {
+                msg!(
+                    BuildArchiveAt,
+                    path = &a.path,
+                    files = a.files,
+                    bytes = a.payload_bytes
+                )
+            };
             println!(
-                "归档：{}（{} 个文件，{} 字节{}）",
-                r.archive.path.display(),
-                r.archive.files,
-                r.archive.payload_bytes,
-                if r.archive.signed { "，已签名" } else { "" }
+                "{}",
+                ui.t(&msg!(
+                    BuildDone,
+                    documents = r.rendered.len(),
+                    pages = pages
+                ))
             );
+            println!("{}", ui.t(&msg!(BuildVolumeAt, path = &r.volume)));
+            println!("{}", ui.t(&archive));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            let text = match &e {
+                BuildError::Check(d) => ui.t(&msg!(BuildCheck, findings = d.render(ui.lang))),
+                BuildError::Key(k) => ui.t(&msg!(BuildKey, error = k.to_string())),
+                BuildError::Volume(v) => ui.t(&msg!(BuildVolume, error = v)),
+                BuildError::Render(r) => r.render(ui.lang),
+                BuildError::Archive(a) => a.to_string(),
+            };
+            eprintln!("{text}");
             let code = if e.is_input_error() { 2 } else { 1 };
             if let BuildError::Check(d) = &e {
-                eprintln!("批次检查未通过：{} 处错误", d.0.len());
+                ui.error(&msg!(BuildCheckCount, errors = d.0.len()));
             }
             ExitCode::from(code)
         }
@@ -426,6 +676,7 @@ fn build(
 }
 
 fn verify_archive(
+    ui: Ui,
     archive: &std::path::Path,
     pubkey: Option<&std::path::Path>,
     format: OutputFormat,
@@ -433,7 +684,7 @@ fn verify_archive(
     let public_key = match pubkey.map(sign::read_public_key).transpose() {
         Ok(k) => k,
         Err(e) => {
-            eprintln!("错误：{e}");
+            ui.error(&msg!(CliError, error = e.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -447,7 +698,7 @@ fn verify_archive(
         OutputFormat::Json => match serde_json::to_string_pretty(&report) {
             Ok(s) => s + "\n",
             Err(e) => {
-                eprintln!("错误：{e}");
+                ui.error(&msg!(CliError, error = e.to_string()));
                 return ExitCode::from(2);
             }
         },
@@ -458,4 +709,72 @@ fn verify_archive(
     let warnings = report.warnings_text();
     let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), warnings.as_bytes());
     ExitCode::from(report.verdict.exit_code())
+}
+
+/// The manual page of the whole command, or one page per command written into `out`.
+fn man(ui: Ui, out: Option<&std::path::Path>) -> ExitCode {
+    let cmd = command(ui.lang);
+    let Some(dir) = out else {
+        let mut buf = Vec::new();
+        if let Err(e) = clap_mangen::Man::new(cmd).render(&mut buf) {
+            ui.error(&msg!(CliError, error = e.to_string()));
+            return ExitCode::from(1);
+        }
+        let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &buf);
+        return ExitCode::SUCCESS;
+    };
+    let mut pages = vec![("spotcheck".to_string(), cmd.clone())];
+    for sub in cmd.get_subcommands() {
+        let name = format!("spotcheck-{}", sub.get_name());
+        pages.push((name.clone(), sub.clone().name(name)));
+    }
+    for (name, page) in pages {
+        let mut buf = Vec::new();
+        let path = dir.join(format!("{name}.1"));
+        let written = clap_mangen::Man::new(page)
+            .render(&mut buf)
+            .and_then(|()| spotcheck::output::write_atomic(&path, &buf));
+        if let Err(e) = written {
+            ui.error(&msg!(InitWrite, path = &path, error = e.to_string()));
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and every option has its help in both languages, from the catalog.
+    #[test]
+    fn every_command_and_option_has_help_in_both_languages() {
+        fn walk(cmd: &clap::Command, lang: Lang, path: &str) {
+            let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(!about.is_empty(), "{path} has no help in {lang:?}");
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+                assert!(!help.is_empty(), "{path} {id} has no help in {lang:?}");
+                let han = help.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                match lang {
+                    Lang::Zh => assert!(han, "{path} {id}: {help}"),
+                    Lang::En => assert!(!han || help.contains("草稿"), "{path} {id}: {help}"),
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.get_name() != "help" {
+                    walk(sub, lang, &format!("{path} {}", sub.get_name()));
+                }
+            }
+        }
+        for lang in Lang::ALL {
+            let mut cmd = command(lang);
+            cmd.build();
+            walk(&cmd, lang, "spotcheck");
+        }
+    }
 }

@@ -22,8 +22,12 @@ impl Money {
 
     /// Parses `185`, `185.5`, `185.00`; refuses a third decimal, signs other than a leading
     /// minus, and anything that is not a plain decimal number.
-    pub fn parse(s: &str) -> Result<Money, String> {
+    pub fn parse(s: &str) -> Result<Money, MoneyError> {
         let s = s.trim();
+        let err = |kind| MoneyError {
+            kind,
+            value: s.to_string(),
+        };
         let (neg, digits) = match s.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, s),
@@ -36,12 +40,12 @@ impl Money {
             && int.bytes().all(|b| b.is_ascii_digit())
             && frac.bytes().all(|b| b.is_ascii_digit());
         if !valid {
-            return Err(format!("“{s}” 不是金额，应写作数字，如 185.00"));
+            return Err(err(MoneyErrorKind::NotNumber));
         }
         if frac.len() > 2 {
-            return Err(format!("金额 “{s}” 的小数超过两位（分）"));
+            return Err(err(MoneyErrorKind::Decimals));
         }
-        let yuan: i64 = int.parse().map_err(|_| format!("金额 “{s}” 过大"))?;
+        let yuan: i64 = int.parse().map_err(|_| err(MoneyErrorKind::TooLarge))?;
         let mut fen_part = frac.to_string();
         while fen_part.len() < 2 {
             fen_part.push('0');
@@ -50,7 +54,7 @@ impl Money {
         let total = yuan
             .checked_mul(100)
             .and_then(|v| v.checked_add(fen))
-            .ok_or_else(|| format!("金额 “{s}” 过大"))?;
+            .ok_or_else(|| err(MoneyErrorKind::TooLarge))?;
         Ok(Money(if neg { -total } else { total }))
     }
 
@@ -58,6 +62,69 @@ impl Money {
         self.0.checked_mul(i64::from(n)).map(Money)
     }
 }
+
+/// Why a text is not an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyErrorKind {
+    NotNumber,
+    Decimals,
+    TooLarge,
+    Infinite,
+}
+
+/// A text that is not an amount, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyError {
+    pub kind: MoneyErrorKind,
+    pub value: String,
+}
+
+/// Marks a money error in serde's error text, so that the YAML reader can tell it apart.
+const MONEY_ERROR_TAG: &str = "spotcheck-money-error";
+
+impl MoneyError {
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::msg;
+        match self.kind {
+            MoneyErrorKind::NotNumber => msg!(MoneyNotNumber, value = &self.value),
+            MoneyErrorKind::Decimals => msg!(MoneyDecimals, value = &self.value),
+            MoneyErrorKind::TooLarge => msg!(MoneyTooLarge, value = &self.value),
+            MoneyErrorKind::Infinite => msg!(MoneyInfinite),
+        }
+    }
+
+    /// The error as serde carries it: a tag, the kind and the value.
+    fn to_serde(&self) -> String {
+        format!("{MONEY_ERROR_TAG}:{:?}:{}", self.kind, self.value)
+    }
+
+    /// The error back from serde's text, when it is one.
+    pub fn from_serde(raw: &str) -> Option<MoneyError> {
+        let rest = raw.strip_prefix(MONEY_ERROR_TAG)?.strip_prefix(':')?;
+        let (kind, value) = rest.split_once(':')?;
+        let kind = [
+            MoneyErrorKind::NotNumber,
+            MoneyErrorKind::Decimals,
+            MoneyErrorKind::TooLarge,
+            MoneyErrorKind::Infinite,
+        ]
+        .into_iter()
+        .find(|k| format!("{k:?}") == kind)?;
+        Some(MoneyError {
+            kind,
+            value: value.to_string(),
+        })
+    }
+}
+
+/// In Chinese.
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message())
+    }
+}
+
+impl std::error::Error for MoneyError {}
 
 impl fmt::Display for Money {
     /// `1234.50`
@@ -83,21 +150,25 @@ impl<'de> Deserialize<'de> for Money {
                 f.write_str("an amount in yuan with at most two decimals, e.g. 185.00")
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Money, E> {
-                Money::parse(&v.to_string()).map_err(E::custom)
+                Money::parse(&v.to_string()).map_err(|e| E::custom(e.to_serde()))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Money, E> {
-                Money::parse(&v.to_string()).map_err(E::custom)
+                Money::parse(&v.to_string()).map_err(|e| E::custom(e.to_serde()))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Money, E> {
                 // YAML floats arrive as f64: go through the shortest decimal text, which is
                 // what the clerk typed (185.5 -> "185.5").
                 if !v.is_finite() {
-                    return Err(E::custom("金额必须是有限的数字"));
+                    let e = MoneyError {
+                        kind: MoneyErrorKind::Infinite,
+                        value: v.to_string(),
+                    };
+                    return Err(E::custom(e.to_serde()));
                 }
-                Money::parse(&format!("{v}")).map_err(E::custom)
+                Money::parse(&format!("{v}")).map_err(|e| E::custom(e.to_serde()))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Money, E> {
-                Money::parse(v).map_err(E::custom)
+                Money::parse(v).map_err(|e| E::custom(e.to_serde()))
             }
         }
         d.deserialize_any(V)
@@ -125,50 +196,70 @@ impl JsonSchema for Money {
 
 /// batch.yaml：抽查任务（通知）本身。
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "批次文件 batch.yaml")]
 #[serde(deny_unknown_fields)]
 pub struct Batch {
     /// 批次编号，用作归档包名称，如 JC-2023-01（只用字母、数字和 -）。
+    #[schemars(title = "批次编号")]
     pub id: String,
     /// 批次名称，如 “2023 年第一批产品质量监督抽查”。
+    #[schemars(title = "批次名称")]
     pub title: String,
     /// 发文机关（组织抽查的市场监管部门）。
+    #[schemars(title = "发文机关")]
     pub authority: Authority,
     /// 发文字号，如 晋市市监〔2023〕3号（用六角括号〔〕）。
+    #[schemars(title = "发文字号")]
     pub document_no: String,
     /// 通知标题，如 “晋城市市场监督管理局关于组织 2023 年第一批产品质量监督抽查的通知”。
+    #[schemars(title = "通知标题")]
     pub notice_title: String,
     /// 成文日期（发文日期）。
+    #[schemars(title = "成文日期（发文日期）")]
     pub issued_on: NaiveDate,
     /// 印发日期。
+    #[schemars(title = "印发日期")]
     pub printed_on: NaiveDate,
     /// 印发机关，如 晋城市市场监督管理局办公室。
+    #[schemars(title = "印发机关")]
     pub printed_by: String,
     /// 主送机关。
+    #[schemars(title = "主送机关")]
     pub recipients: String,
     /// 抄送机关。
+    #[schemars(title = "抄送机关")]
     #[serde(default)]
     pub cc: Vec<String>,
     /// 主要依据（法律、规章）。
+    #[schemars(title = "主要依据（法律、规章）")]
     #[serde(default)]
     pub legal_basis: Vec<String>,
     /// 抽查范围。
+    #[schemars(title = "抽查范围")]
     pub scope: String,
     /// 进度安排：抽样期间与各项时限。
+    #[schemars(title = "进度安排")]
     pub schedule: Schedule,
     /// 抽查规则参数（抽样人数、异议期限、未抽样原因等）。
+    #[schemars(title = "抽查规则参数")]
     #[serde(default)]
     pub rules: Rules,
     /// 抽查计划（附件 1），每类产品一行。
+    #[schemars(title = "抽查计划（附件 1）")]
     pub plan: Vec<PlanEntry>,
     /// 承检机构。
+    #[schemars(title = "承检机构")]
     pub labs: Vec<Lab>,
     /// 县级市场监管部门（拒检共同认定、不合格后处理）。
+    #[schemars(title = "县级市场监管部门")]
     #[serde(default)]
     pub counties: Vec<County>,
     /// 通知正文（按段落），用于排印通知文件本身。
+    #[schemars(title = "通知正文")]
     #[serde(default)]
     pub notice_body: Option<String>,
     /// 质量分析报告和检验情况汇总表报送市局的日期（已报送时填写）。
+    #[schemars(title = "质量分析报告和检验情况汇总表报送日期")]
     #[serde(default)]
     pub analysis_submitted_on: Option<NaiveDate>,
 }
@@ -178,17 +269,22 @@ pub struct Batch {
 #[serde(deny_unknown_fields)]
 pub struct Authority {
     /// 机关名称，如 晋城市市场监督管理局。
+    #[schemars(title = "机关名称")]
     pub name: String,
     /// 承办科室，如 产品质量监管科。
+    #[schemars(title = "承办科室")]
     #[serde(default)]
     pub department: Option<String>,
     /// 地址。
+    #[schemars(title = "地址")]
     #[serde(default)]
     pub address: Option<String>,
     /// 邮政编码。
+    #[schemars(title = "邮政编码")]
     #[serde(default)]
     pub postcode: Option<String>,
     /// 联系电话。
+    #[schemars(title = "联系电话")]
     #[serde(default)]
     pub phone: Option<String>,
 }
@@ -198,20 +294,27 @@ pub struct Authority {
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
     /// 抽样开始日期。
+    #[schemars(title = "抽样开始日期")]
     pub sampling_start: NaiveDate,
     /// 抽样截止日期。
+    #[schemars(title = "抽样截止日期")]
     pub sampling_end: NaiveDate,
     /// 检验报告和结果通知送达截止日期。
+    #[schemars(title = "检验报告和结果通知送达截止日期")]
     pub delivery_deadline: NaiveDate,
     /// 送达方式，如 EMS。
+    #[schemars(title = "送达方式")]
     #[serde(default = "default_delivery_method")]
     pub delivery_method: String,
     /// e-CQS 系统全部录入截止日期。
+    #[schemars(title = "e-CQS 系统全部录入截止日期")]
     pub ecqs_deadline: NaiveDate,
     /// 抽样信息录入 e-CQS 的时限（抽样后第几日内），通知要求次日，即 1。
+    #[schemars(title = "抽样信息录入 e-CQS 的时限")]
     #[serde(default = "default_ecqs_days")]
     pub ecqs_entry_days: u32,
     /// 质量分析报告和检验情况汇总表报送截止日期。
+    #[schemars(title = "质量分析报告和检验情况汇总表报送截止日期")]
     pub analysis_deadline: NaiveDate,
 }
 
@@ -227,15 +330,19 @@ fn default_ecqs_days() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// 每次抽样的最少抽样人员数。
+    #[schemars(title = "每次抽样的最少抽样人员数")]
     #[serde(default = "default_min_samplers")]
     pub min_samplers: u32,
     /// 对检验结果提出异议的期限（收到结果之日起的天数）。
+    #[schemars(title = "对检验结果提出异议的期限")]
     #[serde(default = "default_objection_days")]
     pub objection_days: u32,
     /// 允许的未抽到样品原因。
+    #[schemars(title = "允许的未抽到样品原因")]
     #[serde(default = "default_no_sample_reasons")]
     pub no_sample_reasons: Vec<String>,
     /// 样品封存期限（检验结果送达后保存备用样品的天数）。
+    #[schemars(title = "样品封存期限")]
     #[serde(default = "default_backup_keep_days")]
     pub backup_keep_days: u32,
 }
@@ -269,19 +376,25 @@ fn default_no_sample_reasons() -> Vec<String> {
 #[serde(deny_unknown_fields)]
 pub struct PlanEntry {
     /// 产品名称（类别），如 建筑及装饰装修材料；案例的 category 必须是其中之一。
+    #[schemars(title = "产品名称（类别）")]
     pub category: String,
     /// 计划抽查批次数。
+    #[schemars(title = "计划抽查批次数")]
     pub lots: u32,
     /// 承检机构编号（labs 中的 id）。
+    #[schemars(title = "承检机构编号")]
     #[serde(default)]
     pub lab: Option<String>,
     /// 承检单位一栏照印的文字，如 中标单位。
+    #[schemars(title = "承检单位一栏照印的文字")]
     #[serde(default)]
     pub lab_note: Option<String>,
     /// 抽查范围，如 全市生产经销企业。
+    #[schemars(title = "抽查范围")]
     #[serde(default)]
     pub scope: Option<String>,
     /// 备注。
+    #[schemars(title = "备注")]
     #[serde(default)]
     pub remark: Option<String>,
 }
@@ -291,18 +404,25 @@ pub struct PlanEntry {
 #[serde(deny_unknown_fields)]
 pub struct Lab {
     /// 机构编号，案例用它引用本机构，如 jc-qi。
+    #[schemars(title = "机构编号")]
     pub id: String,
     /// 机构名称。
+    #[schemars(title = "机构名称")]
     pub name: String,
     /// 地址（反馈单寄回地址）。
+    #[schemars(title = "地址")]
     pub address: String,
     /// 邮政编码。
+    #[schemars(title = "邮政编码")]
     pub postcode: String,
     /// 联系人。
+    #[schemars(title = "联系人")]
     pub contact: String,
     /// 联系电话。
+    #[schemars(title = "联系电话")]
     pub phone: String,
     /// 资质认定（CMA）证书编号。
+    #[schemars(title = "资质认定（CMA）证书编号")]
     #[serde(default)]
     pub accreditation: Option<String>,
 }
@@ -312,8 +432,10 @@ pub struct Lab {
 #[serde(deny_unknown_fields)]
 pub struct County {
     /// 名称，如 城区市场监督管理局。
+    #[schemars(title = "名称")]
     pub name: String,
     /// 联系电话。
+    #[schemars(title = "联系电话")]
     #[serde(default)]
     pub phone: Option<String>,
 }
@@ -324,59 +446,80 @@ pub struct County {
 
 /// 一个案例：一次抽样、一个样品批次。
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "案例文件 cases/*.yaml")]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// 抽样单编号，在本批次内唯一，如 JZ-2023-001。
+    #[schemars(title = "抽样单编号")]
     pub id: String,
     /// 产品类别，必须是 batch.yaml 抽查计划中的一类。
+    #[schemars(title = "产品类别")]
     pub category: String,
     /// 抽样领域：生产 或 流通。
+    #[schemars(title = "抽样领域")]
     pub domain: Domain,
     /// 承检机构编号（batch.yaml labs 中的 id）。
+    #[schemars(title = "承检机构编号")]
     pub lab: String,
     /// 抽样情况：sampled 已抽样，refused 拒检，not_sampled 未抽到样品。
+    #[schemars(title = "抽样情况")]
     pub outcome: Outcome,
     /// 抽样（现场）情况。
+    #[schemars(title = "抽样（现场）情况")]
     pub visit: Visit,
     /// 受检单位（被抽样生产者、销售者）。
+    #[schemars(title = "受检单位（被抽样生产者、销售者）")]
     pub party: Party,
     /// 标称生产者（与受检单位不同时填写）。
+    #[schemars(title = "标称生产者")]
     #[serde(default)]
     pub manufacturer: Option<Manufacturer>,
     /// 样品信息（已抽样时填写）。
+    #[schemars(title = "样品信息")]
     #[serde(default)]
     pub product: Option<Product>,
     /// 封样信息。
+    #[schemars(title = "封样信息")]
     #[serde(default)]
     pub seals: Option<Seals>,
     /// 签字确认情况。
+    #[schemars(title = "签字确认情况")]
     #[serde(default)]
     pub signing: Option<Signing>,
     /// 样品付费情况。
+    #[schemars(title = "样品付费情况")]
     #[serde(default)]
     pub payment: Option<Payment>,
     /// 拒检情况（outcome 为 refused 时填写）。
+    #[schemars(title = "拒检情况")]
     #[serde(default)]
     pub refusal: Option<Refusal>,
     /// 未抽到样品情况（outcome 为 not_sampled 时填写）。
+    #[schemars(title = "未抽到样品情况")]
     #[serde(default)]
     pub not_sampled: Option<NotSampled>,
     /// 现场照片、视频等证据文件，路径相对于批次文件夹。
+    #[schemars(title = "证据文件")]
     #[serde(default)]
     pub evidence: Vec<String>,
     /// 检验情况（检验机构填写）。
+    #[schemars(title = "检验情况")]
     #[serde(default)]
     pub inspection: Option<Inspection>,
     /// 检验结果送达情况。
+    #[schemars(title = "检验结果送达情况")]
     #[serde(default)]
     pub delivery: Option<Delivery>,
     /// e-CQS 系统录入情况。
+    #[schemars(title = "e-CQS 系统录入情况")]
     #[serde(default)]
     pub ecqs: Option<Ecqs>,
     /// 不合格后处理情况。
+    #[schemars(title = "不合格后处理情况")]
     #[serde(default)]
     pub followup: Option<Followup>,
     /// 样品处置情况。
+    #[schemars(title = "样品处置情况")]
     #[serde(default)]
     pub disposal: Option<Disposal>,
 }
@@ -430,15 +573,20 @@ impl Outcome {
 #[serde(deny_unknown_fields)]
 pub struct Visit {
     /// 抽样日期。
+    #[schemars(title = "抽样日期")]
     pub date: NaiveDate,
     /// 抽样地点，如 受检单位成品库。
+    #[schemars(title = "抽样地点")]
     pub place: String,
     /// 抽查通知书编号。
+    #[schemars(title = "抽查通知书编号")]
     pub notice_no: String,
     /// 通知书有效期至（缺省为抽样截止日期）。
+    #[schemars(title = "通知书有效期至")]
     #[serde(default)]
     pub notice_valid_until: Option<NaiveDate>,
     /// 抽样人员（至少 2 人）。
+    #[schemars(title = "抽样人员")]
     pub samplers: Vec<Sampler>,
 }
 
@@ -447,8 +595,10 @@ pub struct Visit {
 #[serde(deny_unknown_fields)]
 pub struct Sampler {
     /// 姓名。
+    #[schemars(title = "姓名")]
     pub name: String,
     /// 抽样人员证件（工作证）编号。
+    #[schemars(title = "抽样人员证件（工作证）编号")]
     #[serde(default)]
     pub credential: Option<String>,
 }
@@ -458,21 +608,28 @@ pub struct Sampler {
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// 单位名称。
+    #[schemars(title = "单位名称")]
     pub name: String,
     /// 统一社会信用代码（18 位）。
+    #[schemars(title = "统一社会信用代码")]
     pub credit_code: String,
     /// 地址。
+    #[schemars(title = "地址")]
     pub address: String,
     /// 邮政编码。
+    #[schemars(title = "邮政编码")]
     #[serde(default)]
     pub postcode: Option<String>,
     /// 法定代表人。
+    #[schemars(title = "法定代表人")]
     #[serde(default)]
     pub legal_rep: Option<String>,
     /// 联系人。
+    #[schemars(title = "联系人")]
     #[serde(default)]
     pub contact: Option<String>,
     /// 联系电话。
+    #[schemars(title = "联系电话")]
     #[serde(default)]
     pub phone: Option<String>,
 }
@@ -482,14 +639,18 @@ pub struct Party {
 #[serde(deny_unknown_fields)]
 pub struct Manufacturer {
     /// 名称。
+    #[schemars(title = "名称")]
     pub name: String,
     /// 地址。
+    #[schemars(title = "地址")]
     #[serde(default)]
     pub address: Option<String>,
     /// 统一社会信用代码（已知时）。
+    #[schemars(title = "统一社会信用代码")]
     #[serde(default)]
     pub credit_code: Option<String>,
     /// 联系电话。
+    #[schemars(title = "联系电话")]
     #[serde(default)]
     pub phone: Option<String>,
 }
@@ -518,43 +679,57 @@ impl PriceBasis {
 #[serde(deny_unknown_fields)]
 pub struct Product {
     /// 样品名称。
+    #[schemars(title = "样品名称")]
     pub name: String,
     /// 商标。
+    #[schemars(title = "商标")]
     #[serde(default)]
     pub trademark: Option<String>,
     /// 规格型号。
+    #[schemars(title = "规格型号")]
     #[serde(default)]
     pub model: Option<String>,
     /// 生产日期（批号）。
+    #[schemars(title = "生产日期（批号）")]
     #[serde(default)]
     pub batch: Option<String>,
     /// 执行标准。
+    #[schemars(title = "执行标准")]
     #[serde(default)]
     pub standard: Option<String>,
     /// 质量等级。
+    #[schemars(title = "质量等级")]
     #[serde(default)]
     pub grade: Option<String>,
     /// 生产许可证或 CCC 证书编号（产品需要时）。
+    #[schemars(title = "生产许可证或 CCC 证书编号")]
     #[serde(default)]
     pub licence: Option<String>,
     /// 计量单位，如 桶、卷、袋。
+    #[schemars(title = "计量单位")]
     pub unit: String,
     /// 抽样基数。
+    #[schemars(title = "抽样基数")]
     #[serde(default)]
     pub base_quantity: Option<u32>,
     /// 检验样品数量。
+    #[schemars(title = "检验样品数量")]
     #[serde(default)]
     pub test_quantity: Option<u32>,
     /// 备用样品数量。
+    #[schemars(title = "备用样品数量")]
     #[serde(default)]
     pub backup_quantity: Option<u32>,
     /// 检验样品单价（元）。
+    #[schemars(title = "检验样品单价（元）")]
     #[serde(default)]
     pub unit_price: Option<Money>,
     /// 价格依据：marked 标价，market 同类产品市场价。
+    #[schemars(title = "价格依据")]
     #[serde(default)]
     pub price_basis: Option<PriceBasis>,
     /// 样品贮存条件，如 常温、干燥。
+    #[schemars(title = "样品贮存条件")]
     #[serde(default)]
     pub storage: Option<String>,
 }
@@ -574,12 +749,15 @@ pub enum BackupKeeper {
 #[serde(deny_unknown_fields)]
 pub struct Seals {
     /// 封条编号。
+    #[schemars(title = "封条编号")]
     #[serde(default)]
     pub numbers: Vec<String>,
     /// 备用样品保存方：party 受检单位，lab 检验机构。
+    #[schemars(title = "备用样品保存方")]
     #[serde(default)]
     pub backup_kept_at: Option<BackupKeeper>,
     /// 备用样品存放地点。
+    #[schemars(title = "备用样品存放地点")]
     #[serde(default)]
     pub backup_place: Option<String>,
 }
@@ -589,14 +767,18 @@ pub struct Seals {
 #[serde(deny_unknown_fields)]
 pub struct Signing {
     /// 受检单位是否签字确认。
+    #[schemars(title = "受检单位是否签字确认")]
     pub party_signed: bool,
     /// 受检单位签字人。
+    #[schemars(title = "受检单位签字人")]
     #[serde(default)]
     pub signer: Option<String>,
     /// 拒绝签字时，抽样人员注明的情况。
+    #[schemars(title = "拒绝签字情况")]
     #[serde(default)]
     pub refusal_note: Option<String>,
     /// 见证人。
+    #[schemars(title = "见证人")]
     #[serde(default)]
     pub witness: Option<Witness>,
 }
@@ -606,11 +788,14 @@ pub struct Signing {
 #[serde(deny_unknown_fields)]
 pub struct Witness {
     /// 姓名。
+    #[schemars(title = "姓名")]
     pub name: String,
     /// 工作单位或身份。
+    #[schemars(title = "工作单位或身份")]
     #[serde(default)]
     pub affiliation: Option<String>,
     /// 联系电话。
+    #[schemars(title = "联系电话")]
     #[serde(default)]
     pub phone: Option<String>,
 }
@@ -620,15 +805,19 @@ pub struct Witness {
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     /// 样品费合计（元）；缺省为单价 × 检验样品数量。
+    #[schemars(title = "样品费合计（元）")]
     #[serde(default)]
     pub total: Option<Money>,
     /// 付款方式，如 现金、转账。
+    #[schemars(title = "付款方式")]
     #[serde(default)]
     pub method: Option<String>,
     /// 收款人（受检单位经手人）。
+    #[schemars(title = "收款人（受检单位经手人）")]
     #[serde(default)]
     pub payee_agent: Option<String>,
     /// 向受检单位收取的任何费用（元），必须为 0。
+    #[schemars(title = "向受检单位收取的费用（元）")]
     #[serde(default)]
     pub party_fee: Option<Money>,
 }
@@ -638,17 +827,22 @@ pub struct Payment {
 #[serde(deny_unknown_fields)]
 pub struct Refusal {
     /// 拒检经过（何人、何时、以何种方式阻碍或拒绝抽样）。
+    #[schemars(title = "拒检经过")]
     pub description: String,
     /// 拒检人员（姓名、职务）。
+    #[schemars(title = "拒检人员（姓名、职务）")]
     #[serde(default)]
     pub refused_by: Option<String>,
     /// 共同认定的县级市场监管部门。
+    #[schemars(title = "共同认定的县级市场监管部门")]
     #[serde(default)]
     pub county_bureau: Option<String>,
     /// 认定日期。
+    #[schemars(title = "认定日期")]
     #[serde(default)]
     pub determined_on: Option<NaiveDate>,
     /// 报送市局日期。
+    #[schemars(title = "报送市局日期")]
     #[serde(default)]
     pub reported_on: Option<NaiveDate>,
 }
@@ -658,14 +852,18 @@ pub struct Refusal {
 #[serde(deny_unknown_fields)]
 pub struct NotSampled {
     /// 原因，须为 batch.yaml rules.no_sample_reasons 之一，如 停产。
+    #[schemars(title = "原因")]
     pub reason: String,
     /// 情况说明。
+    #[schemars(title = "情况说明")]
     #[serde(default)]
     pub description: Option<String>,
     /// 受检单位负责人。
+    #[schemars(title = "受检单位负责人")]
     #[serde(default)]
     pub person_in_charge: Option<String>,
     /// 报送市局日期。
+    #[schemars(title = "报送市局日期")]
     #[serde(default)]
     pub reported_on: Option<NaiveDate>,
 }
@@ -694,41 +892,54 @@ impl Verdict {
 #[serde(deny_unknown_fields)]
 pub struct Inspection {
     /// 样品收到日期。
+    #[schemars(title = "样品收到日期")]
     pub received_on: NaiveDate,
     /// 封样是否完好。
+    #[schemars(title = "封样是否完好")]
     #[serde(default = "default_true")]
     pub seal_intact: bool,
     /// 样品状态描述，如 包装完好、无破损。
+    #[schemars(title = "样品状态描述")]
     #[serde(default)]
     pub sample_state: Option<String>,
     /// 检验报告编号。
+    #[schemars(title = "检验报告编号")]
     #[serde(default)]
     pub report_no: Option<String>,
     /// 报告签发日期。
+    #[schemars(title = "报告签发日期")]
     #[serde(default)]
     pub issued_on: Option<NaiveDate>,
     /// 检验日期（开始）。
+    #[schemars(title = "检验日期（开始）")]
     #[serde(default)]
     pub tested_from: Option<NaiveDate>,
     /// 检验日期（结束）。
+    #[schemars(title = "检验日期（结束）")]
     #[serde(default)]
     pub tested_to: Option<NaiveDate>,
     /// 主检（检验人）。
+    #[schemars(title = "主检（检验人）")]
     #[serde(default)]
     pub tester: Option<String>,
     /// 审核。
+    #[schemars(title = "审核")]
     #[serde(default)]
     pub reviewer: Option<String>,
     /// 批准。
+    #[schemars(title = "批准")]
     #[serde(default)]
     pub approver: Option<String>,
     /// 检验项目。
+    #[schemars(title = "检验项目")]
     #[serde(default)]
     pub items: Vec<TestItem>,
     /// 报告备注。
+    #[schemars(title = "报告备注")]
     #[serde(default)]
     pub remark: Option<String>,
     /// 检验结论（检验机构在报告上写明的结论）：pass 合格，fail 不合格；缺省时由各项判定得出，填写时须与各项判定一致。
+    #[schemars(title = "检验结论")]
     #[serde(default)]
     pub conclusion: Option<Verdict>,
 }
@@ -742,19 +953,25 @@ fn default_true() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct TestItem {
     /// 检验项目名称。
+    #[schemars(title = "检验项目名称")]
     pub name: String,
     /// 依据标准条款。
+    #[schemars(title = "依据标准条款")]
     #[serde(default)]
     pub clause: Option<String>,
     /// 标准要求。
+    #[schemars(title = "标准要求")]
     #[serde(default)]
     pub requirement: Option<String>,
     /// 检验结果（实测值）。
+    #[schemars(title = "检验结果（实测值）")]
     pub result: String,
     /// 单位。
+    #[schemars(title = "单位")]
     #[serde(default)]
     pub unit: Option<String>,
     /// 单项判定：pass 合格，fail 不合格。
+    #[schemars(title = "单项判定")]
     pub verdict: Verdict,
 }
 
@@ -763,10 +980,13 @@ pub struct TestItem {
 #[serde(deny_unknown_fields)]
 pub struct Delivery {
     /// 寄出日期。
+    #[schemars(title = "寄出日期")]
     pub sent_on: NaiveDate,
     /// 送达方式，如 EMS。
+    #[schemars(title = "送达方式")]
     pub method: String,
     /// 邮件号。
+    #[schemars(title = "邮件号")]
     #[serde(default)]
     pub tracking_no: Option<String>,
 }
@@ -776,9 +996,11 @@ pub struct Delivery {
 #[serde(deny_unknown_fields)]
 pub struct Ecqs {
     /// 抽样信息录入日期。
+    #[schemars(title = "抽样信息录入日期")]
     #[serde(default)]
     pub sampling_entered_on: Option<NaiveDate>,
     /// 检验结果录入日期。
+    #[schemars(title = "检验结果录入日期")]
     #[serde(default)]
     pub result_entered_on: Option<NaiveDate>,
 }
@@ -788,11 +1010,14 @@ pub struct Ecqs {
 #[serde(deny_unknown_fields)]
 pub struct Followup {
     /// 负责后处理的县级市场监管部门。
+    #[schemars(title = "负责后处理的县级市场监管部门")]
     pub county_bureau: String,
     /// 通知日期。
+    #[schemars(title = "通知日期")]
     #[serde(default)]
     pub notified_on: Option<NaiveDate>,
     /// 办结日期（未办结时留空）。
+    #[schemars(title = "办结日期")]
     #[serde(default)]
     pub closed_on: Option<NaiveDate>,
 }
@@ -802,8 +1027,10 @@ pub struct Followup {
 #[serde(deny_unknown_fields)]
 pub struct Disposal {
     /// 处置方式，如 退还受检单位、销毁。
+    #[schemars(title = "处置方式")]
     pub method: String,
     /// 处置日期。
+    #[schemars(title = "处置日期")]
     #[serde(default)]
     pub date: Option<NaiveDate>,
 }

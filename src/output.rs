@@ -52,3 +52,12 @@ pub fn remove_leftovers(dir: &Path) {
         }
     }
 }
+
+/// Like [`write_atomic`], but never replaces an existing file: fails with
+/// `ErrorKind::AlreadyExists` instead.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes)?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -11,7 +11,10 @@ use crate::catalog::{CATALOG, Kind, Scope};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
 use crate::load::{BATCH_FILE, LoadedBatch};
+use crate::messages::{Lang, Message};
+use crate::msg;
 use crate::output::write_atomic;
+use crate::progress::{Progress, Silent, Stage};
 use crate::templates::Templates;
 use crate::view;
 
@@ -27,6 +30,8 @@ pub struct RenderOptions {
     pub emit_typst: bool,
     /// Mark every page 草稿.
     pub draft: bool,
+    /// Templates in this folder replace the built-in ones of the same name.
+    pub templates: Option<PathBuf>,
 }
 
 /// One document written.
@@ -58,13 +63,27 @@ pub struct Timings {
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error("{0}")]
-    Selection(String),
+    Selection(Message),
     #[error("{0}")]
     Uncovered(Diagnostics),
-    #[error("{}", .0.join("\n"))]
-    Documents(Vec<String>),
-    #[error("模板加载失败：{0}")]
-    Templates(String),
+    #[error("{}", .0.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("\n"))]
+    Documents(Vec<Message>),
+    #[error("{0}")]
+    Templates(Message),
+}
+
+impl RenderError {
+    /// The error in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            RenderError::Selection(m) | RenderError::Templates(m) => m.render(lang),
+            RenderError::Uncovered(d) => d.render(lang),
+            RenderError::Documents(ms) => {
+                let lines: Vec<String> = ms.iter().map(|m| m.render(lang)).collect();
+                lines.join("\n")
+            }
+        }
+    }
 }
 
 /// The documents to make: (case index, kind) pairs, `None` for a per-batch document.
@@ -76,17 +95,17 @@ fn plan(
     for k in &opts.kinds {
         if !CATALOG.iter().any(|c| c.id == k) {
             let all: Vec<&str> = CATALOG.iter().map(|k| k.id).collect();
-            return Err(RenderError::Selection(format!(
-                "未知的文书类型 “{k}”，可用：{}",
-                all.join(" ")
+            let all = all.join(" ");
+            return Err(RenderError::Selection(msg!(
+                RenderUnknownKind,
+                kind = k,
+                all = all
             )));
         }
     }
     for id in &opts.cases {
         if lb.case(id).is_none() {
-            return Err(RenderError::Selection(format!(
-                "批次中没有编号为 “{id}” 的案例"
-            )));
+            return Err(RenderError::Selection(msg!(RenderUnknownCase, id = id)));
         }
     }
     let wanted = |kind: &Kind| opts.kinds.is_empty() || opts.kinds.iter().any(|k| k == kind.id);
@@ -115,7 +134,7 @@ fn plan(
 /// Checks every character of every value that reaches Typst against the fonts in use.
 pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut visit = |file: &str, index: &crate::yaml::PosIndex, what: &str, value: &Value| {
+    let mut visit = |file: &str, index: &crate::yaml::PosIndex, what: Message, value: &Value| {
         walk_strings(value, &mut String::new(), &mut |path, s| {
             for c in s.chars() {
                 if c.is_whitespace() || engine.fonts.covers(c) {
@@ -126,9 +145,11 @@ pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) ->
                     file,
                     index.pos_of(path),
                     path,
-                    format!(
-                        "{what}中的字符 “{c}”（U+{:04X}）没有任何可用字体能够显示：请用 --font-path 提供含此字的字体，或改用规范字形",
-                        c as u32
+                    msg!(
+                        FontUncovered,
+                        what = what.clone(),
+                        ch = c,
+                        code = format!("{:04X}", c as u32)
                     ),
                 ));
                 break;
@@ -136,13 +157,23 @@ pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) ->
         });
     };
     let batch_value = serde_json::to_value(&lb.batch).unwrap_or(Value::Null);
-    visit(BATCH_FILE, &lb.batch_index, "批次文件", &batch_value);
+    visit(
+        BATCH_FILE,
+        &lb.batch_index,
+        msg!(FontWhatBatch),
+        &batch_value,
+    );
     for lc in &lb.cases {
         if !case_ids.is_empty() && !case_ids.contains(&lc.case.id) {
             continue;
         }
         let v = serde_json::to_value(&lc.case).unwrap_or(Value::Null);
-        visit(&lc.file, &lc.index, &format!("案例 {} ", lc.case.id), &v);
+        visit(
+            &lc.file,
+            &lc.index,
+            msg!(FontWhatCase, id = &lc.case.id),
+            &v,
+        );
     }
     found
 }
@@ -208,27 +239,44 @@ pub fn render(
     engine: &Engine,
     opts: &RenderOptions,
 ) -> Result<Vec<Rendered>, RenderError> {
+    render_with(lb, engine, opts, &Silent)
+}
+
+/// [`render`], telling `progress` of each document done.
+pub fn render_with(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    opts: &RenderOptions,
+    progress: &dyn Progress,
+) -> Result<Vec<Rendered>, RenderError> {
     let jobs = plan(lb, opts)?;
     let uncovered = check_coverage(lb, engine, &opts.cases);
     if !uncovered.is_empty() {
         return Err(RenderError::Uncovered(Diagnostics(uncovered)));
     }
-    let templates = Templates::new().map_err(RenderError::Templates)?;
+    let templates = Templates::load(opts.templates.as_deref())
+        .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
     let date = lb.batch.issued_on;
 
     let batch_ctx = jobs
         .iter()
         .any(|(c, _)| c.is_none())
         .then(|| view::batch_context(lb));
-    let results: Vec<Result<Rendered, String>> = engine.map_documents(&jobs, |&(ci, kind)| {
+    progress.start(Stage::Render, jobs.len() as u64);
+    let results: Vec<Result<Rendered, Message>> = engine.map_documents(&jobs, |&(ci, kind)| {
         let started = Instant::now();
         let (id, source, dir) = job_source(lb, &templates, batch_ctx.as_ref(), opts, ci, kind);
-        let label = format!("{} {}（模板 {}）", id, kind.title, kind.template);
-        let source = source.map_err(|e| format!("{label}：模板错误：{e}"))?;
+        let label = msg!(
+            RenderDoc,
+            id = &id,
+            title = kind.title,
+            template = kind.template
+        );
+        let source = source.map_err(|e| msg!(RenderTemplate, doc = label.clone(), error = e))?;
         let template_time = started.elapsed();
         if opts.emit_typst {
             write_typst(&dir, &kind.file_name("typ"), &source, engine)
-                .map_err(|e| format!("{label}：无法写入 .typ：{e}"))?;
+                .map_err(|e| msg!(RenderWriteTypst, doc = label.clone(), error = e.to_string()))?;
         }
         let doc = DocSource {
             main_name: kind.file_name("typ"),
@@ -238,11 +286,18 @@ pub fn render(
         };
         let compiled = engine
             .compile(&doc, source)
-            .map_err(|e| format!("{label}：排版错误：\n{e}"))?;
+            .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.to_string()))?;
         let path = dir.join(kind.file_name("pdf"));
         let started = Instant::now();
-        write_atomic(&path, &compiled.pdf)
-            .map_err(|e| format!("{label}：无法写入 {}：{e}", path.display()))?;
+        write_atomic(&path, &compiled.pdf).map_err(|e| {
+            msg!(
+                RenderWrite,
+                doc = label.clone(),
+                path = &path,
+                error = e.to_string()
+            )
+        })?;
+        progress.tick(Stage::Render);
         Ok(Rendered {
             case: id,
             kind: kind.id,
@@ -257,6 +312,7 @@ pub fn render(
             },
         })
     });
+    progress.finish(Stage::Render);
 
     let mut done = Vec::new();
     let mut failures = Vec::new();
@@ -278,10 +334,10 @@ pub fn render(
         match crate::xlsx::summary_workbook(lb) {
             Ok(bytes) => {
                 if let Err(e) = write_atomic(&path, &bytes) {
-                    failures.push(format!("汇总表电子版：无法写入 {}：{e}", path.display()));
+                    failures.push(msg!(RenderXlsxWrite, path = &path, error = e.to_string()));
                 }
             }
-            Err(e) => failures.push(format!("汇总表电子版：{e}")),
+            Err(e) => failures.push(msg!(RenderXlsx, error = e.to_string())),
         }
     }
     if failures.is_empty() {
@@ -335,17 +391,26 @@ pub fn typst_sources(
     opts: &RenderOptions,
 ) -> Result<Vec<TypstSource>, RenderError> {
     let jobs = plan(lb, opts)?;
-    let templates = Templates::new().map_err(RenderError::Templates)?;
+    let templates = Templates::load(opts.templates.as_deref())
+        .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
     let batch_ctx = jobs
         .iter()
         .any(|(c, _)| c.is_none())
         .then(|| view::batch_context(lb));
-    let made: Vec<Result<TypstSource, String>> = engine.install(|| {
+    let made: Vec<Result<TypstSource, Message>> = engine.install(|| {
         jobs.par_iter()
             .map(|&(ci, kind)| {
                 let (id, text, dir) =
                     job_source(lb, &templates, batch_ctx.as_ref(), opts, ci, kind);
-                let text = text.map_err(|e| format!("{id} {}：模板错误：{e}", kind.title))?;
+                let text = text.map_err(|e| {
+                    let doc = msg!(
+                        RenderDoc,
+                        id = &id,
+                        title = kind.title,
+                        template = kind.template
+                    );
+                    msg!(RenderTemplate, doc = doc, error = e)
+                })?;
                 Ok(TypstSource {
                     dir,
                     name: kind.file_name("typ"),

@@ -9,9 +9,10 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::check::counts_as_lot;
-use crate::format::date_cn;
 use crate::load::LoadedBatch;
+use crate::messages::{Arg, Lang, Msg};
 use crate::model::{Case, Outcome, Verdict};
+use crate::msg;
 
 /// The status of a batch on one day.
 #[derive(Debug, Clone, Serialize)]
@@ -59,16 +60,6 @@ pub enum DeadlineState {
     Overdue,
 }
 
-impl DeadlineState {
-    pub fn label(self) -> &'static str {
-        match self {
-            DeadlineState::Met => "已完成",
-            DeadlineState::Open => "进行中",
-            DeadlineState::Overdue => "已逾期",
-        }
-    }
-}
-
 /// One deadline of `schedule`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Deadline {
@@ -97,16 +88,6 @@ pub enum LateKind {
     EcqsResult,
     /// Report and result notice, due by `schedule.delivery_deadline`.
     Delivery,
-}
-
-impl LateKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            LateKind::EcqsSampling => "抽样信息录入 e-CQS",
-            LateKind::EcqsResult => "检验结果录入 e-CQS",
-            LateKind::Delivery => "检验结果送达",
-        }
-    }
 }
 
 /// A case late for one thing.
@@ -376,30 +357,44 @@ fn table(rows: &[Vec<String>], right: &[bool]) -> String {
 impl Status {
     /// The status as tables for a terminal.
     pub fn to_text(&self) -> String {
-        let mut out = format!(
-            "{}（{}）截至 {}\n\n",
-            self.title,
-            self.batch,
-            date_cn(self.today)
-        );
+        self.render(Lang::Zh)
+    }
 
-        out.push_str("抽查进度：\n");
+    /// The status as tables for a terminal, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let t = |m: Msg| m.template(lang).to_string();
+        let date = |d: NaiveDate| Arg::from(d).render(lang);
+        let mut out = msg!(
+            StatusHeading,
+            title = &self.title,
+            batch = &self.batch,
+            today = self.today
+        )
+        .render(lang);
+        out.push_str("\n\n");
+
+        out.push_str(&t(Msg::StatusProgress));
+        out.push('\n');
         let mut rows = vec![
             [
-                "类别",
-                "计划",
-                "已抽样",
-                "已检验",
-                "合格",
-                "不合格",
-                "拒检",
-                "未抽到",
-                "尚缺",
+                Msg::StatusColCategory,
+                Msg::StatusColPlanned,
+                Msg::StatusColSampled,
+                Msg::StatusColTested,
+                Msg::StatusColQualified,
+                Msg::StatusColUnqualified,
+                Msg::StatusColRefused,
+                Msg::StatusColNotSampled,
+                Msg::StatusColShortfall,
             ]
-            .map(String::from)
+            .map(t)
             .to_vec(),
         ];
-        for r in self.categories.iter().chain(std::iter::once(&self.total)) {
+        let total = CategoryRow {
+            category: t(Msg::StatusTotal),
+            ..self.total.clone()
+        };
+        for r in self.categories.iter().chain(std::iter::once(&total)) {
             rows.push(vec![
                 r.category.clone(),
                 r.planned.to_string(),
@@ -417,45 +412,80 @@ impl Status {
             &[false, true, true, true, true, true, true, true, true],
         ));
 
-        out.push_str("\n时限：\n");
+        out.push('\n');
+        out.push_str(&t(Msg::StatusDeadlines));
+        out.push('\n');
         let mut rows = vec![
-            ["事项", "截止日期", "状态", "剩余", "未完成", "逾期完成"]
-                .map(String::from)
-                .to_vec(),
+            [
+                Msg::StatusColWhat,
+                Msg::StatusColDue,
+                Msg::StatusColState,
+                Msg::StatusColLeft,
+                Msg::StatusColOutstanding,
+                Msg::StatusColDoneLate,
+            ]
+            .map(t)
+            .to_vec(),
         ];
         for d in &self.deadlines {
             let left = if d.days_left >= 0 {
-                format!("{} 天", d.days_left)
+                msg!(StatusDaysLeft, days = d.days_left)
             } else {
-                format!("已过 {} 天", -d.days_left)
+                msg!(StatusDaysPast, days = -d.days_left)
+            };
+            let label = match d.id {
+                "sampling_end" => t(Msg::StatusDeadlineSampling),
+                "delivery_deadline" => t(Msg::StatusDeadlineDelivery),
+                "ecqs_deadline" => t(Msg::StatusDeadlineEcqs),
+                "analysis_deadline" => t(Msg::StatusDeadlineAnalysis),
+                _ => d.label.to_string(),
+            };
+            let state = match d.state {
+                DeadlineState::Met => Msg::StatusMet,
+                DeadlineState::Open => Msg::StatusOpen,
+                DeadlineState::Overdue => Msg::StatusOverdue,
             };
             rows.push(vec![
-                d.label.to_string(),
-                date_cn(d.date),
-                d.state.label().to_string(),
-                left,
+                label,
+                date(d.date),
+                t(state),
+                left.render(lang),
                 d.outstanding.to_string(),
                 d.late.to_string(),
             ]);
         }
         out.push_str(&table(&rows, &[false, true, false, true, true, true]));
 
-        out.push_str("\n逾期的案例：");
+        out.push('\n');
+        out.push_str(&t(Msg::StatusLateCases));
         if self.late.is_empty() {
-            out.push_str("无\n");
+            out.push_str(&t(Msg::StatusNone));
+            out.push('\n');
         } else {
             out.push('\n');
             let mut rows = vec![
-                ["案例", "事项", "应完成", "完成日期", "逾期天数", "文件"]
-                    .map(String::from)
-                    .to_vec(),
+                [
+                    Msg::StatusColCase,
+                    Msg::StatusColWhat,
+                    Msg::StatusColDueOn,
+                    Msg::StatusColDoneOn,
+                    Msg::StatusColDaysLate,
+                    Msg::StatusColFile,
+                ]
+                .map(t)
+                .to_vec(),
             ];
             for l in &self.late {
+                let kind = match l.kind {
+                    LateKind::EcqsSampling => Msg::StatusLateEcqsSampling,
+                    LateKind::EcqsResult => Msg::StatusLateEcqsResult,
+                    LateKind::Delivery => Msg::StatusLateDelivery,
+                };
                 rows.push(vec![
                     l.case.clone(),
-                    l.kind.label().to_string(),
-                    date_cn(l.due),
-                    l.done_on.map_or_else(|| "未完成".to_string(), date_cn),
+                    t(kind),
+                    date(l.due),
+                    l.done_on.map_or_else(|| t(Msg::StatusNotDone), date),
                     l.days_late.to_string(),
                     l.file.clone(),
                 ]);
@@ -463,21 +493,23 @@ impl Status {
             out.push_str(&table(&rows, &[false, false, true, true, true, false]));
         }
 
-        out.push_str("\n未办结的不合格后处理：");
+        out.push('\n');
+        out.push_str(&t(Msg::StatusOpenFollowups));
         if self.open_followups.is_empty() {
-            out.push_str("无\n");
+            out.push_str(&t(Msg::StatusNone));
+            out.push('\n');
         } else {
             out.push('\n');
             let mut rows = vec![
                 [
-                    "案例",
-                    "类别",
-                    "受检单位",
-                    "负责部门",
-                    "通知日期",
-                    "已过天数",
+                    Msg::StatusColCase,
+                    Msg::StatusColCategory,
+                    Msg::StatusColParty,
+                    Msg::StatusColCounty,
+                    Msg::StatusColNotified,
+                    Msg::StatusColDaysOpen,
                 ]
-                .map(String::from)
+                .map(t)
                 .to_vec(),
             ];
             for f in &self.open_followups {
@@ -485,8 +517,11 @@ impl Status {
                     f.case.clone(),
                     f.category.clone(),
                     f.party.clone(),
-                    f.county_bureau.clone().unwrap_or_else(|| "未指定".into()),
-                    f.notified_on.map_or_else(|| "未通知".to_string(), date_cn),
+                    f.county_bureau
+                        .clone()
+                        .unwrap_or_else(|| t(Msg::StatusUnassigned)),
+                    f.notified_on
+                        .map_or_else(|| t(Msg::StatusNotNotified), date),
                     f.days_open
                         .map_or_else(|| "—".to_string(), |d| d.to_string()),
                 ]);

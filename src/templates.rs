@@ -77,8 +77,38 @@ pub struct Templates {
 
 impl Templates {
     pub fn new() -> Result<Templates, String> {
+        Templates::load(None)
+    }
+
+    /// The names of every template (`report.typ.tera`, …).
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        CATALOG
+            .iter()
+            .map(|k| k.template)
+            .chain(EXTRA.map(|(n, _)| n))
+    }
+
+    /// The built-in templates, each replaced by the file of the same name in `dir` when there
+    /// is one (for working on a template: `spotcheck watch --templates DIR`).
+    pub fn load(dir: Option<&std::path::Path>) -> Result<Templates, String> {
+        let mut sources: Vec<(&str, String)> = CATALOG
+            .iter()
+            .map(|k| (k.template, k.source))
+            .chain(EXTRA)
+            .map(|(n, s)| (n, s.to_string()))
+            .collect();
+        if let Some(dir) = dir {
+            for (name, source) in &mut sources {
+                let path = dir.join(name);
+                match std::fs::read_to_string(&path) {
+                    Ok(s) => *source = s,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(format!("{}: {e}", path.display())),
+                }
+            }
+        }
         let mut tera = Tera::default();
-        tera.add_raw_templates(CATALOG.iter().map(|k| (k.template, k.source)).chain(EXTRA))
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, s.as_str())))
             .map_err(|e| error_chain(&e))?;
         tera.autoescape_on(vec![".typ.tera"]);
         tera.set_escape_fn(escape_markup);

@@ -14,6 +14,8 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, ScanError};
 
 use crate::diag::Diagnostic;
+use crate::messages::{Message, Msg};
+use crate::msg;
 
 /// One step of a field path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -200,7 +202,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
                 file,
                 (line, col),
                 "",
-                "文件不是 UTF-8 编码（可能是 GBK/GB18030）：请在编辑器中以 UTF-8 编码另存".into(),
+                msg!(YamlEncoding),
             ))
         }
     }
@@ -218,17 +220,12 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-fn control_message(c: char) -> String {
+fn control_message(c: char) -> Message {
+    let code = format!("{:04X}", c as u32);
     if is_bidi_control(c) {
-        format!(
-            "此处含有双向文本控制字符 U+{:04X}（不可见，会使打印出的文字顺序与填写的不一致）：请删除该字符",
-            c as u32
-        )
+        msg!(YamlBidi, code = code)
     } else {
-        format!(
-            "此处含有控制字符 U+{:04X}（不可见，无法打印，常由复制粘贴带入）：请删除该字符，换行请直接换行书写",
-            c as u32
-        )
+        msg!(YamlControl, code = code)
     }
 }
 
@@ -310,11 +307,7 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Diagnostic> {
             file,
             (1, 1),
             "",
-            format!(
-                "文件过大（{} 字节，上限 {} 字节）：案例和批次文件通常只有几千字节，请检查是否误放了其他文件",
-                text.len(),
-                MAX_FILE_BYTES
-            ),
+            msg!(YamlTooLarge, size = text.len(), max = MAX_FILE_BYTES),
         ));
     }
     check_raw_controls(file, text)?;
@@ -324,7 +317,7 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Diagnostic> {
             file,
             (0, 0),
             "",
-            "文件为空：请按格式填写，或删除此文件".into(),
+            msg!(YamlEmpty),
         ));
     }
     // The marked parser supplies positions; serde_yaml below is the judge of syntax, so a
@@ -355,7 +348,7 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Diagnostic> {
             file,
             pos,
             "",
-            format!("文档嵌套超过 {MAX_DEPTH} 层，已拒绝读取：请检查缩进和括号"),
+            msg!(YamlTooDeep, max = MAX_DEPTH),
         ));
     }
     let mut value: Value = serde_yaml::from_str(text).map_err(|e| {
@@ -419,22 +412,22 @@ fn first_alias(text: &str) -> (usize, usize) {
     first
 }
 
-fn syntax_message(raw: &str) -> String {
+fn syntax_message(raw: &str) -> Message {
     let raw = raw.split(" at line ").next().unwrap_or(raw);
-    let hint = if raw.contains("duplicate entry") {
-        "同一层中有重复的字段名，请删除或合并其中一个"
+    let id = if raw.contains("duplicate entry") {
+        Msg::YamlDuplicateKey
     } else if raw.contains("tab") || raw.contains("found character that cannot start any token") {
-        "YAML 格式错误：缩进只能用空格，不能用 Tab；请检查该处的字符"
+        Msg::YamlTab
     } else if raw.contains("recursion limit") || raw.contains("repetition limit") {
-        "文档嵌套或别名展开过深，已拒绝读取"
+        Msg::YamlNesting
     } else if raw.contains("did not find expected")
         || raw.contains("mapping values are not allowed")
     {
-        "YAML 格式错误：请检查缩进和冒号（“字段: 值”，冒号后要有空格）"
+        Msg::YamlIndent
     } else {
-        "YAML 格式错误"
+        Msg::YamlSyntax
     };
-    format!("{hint}（{raw}）")
+    Message::new(id).arg("detail", raw)
 }
 
 /// Deserializes a parsed document into `T`, collecting every independent error.
@@ -472,7 +465,7 @@ pub fn deserialize_all<T: DeserializeOwned>(
                 file,
                 doc.index.value_pos(&path),
                 &path_string(&path),
-                format!("缺少必填字段 {field}"),
+                msg!(YamlMissing, field = field),
             ));
             if placeholder::<T>(&mut value, &full, None) {
                 removed.push(full);
@@ -487,17 +480,17 @@ pub fn deserialize_all<T: DeserializeOwned>(
                 full.push(Seg::Key(field.to_string()));
             }
             let expected = expected_names(&raw);
-            let suggestion = expected
+            let message = expected
                 .iter()
                 .map(|e| (strsim::jaro_winkler(field, e), e))
                 .filter(|(score, _)| *score > 0.8)
                 .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, e)| format!("，是否应为 {e}？"))
+                .map(|(_, e)| msg!(YamlUnknownFieldLike, field = field, like = e))
                 .unwrap_or_else(|| {
                     if expected.is_empty() {
-                        "，请删除".to_string()
+                        msg!(YamlUnknownFieldNone, field = field)
                     } else {
-                        format!("；此处可用的字段有：{}", expected.join("、"))
+                        msg!(YamlUnknownField, field = field, expected = expected.clone())
                     }
                 });
             errors.push(Diagnostic::error(
@@ -505,7 +498,7 @@ pub fn deserialize_all<T: DeserializeOwned>(
                 file,
                 doc.index.key_pos(&full),
                 &path_string(&full),
-                format!("未知字段 {field}{suggestion}"),
+                message,
             ));
             if !remove(&mut value, &full) {
                 return Err(errors);
@@ -651,10 +644,13 @@ fn expected_names(raw: &str) -> Vec<String> {
 }
 
 /// Turns serde's English wording into a sentence a clerk can act on.
-fn value_message(raw: &str) -> String {
+fn value_message(raw: &str) -> Message {
     if let Some(variant) = between(raw, "unknown variant `", "`") {
         let allowed = expected_names(raw);
-        return format!("取值 “{variant}” 无效，可用的取值：{}", allowed.join("、"));
+        return msg!(YamlVariant, value = variant, allowed = allowed);
+    }
+    if let Some(m) = crate::model::MoneyError::from_serde(raw) {
+        return msg!(YamlInvalid, detail = m.message());
     }
     if raw.starts_with("invalid type") {
         let (found, expected) = raw
@@ -664,29 +660,29 @@ fn value_message(raw: &str) -> String {
         let hint = if expected.contains("string")
             && (found.starts_with("integer") || found.starts_with("floating"))
         {
-            "：这里应是文字，数字请加引号，如 \"048000\""
+            Msg::YamlHintQuote
         } else if expected.contains("NaiveDate") || expected.contains("date") {
-            "：日期应写作 2023-03-02"
+            Msg::YamlHintDate
         } else if expected.contains("u32") || expected.contains("integer") {
-            "：这里应是不带小数的正整数"
+            Msg::YamlHintInteger
         } else if expected.contains("bool") {
-            "：这里应是 true 或 false"
+            Msg::YamlHintBool
         } else if expected.contains("sequence") {
-            "：这里应是列表（每项以 “- ” 开头）"
+            Msg::YamlHintList
         } else if expected.contains("struct") || expected.contains("map") {
-            "：这里应是带字段的一节（下一行缩进后写 “字段: 值”）"
+            Msg::YamlHintSection
         } else {
-            ""
+            Msg::YamlHintNone
         };
-        return format!("类型不符（{found}，应为 {expected}）{hint}");
+        return msg!(YamlType, found = found, expected = expected, hint = hint);
     }
     if raw.contains("input contains invalid characters")
         || raw.contains("premature end of input")
         || raw.contains("input is out of range")
     {
-        return format!("日期无效（{raw}）：日期应写作 2023-03-02，且是真实存在的日期");
+        return msg!(YamlBadDate, detail = raw);
     }
-    format!("取值无效：{raw}")
+    msg!(YamlInvalid, detail = raw)
 }
 
 /// Removes the node at `path`; returns whether something was removed.

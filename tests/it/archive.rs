@@ -20,7 +20,7 @@ const BAG: &str = "JC-2023-01";
 const PHOTO: &str = "data/evidence/JZ-2023-001/现场照片1.jpg";
 
 fn spotcheck() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+    crate::common::spotcheck_zh()
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

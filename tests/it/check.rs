@@ -273,7 +273,7 @@ fn every_rule_fires_at_the_field_that_breaks_it() {
                 && d.line == line
                 && d.column > 0
                 && d.severity == expected.severity
-                && d.message
+                && d.text()
                     .chars()
                     .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         };
@@ -418,7 +418,7 @@ fn the_stage_of_a_case_decides_what_it_must_have() {
 // -- the command line -------------------------------------------------------------------------
 
 fn spotcheck() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+    crate::common::spotcheck_zh()
 }
 
 fn broken_credit_code() -> (tempfile::TempDir, usize) {
@@ -680,10 +680,10 @@ fn findings_read_as_one_chinese_sentence_with_the_field_as_written() {
     let d = &found[0];
     assert_eq!(d.severity, Severity::Error);
     assert!(
-        d.message.contains("20.00 元") && d.message.contains("party_fee"),
+        d.text().contains("20.00 元") && d.text().contains("party_fee"),
         "{d}"
     );
-    assert!(!d.message.contains('\n'));
+    assert!(!d.text().contains('\n'));
     let dir = copy_sample();
     apply(
         dir.path(),
@@ -692,9 +692,9 @@ fn findings_read_as_one_chinese_sentence_with_the_field_as_written() {
     );
     let found = check::check(&load::load(dir.path()).unwrap());
     assert!(
-        found[0].message.contains("2023 年 8 月 1 日")
+        found[0].text().contains("2023 年 8 月 1 日")
             && found[0]
-                .message
+                .text()
                 .contains("2023 年 1 月 10 日 至 2023 年 7 月 31 日"),
         "{}",
         found[0]

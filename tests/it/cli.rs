@@ -5,7 +5,7 @@ use std::process::Command;
 use crate::common::*;
 
 fn spotcheck() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+    crate::common::spotcheck_zh()
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn schema_describes_both_files() {
     assert!(v["batch"]["properties"]["plan"].is_object());
     let o = spotcheck().args(["schema", "case"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["title"], "Case");
+    assert_eq!(v["title"], "案例文件 cases/*.yaml");
     assert!(
         v["required"]
             .as_array()

@@ -73,3 +73,10 @@ pub fn copy_sample() -> tempfile::TempDir {
     }
     dir
 }
+
+/// The binary, speaking Chinese whatever the locale of the machine running the tests.
+pub fn spotcheck_zh() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_spotcheck"));
+    c.env("LC_ALL", "C.UTF-8");
+    c
+}

@@ -43,7 +43,7 @@ fn an_uncovered_character_is_refused_with_its_code_point_case_and_field() {
     assert_eq!(d.path, "party.legal_rep");
     assert_eq!(d.line, line);
     assert!(
-        d.message.contains("U+12000") && d.message.contains("RQ-2023-001"),
+        d.text().contains("U+12000") && d.text().contains("RQ-2023-001"),
         "{d}"
     );
     // Nothing was written.

@@ -13,5 +13,6 @@ mod interrupt;
 mod pipeline;
 mod status;
 mod synth;
+mod ux;
 mod volume;
 mod yaml_errors;

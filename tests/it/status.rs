@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use chrono::NaiveDate;
 use serde_json::{Value as Json, json};
@@ -196,7 +195,7 @@ fn expected(dir: &Path, today: NaiveDate) -> Json {
 }
 
 fn status_json(dir: &Path, today: &str) -> Json {
-    let o = Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+    let o = crate::common::spotcheck_zh()
         .args([
             "status",
             dir.to_str().unwrap(),
@@ -363,7 +362,7 @@ fn status_after_the_deadlines_lists_the_late_cases() {
 
 #[test]
 fn status_prints_tables_for_the_terminal() {
-    let o = Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+    let o = crate::common::spotcheck_zh()
         .args([
             "status",
             sample_dir().to_str().unwrap(),
@@ -391,12 +390,12 @@ fn status_prints_tables_for_the_terminal() {
         assert!(out.contains(needle), "“{needle}” not in:\n{out}");
     }
     // Without --today, the day is today's date; a malformed day is refused.
-    let o = Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+    let o = crate::common::spotcheck_zh()
         .args(["status", sample_dir().to_str().unwrap()])
         .output()
         .unwrap();
     assert!(o.status.success());
-    let o = Command::new(env!("CARGO_BIN_EXE_spotcheck"))
+    let o = crate::common::spotcheck_zh()
         .args([
             "status",
             sample_dir().to_str().unwrap(),

@@ -99,7 +99,7 @@ fn all_independent_errors_of_a_file_come_at_once() {
         .find(|d| d.path == "product.trademrak")
         .unwrap();
     assert!(
-        unknown.message.contains("trademark"),
+        unknown.text().contains("trademark"),
         "suggests the near miss: {unknown}"
     );
 }

@@ -1,0 +1,291 @@
+//! The message catalog: every sentence a user reads, by id, in Chinese and in English.
+//!
+//! A message is an id of [`Msg`] and named arguments ([`Message`]); it becomes text only when
+//! it is shown, in the language asked for ([`Message::render`]). Nothing here is global: the
+//! language travels as a parameter, so two callers in one process may speak different
+//! languages at once.
+//!
+//! Placeholders are written `{name}`; both languages of an id use the same names. Dates given
+//! as [`Arg::Date`] print `2023 年 3 月 2 日` in Chinese and `2023-03-02` in English; lists
+//! ([`Arg::List`]) are joined with `、` or `, `.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::format::date_cn;
+
+/// The language of the messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// 中文, the default.
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Every language of the catalog.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The language of a locale name: `en*` is English, anything else Chinese.
+    pub fn from_locale(name: &str) -> Lang {
+        if name.trim().to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// The language from the locale variables, in POSIX order of precedence: the first of
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty decides; none set is Chinese.
+    pub fn from_env_values(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
+        [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.trim().is_empty())
+            .map_or(Lang::Zh, Lang::from_locale)
+    }
+
+    /// The language of this process's environment.
+    pub fn from_env() -> Lang {
+        let var = |k: &str| std::env::var(k).ok();
+        Lang::from_env_values(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    }
+}
+
+/// A value put into a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Date(NaiveDate),
+    List(Vec<String>),
+    Msg(Box<Message>),
+}
+
+impl Arg {
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Arg::Text(s) => s.clone(),
+            Arg::Date(d) => match lang {
+                Lang::Zh => date_cn(*d),
+                Lang::En => d.format("%Y-%m-%d").to_string(),
+            },
+            Arg::List(items) => items.join(match lang {
+                Lang::Zh => "、",
+                Lang::En => ", ",
+            }),
+            Arg::Msg(m) => m.render(lang),
+        }
+    }
+}
+
+macro_rules! arg_from_display {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Arg {
+                Arg::Text(v.to_string())
+            }
+        }
+    )*};
+}
+arg_from_display!(
+    &str,
+    &String,
+    String,
+    usize,
+    u32,
+    u64,
+    i64,
+    char,
+    crate::model::Money
+);
+
+impl From<NaiveDate> for Arg {
+    fn from(d: NaiveDate) -> Arg {
+        Arg::Date(d)
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Arg {
+        Arg::Msg(Box::new(m))
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Arg {
+        Arg::Msg(Box::new(Message::new(m)))
+    }
+}
+
+impl From<Vec<String>> for Arg {
+    fn from(v: Vec<String>) -> Arg {
+        Arg::List(v)
+    }
+}
+
+impl From<&std::path::Path> for Arg {
+    fn from(p: &std::path::Path) -> Arg {
+        Arg::Text(p.display().to_string())
+    }
+}
+
+impl From<&std::path::PathBuf> for Arg {
+    fn from(p: &std::path::PathBuf) -> Arg {
+        Arg::Text(p.display().to_string())
+    }
+}
+
+/// A message id with its arguments, not yet text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: Msg,
+    /// Boxed rather than a `Vec`, to keep findings that carry a message small.
+    pub args: Box<[(&'static str, Arg)]>,
+}
+
+impl Message {
+    pub fn new(id: Msg) -> Message {
+        Message {
+            id,
+            args: Box::default(),
+        }
+    }
+
+    /// Adds the argument `{name}`.
+    pub fn arg(self, name: &'static str, value: impl Into<Arg>) -> Message {
+        let mut args = self.args.into_vec();
+        args.push((name, value.into()));
+        Message {
+            id: self.id,
+            args: args.into_boxed_slice(),
+        }
+    }
+
+    /// The text in `lang`: the template with every `{name}` replaced.
+    pub fn render(&self, lang: Lang) -> String {
+        fill(self.id.template(lang), |name| {
+            self.args
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, a)| a.render(lang))
+        })
+    }
+
+    /// The arguments as text in `lang`, for machine-readable output.
+    pub fn args_json(&self, lang: Lang) -> serde_json::Value {
+        self.args
+            .iter()
+            .map(|(n, a)| (n.to_string(), serde_json::Value::String(a.render(lang))))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    }
+}
+
+/// Chinese, the default language of the documents and of the command line.
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::Zh))
+    }
+}
+
+impl From<Msg> for Message {
+    fn from(m: Msg) -> Message {
+        Message::new(m)
+    }
+}
+
+/// Builds a [`Message`]: `msg!(CheckDone, cases = 3, errors = 0)`.
+#[macro_export]
+macro_rules! msg {
+    ($id:ident $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::messages::Message::new($crate::messages::Msg::$id)
+            $(.arg(stringify!($name), $value))*
+    };
+}
+
+/// Replaces each `{name}` of `template` by `value(name)`; `{{` and `}}` are literal braces,
+/// and a name without a value stays as written.
+pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let (true, Some(end)) = (tail.starts_with('{'), tail.find('}')) {
+            let name = &tail[1..end];
+            match value(name) {
+                Some(v) => out.push_str(&v),
+                None => out.push_str(&tail[..=end]),
+            }
+            rest = &tail[end + 1..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names of a template, in order of appearance.
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    fill(template, |name| {
+        names.push(name.to_string());
+        Some(String::new())
+    });
+    names
+}
+
+macro_rules! catalog {
+    ($( $name:ident = $id:literal { zh: $zh:expr, en: $en:expr $(,)? } )*) => {
+        /// Every message of the program, by id.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            /// The whole catalog.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            /// The message of an id.
+            pub fn from_id(id: &str) -> Option<Msg> {
+                match id { $($id => Some(Msg::$name),)* _ => None }
+            }
+
+            /// The stable id, as in JSON output: `check.done`.
+            pub fn id(self) -> &'static str {
+                match self { $(Msg::$name => $id),* }
+            }
+
+            /// The text with its `{placeholders}`, in `lang`.
+            pub fn template(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::Zh) => $zh, (Msg::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+impl Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+include!("messages_catalog.rs");

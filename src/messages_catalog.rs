@@ -1,0 +1,837 @@
+// The message catalog, included by `messages.rs`: one entry per id, both languages side by side.
+// Group by the stage that speaks; ids are `stage.what`.
+
+catalog! {
+    // -- the command line -------------------------------------------------------------------
+    CliError = "cli.error" { zh: "错误：{error}", en: "error: {error}" }
+    CliBadDate = "cli.bad-date" {
+        zh: "日期 “{value}” 无效，应写作 2023-08-01",
+        en: "invalid date “{value}”: write it as 2023-08-01",
+    }
+
+    // -- findings ---------------------------------------------------------------------------
+    DiagError = "diag.error" { zh: "错误", en: "error" }
+    DiagWarning = "diag.warning" { zh: "警告", en: "warning" }
+
+    // -- reading files ------------------------------------------------------------------------
+    LoadNoFolder = "load.no-folder" {
+        zh: "批次文件夹不存在或不是文件夹",
+        en: "the batch folder does not exist or is not a folder",
+    }
+    LoadBatchId = "load.batch-id" {
+        zh: "批次编号 “{id}” 只能由字母、数字、点、下划线和 - 组成",
+        en: "the batch id “{id}” may contain only letters, digits, dots, underscores and -",
+    }
+    LoadUnreadable = "load.unreadable" { zh: "无法读取：{error}", en: "cannot be read: {error}" }
+    LoadCaseId = "load.case-id" {
+        zh: "抽样单编号 “{id}” 只能由字母、数字、点、下划线和 - 组成，且不以点开头",
+        en: "the case id “{id}” may contain only letters, digits, dots, underscores and -, and must not start with a dot",
+    }
+    LoadDuplicateId = "load.duplicate-id" {
+        zh: "抽样单编号 {id} 与 {first} 重复，每个案例的编号必须唯一",
+        en: "the case id {id} is also used in {first}: every case id must be unique",
+    }
+    LoadNoFile = "load.no-file" { zh: "文件不存在", en: "the file does not exist" }
+    LoadFileError = "load.file-error" { zh: "无法读取文件：{error}", en: "cannot read the file: {error}" }
+    YamlEncoding = "yaml.encoding" {
+        zh: "文件不是 UTF-8 编码（可能是 GBK/GB18030）：请在编辑器中以 UTF-8 编码另存",
+        en: "the file is not UTF-8 (perhaps GBK/GB18030): save it as UTF-8 in your editor",
+    }
+    YamlBidi = "yaml.bidi" {
+        zh: "此处含有双向文本控制字符 U+{code}（不可见，会使打印出的文字顺序与填写的不一致）：请删除该字符",
+        en: "a bidirectional control character U+{code} stands here (invisible, it makes the printed text read in another order than written): delete it",
+    }
+    YamlControl = "yaml.control" {
+        zh: "此处含有控制字符 U+{code}（不可见，无法打印，常由复制粘贴带入）：请删除该字符，换行请直接换行书写",
+        en: "a control character U+{code} stands here (invisible and unprintable, often pasted in): delete it; write line breaks as line breaks",
+    }
+    YamlTooLarge = "yaml.too-large" {
+        zh: "文件过大（{size} 字节，上限 {max} 字节）：案例和批次文件通常只有几千字节，请检查是否误放了其他文件",
+        en: "the file is too large ({size} bytes, at most {max}): case and batch files are a few kilobytes; check that no other file was put here",
+    }
+    YamlEmpty = "yaml.empty" {
+        zh: "文件为空：请按格式填写，或删除此文件",
+        en: "the file is empty: fill it in, or delete it",
+    }
+    YamlTooDeep = "yaml.too-deep" {
+        zh: "文档嵌套超过 {max} 层，已拒绝读取：请检查缩进和括号",
+        en: "the document nests deeper than {max} levels and was refused: check the indentation and brackets",
+    }
+    YamlDuplicateKey = "yaml.duplicate-key" {
+        zh: "同一层中有重复的字段名，请删除或合并其中一个（{detail}）",
+        en: "a field name is repeated at the same level: delete or merge one of them ({detail})",
+    }
+    YamlTab = "yaml.tab" {
+        zh: "YAML 格式错误：缩进只能用空格，不能用 Tab；请检查该处的字符（{detail}）",
+        en: "YAML syntax error: indent with spaces, never tabs; check the character here ({detail})",
+    }
+    YamlNesting = "yaml.nesting" {
+        zh: "文档嵌套或别名展开过深，已拒绝读取（{detail}）",
+        en: "the document nests or expands aliases too deeply and was refused ({detail})",
+    }
+    YamlIndent = "yaml.indent" {
+        zh: "YAML 格式错误：请检查缩进和冒号（“字段: 值”，冒号后要有空格）（{detail}）",
+        en: "YAML syntax error: check the indentation and colons (“field: value”, with a space after the colon) ({detail})",
+    }
+    YamlSyntax = "yaml.syntax" { zh: "YAML 格式错误（{detail}）", en: "YAML syntax error ({detail})" }
+    YamlMissing = "yaml.missing" { zh: "缺少必填字段 {field}", en: "the required field {field} is missing" }
+    YamlUnknownFieldLike = "yaml.unknown-field-like" {
+        zh: "未知字段 {field}，是否应为 {like}？",
+        en: "unknown field {field}: did you mean {like}?",
+    }
+    YamlUnknownFieldNone = "yaml.unknown-field-none" {
+        zh: "未知字段 {field}，请删除",
+        en: "unknown field {field}: delete it",
+    }
+    YamlUnknownField = "yaml.unknown-field" {
+        zh: "未知字段 {field}；此处可用的字段有：{expected}",
+        en: "unknown field {field}; the fields allowed here are: {expected}",
+    }
+    YamlVariant = "yaml.variant" {
+        zh: "取值 “{value}” 无效，可用的取值：{allowed}",
+        en: "the value “{value}” is not allowed; allowed values: {allowed}",
+    }
+    YamlType = "yaml.type" {
+        zh: "类型不符（{found}，应为 {expected}）{hint}",
+        en: "wrong type ({found}, expected {expected}){hint}",
+    }
+    YamlHintQuote = "yaml.hint-quote" {
+        zh: "：这里应是文字，数字请加引号，如 \"048000\"",
+        en: ": text is expected here; put numbers in quotes, e.g. \"048000\"",
+    }
+    YamlHintDate = "yaml.hint-date" { zh: "：日期应写作 2023-03-02", en: ": write dates as 2023-03-02" }
+    YamlHintInteger = "yaml.hint-integer" {
+        zh: "：这里应是不带小数的正整数",
+        en: ": a whole number without decimals is expected here",
+    }
+    YamlHintBool = "yaml.hint-bool" { zh: "：这里应是 true 或 false", en: ": true or false is expected here" }
+    YamlHintList = "yaml.hint-list" {
+        zh: "：这里应是列表（每项以 “- ” 开头）",
+        en: ": a list is expected here (each item starting with “- ”)",
+    }
+    YamlHintSection = "yaml.hint-section" {
+        zh: "：这里应是带字段的一节（下一行缩进后写 “字段: 值”）",
+        en: ": a section with fields is expected here (indented “field: value” lines below)",
+    }
+    YamlHintNone = "yaml.hint-none" { zh: "", en: "" }
+    YamlBadDate = "yaml.bad-date" {
+        zh: "日期无效（{detail}）：日期应写作 2023-03-02，且是真实存在的日期",
+        en: "invalid date ({detail}): write dates as 2023-03-02, and a day that exists",
+    }
+    YamlInvalid = "yaml.invalid" { zh: "取值无效：{detail}", en: "invalid value: {detail}" }
+    MoneyNotNumber = "money.not-number" {
+        zh: "“{value}” 不是金额，应写作数字，如 185.00",
+        en: "“{value}” is not an amount: write a number such as 185.00",
+    }
+    MoneyDecimals = "money.decimals" {
+        zh: "金额 “{value}” 的小数超过两位（分）",
+        en: "the amount “{value}” has more than two decimals (fen)",
+    }
+    MoneyTooLarge = "money.too-large" { zh: "金额 “{value}” 过大", en: "the amount “{value}” is too large" }
+    MoneyInfinite = "money.infinite" { zh: "金额必须是有限的数字", en: "an amount must be a finite number" }
+    FontUncovered = "font.uncovered" {
+        zh: "{what}中的字符 “{ch}”（U+{code}）没有任何可用字体能够显示：请用 --font-path 提供含此字的字体，或改用规范字形",
+        en: "the character “{ch}” (U+{code}) in {what} is drawn by no available font: give a font that has it with --font-path, or use the standard form",
+    }
+    FontWhatBatch = "font.what-batch" { zh: "批次文件", en: "the batch file" }
+    FontWhatCase = "font.what-case" { zh: "案例 {id} ", en: "case {id}" }
+
+    // -- check: the report ------------------------------------------------------------------
+    CheckUnreadable = "check.unreadable" {
+        zh: "批次读取失败：{errors} 处错误，未做检查",
+        en: "the batch cannot be read: {errors} errors, nothing checked",
+    }
+    CheckDone = "check.done" {
+        zh: "检查完成：{cases} 个案例，{errors} 处错误，{warnings} 处警告",
+        en: "check done: {cases} cases, {errors} errors, {warnings} warnings",
+    }
+    CheckPlanShort = "check.plan-short" {
+        zh: "抽查计划尚未完成（已抽样和拒检的批次计入计划）：",
+        en: "the plan is not complete yet (sampled and refused lots count):",
+    }
+    CheckPlanRow = "check.plan-row" {
+        zh: "  {category}：计划 {planned} 批次，已抽 {lots} 批次，尚缺 {shortfall} 批次",
+        en: "  {category}: {planned} lots planned, {lots} sampled, {shortfall} to go",
+    }
+
+    // -- check: identifiers and paths ---------------------------------------------------------
+    CreditLength = "credit.length" {
+        zh: "应为 18 位，实为 {len} 位",
+        en: "it must have 18 characters, not {len}",
+    }
+    CreditLowercase = "credit.lowercase" {
+        zh: "第 {pos} 位 “{ch}” 不是允许的字符，字母须大写",
+        en: "character {pos} “{ch}” is not allowed: letters must be upper case",
+    }
+    CreditChar = "credit.char" {
+        zh: "第 {pos} 位 “{ch}” 不是允许的字符，只能用数字和除 I、O、S、V、Z 以外的大写字母",
+        en: "character {pos} “{ch}” is not allowed: only digits and capital letters other than I, O, S, V, Z",
+    }
+    CreditCheck = "credit.check" {
+        zh: "校验位应为 {expected}，实为 {found}",
+        en: "the check character should be {expected}, not {found}",
+    }
+    EvidenceEmpty = "evidence.empty" { zh: "为空", en: "is empty" }
+    EvidenceAbsolute = "evidence.absolute" { zh: "是绝对路径", en: "is an absolute path" }
+    EvidenceDotDot = "evidence.dotdot" { zh: "含有 “..”", en: "contains “..”" }
+    EvidenceMissing = "evidence.missing" { zh: "不存在", en: "does not exist" }
+    EvidenceOutside = "evidence.outside" {
+        zh: "经符号链接指向批次文件夹之外",
+        en: "leads outside the batch folder through a symbolic link",
+    }
+    EvidenceUnreadable = "evidence.unreadable" { zh: "无法读取", en: "cannot be read" }
+    EvidenceNotFile = "evidence.not-file" { zh: "不是文件", en: "is not a file" }
+
+    // -- check: labels used inside findings ---------------------------------------------------
+    LabelDeliveryDeadline = "label.delivery-deadline" { zh: "送达截止日期", en: "the delivery deadline" }
+    LabelEcqsDeadline = "label.ecqs-deadline" { zh: "e-CQS 录入截止日期", en: "the e-CQS deadline" }
+    LabelAnalysisDeadline = "label.analysis-deadline" {
+        zh: "质量分析报告报送截止日期",
+        en: "the deadline of the quality analysis report",
+    }
+    LabelProduct = "label.product" { zh: "样品信息", en: "the product" }
+    LabelSeals = "label.seals" { zh: "封样信息", en: "the seals" }
+    LabelSigning = "label.signing" { zh: "签字确认情况", en: "the signatures" }
+    LabelPayment = "label.payment" { zh: "样品付费情况", en: "the payment" }
+    LabelTestSample = "label.test-sample" { zh: "检验样品", en: "Test sample" }
+    LabelBackupSample = "label.backup-sample" { zh: "备用样品", en: "Backup sample" }
+    LabelReportNo = "label.report-no" { zh: "检验报告编号", en: "the report number" }
+    LabelIssuedOn = "label.issued-on" { zh: "报告签发日期", en: "the report's issue date" }
+    LabelTester = "label.tester" { zh: "主检", en: "the tester" }
+    LabelReviewer = "label.reviewer" { zh: "审核", en: "the reviewer" }
+    LabelApprover = "label.approver" { zh: "批准", en: "the approver" }
+    LabelVisitDate = "label.visit-date" { zh: "抽样日期", en: "the visit date" }
+    LabelReceivedOn = "label.received-on" { zh: "样品收到日期", en: "the sample receipt date" }
+    LabelTestedFrom = "label.tested-from" { zh: "检验开始日期", en: "the first test day" }
+    LabelTestedTo = "label.tested-to" { zh: "检验结束日期", en: "the last test day" }
+    LabelSentOn = "label.sent-on" { zh: "结果寄出日期", en: "the day the results were sent" }
+    LabelEcqsSampling = "label.ecqs-sampling" {
+        zh: "抽样信息录入 e-CQS 日期",
+        en: "the e-CQS entry of the sampling",
+    }
+    LabelEcqsResult = "label.ecqs-result" {
+        zh: "检验结果录入 e-CQS 日期",
+        en: "the e-CQS entry of the result",
+    }
+    LabelFollowupNotified = "label.followup-notified" { zh: "后处理通知日期", en: "the follow-up notification" }
+    LabelFollowupClosed = "label.followup-closed" { zh: "后处理办结日期", en: "the closing of the follow-up" }
+    LabelRefusalDetermined = "label.refusal-determined" { zh: "拒检认定日期", en: "the refusal's determination" }
+    LabelRefusalReported = "label.refusal-reported" { zh: "拒检报送市局日期", en: "the refusal's report to the city bureau" }
+    LabelNotSampledReported = "label.not-sampled-reported" {
+        zh: "未抽样品报送市局日期",
+        en: "the no-sample report to the city bureau",
+    }
+    LabelSampled = "label.sampled" { zh: "已抽样", en: "sampled" }
+    LabelRefused = "label.refused" { zh: "拒检", en: "refused" }
+    LabelNotSampled = "label.not-sampled" { zh: "未抽到样品", en: "not sampled" }
+    LabelOverflow = "label.overflow" { zh: "（溢出）", en: "(overflow)" }
+    EcqsSameDay = "ecqs.same-day" { zh: "抽样当日", en: "the day of the visit" }
+    EcqsWithinDays = "ecqs.within-days" { zh: "抽样后 {days} 日内", en: "within {days} days of the visit" }
+
+    // -- check: the rules ---------------------------------------------------------------------
+    ContactPhone = "rule.phone" {
+        zh: "电话号码 “{value}” 格式不对：固定电话写作 0356-6213478（区号-号码），手机写 11 位数字",
+        en: "the phone number “{value}” is malformed: write a landline as 0356-6213478 (area code-number), a mobile as 11 digits",
+    }
+    ContactPostcode = "rule.postcode" {
+        zh: "邮政编码 “{value}” 格式不对：应为 6 位数字，并加引号，如 \"048000\"",
+        en: "the postcode “{value}” is malformed: it has 6 digits, in quotes, e.g. \"048000\"",
+    }
+    ScheduleEndBeforeStart = "rule.schedule-end" {
+        zh: "抽样截止日期 {end}早于抽样开始日期 {start}：请按通知核对进度安排",
+        en: "the end of sampling {end} is before its start {start}: check the schedule against the notice",
+    }
+    ScheduleBeforeEnd = "rule.schedule-deadline" {
+        zh: "{label} {date}早于抽样截止日期 {end}：请按通知核对进度安排",
+        en: "{label} {date} is before the end of sampling {end}: check the schedule against the notice",
+    }
+    PlanDuplicate = "rule.plan-duplicate" {
+        zh: "抽查计划中类别 “{category}” 重复出现（另见 plan[{first}]）：每类产品只占一行，请合并",
+        en: "the category “{category}” appears twice in the plan (see also plan[{first}]): one row per category, please merge them",
+    }
+    PlanLabUnknown = "rule.plan-lab" {
+        zh: "承检机构编号 “{lab}” 不在 labs 中（可用：{all}）：请改为其中之一",
+        en: "the lab id “{lab}” is not in labs (available: {all}): use one of them",
+    }
+    PlanCategory = "rule.plan-category" {
+        zh: "类别 “{category}” 不在 batch.yaml 的抽查计划中（计划类别：{all}）：请改为其中之一",
+        en: "the category “{category}” is not in the plan of batch.yaml (planned: {all}): use one of them",
+    }
+    LabUnknown = "rule.lab-unknown" {
+        zh: "承检机构编号 “{lab}” 不在 batch.yaml 的 labs 中（可用：{all}）：请改为其中之一",
+        en: "the lab id “{lab}” is not in the labs of batch.yaml (available: {all}): use one of them",
+    }
+    SamplersMin = "rule.samplers-min" {
+        zh: "抽样人员只有 {count} 人，少于规定的 {min} 人：每次抽样须由至少 {min} 名抽样人员进行，请在 visit.samplers 中补全",
+        en: "only {count} samplers, fewer than the {min} required: every visit needs at least {min} samplers; complete visit.samplers",
+    }
+    VisitWindow = "rule.visit-window" {
+        zh: "抽样日期 {date} 不在本批次抽样期间（{start} 至 {end}）内：请核对抽样日期，期间外的抽样不属于本批次",
+        en: "the visit date {date} is outside the sampling window ({start} to {end}): check it; a visit outside the window is not part of this batch",
+    }
+    NoticeValidity = "rule.notice-validity" {
+        zh: "抽查通知书有效期至 {valid}，早于抽样日期 {date}：抽样时通知书已失效，请核对有效期或重新出具通知书",
+        en: "the sampling notice was valid until {valid}, before the visit on {date}: it had expired; check its validity or issue a new notice",
+    }
+    CreditCodeInvalid = "rule.credit-code" {
+        zh: "统一社会信用代码 “{code}” 无效（{problem}）：请对照营业执照逐位核对",
+        en: "the unified social credit code “{code}” is invalid ({problem}): compare it character by character with the business licence",
+    }
+    EvidenceNone = "rule.evidence-none" {
+        zh: "没有照片或视频证据：请将抽样现场、贮存环境、产品标识、库存和抽样过程的照片或视频放入 evidence/{id}/，并列在 evidence 下",
+        en: "no photo or video evidence: put photos or videos of the site, storage, labels, stock and sampling into evidence/{id}/ and list them under evidence",
+    }
+    EvidencePath = "rule.evidence-path" {
+        zh: "证据路径 “{path}” {why}：证据文件须放在批次文件夹内，请写相对于批次文件夹的路径，如 evidence/{id}/现场照片1.jpg",
+        en: "the evidence path “{path}” {why}: evidence must be inside the batch folder; write a path relative to it, e.g. evidence/{id}/site1.jpg",
+    }
+    EvidenceFile = "rule.evidence-file" {
+        zh: "证据文件 “{path}” {why}：请把文件放到批次文件夹中的这个位置，或改正路径",
+        en: "the evidence file “{path}” {why}: put the file at that place in the batch folder, or correct the path",
+    }
+    CaseSectionSampled = "rule.section-sampled" {
+        zh: "已抽样的案例缺少 {key}（{label}）一节：请按抽样单补填",
+        en: "a sampled case needs the section {key} ({label}): fill it in from the sampling sheet",
+    }
+    SampleQuantityMissing = "rule.quantity-missing" {
+        zh: "{label}数量缺少：检验样品和备用样品须分别抽取，请在 product.{key} 中填写实际数量",
+        en: "{label} quantity missing: test and backup samples are taken separately; write the quantity in product.{key}",
+    }
+    SampleQuantityZero = "rule.quantity-zero" {
+        zh: "{label}数量为 0：检验样品和备用样品须分别抽取，请在 product.{key} 中填写实际数量",
+        en: "{label} quantity is 0: test and backup samples are taken separately; write the quantity in product.{key}",
+    }
+    PriceMissing = "rule.price-missing" {
+        zh: "缺少检验样品单价：检验样品须购买，请按标价（无标价时按同类产品市场价）填写 product.unit_price",
+        en: "no unit price: the test sample is bought; write the marked price (or, with none, the market price of like products) in product.unit_price",
+    }
+    PricePositive = "rule.price-positive" {
+        zh: "检验样品单价为 {price} 元，必须大于 0：检验样品须购买，请填写实际支付的单价",
+        en: "the unit price is {price} yuan; it must be above 0: the test sample is bought, write the price paid",
+    }
+    PriceBasis = "rule.price-basis" {
+        zh: "未写明价格依据：请填写 product.price_basis（marked 按标价；没有标价时 market 按同类产品市场价）",
+        en: "no price basis: write product.price_basis (marked for the marked price; market, with no marked price, for the market price of like products)",
+    }
+    SealsNumbers = "rule.seals-numbers" {
+        zh: "没有封条编号：检验样品和备用样品须分别封样，请在 seals.numbers 中填写全部封条编号",
+        en: "no seal numbers: test and backup samples are sealed separately; list every seal number in seals.numbers",
+    }
+    SealsKeeper = "rule.seals-keeper" {
+        zh: "未写明备用样品由谁保存：请填写 seals.backup_kept_at（party 封存于受检单位，lab 由检验机构保存）",
+        en: "who keeps the backup sample is not written: fill in seals.backup_kept_at (party: sealed at the enterprise; lab: kept by the lab)",
+    }
+    SealsPlace = "rule.seals-place" {
+        zh: "未写明备用样品存放地点：请在 seals.backup_place 中写明存放位置（封存于受检单位时尽量在监控覆盖区域）",
+        en: "where the backup sample is kept is not written: fill in seals.backup_place (at the enterprise, preferably under camera surveillance)",
+    }
+    PriceTotal = "rule.price-total" {
+        zh: "样品费合计 {total} 元不等于单价 {unit} 元 × 检验样品数量 {qty} = {expected} 元：请改正合计，或删去 total 由单价和数量算出",
+        en: "the total {total} yuan is not unit price {unit} yuan × test quantity {qty} = {expected} yuan: correct it, or remove total to have it computed",
+    }
+    FeeParty = "rule.fee-party" {
+        zh: "向受检单位收取了 {fee} 元：监督抽查不得向被抽样生产者、销售者收取任何费用，请如数退还并将 party_fee 改为 0",
+        en: "{fee} yuan was charged to the party: a spot check never charges the sampled enterprise; refund it and set party_fee to 0",
+    }
+    SigningMissing = "rule.signing-missing" {
+        zh: "受检单位没有签字，也没有注明拒绝签字的情况：请由受检单位签字确认，或在 signing.refusal_note 中写明抽样人员在文书上注明的拒签情况",
+        en: "the party did not sign and no refusal to sign is noted: have the party sign, or write in signing.refusal_note what the samplers noted on the forms",
+    }
+    SigningWitness = "rule.signing-witness" {
+        zh: "受检单位拒绝签字，但没有见证人：必要时请邀请有关人员见证，并在 signing.witness 中填写见证人",
+        en: "the party refused to sign and there is no witness: where needed invite a witness and record them in signing.witness",
+    }
+    DeliveryLate = "rule.delivery-late" {
+        zh: "检验结果于 {sent}寄出，晚于送达截止日期 {deadline}：请核对寄出日期；确属逾期的，请向市局说明",
+        en: "the results were sent on {sent}, after the delivery deadline {deadline}: check the date; if late indeed, explain it to the city bureau",
+    }
+    DeliveryMethod = "rule.delivery-method" {
+        zh: "送达方式为 “{method}”，本批次要求以 {required} 送达：请改用 {required} 寄送检验报告和结果通知",
+        en: "sent by “{method}”, but this batch requires {required}: send the report and result notice by {required}",
+    }
+    DeliveryTracking = "rule.delivery-tracking" {
+        zh: "没有邮件号：请在 delivery.tracking_no 中填写邮件号，以便查证送达",
+        en: "no tracking number: write it in delivery.tracking_no so that delivery can be proven",
+    }
+    DisposalEarly = "rule.disposal-early" {
+        zh: "样品于 {date}处置，早于 {earliest}（结果于 {sent}寄出后，异议期 {objection} 日、备用样品保存期 {keep} 日均须届满）：请核对处置日期",
+        en: "the samples were disposed of on {date}, before {earliest} (after the results were sent on {sent}, the objection period of {objection} days and the keeping period of {keep} days must both run out): check the date",
+    }
+    ReportIncomplete = "rule.report-incomplete" {
+        zh: "检验报告缺少{label}：请在 inspection.{key} 中填写",
+        en: "the report lacks {label}: fill in inspection.{key}",
+    }
+    ReportItems = "rule.report-items" {
+        zh: "检验报告没有检验项目：请在 inspection.items 中逐项填写检验结果和单项判定",
+        en: "the report has no test items: list each item's result and verdict in inspection.items",
+    }
+    ConclusionContradicts = "rule.conclusion-contradicts" {
+        zh: "报告结论写为合格，但“{items}”判定为不合格：一项不合格即判定该批次不合格，请改正结论或核对单项判定",
+        en: "the conclusion says qualified, but “{items}” failed: one failed item makes the lot unqualified; correct the conclusion or check the verdicts",
+    }
+    ConclusionNoFailed = "rule.conclusion-no-failed" {
+        zh: "报告结论写为不合格，但没有任何检验项目判定为不合格：请把不合格的项目判定为 fail，或改正结论",
+        en: "the conclusion says unqualified, but no item failed: mark the failed items fail, or correct the conclusion",
+    }
+    FollowupNone = "rule.followup-none" {
+        zh: "该批次检验不合格，但没有指定负责后处理的县级市场监管部门：请填写 followup.county_bureau，并通知该部门",
+        en: "the lot is unqualified but no county bureau is assigned the follow-up: fill in followup.county_bureau and notify it",
+    }
+    FollowupEmpty = "rule.followup-empty" {
+        zh: "该批次检验不合格，但负责后处理的县级市场监管部门为空：请填写 followup.county_bureau",
+        en: "the lot is unqualified but the follow-up's county bureau is empty: fill in followup.county_bureau",
+    }
+    CountyUnknown = "rule.county-unknown" {
+        zh: "“{name}” 不在 batch.yaml 的县级市场监管部门（counties）中：请改为其中之一（{all}）",
+        en: "“{name}” is not among the county bureaus (counties) of batch.yaml: use one of them ({all})",
+    }
+    RefusalSection = "rule.refusal-section" {
+        zh: "拒检的案例缺少 refusal（拒检情况）一节：请按《拒检认定表》填写拒检经过、拒检人员和共同认定的县级市场监管部门",
+        en: "a refused case needs the section refusal: fill in, as on the refusal form, what happened, who refused and the county bureau that determined it jointly",
+    }
+    RefusalDescription = "rule.refusal-description" {
+        zh: "拒检经过为空：请在 refusal.description 中如实写明何人、何时、以何种方式阻碍或拒绝抽样",
+        en: "the refusal is not described: write in refusal.description who obstructed or refused sampling, when and how",
+    }
+    RefusalBy = "rule.refusal-by" {
+        zh: "未写明拒检人员：请在 refusal.refused_by 中填写拒检人员的姓名和职务",
+        en: "who refused is not written: fill in the name and position in refusal.refused_by",
+    }
+    RefusalCounty = "rule.refusal-county" {
+        zh: "未写明共同认定拒检的县级市场监管部门：拒检须与受检单位所在地县级市场监管部门共同认定，请填写 refusal.county_bureau",
+        en: "no county bureau for the joint determination: a refusal is determined jointly with the party's county bureau; fill in refusal.county_bureau",
+    }
+    NotSampledSection = "rule.not-sampled-section" {
+        zh: "未抽到样品的案例缺少 not_sampled（未抽到样品情况）一节：请按《未抽样品工作单》填写原因和负责人",
+        en: "a not-sampled case needs the section not_sampled: fill in the reason and the person in charge, as on the no-sample sheet",
+    }
+    NotSampledReason = "rule.not-sampled-reason" {
+        zh: "未抽到样品的原因 “{reason}” 不在 batch.yaml 允许的原因（{allowed}）之内：请改为其中之一；受检单位阻碍或拒绝抽样的，应按拒检处理",
+        en: "the reason “{reason}” is not one allowed by batch.yaml ({allowed}): use one of them; an enterprise that obstructs or refuses sampling is a refusal",
+    }
+    NotSampledPerson = "rule.not-sampled-person" {
+        zh: "未写明受检单位负责人：《未抽样品工作单》须由负责人和抽样人员共同签字认定，请填写 not_sampled.person_in_charge",
+        en: "no person in charge: the no-sample sheet is signed by the person in charge and the samplers; fill in not_sampled.person_in_charge",
+    }
+    StageForeign = "rule.stage-foreign" {
+        zh: "抽样情况为{outcome}的案例不应有 {key} 一节：请核对 outcome，或删去该节",
+        en: "a case whose outcome is {outcome} has no section {key}: check outcome, or remove the section",
+    }
+    StageDeliveryNoReport = "rule.stage-delivery" {
+        zh: "还没有检验报告，却已有送达记录：请先填写 inspection 中的检验报告，或删去 delivery",
+        en: "delivery is recorded but there is no report yet: fill in the report in inspection first, or remove delivery",
+    }
+    StageResultNoReport = "rule.stage-result" {
+        zh: "还没有检验报告，却已录入检验结果：请先填写 inspection 中的检验报告，或删去 result_entered_on",
+        en: "the result is entered but there is no report yet: fill in the report in inspection first, or remove result_entered_on",
+    }
+    StageFollowupNoReport = "rule.stage-followup" {
+        zh: "还没有检验报告，却已有不合格后处理：请先填写检验报告，或删去 followup",
+        en: "a follow-up is recorded but there is no report yet: fill in the report first, or remove followup",
+    }
+    StageFollowupQualified = "rule.stage-followup-qualified" {
+        zh: "该批次检验合格，不需要不合格后处理：请核对各项判定，或删去 followup",
+        en: "the lot is qualified and needs no follow-up: check the verdicts, or remove followup",
+    }
+    StageDisposalNoDelivery = "rule.stage-disposal" {
+        zh: "检验结果尚未送达，却已处置样品：备用样品须保存到异议期和保存期届满，请核对",
+        en: "the samples were disposed of before the results were delivered: the backup sample is kept until the objection and keeping periods have run out; check",
+    }
+    DatesOrder = "rule.dates-order" {
+        zh: "{label} {date}早于{prev_label} {prev}：日期先后不对，请核对",
+        en: "{label} {date} is before {prev_label} {prev}: the dates are out of order; check them",
+    }
+    EcqsLate = "rule.ecqs-late" {
+        zh: "抽样信息于 {entered}录入 e-CQS，晚于规定的 {due}（{within}）：请核对录入日期；确属逾期的，请向市局说明",
+        en: "the sampling was entered into e-CQS on {entered}, after {due} ({within}): check the date; if late indeed, explain it to the city bureau",
+    }
+    EcqsDeadlineSampling = "rule.ecqs-deadline-sampling" {
+        zh: "抽样信息于 {entered}录入 e-CQS，晚于 e-CQS 录入截止日期 {deadline}：请核对录入日期",
+        en: "the sampling was entered into e-CQS on {entered}, after the e-CQS deadline {deadline}: check the date",
+    }
+    EcqsMissing = "rule.ecqs-missing" {
+        zh: "抽样信息未录入 e-CQS（没有 ecqs.sampling_entered_on），而{label}已是 {day}，超过应录入的 {due}（{within}）：请录入 e-CQS 并填写录入日期",
+        en: "the sampling is not entered into e-CQS (no ecqs.sampling_entered_on), yet {label} is already {day}, past {due} ({within}): enter it into e-CQS and record the date",
+    }
+    EcqsDeadlineResult = "rule.ecqs-deadline-result" {
+        zh: "检验结果于 {entered}录入 e-CQS，晚于 e-CQS 录入截止日期 {deadline}：请核对录入日期；确属逾期的，请向市局说明",
+        en: "the result was entered into e-CQS on {entered}, after the e-CQS deadline {deadline}: check the date; if late indeed, explain it to the city bureau",
+    }
+    PlanOver = "rule.plan-over" {
+        zh: "类别 “{category}” 计划抽查 {lots} 批次，本案例是第 {n} 批次（按抽样日期排序，已抽样和拒检均计入），超出计划：请核对类别，或请市局调整计划",
+        en: "the category “{category}” plans {lots} lots and this case is lot {n} (by visit date, sampled and refused lots counted): beyond the plan; check the category, or ask the city bureau to adjust the plan",
+    }
+    ReportDuplicate = "rule.report-duplicate" {
+        zh: "检验报告编号 {no} 与 {file}（{id}）重复：每份检验报告的编号必须唯一，请核对",
+        en: "the report number {no} is also used in {file} ({id}): every report number must be unique; check",
+    }
+    SealsDuplicateHere = "rule.seals-duplicate-here" {
+        zh: "封条编号 {no} 已在本案例中出现：每张封条的编号在本批次中必须唯一，请核对",
+        en: "the seal number {no} appears twice in this case: every seal number must be unique in the batch; check",
+    }
+    SealsDuplicate = "rule.seals-duplicate" {
+        zh: "封条编号 {no} 已在 {file}（{id}）中使用：每张封条的编号在本批次中必须唯一，请核对",
+        en: "the seal number {no} is already used in {file} ({id}): every seal number must be unique in the batch; check",
+    }
+
+    // -- render and build ---------------------------------------------------------------------
+    RenderUnknownKind = "render.unknown-kind" {
+        zh: "未知的文书类型 “{kind}”，可用：{all}",
+        en: "unknown document kind “{kind}”; available: {all}",
+    }
+    RenderUnknownCase = "render.unknown-case" {
+        zh: "批次中没有编号为 “{id}” 的案例",
+        en: "the batch has no case with the id “{id}”",
+    }
+    RenderTemplates = "render.templates" { zh: "模板加载失败：{error}", en: "cannot load the templates: {error}" }
+    RenderDoc = "render.doc" { zh: "{id} {title}（模板 {template}）", en: "{id} {title} (template {template})" }
+    RenderTemplate = "render.template" { zh: "{doc}：模板错误：{error}", en: "{doc}: template error: {error}" }
+    RenderWriteTypst = "render.write-typst" { zh: "{doc}：无法写入 .typ：{error}", en: "{doc}: cannot write the .typ: {error}" }
+    RenderCompile = "render.compile" { zh: "{doc}：排版错误：\n{error}", en: "{doc}: typesetting error:\n{error}" }
+    RenderWrite = "render.write" { zh: "{doc}：无法写入 {path}：{error}", en: "{doc}: cannot write {path}: {error}" }
+    RenderXlsxWrite = "render.xlsx-write" {
+        zh: "汇总表电子版：无法写入 {path}：{error}",
+        en: "summary spreadsheet: cannot write {path}: {error}",
+    }
+    RenderXlsx = "render.xlsx" { zh: "汇总表电子版：{error}", en: "summary spreadsheet: {error}" }
+    RenderBlocked = "render.blocked" {
+        zh: "批次有 {errors} 处错误，未生成任何文书：请先改正（spotcheck check 列出全部问题），或加 --allow-errors 生成每页标注“草稿”的文书",
+        en: "the batch has {errors} errors and nothing was rendered: correct them first (spotcheck check lists them all), or add --allow-errors to render documents marked 草稿 (draft) on every page",
+    }
+    RenderAllowed = "render.allowed" {
+        zh: "批次有 {errors} 处错误：按 --allow-errors 仍然生成，每页标注“草稿”",
+        en: "the batch has {errors} errors: rendering anyway as asked by --allow-errors, every page marked 草稿 (draft)",
+    }
+    RenderDone = "render.done" {
+        zh: "已生成 {documents} 份文书（共 {pages} 页），输出到 {out}",
+        en: "rendered {documents} documents ({pages} pages) into {out}",
+    }
+    BuildDone = "build.done" {
+        zh: "已生成 {documents} 份文书（共 {pages} 页）",
+        en: "rendered {documents} documents ({pages} pages)",
+    }
+    BuildVolumeAt = "build.volume-at" { zh: "合订本：{path}", en: "bound volume: {path}" }
+    BuildArchiveAt = "build.archive-at" {
+        zh: "归档：{path}（{files} 个文件，{bytes} 字节）",
+        en: "archive: {path} ({files} files, {bytes} bytes)",
+    }
+    BuildArchiveSignedAt = "build.archive-signed-at" {
+        zh: "归档：{path}（{files} 个文件，{bytes} 字节，已签名）",
+        en: "archive: {path} ({files} files, {bytes} bytes, signed)",
+    }
+    BuildCheck = "build.check" {
+        zh: "批次检查未通过，未生成任何文件：\n{findings}",
+        en: "the batch did not pass the check; nothing was written:\n{findings}",
+    }
+    BuildCheckCount = "build.check-count" {
+        zh: "批次检查未通过：{errors} 处错误",
+        en: "the batch did not pass the check: {errors} errors",
+    }
+    BuildKey = "build.key" { zh: "签名密钥不可用：{error}", en: "the signing key cannot be used: {error}" }
+    BuildVolume = "build.volume" { zh: "合订本生成失败：{error}", en: "the bound volume could not be made: {error}" }
+    LoadFailed = "load.failed" { zh: "批次读取失败：{errors} 处错误", en: "the batch cannot be read: {errors} errors" }
+    KeygenDone = "keygen.done" {
+        zh: "已生成密钥对（密钥编号 {id}）：",
+        en: "key pair made (key id {id}):",
+    }
+    KeygenSecret = "keygen.secret" {
+        zh: "  私钥 {path}（无口令：请妥善保管，勿随归档分发）",
+        en: "  secret key {path} (no passphrase: keep it safe, never ship it with an archive)",
+    }
+    KeygenPublic = "keygen.public" {
+        zh: "  公钥 {path}（随归档交付，用于 spotcheck verify --pubkey 或 minisign -V）",
+        en: "  public key {path} (ship it with the archive, for spotcheck verify --pubkey or minisign -V)",
+    }
+    KindsPerCase = "kinds.per-case" { zh: "每个案例", en: "per case" }
+    KindsPerBatch = "kinds.per-batch" { zh: "每个批次", en: "per batch" }
+    KindsLine = "kinds.line" { zh: "{id} {title}（{scope}）", en: "{id} {title} ({scope})" }
+
+    // -- status -------------------------------------------------------------------------------
+    StatusHeading = "status.heading" { zh: "{title}（{batch}）截至 {today}", en: "{title} ({batch}) as of {today}" }
+    StatusProgress = "status.progress" { zh: "抽查进度：", en: "Progress:" }
+    StatusDeadlines = "status.deadlines" { zh: "时限：", en: "Deadlines:" }
+    StatusLateCases = "status.late-cases" { zh: "逾期的案例：", en: "Late cases: " }
+    StatusOpenFollowups = "status.open-followups" { zh: "未办结的不合格后处理：", en: "Open follow-ups of unqualified lots: " }
+    StatusNone = "status.none" { zh: "无", en: "none" }
+    StatusTotal = "status.total" { zh: "合计", en: "Total" }
+    StatusColCategory = "status.col-category" { zh: "类别", en: "Category" }
+    StatusColPlanned = "status.col-planned" { zh: "计划", en: "Planned" }
+    StatusColSampled = "status.col-sampled" { zh: "已抽样", en: "Sampled" }
+    StatusColTested = "status.col-tested" { zh: "已检验", en: "Tested" }
+    StatusColQualified = "status.col-qualified" { zh: "合格", en: "Qualified" }
+    StatusColUnqualified = "status.col-unqualified" { zh: "不合格", en: "Unqualified" }
+    StatusColRefused = "status.col-refused" { zh: "拒检", en: "Refused" }
+    StatusColNotSampled = "status.col-not-sampled" { zh: "未抽到", en: "Not sampled" }
+    StatusColShortfall = "status.col-shortfall" { zh: "尚缺", en: "To go" }
+    StatusColWhat = "status.col-what" { zh: "事项", en: "What" }
+    StatusColDue = "status.col-due" { zh: "截止日期", en: "Deadline" }
+    StatusColState = "status.col-state" { zh: "状态", en: "State" }
+    StatusColLeft = "status.col-left" { zh: "剩余", en: "Left" }
+    StatusColOutstanding = "status.col-outstanding" { zh: "未完成", en: "Outstanding" }
+    StatusColDoneLate = "status.col-done-late" { zh: "逾期完成", en: "Done late" }
+    StatusColCase = "status.col-case" { zh: "案例", en: "Case" }
+    StatusColDueOn = "status.col-due-on" { zh: "应完成", en: "Due" }
+    StatusColDoneOn = "status.col-done-on" { zh: "完成日期", en: "Done on" }
+    StatusColDaysLate = "status.col-days-late" { zh: "逾期天数", en: "Days late" }
+    StatusColFile = "status.col-file" { zh: "文件", en: "File" }
+    StatusColParty = "status.col-party" { zh: "受检单位", en: "Enterprise" }
+    StatusColCounty = "status.col-county" { zh: "负责部门", en: "County bureau" }
+    StatusColNotified = "status.col-notified" { zh: "通知日期", en: "Notified" }
+    StatusColDaysOpen = "status.col-days-open" { zh: "已过天数", en: "Days open" }
+    StatusDaysLeft = "status.days-left" { zh: "{days} 天", en: "{days} days" }
+    StatusDaysPast = "status.days-past" { zh: "已过 {days} 天", en: "{days} days ago" }
+    StatusDeadlineSampling = "status.deadline-sampling" { zh: "抽样", en: "Sampling" }
+    StatusDeadlineDelivery = "status.deadline-delivery" { zh: "检验报告和结果通知送达", en: "Delivery of reports and result notices" }
+    StatusDeadlineEcqs = "status.deadline-ecqs" { zh: "e-CQS 系统录入", en: "e-CQS entry" }
+    StatusDeadlineAnalysis = "status.deadline-analysis" {
+        zh: "质量分析报告和检验情况汇总表报送",
+        en: "Quality analysis report and summary table",
+    }
+    StatusMet = "status.met" { zh: "已完成", en: "met" }
+    StatusOpen = "status.open" { zh: "进行中", en: "open" }
+    StatusOverdue = "status.overdue" { zh: "已逾期", en: "overdue" }
+    StatusLateEcqsSampling = "status.late-ecqs-sampling" { zh: "抽样信息录入 e-CQS", en: "Sampling into e-CQS" }
+    StatusLateEcqsResult = "status.late-ecqs-result" { zh: "检验结果录入 e-CQS", en: "Result into e-CQS" }
+    StatusLateDelivery = "status.late-delivery" { zh: "检验结果送达", en: "Delivery of results" }
+    StatusNotDone = "status.not-done" { zh: "未完成", en: "not done" }
+    StatusUnassigned = "status.unassigned" { zh: "未指定", en: "unassigned" }
+    StatusNotNotified = "status.not-notified" { zh: "未通知", en: "not notified" }
+
+    // -- progress -----------------------------------------------------------------------------
+    ProgressRender = "progress.render" { zh: "生成文书", en: "Rendering" }
+    ProgressVolume = "progress.volume" { zh: "装订合订本", en: "Binding" }
+    ProgressArchive = "progress.archive" { zh: "打包归档", en: "Packing" }
+
+    // -- watch --------------------------------------------------------------------------------
+    WatchStarted = "watch.started" {
+        zh: "正在监视 {dir}：保存案例文件、batch.yaml 或模板后自动重新生成，按 Ctrl+C 退出",
+        en: "watching {dir}: saving a case file, batch.yaml or a template renders again; Ctrl+C to stop",
+    }
+    WatchEverything = "watch.everything" { zh: "全部文书", en: "every document" }
+    WatchCases = "watch.cases" { zh: "案例 {cases}", en: "case {cases}" }
+    WatchRendered = "watch.rendered" {
+        zh: "已生成{what}：{documents} 份文书，用时 {seconds} 秒",
+        en: "rendered {what}: {documents} documents in {seconds} s",
+    }
+    WatchDraft = "watch.draft" {
+        zh: "有 {errors} 处错误：文书每页标注“草稿”，改正后保存即重新生成",
+        en: "{errors} errors: every page is marked 草稿 (draft); save a correction to render again",
+    }
+    WatchLoadFailed = "watch.load-failed" {
+        zh: "批次读取失败：{errors} 处错误，改正后保存即重试",
+        en: "the batch cannot be read: {errors} errors; save a correction to try again",
+    }
+    WatchFailed = "watch.failed" {
+        zh: "无法监视文件变化：{error}",
+        en: "cannot watch for changes: {error}",
+    }
+
+    // -- command-line help: `help.<command>`, `help.<command>.<option>`, `help.<option>` -------
+    HelpSpotcheck = "help.spotcheck" {
+        zh: "产品质量监督抽查文书：从案例 YAML 文件生成全部抽样文书和检验报告 PDF",
+        en: "The paperwork of product quality supervision spot checks: every sampling form and inspection report as PDF, from YAML case files",
+    }
+    HelpLang = "help.lang" {
+        zh: "提示信息的语言：zh 中文，en 英文；默认按环境变量 LC_ALL、LC_MESSAGES、LANG（en 开头为英文，其余为中文）",
+        en: "language of the messages: zh Chinese, en English; by default from LC_ALL, LC_MESSAGES, LANG (en… is English, anything else Chinese)",
+    }
+    HelpQuiet = "help.quiet" {
+        zh: "安静模式：不显示进度条和提示，只输出结果和错误",
+        en: "quiet: no progress bars or notes, only results and errors",
+    }
+    HelpFontPath = "help.font-path" {
+        zh: "额外的字体文件夹（可重复），其中的官方字体优先于内置字体",
+        en: "an extra font folder (repeatable); official fonts in it take precedence over the built-in ones",
+    }
+    HelpNoSystemFonts = "help.no-system-fonts" {
+        zh: "不使用系统已安装的字体（只用内置字体和 --font-path）",
+        en: "do not use the fonts installed on the system (only the built-in ones and --font-path)",
+    }
+    HelpBatch = "help.batch" { zh: "批次文件夹（含 batch.yaml 和 cases/）", en: "the batch folder (with batch.yaml and cases/)" }
+    HelpOut = "help.out" { zh: "输出文件夹", en: "the output folder" }
+    HelpFormat = "help.format" {
+        zh: "输出格式：text 供人阅读，json 供程序处理",
+        en: "output format: text for people, json for programs",
+    }
+    HelpRender = "help.render" {
+        zh: "生成案例文书 PDF：OUT/cases/<案例编号>/<文书>.pdf",
+        en: "render the documents as PDF: OUT/cases/<case id>/<kind>.pdf",
+    }
+    HelpRenderCases = "help.render.cases" { zh: "只生成这些案例（可重复）", en: "only these cases (repeatable)" }
+    HelpRenderKinds = "help.render.kinds" {
+        zh: "只生成这些文书类型（可重复），见 spotcheck kinds",
+        en: "only these document kinds (repeatable), see spotcheck kinds",
+    }
+    HelpRenderEmitTypst = "help.render.emit-typst" {
+        zh: "同时在 PDF 旁写出生成的 .typ 源文件及其引用的排版库",
+        en: "also write each generated .typ source beside its PDF, with the Typst library it imports",
+    }
+    HelpRenderDraft = "help.render.draft" { zh: "每页标注“草稿”", en: "mark every page 草稿 (draft)" }
+    HelpRenderAllowErrors = "help.render.allow-errors" {
+        zh: "批次有错误时仍然生成文书（一律作为草稿，每页标注“草稿”）",
+        en: "render even when the batch has errors (as drafts, every page marked 草稿)",
+    }
+    HelpRenderPdfStandard = "help.render.pdf-standard" {
+        zh: "PDF 标准（可重复），默认 a-2u（PDF/A-2u 归档格式）",
+        en: "PDF standard (repeatable), a-2u by default (PDF/A-2u for archiving)",
+    }
+    HelpTemplates = "help.templates" {
+        zh: "用此文件夹中的同名模板（*.typ.tera）代替内置模板",
+        en: "use the templates (*.typ.tera) in this folder instead of the built-in ones of the same name",
+    }
+    HelpWatch = "help.watch" {
+        zh: "实时预览：先生成全部文书，之后每当案例文件、batch.yaml 或模板保存时，只重新生成受影响的文书；出错时显示错误并继续监视",
+        en: "live preview: render everything, then on every save of a case file, batch.yaml or a template render again what it affects; errors are shown and the watch goes on",
+    }
+    HelpWatchTemplates = "help.watch.templates" {
+        zh: "同时监视此文件夹中的模板（*.typ.tera），并用它们代替内置模板",
+        en: "also watch the templates (*.typ.tera) in this folder and use them instead of the built-in ones",
+    }
+    HelpWatchDraft = "help.watch.draft" {
+        zh: "每页标注“草稿”（有错误的案例总是标注）",
+        en: "mark every page 草稿 (draft); pages of a case with errors always are",
+    }
+    HelpWatchMaxRounds = "help.watch.max-rounds" {
+        zh: "重新生成这么多轮后退出（供脚本和测试使用）",
+        en: "stop after this many rounds of rendering (for scripts and tests)",
+    }
+    HelpCheck = "help.check" {
+        zh: "按抽查通知的规则检查批次：退出码 0 无错误，1 有错误，2 批次无法读取",
+        en: "check the batch against the rules of the notice: exit 0 no error, 1 errors, 2 the batch cannot be read",
+    }
+    HelpStatus = "help.status" {
+        zh: "批次进度：各类别完成情况、各项时限、逾期案例、未办结的后处理",
+        en: "where the batch stands: progress per category, the deadlines, late cases, open follow-ups",
+    }
+    HelpStatusToday = "help.status.today" {
+        zh: "按这一天计算（如 2023-08-01），默认今天",
+        en: "the day to compute for (e.g. 2023-08-01), today by default",
+    }
+    HelpBuild = "help.build" {
+        zh: "完整生成：检查批次，生成全部文书、合订本和汇总表，打包为归档 OUT/<批次编号>.zip",
+        en: "the whole job: check the batch, render every document, the bound volume and the summary table, and pack the archive OUT/<batch id>.zip",
+    }
+    HelpBuildFormat = "help.build.format" {
+        zh: "结果的输出格式：text 供人阅读，json 供程序处理（文书数、页数、合订本和归档）",
+        en: "format of the result: text for people, json for programs (documents, pages, volume and archive)",
+    }
+    HelpBuildSign = "help.build.sign" {
+        zh: "用此私钥（spotcheck keygen 生成）对归档签名",
+        en: "sign the archive with this secret key (made by spotcheck keygen)",
+    }
+    HelpVerify = "help.verify" {
+        zh: "核验归档或任何 BagIt 包（zip 或文件夹，RFC 8493 1.0 与 0.97）：逐一核对每个文件，报告缺失、多出和被改动的文件",
+        en: "verify an archive or any BagIt bag (zip or folder, RFC 8493 1.0 and 0.97): check every file and name the missing, extra and altered ones",
+    }
+    HelpVerifyArchive = "help.verify.archive" {
+        zh: "归档 zip 文件，或解压后的归档文件夹",
+        en: "the archive zip, or the unzipped archive folder",
+    }
+    HelpVerifyPubkey = "help.verify.pubkey" {
+        zh: "用此公钥核验签名（要求归档已签名）",
+        en: "verify the signature with this public key (the archive must be signed)",
+    }
+    HelpVerifyFormat = "help.verify.format" {
+        zh: "输出格式：human（中文说明）或 json（供程序读取）",
+        en: "output format: human (explained in Chinese) or json (for programs)",
+    }
+    HelpKeygen = "help.keygen" {
+        zh: "生成签名用的密钥对：DIR/spotcheck.key（私钥，无口令，妥善保管）和 DIR/spotcheck.pub（公钥）",
+        en: "make a signing key pair: DIR/spotcheck.key (secret, no passphrase, keep it safe) and DIR/spotcheck.pub (public)",
+    }
+    HelpKeygenOut = "help.keygen.out" { zh: "密钥文件写入的文件夹", en: "the folder to write the key files into" }
+    HelpSchema = "help.schema" {
+        zh: "输出 batch.yaml 和案例文件的 JSON Schema（供编辑器补全和校验）",
+        en: "print the JSON Schemas of batch.yaml and of case files (for editor completion and validation)",
+    }
+    HelpSchemaWhich = "help.schema.which" { zh: "只输出其中一种", en: "print only one of them" }
+    HelpInit = "help.init" {
+        zh: "新建批次文件夹：带中文注释的 batch.yaml、每种抽样情况各一个示例案例、证据文件夹，可立即检查和生成",
+        en: "start a batch folder: batch.yaml commented in Chinese, one example case of each outcome, the evidence folder; it checks and builds at once",
+    }
+    HelpInitDir = "help.init.dir" {
+        zh: "要创建的批次文件夹（须不存在或为空）",
+        en: "the batch folder to create (must not exist, or be empty)",
+    }
+    HelpNewCase = "help.new-case" {
+        zh: "新建案例文件：按类别取下一个编号，从 batch.yaml 填入类别、承检机构和抽样日期",
+        en: "add a case file: the next number of the category, with the category, the lab and the visit date filled in from batch.yaml",
+    }
+    HelpNewCaseCategory = "help.new-case.category" {
+        zh: "产品类别（batch.yaml 抽查计划中的一类）",
+        en: "the product category (one of the plan in batch.yaml)",
+    }
+    HelpNewCaseOutcome = "help.new-case.outcome" {
+        zh: "抽样情况：sampled 已抽样，refused 拒检，not-sampled 未抽到样品",
+        en: "the outcome: sampled, refused, or not-sampled",
+    }
+    HelpNewCasePrefix = "help.new-case.prefix" {
+        zh: "编号前缀（如 HF），默认沿用同类案例的前缀，或取类别前两个字的拼音首字母",
+        en: "the id prefix (e.g. HF); by default the one the category's cases use, or the pinyin initials of the category's first two characters",
+    }
+    HelpNewCaseDate = "help.new-case.date" {
+        zh: "抽样日期（如 2023-03-02），默认今天（限于抽样期间内）",
+        en: "the visit date (e.g. 2023-03-02), today by default (kept inside the sampling window)",
+    }
+    HelpCompletions = "help.completions" {
+        zh: "输出命令行补全脚本（bash、zsh、fish、powershell、elvish）",
+        en: "print a shell completion script (bash, zsh, fish, powershell, elvish)",
+    }
+    HelpCompletionsShell = "help.completions.shell" { zh: "命令行外壳", en: "the shell" }
+    HelpMan = "help.man" {
+        zh: "输出手册页（roff 格式）；加 --out 时为每个子命令写一个 .1 文件",
+        en: "print the manual page (roff); with --out, write one .1 file per command",
+    }
+    HelpManOut = "help.man.out" { zh: "写入此文件夹，而不是标准输出", en: "write into this folder instead of standard output" }
+    HelpKinds = "help.kinds" { zh: "列出全部文书类型", en: "list every document kind" }
+    HelpFonts = "help.fonts" {
+        zh: "列出所用字体及其承担的字体风格",
+        en: "list the fonts in use and the styles they serve",
+    }
+
+    // -- init and new-case --------------------------------------------------------------------
+    InitNotEmpty = "init.not-empty" {
+        zh: "文件夹 {dir} 已存在且不是空的：spotcheck init 只在新的或空的文件夹中创建批次，不覆盖任何文件",
+        en: "the folder {dir} exists and is not empty: spotcheck init only creates a batch in a new or empty folder and overwrites nothing",
+    }
+    InitNotDir = "init.not-dir" {
+        zh: "{dir} 已存在且不是文件夹",
+        en: "{dir} exists and is not a folder",
+    }
+    InitWrite = "init.write" {
+        zh: "无法写入 {path}：{error}",
+        en: "cannot write {path}: {error}",
+    }
+    InitDone = "init.done" {
+        zh: "已在 {dir} 创建示例批次：batch.yaml、{cases} 个示例案例（合格、不合格、拒检、未抽到样品、已抽样待检验各一）、证据文件夹 evidence/ 和编辑器用的 JSON Schema",
+        en: "created a sample batch in {dir}: batch.yaml, {cases} example cases (qualified, unqualified, refused, not sampled, sampled awaiting test), the evidence/ folder and JSON Schemas for editors",
+    }
+    InitNext = "init.next" {
+        zh: "下一步：按本批次的通知改写 batch.yaml，用 spotcheck new-case {dir} --category 类别 添加案例，spotcheck check {dir} 检查，spotcheck build {dir} -o 输出文件夹 生成全部文书",
+        en: "next: adapt batch.yaml to your notice, add cases with spotcheck new-case {dir} --category CATEGORY, check with spotcheck check {dir}, and build everything with spotcheck build {dir} -o OUT",
+    }
+    NewCaseCategory = "new-case.category" {
+        zh: "类别 “{category}” 不在 batch.yaml 的抽查计划中（计划类别：{all}）",
+        en: "the category “{category}” is not in the plan of batch.yaml (planned categories: {all})",
+    }
+    NewCasePrefix = "new-case.prefix" {
+        zh: "无法从类别 “{category}” 得出编号前缀：请用 --prefix 指定，如 --prefix HF",
+        en: "cannot derive an id prefix from the category “{category}”: give one with --prefix, e.g. --prefix HF",
+    }
+    NewCaseBadPrefix = "new-case.bad-prefix" {
+        zh: "编号前缀 “{prefix}” 只能由字母和数字组成",
+        en: "the id prefix “{prefix}” may contain only letters and digits",
+    }
+    NewCaseExists = "new-case.exists" {
+        zh: "{path} 已存在，未覆盖",
+        en: "{path} already exists and was not overwritten",
+    }
+    NewCaseNoLab = "new-case.no-lab" {
+        zh: "batch.yaml 中没有承检机构（labs），无法填写案例的 lab",
+        en: "batch.yaml lists no lab (labs), so the case's lab cannot be filled in",
+    }
+    NewCaseDone = "new-case.done" {
+        zh: "已创建案例 {id}：{path}（请按现场情况填写标注“待填写”的字段，再运行 spotcheck check）",
+        en: "created case {id}: {path} (fill in the fields marked “待填写”, then run spotcheck check)",
+    }
+}

@@ -1,0 +1,360 @@
+//! Starting a batch: `spotcheck init` writes a small example batch that checks clean and
+//! builds at once, and `spotcheck new-case` adds the next numbered case file of a category,
+//! filled from the batch.
+//!
+//! The example batch is kept as plain files under `scaffold/` in the repository and embedded
+//! in the binary: `batch.yaml` with every field commented, one case of each outcome, and one
+//! placeholder photo that stands in for the evidence of every case.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use pinyin::ToPinyin;
+use walkdir::WalkDir;
+
+use crate::load::{BATCH_FILE, CASES_DIR};
+use crate::messages::Message;
+use crate::model::{Batch, Outcome};
+use crate::msg;
+use crate::output::write_new;
+
+/// The batch.yaml of the example batch.
+const BATCH_YAML: &str = include_str!("../scaffold/batch.yaml");
+
+/// The example cases: (file name, id, text).
+const CASES: &[(&str, &str, &str)] = &[
+    (
+        "hf-001.yaml",
+        "HF-2025-001",
+        include_str!("../scaffold/cases/hf-001.yaml"),
+    ),
+    (
+        "hf-002.yaml",
+        "HF-2025-002",
+        include_str!("../scaffold/cases/hf-002.yaml"),
+    ),
+    (
+        "hf-003.yaml",
+        "HF-2025-003",
+        include_str!("../scaffold/cases/hf-003.yaml"),
+    ),
+    (
+        "dx-001.yaml",
+        "DX-2025-001",
+        include_str!("../scaffold/cases/dx-001.yaml"),
+    ),
+    (
+        "dx-002.yaml",
+        "DX-2025-002",
+        include_str!("../scaffold/cases/dx-002.yaml"),
+    ),
+];
+
+/// The photo every example case lists as its evidence.
+const PLACEHOLDER_PHOTO: &[u8] = include_bytes!("../scaffold/evidence/placeholder.jpg");
+const PLACEHOLDER_NAME: &str = "现场照片.jpg";
+
+/// The JSON Schemas written beside batch.yaml, named in the files' modelines.
+pub const BATCH_SCHEMA_FILE: &str = "batch.schema.json";
+pub const CASE_SCHEMA_FILE: &str = "case.schema.json";
+
+/// What `init` wrote.
+#[derive(Debug, Clone)]
+pub struct Scaffolded {
+    pub dir: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub cases: usize,
+}
+
+/// Writes the example batch into `dir`, which must not exist or be empty.
+pub fn init(dir: &Path) -> Result<Scaffolded, Message> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(msg!(InitNotDir, dir = dir));
+        }
+        let mut entries = std::fs::read_dir(dir)
+            .map_err(|e| msg!(InitWrite, path = dir, error = e.to_string()))?;
+        if entries.next().is_some() {
+            return Err(msg!(InitNotEmpty, dir = dir));
+        }
+    }
+    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![(dir.join(BATCH_FILE), BATCH_YAML.into())];
+    for (name, id, text) in CASES {
+        files.push((dir.join(CASES_DIR).join(name), text.as_bytes().to_vec()));
+        files.push((
+            dir.join("evidence").join(id).join(PLACEHOLDER_NAME),
+            PLACEHOLDER_PHOTO.to_vec(),
+        ));
+    }
+    files.push((dir.join(BATCH_SCHEMA_FILE), schema_bytes(&batch_schema())));
+    files.push((dir.join(CASE_SCHEMA_FILE), schema_bytes(&case_schema())));
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        write_new(&path, &bytes)
+            .map_err(|e| msg!(InitWrite, path = &path, error = e.to_string()))?;
+        written.push(path);
+    }
+    Ok(Scaffolded {
+        dir: dir.to_path_buf(),
+        files: written,
+        cases: CASES.len(),
+    })
+}
+
+/// The JSON Schema of batch.yaml.
+pub fn batch_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Batch)).unwrap_or_default()
+}
+
+/// The JSON Schema of a case file.
+pub fn case_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(crate::model::Case)).unwrap_or_default()
+}
+
+fn schema_bytes(v: &serde_json::Value) -> Vec<u8> {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s.into_bytes()
+}
+
+/// What to put in a new case.
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub category: String,
+    pub outcome: Outcome,
+    /// The id prefix (`HF`); derived from the category when `None`.
+    pub prefix: Option<String>,
+    /// The visit date to fill in; clamped into the sampling window.
+    pub today: NaiveDate,
+}
+
+/// What `new_case` wrote.
+#[derive(Debug, Clone)]
+pub struct NewCaseWritten {
+    pub id: String,
+    pub path: PathBuf,
+}
+
+/// The id prefix of a category: the pinyin initials of its first two Chinese characters
+/// (化肥 → HF, 建筑及装饰装修材料 → JZ), or its first two ASCII letters.
+pub fn category_prefix(category: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in category.chars() {
+        if out.len() == 2 {
+            break;
+        }
+        if let Some(p) = c.to_pinyin() {
+            out.push_str(&p.first_letter().to_ascii_uppercase());
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_uppercase());
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The ids already used in the batch folder (read leniently: a case with errors elsewhere
+/// still counts), with the prefix each category uses most.
+fn existing_ids(root: &Path) -> (Vec<String>, BTreeMap<String, BTreeMap<String, usize>>) {
+    let mut ids = Vec::new();
+    let mut prefixes: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for entry in WalkDir::new(root.join(CASES_DIR))
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() || !(name.ends_with(".yaml") || name.ends_with(".yml")) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let Ok(v) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
+            continue;
+        };
+        let Some(id) = v.get("id").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        if let (Some(cat), Some((prefix, _))) = (
+            v.get("category").and_then(|v| v.as_str()),
+            id.split_once('-'),
+        ) {
+            *prefixes
+                .entry(cat.to_string())
+                .or_default()
+                .entry(prefix.to_string())
+                .or_default() += 1;
+        }
+        ids.push(id.to_string());
+    }
+    (ids, prefixes)
+}
+
+/// The next free number for `PREFIX-YEAR-NNN` among `ids`.
+pub fn next_number(ids: &[String], prefix: &str, year: i32) -> u32 {
+    let head = format!("{prefix}-{year}-");
+    ids.iter()
+        .filter_map(|id| id.strip_prefix(&head))
+        .filter_map(|n| n.parse::<u32>().ok())
+        .max()
+        .map_or(1, |n| n + 1)
+}
+
+/// Writes the next numbered case file of `opts.category` into the batch folder `root`.
+pub fn new_case(root: &Path, opts: &NewCase) -> Result<NewCaseWritten, Vec<Message>> {
+    let (batch, _) = crate::load::read_typed::<Batch>(root, BATCH_FILE).map_err(|d| {
+        d.into_iter()
+            .map(|d| msg!(CliError, error = d.to_string()))
+            .collect::<Vec<_>>()
+    })?;
+    let Some(row) = batch.plan.iter().find(|p| p.category == opts.category) else {
+        let all: Vec<String> = batch.plan.iter().map(|p| p.category.clone()).collect();
+        return Err(vec![msg!(
+            NewCaseCategory,
+            category = &opts.category,
+            all = all
+        )]);
+    };
+    let (ids, prefixes) = existing_ids(root);
+    let prefix = match &opts.prefix {
+        Some(p) => p.clone(),
+        None => prefixes
+            .get(&opts.category)
+            .and_then(|m| m.iter().max_by_key(|(_, n)| **n).map(|(p, _)| p.clone()))
+            .or_else(|| category_prefix(&opts.category))
+            .ok_or_else(|| vec![msg!(NewCasePrefix, category = &opts.category)])?,
+    };
+    if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(vec![msg!(NewCaseBadPrefix, prefix = &prefix)]);
+    }
+    let lab = row
+        .lab
+        .clone()
+        .or_else(|| batch.labs.first().map(|l| l.id.clone()))
+        .ok_or_else(|| vec![msg!(NewCaseNoLab)])?;
+    let year = batch.issued_on.year();
+    let n = next_number(&ids, &prefix, year);
+    let id = format!("{prefix}-{year}-{n:03}");
+    let path = root
+        .join(CASES_DIR)
+        .join(format!("{}-{n:03}.yaml", prefix.to_ascii_lowercase()));
+    let s = &batch.schedule;
+    let date = opts
+        .today
+        .clamp(s.sampling_start, s.sampling_end.max(s.sampling_start));
+    let text = case_text(&id, &opts.category, &lab, opts.outcome, date);
+    write_new(&path, text.as_bytes()).map_err(|e| {
+        vec![if e.kind() == std::io::ErrorKind::AlreadyExists {
+            msg!(NewCaseExists, path = &path)
+        } else {
+            msg!(InitWrite, path = &path, error = e.to_string())
+        }]
+    })?;
+    // The folder for the visit's photos, so the clerk knows where they go.
+    let evidence = root.join("evidence").join(&id);
+    std::fs::create_dir_all(&evidence)
+        .map_err(|e| vec![msg!(InitWrite, path = &evidence, error = e.to_string())])?;
+    Ok(NewCaseWritten { id, path })
+}
+
+/// A YAML scalar for any text: a JSON string is a valid double-quoted YAML scalar.
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// The text of a new case file: what the batch knows filled in, the rest marked 待填写.
+fn case_text(id: &str, category: &str, lab: &str, outcome: Outcome, date: NaiveDate) -> String {
+    let (outcome_key, label) = match outcome {
+        Outcome::Sampled => ("sampled", "已抽样"),
+        Outcome::Refused => ("refused", "拒检"),
+        Outcome::NotSampled => ("not_sampled", "未抽到样品"),
+    };
+    let mut t = format!(
+        "# yaml-language-server: $schema=../{CASE_SCHEMA_FILE}\n\
+         # {id} {category_comment}（{label}）：由 spotcheck new-case 生成，请按现场情况填写标注“待填写”的字段。\n\
+         # 每个字段的说明见 docs/case-files.md；尚未发生的环节（检验、送达……）不要写。\n\
+         id: {id}\n\
+         category: {category}\n\
+         # 抽样领域：生产 或 流通\n\
+         domain: 流通\n\
+         lab: {lab}\n\
+         outcome: {outcome_key}\n\
+         \n\
+         visit:\n\
+         \x20 date: {date}\n\
+         \x20 place: 待填写\n\
+         \x20 notice_no: 待填写\n\
+         \x20 samplers:\n\
+         \x20   - {{ name: 待填写, credential: 待填写 }}\n\
+         \x20   - {{ name: 待填写（第二名抽样人员）, credential: 待填写 }}\n\
+         \n\
+         party:\n\
+         \x20 name: 待填写\n\
+         \x20 # 统一社会信用代码，18 位，加引号\n\
+         \x20 credit_code: \"待填写\"\n\
+         \x20 address: 待填写\n\
+         \x20 # postcode: \"048000\"\n\
+         \x20 # legal_rep: \n\
+         \x20 # contact: \n\
+         \x20 # phone: \"0356-6213478\"\n",
+        id = id,
+        category = q(category),
+        lab = q(lab),
+        category_comment = category.replace(|c: char| c.is_control(), " "),
+    );
+    match outcome {
+        Outcome::Sampled => t.push_str(
+            "\n# 标称生产者：与受检单位不同时填写（流通领域通常需要）\n\
+             # manufacturer:\n\
+             #   name: \n\
+             \n\
+             product:\n\
+             \x20 name: 待填写\n\
+             \x20 # trademark: \n\
+             \x20 # model: \n\
+             \x20 # batch: \n\
+             \x20 # standard: \n\
+             \x20 unit: 待填写\n\
+             \x20 # base_quantity: \n\
+             \x20 test_quantity: 1\n\
+             \x20 backup_quantity: 1\n\
+             \x20 # 检验样品单价（元）\n\
+             \x20 unit_price: 0.00\n\
+             \x20 # 价格依据：marked 标价，market 同类产品市场价格\n\
+             \x20 price_basis: marked\n\
+             \n\
+             seals:\n\
+             \x20 numbers: [待填写]\n\
+             \x20 # 备用样品保存方：party 受检单位，lab 检验机构\n\
+             \x20 backup_kept_at: party\n\
+             \x20 backup_place: 待填写\n\
+             \n\
+             signing:\n\
+             \x20 party_signed: true\n\
+             \x20 signer: 待填写\n\
+             \n\
+             payment:\n\
+             \x20 method: 现金\n\
+             \x20 party_fee: 0.00\n",
+        ),
+        Outcome::Refused => t.push_str(
+            "\nrefusal:\n\
+             \x20 description: 待填写（拒检经过：何人、何时、如何阻碍或拒绝抽样）\n\
+             \x20 refused_by: 待填写\n\
+             \x20 # 共同认定的县级市场监管部门：batch.yaml counties 中的名称\n\
+             \x20 county_bureau: 待填写\n",
+        ),
+        Outcome::NotSampled => t.push_str(
+            "\nnot_sampled:\n\
+             \x20 # 原因：batch.yaml rules.no_sample_reasons 之一\n\
+             \x20 reason: 停产\n\
+             \x20 description: 待填写\n\
+             \x20 person_in_charge: 待填写\n",
+        ),
+    }
+    t.push_str(&format!(
+        "\n# 证据文件：照片或录像放在 evidence/{id}/ 中，路径相对于批次文件夹\nevidence: []\n"
+    ));
+    t
+}
