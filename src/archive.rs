@@ -214,11 +214,11 @@ fn evidence_file(root: &Path, raw: &str) -> Result<(PathBuf, String), String> {
 
 /// The outputs of a build: every rendered PDF under `data/documents/` (by its path under OUT),
 /// the summary spreadsheet under `data/tables/` when the summary table was rendered, and the
-/// bound volume under `data/volume/`.
+/// bound volume (or its parts) under `data/volume/`.
 pub fn output_payload(
     out: &Path,
     rendered: &[Rendered],
-    volume: Option<&Path>,
+    volumes: &[PathBuf],
 ) -> Result<Vec<Payload>, ArchiveError> {
     let mut files = Vec::new();
     for r in rendered {
@@ -241,7 +241,7 @@ pub fn output_payload(
             file: out.join(BATCH_DIR).join(name),
         });
     }
-    if let Some(volume) = volume {
+    for volume in volumes {
         let name = volume.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
             ArchiveError::BadPath(format!("合订本文件名无效：{}", volume.display()))
         })?;

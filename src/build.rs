@@ -25,7 +25,8 @@ pub struct BuildOptions {
 #[derive(Debug, Clone)]
 pub struct BuildReport {
     pub rendered: Vec<Rendered>,
-    pub volume: PathBuf,
+    /// The volume's file, or its parts in order for a large batch.
+    pub volume: Vec<PathBuf>,
     pub archive: Packed,
 }
 
@@ -109,11 +110,7 @@ pub fn build_with(
     progress.finish(Stage::Volume);
     progress.start(Stage::Archive, 0);
 
-    payload.extend(archive::output_payload(
-        &opts.out,
-        &rendered,
-        Some(&volume),
-    )?);
+    payload.extend(archive::output_payload(&opts.out, &rendered, &volume)?);
     let packed = archive::pack(
         lb,
         payload,

@@ -653,7 +653,9 @@ fn build(
                     pages = pages
                 ))
             );
-            println!("{}", ui.t(&msg!(BuildVolumeAt, path = &r.volume)));
+            for volume in &r.volume {
+                println!("{}", ui.t(&msg!(BuildVolumeAt, path = volume)));
+            }
             println!("{}", ui.t(&archive));
             ExitCode::SUCCESS
         }

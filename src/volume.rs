@@ -3,6 +3,7 @@
 //! exactly as it stands alone, a bookmark per document under its section, and every page
 //! numbered continuously (合订本 第 N 页) beside the document's own numbering.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -25,6 +26,9 @@ pub fn file_name(lb: &LoadedBatch) -> String {
     format!("{}-合订本.pdf", lb.batch.id)
 }
 
+/// The volume's three sections, in the notice's order.
+const SECTION_TITLES: [&str; 3] = ["一、合格检验报告", "二、不合格检验报告", "三、抽样单"];
+
 /// What the volume binds, in order: (section title, [(case id, kind)]).
 pub fn contents(lb: &LoadedBatch) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let cases = view::ordered_cases(lb);
@@ -41,20 +45,36 @@ pub fn contents(lb: &LoadedBatch) -> Vec<(&'static str, Vec<(String, &'static st
         .map(|c| (c.id.clone(), "sampling-sheet"))
         .collect();
     vec![
-        ("一、合格检验报告", reports(Verdict::Pass)),
-        ("二、不合格检验报告", reports(Verdict::Fail)),
-        ("三、抽样单", sheets),
+        (SECTION_TITLES[0], reports(Verdict::Pass)),
+        (SECTION_TITLES[1], reports(Verdict::Fail)),
+        (SECTION_TITLES[2], sheets),
     ]
 }
 
-/// Binds the rendered documents of a batch into `OUT/volume/<batch id>-合订本.pdf`.
-/// `rendered` must hold every report and sampling sheet the volume lists.
+/// At most this many documents go into one part (册) of the volume: about 450 pages, as thick
+/// as a bound book gets, and as much as is held in memory at once while binding.
+pub const MAX_DOCS_PER_PART: usize = 300;
+
+/// The file name of part `k` (from 1) of `n`: `<batch id>-合订本.pdf` when there is one part,
+/// `<batch id>-合订本-第01册.pdf` ... when there are several.
+pub fn part_file_name(lb: &LoadedBatch, k: usize, n: usize) -> String {
+    if n <= 1 {
+        file_name(lb)
+    } else {
+        let width = n.to_string().len().max(2);
+        format!("{}-合订本-第{k:0width$}册.pdf", lb.batch.id)
+    }
+}
+
+/// Binds the rendered documents of a batch into `OUT/volume/`: one file, or several parts
+/// of at most [`MAX_DOCS_PER_PART`] documents each for a large batch. Returns the files in
+/// order. `rendered` must hold every report and sampling sheet the volume lists.
 pub fn bind(
     lb: &LoadedBatch,
     engine: &Engine,
     rendered: &[Rendered],
     out: &Path,
-) -> Result<PathBuf, String> {
+) -> Result<Vec<PathBuf>, String> {
     bind_with(lb, engine, rendered, out, false)
 }
 
@@ -64,43 +84,107 @@ pub fn bind_with(
     rendered: &[Rendered],
     out: &Path,
     draft: bool,
-) -> Result<PathBuf, String> {
-    let mut files: Vec<(String, Bytes)> = Vec::new();
-    let mut sections = Vec::new();
-    let mut counts = [0usize; 3];
-    for (si, (title, docs)) in contents(lb).into_iter().enumerate() {
-        let mut items = Vec::new();
-        for (di, (id, kind)) in docs.iter().enumerate() {
-            let doc = rendered
-                .iter()
-                .find(|r| &r.case == id && r.kind == *kind)
+) -> Result<Vec<PathBuf>, String> {
+    bind_parts(lb, engine, rendered, out, draft, MAX_DOCS_PER_PART)
+}
+
+/// [`bind_with`] with at most `max_docs` documents per part.
+pub fn bind_parts(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    rendered: &[Rendered],
+    out: &Path,
+    draft: bool,
+    max_docs: usize,
+) -> Result<Vec<PathBuf>, String> {
+    let by_doc: HashMap<(&str, &str), &Rendered> = rendered
+        .iter()
+        .map(|r| ((r.case.as_str(), r.kind), r))
+        .collect();
+    // Every document in the volume's order, with its section.
+    let mut all = Vec::new();
+    for (si, (_, docs)) in contents(lb).into_iter().enumerate() {
+        for (id, kind) in docs {
+            let doc = *by_doc
+                .get(&(id.as_str(), kind))
                 .ok_or_else(|| format!("合订本缺少 {id} 的 {kind}：请先生成全部文书"))?;
-            let bytes = std::fs::read(&doc.path)
-                .map_err(|e| format!("无法读取 {}：{e}", doc.path.display()))?;
-            let vpath = format!("/docs/{id}/{kind}.pdf");
-            files.push((vpath.clone(), Bytes::new(bytes)));
-            let c = lb.case(id).map(|lc| &lc.case);
-            let party = c.map(|c| c.party.name.clone()).unwrap_or_default();
-            let product = c
-                .and_then(|c| c.product.as_ref())
-                .map(|p| p.name.clone())
-                .unwrap_or_default();
-            let kind_title = if *kind == "report" {
-                "检验报告"
-            } else {
-                "抽样单"
-            };
-            items.push(json!({
-                "path": vpath,
-                "title": format!("{id}　{party}　{product}　{kind_title}"),
-                "page_numbers": (1..=doc.pages).collect::<Vec<_>>(),
-                "first_in_section": di == 0,
-            }));
+            all.push((si, id, kind, doc));
         }
-        counts[si] = items.len();
+    }
+    let templates = Templates::new()?;
+    let parts: Vec<_> = all.chunks(max_docs.max(1)).collect();
+    let n = parts.len().max(1);
+    let mut written = Vec::with_capacity(n);
+    for k in 1..=n {
+        let part = parts.get(k - 1).copied().unwrap_or(&[]);
+        let path = out.join(VOLUME_DIR).join(part_file_name(lb, k, n));
+        bind_part(lb, engine, &templates, part, (k, n), &path, draft)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// One part: its cover and contents, then its documents. Only this part's PDFs are in memory.
+fn bind_part(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    templates: &Templates,
+    docs: &[(usize, String, &'static str, &Rendered)],
+    (k, n): (usize, usize),
+    path: &Path,
+    draft: bool,
+) -> Result<(), String> {
+    let mut files: Vec<(String, Bytes)> = Vec::with_capacity(docs.len());
+    let mut sections: Vec<Value> = Vec::new();
+    let mut counts = [0usize; 3];
+    let mut current: Option<usize> = None;
+    let mut items = Vec::new();
+    let flush = |si: usize, items: &mut Vec<Value>, sections: &mut Vec<Value>| {
         if !items.is_empty() {
-            sections.push(json!({ "title": title, "docs": items }));
+            sections.push(json!({ "title": contents_title(si), "docs": std::mem::take(items) }));
         }
+    };
+    for (i, (si, id, kind, doc)) in docs.iter().enumerate() {
+        if current != Some(*si) {
+            if let Some(prev) = current {
+                flush(prev, &mut items, &mut sections);
+            }
+            current = Some(*si);
+        }
+        let bytes = std::fs::read(&doc.path)
+            .map_err(|e| format!("无法读取 {}：{e}", doc.path.display()))?;
+        // Paths by position: a handful of names for any number of documents (Typst interns
+        // every path it sees for the rest of the process).
+        let vpath = format!("/docs/{i}.pdf");
+        files.push((vpath.clone(), Bytes::new(bytes)));
+        let c = lb.case(id).map(|lc| &lc.case);
+        let party = c.map(|c| c.party.name.clone()).unwrap_or_default();
+        let product = c
+            .and_then(|c| c.product.as_ref())
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let kind_title = if *kind == "report" {
+            "检验报告"
+        } else {
+            "抽样单"
+        };
+        counts[*si] += 1;
+        items.push(json!({
+            "path": vpath,
+            "title": format!("{id}　{party}　{product}　{kind_title}"),
+            "page_numbers": (1..=doc.pages).collect::<Vec<_>>(),
+            "first_in_section": items.is_empty(),
+        }));
+    }
+    if let Some(prev) = current {
+        flush(prev, &mut items, &mut sections);
+    }
+    // A section that began in an earlier part goes on under its title marked 续.
+    if let (Some(first), Some(section)) = (docs.first(), sections.first_mut())
+        && k > 1
+        && docs_before_in_section(first.0, &first.1, first.2, lb)
+    {
+        section["title"] = json!(format!("{}（续）", contents_title(first.0)));
     }
 
     let mut ctx: Value = json!({
@@ -108,17 +192,26 @@ pub fn bind_with(
         "batch_f": view::batch_fmt(&lb.batch),
         "labs": lb.batch.labs.iter().map(|l| l.name.clone()).collect::<Vec<_>>().join("、"),
         "counts": { "qualified": counts[0], "unqualified": counts[1], "sheets": counts[2] },
+        "part": { "number": k, "count": n },
         "sections": sections,
     });
-    ctx["doc"] = json!({ "kind": "volume", "title": format!("合订本 {}", lb.batch.document_no), "draft": draft });
-    let templates = Templates::new()?;
+    let title = if n > 1 {
+        format!("合订本 {} 第{k}册", lb.batch.document_no)
+    } else {
+        format!("合订本 {}", lb.batch.document_no)
+    };
+    ctx["doc"] = json!({ "kind": "volume", "title": title, "draft": draft });
     let source = templates
         .render("volume.typ.tera", &ctx)
         .map_err(|e| format!("合订本模板错误：{e}"))?;
     let doc = DocSource {
         main_name: "volume.typ".into(),
         label: "合订本 volume.typ（模板 volume.typ.tera）".into(),
-        ident: format!("{}/volume", lb.batch.id),
+        ident: if n > 1 {
+            format!("{}/volume/{k}", lb.batch.id)
+        } else {
+            format!("{}/volume", lb.batch.id)
+        },
         date: lb.batch.issued_on,
     };
     let compiled = engine
@@ -126,7 +219,20 @@ pub fn bind_with(
         // not allow; each document stays archived as PDF/A on its own.
         .install(|| engine.compile_with(&doc, source, &files, Some(&[PdfStandard::V_1_7])))
         .map_err(|e| format!("合订本排版错误：\n{e}"))?;
-    let path = out.join(VOLUME_DIR).join(file_name(lb));
-    write_atomic(&path, &compiled.pdf).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
-    Ok(path)
+    drop(files);
+    write_atomic(path, &compiled.pdf).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+}
+
+/// The heading of section `si` in the contents.
+fn contents_title(si: usize) -> &'static str {
+    SECTION_TITLES.get(si).copied().unwrap_or("")
+}
+
+/// Whether the section of the document `(id, kind)` has documents before it (so that a part
+/// starting with it continues the section).
+fn docs_before_in_section(si: usize, id: &str, kind: &str, lb: &LoadedBatch) -> bool {
+    contents(lb)
+        .get(si)
+        .and_then(|(_, docs)| docs.first())
+        .is_some_and(|(first_id, first_kind)| first_id != id || *first_kind != kind)
 }

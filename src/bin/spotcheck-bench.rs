@@ -64,6 +64,10 @@ struct Args {
     /// Also write every figure as JSON to this file.
     #[arg(long)]
     json: Option<PathBuf>,
+    /// Only write a synthetic batch of `--cases` cases into this (new or empty) folder, for
+    /// `spotcheck build` or any other use, and measure nothing.
+    #[arg(long, value_name = "DIR")]
+    generate: Option<PathBuf>,
 }
 
 /// One stage of one run.
@@ -204,14 +208,15 @@ fn run_once(batch: &Path, out: &Path) -> Result<Run> {
         threads.export += r.timings.export;
         threads.write += r.timings.write;
     }
-    let volume_path = timed(&mut stages, "volume", || {
+    let volumes = timed(&mut stages, "volume", || {
         let v = volume::bind(&lb, &engine, &rendered, out).map_err(|e| anyhow::anyhow!(e))?;
         let pages = volume_pages(&rendered);
-        Ok((v, 1, pages))
+        let parts = v.len();
+        Ok((v, parts, pages))
     })?;
     let packed = timed(&mut stages, "archive", || {
         let mut payload = archive::source_payload(&lb)?;
-        payload.extend(archive::output_payload(out, &rendered, Some(&volume_path))?);
+        payload.extend(archive::output_payload(out, &rendered, &volumes)?);
         let packed = archive::pack(&lb, payload, &archive::archive_path(&lb, out), None)?;
         let files = packed.files;
         Ok((packed, files, 0))
@@ -567,6 +572,12 @@ fn print_report(s: &SizeReport) {
 
 fn main() -> Result<()> {
     let args = Args::parse();
+    if let Some(dir) = &args.generate {
+        let n = args.cases.first().copied().unwrap_or(119);
+        let g = synth::generate(&args.source, n, args.seed, dir).map_err(|e| anyhow::anyhow!(e))?;
+        println!("{} cases written to {}", g.cases, g.root.display());
+        return Ok(());
+    }
     let temp;
     let work = match &args.work {
         Some(w) => {

@@ -43,7 +43,7 @@ fn render_payload(lb: &LoadedBatch, out: &Path) -> Vec<Payload> {
     std::fs::create_dir_all(volume.parent().unwrap()).unwrap();
     std::fs::copy(out.join("batch/batch-notice.pdf"), &volume).unwrap();
     let mut payload = archive::source_payload(lb).unwrap();
-    payload.extend(archive::output_payload(out, &rendered, Some(&volume)).unwrap());
+    payload.extend(archive::output_payload(out, &rendered, std::slice::from_ref(&volume)).unwrap());
     payload
 }
 

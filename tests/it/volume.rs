@@ -28,11 +28,13 @@ fn outline(doc: &lopdf::Document, first: Option<lopdf::ObjectId>) -> Vec<(String
 fn the_volume_binds_reports_and_sheets_in_order_with_bookmarks_and_page_numbers() {
     let lb = sample();
     let (dir, done) = render_all(&lb, RenderOptions::default());
-    let path = spotcheck::volume::bind(&lb, &engine(), &done, dir.path()).unwrap();
+    let parts = spotcheck::volume::bind(&lb, &engine(), &done, dir.path()).unwrap();
     assert_eq!(
-        path,
-        dir.path().join("volume").join("JC-2023-01-合订本.pdf")
+        parts,
+        vec![dir.path().join("volume").join("JC-2023-01-合订本.pdf")],
+        "one part for a batch this small"
     );
+    let path = &parts[0];
 
     let contents = spotcheck::volume::contents(&lb);
     let pages_of = |id: &str, kind: &str| {
@@ -103,5 +105,83 @@ fn the_volume_binds_reports_and_sheets_in_order_with_bookmarks_and_page_numbers(
             text.contains(&squash(&lc.case.party.name)),
             "{id} {kind} in the volume"
         );
+    }
+}
+
+/// A large batch's volume comes in parts (册) of a bounded number of documents: each part has
+/// its cover saying which part it is, its own contents and numbering, a section that goes on
+/// from the previous part marked 续, and every document is in exactly one part, in order.
+#[test]
+fn a_large_volume_is_bound_in_parts_each_with_its_cover_and_contents() {
+    let lb = sample();
+    let (dir, done) = render_all(&lb, RenderOptions::default());
+    let contents = spotcheck::volume::contents(&lb);
+    let all: Vec<&(String, &str)> = contents.iter().flat_map(|(_, d)| d).collect();
+    let per_part = 10;
+    let expected_parts = all.len().div_ceil(per_part);
+    assert!(expected_parts >= 3, "{} documents", all.len());
+
+    let parts =
+        spotcheck::volume::bind_parts(&lb, &engine(), &done, dir.path(), false, per_part).unwrap();
+    let names: Vec<String> = parts
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let expected: Vec<String> = (1..=expected_parts)
+        .map(|k| format!("JC-2023-01-合订本-第{k:02}册.pdf"))
+        .collect();
+    assert_eq!(names, expected);
+
+    let mut seen = Vec::new();
+    for (k, path) in parts.iter().enumerate() {
+        let k = k + 1;
+        let text = pdf_text(path);
+        assert!(
+            text.contains(&format!("第{k}册（共{expected_parts}册）")),
+            "part {k} says which part it is"
+        );
+        let pdf = lopdf::Document::load(path).unwrap();
+        let total = pdf.get_pages().len();
+        assert!(
+            text.contains(&format!("本册{total}页")),
+            "part {k}: its own page count"
+        );
+        assert!(
+            text.contains(&format!("合订本第{total}页")),
+            "part {k}: numbered from 1"
+        );
+        let catalog = pdf.catalog().unwrap();
+        let outlines = pdf
+            .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+            .unwrap();
+        let tree = outline(
+            &pdf,
+            outlines
+                .get(b"First")
+                .ok()
+                .and_then(|f| f.as_reference().ok()),
+        );
+        let docs: usize = tree.iter().map(|(_, kids)| kids.len()).sum();
+        assert!(docs <= per_part, "part {k}: {docs} documents");
+        // A section already begun in an earlier part is marked as continued.
+        let (first_section, _) = &tree[0];
+        let began_before = seen.iter().any(|(s, _): &(String, String)| {
+            first_section.trim_end_matches("（续）") == s.as_str()
+        });
+        assert_eq!(
+            first_section.ends_with("（续）"),
+            began_before,
+            "part {k}: {first_section}"
+        );
+        for (section, kids) in tree {
+            for kid in kids {
+                seen.push((section.trim_end_matches("（续）").to_string(), kid));
+            }
+        }
+    }
+    // Every document once, in the volume's order.
+    assert_eq!(seen.len(), all.len());
+    for ((_, kid), (id, _)) in seen.iter().zip(&all) {
+        assert!(kid.starts_with(id.as_str()), "{kid} should be {id}");
     }
 }
