@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -98,9 +99,14 @@ pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
                 files.push(rel(root, entry.path()));
             }
         }
-        for file in files {
-            match read_typed::<Case>(root, &file) {
-                Ok((case, index)) => cases.push(LoadedCase { case, file, index }),
+        // Each file on its own, in parallel; results in file order.
+        let read: Vec<_> = files
+            .into_par_iter()
+            .map(|file| read_typed::<Case>(root, &file).map(|(case, index)| (case, file, index)))
+            .collect();
+        for r in read {
+            match r {
+                Ok((case, file, index)) => cases.push(LoadedCase { case, file, index }),
                 Err(mut e) => errors.append(&mut e),
             }
         }

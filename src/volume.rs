@@ -111,6 +111,11 @@ pub fn bind_parts(
             all.push((si, id, kind, doc));
         }
     }
+    let cases: HashMap<&str, &crate::model::Case> = lb
+        .cases
+        .iter()
+        .map(|lc| (lc.case.id.as_str(), &lc.case))
+        .collect();
     let templates = Templates::new()?;
     let parts: Vec<_> = all.chunks(max_docs.max(1)).collect();
     let n = parts.len().max(1);
@@ -118,15 +123,19 @@ pub fn bind_parts(
     for k in 1..=n {
         let part = parts.get(k - 1).copied().unwrap_or(&[]);
         let path = out.join(VOLUME_DIR).join(part_file_name(lb, k, n));
-        bind_part(lb, engine, &templates, part, (k, n), &path, draft)?;
+        bind_part(lb, &cases, engine, &templates, part, (k, n), &path, draft)?;
+        // What Typst memoized for this part's pages is of no use for the next.
+        typst::comemo::evict(0);
         written.push(path);
     }
     Ok(written)
 }
 
 /// One part: its cover and contents, then its documents. Only this part's PDFs are in memory.
+#[allow(clippy::too_many_arguments)]
 fn bind_part(
     lb: &LoadedBatch,
+    cases: &HashMap<&str, &crate::model::Case>,
     engine: &Engine,
     templates: &Templates,
     docs: &[(usize, String, &'static str, &Rendered)],
@@ -157,7 +166,7 @@ fn bind_part(
         // every path it sees for the rest of the process).
         let vpath = format!("/docs/{i}.pdf");
         files.push((vpath.clone(), Bytes::new(bytes)));
-        let c = lb.case(id).map(|lc| &lc.case);
+        let c = cases.get(id.as_str()).copied();
         let party = c.map(|c| c.party.name.clone()).unwrap_or_default();
         let product = c
             .and_then(|c| c.product.as_ref())
