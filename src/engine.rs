@@ -33,6 +33,8 @@ const WORKER_STACK: usize = 64 * 1024 * 1024;
 /// within the last `EVICT_AGE` evictions (the shared library, the fonts' shaping).
 const EVICT_EVERY: usize = 8;
 const EVICT_AGE: usize = 4;
+/// A document at least this long clears the memo when it is done.
+const LONG_DOCUMENT_PAGES: usize = 40;
 
 /// Options that change the PDFs.
 #[derive(Debug, Clone)]
@@ -154,10 +156,14 @@ impl Engine {
     /// font subsetting) to rayon and, while waiting for them, a rayon worker runs whatever
     /// else is queued. Were documents queued there too, a worker would start document after
     /// document inside the one it is finishing, holding all of them in memory at once.
+    ///
+    /// `pages_of` tells how long a result's document was: after a long one, Typst's memoized
+    /// results are dropped at once (a 1,500-row table leaves half a gigabyte of them).
     pub fn map_documents<T: Sync, R: Send>(
         &self,
         items: &[T],
         f: impl Fn(&T) -> R + Sync,
+        pages_of: impl Fn(&R) -> usize + Sync,
     ) -> Vec<R> {
         let next = AtomicUsize::new(0);
         let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
@@ -172,9 +178,15 @@ impl Engine {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(item) = items.get(i) else { break };
                             let r = f(item);
+                            let long = pages_of(&r) >= LONG_DOCUMENT_PAGES;
                             done.lock().unwrap_or_else(|p| p.into_inner()).push((i, r));
                             since_evict += 1;
-                            if since_evict == EVICT_EVERY {
+                            if long {
+                                // Nothing of a long list is reused by the next document; a
+                                // document compiling beside it only recomputes what it loses.
+                                typst::comemo::evict(0);
+                                since_evict = 0;
+                            } else if since_evict == EVICT_EVERY {
                                 // Typst memoizes everything it computes; what the last
                                 // documents did not reuse will not be reused.
                                 typst::comemo::evict(EVICT_AGE);

@@ -362,6 +362,7 @@ fn main() -> ExitCode {
                 emit_typst,
                 draft: draft || allow_errors,
                 templates,
+                rows_per_part: 0,
             };
             let progress = progress::for_terminal(ui.lang, ui.quiet);
             match spotcheck::render::render_with(&lb, &engine, &opts, progress.as_ref()) {

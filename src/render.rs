@@ -32,6 +32,46 @@ pub struct RenderOptions {
     pub draft: bool,
     /// Templates in this folder replace the built-in ones of the same name.
     pub templates: Option<PathBuf>,
+    /// A per-batch list (summary table, qualified and unqualified lists) longer than this is
+    /// made in parts of this many rows; 0 means [`ROWS_PER_PART`].
+    pub rows_per_part: usize,
+}
+
+/// Rows per part of a per-batch list. Typst holds a whole document in memory while laying it
+/// out: the summary table of 10,000 lots as one document (723 pages) took 3.6 GB; parts of
+/// 1,500 rows (about 110 pages) stay near 0.5 GB each.
+pub const ROWS_PER_PART: usize = 1500;
+
+/// The per-batch documents that list lots, one row each, and the context key of their rows.
+const ROW_LISTS: &[(&str, &str)] = &[
+    ("summary-table", "summary"),
+    ("qualified-list", "qualified"),
+    ("unqualified-list", "unqualified"),
+];
+
+/// One document to make: a case's (by index) or the batch's, and which part of how many.
+#[derive(Clone, Copy)]
+struct Job {
+    case: Option<usize>,
+    kind: &'static Kind,
+    part: (usize, usize),
+}
+
+impl Job {
+    /// The file name of the document without extension: the kind, `summary-table-02` for
+    /// a part.
+    fn stem(&self) -> String {
+        let (k, n) = self.part;
+        if n > 1 {
+            format!("{}-{k:02}", self.kind.id)
+        } else {
+            self.kind.id.to_string()
+        }
+    }
+
+    fn file_name(&self, ext: &str) -> String {
+        format!("{}.{ext}", self.stem())
+    }
 }
 
 /// One document written.
@@ -86,12 +126,13 @@ impl RenderError {
     }
 }
 
-/// The documents to make: (case index, kind) pairs, `None` for a per-batch document.
-/// Per-batch documents are made when no case is selected.
+/// The documents to make. Per-batch documents are made when no case is selected, and come
+/// first: the longest documents start first, so that the two workers finish together.
 fn plan(
     lb: &LoadedBatch,
     opts: &RenderOptions,
-) -> Result<Vec<(Option<usize>, &'static Kind)>, RenderError> {
+    batch_ctx: Option<&Value>,
+) -> Result<Vec<Job>, RenderError> {
     for k in &opts.kinds {
         if !CATALOG.iter().any(|c| c.id == k) {
             let all: Vec<&str> = CATALOG.iter().map(|k| k.id).collect();
@@ -110,25 +151,56 @@ fn plan(
     }
     let wanted = |kind: &Kind| opts.kinds.is_empty() || opts.kinds.iter().any(|k| k == kind.id);
     let mut jobs = Vec::new();
+    if opts.cases.is_empty() {
+        for kind in CATALOG
+            .iter()
+            .filter(|k| k.scope == Scope::Batch && wanted(k))
+        {
+            let n = rows_of(batch_ctx, kind.id)
+                .map_or(1, |rows| rows.div_ceil(rows_per_part(opts)).max(1));
+            jobs.extend((1..=n).map(|k| Job {
+                case: None,
+                kind,
+                part: (k, n),
+            }));
+        }
+    }
     for (i, lc) in lb.cases.iter().enumerate() {
         if !opts.cases.is_empty() && !opts.cases.contains(&lc.case.id) {
             continue;
         }
         for kind in CATALOG.iter().filter(|k| k.scope == Scope::Case) {
             if wanted(kind) && (kind.applies)(&lc.case) {
-                jobs.push((Some(i), kind));
+                jobs.push(Job {
+                    case: Some(i),
+                    kind,
+                    part: (1, 1),
+                });
             }
         }
     }
-    if opts.cases.is_empty() {
-        jobs.extend(
-            CATALOG
-                .iter()
-                .filter(|k| k.scope == Scope::Batch && wanted(k))
-                .map(|k| (None, k)),
-        );
-    }
     Ok(jobs)
+}
+
+/// The batch's context, when the selection makes any per-batch document.
+fn batch_context_if_needed(lb: &LoadedBatch, opts: &RenderOptions) -> Option<Value> {
+    let wanted = |kind: &Kind| opts.kinds.is_empty() || opts.kinds.iter().any(|k| k == kind.id);
+    (opts.cases.is_empty() && CATALOG.iter().any(|k| k.scope == Scope::Batch && wanted(k)))
+        .then(|| view::batch_context(lb))
+}
+
+fn rows_per_part(opts: &RenderOptions) -> usize {
+    if opts.rows_per_part == 0 {
+        ROWS_PER_PART
+    } else {
+        opts.rows_per_part
+    }
+}
+
+/// How many rows a per-batch list has, for the kinds that list lots.
+fn rows_of(batch_ctx: Option<&Value>, kind: &str) -> Option<usize> {
+    let key = ROW_LISTS.iter().find(|(k, _)| *k == kind)?.1;
+    batch_ctx?.get(key)?.as_array().map(Vec::len)
 }
 
 /// Checks every character of every value that reaches Typst against the fonts in use.
@@ -249,7 +321,8 @@ pub fn render_with(
     opts: &RenderOptions,
     progress: &dyn Progress,
 ) -> Result<Vec<Rendered>, RenderError> {
-    let jobs = plan(lb, opts)?;
+    let batch_ctx = batch_context_if_needed(lb, opts);
+    let jobs = plan(lb, opts, batch_ctx.as_ref())?;
     let uncovered = check_coverage(lb, engine, &opts.cases);
     if !uncovered.is_empty() {
         return Err(RenderError::Uncovered(Diagnostics(uncovered)));
@@ -257,61 +330,63 @@ pub fn render_with(
     let templates = Templates::load(opts.templates.as_deref())
         .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
     let date = lb.batch.issued_on;
-
-    let batch_ctx = jobs
-        .iter()
-        .any(|(c, _)| c.is_none())
-        .then(|| view::batch_context(lb));
     progress.start(Stage::Render, jobs.len() as u64);
-    let results: Vec<Result<Rendered, Message>> = engine.map_documents(&jobs, |&(ci, kind)| {
-        let started = Instant::now();
-        let (id, source, dir) = job_source(lb, &templates, batch_ctx.as_ref(), opts, ci, kind);
-        let label = msg!(
-            RenderDoc,
-            id = &id,
-            title = kind.title,
-            template = kind.template
-        );
-        let source = source.map_err(|e| msg!(RenderTemplate, doc = label.clone(), error = e))?;
-        let template_time = started.elapsed();
-        if opts.emit_typst {
-            write_typst(&dir, &kind.file_name("typ"), &source, engine)
-                .map_err(|e| msg!(RenderWriteTypst, doc = label.clone(), error = e.to_string()))?;
-        }
-        let doc = DocSource {
-            main_name: kind.file_name("typ"),
-            label: format!("{id}/{}（模板 {}）", kind.file_name("typ"), kind.template),
-            ident: format!("{}/{}/{}", lb.batch.id, id, kind.id),
-            date,
-        };
-        let compiled = engine
-            .compile(&doc, source)
-            .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.to_string()))?;
-        let path = dir.join(kind.file_name("pdf"));
-        let started = Instant::now();
-        write_atomic(&path, &compiled.pdf).map_err(|e| {
-            msg!(
-                RenderWrite,
-                doc = label.clone(),
-                path = &path,
-                error = e.to_string()
-            )
-        })?;
-        progress.tick(Stage::Render);
-        Ok(Rendered {
-            case: id,
-            kind: kind.id,
-            path,
-            pages: compiled.pages,
-            bytes: compiled.pdf.len(),
-            timings: Timings {
-                template: template_time,
-                compile: compiled.compile_time,
-                export: compiled.export_time,
-                write: started.elapsed(),
-            },
-        })
-    });
+    let results: Vec<Result<Rendered, Message>> = engine.map_documents(
+        &jobs,
+        |&job| {
+            let started = Instant::now();
+            let kind = job.kind;
+            let (id, source, dir) = job_source(lb, &templates, batch_ctx.as_ref(), opts, job);
+            let label = msg!(
+                RenderDoc,
+                id = &id,
+                title = kind.title,
+                template = kind.template
+            );
+            let source =
+                source.map_err(|e| msg!(RenderTemplate, doc = label.clone(), error = e))?;
+            let template_time = started.elapsed();
+            if opts.emit_typst {
+                write_typst(&dir, &job.file_name("typ"), &source, engine).map_err(|e| {
+                    msg!(RenderWriteTypst, doc = label.clone(), error = e.to_string())
+                })?;
+            }
+            let doc = DocSource {
+                main_name: job.file_name("typ"),
+                label: format!("{id}/{}（模板 {}）", job.file_name("typ"), kind.template),
+                ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
+                date,
+            };
+            let compiled = engine
+                .compile(&doc, source)
+                .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.to_string()))?;
+            let path = dir.join(job.file_name("pdf"));
+            let started = Instant::now();
+            write_atomic(&path, &compiled.pdf).map_err(|e| {
+                msg!(
+                    RenderWrite,
+                    doc = label.clone(),
+                    path = &path,
+                    error = e.to_string()
+                )
+            })?;
+            progress.tick(Stage::Render);
+            Ok(Rendered {
+                case: id,
+                kind: kind.id,
+                path,
+                pages: compiled.pages,
+                bytes: compiled.pdf.len(),
+                timings: Timings {
+                    template: template_time,
+                    compile: compiled.compile_time,
+                    export: compiled.export_time,
+                    write: started.elapsed(),
+                },
+            })
+        },
+        |r| r.as_ref().map_or(0, |d| d.pages),
+    );
     progress.finish(Stage::Render);
 
     let mut done = Vec::new();
@@ -325,7 +400,7 @@ pub fn render_with(
     // The summary table also goes out as a spreadsheet, beside its PDF.
     if jobs
         .iter()
-        .any(|(c, k)| c.is_none() && k.id == SUMMARY_KIND)
+        .any(|j| j.case.is_none() && j.kind.id == SUMMARY_KIND)
     {
         let path = opts
             .out
@@ -353,10 +428,10 @@ fn job_source(
     templates: &Templates,
     batch_ctx: Option<&Value>,
     opts: &RenderOptions,
-    ci: Option<usize>,
-    kind: &Kind,
+    job: Job,
 ) -> (String, Result<String, String>, PathBuf) {
-    match ci {
+    let kind = job.kind;
+    match job.case {
         Some(ci) => {
             let id = &lb.cases[ci].case.id;
             let source = case_source(lb, templates, ci, kind, opts.draft);
@@ -364,7 +439,24 @@ fn job_source(
         }
         None => {
             let mut ctx = batch_ctx.cloned().unwrap_or_default();
-            ctx["doc"] = doc_meta(kind, &lb.batch.document_no, opts.draft);
+            let (k, n) = job.part;
+            let mut subject = lb.batch.document_no.clone();
+            let mut total = 0;
+            if let Some((_, key)) = ROW_LISTS.iter().find(|(id, _)| *id == kind.id)
+                && let Some(Value::Array(rows)) = ctx.get_mut(*key)
+            {
+                // This part's rows; they keep their numbers (序号) from the whole list.
+                total = rows.len();
+                let per = rows_per_part(opts);
+                let from = ((k - 1) * per).min(rows.len());
+                let to = (k * per).min(rows.len());
+                *rows = rows.drain(from..to).collect();
+            }
+            if n > 1 {
+                subject = format!("{subject} 第{k}部分");
+            }
+            ctx["part"] = serde_json::json!({ "number": k, "count": n, "total": total });
+            ctx["doc"] = doc_meta(kind, &subject, opts.draft);
             (
                 BATCH_DIR.to_string(),
                 templates.render(kind.template, &ctx),
@@ -390,18 +482,15 @@ pub fn typst_sources(
     engine: &Engine,
     opts: &RenderOptions,
 ) -> Result<Vec<TypstSource>, RenderError> {
-    let jobs = plan(lb, opts)?;
+    let batch_ctx = batch_context_if_needed(lb, opts);
+    let jobs = plan(lb, opts, batch_ctx.as_ref())?;
     let templates = Templates::load(opts.templates.as_deref())
         .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
-    let batch_ctx = jobs
-        .iter()
-        .any(|(c, _)| c.is_none())
-        .then(|| view::batch_context(lb));
     let made: Vec<Result<TypstSource, Message>> = engine.install(|| {
         jobs.par_iter()
-            .map(|&(ci, kind)| {
-                let (id, text, dir) =
-                    job_source(lb, &templates, batch_ctx.as_ref(), opts, ci, kind);
+            .map(|&job| {
+                let kind = job.kind;
+                let (id, text, dir) = job_source(lb, &templates, batch_ctx.as_ref(), opts, job);
                 let text = text.map_err(|e| {
                     let doc = msg!(
                         RenderDoc,
@@ -413,7 +502,7 @@ pub fn typst_sources(
                 })?;
                 Ok(TypstSource {
                     dir,
-                    name: kind.file_name("typ"),
+                    name: job.file_name("typ"),
                     text,
                 })
             })

@@ -313,3 +313,94 @@ fn the_spreadsheet_is_byte_identical_across_runs() {
         spotcheck::xlsx::summary_workbook(&lb).unwrap()
     );
 }
+
+/// A list longer than the part size is made in parts: every lot in exactly one part, in
+/// order, numbered as in the whole list; each part says which it is; the category totals close
+/// the last part of the summary table. (A 10,000-lot table as one document needs gigabytes.)
+#[test]
+fn long_lists_are_made_in_parts_with_every_row_once_and_in_order() {
+    let lb = sample();
+    let per = 5;
+    let (dir, done) = render_all(
+        &lb,
+        RenderOptions {
+            kinds: vec![
+                "summary-table".into(),
+                "qualified-list".into(),
+                "unqualified-list".into(),
+            ],
+            rows_per_part: per,
+            ..RenderOptions::default()
+        },
+    );
+    let r = raw();
+    let cases = r.cases.len();
+    let parts_of = |kind: &str| -> Vec<String> {
+        let mut names: Vec<String> = done
+            .iter()
+            .filter(|d| d.kind == kind)
+            .map(|d| d.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let n = cases.div_ceil(per);
+    assert_eq!(
+        parts_of("summary-table"),
+        (1..=n)
+            .map(|k| format!("summary-table-{k:02}.pdf"))
+            .collect::<Vec<_>>()
+    );
+    let qualified = r
+        .cases
+        .iter()
+        .filter(|c| tested(c) && failed(c).is_empty())
+        .count();
+    assert_eq!(parts_of("qualified-list").len(), qualified.div_ceil(per));
+    let unqualified = r
+        .cases
+        .iter()
+        .filter(|c| text(&c["outcome"]) == "refused" || (tested(c) && !failed(c).is_empty()))
+        .count();
+    assert_eq!(
+        parts_of("unqualified-list").len(),
+        unqualified.div_ceil(per)
+    );
+    if unqualified <= per {
+        // A list that fits is one document under its usual name.
+        assert_eq!(parts_of("unqualified-list"), ["unqualified-list.pdf"]);
+    }
+
+    // Every case id once across the parts of the summary table, in part order, and the
+    // numbering of each part goes on from the previous one.
+    let mut seen = Vec::new();
+    for k in 1..=n {
+        let text = pdf_text(&dir.path().join(format!("batch/summary-table-{k:02}.pdf")));
+        assert!(
+            text.contains(&format!("第{k}部分（共{n}部分）")),
+            "part {k} says so"
+        );
+        let mut here: Vec<(usize, &str)> = lb
+            .cases
+            .iter()
+            .filter_map(|lc| {
+                text.find(&squash(&lc.case.id))
+                    .map(|at| (at, lc.case.id.as_str()))
+            })
+            .collect();
+        here.sort();
+        assert!(!here.is_empty() && here.len() <= per, "part {k}: {here:?}");
+        seen.extend(here.into_iter().map(|(_, id)| id.to_string()));
+        let totals = text.contains("计划批次") && text.contains("未抽到样品合格率");
+        assert_eq!(
+            totals,
+            k == n,
+            "part {k}: the category totals close the last part"
+        );
+    }
+    let ordered: Vec<String> = spotcheck::view::ordered_cases(&lb)
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(seen, ordered, "every lot once, in the table's order");
+}
