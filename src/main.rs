@@ -449,7 +449,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                ui.error(&msg!(CliError, error = e.to_string()));
+                ui.error(&msg!(CliError, error = e.message()));
                 ExitCode::from(1)
             }
         },
@@ -660,10 +660,10 @@ fn build(
         Err(e) => {
             let text = match &e {
                 BuildError::Check(d) => ui.t(&msg!(BuildCheck, findings = d.render(ui.lang))),
-                BuildError::Key(k) => ui.t(&msg!(BuildKey, error = k.to_string())),
+                BuildError::Key(k) => ui.t(&msg!(BuildKey, error = k.message())),
                 BuildError::Volume(v) => ui.t(&msg!(BuildVolume, error = v)),
                 BuildError::Render(r) => r.render(ui.lang),
-                BuildError::Archive(a) => a.to_string(),
+                BuildError::Archive(a) => a.render(ui.lang),
             };
             eprintln!("{text}");
             let code = if e.is_input_error() { 2 } else { 1 };
@@ -684,7 +684,7 @@ fn verify_archive(
     let public_key = match pubkey.map(sign::read_public_key).transpose() {
         Ok(k) => k,
         Err(e) => {
-            ui.error(&msg!(CliError, error = e.to_string()));
+            ui.error(&msg!(CliError, error = e.message()));
             return ExitCode::from(2);
         }
     };

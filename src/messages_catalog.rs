@@ -546,6 +546,144 @@ catalog! {
     KindsPerBatch = "kinds.per-batch" { zh: "每个批次", en: "per batch" }
     KindsLine = "kinds.line" { zh: "{id} {title}（{scope}）", en: "{id} {title} ({scope})" }
 
+    // -- signing --------------------------------------------------------------------------------
+    SignRead = "sign.read" {
+        zh: "无法读取密钥文件 {path}：{reason}",
+        en: "cannot read the key file {path}: {reason}",
+    }
+    SignBadSecretKey = "sign.bad-secret-key" {
+        zh: "{path} 不是有效的 minisign 私钥：{reason}",
+        en: "{path} is not a valid minisign secret key: {reason}",
+    }
+    SignEncrypted = "sign.encrypted" {
+        zh: "私钥 {path} 设有口令；spotcheck 不在运行中询问口令，请使用 spotcheck keygen 生成的无口令私钥",
+        en: "the secret key {path} has a passphrase; spotcheck never asks for one while running: use a key without passphrase made by spotcheck keygen",
+    }
+    SignBadPublicKey = "sign.bad-public-key" {
+        zh: "{path} 不是有效的 minisign 公钥：{reason}",
+        en: "{path} is not a valid minisign public key: {reason}",
+    }
+    SignExists = "sign.exists" {
+        zh: "{path} 已存在：为免覆盖原有私钥，请换一个文件夹，或先移走旧密钥",
+        en: "{path} already exists: so as not to overwrite a key, choose another folder or move the old keys away first",
+    }
+    SignWrite = "sign.write" { zh: "无法写入 {path}：{reason}", en: "cannot write {path}: {reason}" }
+    SignGenerate = "sign.generate" { zh: "生成密钥失败：{error}", en: "cannot make the key pair: {error}" }
+    SignSelfCheck = "sign.self-check" {
+        zh: "签名自检失败（签名无法用对应公钥验证）：{reason}",
+        en: "the signature failed its self-check (the matching public key does not verify it): {reason}",
+    }
+    SignFirstLine = "sign.first-line" {
+        zh: "第一行应为 untrusted comment",
+        en: "the first line should be the untrusted comment",
+    }
+    SignSecretNotBase64 = "sign.secret-encoding" {
+        zh: "第二行不是 base64 编码的密钥",
+        en: "the second line is not a base64 key",
+    }
+    SignSecretLength = "sign.secret-length" { zh: "密钥长度不对", en: "the key has the wrong length" }
+    SignKeyMismatch = "sign.key-mismatch" {
+        zh: "私钥与其中的公钥不一致",
+        en: "the secret key does not match the public key it holds",
+    }
+    SignPublicNotBase64 = "sign.public-encoding" {
+        zh: "不是 base64 编码的公钥",
+        en: "not a base64 public key",
+    }
+    SignPublicLength = "sign.public-length" {
+        zh: "公钥长度或算法不对",
+        en: "the public key has the wrong length or algorithm",
+    }
+    SignPublicInvalid = "sign.public-invalid" { zh: "公钥无效：{reason}", en: "invalid public key: {reason}" }
+    SignIncomplete = "sign.incomplete" {
+        zh: "签名文件不完整：应有四行",
+        en: "the signature file is incomplete: it must have four lines",
+    }
+    SignMalformed = "sign.malformed" {
+        zh: "签名文件格式不对：缺少 untrusted/trusted comment 行",
+        en: "the signature file is malformed: an untrusted/trusted comment line is missing",
+    }
+    SignLineNotBase64 = "sign.line-encoding" { zh: "签名行不是 base64", en: "the signature line is not base64" }
+    SignLength = "sign.length" { zh: "签名长度不对", en: "the signature has the wrong length" }
+    SignAlgorithm = "sign.algorithm" {
+        zh: "签名算法不是 minisign 的预哈希 Ed25519（ED）",
+        en: "the signature algorithm is not minisign's prehashed Ed25519 (ED)",
+    }
+    SignGlobalNotBase64 = "sign.global-encoding" {
+        zh: "全局签名行不是 base64",
+        en: "the global signature line is not base64",
+    }
+    SignGlobalLength = "sign.global-length" {
+        zh: "全局签名长度不对",
+        en: "the global signature has the wrong length",
+    }
+    SignWrongKey = "sign.wrong-key" {
+        zh: "签名所用密钥 {signed} 与所给公钥 {given} 不符",
+        en: "the signature was made with the key {signed}, not with the public key given ({given})",
+    }
+    SignUnparsable = "sign.unparsable" {
+        zh: "签名文件无法解析：{error}",
+        en: "the signature file cannot be parsed: {error}",
+    }
+    SignDoesNotVerify = "sign.does-not-verify" {
+        zh: "签名无效：标签清单在签名之后被改动，或签名本身被篡改",
+        en: "the signature does not verify: the tag manifest was changed after signing, or the signature was tampered with",
+    }
+
+    // -- packing the archive --------------------------------------------------------------------
+    ArchiveEvidence = "archive.evidence" { zh: "证据文件有误：\n{errors}", en: "evidence files in error:\n{errors}" }
+    ArchiveEvidenceLine = "archive.evidence-line" {
+        zh: "{file} evidence[{index}]：案例 {id} 的证据文件 “{path}” {why}",
+        en: "{file} evidence[{index}]: the evidence file “{path}” of case {id} {why}",
+    }
+    ArchiveEvidenceBackslash = "archive.evidence-backslash" {
+        zh: "含有反斜杠：路径请用 / 分隔",
+        en: "contains a backslash: separate the path with /",
+    }
+    ArchiveEvidenceAbsolute = "archive.evidence-absolute" {
+        zh: "是绝对路径：请写相对于批次文件夹的路径，如 evidence/案例编号/照片.jpg",
+        en: "is an absolute path: write it relative to the batch folder, e.g. evidence/<case id>/photo.jpg",
+    }
+    ArchiveEvidenceSegment = "archive.evidence-segment" {
+        zh: "含有空的、. 或 .. 路径段：请写批次文件夹内的直接路径",
+        en: "has an empty, . or .. segment: write a plain path inside the batch folder",
+    }
+    ArchiveEvidenceUnreadable = "archive.evidence-unreadable" {
+        zh: "无法读取：{error}",
+        en: "cannot be read: {error}",
+    }
+    ArchiveEvidenceOutside = "archive.evidence-outside" {
+        zh: "指向批次文件夹之外",
+        en: "leads outside the batch folder",
+    }
+    ArchiveNotRegular = "archive.not-regular" { zh: "不是普通文件", en: "is not a regular file" }
+    ArchiveCollision = "archive.collision" {
+        zh: "归档中的路径 {path} 对应两个不同的文件：{first} 和 {second}",
+        en: "the archive path {path} stands for two different files: {first} and {second}",
+    }
+    ArchiveBadPath = "archive.bad-path" { zh: "归档路径无效：{detail}", en: "invalid archive path: {detail}" }
+    ArchiveNotInOutput = "archive.not-in-output" {
+        zh: "{path} 不在输出文件夹中",
+        en: "{path} is not inside the output folder",
+    }
+    ArchiveVolumeName = "archive.volume-name" {
+        zh: "合订本文件名无效：{path}",
+        en: "invalid file name of the bound volume: {path}",
+    }
+    ArchiveNameNotUtf8 = "archive.name-undecodable" {
+        zh: "文件名不是 UTF-8：{path}",
+        en: "the file name is not UTF-8: {path}",
+    }
+    ArchiveRead = "archive.read" { zh: "无法读取 {path}：{reason}", en: "cannot read {path}: {reason}" }
+    ArchiveChanged = "archive.changed" {
+        zh: "{path} 在打包过程中被改动（大小与开始时不同），请重新生成",
+        en: "{path} changed while it was packed (its size is not what it was): build again",
+    }
+    ArchiveWrite = "archive.write" {
+        zh: "无法写入归档 {path}：{reason}",
+        en: "cannot write the archive {path}: {reason}",
+    }
+
     // -- status -------------------------------------------------------------------------------
     StatusHeading = "status.heading" { zh: "{title}（{batch}）截至 {today}", en: "{title} ({batch}) as of {today}" }
     StatusProgress = "status.progress" { zh: "抽查进度：", en: "Progress:" }

@@ -798,7 +798,7 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
             (Some(sig), Some(data)) => {
                 let checked = std::str::from_utf8(sig)
                     .map_err(|_| "签名文件不是 UTF-8 文本".to_string())
-                    .and_then(|s| sign::verify(pk, s, data));
+                    .and_then(|s| sign::verify(pk, s, data).map_err(|m| m.to_string()));
                 match checked {
                     Ok(info) => SignatureStatus::Valid(info),
                     Err(reason) => {
