@@ -694,8 +694,8 @@ fn verify_archive(
     };
     let report = verify(archive, &opts);
     let text = match format {
-        OutputFormat::Text => report.human(),
-        OutputFormat::Json => match serde_json::to_string_pretty(&report) {
+        OutputFormat::Text => report.render(ui.lang),
+        OutputFormat::Json => match serde_json::to_string_pretty(&report.to_json(ui.lang)) {
             Ok(s) => s + "\n",
             Err(e) => {
                 ui.error(&msg!(CliError, error = e.to_string()));
@@ -706,7 +706,7 @@ fn verify_archive(
     // A closed pipe (`| head`) is not an error of the archive: the verdict stands.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     // Warnings (what RFC 8493 says SHOULD) go apart from the errors, and leave the exit code.
-    let warnings = report.warnings_text();
+    let warnings = report.render_warnings(ui.lang);
     let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), warnings.as_bytes());
     ExitCode::from(report.verdict.exit_code())
 }
