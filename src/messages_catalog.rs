@@ -1292,8 +1292,8 @@ catalog! {
         en: "verify the signature with this public key (the archive must be signed)",
     }
     HelpVerifyFormat = "help.verify.format" {
-        zh: "输出格式：human（中文说明）或 json（供程序读取）",
-        en: "output format: human (explained in Chinese) or json (for programs)",
+        zh: "输出格式：human 供人阅读，json 供程序读取",
+        en: "output format: human for people, json for programs",
     }
     HelpKeygen = "help.keygen" {
         zh: "生成签名用的密钥对：DIR/spotcheck.key（私钥，无口令，妥善保管）和 DIR/spotcheck.pub（公钥）",
