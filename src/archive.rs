@@ -32,6 +32,8 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use crate::load::{BATCH_FILE, LoadedBatch};
+use crate::messages::{Arg, Lang, Message};
+use crate::msg;
 use crate::render::{BATCH_DIR, Rendered, SUMMARY_KIND};
 use crate::sign::{SignError, SigningKey};
 
@@ -60,27 +62,63 @@ pub struct Payload {
     pub file: PathBuf,
 }
 
-/// Why the archive could not be made.
+/// Why the archive could not be made. Displayed in Chinese; [`ArchiveError::message`] for the
+/// user's language.
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
-    #[error("证据文件有误：\n{}", .0.join("\n"))]
-    Evidence(Vec<String>),
-    #[error("归档中的路径 {path} 对应两个不同的文件：{first} 和 {second}")]
+    /// One line per wrong evidence path.
+    #[error("{}", self.message())]
+    Evidence(Vec<Message>),
+    #[error("{}", self.message())]
     Collision {
         path: String,
         first: PathBuf,
         second: PathBuf,
     },
-    #[error("归档路径无效：{0}")]
-    BadPath(String),
-    #[error("无法读取 {path}：{reason}")]
-    Read { path: PathBuf, reason: String },
-    #[error("{0} 在打包过程中被改动（大小与开始时不同），请重新生成")]
+    #[error("{}", self.message())]
+    BadPath(Arg),
+    /// The reason is a message of the catalog, or the system's error text.
+    #[error("{}", self.message())]
+    Read { path: PathBuf, reason: Arg },
+    #[error("{}", self.message())]
     Changed(PathBuf),
-    #[error("无法写入归档 {path}：{reason}")]
+    #[error("{}", self.message())]
     Write { path: PathBuf, reason: String },
     #[error(transparent)]
     Sign(#[from] SignError),
+}
+
+impl ArchiveError {
+    /// The error as a message of the catalog.
+    pub fn message(&self) -> Message {
+        match self {
+            ArchiveError::Evidence(lines) => msg!(ArchiveEvidence, errors = lines.clone()),
+            ArchiveError::Collision {
+                path,
+                first,
+                second,
+            } => msg!(
+                ArchiveCollision,
+                path = path,
+                first = first,
+                second = second
+            ),
+            ArchiveError::BadPath(detail) => msg!(ArchiveBadPath, detail = detail.clone()),
+            ArchiveError::Read { path, reason } => {
+                msg!(ArchiveRead, path = path, reason = reason.clone())
+            }
+            ArchiveError::Changed(path) => msg!(ArchiveChanged, path = path),
+            ArchiveError::Write { path, reason } => {
+                msg!(ArchiveWrite, path = path, reason = reason)
+            }
+            ArchiveError::Sign(e) => e.message(),
+        }
+    }
+
+    /// The error in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
 }
 
 /// What was packed.
@@ -158,16 +196,20 @@ pub fn source_payload(lb: &LoadedBatch) -> Result<Vec<Payload>, ArchiveError> {
     }
     let root = lb.root.canonicalize().map_err(|e| ArchiveError::Read {
         path: lb.root.clone(),
-        reason: e.to_string(),
+        reason: e.to_string().into(),
     })?;
     let mut errors = Vec::new();
     for lc in &lb.cases {
         for (i, raw) in lc.case.evidence.iter().enumerate() {
             match evidence_file(&root, raw) {
                 Ok((file, bag_path)) => out.push(Payload { bag_path, file }),
-                Err(why) => errors.push(format!(
-                    "{} evidence[{i}]：案例 {} 的证据文件 “{raw}” {why}",
-                    lc.file, lc.case.id
+                Err(why) => errors.push(msg!(
+                    ArchiveEvidenceLine,
+                    file = &lc.file,
+                    index = i,
+                    id = &lc.case.id,
+                    path = raw,
+                    why = why
                 )),
             }
         }
@@ -181,32 +223,32 @@ pub fn source_payload(lb: &LoadedBatch) -> Result<Vec<Payload>, ArchiveError> {
 
 /// Checks one evidence path of a case: relative, `/`-separated, without `..`, naming a regular
 /// file inside the batch folder (also after following links). Returns the file and its bag path.
-fn evidence_file(root: &Path, raw: &str) -> Result<(PathBuf, String), String> {
+fn evidence_file(root: &Path, raw: &str) -> Result<(PathBuf, String), Message> {
     if raw.is_empty() {
-        return Err("为空".into());
+        return Err(msg!(EvidenceEmpty));
     }
     if raw.contains('\\') {
-        return Err("含有反斜杠：路径请用 / 分隔".into());
+        return Err(msg!(ArchiveEvidenceBackslash));
     }
     if raw.starts_with('/') || Path::new(raw).is_absolute() || raw.chars().nth(1) == Some(':') {
-        return Err("是绝对路径：请写相对于批次文件夹的路径，如 evidence/案例编号/照片.jpg".into());
+        return Err(msg!(ArchiveEvidenceAbsolute));
     }
     for part in raw.split('/') {
         if part.is_empty() || part == "." || part == ".." {
-            return Err("含有空的、. 或 .. 路径段：请写批次文件夹内的直接路径".into());
+            return Err(msg!(ArchiveEvidenceSegment));
         }
     }
     let file = root.join(raw);
     let real = match file.canonicalize() {
         Ok(p) => p,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err("不存在".into()),
-        Err(e) => return Err(format!("无法读取：{e}")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(msg!(EvidenceMissing)),
+        Err(e) => return Err(msg!(ArchiveEvidenceUnreadable, error = e.to_string())),
     };
     if !real.starts_with(root) {
-        return Err("指向批次文件夹之外".into());
+        return Err(msg!(ArchiveEvidenceOutside));
     }
     if !real.is_file() {
-        return Err("不是普通文件".into());
+        return Err(msg!(ArchiveNotRegular));
     }
     let rel = raw.strip_prefix("evidence/").unwrap_or(raw);
     Ok((file, format!("{EVIDENCE_DIR}/{}", nfc(rel))))
@@ -225,7 +267,7 @@ pub fn output_payload(
         let rel = r
             .path
             .strip_prefix(out)
-            .map_err(|_| ArchiveError::BadPath(format!("{} 不在输出文件夹中", r.path.display())))?;
+            .map_err(|_| ArchiveError::BadPath(msg!(ArchiveNotInOutput, path = &r.path).into()))?;
         files.push(Payload {
             bag_path: format!("{DOCUMENTS_DIR}/{}", slash_path(rel)?),
             file: r.path.clone(),
@@ -242,9 +284,10 @@ pub fn output_payload(
         });
     }
     for volume in volumes {
-        let name = volume.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
-            ArchiveError::BadPath(format!("合订本文件名无效：{}", volume.display()))
-        })?;
+        let name = volume
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| ArchiveError::BadPath(msg!(ArchiveVolumeName, path = volume).into()))?;
         files.push(Payload {
             bag_path: format!("{VOLUME_DIR}/{}", nfc(name)),
             file: volume.to_path_buf(),
@@ -259,9 +302,9 @@ fn slash_path(rel: &Path) -> Result<String, ArchiveError> {
     for c in rel.components() {
         match c {
             Component::Normal(p) => parts.push(p.to_str().map(nfc).ok_or_else(|| {
-                ArchiveError::BadPath(format!("文件名不是 UTF-8：{}", rel.display()))
+                ArchiveError::BadPath(msg!(ArchiveNameNotUtf8, path = rel).into())
             })?),
-            _ => return Err(ArchiveError::BadPath(rel.display().to_string())),
+            _ => return Err(ArchiveError::BadPath(rel.display().to_string().into())),
         }
     }
     Ok(parts.join("/"))
@@ -367,12 +410,12 @@ pub fn pack(
     for file in files.values() {
         let meta = std::fs::metadata(file).map_err(|e| ArchiveError::Read {
             path: file.clone(),
-            reason: e.to_string(),
+            reason: e.to_string().into(),
         })?;
         if !meta.is_file() {
             return Err(ArchiveError::Read {
                 path: file.clone(),
-                reason: "不是普通文件".into(),
+                reason: msg!(ArchiveNotRegular).into(),
             });
         }
         sizes.push(meta.len());
@@ -412,7 +455,7 @@ pub fn pack(
     for ((bag_path, file), size) in files.iter().zip(&sizes) {
         let f = std::fs::File::open(file).map_err(|e| ArchiveError::Read {
             path: file.clone(),
-            reason: e.to_string(),
+            reason: e.to_string().into(),
         })?;
         let mut reader = Hashing {
             inner: f,
@@ -423,7 +466,7 @@ pub fn pack(
             .map_err(|e| write_err(&e))?;
         std::io::copy(&mut reader, &mut zip).map_err(|e| ArchiveError::Read {
             path: file.clone(),
-            reason: e.to_string(),
+            reason: e.to_string().into(),
         })?;
         if reader.bytes != *size {
             return Err(ArchiveError::Changed(file.clone()));
@@ -507,7 +550,7 @@ fn check_bag_path(path: &str) -> Result<(), ArchiveError> {
     if ok {
         Ok(())
     } else {
-        Err(ArchiveError::BadPath(path.to_string()))
+        Err(ArchiveError::BadPath(path.into()))
     }
 }
 

@@ -13,6 +13,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256, Sha512};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::messages::{Arg, Lang, Message, Msg};
+use crate::msg;
+
 pub const BAGIT_TXT: &str = "bagit.txt";
 pub const BAG_INFO_TXT: &str = "bag-info.txt";
 pub const FETCH_TXT: &str = "fetch.txt";
@@ -112,13 +115,19 @@ pub struct Finding {
     pub expected: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
-    /// In Chinese, for the clerk.
-    pub message: String,
+    /// What is wrong: a message of the catalog, made text when shown (serialized in Chinese;
+    /// [`Finding::to_json`] for another language).
+    #[serde(serialize_with = "chinese")]
+    pub message: Message,
+}
+
+fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&m.render(Lang::Zh))
 }
 
 impl Finding {
     /// An error.
-    pub fn new(kind: FindingKind, path: &str, message: String) -> Self {
+    pub fn new(kind: FindingKind, path: &str, message: Message) -> Self {
         Finding {
             kind,
             severity: Severity::Error,
@@ -145,6 +154,33 @@ impl Finding {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The message alone, in Chinese.
+    pub fn text(&self) -> String {
+        self.message.render(Lang::Zh)
+    }
+
+    /// The message and the rule it rests on, as one line in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self.rule {
+            Some(rule) => msg!(
+                VerifyFindingRule,
+                message = self.message.clone(),
+                rule = rule
+            )
+            .render(lang),
+            None => self.message.render(lang),
+        }
+    }
+
+    /// For programs: the fields as serialized, the message in `lang`, its id and arguments.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        v["message"] = self.message.render(lang).into();
+        v["message_id"] = self.message.id.id().into();
+        v["args"] = self.message.args_json(lang);
+        v
     }
 }
 
@@ -323,18 +359,18 @@ pub fn nfc(s: &str) -> String {
 /// Why a name (relative, `/`-separated) is unsafe: absolute, a drive letter, a `..`, `.` or
 /// empty segment, a backslash or NUL (RFC 8493 §5.1). A trailing `/` (a directory entry) is
 /// allowed.
-pub fn name_problem(name: &str) -> Option<&'static str> {
+pub fn name_problem(name: &str) -> Option<Msg> {
     let trimmed = name.strip_suffix('/').unwrap_or(name);
     if name.starts_with('/') || name.starts_with('~') || name.chars().nth(1) == Some(':') {
-        Some("是绝对路径")
+        Some(Msg::BagNameAbsolute)
     } else if name.contains('\\') {
-        Some("含有反斜杠")
+        Some(Msg::BagNameBackslash)
     } else if name.contains('\0') {
-        Some("含有 NUL 字符")
+        Some(Msg::BagNameNul)
     } else if trimmed.split('/').any(|p| p == "..") {
-        Some("含有 ..（指向上级目录）")
+        Some(Msg::BagNameDotDot)
     } else if trimmed.split('/').any(|p| p.is_empty() || p == ".") {
-        Some("含有空的或 . 路径段")
+        Some(Msg::BagNameEmptySegment)
     } else {
         None
     }
@@ -397,12 +433,7 @@ fn decode_tag(
         let body = match bytes.strip_prefix(UTF8_BOM) {
             Some(rest) => {
                 findings.push(
-                    Finding::new(
-                        kind,
-                        file,
-                        format!("{file} 以字节顺序标记（BOM）开头：UTF-8 标签文件不得带 BOM"),
-                    )
-                    .rule("RFC 8493 §2.3"),
+                    Finding::new(kind, file, msg!(BagTagBom, file = file)).rule("RFC 8493 §2.3"),
                 );
                 rest
             }
@@ -415,10 +446,7 @@ fn decode_tag(
                     Finding::new(
                         kind,
                         file,
-                        format!(
-                            "{file} 不是有效的 UTF-8 文本（第 {} 个字节起无法解码），未读取",
-                            e.valid_up_to() + 1
-                        ),
+                        msg!(BagTagNotUtf8, file = file, byte = e.valid_up_to() + 1),
                     )
                     .rule("RFC 8493 §2.3"),
                 );
@@ -432,7 +460,7 @@ fn decode_tag(
                 Finding::new(
                     kind,
                     file,
-                    format!("{file} 不是有效的 {} 文本，未读取", encoding.name()),
+                    msg!(BagTagBadEncoding, file = file, encoding = encoding.name()),
                 )
                 .rule("RFC 8493 §2.3"),
             );
@@ -443,36 +471,31 @@ fn decode_tag(
 }
 
 fn unterminated(file: &str, kind: FindingKind) -> Finding {
-    Finding::new(
-        kind,
-        file,
-        format!("{file} 的最后一行没有换行符：每行都必须以 LF、CR 或 CRLF 结束"),
-    )
-    .rule("RFC 8493 §2.3")
+    Finding::new(kind, file, msg!(BagUnterminated, file = file)).rule("RFC 8493 §2.3")
 }
 
 /// `label: value` as BagIt 1.0 writes a metadata element (§2.2.2): a label that neither starts
 /// nor ends with whitespace, a colon, one space or tab, the value. 0.97 allowed any whitespace,
 /// or none, around the colon. Returns the label and the value, or why the line is not one.
-fn element(line: &str, version: Version) -> Result<(&str, &str), &'static str> {
+fn element(line: &str, version: Version) -> Result<(&str, &str), Msg> {
     let Some((label, rest)) = line.split_once(':') else {
-        return Err("不是“标签: 值”的形式（没有冒号）");
+        return Err(Msg::BagElementNoColon);
     };
     match version {
         Version::V0_97 => {
             let label = label.trim_matches([' ', '\t']);
             if label.is_empty() {
-                return Err("标签为空");
+                return Err(Msg::BagElementEmptyLabel);
             }
             Ok((label, rest.trim_matches([' ', '\t'])))
         }
         Version::V1_0 => {
             if label.is_empty() {
-                Err("标签为空")
+                Err(Msg::BagElementEmptyLabel)
             } else if label.starts_with([' ', '\t']) || label.ends_with([' ', '\t']) {
-                Err("标签的开头或结尾有空白")
+                Err(Msg::BagElementLabelSpace)
             } else if !rest.starts_with([' ', '\t']) {
-                Err("冒号后面应有一个空格或制表符")
+                Err(Msg::BagElementNoSpace)
             } else {
                 Ok((label, &rest[1..]))
             }
@@ -497,17 +520,17 @@ fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> Declaration {
         declared: None,
         encoding: encoding_rs::UTF_8,
     };
-    let mut why_bad: Vec<String> = Vec::new();
-    let mut bad = |why: String| why_bad.push(why);
+    let mut why_bad: Vec<Message> = Vec::new();
+    let mut bad = |why: Message| why_bad.push(why);
     let body = match bytes.strip_prefix(UTF8_BOM) {
         Some(rest) => {
-            bad("以字节顺序标记（BOM）开头，bagit.txt 不得带 BOM".into());
+            bad(msg!(BagDeclBom));
             rest
         }
         None => bytes,
     };
     let Ok(text) = std::str::from_utf8(body) else {
-        bad("不是 UTF-8 文本".into());
+        bad(msg!(BagDeclNotUtf8));
         findings.extend(why_bad.into_iter().map(bad_declaration));
         return decl;
     };
@@ -528,12 +551,10 @@ fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> Declaration {
             match v {
                 "1.0" => decl.version = Version::V1_0,
                 "0.97" => decl.version = Version::V0_97,
-                _ => bad(format!(
-                    "不支持的 BagIt 版本 “{v}”（只能核验 1.0 和 0.97），以下按 1.0 的规则核验"
-                )),
+                _ => bad(msg!(BagDeclUnsupportedVersion, version = v)),
             }
         }
-        None => bad("缺少 BagIt-Version".into()),
+        None => bad(msg!(BagDeclNoVersion)),
     }
     let encoding = lenient("Tag-File-Character-Encoding");
     match encoding {
@@ -545,24 +566,21 @@ fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> Declaration {
                         Finding::new(
                             FindingKind::TagEncoding,
                             BAGIT_TXT,
-                            format!("标签文件的编码是 {e}，应为 UTF-8"),
+                            msg!(BagTagEncoding, encoding = e),
                         )
                         .rule("RFC 8493 §2.1.1")
                         .warning(),
                     );
                 }
             }
-            None => bad(format!("无法识别的标签文件编码 “{e}”，以下按 UTF-8 读取")),
+            None => bad(msg!(BagDeclUnknownEncoding, encoding = e)),
         },
-        None => bad("缺少 Tag-File-Character-Encoding".into()),
+        None => bad(msg!(BagDeclNoEncoding)),
     }
 
     // Exactly two lines, in this order, each in the form of the version.
     if lines.len() != 2 {
-        bad(format!(
-            "应恰好两行（BagIt-Version 与 Tag-File-Character-Encoding），实有 {} 行",
-            lines.len()
-        ));
+        bad(msg!(BagDeclLineCount, lines = lines.len()));
     }
     for (i, want) in ["BagIt-Version", "Tag-File-Character-Encoding"]
         .into_iter()
@@ -572,11 +590,16 @@ fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> Declaration {
         match element(line, decl.version) {
             Ok((label, value)) if label == want => {
                 if value.trim_matches([' ', '\t']) != value || value.is_empty() {
-                    bad(format!("第 {} 行的值前后有多余的空白或为空：{line}", i + 1));
+                    bad(msg!(BagDeclValueSpace, line = i + 1, text = *line));
                 }
             }
-            Ok(_) => bad(format!("第 {} 行应为 {want}：{line}", i + 1)),
-            Err(why) => bad(format!("第 {} 行{why}：{line}", i + 1)),
+            Ok(_) => bad(msg!(
+                BagDeclLineLabel,
+                line = i + 1,
+                label = want,
+                text = *line
+            )),
+            Err(why) => bad(msg!(BagDeclLine, line = i + 1, why = why, text = *line)),
         }
     }
     if let Some(v) = decl.declared.as_deref() {
@@ -587,7 +610,7 @@ fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> Declaration {
                 && n.bytes().all(|b| b.is_ascii_digit())
         });
         if !well_formed {
-            bad(format!("版本号 “{v}” 应为“主版本.次版本”，如 1.0"));
+            bad(msg!(BagDeclVersionForm, version = v));
         }
     }
     if !ended {
@@ -597,11 +620,11 @@ fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> Declaration {
     decl
 }
 
-fn bad_declaration(why: String) -> Finding {
+fn bad_declaration(why: Message) -> Finding {
     Finding::new(
         FindingKind::BadBagitTxt,
         BAGIT_TXT,
-        format!("bagit.txt 无效：{why}"),
+        msg!(BagDeclInvalid, why = why),
     )
     .rule("RFC 8493 §2.1.1")
 }
@@ -631,24 +654,24 @@ fn check_bag_info(
 ) -> (Elements, Option<(u64, u64)>) {
     let mut elements: Elements = Vec::new();
     let (lines, ended) = split_lines(text);
-    let bad = |i: usize, why: &str, line: &str| {
+    let bad = |i: usize, why: Msg, line: &str| {
         Finding::new(
             FindingKind::BadBagInfo,
             BAG_INFO_TXT,
-            format!("bag-info.txt 第 {} 行{why}：{line}", i + 1),
+            msg!(BagInfoLine, line = i + 1, why = why, text = line),
         )
         .rule("RFC 8493 §2.2.2")
     };
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
-            findings.push(bad(i, "是空行，每行都应是元素或续行", line));
+            findings.push(bad(i, Msg::BagInfoEmptyLine, line));
         } else if line.starts_with([' ', '\t']) {
             match elements.last_mut() {
                 Some((_, value)) => {
                     value.push(' ');
                     value.push_str(line.trim_start_matches([' ', '\t']));
                 }
-                None => findings.push(bad(i, "是续行，但前面没有元素", line)),
+                None => findings.push(bad(i, Msg::BagInfoOrphanLine, line)),
             }
         } else {
             match element(line, version) {
@@ -674,7 +697,7 @@ fn check_bag_info(
                 Finding::new(
                     FindingKind::RepeatedElement,
                     BAG_INFO_TXT,
-                    format!("bag-info.txt 中 {label} 出现了 {n} 次，不宜重复"),
+                    msg!(BagInfoRepeated, label = label, count = n),
                 )
                 .rule("RFC 8493 §2.2.2")
                 .warning(),
@@ -691,10 +714,7 @@ fn check_bag_info(
             Finding::new(
                 FindingKind::BadBagInfo,
                 BAG_INFO_TXT,
-                format!(
-                    "bag-info.txt 中 Payload-Oxum 出现了 {} 次，只能有一个",
-                    oxums.len()
-                ),
+                msg!(BagInfoOxumRepeated, count = oxums.len()),
             )
             .rule("RFC 8493 §2.2.2"),
         );
@@ -711,7 +731,7 @@ fn check_bag_info(
                 Finding::new(
                     FindingKind::BadBagInfo,
                     BAG_INFO_TXT,
-                    format!("Payload-Oxum 的值 “{value}” 应为“字节数.文件数”"),
+                    msg!(BagInfoOxumForm, value = *value),
                 )
                 .rule("RFC 8493 §2.2.2"),
             );
@@ -757,18 +777,41 @@ fn decode_path(raw: &str, version: Version) -> (String, bool) {
     (out, ok)
 }
 
+/// Why a decoded path cannot be listed.
+enum PathProblem {
+    /// Unsafe (§5.1): it leads outside the bag, or nowhere certain.
+    Unsafe(Msg),
+    /// It names a directory.
+    Directory,
+    /// A payload path outside `data/`.
+    NotPayload,
+    /// A tag path inside `data/`.
+    Payload,
+}
+
+impl PathProblem {
+    fn message(&self) -> Message {
+        match self {
+            PathProblem::Unsafe(why) => msg!(BagPathUnsafe, why = *why),
+            PathProblem::Directory => msg!(BagPathDirectory),
+            PathProblem::NotPayload => msg!(BagPathPayloadOutside),
+            PathProblem::Payload => msg!(BagPathTagInPayload),
+        }
+    }
+}
+
 /// Checks a decoded path: safe, and inside the payload directory or outside it as `payload`
 /// says. Returns why not.
-fn path_problem(path: &str, payload: bool) -> Option<String> {
+fn path_problem(path: &str, payload: bool) -> Option<PathProblem> {
     if let Some(why) = name_problem(path) {
-        return Some(format!("路径{why}，指向归档之外或无法确定"));
+        return Some(PathProblem::Unsafe(why));
     }
     if path.ends_with('/') {
-        return Some("路径以 / 结尾，是目录".into());
+        return Some(PathProblem::Directory);
     }
     match (payload, path.starts_with(PAYLOAD_DIR)) {
-        (true, false) => Some("载荷清单只能列出 data/ 下的文件".into()),
-        (false, true) => Some("标签清单不能列出 data/ 下的载荷文件".into()),
+        (true, false) => Some(PathProblem::NotPayload),
+        (false, true) => Some(PathProblem::Payload),
         _ => None,
     }
 }
@@ -799,44 +842,48 @@ fn parse_manifest(
         findings.push(unterminated(name, FindingKind::BadManifest));
     }
     for (i, line) in lines.iter().enumerate() {
-        let bad = |why: &str| {
+        let bad = |why: Message| {
             Finding::new(
                 FindingKind::BadManifest,
                 name,
-                format!("{name} 第 {} 行无效（{why}）：{line}", i + 1),
+                msg!(
+                    BagManifestLine,
+                    name = name,
+                    line = i + 1,
+                    why = why,
+                    text = *line
+                ),
             )
             .rule(rule)
         };
         let Some((checksum, rest)) = line.split_once([' ', '\t']) else {
-            findings.push(bad("应为“校验值 空白 路径”"));
+            findings.push(bad(msg!(BagManifestForm)));
             continue;
         };
         let raw_path = rest.trim_start_matches([' ', '\t']);
         if checksum.is_empty() || raw_path.is_empty() {
-            findings.push(bad("应为“校验值 空白 路径”"));
+            findings.push(bad(msg!(BagManifestForm)));
             continue;
         }
         if checksum.len() != algorithm.hex_len() || !checksum.bytes().all(|b| b.is_ascii_hexdigit())
         {
-            findings.push(bad(&format!(
-                "校验值应为 {} 位十六进制的 {}",
-                algorithm.hex_len(),
-                algorithm.name()
+            findings.push(bad(msg!(
+                BagManifestChecksum,
+                digits = algorithm.hex_len(),
+                algorithm = algorithm.name()
             )));
             continue;
         }
         let (decoded, encoded_right) = decode_path(raw_path, version);
         if !encoded_right {
-            findings.push(
-                bad("路径中的 % 未编码：% 应写作 %25，换行写作 %0A、%0D").rule("RFC 8493 §2.1.3"),
-            );
+            findings.push(bad(msg!(BagManifestPercent)).rule("RFC 8493 §2.1.3"));
         }
         if let Some(why) = path_problem(&decoded, kind == ManifestKind::Payload) {
-            findings.push(bad(&why).rule(if why.contains("归档之外") {
-                "RFC 8493 §5.1"
-            } else {
-                rule
-            }));
+            let section = match why {
+                PathProblem::Unsafe(_) => "RFC 8493 §5.1",
+                _ => rule,
+            };
+            findings.push(bad(why.message()).rule(section));
             continue;
         }
         let path = nfc(&decoded);
@@ -849,24 +896,27 @@ fn parse_manifest(
                 Finding::new(
                     FindingKind::BadManifest,
                     name,
-                    format!("{name} 重复列出 {path}（校验值相同）"),
+                    msg!(BagManifestRepeated, name = name, path = &path),
                 )
                 .rule(rule)
                 .warning(),
             ),
             Some(first) => {
                 let same = if *first == checksum {
-                    "校验值相同"
+                    Msg::BagManifestSameChecksum
                 } else {
-                    "校验值互相矛盾"
+                    Msg::BagManifestConflictingChecksums
                 };
                 findings.push(
                     Finding::new(
                         FindingKind::BadManifest,
                         &path,
-                        format!(
-                            "{name} 第 {} 行：同一文件 {path} 列出了两次（{same}），每个文件只能列一次",
-                            i + 1
+                        msg!(
+                            BagManifestListedTwice,
+                            name = name,
+                            line = i + 1,
+                            path = &path,
+                            same = same
                         ),
                     )
                     .rule("RFC 8493 §2.1.3"),
@@ -900,11 +950,11 @@ fn parse_fetch(
     }
     let is_ws = |c: char| c == ' ' || c == '\t';
     for (i, line) in lines.iter().enumerate() {
-        let bad = |why: &str| {
+        let bad = |why: Message| {
             Finding::new(
                 FindingKind::BadFetch,
                 FETCH_TXT,
-                format!("fetch.txt 第 {} 行无效（{why}）：{line}", i + 1),
+                msg!(BagFetchLine, line = i + 1, why = why, text = *line),
             )
             .rule("RFC 8493 §2.2.3")
         };
@@ -915,26 +965,25 @@ fn parse_fetch(
         let length = parts.next().unwrap_or_default();
         let raw_path = parts.next().unwrap_or_default().trim_start_matches(is_ws);
         if url.is_empty() || length.is_empty() || raw_path.is_empty() {
-            findings.push(bad("应为“URL 长度 路径”"));
+            findings.push(bad(msg!(BagFetchForm)));
             continue;
         }
         if !is_absolute_uri(url) {
-            findings.push(bad("URL 必须是绝对 URI，如 https://…"));
+            findings.push(bad(msg!(BagFetchUrl)));
         }
         if length != "-" && !length.bytes().all(|b| b.is_ascii_digit()) {
-            findings.push(bad("长度应为字节数或 -"));
+            findings.push(bad(msg!(BagFetchLength)));
         }
         let (decoded, encoded_right) = decode_path(raw_path, version);
         if !encoded_right {
-            findings.push(bad("路径中的 % 未编码：% 应写作 %25"));
+            findings.push(bad(msg!(BagFetchPercent)));
         }
         if let Some(why) = path_problem(&decoded, true) {
-            let why = if why.starts_with("载荷清单") {
-                "只能列出 data/ 下的载荷文件，不能列出标签文件".to_string()
-            } else {
-                why
+            let why = match why {
+                PathProblem::NotPayload => msg!(BagFetchOnlyPayload),
+                why => why.message(),
             };
-            findings.push(bad(&why));
+            findings.push(bad(why));
             continue;
         }
         items.insert(
@@ -1011,8 +1060,12 @@ pub fn judge(bag: &Bag) -> Judgement {
         None => {
             if !files.contains_key(BAGIT_TXT) {
                 f.push(
-                    Finding::new(FindingKind::TagMissing, BAGIT_TXT, "缺失：bagit.txt".into())
-                        .rule("RFC 8493 §2.1.1"),
+                    Finding::new(
+                        FindingKind::TagMissing,
+                        BAGIT_TXT,
+                        msg!(BagMissingFile, path = BAGIT_TXT),
+                    )
+                    .rule("RFC 8493 §2.1.1"),
                 );
             }
             Declaration {
@@ -1031,7 +1084,7 @@ pub fn judge(bag: &Bag) -> Judgement {
             Finding::new(
                 FindingKind::NoPayloadDirectory,
                 "data/",
-                "缺失：载荷目录 data/（归档的根目录下必须有 data 目录）".into(),
+                msg!(BagNoPayloadDirectory),
             )
             .rule("RFC 8493 §2.1.2"),
         );
@@ -1059,9 +1112,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                 Finding::new(
                     FindingKind::BadManifest,
                     name,
-                    format!(
-                        "清单文件名 {name} 不合规范：算法名应小写、去掉标点，即 {expected_name}"
-                    ),
+                    msg!(BagManifestName, name = name, expected = &expected_name),
                 )
                 .rule("RFC 8493 §2.4"),
             );
@@ -1071,9 +1122,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                 Finding::new(
                     FindingKind::UnsupportedAlgorithm,
                     name,
-                    format!(
-                        "无法核验 {name}：不支持算法 “{raw}”（支持 md5、sha1、sha256、sha512），其中的校验值未核对"
-                    ),
+                    msg!(BagUnsupportedAlgorithm, name = name, algorithm = raw),
                 )
                 .rule("RFC 8493 §2.4"),
             );
@@ -1096,8 +1145,7 @@ pub fn judge(bag: &Bag) -> Judgement {
             Finding::new(
                 FindingKind::NoPayloadManifest,
                 "manifest-sha512.txt",
-                "缺失：载荷清单（至少要有一个 manifest-<算法>.txt，如 manifest-sha512.txt），无法核对任何文件"
-                    .into(),
+                msg!(BagNoPayloadManifest),
             )
             .rule("RFC 8493 §2.1.3"),
         );
@@ -1123,7 +1171,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                     Finding::new(
                         FindingKind::BadFetch,
                         p,
-                        format!("fetch.txt 列出的 {p} 不在载荷清单 {} 中", m.name),
+                        msg!(BagFetchNotInManifest, path = p, manifest = &m.name),
                     )
                     .rule("RFC 8493 §2.2.3"),
                 );
@@ -1161,15 +1209,12 @@ pub fn judge(bag: &Bag) -> Judgement {
         }
     }
     for (p, wrong) in altered {
-        let names: Vec<&str> = wrong.iter().map(|(m, _, _)| m.name.as_str()).collect();
+        let names: Vec<String> = wrong.iter().map(|(m, _, _)| m.name.clone()).collect();
         let (m, want, got) = &wrong[0];
         let mut finding = Finding::new(
             FindingKind::Altered,
             p,
-            format!(
-                "被改动：{p}（内容与 {} 记载的校验值不符）",
-                names.join("、")
-            ),
+            msg!(BagAltered, path = p, manifests = names),
         )
         .rule("RFC 8493 §3");
         finding.expected = Some(format!("{}:{want}", m.algorithm.name()));
@@ -1179,10 +1224,10 @@ pub fn judge(bag: &Bag) -> Judgement {
     let mut extra: Vec<(&String, &FileInfo)> = Vec::new();
     if !payload_manifests.is_empty() {
         for (p, info) in &payload {
-            let absent_from: Vec<&str> = payload_manifests
+            let absent_from: Vec<String> = payload_manifests
                 .iter()
                 .filter(|m| !m.entries.contains_key(*p))
-                .map(|m| m.name.as_str())
+                .map(|m| m.name.clone())
                 .collect();
             if absent_from.len() == payload_manifests.len() {
                 extra.push((p, info));
@@ -1191,10 +1236,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                     Finding::new(
                         FindingKind::NotInEveryManifest,
                         p,
-                        format!(
-                            "{p} 没有列入 {}：每个载荷文件都必须列入每一个载荷清单",
-                            absent_from.join("、")
-                        ),
+                        msg!(BagNotInEveryManifest, path = *p, manifests = absent_from),
                     )
                     .rule("RFC 8493 §3"),
                 );
@@ -1207,10 +1249,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                 Finding::new(
                     FindingKind::FetchPending,
                     p,
-                    format!(
-                        "尚未取回：{p}（fetch.txt 列出应从 {} 下载；核验从不下载，归档不完整）",
-                        item.url
-                    ),
+                    msg!(BagFetchPending, path = p, url = &item.url),
                 )
                 .rule("RFC 8493 §3"),
             );
@@ -1226,7 +1265,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                 Finding::new(
                     FindingKind::BadManifest,
                     p,
-                    format!("清单列出的 {p} 是目录：清单只能列出文件"),
+                    msg!(BagManifestDirectory, path = p),
                 )
                 .rule("RFC 8493 §2.1.3"),
             );
@@ -1244,34 +1283,20 @@ pub fn judge(bag: &Bag) -> Judgement {
         match extra.iter().position(|(_, info)| same(info)) {
             Some(i) => {
                 let (to, _) = extra.remove(i);
-                let mut finding = Finding::new(
-                    FindingKind::Renamed,
-                    p,
-                    format!("被改名：{p} → {to}（内容未变，名称与清单不符）"),
-                )
-                .rule("RFC 8493 §3");
+                let mut finding =
+                    Finding::new(FindingKind::Renamed, p, msg!(BagRenamed, path = p, to = to))
+                        .rule("RFC 8493 §3");
                 finding.to = Some(to.clone());
                 f.push(finding);
             }
             None => f.push(
-                Finding::new(
-                    FindingKind::Missing,
-                    p,
-                    format!("缺失：{p}（清单中有，归档中没有）"),
-                )
-                .rule("RFC 8493 §3"),
+                Finding::new(FindingKind::Missing, p, msg!(BagMissing, path = p))
+                    .rule("RFC 8493 §3"),
             ),
         }
     }
     for (p, _) in extra {
-        f.push(
-            Finding::new(
-                FindingKind::Extra,
-                p,
-                format!("多出的文件：{p}（归档中有，清单中没有）"),
-            )
-            .rule("RFC 8493 §3"),
-        );
+        f.push(Finding::new(FindingKind::Extra, p, msg!(BagExtra, path = p)).rule("RFC 8493 §3"));
     }
 
     // §2.2.2 bag-info.txt, and the Payload-Oxum when present.
@@ -1292,8 +1317,12 @@ pub fn judge(bag: &Bag) -> Judgement {
                 let mut finding = Finding::new(
                     FindingKind::PayloadOxum,
                     BAG_INFO_TXT,
-                    format!(
-                        "Payload-Oxum 不符：bag-info.txt 记载 {count} 个文件 {bytes} 字节，实有 {actual_files} 个文件 {actual_bytes} 字节"
+                    msg!(
+                        BagOxumMismatch,
+                        count = count,
+                        bytes = bytes,
+                        actual_files = actual_files,
+                        actual_bytes = actual_bytes
                     ),
                 )
                 .rule("RFC 8493 §2.2.2");
@@ -1314,7 +1343,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                     Finding::new(
                         FindingKind::BadManifest,
                         &m.name,
-                        format!("{} 列出了标签清单 {p}：标签清单不能列出标签清单", m.name),
+                        msg!(BagTagManifestListsTagManifest, name = &m.name, path = p),
                     )
                     .rule("RFC 8493 §2.2.1"),
                 );
@@ -1325,7 +1354,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                     Finding::new(
                         FindingKind::TagMissing,
                         p,
-                        format!("缺失：{p}（{} 中有，归档中没有）", m.name),
+                        msg!(BagTagMissing, path = p, name = &m.name),
                     )
                     .rule("RFC 8493 §3"),
                 ),
@@ -1338,7 +1367,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                         let mut finding = Finding::new(
                             FindingKind::TagAltered,
                             p,
-                            format!("被改动：{p}（内容与 {} 记载的校验值不符）", m.name),
+                            msg!(BagAltered, path = p, manifests = &m.name),
                         )
                         .rule("RFC 8493 §3");
                         finding.expected = Some(format!("{}:{want}", m.algorithm.name()));
@@ -1356,10 +1385,7 @@ pub fn judge(bag: &Bag) -> Judgement {
                         Finding::new(
                             FindingKind::TagNotListed,
                             pm,
-                            format!(
-                                "{} 没有列出载荷清单 {pm}：每个标签清单都必须列出每个载荷清单",
-                                m.name
-                            ),
+                            msg!(BagTagManifestOmitsManifest, name = &m.name, path = pm),
                         )
                         .rule("RFC 8493 §2.2.1"),
                     );
@@ -1375,20 +1401,17 @@ pub fn judge(bag: &Bag) -> Judgement {
             if p.starts_with(PAYLOAD_DIR) || is_tag_manifest || reported {
                 continue;
             }
-            let absent_from: Vec<&str> = tag_manifests
+            let absent_from: Vec<String> = tag_manifests
                 .iter()
                 .filter(|m| !m.entries.contains_key(p))
-                .map(|m| m.name.as_str())
+                .map(|m| m.name.clone())
                 .collect();
             if !absent_from.is_empty() {
                 f.push(
                     Finding::new(
                         FindingKind::TagNotListed,
                         p,
-                        format!(
-                            "标签文件 {p} 没有列入 {}，其内容无从核对",
-                            absent_from.join("、")
-                        ),
+                        msg!(BagTagNotListed, path = p, manifests = absent_from),
                     )
                     .rule("RFC 8493 §2.2.1")
                     .warning(),
@@ -1398,16 +1421,17 @@ pub fn judge(bag: &Bag) -> Judgement {
         let tag_algs: BTreeSet<Algorithm> = tag_manifests.iter().map(|m| m.algorithm).collect();
         let payload_algs: BTreeSet<Algorithm> = j.algorithms.iter().copied().collect();
         if !payload_algs.is_empty() && tag_algs != payload_algs {
-            let names =
-                |s: &BTreeSet<Algorithm>| s.iter().map(|a| a.name()).collect::<Vec<_>>().join("、");
+            let names = |s: &BTreeSet<Algorithm>| {
+                Arg::List(s.iter().map(|a| a.name().to_string()).collect())
+            };
             f.push(
                 Finding::new(
                     FindingKind::BadManifest,
                     &j.tag_manifests[0],
-                    format!(
-                        "标签清单的算法（{}）与载荷清单的算法（{}）不同",
-                        names(&tag_algs),
-                        names(&payload_algs)
+                    msg!(
+                        BagTagAlgorithms,
+                        tag = names(&tag_algs),
+                        payload = names(&payload_algs)
                     ),
                 )
                 .rule("RFC 8493 §2.2.1")
@@ -1422,9 +1446,13 @@ pub fn judge(bag: &Bag) -> Judgement {
             Finding::new(
                 FindingKind::WeakAlgorithm,
                 &payload_names[0],
-                format!(
-                    "载荷清单只用了 {}：只为兼容旧归档而允许，能发现意外损坏，挡不住蓄意篡改；宜用 sha256 或 sha512",
-                    j.algorithms.iter().map(|a| a.name()).collect::<Vec<_>>().join("、")
+                msg!(
+                    BagWeakAlgorithm,
+                    algorithms = j
+                        .algorithms
+                        .iter()
+                        .map(|a| a.name().to_string())
+                        .collect::<Vec<_>>()
                 ),
             )
             .rule("RFC 8493 §2.4")
@@ -1438,15 +1466,12 @@ pub fn judge(bag: &Bag) -> Judgement {
         by_case.entry(p.to_lowercase()).or_default().push(p);
     }
     for names in by_case.values().filter(|n| n.len() > 1) {
-        let shown: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+        let shown: Vec<String> = names.iter().map(|n| n.to_string()).collect();
         f.push(
             Finding::new(
                 FindingKind::CaseCollision,
                 names[0],
-                format!(
-                    "文件名只有大小写不同：{}（在不区分大小写的文件系统上会互相覆盖）",
-                    shown.join("、")
-                ),
+                msg!(BagCaseCollision, names = shown),
             )
             .rule("RFC 8493 §6.1.1.3")
             .warning(),

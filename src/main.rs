@@ -450,7 +450,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                ui.error(&msg!(CliError, error = e.to_string()));
+                ui.error(&msg!(CliError, error = e.message()));
                 ExitCode::from(1)
             }
         },
@@ -663,10 +663,10 @@ fn build(
         Err(e) => {
             let text = match &e {
                 BuildError::Check(d) => ui.t(&msg!(BuildCheck, findings = d.render(ui.lang))),
-                BuildError::Key(k) => ui.t(&msg!(BuildKey, error = k.to_string())),
+                BuildError::Key(k) => ui.t(&msg!(BuildKey, error = k.message())),
                 BuildError::Volume(v) => ui.t(&msg!(BuildVolume, error = v)),
                 BuildError::Render(r) => r.render(ui.lang),
-                BuildError::Archive(a) => a.to_string(),
+                BuildError::Archive(a) => a.render(ui.lang),
             };
             eprintln!("{text}");
             let code = if e.is_input_error() { 2 } else { 1 };
@@ -687,7 +687,7 @@ fn verify_archive(
     let public_key = match pubkey.map(sign::read_public_key).transpose() {
         Ok(k) => k,
         Err(e) => {
-            ui.error(&msg!(CliError, error = e.to_string()));
+            ui.error(&msg!(CliError, error = e.message()));
             return ExitCode::from(2);
         }
     };
@@ -697,8 +697,8 @@ fn verify_archive(
     };
     let report = verify(archive, &opts);
     let text = match format {
-        OutputFormat::Text => report.human(),
-        OutputFormat::Json => match serde_json::to_string_pretty(&report) {
+        OutputFormat::Text => report.render(ui.lang),
+        OutputFormat::Json => match serde_json::to_string_pretty(&report.to_json(ui.lang)) {
             Ok(s) => s + "\n",
             Err(e) => {
                 ui.error(&msg!(CliError, error = e.to_string()));
@@ -709,7 +709,7 @@ fn verify_archive(
     // A closed pipe (`| head`) is not an error of the archive: the verdict stands.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     // Warnings (what RFC 8493 says SHOULD) go apart from the errors, and leave the exit code.
-    let warnings = report.warnings_text();
+    let warnings = report.render_warnings(ui.lang);
     let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), warnings.as_bytes());
     ExitCode::from(report.verdict.exit_code())
 }

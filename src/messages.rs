@@ -7,7 +7,8 @@
 //!
 //! Placeholders are written `{name}`; both languages of an id use the same names. Dates given
 //! as [`Arg::Date`] print `2023 年 3 月 2 日` in Chinese and `2023-03-02` in English; lists
-//! ([`Arg::List`]) are joined with `、` or `, `.
+//! ([`Arg::List`]) are joined with `、` or `, `; messages given as [`Arg::Lines`] stand one a
+//! line.
 
 use std::fmt;
 
@@ -71,6 +72,8 @@ pub enum Arg {
     Date(NaiveDate),
     List(Vec<String>),
     Msg(Box<Message>),
+    /// Messages, one a line.
+    Lines(Vec<Message>),
 }
 
 impl Arg {
@@ -86,6 +89,11 @@ impl Arg {
                 Lang::En => ", ",
             }),
             Arg::Msg(m) => m.render(lang),
+            Arg::Lines(ms) => ms
+                .iter()
+                .map(|m| m.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
         }
     }
 }
@@ -132,6 +140,12 @@ impl From<Msg> for Arg {
 impl From<Vec<String>> for Arg {
     fn from(v: Vec<String>) -> Arg {
         Arg::List(v)
+    }
+}
+
+impl From<Vec<Message>> for Arg {
+    fn from(v: Vec<Message>) -> Arg {
+        Arg::Lines(v)
     }
 }
 

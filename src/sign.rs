@@ -18,6 +18,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use blake2::{Blake2b512, Digest};
 use ed25519_dalek::Signer;
 
+use crate::messages::{Arg, Lang, Message};
+use crate::msg;
 use crate::output::write_atomic;
 
 /// The secret key file written by `spotcheck keygen`.
@@ -37,27 +39,52 @@ const SK_KEYNUM: std::ops::Range<usize> = 54..62;
 const SK_SECRET: std::ops::Range<usize> = 62..126;
 const SK_LEN: usize = 158;
 
-/// Why a key could not be made, read or used.
+/// Why a key could not be made, read or used. Displayed in Chinese; [`SignError::message`]
+/// for the user's language.
 #[derive(Debug, thiserror::Error)]
 pub enum SignError {
-    #[error("无法读取密钥文件 {path}：{reason}")]
+    #[error("{}", self.message())]
     Read { path: PathBuf, reason: String },
-    #[error("{path} 不是有效的 minisign 私钥：{reason}")]
-    BadSecretKey { path: PathBuf, reason: String },
-    #[error(
-        "私钥 {0} 设有口令；spotcheck 不在运行中询问口令，请使用 spotcheck keygen 生成的无口令私钥"
-    )]
+    /// The reason is a message of the catalog, or the text of the minisign crate.
+    #[error("{}", self.message())]
+    BadSecretKey { path: PathBuf, reason: Arg },
+    #[error("{}", self.message())]
     Encrypted(PathBuf),
-    #[error("{path} 不是有效的 minisign 公钥：{reason}")]
-    BadPublicKey { path: PathBuf, reason: String },
-    #[error("{0} 已存在：为免覆盖原有私钥，请换一个文件夹，或先移走旧密钥")]
+    #[error("{}", self.message())]
+    BadPublicKey { path: PathBuf, reason: Arg },
+    #[error("{}", self.message())]
     Exists(PathBuf),
-    #[error("无法写入 {path}：{reason}")]
+    #[error("{}", self.message())]
     Write { path: PathBuf, reason: String },
-    #[error("生成密钥失败：{0}")]
+    #[error("{}", self.message())]
     Generate(String),
-    #[error("签名自检失败（签名无法用对应公钥验证）：{0}")]
-    SelfCheck(String),
+    #[error("{}", self.message())]
+    SelfCheck(Message),
+}
+
+impl SignError {
+    /// The error as a message of the catalog.
+    pub fn message(&self) -> Message {
+        match self {
+            SignError::Read { path, reason } => msg!(SignRead, path = path, reason = reason),
+            SignError::BadSecretKey { path, reason } => {
+                msg!(SignBadSecretKey, path = path, reason = reason.clone())
+            }
+            SignError::Encrypted(path) => msg!(SignEncrypted, path = path),
+            SignError::BadPublicKey { path, reason } => {
+                msg!(SignBadPublicKey, path = path, reason = reason.clone())
+            }
+            SignError::Exists(path) => msg!(SignExists, path = path),
+            SignError::Write { path, reason } => msg!(SignWrite, path = path, reason = reason),
+            SignError::Generate(error) => msg!(SignGenerate, error = error),
+            SignError::SelfCheck(reason) => msg!(SignSelfCheck, reason = reason.clone()),
+        }
+    }
+
+    /// The error in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
 }
 
 /// A secret key, ready to sign.
@@ -159,21 +186,21 @@ impl SigningKey {
     }
 
     fn from_text(path: &Path, text: &str) -> Result<Self, SignError> {
-        let bad = |reason: &str| SignError::BadSecretKey {
+        let bad = |reason: Arg| SignError::BadSecretKey {
             path: path.to_path_buf(),
-            reason: reason.to_string(),
+            reason,
         };
         let mut lines = text.lines();
         let comment = lines.next().unwrap_or_default();
         if !comment.starts_with(UNTRUSTED_PREFIX) {
-            return Err(bad("第一行应为 untrusted comment"));
+            return Err(bad(msg!(SignFirstLine).into()));
         }
         let encoded = lines.next().unwrap_or_default().trim();
         let raw = BASE64
             .decode(encoded)
-            .map_err(|_| bad("第二行不是 base64 编码的密钥"))?;
+            .map_err(|_| bad(msg!(SignSecretNotBase64).into()))?;
         if raw.len() != SK_LEN {
-            return Err(bad("密钥长度不对"));
+            return Err(bad(msg!(SignSecretLength).into()));
         }
         if raw[SK_KDF] != [0, 0] {
             return Err(SignError::Encrypted(path.to_path_buf()));
@@ -181,7 +208,7 @@ impl SigningKey {
         // The crate checks the algorithm and the key's checksum.
         minisign::SecretKeyBox::from_string(text)
             .and_then(|b| b.into_unencrypted_secret_key())
-            .map_err(|e| bad(&e.to_string()))?;
+            .map_err(|e| bad(e.to_string().into()))?;
         let mut keynum = [0u8; 8];
         keynum.copy_from_slice(&raw[SK_KEYNUM]);
         let secret = &raw[SK_SECRET];
@@ -189,7 +216,7 @@ impl SigningKey {
         seed.copy_from_slice(&secret[..32]);
         let key = ed25519_dalek::SigningKey::from_bytes(&seed);
         if key.verifying_key().as_bytes()[..] != secret[32..] {
-            return Err(bad("私钥与其中的公钥不一致"));
+            return Err(bad(msg!(SignKeyMismatch).into()));
         }
         Ok(SigningKey { keynum, key })
     }
@@ -251,7 +278,9 @@ pub fn read_public_key(path: &Path) -> Result<String, SignError> {
     Ok(text)
 }
 
-fn parse_public_key(text: &str) -> Result<minisign::PublicKey, String> {
+/// Reads a public key; the reason it cannot is a message of the catalog, or the text of the
+/// minisign crate.
+fn parse_public_key(text: &str) -> Result<minisign::PublicKey, Arg> {
     // Either a key file (comment line, key line) or the bare base64 line `minisign -P` takes.
     let line = match text.lines().next() {
         Some(first) if first.starts_with(UNTRUSTED_PREFIX) => text.lines().nth(1),
@@ -261,57 +290,57 @@ fn parse_public_key(text: &str) -> Result<minisign::PublicKey, String> {
     .trim();
     let raw = BASE64
         .decode(line)
-        .map_err(|_| "不是 base64 编码的公钥".to_string())?;
+        .map_err(|_| Arg::from(msg!(SignPublicNotBase64)))?;
     if raw.len() != 42 || &raw[..2] != b"Ed" {
-        return Err("公钥长度或算法不对".into());
+        return Err(msg!(SignPublicLength).into());
     }
-    minisign::PublicKey::from_base64(line).map_err(|e| e.to_string())
+    minisign::PublicKey::from_base64(line).map_err(|e| e.to_string().into())
 }
 
 /// Checks a minisign signature of `data` against a public key (file text). Every malformed
 /// input is an error message, never a panic: the lengths the verifier relies on are checked
 /// here first.
-pub fn verify(public_key: &str, signature: &str, data: &[u8]) -> Result<SignatureInfo, String> {
-    let pk = parse_public_key(public_key).map_err(|e| format!("公钥无效：{e}"))?;
+pub fn verify(public_key: &str, signature: &str, data: &[u8]) -> Result<SignatureInfo, Message> {
+    let pk = parse_public_key(public_key).map_err(|e| msg!(SignPublicInvalid, reason = e))?;
     let mut lines = signature.lines();
     let (Some(untrusted), Some(sig_line), Some(trusted), Some(global)) =
         (lines.next(), lines.next(), lines.next(), lines.next())
     else {
-        return Err("签名文件不完整：应有四行".into());
+        return Err(msg!(SignIncomplete));
     };
     if !untrusted.starts_with(UNTRUSTED_PREFIX) || !trusted.starts_with(TRUSTED_PREFIX) {
-        return Err("签名文件格式不对：缺少 untrusted/trusted comment 行".into());
+        return Err(msg!(SignMalformed));
     }
     let sig_raw = BASE64
         .decode(sig_line.trim())
-        .map_err(|_| "签名行不是 base64".to_string())?;
+        .map_err(|_| msg!(SignLineNotBase64))?;
     if sig_raw.len() != 74 {
-        return Err("签名长度不对".into());
+        return Err(msg!(SignLength));
     }
     if &sig_raw[..2] != SIG_ALG_PREHASHED {
-        return Err("签名算法不是 minisign 的预哈希 Ed25519（ED）".into());
+        return Err(msg!(SignAlgorithm));
     }
     let global_raw = BASE64
         .decode(global.trim())
-        .map_err(|_| "全局签名行不是 base64".to_string())?;
+        .map_err(|_| msg!(SignGlobalNotBase64))?;
     if global_raw.len() != 64 {
-        return Err("全局签名长度不对".into());
+        return Err(msg!(SignGlobalLength));
     }
     let mut sig_key = [0u8; 8];
     sig_key.copy_from_slice(&sig_raw[2..10]);
     let mut pk_key = [0u8; 8];
     pk_key.copy_from_slice(pk.keynum());
     if sig_key != pk_key {
-        return Err(format!(
-            "签名所用密钥 {} 与所给公钥 {} 不符",
-            key_id(&sig_key),
-            key_id(&pk_key)
+        return Err(msg!(
+            SignWrongKey,
+            signed = key_id(&sig_key),
+            given = key_id(&pk_key)
         ));
     }
     let sig_box = minisign::SignatureBox::from_string(signature)
-        .map_err(|e| format!("签名文件无法解析：{e}"))?;
+        .map_err(|e| msg!(SignUnparsable, error = e.to_string()))?;
     minisign::verify(&pk, &sig_box, Cursor::new(data), true, false, false)
-        .map_err(|_| "签名无效：标签清单在签名之后被改动，或签名本身被篡改".to_string())?;
+        .map_err(|_| msg!(SignDoesNotVerify))?;
     Ok(SignatureInfo {
         key_id: key_id(&sig_key),
         trusted_comment: sig_box.trusted_comment().unwrap_or_default(),

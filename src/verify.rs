@@ -24,6 +24,8 @@ use crate::archive::{
 };
 use crate::bagit::{self, Algorithm, Digests, FileInfo, MultiHasher, name_problem};
 pub use crate::bagit::{Finding, FindingKind, Severity};
+use crate::messages::{Lang, Message, Msg};
+use crate::msg;
 use crate::sign::{self, SignatureInfo};
 
 /// The tag files that the tag manifest of spotcheck's own archives must list.
@@ -81,11 +83,12 @@ impl Verdict {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The verdict in a word.
+    pub fn label(self) -> Msg {
         match self {
-            Verdict::Intact => "完好",
-            Verdict::Damaged => "已损坏",
-            Verdict::Unreadable => "无法读取",
+            Verdict::Intact => Msg::VerifyIntact,
+            Verdict::Damaged => Msg::VerifyDamaged,
+            Verdict::Unreadable => Msg::VerifyUnreadableVerdict,
         }
     }
 }
@@ -100,9 +103,22 @@ pub enum SignatureStatus {
     },
     Valid(SignatureInfo),
     Invalid {
-        reason: String,
+        /// Serialized in Chinese; [`Report::to_json`] for another language.
+        #[serde(serialize_with = "chinese")]
+        reason: Message,
     },
     Missing,
+}
+
+fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&m.render(Lang::Zh))
+}
+
+fn chinese_opt<S: serde::Serializer>(m: &Option<Message>, s: S) -> Result<S::Ok, S::Error> {
+    match m {
+        Some(m) => chinese(m, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// Everything verify found.
@@ -113,9 +129,13 @@ pub struct Report {
     /// The bag's folder name (the batch id).
     pub bag: Option<String>,
     pub verdict: Verdict,
-    /// Why the archive could not be read at all.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    /// Why the archive could not be read at all (serialized in Chinese; [`Report::to_json`]
+    /// for another language).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "chinese_opt"
+    )]
+    pub error: Option<Message>,
     /// The BagIt version bagit.txt declares.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bagit_version: Option<String>,
@@ -130,7 +150,7 @@ pub struct Report {
 }
 
 impl Report {
-    fn unreadable(archive: &Path, error: String) -> Self {
+    fn unreadable(archive: &Path, error: Message) -> Self {
         Report {
             archive: archive.display().to_string(),
             bag: None,
@@ -163,71 +183,84 @@ impl Report {
         self.findings.iter().filter(|f| !f.is_error())
     }
 
-    /// The warnings for a clerk, in Chinese, one a line (empty when there are none); printed
-    /// on standard error, apart from the report.
+    /// The warnings for a clerk, in Chinese, one a line (empty when there are none).
     pub fn warnings_text(&self) -> String {
+        self.render_warnings(Lang::Zh)
+    }
+
+    /// The warnings in `lang`, one a line (empty when there are none); printed on standard
+    /// error, apart from the report.
+    pub fn render_warnings(&self, lang: Lang) -> String {
         self.warnings()
-            .map(|f| format!("警告：{}\n", line_of(f)))
+            .map(|f| msg!(VerifyWarningLine, message = f.render(lang)).render(lang) + "\n")
             .collect()
     }
 
     /// The report for a clerk, in Chinese (without the warnings: see [`Report::warnings_text`]).
     pub fn human(&self) -> String {
-        let mut s = format!("归档：{}", self.archive);
-        if let Some(bag) = &self.bag {
-            s.push_str(&format!("（{bag}）"));
-        }
-        s.push('\n');
-        match self.verdict {
-            Verdict::Unreadable => {
-                s.push_str(&format!(
-                    "结论：无法读取 —— {}\n",
-                    self.error.as_deref().unwrap_or("原因不明")
-                ));
-            }
-            Verdict::Intact => {
-                s.push_str(&format!(
-                    "结论：完好 —— {} 个文件，共 {} 字节，全部与清单一致\n",
-                    self.payload_files, self.payload_bytes
-                ));
-            }
-            Verdict::Damaged => {
-                s.push_str(&format!(
-                    "结论：已损坏 —— 发现 {} 处问题：\n",
-                    self.errors().count()
-                ));
-            }
-        }
-        for f in self.errors() {
-            s.push_str(&format!("  - {}\n", line_of(f)));
-        }
+        self.render(Lang::Zh)
+    }
+
+    /// The report for a clerk, in `lang` (without the warnings: see
+    /// [`Report::render_warnings`]).
+    pub fn render(&self, lang: Lang) -> String {
+        let archive = match &self.bag {
+            Some(bag) => msg!(VerifyArchiveBag, archive = &self.archive, bag = bag),
+            None => msg!(VerifyArchive, archive = &self.archive),
+        };
+        let detail = match self.verdict {
+            Verdict::Unreadable => self
+                .error
+                .clone()
+                .unwrap_or_else(|| msg!(VerifyUnknownReason)),
+            Verdict::Intact => msg!(
+                VerifyIntactDetail,
+                files = self.payload_files,
+                bytes = self.payload_bytes
+            ),
+            Verdict::Damaged => msg!(VerifyDamagedDetail, errors = self.errors().count()),
+        };
+        let verdict = msg!(
+            VerifyVerdictLine,
+            verdict = self.verdict.label(),
+            detail = detail
+        );
+        let mut lines = vec![archive.render(lang), verdict.render(lang)];
+        lines.extend(self.errors().map(|f| format!("  - {}", f.render(lang))));
         let warnings = self.warnings().count();
         if warnings > 0 {
-            s.push_str(&format!(
-                "另有 {warnings} 条警告（不影响结论，见标准错误输出）\n"
-            ));
+            lines.push(msg!(VerifyMoreWarnings, warnings = warnings).render(lang));
         }
-        match &self.signature {
-            SignatureStatus::NotChecked { present: true } => {
-                s.push_str("签名：归档已签名，未核验（用 --pubkey 指定公钥以核验）\n")
-            }
-            SignatureStatus::NotChecked { present: false } => {}
-            SignatureStatus::Valid(info) => s.push_str(&format!(
-                "签名：有效（密钥 {}，{}）\n",
-                info.key_id, info.trusted_comment
+        let signature = match &self.signature {
+            SignatureStatus::NotChecked { present: true } => Some(msg!(VerifySigNotChecked)),
+            SignatureStatus::NotChecked { present: false } => None,
+            SignatureStatus::Valid(info) => Some(msg!(
+                VerifySigValid,
+                key = &info.key_id,
+                comment = &info.trusted_comment
             )),
-            SignatureStatus::Invalid { reason } => s.push_str(&format!("签名：无效 —— {reason}\n")),
-            SignatureStatus::Missing => s.push_str("签名：缺失\n"),
-        }
-        s
+            SignatureStatus::Invalid { reason } => {
+                Some(msg!(VerifySigInvalid, reason = reason.clone()))
+            }
+            SignatureStatus::Missing => Some(msg!(VerifySigMissing)),
+        };
+        lines.extend(signature.map(|m| m.render(lang)));
+        lines.into_iter().map(|l| l + "\n").collect()
     }
-}
 
-/// A finding as one line: the message, and the rule it rests on.
-fn line_of(f: &Finding) -> String {
-    match f.rule {
-        Some(rule) => format!("{}〔{rule}〕", f.message),
-        None => f.message.clone(),
+    /// For programs: as serialized, with every message in `lang`, and each finding's message
+    /// id and arguments.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        if let Some(e) = &self.error {
+            v["error"] = e.render(lang).into();
+            v["error_id"] = e.id.id().into();
+        }
+        if let SignatureStatus::Invalid { reason } = &self.signature {
+            v["signature"]["reason"] = reason.render(lang).into();
+        }
+        v["findings"] = self.findings.iter().map(|f| f.to_json(lang)).collect();
+        v
     }
 }
 
@@ -267,7 +300,7 @@ impl Collected {
     }
 
     /// Records a file that could not be read whole: present, with no digests, and a finding.
-    fn unreadable(&mut self, rel: String, size: u64, message: String) {
+    fn unreadable(&mut self, rel: String, size: u64, message: Message) {
         self.findings
             .push(Finding::new(FindingKind::Unreadable, &rel, message));
         self.entries.insert(
@@ -292,7 +325,7 @@ pub fn verify(path: &Path, opts: &VerifyOptions) -> Report {
     let collected = match result {
         Ok(Ok(c)) => c,
         Ok(Err(e)) => return Report::unreadable(path, e),
-        Err(_) => return Report::unreadable(path, "读取时发生内部错误".into()),
+        Err(_) => return Report::unreadable(path, msg!(VerifyInternal)),
     };
     evaluate(path, collected, opts)
 }
@@ -339,16 +372,16 @@ fn hash_stream(
 // Zip
 // ---------------------------------------------------------------------------------------------
 
-fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
-    let file = File::open(path).map_err(|e| format!("无法打开：{e}"))?;
+fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, Message> {
+    let file = File::open(path).map_err(|e| msg!(VerifyOpen, error = e.to_string()))?;
     let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut zip = zip::ZipArchive::new(BufReader::new(file))
-        .map_err(|e| format!("不是可读的 zip 文件（可能已截断或不是归档）：{e}"))?;
+        .map_err(|e| msg!(VerifyNotZip, error = e.to_string()))?;
     if zip.len() > opts.max_entries {
-        return Err(format!(
-            "条目过多：{} 个，超过上限 {} 个",
-            zip.len(),
-            opts.max_entries
+        return Err(msg!(
+            VerifyTooManyEntries,
+            count = zip.len(),
+            max = opts.max_entries
         ));
     }
     let mut c = Collected::default();
@@ -359,21 +392,21 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::DuplicateName,
                 "",
-                "压缩包中有重复的文件名：同名条目只能有一个".into(),
+                msg!(VerifyDuplicateNames),
             ));
         }
         for n in names {
             c.findings.push(Finding::new(
                 FindingKind::DuplicateName,
                 &n,
-                format!("重复的文件名：{n}（压缩包中出现多次，无法确定哪一个是原件）"),
+                msg!(VerifyDuplicateName, name = &n),
             ));
         }
     } else if let Err(e) = zip.validate_header_consistency() {
         c.findings.push(Finding::new(
             FindingKind::ZipStructure,
             "",
-            format!("压缩包结构不一致（本地文件头与中央目录不符，或条目重叠）：{e}"),
+            msg!(VerifyZipStructure, error = e.to_string()),
         ));
     }
 
@@ -400,9 +433,9 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
         }
         (0, true) => String::new(),
         (0, false) => {
-            return Err("压缩包中找不到 bagit.txt：这不是 BagIt 归档".into());
+            return Err(msg!(VerifyZipNoBagit));
         }
-        _ => return Err("压缩包中有不止一个 bagit.txt：无法确定归档的根目录".into()),
+        _ => return Err(msg!(VerifyZipManyBagit)),
     };
 
     // Which algorithms to compute, from the manifests' names, before reading anything.
@@ -418,7 +451,7 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::UnsafeName,
                 &format!("#{}", i + 1),
-                format!("第 {} 个条目的文件名不是 UTF-8 编码，已拒绝", i + 1),
+                msg!(VerifyEntryNotUtf8, n = i + 1),
             ));
             continue;
         };
@@ -426,7 +459,7 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::UnsafeName,
                 name,
-                format!("不安全的条目名 “{name}”：{why}，已拒绝（未读取）"),
+                msg!(VerifyUnsafeEntry, name = name, why = why),
             ));
             continue;
         }
@@ -434,7 +467,7 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::Extra,
                 name,
-                format!("多出的文件：{name}（在归档目录 {} 之外）", c.bag),
+                msg!(VerifyOutsideBag, name = name, bag = &c.bag),
             ));
             continue;
         };
@@ -444,7 +477,7 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
                 c.findings.push(Finding::new(
                     FindingKind::Unreadable,
                     rel,
-                    format!("无法读取：{rel}（{e}）"),
+                    msg!(VerifyUnreadable, path = rel, error = e.to_string()),
                 ));
                 continue;
             }
@@ -457,7 +490,7 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::DuplicateName,
                 &rel,
-                format!("重复的文件名：{first} 与 {name} 规范化（NFC）后相同"),
+                msg!(VerifyDuplicateNfc, first = first, name = name),
             ));
             continue;
         }
@@ -465,7 +498,7 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::UnsafeName,
                 &rel,
-                format!("{rel} 是符号链接，不是普通文件，已拒绝"),
+                msg!(VerifySymlink, path = &rel),
             ));
             continue;
         }
@@ -484,8 +517,12 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::Unreadable,
                 &rel,
-                format!(
-                    "{rel} 声明的大小不可能成立（解压后 {declared} 字节，压缩后 {compressed} 字节，压缩包共 {file_len} 字节），疑为恶意压缩包，未读取"
+                msg!(
+                    VerifyImplausibleSize,
+                    path = &rel,
+                    declared = declared,
+                    compressed = compressed,
+                    zip = file_len
                 ),
             ));
             c.entries.insert(
@@ -499,27 +536,34 @@ fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, String> {
         }
         declared_total = declared_total.saturating_add(declared);
         if declared_total > opts.max_total_bytes {
-            return Err(format!(
-                "解压后总大小超过上限 {} 字节，停止读取",
-                opts.max_total_bytes
-            ));
+            return Err(msg!(VerifyTooLarge, max = opts.max_total_bytes));
         }
         let keep = is_tag_name(&rel);
         match hash_stream(&mut f, declared, keep, &c.algorithms) {
             Ok((hash, count, kept)) => {
                 if count != declared {
-                    let message = format!(
-                        "{rel} 的实际大小与压缩包声明的不符（声明 {declared} 字节，读出 {}{} 字节）",
-                        if count > declared { "超过 " } else { "" },
-                        count
-                    );
+                    let message = if count > declared {
+                        msg!(
+                            VerifySizeLong,
+                            path = &rel,
+                            declared = declared,
+                            count = count
+                        )
+                    } else {
+                        msg!(
+                            VerifySizeShort,
+                            path = &rel,
+                            declared = declared,
+                            count = count
+                        )
+                    };
                     c.unreadable(rel, declared, message);
                     continue;
                 }
                 c.read(rel, hash, count, kept);
             }
             Err(e) => {
-                let message = format!("无法读取：{rel}（内容已损坏：{e}）");
+                let message = msg!(VerifyCorrupt, path = &rel, error = e.to_string());
                 c.unreadable(rel, declared, message);
             }
         }
@@ -580,13 +624,14 @@ fn duplicate_names(path: &Path) -> Option<Vec<String>> {
 // Folder
 // ---------------------------------------------------------------------------------------------
 
-fn collect_folder(path: &Path) -> Result<Collected, String> {
+fn collect_folder(path: &Path) -> Result<Collected, Message> {
     let root: PathBuf = if path.join(BAGIT_FILE).is_file() {
         path.to_path_buf()
     } else {
         // The folder a zip was extracted into: one bag folder inside.
         let mut bags = Vec::new();
-        let entries = std::fs::read_dir(path).map_err(|e| format!("无法读取文件夹：{e}"))?;
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| msg!(VerifyFolderUnreadable, error = e.to_string()))?;
         for entry in entries.flatten() {
             let p = entry.path();
             if entry.file_type().is_ok_and(|t| t.is_dir()) && p.join(BAGIT_FILE).is_file() {
@@ -595,12 +640,12 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
         }
         match bags.len() {
             1 => bags.remove(0),
-            0 => return Err("文件夹中找不到 bagit.txt：这不是 BagIt 归档".into()),
-            _ => return Err("文件夹中有不止一个归档（bagit.txt）：请指定其中一个".into()),
+            0 => return Err(msg!(VerifyFolderNoBagit)),
+            _ => return Err(msg!(VerifyFolderManyBags)),
         }
     };
     let root_names: Vec<String> = std::fs::read_dir(&root)
-        .map_err(|e| format!("无法读取文件夹：{e}"))?
+        .map_err(|e| msg!(VerifyFolderUnreadable, error = e.to_string()))?
         .flatten()
         .filter_map(|e| e.file_name().to_str().map(nfc))
         .collect();
@@ -628,7 +673,7 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
                 c.findings.push(Finding::new(
                     FindingKind::Unreadable,
                     &p,
-                    format!("无法读取：{p}（{e}）"),
+                    msg!(VerifyUnreadable, path = &p, error = e.to_string()),
                 ));
                 continue;
             }
@@ -647,7 +692,7 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::UnsafeName,
                 &shown,
-                format!("文件名不是 UTF-8 编码：{shown}"),
+                msg!(VerifyNameNotUtf8, path = &shown),
             ));
             continue;
         };
@@ -655,7 +700,7 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::UnsafeName,
                 &rel,
-                format!("{rel} 是符号链接或特殊文件，不是普通文件，未跟随"),
+                msg!(VerifySpecialFile, path = &rel),
             ));
             continue;
         }
@@ -663,7 +708,7 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
             c.findings.push(Finding::new(
                 FindingKind::DuplicateName,
                 &rel,
-                format!("重复的文件名：{rel}（规范化为 NFC 后相同）"),
+                msg!(VerifyDuplicateFile, path = &rel),
             ));
             continue;
         }
@@ -674,7 +719,7 @@ fn collect_folder(path: &Path) -> Result<Collected, String> {
             Ok((hash, count, kept)) => c.read(rel, hash, count, kept),
             Err(e) => {
                 let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-                let message = format!("无法读取：{rel}（{e}）");
+                let message = msg!(VerifyUnreadable, path = &rel, error = e.to_string());
                 c.unreadable(rel, size, message);
             }
         }
@@ -701,10 +746,11 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
             findings.push(Finding::new(
                 FindingKind::Unreadable,
                 name,
-                format!(
-                    "{name} 过大（单个标签文件超过 {} MiB，或合计超过 {} MiB），未读取",
-                    TAG_FILE_CAP >> 20,
-                    TAG_TOTAL_CAP >> 20
+                msg!(
+                    VerifyTagTooLarge,
+                    path = name,
+                    file_mib = TAG_FILE_CAP >> 20,
+                    total_mib = TAG_TOTAL_CAP >> 20
                 ),
             ));
         }
@@ -730,21 +776,17 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
                 Finding::new(
                     FindingKind::TagNotListed,
                     &p,
-                    format!("标签清单没有列出 {p}，其内容无从核对"),
+                    msg!(VerifyOwnNotListed, path = &p),
                 )
             } else {
-                Finding::new(
-                    FindingKind::Extra,
-                    &p,
-                    format!("多出的文件：{p}（不在任何清单中）"),
-                )
+                Finding::new(FindingKind::Extra, &p, msg!(VerifyOwnExtra, path = &p))
             });
             continue;
         }
         findings.push(f);
     }
     if own {
-        let mut require = |name: &str, message: String| {
+        let mut require = |name: &str, message: Message| {
             let known = findings
                 .iter()
                 .any(|f| f.kind == FindingKind::TagMissing && f.path == name);
@@ -752,20 +794,14 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
                 findings.push(Finding::new(FindingKind::TagMissing, name, message));
             }
         };
-        require(
-            MANIFEST_FILE,
-            "缺失：载荷清单 manifest-sha256.txt，无法核对任何文件".into(),
-        );
-        require(
-            TAGMANIFEST_FILE,
-            "缺失：标签清单 tagmanifest-sha256.txt".into(),
-        );
-        require(BAG_INFO_FILE, "缺失：bag-info.txt".into());
+        require(MANIFEST_FILE, msg!(VerifyOwnNoManifest));
+        require(TAGMANIFEST_FILE, msg!(VerifyOwnNoTagManifest));
+        require(BAG_INFO_FILE, msg!(BagMissingFile, path = BAG_INFO_FILE));
         if tags.contains_key(BAG_INFO_FILE) && !judged.has_oxum {
             findings.push(Finding::new(
                 FindingKind::BadBagInfo,
                 BAG_INFO_FILE,
-                "bag-info.txt 中没有 Payload-Oxum".into(),
+                msg!(VerifyOwnNoOxum),
             ));
         }
     }
@@ -782,22 +818,26 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
                 findings.push(Finding::new(
                     FindingKind::SignatureMissing,
                     SIGNATURE_FILE,
-                    format!("缺失：签名文件 {SIGNATURE_FILE}（要求核验签名，归档却未签名）"),
+                    msg!(VerifySignatureMissing, file = SIGNATURE_FILE),
                 ));
                 SignatureStatus::Missing
             }
             (Some(_), None) => {
-                let reason = "没有可读的标签清单，签名无从核验".to_string();
+                let reason = msg!(VerifyNoTagManifest);
                 findings.push(Finding::new(
                     FindingKind::SignatureInvalid,
                     SIGNATURE_FILE,
-                    format!("签名无效：{SIGNATURE_FILE}（{reason}）"),
+                    msg!(
+                        VerifySignatureInvalid,
+                        file = SIGNATURE_FILE,
+                        reason = reason.clone()
+                    ),
                 ));
                 SignatureStatus::Invalid { reason }
             }
             (Some(sig), Some(data)) => {
                 let checked = std::str::from_utf8(sig)
-                    .map_err(|_| "签名文件不是 UTF-8 文本".to_string())
+                    .map_err(|_| msg!(VerifySignatureNotUtf8))
                     .and_then(|s| sign::verify(pk, s, data));
                 match checked {
                     Ok(info) => SignatureStatus::Valid(info),
@@ -805,7 +845,11 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
                         findings.push(Finding::new(
                             FindingKind::SignatureInvalid,
                             SIGNATURE_FILE,
-                            format!("签名无效：{SIGNATURE_FILE}（{reason}）"),
+                            msg!(
+                                VerifySignatureInvalid,
+                                file = SIGNATURE_FILE,
+                                reason = reason.clone()
+                            ),
                         ));
                         SignatureStatus::Invalid { reason }
                     }

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use sha2::Digest;
 use spotcheck::verify::{FindingKind, Report, Severity, Verdict, VerifyOptions, verify};
@@ -255,7 +254,7 @@ fn s2_4_every_algorithm_alone_and_together() {
         .collect();
     assert_eq!(altered.len(), 1, "{}", all(&r));
     for alg in every {
-        assert!(altered[0].message.contains(&format!("manifest-{alg}.txt")));
+        assert!(altered[0].text().contains(&format!("manifest-{alg}.txt")));
     }
 
     // A checksum wrong in one manifest only is caught by that manifest.
@@ -903,7 +902,7 @@ fn s2_2_3_fetch_items_are_reported_never_fetched() {
     b.remove("data/remote.bin");
     let r = b.verify();
     assert_error(&r, FindingKind::FetchPending, "data/remote.bin", "§3");
-    assert!(r.errors().any(|f| f.message.contains(&url)), "{}", all(&r));
+    assert!(r.errors().any(|f| f.text().contains(&url)), "{}", all(&r));
     assert!(
         !r.errors().any(|f| f.kind == FindingKind::Missing),
         "{}",
@@ -959,7 +958,7 @@ fn warnings_on_stderr_exit_0_errors_exit_1() {
     broken.put("data/a.txt", "changed\n");
     let broken = broken.write(&dir.path().join("broken"));
     let run = |path: &Path, json: bool| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_spotcheck"));
+        let mut c = crate::common::spotcheck_zh();
         c.arg("verify").arg(path);
         if json {
             c.args(["--format", "json"]);

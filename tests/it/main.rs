@@ -14,5 +14,6 @@ mod pipeline;
 mod status;
 mod synth;
 mod ux;
+mod verify_lang;
 mod volume;
 mod yaml_errors;
