@@ -33,16 +33,16 @@ pub struct BuildReport {
 /// Why the build stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    #[error("批次检查未通过，未生成任何文件：\n{0}")]
+    #[error("{}", crate::msg!(BuildRefused, findings = .0.to_string()))]
     Check(Diagnostics),
-    #[error("签名密钥不可用：{0}")]
+    #[error("{}", crate::msg!(BuildKey, error = .0.message()))]
     Key(#[from] SignError),
     #[error("{0}")]
     Archive(#[from] ArchiveError),
     #[error("{0}")]
     Render(#[from] RenderError),
-    #[error("合订本生成失败：{0}")]
-    Volume(String),
+    #[error("{}", crate::msg!(BuildVolume, error = .0.clone()))]
+    Volume(crate::messages::Message),
 }
 
 impl BuildError {

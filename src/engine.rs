@@ -52,12 +52,19 @@ impl Default for PdfSettings {
 }
 
 /// Parses a `--pdf-standard` value such as `a-2u`, `a-3b`, `1.7`.
-pub fn parse_pdf_standard(s: &str) -> Result<PdfStandard, String> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|_| {
-        format!(
-            "未知的 PDF 标准 “{s}”，可用：1.4 1.5 1.6 1.7 2.0 a-1b a-2b a-2u a-3b a-3u a-4 ua-1 等"
-        )
-    })
+pub fn parse_pdf_standard(s: &str) -> Result<PdfStandard, crate::messages::Message> {
+    serde_json::from_value(serde_json::Value::String(s.to_string()))
+        .map_err(|_| crate::msg!(EnginePdfStandard, value = s))
+}
+
+impl PdfSettings {
+    /// Settings for these standards, refused when they cannot be combined (PDF/A-2 with
+    /// PDF/A-3, say) before anything is compiled.
+    pub fn new(standards: Vec<PdfStandard>) -> Result<Self, crate::messages::Message> {
+        PdfStandards::new(&standards)
+            .map_err(|e| crate::msg!(EnginePdfStandards, error = e.message().to_string()))?;
+        Ok(PdfSettings { standards })
+    }
 }
 
 /// A Typst compile error mapped back to the generated source.
@@ -225,7 +232,7 @@ impl Engine {
         let mut extra = HashMap::new();
         for (path, bytes) in files {
             let vpath = VirtualPath::new(path).map_err(|_| CompileError {
-                messages: vec![format!("文件路径无效：{path}")],
+                messages: vec![crate::msg!(EngineBadPath, path = path).to_string()],
             })?;
             extra.insert(
                 RootedPath::new(VirtualRoot::Project, vpath).intern(),
@@ -248,7 +255,10 @@ impl Engine {
         let standards =
             PdfStandards::new(standards.unwrap_or(&self.pdf.standards)).map_err(|e| {
                 CompileError {
-                    messages: vec![format!("PDF 标准组合无效：{}", e.message())],
+                    messages: vec![
+                        crate::msg!(EnginePdfStandards, error = e.message().to_string())
+                            .to_string(),
+                    ],
                 }
             })?;
         let options = PdfOptions {

@@ -81,13 +81,14 @@ impl Style {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// What the style is called and used for, in the user's language.
+    pub fn label(self) -> crate::messages::Message {
         match self {
-            Style::Title => "小标宋（标题）",
-            Style::Song => "宋体（表格、正文）",
-            Style::Hei => "黑体（一级标题、强调）",
-            Style::Fang => "仿宋（公文正文）",
-            Style::Kai => "楷体（二级标题）",
+            Style::Title => crate::msg!(FontStyleTitle),
+            Style::Song => crate::msg!(FontStyleSong),
+            Style::Hei => crate::msg!(FontStyleHei),
+            Style::Fang => crate::msg!(FontStyleFang),
+            Style::Kai => crate::msg!(FontStyleKai),
         }
     }
 

@@ -336,7 +336,13 @@ fn main() -> ExitCode {
             let pdf = if standards.is_empty() {
                 PdfSettings::default()
             } else {
-                PdfSettings { standards }
+                match PdfSettings::new(standards) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        ui.error(&msg!(CliError, error = e));
+                        return ExitCode::from(2);
+                    }
+                }
             };
             let lb = match load_or_report(ui, &batch) {
                 Ok(lb) => lb,
@@ -573,7 +579,7 @@ fn main() -> ExitCode {
             let engine = Engine::new(&fonts.options(), PdfSettings::default());
             let f = &engine.fonts;
             for (style, chain) in &f.chains {
-                println!("{}：{}", style.label(), chain.join(" → "));
+                println!("{}: {}", ui.t(&style.label()), chain.join(" → "));
             }
             let _ = Style::ALL;
             println!();
@@ -664,7 +670,7 @@ fn build(
             let text = match &e {
                 BuildError::Check(d) => ui.t(&msg!(BuildCheck, findings = d.render(ui.lang))),
                 BuildError::Key(k) => ui.t(&msg!(BuildKey, error = k.message())),
-                BuildError::Volume(v) => ui.t(&msg!(BuildVolume, error = v)),
+                BuildError::Volume(v) => ui.t(&msg!(BuildVolume, error = v.clone())),
                 BuildError::Render(r) => r.render(ui.lang),
                 BuildError::Archive(a) => a.render(ui.lang),
             };

@@ -529,6 +529,32 @@ catalog! {
     }
     BuildKey = "build.key" { zh: "签名密钥不可用：{error}", en: "the signing key cannot be used: {error}" }
     BuildVolume = "build.volume" { zh: "合订本生成失败：{error}", en: "the bound volume could not be made: {error}" }
+    BuildRefused = "build.refused" {
+        zh: "批次检查未通过，未生成任何文件：\n{findings}",
+        en: "the batch did not pass the check, nothing was written:\n{findings}",
+    }
+    VolumeMissingDoc = "volume.missing-doc" {
+        zh: "合订本缺少 {id} 的 {kind}：请先生成全部文书",
+        en: "the volume lacks the {kind} of {id}: render every document first",
+    }
+    VolumeRead = "volume.read" { zh: "无法读取 {path}：{error}", en: "cannot read {path}: {error}" }
+    VolumeTemplate = "volume.template" { zh: "合订本模板错误：{error}", en: "error in the volume's template: {error}" }
+    VolumeCompile = "volume.compile" { zh: "合订本排版错误：\n{error}", en: "the volume could not be laid out:\n{error}" }
+    VolumeWrite = "volume.write" { zh: "无法写入 {path}：{error}", en: "cannot write {path}: {error}" }
+    EnginePdfStandard = "engine.pdf-standard" {
+        zh: "未知的 PDF 标准 “{value}”，可用：1.4 1.5 1.6 1.7 2.0 a-1b a-2b a-2u a-3b a-3u a-4 ua-1 等",
+        en: "unknown PDF standard “{value}”; available: 1.4 1.5 1.6 1.7 2.0 a-1b a-2b a-2u a-3b a-3u a-4 ua-1 and others",
+    }
+    EnginePdfStandards = "engine.pdf-standards" {
+        zh: "PDF 标准组合无效：{error}",
+        en: "these PDF standards cannot be combined: {error}",
+    }
+    EngineBadPath = "engine.bad-path" { zh: "文件路径无效：{path}", en: "invalid file path: {path}" }
+    FontStyleTitle = "font-style.title" { zh: "小标宋（标题）", en: "Xiaobiaosong (titles)" }
+    FontStyleSong = "font-style.song" { zh: "宋体（表格、正文）", en: "Song (tables, body text)" }
+    FontStyleHei = "font-style.hei" { zh: "黑体（一级标题、强调）", en: "Hei (first-level headings, emphasis)" }
+    FontStyleFang = "font-style.fang" { zh: "仿宋（公文正文）", en: "FangSong (body of official documents)" }
+    FontStyleKai = "font-style.kai" { zh: "楷体（二级标题）", en: "Kai (second-level headings)" }
     LoadFailed = "load.failed" { zh: "批次读取失败：{errors} 处错误", en: "the batch cannot be read: {errors} errors" }
     KeygenDone = "keygen.done" {
         zh: "已生成密钥对（密钥编号 {id}）：",

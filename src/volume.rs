@@ -12,7 +12,9 @@ use typst_pdf::PdfStandard;
 
 use crate::engine::{DocSource, Engine};
 use crate::load::LoadedBatch;
+use crate::messages::Message;
 use crate::model::Verdict;
+use crate::msg;
 use crate::output::write_atomic;
 use crate::render::Rendered;
 use crate::templates::Templates;
@@ -74,7 +76,7 @@ pub fn bind(
     engine: &Engine,
     rendered: &[Rendered],
     out: &Path,
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, Message> {
     bind_with(lb, engine, rendered, out, false)
 }
 
@@ -84,7 +86,7 @@ pub fn bind_with(
     rendered: &[Rendered],
     out: &Path,
     draft: bool,
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, Message> {
     bind_parts(lb, engine, rendered, out, draft, MAX_DOCS_PER_PART)
 }
 
@@ -96,7 +98,7 @@ pub fn bind_parts(
     out: &Path,
     draft: bool,
     max_docs: usize,
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, Message> {
     let by_doc: HashMap<(&str, &str), &Rendered> = rendered
         .iter()
         .map(|r| ((r.case.as_str(), r.kind), r))
@@ -107,7 +109,7 @@ pub fn bind_parts(
         for (id, kind) in docs {
             let doc = *by_doc
                 .get(&(id.as_str(), kind))
-                .ok_or_else(|| format!("合订本缺少 {id} 的 {kind}：请先生成全部文书"))?;
+                .ok_or_else(|| msg!(VolumeMissingDoc, id = &id, kind = kind))?;
             all.push((si, id, kind, doc));
         }
     }
@@ -116,7 +118,7 @@ pub fn bind_parts(
         .iter()
         .map(|lc| (lc.case.id.as_str(), &lc.case))
         .collect();
-    let templates = Templates::new()?;
+    let templates = Templates::new().map_err(|e| msg!(RenderTemplates, error = e))?;
     let parts: Vec<_> = all.chunks(max_docs.max(1)).collect();
     let n = parts.len().max(1);
     let mut written = Vec::with_capacity(n);
@@ -142,7 +144,7 @@ fn bind_part(
     (k, n): (usize, usize),
     path: &Path,
     draft: bool,
-) -> Result<(), String> {
+) -> Result<(), Message> {
     let mut files: Vec<(String, Bytes)> = Vec::with_capacity(docs.len());
     let mut sections: Vec<Value> = Vec::new();
     let mut counts = [0usize; 3];
@@ -161,7 +163,7 @@ fn bind_part(
             current = Some(*si);
         }
         let bytes = std::fs::read(&doc.path)
-            .map_err(|e| format!("无法读取 {}：{e}", doc.path.display()))?;
+            .map_err(|e| msg!(VolumeRead, path = &doc.path, error = e.to_string()))?;
         // Paths by position: a handful of names for any number of documents (Typst interns
         // every path it sees for the rest of the process).
         let vpath = format!("/docs/{i}.pdf");
@@ -212,7 +214,7 @@ fn bind_part(
     ctx["doc"] = json!({ "kind": "volume", "title": title, "draft": draft });
     let source = templates
         .render("volume.typ.tera", &ctx)
-        .map_err(|e| format!("合订本模板错误：{e}"))?;
+        .map_err(|e| msg!(VolumeTemplate, error = e))?;
     let doc = DocSource {
         main_name: "volume.typ".into(),
         label: "合订本 volume.typ（模板 volume.typ.tera）".into(),
@@ -227,9 +229,10 @@ fn bind_part(
         // Plain PDF 1.7: Typst embeds the documents' own PDF pages, which its PDF/A export does
         // not allow; each document stays archived as PDF/A on its own.
         .install(|| engine.compile_with(&doc, source, &files, Some(&[PdfStandard::V_1_7])))
-        .map_err(|e| format!("合订本排版错误：\n{e}"))?;
+        .map_err(|e| msg!(VolumeCompile, error = e.to_string()))?;
     drop(files);
-    write_atomic(path, &compiled.pdf).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+    write_atomic(path, &compiled.pdf)
+        .map_err(|e| msg!(VolumeWrite, path = path, error = e.to_string()))
 }
 
 /// The heading of section `si` in the contents.
