@@ -142,20 +142,7 @@ fn a_case_id_that_would_leave_the_output_folder_is_refused_and_nothing_is_writte
 #[test]
 fn pdf_standard_is_pdf_a_2u_by_default_and_can_be_chosen() {
     let render = |out: &std::path::Path, standard: Option<&str>| {
-        let mut c = spotcheck();
-        c.args([
-            "render",
-            sample_dir().to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .args([
-            "--case",
-            "JZ-2023-001",
-            "--kind",
-            "notice",
-            "--no-system-fonts",
-        ]);
+        let mut c = render_one_notice(out);
         if let Some(s) = standard {
             c.args(["--pdf-standard", s]);
         }

@@ -80,3 +80,22 @@ pub fn spotcheck_zh() -> std::process::Command {
     c.env("LC_ALL", "C.UTF-8");
     c
 }
+
+/// `spotcheck render` of one document of the sample (JZ-2023-001's notice) into `out`.
+pub fn render_one_notice(out: &Path) -> std::process::Command {
+    let mut c = spotcheck_zh();
+    c.args([
+        "render",
+        sample_dir().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .args([
+        "--case",
+        "JZ-2023-001",
+        "--kind",
+        "notice",
+        "--no-system-fonts",
+    ]);
+    c
+}

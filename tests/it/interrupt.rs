@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use spotcheck::verify::{VerifyOptions, verify};
 
-use crate::common::sample_dir;
+use crate::common::{render_one_notice, sample_dir};
 
 fn build(out: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_spotcheck"));
@@ -135,22 +135,7 @@ fn outputs_are_readable_by_others_as_ordinary_files() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let status = Command::new(env!("CARGO_BIN_EXE_spotcheck"))
-        .args([
-            "render",
-            sample_dir().to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .args([
-            "--case",
-            "JZ-2023-001",
-            "--kind",
-            "notice",
-            "--no-system-fonts",
-        ])
-        .output()
-        .unwrap();
+    let status = render_one_notice(&out).output().unwrap();
     assert!(status.status.success());
     let mode = std::fs::metadata(out.join("cases/JZ-2023-001/notice.pdf"))
         .unwrap()

@@ -6,6 +6,21 @@ use spotcheck::render::RenderOptions;
 use crate::common::*;
 
 /// Titles of the outline items under `first`, following /Next links, with their children.
+/// The document's bookmarks: each top-level title with the titles under it.
+fn bookmarks(pdf: &lopdf::Document) -> Vec<(String, Vec<String>)> {
+    let catalog = pdf.catalog().unwrap();
+    let outlines = pdf
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    outline(
+        pdf,
+        outlines
+            .get(b"First")
+            .ok()
+            .and_then(|f| f.as_reference().ok()),
+    )
+}
+
 fn outline(doc: &lopdf::Document, first: Option<lopdf::ObjectId>) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
     let mut cur = first;
@@ -59,17 +74,7 @@ fn the_volume_binds_reports_and_sheets_in_order_with_bookmarks_and_page_numbers(
     );
 
     // Bookmarks: one per section, one per document under it, in the notice's order.
-    let catalog = pdf.catalog().unwrap();
-    let outlines = pdf
-        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
-        .unwrap();
-    let tree = outline(
-        &pdf,
-        outlines
-            .get(b"First")
-            .ok()
-            .and_then(|f| f.as_reference().ok()),
-    );
+    let tree = bookmarks(&pdf);
     let sections: Vec<&str> = tree.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(
         sections,
@@ -150,17 +155,7 @@ fn a_large_volume_is_bound_in_parts_each_with_its_cover_and_contents() {
             text.contains(&format!("合订本第{total}页")),
             "part {k}: numbered from 1"
         );
-        let catalog = pdf.catalog().unwrap();
-        let outlines = pdf
-            .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
-            .unwrap();
-        let tree = outline(
-            &pdf,
-            outlines
-                .get(b"First")
-                .ok()
-                .and_then(|f| f.as_reference().ok()),
-        );
+        let tree = bookmarks(&pdf);
         let docs: usize = tree.iter().map(|(_, kids)| kids.len()).sum();
         assert!(docs <= per_part, "part {k}: {docs} documents");
         // A section already begun in an earlier part is marked as continued.
