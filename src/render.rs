@@ -206,10 +206,12 @@ fn rows_of(batch_ctx: Option<&Value>, kind: &str) -> Option<usize> {
 /// Checks every character of every value that reaches Typst against the fonts in use.
 pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    // Each character is looked up in the fonts once: a batch repeats the same few thousand.
+    let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
     let mut visit = |file: &str, index: &crate::yaml::PosIndex, what: Message, value: &Value| {
         walk_strings(value, &mut String::new(), &mut |path, s| {
             for c in s.chars() {
-                if c.is_whitespace() || engine.fonts.covers(c) {
+                if c.is_whitespace() || *known.entry(c).or_insert_with(|| engine.fonts.covers(c)) {
                     continue;
                 }
                 found.push(Diagnostic::error(
