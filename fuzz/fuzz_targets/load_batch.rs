@@ -1,0 +1,12 @@
+//! Any bytes as batch.yaml: typed or refused with located diagnostics, never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use spotcheck::load::parse_typed;
+use spotcheck::model::Batch;
+
+fuzz_target!(|data: &[u8]| {
+    if let Err(diagnostics) = parse_typed::<Batch>("batch.yaml", data) {
+        assert!(!diagnostics.is_empty());
+    }
+});
