@@ -64,7 +64,7 @@ fn the_volume_binds_reports_and_sheets_in_order_with_bookmarks_and_page_numbers(
         .map(|(id, k)| pages_of(id, k))
         .sum();
 
-    let bytes = std::fs::read(&path).unwrap();
+    let bytes = std::fs::read(path).unwrap();
     let pdf = lopdf::Document::load_mem(&bytes).unwrap();
     let total = pdf.get_pages().len();
     // Cover, one or more contents pages, then the documents page for page.
@@ -91,7 +91,7 @@ fn the_volume_binds_reports_and_sheets_in_order_with_bookmarks_and_page_numbers(
     assert!(qualified > 0 && unqualified > 0);
 
     // The text: continuous numbering on every page, the cover's counts, and the documents.
-    let text = pdf_text(&path);
+    let text = pdf_text(path);
     for n in [1, 2, total / 2, total] {
         assert!(
             text.contains(&format!("合订本第{n}页")),
