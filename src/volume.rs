@@ -106,11 +106,11 @@ pub fn bind_parts(
     // Every document in the volume's order, with its section.
     let mut all = Vec::new();
     for (si, (_, docs)) in contents(lb).into_iter().enumerate() {
-        for (id, kind) in docs {
+        for (di, (id, kind)) in docs.into_iter().enumerate() {
             let doc = *by_doc
                 .get(&(id.as_str(), kind))
                 .ok_or_else(|| msg!(VolumeMissingDoc, id = &id, kind = kind))?;
-            all.push((si, id, kind, doc));
+            all.push(((si, di), id, kind, doc));
         }
     }
     let cases: HashMap<&str, &crate::model::Case> = lb
@@ -140,7 +140,7 @@ fn bind_part(
     cases: &HashMap<&str, &crate::model::Case>,
     engine: &Engine,
     templates: &Templates,
-    docs: &[(usize, String, &'static str, &Rendered)],
+    docs: &[((usize, usize), String, &'static str, &Rendered)],
     (k, n): (usize, usize),
     path: &Path,
     draft: bool,
@@ -155,7 +155,7 @@ fn bind_part(
             sections.push(json!({ "title": contents_title(si), "docs": std::mem::take(items) }));
         }
     };
-    for (i, (si, id, kind, doc)) in docs.iter().enumerate() {
+    for (i, ((si, _), id, kind, doc)) in docs.iter().enumerate() {
         if current != Some(*si) {
             if let Some(prev) = current {
                 flush(prev, &mut items, &mut sections);
@@ -191,11 +191,10 @@ fn bind_part(
         flush(prev, &mut items, &mut sections);
     }
     // A section that began in an earlier part goes on under its title marked 续.
-    if let (Some(first), Some(section)) = (docs.first(), sections.first_mut())
-        && k > 1
-        && docs_before_in_section(first.0, &first.1, first.2, lb)
+    if let (Some(((si, di), ..)), Some(section)) = (docs.first(), sections.first_mut())
+        && *di > 0
     {
-        section["title"] = json!(format!("{}（续）", contents_title(first.0)));
+        section["title"] = json!(format!("{}（续）", contents_title(*si)));
     }
 
     let mut ctx: Value = json!({
@@ -238,13 +237,4 @@ fn bind_part(
 /// The heading of section `si` in the contents.
 fn contents_title(si: usize) -> &'static str {
     SECTION_TITLES.get(si).copied().unwrap_or("")
-}
-
-/// Whether the section of the document `(id, kind)` has documents before it (so that a part
-/// starting with it continues the section).
-fn docs_before_in_section(si: usize, id: &str, kind: &str, lb: &LoadedBatch) -> bool {
-    contents(lb)
-        .get(si)
-        .and_then(|(_, docs)| docs.first())
-        .is_some_and(|(first_id, first_kind)| first_id != id || *first_kind != kind)
 }
