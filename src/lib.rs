@@ -8,6 +8,7 @@
 //! [`check`] applies the rules of the batch notice to a loaded batch, [`status`] reports its
 //! progress against the plan and the deadlines on a given day.
 
+pub mod allocator;
 pub mod archive;
 pub mod bagit;
 pub mod build;

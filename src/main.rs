@@ -1,9 +1,8 @@
 //! The command line: parses arguments and calls the library.
 
-// mimalloc: glibc's allocator under Typst's many small allocations from several threads
-// took a fifth of the rendering time (docs/PERFORMANCE.md).
+// mimalloc, tuned in main (src/allocator.rs).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: spotcheck::allocator::Allocator = mimalloc::MiMalloc;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -297,6 +296,7 @@ fn localize(mut cmd: clap::Command, parent: Option<&str>, lang: Lang) -> clap::C
 }
 
 fn main() -> ExitCode {
+    spotcheck::allocator::tune();
     let matches = command(early_lang()).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,

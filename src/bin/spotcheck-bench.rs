@@ -21,7 +21,7 @@ use spotcheck::{archive, build, load, synth, verify, volume};
 
 // The same allocator as the spotcheck command, so that the figures are the command's.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: spotcheck::allocator::Allocator = mimalloc::MiMalloc;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -87,6 +87,8 @@ struct Run {
     total_s: f64,
     /// Thread time of rendering, per sub-stage (seconds summed over worker threads).
     render_threads: ThreadTimes,
+    /// The same thread time by kind of document.
+    render_kinds: Vec<KindTimes>,
     archive_bytes: u64,
     payload_bytes: u64,
     verify_mb_s: f64,
@@ -98,6 +100,17 @@ struct ThreadTimes {
     compile_s: f64,
     export_s: f64,
     write_s: f64,
+}
+
+/// Rendering thread time of one kind of document (sampling sheet, report, summary table...).
+#[derive(Debug, Clone, Default, Serialize)]
+struct KindTimes {
+    kind: &'static str,
+    docs: usize,
+    pages: usize,
+    layout_s: f64,
+    export_s: f64,
+    bytes: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -202,7 +215,23 @@ fn run_once(batch: &Path, out: &Path) -> Result<Run> {
         },
     )?;
     let mut threads = Timings::default();
+    let mut kinds: Vec<KindTimes> = Vec::new();
     for r in &rendered {
+        let k = match kinds.iter().position(|k| k.kind == r.kind) {
+            Some(i) => &mut kinds[i],
+            None => {
+                kinds.push(KindTimes {
+                    kind: r.kind,
+                    ..KindTimes::default()
+                });
+                kinds.last_mut().expect("just pushed")
+            }
+        };
+        k.docs += 1;
+        k.pages += r.pages;
+        k.layout_s += r.timings.compile.as_secs_f64();
+        k.export_s += r.timings.export.as_secs_f64();
+        k.bytes += r.bytes;
         threads.template += r.timings.template;
         threads.compile += r.timings.compile;
         threads.export += r.timings.export;
@@ -241,6 +270,7 @@ fn run_once(batch: &Path, out: &Path) -> Result<Run> {
             export_s: secs(threads.export),
             write_s: secs(threads.write),
         },
+        render_kinds: kinds,
         archive_bytes: packed.archive_bytes,
         payload_bytes: report.payload_bytes,
         verify_mb_s: report.payload_bytes as f64 / 1e6 / verify_s.max(1e-9),
@@ -542,7 +572,26 @@ fn print_report(s: &SizeReport) {
         pct(t.write_s)
     );
     println!(
-        "Verify: {:.0} MB/s over {:.1} MB of payload (archive {:.1} MB).",
+        "\n| kind | docs | pages | layout ms/doc | export ms/doc | KB/doc | share of thread time |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    let mut kinds = s.runs[0].render_kinds.clone();
+    kinds.sort_by(|a, b| (b.layout_s + b.export_s).total_cmp(&(a.layout_s + a.export_s)));
+    for k in &kinds {
+        let n = k.docs.max(1) as f64;
+        println!(
+            "| {} | {} | {} | {:.1} | {:.1} | {:.0} | {:.0} % |",
+            k.kind,
+            k.docs,
+            k.pages,
+            1e3 * k.layout_s / n,
+            1e3 * k.export_s / n,
+            k.bytes as f64 / 1024.0 / n,
+            pct(k.layout_s + k.export_s)
+        );
+    }
+    println!(
+        "\nVerify: {:.0} MB/s over {:.1} MB of payload (archive {:.1} MB).",
         median(s.runs.iter().map(|r| r.verify_mb_s).collect()),
         s.runs[0].payload_bytes as f64 / 1e6,
         s.runs[0].archive_bytes as f64 / 1e6
@@ -571,6 +620,7 @@ fn print_report(s: &SizeReport) {
 }
 
 fn main() -> Result<()> {
+    spotcheck::allocator::tune();
     let args = Args::parse();
     if let Some(dir) = &args.generate {
         let n = args.cases.first().copied().unwrap_or(119);
