@@ -134,6 +134,8 @@ enum Command {
         sign: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        #[arg(long = "pdf-standard", value_name = "STD")]
+        pdf_standard: Vec<String>,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -206,10 +208,28 @@ enum SchemaKind {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
-    /// For people (also accepted as `human`).
+    // `human` is accepted too.
     #[value(alias = "human")]
     Text,
     Json,
+}
+
+/// The PDF standards of `--pdf-standard` (PDF/A-2u when none is given), or the error and exit
+/// code 2 for an unknown standard or a combination that cannot hold together.
+fn pdf_settings(ui: Ui, given: &[String]) -> Result<PdfSettings, ExitCode> {
+    if given.is_empty() {
+        return Ok(PdfSettings::default());
+    }
+    let fail = |e: spotcheck::messages::Message| {
+        ui.error(&msg!(CliError, error = e));
+        ExitCode::from(2)
+    };
+    let standards = given
+        .iter()
+        .map(|s| parse_pdf_standard(s))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(fail)?;
+    PdfSettings::new(standards).map_err(fail)
 }
 
 /// Loads the batch, or prints every error with its place and gives exit code 2.
@@ -323,26 +343,9 @@ fn main() -> ExitCode {
             templates,
             fonts,
         } => {
-            let mut standards = Vec::new();
-            for s in &pdf_standard {
-                match parse_pdf_standard(s) {
-                    Ok(s) => standards.push(s),
-                    Err(e) => {
-                        ui.error(&msg!(CliError, error = e));
-                        return ExitCode::from(2);
-                    }
-                }
-            }
-            let pdf = if standards.is_empty() {
-                PdfSettings::default()
-            } else {
-                match PdfSettings::new(standards) {
-                    Ok(p) => p,
-                    Err(e) => {
-                        ui.error(&msg!(CliError, error = e));
-                        return ExitCode::from(2);
-                    }
-                }
+            let pdf = match pdf_settings(ui, &pdf_standard) {
+                Ok(p) => p,
+                Err(code) => return code,
             };
             let lb = match load_or_report(ui, &batch) {
                 Ok(lb) => lb,
@@ -441,8 +444,12 @@ fn main() -> ExitCode {
             out,
             sign,
             format,
+            pdf_standard,
             fonts,
-        } => build(ui, &batch, out, sign, format, &fonts),
+        } => match pdf_settings(ui, &pdf_standard) {
+            Ok(pdf) => build(ui, &batch, out, sign, format, pdf, &fonts),
+            Err(code) => code,
+        },
         Command::Verify {
             archive,
             pubkey,
@@ -605,13 +612,14 @@ fn build(
     out: PathBuf,
     sign: Option<PathBuf>,
     format: OutputFormat,
+    pdf: PdfSettings,
     fonts: &FontArgs,
 ) -> ExitCode {
     let lb = match load_or_report(ui, batch) {
         Ok(lb) => lb,
         Err(code) => return code,
     };
-    let engine = Engine::new(&fonts.options(), PdfSettings::default());
+    let engine = Engine::new(&fonts.options(), pdf);
     let opts = BuildOptions { out, sign };
     let progress = progress::for_terminal(ui.lang, ui.quiet);
     match spotcheck::build::build_with(&lb, &engine, &opts, progress.as_ref()) {

@@ -1257,7 +1257,7 @@ catalog! {
         zh: "批次有错误时仍然生成文书（一律作为草稿，每页标注“草稿”）",
         en: "render even when the batch has errors (as drafts, every page marked 草稿)",
     }
-    HelpRenderPdfStandard = "help.render.pdf-standard" {
+    HelpPdfStandard = "help.pdf-standard" {
         zh: "PDF 标准（可重复），默认 a-2u（PDF/A-2u 归档格式）",
         en: "PDF standard (repeatable), a-2u by default (PDF/A-2u for archiving)",
     }

@@ -190,3 +190,64 @@ fn pdf_standard_is_pdf_a_2u_by_default_and_can_be_chosen() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("a-9z"));
     assert!(!bad.path().join("cases").exists(), "nothing written");
 }
+
+/// `build` takes `--pdf-standard` as `render` does: every document of the batch follows it and
+/// the archive still verifies; an unknown standard is refused before anything is written.
+#[test]
+fn build_takes_the_pdf_standard_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let batch = tmp.path().join("batch");
+    let init = spotcheck_zh().arg("init").arg(&batch).output().unwrap();
+    assert!(init.status.success());
+    let has = |pdf: &[u8], needle: &str| pdf.windows(needle.len()).any(|w| w == needle.as_bytes());
+
+    let out = tmp.path().join("out");
+    let built = spotcheck_zh()
+        .arg("build")
+        .arg(&batch)
+        .arg("-o")
+        .arg(&out)
+        .args(["--pdf-standard", "a-3b", "--no-system-fonts", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let pdfs: Vec<_> = walkdir::WalkDir::new(out.join("cases"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(pdfs.len() >= 10, "{} case documents", pdfs.len());
+    for pdf in &pdfs {
+        let bytes = std::fs::read(pdf).unwrap();
+        assert!(
+            has(&bytes, "<pdfaid:part>3</pdfaid:part>")
+                && has(&bytes, "<pdfaid:conformance>B</pdfaid:conformance>"),
+            "{} is not PDF/A-3b",
+            pdf.display()
+        );
+    }
+    let zip = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "zip"))
+        .expect("an archive");
+    let verified = spotcheck_zh().arg("verify").arg(&zip).output().unwrap();
+    assert_eq!(verified.status.code(), Some(0));
+
+    let bad = tmp.path().join("bad");
+    let refused = spotcheck_zh()
+        .arg("build")
+        .arg(&batch)
+        .arg("-o")
+        .arg(&bad)
+        .args(["--pdf-standard", "a-9z", "--no-system-fonts"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("a-9z"));
+    assert!(!bad.exists(), "nothing written");
+}
