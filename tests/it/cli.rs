@@ -201,15 +201,19 @@ fn build_takes_the_pdf_standard_too() {
     assert!(init.status.success());
     let has = |pdf: &[u8], needle: &str| pdf.windows(needle.len()).any(|w| w == needle.as_bytes());
 
+    let build = |out: &std::path::Path, standard: &str| {
+        spotcheck_zh()
+            .arg("build")
+            .arg(&batch)
+            .arg("-o")
+            .arg(out)
+            .args(["--pdf-standard", standard, "--no-system-fonts", "--quiet"])
+            .output()
+            .unwrap()
+    };
+
     let out = tmp.path().join("out");
-    let built = spotcheck_zh()
-        .arg("build")
-        .arg(&batch)
-        .arg("-o")
-        .arg(&out)
-        .args(["--pdf-standard", "a-3b", "--no-system-fonts", "--quiet"])
-        .output()
-        .unwrap();
+    let built = build(&out, "a-3b");
     assert!(
         built.status.success(),
         "{}",
@@ -239,14 +243,7 @@ fn build_takes_the_pdf_standard_too() {
     assert_eq!(verified.status.code(), Some(0));
 
     let bad = tmp.path().join("bad");
-    let refused = spotcheck_zh()
-        .arg("build")
-        .arg(&batch)
-        .arg("-o")
-        .arg(&bad)
-        .args(["--pdf-standard", "a-9z", "--no-system-fonts"])
-        .output()
-        .unwrap();
+    let refused = build(&bad, "a-9z");
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("a-9z"));
     assert!(!bad.exists(), "nothing written");
