@@ -182,7 +182,9 @@ fn bind_part(
         counts[*si] += 1;
         items.push(json!({
             "path": vpath,
-            "title": format!("{id}　{party}　{product}　{kind_title}"),
+            // The kind is kept on one line in the contents: a long entry wraps before it.
+            "subject": format!("{id}　{party}　{product}"),
+            "kind": kind_title,
             "page_numbers": (1..=doc.pages).collect::<Vec<_>>(),
             "first_in_section": items.is_empty(),
         }));
