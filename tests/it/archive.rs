@@ -995,19 +995,12 @@ fn build_refuses_a_batch_with_check_errors_and_writes_nothing() {
 
 #[test]
 fn a_missing_or_escaping_evidence_file_stops_the_build_before_rendering() {
-    let batch = copy_sample();
-    std::fs::remove_file(batch.path().join("evidence/JZ-2023-001/现场照片1.jpg")).unwrap();
-    let case = batch.path().join("cases/dx-001.yaml");
-    let text = std::fs::read_to_string(&case).unwrap();
-    std::fs::write(
-        &case,
-        text.replacen(
-            "  - evidence/DX-2023-001/库存.jpg",
-            "  - evidence/DX-2023-001/库存.jpg\n  - ../outside.jpg\n  - /etc/passwd\n  - evidence/../batch.yaml\n  - evidence\\DX-2023-001\\标签.jpg",
-            1,
-        ),
-    )
-    .unwrap();
+    let (batch, case) = sample_with_bad_evidence(&[
+        "../outside.jpg",
+        "/etc/passwd",
+        "evidence/../batch.yaml",
+        "evidence\\DX-2023-001\\标签.jpg",
+    ]);
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink("/etc/passwd", batch.path().join("evidence/link.jpg")).unwrap();

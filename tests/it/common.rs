@@ -74,6 +74,24 @@ pub fn copy_sample() -> tempfile::TempDir {
     dir
 }
 
+/// A copy of the sample batch with wrong evidence: case JZ-2023-001's first photo is deleted,
+/// and `extra` paths are listed after case DX-2023-001's evidence. Returns the copy and the
+/// path of DX-2023-001's case file.
+pub fn sample_with_bad_evidence(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let batch = copy_sample();
+    std::fs::remove_file(batch.path().join("evidence/JZ-2023-001/现场照片1.jpg")).unwrap();
+    let case = batch.path().join("cases/dx-001.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let last = "  - evidence/DX-2023-001/库存.jpg";
+    assert!(
+        text.contains(last),
+        "the sample's DX-2023-001 evidence changed"
+    );
+    let added: String = extra.iter().map(|p| format!("\n  - {p}")).collect();
+    std::fs::write(&case, text.replacen(last, &format!("{last}{added}"), 1)).unwrap();
+    (batch, case)
+}
+
 /// The binary, speaking Chinese whatever the locale of the machine running the tests.
 pub fn spotcheck_zh() -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_spotcheck"));

@@ -347,19 +347,7 @@ fn the_messages_of_verify_signing_and_packing_have_english_texts() {
 /// A wrong evidence path stops the packing with one line per path, in either language.
 #[test]
 fn packing_errors_name_each_evidence_file_in_either_language() {
-    let batch = copy_sample();
-    std::fs::remove_file(batch.path().join("evidence/JZ-2023-001/现场照片1.jpg")).unwrap();
-    let case = batch.path().join("cases/dx-001.yaml");
-    let text = std::fs::read_to_string(&case).unwrap();
-    std::fs::write(
-        &case,
-        text.replacen(
-            "  - evidence/DX-2023-001/库存.jpg",
-            "  - evidence/DX-2023-001/库存.jpg\n  - /etc/passwd",
-            1,
-        ),
-    )
-    .unwrap();
+    let (batch, _) = sample_with_bad_evidence(&["/etc/passwd"]);
     let lb = spotcheck::load::load(batch.path()).unwrap();
     let err = archive::source_payload(&lb).unwrap_err();
     let (zh, en) = (err.render(Lang::Zh), err.render(Lang::En));
