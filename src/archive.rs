@@ -34,7 +34,7 @@ use zip::{CompressionMethod, DateTime, System, ZipWriter};
 use crate::load::{BATCH_FILE, LoadedBatch};
 use crate::messages::{Arg, Lang, Message};
 use crate::msg;
-use crate::render::{BATCH_DIR, Rendered, SUMMARY_KIND};
+use crate::render::{BATCH_DIR, LABS_DIR, Rendered, SUMMARY_KIND};
 use crate::sign::{SignError, SigningKey};
 
 pub const BAGIT_FILE: &str = "bagit.txt";
@@ -273,14 +273,23 @@ pub fn output_payload(
             file: r.path.clone(),
         });
     }
-    if rendered
+    // The summary table's spreadsheets: the batch's, and each lab's when labs report apart.
+    let mut labs: Vec<Option<&str>> = rendered
         .iter()
-        .any(|r| r.case == BATCH_DIR && r.kind == SUMMARY_KIND)
-    {
+        .filter(|r| r.case == BATCH_DIR && r.kind == SUMMARY_KIND)
+        .map(|r| r.lab.as_deref())
+        .collect();
+    labs.sort();
+    labs.dedup();
+    for lab in labs {
         let name = format!("{SUMMARY_KIND}.xlsx");
+        let bag_path = match lab {
+            Some(id) => format!("{TABLES_DIR}/{LABS_DIR}/{id}/{name}"),
+            None => format!("{TABLES_DIR}/{name}"),
+        };
         files.push(Payload {
-            bag_path: format!("{TABLES_DIR}/{name}"),
-            file: out.join(BATCH_DIR).join(name),
+            bag_path,
+            file: crate::render::xlsx_path(out, lab),
         });
     }
     for volume in volumes {

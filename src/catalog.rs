@@ -90,6 +90,10 @@ pub static CATALOG: &[Kind] = &[
     kind("analysis-report",  "质量分析报告",                           Scope::Batch, every_visit, template!("analysis-report.typ.tera")),
 ];
 
+/// The per-batch kinds each lab also makes of its own share when several labs share a batch:
+/// each lab reports its own lots to the bureau.
+pub const PER_LAB: &[&str] = &["summary-table", "analysis-report"];
+
 pub fn find(id: &str) -> Option<&'static Kind> {
     CATALOG.iter().find(|k| k.id == id)
 }

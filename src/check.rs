@@ -58,8 +58,15 @@ pub const RULES: &[Rule] = &[
     rule("schedule.order", E, "the sampling window ends before it starts, or a deadline falls before its end", "schedule.*"),
     rule("plan.duplicate", E, "a category is listed twice in the plan", "plan"),
     rule("lab.unknown", E, "a case's `lab` or a plan row's `lab` is not the id of a lab in `labs`", "labs"),
+    rule("lab.id", E, "a lab id is not a safe folder name (letters, digits, `.`, `_`, `-`): each lab's own documents go into a folder named by it", "labs[].id"),
+    rule("batch.document-no", E, "the document number (发文字号) does not put its year in 〔〕 or is not of the form 机关代字〔年份〕序号号", "document_no"),
+    rule("schedule.issued", E, "the notice is dated after the sampling window opens", "issued_on, schedule.sampling_start"),
+    rule("annex.source", E, "an annex is both typeset (content) and attached (file), or two annexes have the same content", "annexes"),
+    rule("annex.file", E, "an attached annex file is not a PDF, JPG or PNG, does not exist, or lies outside the batch folder", "annexes[].file"),
     // the visit
     rule("plan.category", E, "the case's category is not in the plan", "plan[].category"),
+    rule("lab.plan", E, "the case's lab is not the lab the plan assigns to its category", "plan[].lab"),
+    rule("case.placeholder", E, "a field still holds the placeholder 待填写 that new-case writes: nothing unfilled reaches paper", ""),
     rule("plan.over", W, "more lots (sampled or refused) in a category than planned; reported on each lot beyond the plan, in order of visit date", "plan[].lots"),
     rule("samplers.min", E, "fewer distinct samplers on the visit than the minimum", "rules.min_samplers"),
     rule("visit.window", E, "the visit date is outside the sampling window", "schedule.sampling_start, schedule.sampling_end"),
@@ -106,7 +113,7 @@ pub const RULES: &[Rule] = &[
     rule("case.duplicate-id", E, "two cases with the same id (reported while loading, since output folders are named by id)", ""),
     rule("report.duplicate", E, "two reports with the same number", ""),
     rule("seals.duplicate", E, "a seal number used twice in the batch", ""),
-    rule("dates.order", E, "dates out of order: visit ≤ received ≤ tested ≤ issued ≤ sent; e-CQS entries, refusal, no-sample report and follow-up not before what they record", ""),
+    rule("dates.order", E, "dates out of order: visit ≤ received ≤ tested ≤ issued ≤ sent; e-CQS entries, refusal, no-sample report and follow-up not before what they record. Each wrong date is reported once, at the date that breaks the order (the fewest dates that, removed, leave the rest in order); a visit date outside the window is reported by visit.window alone", ""),
 ];
 
 /// The severity of a rule id (error for an id not in [`RULES`]).
@@ -222,22 +229,16 @@ pub fn report(lb: &LoadedBatch) -> Report {
         errors: diagnostics.iter().filter(|d| d.is_error()).count(),
         warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
     };
-    let plan = lb
-        .batch
-        .plan
-        .iter()
-        .map(|e| {
-            let lots = lb
-                .cases
-                .iter()
-                .filter(|c| c.case.category == e.category && counts_as_lot(&c.case))
-                .count() as u32;
-            PlanProgress {
-                category: e.category.clone(),
-                planned: e.lots,
-                lots,
-                shortfall: e.lots.saturating_sub(lots),
-            }
+    let plan = crate::stats::compute(lb)
+        .by_category
+        .into_iter()
+        .filter_map(|c| {
+            Some(PlanProgress {
+                planned: c.planned?,
+                lots: c.lots,
+                shortfall: c.shortfall,
+                category: c.label,
+            })
         })
         .collect();
     Report {
@@ -249,11 +250,7 @@ pub fn report(lb: &LoadedBatch) -> Report {
     }
 }
 
-/// A sampled or refused case uses up one lot of the plan; a visit with nothing to sample
-/// does not.
-pub fn counts_as_lot(c: &Case) -> bool {
-    matches!(c.outcome, Outcome::Sampled | Outcome::Refused)
-}
+pub use crate::stats::counts_as_lot;
 
 /// The errors among `diags` that stop rendering the given cases (every case when `cases` is
 /// empty): those of `batch.yaml` and of the selected cases' files.
@@ -303,6 +300,43 @@ pub fn check(lb: &LoadedBatch) -> Vec<Diagnostic> {
 // ---------------------------------------------------------------------------------------------
 // Identifiers
 // ---------------------------------------------------------------------------------------------
+
+/// The text `new-case` writes in the fields it cannot fill.
+pub const PLACEHOLDER: &str = "待填写";
+
+/// What is wrong with a document number (发文字号): the year must stand in 〔〕 (U+3014,
+/// U+3015), as in 晋市市监〔2023〕3号; `None` when it is right.
+pub fn document_no_problem(no: &str) -> Option<Message> {
+    let no = no.trim();
+    // A year in other brackets: [2023], 【2023】, (2023), （2023）, ［2023］, 〖2023〗.
+    const OPEN: &[char] = &['[', '【', '(', '（', '［', '〖', '{', '｛'];
+    const CLOSE: &[char] = &[']', '】', ')', '）', '］', '〗', '}', '｝'];
+    let chars: Vec<char> = no.chars().collect();
+    for i in 0..chars.len() {
+        if OPEN.contains(&chars[i])
+            && chars.len() > i + 5
+            && chars[i + 1..i + 5].iter().all(char::is_ascii_digit)
+            && CLOSE.contains(&chars[i + 5])
+        {
+            let mut fixed = chars.clone();
+            fixed[i] = '〔';
+            fixed[i + 5] = '〕';
+            let fixed: String = fixed.into_iter().collect();
+            return Some(msg!(DocumentNoBrackets, value = no, fixed = fixed));
+        }
+    }
+    let form = no.split_once('〔').and_then(|(code, rest)| {
+        let (year, tail) = rest.split_once('〕')?;
+        let number = tail.strip_suffix('号')?;
+        (!code.is_empty()
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(())
+    });
+    form.is_none().then(|| msg!(DocumentNoForm, value = no))
+}
 
 const CREDIT_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const CREDIT_WEIGHTS: [usize; 17] = [
@@ -539,6 +573,23 @@ impl Checker<'_> {
             }
         }
 
+        if b.issued_on > s.sampling_start {
+            self.batch(
+                "schedule.issued",
+                "issued_on",
+                msg!(IssuedAfterStart, issued = b.issued_on, start = s.sampling_start),
+            );
+        }
+        if let Some(m) = document_no_problem(&b.document_no) {
+            self.batch("batch.document-no", "document_no", m);
+        }
+        for (i, l) in b.labs.iter().enumerate() {
+            if !crate::load::is_safe_id(&l.id) {
+                self.batch("lab.id", &format!("labs[{i}].id"), msg!(LabIdUnsafe, id = &l.id));
+            }
+        }
+        self.annexes();
+
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, e) in b.plan.iter().enumerate() {
             if let Some(&first) = seen.get(e.category.as_str()) {
@@ -584,7 +635,22 @@ impl Checker<'_> {
                 "lab",
                 msg!(LabUnknown, lab = &c.lab, all = lab_ids(self.lb)),
             );
+        } else if let Some(plan_lab) = b.plan_row(&c.category).and_then(|p| p.lab.as_deref())
+            && plan_lab != c.lab
+        {
+            self.at(
+                lc,
+                "lab.plan",
+                "lab",
+                msg!(
+                    LabNotPlan,
+                    category = &c.category,
+                    plan_lab = plan_lab,
+                    lab = &c.lab
+                ),
+            );
         }
+        self.placeholders(lc);
 
         self.visit(lc);
         self.identifiers(lc);
@@ -597,6 +663,66 @@ impl Checker<'_> {
         self.stage(lc);
         self.dates(lc);
         self.ecqs(lc);
+    }
+
+    /// Fields still holding the placeholder that `new-case` writes.
+    fn placeholders(&mut self, lc: &LoadedCase) {
+        let value = serde_json::to_value(&lc.case).unwrap_or_default();
+        let mut found = Vec::new();
+        crate::render::walk_strings(&value, &mut String::new(), &mut |path, s| {
+            if s.contains(PLACEHOLDER) {
+                found.push((path.to_string(), s.to_string()));
+            }
+        });
+        for (path, s) in found {
+            self.at(lc, "case.placeholder", &path, msg!(PlaceholderLeft, value = s));
+        }
+    }
+
+    /// The annexes of the notice: each typeset or attached, never both; each content once;
+    /// attached files readable, of a supported type, inside the batch folder.
+    fn annexes(&mut self) {
+        let Some(annexes) = self.lb.batch.annexes.clone() else {
+            return;
+        };
+        let mut contents: HashMap<crate::model::AnnexContent, usize> = HashMap::new();
+        for (i, a) in annexes.iter().enumerate() {
+            let no = i + 1;
+            if a.content.is_some() && a.file.is_some() {
+                self.batch(
+                    "annex.source",
+                    &format!("annexes[{i}].file"),
+                    msg!(AnnexBoth, no = no),
+                );
+            }
+            if let Some(c) = a.content {
+                if let Some(first) = contents.get(&c) {
+                    let name = serde_json::to_value(c)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    self.batch(
+                        "annex.source",
+                        &format!("annexes[{i}].content"),
+                        msg!(AnnexDuplicate, no = no, content = name, first = *first),
+                    );
+                } else {
+                    contents.insert(c, no);
+                }
+            }
+            let Some(file) = &a.file else { continue };
+            let path = format!("annexes[{i}].file");
+            if !crate::annex::ANNEX_EXTENSIONS.contains(&crate::annex::extension(file).as_str()) {
+                self.batch("annex.file", &path, msg!(AnnexFileType, no = no, path = file));
+                continue;
+            }
+            match evidence_problem(&self.lb.root, file) {
+                Some(EvidenceProblem::Path(why) | EvidenceProblem::File(why)) => {
+                    self.batch("annex.file", &path, msg!(AnnexFile, no = no, path = file, why = why));
+                }
+                None => {}
+            }
+        }
     }
 
     fn visit(&mut self, lc: &LoadedCase) {
@@ -1254,30 +1380,46 @@ impl Checker<'_> {
                 ),
             ],
         ];
+        // A visit date outside the window is the one root cause of every order finding
+        // against it: visit.window reports it, and it is left out of the order.
+        let s = &self.lb.batch.schedule;
+        let visit_wrong = c.visit.date < s.sampling_start || c.visit.date > s.sampling_end;
         let mut reported: BTreeSet<&str> = BTreeSet::new();
         for chain in chains {
-            let mut latest: Option<(Msg, NaiveDate)> = None;
-            for (path, label, date) in chain {
-                let Some(date) = date else { continue };
-                match latest {
-                    Some((prev_label, prev)) if date < prev => {
-                        if reported.insert(path) {
-                            self.at(
-                                lc,
-                                "dates.order",
-                                path,
-                                msg!(
-                                    DatesOrder,
-                                    label = label,
-                                    date = date,
-                                    prev_label = prev_label,
-                                    prev = prev
-                                ),
-                            );
-                        }
-                    }
-                    _ => latest = Some((label, date)),
+            let dated: Vec<(&str, Msg, NaiveDate)> = chain
+                .into_iter()
+                .filter(|(path, _, _)| !(visit_wrong && *path == "visit.date"))
+                .filter_map(|(path, label, date)| date.map(|d| (path, label, d)))
+                .collect();
+            let keep = in_order(&dated.iter().map(|d| d.2).collect::<Vec<_>>());
+            for (i, &(path, label, date)) in dated.iter().enumerate() {
+                if keep[i] || !reported.insert(path) {
+                    continue;
                 }
+                // Said against the nearest date kept before it, or else after it.
+                let before = (0..i).rev().find(|&j| keep[j]).filter(|&j| dated[j].2 > date);
+                let m = match before {
+                    Some(j) => msg!(
+                        DatesOrder,
+                        label = label,
+                        date = date,
+                        prev_label = dated[j].1,
+                        prev = dated[j].2
+                    ),
+                    None => {
+                        let Some(j) = (i + 1..dated.len()).find(|&j| keep[j]) else {
+                            continue;
+                        };
+                        msg!(
+                            DatesOrderAfter,
+                            label = label,
+                            date = date,
+                            next_label = dated[j].1,
+                            next = dated[j].2
+                        )
+                    }
+                };
+                self.at(lc, "dates.order", path, m);
             }
         }
     }
@@ -1430,6 +1572,37 @@ impl Checker<'_> {
 
 fn lab_ids(lb: &LoadedBatch) -> Vec<String> {
     lb.batch.labs.iter().map(|l| l.id.clone()).collect()
+}
+
+/// Which dates of a chain to keep as in order: the longest run (not necessarily contiguous)
+/// of dates that do not decrease, preferring earlier dates where two runs are as long. The
+/// others are the fewest dates whose removal leaves the chain in order: those are reported.
+fn in_order(dates: &[NaiveDate]) -> Vec<bool> {
+    let n = dates.len();
+    // best[i]: the length of the longest non-decreasing run starting at i.
+    let mut best = vec![1usize; n];
+    for i in (0..n).rev() {
+        for j in i + 1..n {
+            if dates[j] >= dates[i] {
+                best[i] = best[i].max(best[j] + 1);
+            }
+        }
+    }
+    let mut keep = vec![false; n];
+    let Some(&len) = best.iter().max() else {
+        return keep;
+    };
+    // Walk forward, taking the earliest date that still allows a run of the best length.
+    let mut need = len;
+    let mut last: Option<NaiveDate> = None;
+    for i in 0..n {
+        if need > 0 && best[i] == need && last.is_none_or(|l| dates[i] >= l) {
+            keep[i] = true;
+            last = Some(dates[i]);
+            need -= 1;
+        }
+    }
+    keep
 }
 
 /// The name of an outcome, in the catalog.

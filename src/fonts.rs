@@ -2,45 +2,92 @@
 //! and the choice of a family chain for each style of official paperwork.
 
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook};
-use typst_kit::fonts::FontStore;
+use typst::text::{Font, FontBook, FontInfo};
+use typst_kit::fonts::{FontSource, FontStore};
 
-/// The embedded open fonts (fonts/ in the repository), so that a copied binary works alone.
-const EMBEDDED: &[(&str, &[u8])] = &[
-    (
-        "FandolSong-Regular.otf",
-        include_bytes!("../fonts/FandolSong-Regular.otf"),
-    ),
-    (
-        "FandolSong-Bold.otf",
-        include_bytes!("../fonts/FandolSong-Bold.otf"),
-    ),
-    (
-        "FandolHei-Regular.otf",
-        include_bytes!("../fonts/FandolHei-Regular.otf"),
-    ),
-    (
-        "FandolHei-Bold.otf",
-        include_bytes!("../fonts/FandolHei-Bold.otf"),
-    ),
-    (
-        "FandolFang-Regular.otf",
-        include_bytes!("../fonts/FandolFang-Regular.otf"),
-    ),
-    (
-        "FandolKai-Regular.otf",
-        include_bytes!("../fonts/FandolKai-Regular.otf"),
-    ),
-    (
-        "NotoSansCJK-Regular.ttc",
-        include_bytes!("../fonts/NotoSansCJK-Regular.ttc"),
-    ),
-];
+/// The embedded open fonts (fonts/ in the repository), so that a copied binary works alone:
+/// `(file name, size, zstd-compressed bytes)`, made by build.rs.
+const EMBEDDED: &[(&str, usize, &[u8])] = include!(concat!(env!("OUT_DIR"), "/fonts.rs"));
 
-/// The broad-coverage font that ends every chain: it catches the rare characters of personal
-/// and enterprise names (喆, 堃, 燊, 𠮷).
+/// What Typst knows of each embedded font without reading it (family, style, coverage), by
+/// file name, one entry per face: `fonts/embedded.json`. A test computes it again from the
+/// fonts and fails when it is stale (`SPOTCHECK_UPDATE_FONT_INFO=1` rewrites it).
+pub const EMBEDDED_INFO: &str = include_str!("../fonts/embedded.json");
+
+/// The embedded fonts' file names, sizes and compressed bytes.
+pub fn embedded_files() -> impl Iterator<Item = (&'static str, usize, &'static [u8])> {
+    EMBEDDED.iter().copied()
+}
+
+/// The bytes of an embedded font, decompressed.
+pub fn embedded_bytes(name: &str) -> Option<Vec<u8>> {
+    let (_, size, packed) = EMBEDDED.iter().find(|(n, _, _)| *n == name)?;
+    let mut out = Vec::with_capacity(*size);
+    zstd::stream::copy_decode(*packed, &mut out).ok()?;
+    Some(out)
+}
+
+/// The infos of every face of every embedded font, as Typst computes them from the bytes.
+pub fn compute_embedded_info() -> Vec<(String, Vec<FontInfo>)> {
+    EMBEDDED
+        .iter()
+        .map(|(name, _, _)| {
+            let data = embedded_bytes(name).unwrap_or_default();
+            (name.to_string(), FontInfo::iter(&data).collect())
+        })
+        .collect()
+}
+
+/// One embedded font file, decompressed on first use and shared by its faces.
+struct EmbeddedFile {
+    name: &'static str,
+    data: OnceLock<Option<Bytes>>,
+}
+
+impl EmbeddedFile {
+    fn bytes(&self) -> Option<Bytes> {
+        self.data
+            .get_or_init(|| embedded_bytes(self.name).map(Bytes::new))
+            .clone()
+    }
+}
+
+/// A face of an embedded font: loaded when Typst first needs a glyph of it.
+struct EmbeddedFace {
+    file: Arc<EmbeddedFile>,
+    index: u32,
+}
+
+impl FontSource for EmbeddedFace {
+    fn load(&self) -> Option<Font> {
+        Font::new(self.file.bytes()?, self.index)
+    }
+}
+
+/// Characters a font family draws wrongly, by family name prefix: such a family is told not
+/// to cover them, so that the next font of the chain draws them. The Fandol fonts draw
+/// U+FFE5 FULLWIDTH YEN SIGN (￥) as a dollar sign.
+pub const WRONG_GLYPHS: &[(&str, &[char])] = &[("Fandol", &['\u{FFE5}'])];
+
+/// The characters `family` must not be used for.
+pub fn wrong_glyphs(family: &str) -> &'static [char] {
+    WRONG_GLYPHS
+        .iter()
+        .find(|(prefix, _)| family.starts_with(prefix))
+        .map_or(&[], |(_, chars)| chars)
+}
+
+/// The Ming-style (Song) fonts that catch the rare characters of personal and enterprise names
+/// (喆, 堃, 燊, 𠮷) in the Song, FangSong, Kai and title styles, so that such a character looks
+/// like the text around it: HanaMinA for the basic plane (the characters the Fandol fonts
+/// lack), HanaMinB for the supplementary planes (CJK extensions B to F).
+pub const SERIF_FALLBACK: [&str; 2] = ["HanaMinA", "HanaMinB"];
+
+/// The sans font that catches rare characters in the Hei style, and everything else the
+/// other fonts lack.
 pub const FALLBACK: &str = "Noto Sans CJK SC";
 
 /// After the CJK fonts: symbols they lack (subscript digits, math signs).
@@ -164,11 +211,23 @@ impl Fonts {
             origins.push(format!("embedded:typst:{}", info.family));
             store.push((font, info));
         }
-        for (name, data) in EMBEDDED {
-            for font in Font::iter(Bytes::new(*data)) {
-                let info = font.info().clone();
+        let infos: Vec<(String, Vec<FontInfo>)> =
+            serde_json::from_str(EMBEDDED_INFO).unwrap_or_default();
+        for (name, faces) in infos {
+            let Some(&(name, _, _)) = EMBEDDED.iter().find(|(n, _, _)| *n == name) else {
+                continue;
+            };
+            let file = Arc::new(EmbeddedFile {
+                name,
+                data: OnceLock::new(),
+            });
+            for (index, info) in faces.into_iter().enumerate() {
                 origins.push(format!("embedded:{name}"));
-                store.push((font, info));
+                let face = EmbeddedFace {
+                    file: file.clone(),
+                    index: index as u32,
+                };
+                store.push((face, info));
             }
         }
 
@@ -183,7 +242,11 @@ impl Fonts {
             {
                 chain.push((*first).to_string());
             }
-            for extra in [FALLBACK, SYMBOLS] {
+            let fallbacks: &[&str] = match style {
+                Style::Hei => &[FALLBACK, SERIF_FALLBACK[0], SERIF_FALLBACK[1], SYMBOLS],
+                _ => &[SERIF_FALLBACK[0], SERIF_FALLBACK[1], FALLBACK, SYMBOLS],
+            };
+            for extra in fallbacks {
                 if !chain.iter().any(|f| f.eq_ignore_ascii_case(extra)) {
                     chain.push(extra.to_string());
                 }
@@ -208,12 +271,14 @@ impl Fonts {
         }
     }
 
-    /// Whether some font in use draws `c`.
+    /// Whether some font in use draws `c` (a family is not counted for the characters it
+    /// draws wrongly, [`WRONG_GLYPHS`]).
     pub fn covers(&self, c: char) -> bool {
         let book = self.store.book();
         self.in_use.iter().any(|&i| {
-            book.info(i)
-                .is_some_and(|info| info.coverage.contains(c as u32))
+            book.info(i).is_some_and(|info| {
+                info.coverage.contains(c as u32) && !wrong_glyphs(&info.family).contains(&c)
+            })
         })
     }
 
@@ -223,7 +288,19 @@ impl Fonts {
             "// Font chains chosen for this run: official fonts when installed, else the open stand-ins.\n",
         );
         for (style, chain) in &self.chains {
-            let list: Vec<String> = chain.iter().map(|f| format!("{f:?}")).collect();
+            let list: Vec<String> = chain
+                .iter()
+                .map(|f| {
+                    let wrong = wrong_glyphs(f);
+                    if wrong.is_empty() {
+                        format!("{f:?}")
+                    } else {
+                        // Not used for the characters it draws wrongly: the next font draws them.
+                        let class: String = wrong.iter().map(|c| format!("\\u{{{:X}}}", *c as u32)).collect();
+                        format!("(name: {f:?}, covers: regex(\"[^{class}]\"))")
+                    }
+                })
+                .collect();
             out.push_str(&format!(
                 "#let font-{} = ({},)\n",
                 style.key(),

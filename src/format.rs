@@ -1,13 +1,13 @@
-//! How values are written on the paper: dates as `2023 年 3 月 2 日`, money in figures and in
+//! How values are written on the paper: dates as `2023年3月2日`, money in figures and in
 //! Chinese capitals (大写).
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::Money;
 
-/// `2023 年 3 月 2 日`
+/// `2023年3月2日`, as GB/T 9704 writes dates: Arabic numerals, no spaces.
 pub fn date_cn(d: NaiveDate) -> String {
-    format!("{} 年 {} 月 {} 日", d.year(), d.month(), d.day())
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 /// Like [`date_cn`] for an optional date; empty when absent.
@@ -132,6 +132,6 @@ mod tests {
     #[test]
     fn dates_are_written_the_chinese_way() {
         let d = NaiveDate::from_ymd_opt(2023, 3, 2).unwrap();
-        assert_eq!(date_cn(d), "2023 年 3 月 2 日");
+        assert_eq!(date_cn(d), "2023年3月2日");
     }
 }

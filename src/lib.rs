@@ -9,6 +9,7 @@
 //! progress against the plan and the deadlines on a given day.
 
 pub mod allocator;
+pub mod annex;
 pub mod archive;
 pub mod bagit;
 pub mod build;

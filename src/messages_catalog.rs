@@ -216,10 +216,10 @@ catalog! {
     LabelFollowupNotified = "label.followup-notified" { zh: "后处理通知日期", en: "the follow-up notification" }
     LabelFollowupClosed = "label.followup-closed" { zh: "后处理办结日期", en: "the closing of the follow-up" }
     LabelRefusalDetermined = "label.refusal-determined" { zh: "拒检认定日期", en: "the refusal's determination" }
-    LabelRefusalReported = "label.refusal-reported" { zh: "拒检报送市局日期", en: "the refusal's report to the city bureau" }
+    LabelRefusalReported = "label.refusal-reported" { zh: "拒检报送组织抽查部门日期", en: "the refusal's report to the ordering authority" }
     LabelNotSampledReported = "label.not-sampled-reported" {
-        zh: "未抽样品报送市局日期",
-        en: "the no-sample report to the city bureau",
+        zh: "未抽样品报送组织抽查部门日期",
+        en: "the no-sample report to the ordering authority",
     }
     LabelSampled = "label.sampled" { zh: "已抽样", en: "sampled" }
     LabelRefused = "label.refused" { zh: "拒检", en: "refused" }
@@ -342,8 +342,8 @@ catalog! {
         en: "the party refused to sign and there is no witness: where needed invite a witness and record them in signing.witness",
     }
     DeliveryLate = "rule.delivery-late" {
-        zh: "检验结果于 {sent}寄出，晚于送达截止日期 {deadline}：请核对寄出日期；确属逾期的，请向市局说明",
-        en: "the results were sent on {sent}, after the delivery deadline {deadline}: check the date; if late indeed, explain it to the city bureau",
+        zh: "检验结果于 {sent}寄出，晚于送达截止日期 {deadline}：请核对寄出日期；确属逾期的，请向组织抽查部门说明",
+        en: "the results were sent on {sent}, after the delivery deadline {deadline}: check the date; if late indeed, explain it to the ordering authority",
     }
     DeliveryMethod = "rule.delivery-method" {
         zh: "送达方式为 “{method}”，本批次要求以 {required} 送达：请改用 {required} 寄送检验报告和结果通知",
@@ -374,20 +374,20 @@ catalog! {
         en: "the conclusion says unqualified, but no item failed: mark the failed items fail, or correct the conclusion",
     }
     FollowupNone = "rule.followup-none" {
-        zh: "该批次检验不合格，但没有指定负责后处理的县级市场监管部门：请填写 followup.county_bureau，并通知该部门",
-        en: "the lot is unqualified but no county bureau is assigned the follow-up: fill in followup.county_bureau and notify it",
+        zh: "该批次检验不合格，但没有指定负责后处理的属地监管部门：请填写 followup.county_bureau，并通知该部门",
+        en: "the lot is unqualified but no local supervision body is assigned the follow-up: fill in followup.county_bureau and notify it",
     }
     FollowupEmpty = "rule.followup-empty" {
-        zh: "该批次检验不合格，但负责后处理的县级市场监管部门为空：请填写 followup.county_bureau",
-        en: "the lot is unqualified but the follow-up's county bureau is empty: fill in followup.county_bureau",
+        zh: "该批次检验不合格，但负责后处理的属地监管部门为空：请填写 followup.county_bureau",
+        en: "the lot is unqualified but the follow-up's local supervision body is empty: fill in followup.county_bureau",
     }
     CountyUnknown = "rule.county-unknown" {
-        zh: "“{name}” 不在 batch.yaml 的县级市场监管部门（counties）中：请改为其中之一（{all}）",
-        en: "“{name}” is not among the county bureaus (counties) of batch.yaml: use one of them ({all})",
+        zh: "“{name}” 不在 batch.yaml 的属地监管部门（counties）中：请改为其中之一（{all}）",
+        en: "“{name}” is not among the local supervision bodies (counties) of batch.yaml: use one of them ({all})",
     }
     RefusalSection = "rule.refusal-section" {
-        zh: "拒检的案例缺少 refusal（拒检情况）一节：请按《拒检认定表》填写拒检经过、拒检人员和共同认定的县级市场监管部门",
-        en: "a refused case needs the section refusal: fill in, as on the refusal form, what happened, who refused and the county bureau that determined it jointly",
+        zh: "拒检的案例缺少 refusal（拒检情况）一节：请按《拒检认定表》填写拒检经过、拒检人员和共同认定的属地监管部门",
+        en: "a refused case needs the section refusal: fill in, as on the refusal form, what happened, who refused and the local supervision body that determined it jointly",
     }
     RefusalDescription = "rule.refusal-description" {
         zh: "拒检经过为空：请在 refusal.description 中如实写明何人、何时、以何种方式阻碍或拒绝抽样",
@@ -398,8 +398,8 @@ catalog! {
         en: "who refused is not written: fill in the name and position in refusal.refused_by",
     }
     RefusalCounty = "rule.refusal-county" {
-        zh: "未写明共同认定拒检的县级市场监管部门：拒检须与受检单位所在地县级市场监管部门共同认定，请填写 refusal.county_bureau",
-        en: "no county bureau for the joint determination: a refusal is determined jointly with the party's county bureau; fill in refusal.county_bureau",
+        zh: "未写明共同认定拒检的属地监管部门：拒检须与受检单位所在地的属地监管部门共同认定，请填写 refusal.county_bureau",
+        en: "no local supervision body for the joint determination: a refusal is determined jointly with the party's local supervision body; fill in refusal.county_bureau",
     }
     NotSampledSection = "rule.not-sampled-section" {
         zh: "未抽到样品的案例缺少 not_sampled（未抽到样品情况）一节：请按《未抽样品工作单》填写原因和负责人",
@@ -441,9 +441,13 @@ catalog! {
         zh: "{label} {date}早于{prev_label} {prev}：日期先后不对，请核对",
         en: "{label} {date} is before {prev_label} {prev}: the dates are out of order; check them",
     }
+    DatesOrderAfter = "rule.dates-order-after" {
+        zh: "{label} {date}晚于{next_label} {next}：日期先后不对，请核对",
+        en: "{label} {date} is after {next_label} {next}: the dates are out of order; check them",
+    }
     EcqsLate = "rule.ecqs-late" {
-        zh: "抽样信息于 {entered}录入 e-CQS，晚于规定的 {due}（{within}）：请核对录入日期；确属逾期的，请向市局说明",
-        en: "the sampling was entered into e-CQS on {entered}, after {due} ({within}): check the date; if late indeed, explain it to the city bureau",
+        zh: "抽样信息于 {entered}录入 e-CQS，晚于规定的 {due}（{within}）：请核对录入日期；确属逾期的，请向组织抽查部门说明",
+        en: "the sampling was entered into e-CQS on {entered}, after {due} ({within}): check the date; if late indeed, explain it to the ordering authority",
     }
     EcqsDeadlineSampling = "rule.ecqs-deadline-sampling" {
         zh: "抽样信息于 {entered}录入 e-CQS，晚于 e-CQS 录入截止日期 {deadline}：请核对录入日期",
@@ -454,12 +458,12 @@ catalog! {
         en: "the sampling is not entered into e-CQS (no ecqs.sampling_entered_on), yet {label} is already {day}, past {due} ({within}): enter it into e-CQS and record the date",
     }
     EcqsDeadlineResult = "rule.ecqs-deadline-result" {
-        zh: "检验结果于 {entered}录入 e-CQS，晚于 e-CQS 录入截止日期 {deadline}：请核对录入日期；确属逾期的，请向市局说明",
-        en: "the result was entered into e-CQS on {entered}, after the e-CQS deadline {deadline}: check the date; if late indeed, explain it to the city bureau",
+        zh: "检验结果于 {entered}录入 e-CQS，晚于 e-CQS 录入截止日期 {deadline}：请核对录入日期；确属逾期的，请向组织抽查部门说明",
+        en: "the result was entered into e-CQS on {entered}, after the e-CQS deadline {deadline}: check the date; if late indeed, explain it to the ordering authority",
     }
     PlanOver = "rule.plan-over" {
-        zh: "类别 “{category}” 计划抽查 {lots} 批次，本案例是第 {n} 批次（按抽样日期排序，已抽样和拒检均计入），超出计划：请核对类别，或请市局调整计划",
-        en: "the category “{category}” plans {lots} lots and this case is lot {n} (by visit date, sampled and refused lots counted): beyond the plan; check the category, or ask the city bureau to adjust the plan",
+        zh: "类别 “{category}” 计划抽查 {lots} 批次，本案例是第 {n} 批次（按抽样日期排序，已抽样和拒检均计入），超出计划：请核对类别，或请组织抽查部门调整计划",
+        en: "the category “{category}” plans {lots} lots and this case is lot {n} (by visit date, sampled and refused lots counted): beyond the plan; check the category, or ask the ordering authority to adjust the plan",
     }
     ReportDuplicate = "rule.report-duplicate" {
         zh: "检验报告编号 {no} 与 {file}（{id}）重复：每份检验报告的编号必须唯一，请核对",
@@ -473,6 +477,57 @@ catalog! {
         zh: "封条编号 {no} 已在 {file}（{id}）中使用：每张封条的编号在本批次中必须唯一，请核对",
         en: "the seal number {no} is already used in {file} ({id}): every seal number must be unique in the batch; check",
     }
+
+    // -- check: what any bureau's notice needs ------------------------------------------------
+    PlaceholderLeft = "rule.placeholder" {
+        zh: "“{value}” 是 new-case 留下的占位内容，尚未填写：请按实际情况填写，否则这份文书不能生成（或以 --allow-errors 生成草稿）",
+        en: "“{value}” is the placeholder new-case wrote, not yet filled in: write the real value, or the document cannot be made (--allow-errors makes a draft)",
+    }
+    LabNotPlan = "rule.lab-plan" {
+        zh: "抽查计划把类别 “{category}” 分配给承检机构 {plan_lab}，本案例的承检机构却是 {lab}：请核对 lab",
+        en: "the plan assigns the category “{category}” to the lab {plan_lab}, but this case names the lab {lab}: check lab",
+    }
+    DocumentNoBrackets = "rule.document-no" {
+        zh: "发文字号 “{value}” 的年份应使用六角括号〔〕：应为 {fixed}",
+        en: "the document number “{value}” must put the year in the hexagonal brackets 〔〕: write {fixed}",
+    }
+    DocumentNoForm = "rule.document-no-form" {
+        zh: "发文字号 “{value}” 不是 “机关代字〔年份〕序号号” 的形式，如 晋市市监〔2023〕3号",
+        en: "the document number “{value}” is not of the form “agency code〔year〕number号”, e.g. 晋市市监〔2023〕3号",
+    }
+    IssuedAfterStart = "rule.issued-after-start" {
+        zh: "成文日期 {issued}晚于抽样开始日期 {start}：通知应在抽样开始前印发，请核对 issued_on 和 schedule.sampling_start",
+        en: "the notice is dated {issued}, after the sampling starts on {start}: a notice is issued before sampling begins; check issued_on and schedule.sampling_start",
+    }
+    LabIdUnsafe = "rule.lab-id" {
+        zh: "承检机构编号 “{id}” 只能由字母、数字、点、下划线和 - 组成（它也是各承检机构文书文件夹的名称）",
+        en: "the lab id “{id}” may contain only letters, digits, dots, underscores and - (it also names the folder of the lab's documents)",
+    }
+    AnnexBoth = "rule.annex-both" {
+        zh: "附件 {no} 同时写了 content 和 file：一项附件要么由本工具排印（content），要么照附文件（file），请删去其一",
+        en: "annex {no} has both content and file: an annex is either typeset here (content) or attached as a file (file); remove one",
+    }
+    AnnexDuplicate = "rule.annex-duplicate" {
+        zh: "附件 {no} 的内容 {content} 与附件 {first} 重复：每种排印内容只能出现一次",
+        en: "annex {no} has the content {content} of annex {first} too: each content may appear once",
+    }
+    AnnexFileType = "rule.annex-file-type" {
+        zh: "附件 {no} 的文件 “{path}” 不是 PDF、JPG 或 PNG 文件：请转换为其中一种",
+        en: "the file “{path}” of annex {no} is not a PDF, JPG or PNG file: convert it to one of them",
+    }
+    AnnexFile = "rule.annex-file" {
+        zh: "附件 {no} 的文件 “{path}” {why}",
+        en: "the file “{path}” of annex {no} {why}",
+    }
+    AnnexRead = "render.annex-read" {
+        zh: "附件 {no} 的文件 “{path}” 无法读取：{error}",
+        en: "the file “{path}” of annex {no} cannot be read: {error}",
+    }
+    AnnexPdfInvalid = "render.annex-pdf" {
+        zh: "不是可读取的 PDF 文件（文件损坏、加密或不是 PDF）",
+        en: "not a readable PDF file (damaged, encrypted, or not a PDF)",
+    }
+    AnnexNoPages = "render.annex-no-pages" { zh: "PDF 文件没有页面", en: "the PDF file has no pages" }
 
     // -- render and build ---------------------------------------------------------------------
     RenderUnknownKind = "render.unknown-kind" {
@@ -1161,7 +1216,7 @@ catalog! {
     StatusColDaysLate = "status.col-days-late" { zh: "逾期天数", en: "Days late" }
     StatusColFile = "status.col-file" { zh: "文件", en: "File" }
     StatusColParty = "status.col-party" { zh: "受检单位", en: "Enterprise" }
-    StatusColCounty = "status.col-county" { zh: "负责部门", en: "County bureau" }
+    StatusColCounty = "status.col-county" { zh: "负责部门", en: "Local body" }
     StatusColNotified = "status.col-notified" { zh: "通知日期", en: "Notified" }
     StatusColDaysOpen = "status.col-days-open" { zh: "已过天数", en: "Days open" }
     StatusDaysLeft = "status.days-left" { zh: "{days} 天", en: "{days} days" }

@@ -250,18 +250,157 @@ pub struct Batch {
     /// 承检机构。
     #[schemars(title = "承检机构")]
     pub labs: Vec<Lab>,
-    /// 县级市场监管部门（拒检共同认定、不合格后处理）。
-    #[schemars(title = "县级市场监管部门")]
+    /// 属地监管部门（县级市场监管局、市场监管所、开发区分局等）：共同认定拒检、负责不合格后处理；称谓见 terms.local_body。
+    #[schemars(title = "属地监管部门")]
     #[serde(default)]
     pub counties: Vec<County>,
     /// 通知正文（按段落），用于排印通知文件本身。
     #[schemars(title = "通知正文")]
     #[serde(default)]
     pub notice_body: Option<String>,
-    /// 质量分析报告和检验情况汇总表报送市局的日期（已报送时填写）。
+    /// 质量分析报告和检验情况汇总表报送组织抽查部门的日期（已报送时填写）；也是这两份文书落款的日期，未填写时落款为批次记录的最后日期。
     #[schemars(title = "质量分析报告和检验情况汇总表报送日期")]
     #[serde(default)]
     pub analysis_submitted_on: Option<NaiveDate>,
+    /// 通知的附件，依次为附件 1、2……；每项写标题，以及由本工具排印的内容（content）或随文附上的文件（file），两者都不写时只在附件说明中列出。缺省为抽查计划、合格产品企业名单、不合格产品企业名单三项。
+    #[schemars(title = "附件")]
+    #[serde(default)]
+    pub annexes: Option<Vec<Annex>>,
+    /// 公开属性，印在成文日期下方：主动公开、依申请公开、不予公开。缺省为主动公开。
+    #[schemars(title = "公开属性")]
+    #[serde(default)]
+    pub publication: Publication,
+    /// 文书中的称谓：共同认定拒检和负责后处理的属地监管部门、组织抽查部门的简称。缺省为市局组织抽查时的称谓。
+    #[schemars(title = "文书称谓")]
+    #[serde(default)]
+    pub terms: Terms,
+}
+
+/// 通知的一项附件。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Annex {
+    /// 附件标题，如 “2023 年第一批产品质量监督抽查计划”。
+    #[schemars(title = "附件标题")]
+    pub title: String,
+    /// 由本工具排印的内容：plan 抽查计划表，qualified-list 合格产品企业名单，unqualified-list 不合格产品企业名单（通知中印空白表样，名单本身另行生成）。
+    #[schemars(title = "排印内容")]
+    #[serde(default)]
+    pub content: Option<AnnexContent>,
+    /// 随文附上的文件（PDF、JPG 或 PNG），路径相对于批次文件夹，如 annexes/重点产品目录.pdf；每页照原样附在附件标题之后。
+    #[schemars(title = "附件文件")]
+    #[serde(default)]
+    pub file: Option<String>,
+}
+
+/// 由本工具排印的附件内容。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnnexContent {
+    /// 抽查计划表（序号、产品名称、抽查批次、承检单位、抽查范围、备注）。
+    Plan,
+    /// 合格产品企业名单。
+    QualifiedList,
+    /// 不合格产品企业名单。
+    UnqualifiedList,
+}
+
+/// 公开属性（GB/T 9704 附注）。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub enum Publication {
+    /// 此件主动公开。
+    #[default]
+    #[serde(rename = "主动公开")]
+    Proactive,
+    /// 此件依申请公开。
+    #[serde(rename = "依申请公开")]
+    OnRequest,
+    /// 此件不予公开。
+    #[serde(rename = "不予公开")]
+    Withheld,
+}
+
+impl Publication {
+    /// The annotation under the date: `（此件主动公开）`.
+    pub fn note(self) -> &'static str {
+        match self {
+            Publication::Proactive => "（此件主动公开）",
+            Publication::OnRequest => "（此件依申请公开）",
+            Publication::Withheld => "（此件不予公开）",
+        }
+    }
+}
+
+/// 文书中的称谓。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    /// 与抽样人员共同认定拒检、负责不合格产品后处理的属地监管部门的称谓，如 县级市场监督管理部门、属地市场监管所。
+    #[schemars(title = "属地监管部门称谓")]
+    #[serde(default = "default_local_body")]
+    pub local_body: String,
+    /// 文书中对组织抽查部门的简称（报送对象），如 市局、区局。
+    #[schemars(title = "组织抽查部门简称")]
+    #[serde(default = "default_authority_short")]
+    pub authority_short: String,
+}
+
+impl Default for Terms {
+    fn default() -> Self {
+        Terms {
+            local_body: default_local_body(),
+            authority_short: default_authority_short(),
+        }
+    }
+}
+
+fn default_local_body() -> String {
+    "县级市场监督管理部门".into()
+}
+fn default_authority_short() -> String {
+    "市局".into()
+}
+
+impl Batch {
+    /// The annexes of the notice: as written, or the three of a notice that does not list
+    /// them (the plan and the two lists).
+    pub fn annexes(&self) -> Vec<Annex> {
+        if let Some(a) = &self.annexes {
+            return a.clone();
+        }
+        let t = &self.title;
+        [
+            (format!("{t}计划"), AnnexContent::Plan),
+            (format!("{t}合格产品企业名单"), AnnexContent::QualifiedList),
+            (format!("{t}不合格产品企业名单"), AnnexContent::UnqualifiedList),
+        ]
+        .into_iter()
+        .map(|(title, content)| Annex {
+            title,
+            content: Some(content),
+            file: None,
+        })
+        .collect()
+    }
+
+    /// The number and title of the annex with this content, if the notice has one.
+    pub fn annex_of(&self, content: AnnexContent) -> Option<(usize, String)> {
+        self.annexes()
+            .into_iter()
+            .enumerate()
+            .find(|(_, a)| a.content == Some(content))
+            .map(|(i, a)| (i + 1, a.title))
+    }
+
+    /// The lab with this id.
+    pub fn lab(&self, id: &str) -> Option<&Lab> {
+        self.labs.iter().find(|l| l.id == id)
+    }
+
+    /// The plan row of a category.
+    pub fn plan_row(&self, category: &str) -> Option<&PlanEntry> {
+        self.plan.iter().find(|p| p.category == category)
+    }
 }
 
 /// 发文机关。
@@ -385,7 +524,7 @@ pub struct PlanEntry {
     #[schemars(title = "承检机构编号")]
     #[serde(default)]
     pub lab: Option<String>,
-    /// 承检单位一栏照印的文字，如 中标单位。
+    /// 承检单位一栏照印的文字，如 中标单位；缺省时印 lab 所指承检机构的名称。
     #[schemars(title = "承检单位一栏照印的文字")]
     #[serde(default)]
     pub lab_note: Option<String>,
@@ -427,7 +566,7 @@ pub struct Lab {
     pub accreditation: Option<String>,
 }
 
-/// 县级市场监管部门。
+/// 属地监管部门。
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct County {
@@ -833,16 +972,16 @@ pub struct Refusal {
     #[schemars(title = "拒检人员（姓名、职务）")]
     #[serde(default)]
     pub refused_by: Option<String>,
-    /// 共同认定的县级市场监管部门。
-    #[schemars(title = "共同认定的县级市场监管部门")]
+    /// 共同认定的属地监管部门（batch.yaml counties 中的名称）。
+    #[schemars(title = "共同认定的属地监管部门")]
     #[serde(default)]
     pub county_bureau: Option<String>,
     /// 认定日期。
     #[schemars(title = "认定日期")]
     #[serde(default)]
     pub determined_on: Option<NaiveDate>,
-    /// 报送市局日期。
-    #[schemars(title = "报送市局日期")]
+    /// 报送组织抽查部门（市局、区局）的日期。
+    #[schemars(title = "报送组织抽查部门日期")]
     #[serde(default)]
     pub reported_on: Option<NaiveDate>,
 }
@@ -862,8 +1001,8 @@ pub struct NotSampled {
     #[schemars(title = "受检单位负责人")]
     #[serde(default)]
     pub person_in_charge: Option<String>,
-    /// 报送市局日期。
-    #[schemars(title = "报送市局日期")]
+    /// 报送组织抽查部门（市局、区局）的日期。
+    #[schemars(title = "报送组织抽查部门日期")]
     #[serde(default)]
     pub reported_on: Option<NaiveDate>,
 }
@@ -1009,8 +1148,8 @@ pub struct Ecqs {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Followup {
-    /// 负责后处理的县级市场监管部门。
-    #[schemars(title = "负责后处理的县级市场监管部门")]
+    /// 负责后处理的属地监管部门（batch.yaml counties 中的名称）。
+    #[schemars(title = "负责后处理的属地监管部门")]
     pub county_bureau: String,
     /// 通知日期。
     #[schemars(title = "通知日期")]
@@ -1058,6 +1197,34 @@ impl Case {
             .filter(|i| i.verdict == Verdict::Fail)
             .map(|i| i.name.as_str())
             .collect()
+    }
+
+    /// Every date the case records, in no particular order.
+    pub fn recorded_dates(&self) -> Vec<NaiveDate> {
+        let mut d = vec![self.visit.date];
+        if let Some(i) = &self.inspection {
+            d.push(i.received_on);
+            d.extend([i.issued_on, i.tested_from, i.tested_to].into_iter().flatten());
+        }
+        if let Some(r) = &self.refusal {
+            d.extend([r.determined_on, r.reported_on].into_iter().flatten());
+        }
+        if let Some(n) = &self.not_sampled {
+            d.extend(n.reported_on);
+        }
+        if let Some(x) = &self.delivery {
+            d.push(x.sent_on);
+        }
+        if let Some(e) = &self.ecqs {
+            d.extend([e.sampling_entered_on, e.result_entered_on].into_iter().flatten());
+        }
+        if let Some(f) = &self.followup {
+            d.extend([f.notified_on, f.closed_on].into_iter().flatten());
+        }
+        if let Some(x) = &self.disposal {
+            d.extend(x.date);
+        }
+        d
     }
 
     /// A case is tested once its report has a number and items.

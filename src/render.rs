@@ -15,6 +15,7 @@ use crate::messages::{Lang, Message};
 use crate::msg;
 use crate::output::write_atomic;
 use crate::progress::{Progress, Silent, Stage};
+use crate::stats::Share;
 use crate::templates::Templates;
 use crate::view;
 
@@ -55,6 +56,9 @@ struct Job {
     case: Option<usize>,
     kind: &'static Kind,
     part: (usize, usize),
+    /// For per-batch documents: which context, 0 for the whole batch, `i` for the `i`-th lab
+    /// of [`BatchContexts`].
+    share: usize,
 }
 
 impl Job {
@@ -77,7 +81,10 @@ impl Job {
 /// One document written.
 #[derive(Debug, Clone)]
 pub struct Rendered {
+    /// The case id, or [`BATCH_DIR`] for a per-batch document.
     pub case: String,
+    /// For a per-batch document of one lab's share (several labs): the lab's id.
+    pub lab: Option<String>,
     pub kind: &'static str,
     pub path: PathBuf,
     pub pages: usize,
@@ -131,7 +138,7 @@ impl RenderError {
 fn plan(
     lb: &LoadedBatch,
     opts: &RenderOptions,
-    batch_ctx: Option<&Value>,
+    contexts: &BatchContexts,
 ) -> Result<Vec<Job>, RenderError> {
     for k in &opts.kinds {
         if !CATALOG.iter().any(|c| c.id == k) {
@@ -156,13 +163,19 @@ fn plan(
             .iter()
             .filter(|k| k.scope == Scope::Batch && wanted(k))
         {
-            let n = rows_of(batch_ctx, kind.id)
-                .map_or(1, |rows| rows.div_ceil(rows_per_part(opts)).max(1));
-            jobs.extend((1..=n).map(|k| Job {
-                case: None,
-                kind,
-                part: (k, n),
-            }));
+            for (share, (lab, ctx)) in contexts.iter().enumerate() {
+                if lab.is_some() && !crate::catalog::PER_LAB.contains(&kind.id) {
+                    continue;
+                }
+                let n = rows_of(Some(ctx), kind.id)
+                    .map_or(1, |rows| rows.div_ceil(rows_per_part(opts)).max(1));
+                jobs.extend((1..=n).map(|k| Job {
+                    case: None,
+                    kind,
+                    part: (k, n),
+                    share,
+                }));
+            }
         }
     }
     for (i, lc) in lb.cases.iter().enumerate() {
@@ -175,6 +188,7 @@ fn plan(
                     case: Some(i),
                     kind,
                     part: (1, 1),
+                    share: 0,
                 });
             }
         }
@@ -182,12 +196,50 @@ fn plan(
     Ok(jobs)
 }
 
-/// The batch's context, when the selection makes any per-batch document.
-fn batch_context_if_needed(lb: &LoadedBatch, opts: &RenderOptions) -> Option<Value> {
+/// The contexts of the per-batch documents: the whole batch's first, then, when several labs
+/// share the batch, each lab's (by id), for the documents each lab reports on its own.
+type BatchContexts = Vec<(Option<String>, Value)>;
+
+/// The per-batch contexts, when the selection makes any per-batch document.
+fn batch_contexts_if_needed(lb: &LoadedBatch, opts: &RenderOptions) -> BatchContexts {
     let wanted = |kind: &Kind| opts.kinds.is_empty() || opts.kinds.iter().any(|k| k == kind.id);
-    (opts.cases.is_empty() && CATALOG.iter().any(|k| k.scope == Scope::Batch && wanted(k)))
-        .then(|| view::batch_context(lb))
+    if !opts.cases.is_empty() || !CATALOG.iter().any(|k| k.scope == Scope::Batch && wanted(k)) {
+        return Vec::new();
+    }
+    let mut contexts = vec![(None, view::batch_context(lb))];
+    if CATALOG
+        .iter()
+        .any(|k| crate::catalog::PER_LAB.contains(&k.id) && wanted(k))
+    {
+        contexts.extend(per_lab_shares(lb).into_iter().map(|id| {
+            let ctx = view::share_context(lb, Share::Lab(&id));
+            (Some(id), ctx)
+        }));
+    }
+    contexts
 }
+
+/// The labs that report their own share of the batch: every lab with work, when there are
+/// several (with one lab, its share is the whole batch).
+pub fn per_lab_shares(lb: &LoadedBatch) -> Vec<String> {
+    let labs = crate::stats::labs_with_work(lb);
+    if labs.len() > 1 {
+        labs.into_iter().map(|l| l.id.clone()).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Where the per-batch documents of a share go: `OUT/batch/`, or `OUT/batch/labs/<lab id>/`.
+pub fn batch_dir(out: &Path, lab: Option<&str>) -> PathBuf {
+    match lab {
+        Some(id) => out.join(BATCH_DIR).join(LABS_DIR).join(id),
+        None => out.join(BATCH_DIR),
+    }
+}
+
+/// Per-lab documents go to OUT/batch/labs/<lab id>/.
+pub const LABS_DIR: &str = "labs";
 
 fn rows_per_part(opts: &RenderOptions) -> usize {
     if opts.rows_per_part == 0 {
@@ -252,7 +304,9 @@ pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) ->
     found
 }
 
-fn walk_strings(v: &Value, path: &mut String, f: &mut dyn FnMut(&str, &str)) {
+/// Calls `f` with the dotted path (`visit.samplers[1].name`) and the text of every string in
+/// `v`.
+pub fn walk_strings(v: &Value, path: &mut String, f: &mut dyn FnMut(&str, &str)) {
     match v {
         Value::String(s) => f(path, s),
         Value::Array(items) => {
@@ -323,12 +377,13 @@ pub fn render_with(
     opts: &RenderOptions,
     progress: &dyn Progress,
 ) -> Result<Vec<Rendered>, RenderError> {
-    let batch_ctx = batch_context_if_needed(lb, opts);
-    let jobs = plan(lb, opts, batch_ctx.as_ref())?;
+    let mut contexts = batch_contexts_if_needed(lb, opts);
+    let jobs = plan(lb, opts, &contexts)?;
     let uncovered = check_coverage(lb, engine, &opts.cases);
     if !uncovered.is_empty() {
         return Err(RenderError::Uncovered(Diagnostics(uncovered)));
     }
+    let annex_files = annex_files_if_needed(lb, &jobs, &mut contexts)?;
     let templates = Templates::load(opts.templates.as_deref())
         .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
     let date = lb.batch.issued_on;
@@ -338,7 +393,7 @@ pub fn render_with(
         |&job| {
             let started = Instant::now();
             let kind = job.kind;
-            let (id, source, dir) = job_source(lb, &templates, batch_ctx.as_ref(), opts, job);
+            let (id, source, dir) = job_source(lb, &templates, &contexts, opts, job);
             let label = msg!(
                 RenderDoc,
                 id = &id,
@@ -359,8 +414,10 @@ pub fn render_with(
                 ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
                 date,
             };
+            let files: &[(String, typst::foundations::Bytes)] =
+                if kind.id == NOTICE_KIND { &annex_files } else { &[] };
             let compiled = engine
-                .compile(&doc, source)
+                .compile_with(&doc, source, files, None)
                 .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.to_string()))?;
             let path = dir.join(job.file_name("pdf"));
             let started = Instant::now();
@@ -374,7 +431,8 @@ pub fn render_with(
             })?;
             progress.tick(Stage::Render);
             Ok(Rendered {
-                case: id,
+                case: if job.case.is_some() { id } else { BATCH_DIR.to_string() },
+                lab: share_lab(&contexts, job),
                 kind: kind.id,
                 path,
                 pages: compiled.pages,
@@ -400,15 +458,14 @@ pub fn render_with(
         }
     }
     // The summary table also goes out as a spreadsheet, beside its PDF.
-    if jobs
+    for job in jobs
         .iter()
-        .any(|j| j.case.is_none() && j.kind.id == SUMMARY_KIND)
+        .filter(|j| j.case.is_none() && j.kind.id == SUMMARY_KIND && j.part.0 == 1)
     {
-        let path = opts
-            .out
-            .join(BATCH_DIR)
-            .join(format!("{SUMMARY_KIND}.xlsx"));
-        match crate::xlsx::summary_workbook(lb) {
+        let lab = share_lab(&contexts, *job);
+        let path = xlsx_path(&opts.out, lab.as_deref());
+        let share = lab.as_deref().map_or(Share::All, Share::Lab);
+        match crate::xlsx::share_workbook(lb, share) {
             Ok(bytes) => {
                 if let Err(e) = write_atomic(&path, &bytes) {
                     failures.push(msg!(RenderXlsxWrite, path = &path, error = e.to_string()));
@@ -424,11 +481,53 @@ pub fn render_with(
     }
 }
 
-/// The subject (case id or `batch`), the Typst source and the output folder of one document.
+/// The lab of a per-batch document of one lab's share.
+fn share_lab(contexts: &BatchContexts, job: Job) -> Option<String> {
+    job.case
+        .is_none()
+        .then(|| contexts.get(job.share).and_then(|(lab, _)| lab.clone()))
+        .flatten()
+}
+
+/// The kind that prints the notice itself, with its annexes.
+const NOTICE_KIND: &str = "batch-notice";
+
+/// The pages of the attached annexes, when the notice itself is made: their images for the
+/// compiler, and their paths in the notice's context (`annexes[].pages`).
+fn annex_files_if_needed(
+    lb: &LoadedBatch,
+    jobs: &[Job],
+    contexts: &mut BatchContexts,
+) -> Result<Vec<(String, typst::foundations::Bytes)>, RenderError> {
+    if !jobs.iter().any(|j| j.kind.id == NOTICE_KIND) {
+        return Ok(Vec::new());
+    }
+    let annexes =
+        crate::annex::annex_pages(lb).map_err(|m| RenderError::Documents(vec![m]))?;
+    let mut files = Vec::new();
+    for a in annexes {
+        let paths: Vec<&String> = a.pages.iter().map(|(p, _)| p).collect();
+        if let Some((_, ctx)) = contexts.first_mut()
+            && let Some(entry) = ctx["annexes"].get_mut(a.no - 1)
+        {
+            entry["pages"] = serde_json::json!(paths);
+        }
+        files.extend(a.pages);
+    }
+    Ok(files)
+}
+
+/// Where the spreadsheet of a share's summary table goes, beside its PDF.
+pub fn xlsx_path(out: &Path, lab: Option<&str>) -> PathBuf {
+    batch_dir(out, lab).join(format!("{SUMMARY_KIND}.xlsx"))
+}
+
+/// The subject (case id, `batch` or `batch/labs/<lab id>`), the Typst source and the output
+/// folder of one document.
 fn job_source(
     lb: &LoadedBatch,
     templates: &Templates,
-    batch_ctx: Option<&Value>,
+    contexts: &BatchContexts,
     opts: &RenderOptions,
     job: Job,
 ) -> (String, Result<String, String>, PathBuf) {
@@ -440,7 +539,8 @@ fn job_source(
             (id.clone(), source, case_dir(&opts.out, id))
         }
         None => {
-            let mut ctx = batch_ctx.cloned().unwrap_or_default();
+            let (lab, ctx) = contexts.get(job.share).cloned().unwrap_or_default();
+            let mut ctx = ctx;
             let (k, n) = job.part;
             let mut subject = lb.batch.document_no.clone();
             let mut total = 0;
@@ -454,15 +554,22 @@ fn job_source(
                 let to = (k * per).min(rows.len());
                 *rows = rows.drain(from..to).collect();
             }
+            if let Some(l) = lab.as_deref().and_then(|id| lb.batch.lab(id)) {
+                subject = format!("{subject} {}", l.name);
+            }
             if n > 1 {
                 subject = format!("{subject} 第{k}部分");
             }
             ctx["part"] = serde_json::json!({ "number": k, "count": n, "total": total });
             ctx["doc"] = doc_meta(kind, &subject, opts.draft);
+            let subject = match &lab {
+                Some(id) => format!("{BATCH_DIR}/{LABS_DIR}/{id}"),
+                None => BATCH_DIR.to_string(),
+            };
             (
-                BATCH_DIR.to_string(),
+                subject,
                 templates.render(kind.template, &ctx),
-                opts.out.join(BATCH_DIR),
+                batch_dir(&opts.out, lab.as_deref()),
             )
         }
     }
@@ -484,15 +591,15 @@ pub fn typst_sources(
     engine: &Engine,
     opts: &RenderOptions,
 ) -> Result<Vec<TypstSource>, RenderError> {
-    let batch_ctx = batch_context_if_needed(lb, opts);
-    let jobs = plan(lb, opts, batch_ctx.as_ref())?;
+    let contexts = batch_contexts_if_needed(lb, opts);
+    let jobs = plan(lb, opts, &contexts)?;
     let templates = Templates::load(opts.templates.as_deref())
         .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
     let made: Vec<Result<TypstSource, Message>> = engine.install(|| {
         jobs.par_iter()
             .map(|&job| {
                 let kind = job.kind;
-                let (id, text, dir) = job_source(lb, &templates, batch_ctx.as_ref(), opts, job);
+                let (id, text, dir) = job_source(lb, &templates, &contexts, opts, job);
                 let text = text.map_err(|e| {
                     let doc = msg!(
                         RenderDoc,

@@ -8,7 +8,7 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::check::counts_as_lot;
+use crate::stats::counts_as_lot;
 use crate::load::LoadedBatch;
 use crate::messages::{Arg, Lang, Msg};
 use crate::model::{Case, Outcome, Verdict};
@@ -139,11 +139,10 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
         unqualified: c.unqualified,
         refused: c.refused,
         not_sampled: c.not_sampled,
-        shortfall: c.planned.unwrap_or(0).saturating_sub(c.sampled + c.refused),
+        shortfall: c.shortfall,
     };
     let rows: Vec<CategoryRow> = numbers.by_category.iter().map(row_of).collect();
-    let mut total = row_of(&numbers.total);
-    total.shortfall = rows.iter().map(|r| r.shortfall).sum();
+    let total = row_of(&numbers.total);
 
     // Late cases.
     let mut late = Vec::new();

@@ -57,6 +57,62 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
     Ok(Value::String(typst_string(&s)))
 }
 
+/// Runs of this many ASCII characters or more are made breakable by [`breakable`].
+const BREAKABLE_RUN: usize = 10;
+
+/// Escapes `s` like [`escape_markup`] and sets each character of a run of
+/// [`BREAKABLE_RUN`] or more non-space ASCII characters in its own box, so that a code too long
+/// for a narrow cell (a case id, a report number, a standard) may break between any two of
+/// its characters instead of running out of the cell. The text itself is unchanged.
+pub fn breakable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 2);
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().count() >= BREAKABLE_RUN {
+            for c in run.chars() {
+                out.push_str("#box[");
+                out.push_str(&escape_markup(&c.to_string()));
+                out.push(']');
+            }
+        } else {
+            out.push_str(&escape_markup(run));
+        }
+        run.clear();
+    };
+    for c in s.chars() {
+        if c.is_ascii_graphic() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push_str(&escape_markup(&c.to_string()));
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The `breakable` filter: its output is markup already escaped.
+struct BreakableFilter;
+
+impl tera::Filter for BreakableFilter {
+    fn filter(
+        &self,
+        value: &Value,
+        _: &std::collections::HashMap<String, Value>,
+    ) -> tera::Result<Value> {
+        let s = match value {
+            Value::String(s) => s.clone(),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        Ok(Value::String(breakable(&s)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
 /// Templates outside the catalog: documents made of other documents, and shared parts.
 const EXTRA: [(&str, &str); 2] = [
     (
@@ -113,6 +169,7 @@ impl Templates {
         tera.autoescape_on(vec![".typ.tera"]);
         tera.set_escape_fn(escape_markup);
         tera.register_filter("str", str_filter);
+        tera.register_filter("breakable", BreakableFilter);
         Ok(Templates { tera })
     }
 
@@ -146,5 +203,15 @@ mod tests {
         assert_eq!(escape_markup("a\nb"), "a\\\nb");
         assert_eq!(escape_markup("晋城 1号"), "晋城 1号");
         assert_eq!(typst_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+
+    #[test]
+    fn long_codes_become_breakable_and_stay_escaped() {
+        assert_eq!(breakable("JZ-2023-1"), "JZ\\-2023\\-1");
+        assert_eq!(
+            breakable("A#B-2023-01"),
+            "#box[A]#box[\\#]#box[B]#box[\\-]#box[2]#box[0]#box[2]#box[3]#box[\\-]#box[0]#box[1]"
+        );
+        assert_eq!(breakable("晋 2023"), "晋 2023");
     }
 }

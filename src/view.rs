@@ -5,9 +5,12 @@
 
 use serde_json::{Map, Value, json};
 
+use chrono::NaiveDate;
+
 use crate::format::{date_cn, money_upper, opt_date_cn};
 use crate::load::LoadedBatch;
-use crate::model::{BackupKeeper, Batch, Case, Outcome, Verdict};
+use crate::model::{AnnexContent, BackupKeeper, Batch, Case, Outcome, Verdict};
+use crate::stats::{BatchStats, Counts, Share};
 
 /// Formatted values of the batch.
 pub fn batch_fmt(b: &Batch) -> Value {
@@ -22,6 +25,7 @@ pub fn batch_fmt(b: &Batch) -> Value {
         "analysis_deadline": date_cn(s.analysis_deadline),
         "cc": b.cc.join("，"),
         "year": chrono::Datelike::year(&b.issued_on),
+        "publication": b.publication.note(),
     })
 }
 
@@ -81,13 +85,21 @@ pub fn case_fmt(batch: &Batch, c: &Case) -> Value {
         put(
             "sample_quantity",
             json!(format!(
-                "检验样品 {} {}，备用样品 {} {}",
-                opt_num(p.test_quantity),
-                p.unit,
-                opt_num(p.backup_quantity),
-                p.unit
+                "检验样品{}，备用样品{}",
+                with_unit(&opt_num(p.test_quantity), &p.unit),
+                with_unit(&opt_num(p.backup_quantity), &p.unit),
             )),
         );
+        for (key, n) in [
+            ("test_qty", p.test_quantity),
+            ("backup_qty", p.backup_quantity),
+            ("base_qty", p.base_quantity),
+        ] {
+            put(
+                key,
+                json!(n.map(|n| with_unit(&n.to_string(), &p.unit)).unwrap_or_default()),
+            );
+        }
     }
     if let Some(s) = &c.seals {
         put("seal_numbers", json!(s.numbers.join("、")));
@@ -143,6 +155,7 @@ pub fn case_fmt(batch: &Batch, c: &Case) -> Value {
                     "no": n + 1,
                     "verdict": it.verdict.label(),
                     "failed": it.verdict == Verdict::Fail,
+                    "result": with_unit(&it.result, it.unit.as_deref().unwrap_or("")),
                 })
             })
             .collect();
@@ -159,12 +172,12 @@ pub fn case_fmt(batch: &Batch, c: &Case) -> Value {
             .unwrap_or_default();
         let text = match v {
             Verdict::Pass => {
-                format!("经抽样检验，所检项目符合 {standard} 的要求，检验结论为合格。")
+                format!("经抽样检验，所检项目符合{standard}的要求，检验结论为合格。")
             }
             Verdict::Fail => {
                 let failed = c.failed_items();
                 format!(
-                    "经抽样检验，{} 项目不符合 {standard} 的要求，检验结论为不合格。",
+                    "经抽样检验，{}项目不符合{standard}的要求，检验结论为不合格。",
                     failed.join("、")
                 )
             }
@@ -181,6 +194,19 @@ pub fn case_fmt(batch: &Batch, c: &Case) -> Value {
     put("backup_keep_days", json!(batch.rules.backup_keep_days));
     put("is_refused", json!(c.outcome == Outcome::Refused));
     Value::Object(f)
+}
+
+/// A quantity with its unit as printed: `2桶`, `65%`, `2.1 MPa` (a space only before a unit
+/// written in Latin letters).
+pub fn with_unit(value: &str, unit: &str) -> String {
+    let unit = unit.trim();
+    if unit.is_empty() {
+        value.to_string()
+    } else if unit.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        format!("{value} {unit}")
+    } else {
+        format!("{value}{unit}")
+    }
 }
 
 fn opt_num(n: Option<u32>) -> String {
@@ -261,6 +287,11 @@ pub fn status_label(c: &Case) -> &'static str {
 
 /// Cases in plan order of their category, then by id.
 pub fn ordered_cases(lb: &LoadedBatch) -> Vec<&Case> {
+    ordered_share(lb, Share::All)
+}
+
+/// The cases of a share, in plan order of their category, then by id.
+pub fn ordered_share<'a>(lb: &'a LoadedBatch, share: Share) -> Vec<&'a Case> {
     let rank = |c: &Case| {
         lb.batch
             .plan
@@ -268,27 +299,64 @@ pub fn ordered_cases(lb: &LoadedBatch) -> Vec<&Case> {
             .position(|p| p.category == c.category)
             .unwrap_or(usize::MAX)
     };
-    let mut cases: Vec<&Case> = lb.cases.iter().map(|lc| &lc.case).collect();
+    let mut cases: Vec<&Case> = lb
+        .cases
+        .iter()
+        .map(|lc| &lc.case)
+        .filter(|c| share.has_case(c))
+        .collect();
     cases.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.id.cmp(&b.id)));
     cases
 }
 
-/// The written analysis of the batch, from its numbers: one paragraph per aspect.
-fn analysis_text(lb: &LoadedBatch, s: &crate::stats::BatchStats) -> Vec<String> {
+/// The date a per-batch report is signed on: the day the analysis was submitted, else the
+/// latest date the share's cases record (the numbers are as of that day), else the notice's
+/// date.
+pub fn report_date(lb: &LoadedBatch, share: Share) -> NaiveDate {
+    lb.batch.analysis_submitted_on.unwrap_or_else(|| {
+        latest_record(lb, share).unwrap_or(lb.batch.issued_on)
+    })
+}
+
+/// The latest date any case of the share records.
+pub fn latest_record(lb: &LoadedBatch, share: Share) -> Option<NaiveDate> {
+    lb.cases
+        .iter()
+        .filter(|lc| share.has_case(&lc.case))
+        .flat_map(|lc| lc.case.recorded_dates())
+        .max()
+}
+
+/// `A、B`: names joined as in Chinese prose.
+fn join_cn<S: AsRef<str>>(items: &[S]) -> String {
+    items
+        .iter()
+        .map(|s| s.as_ref())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The written analysis of a share of the batch, from its numbers: one paragraph per aspect.
+/// Every figure is one of `s`; what a rate is taken over is said where it is given.
+fn analysis_text(lb: &LoadedBatch, s: &BatchStats, as_of: NaiveDate) -> Vec<String> {
     let t = &s.total;
+    let planned_categories = s.by_category.iter().filter(|c| c.planned.is_some()).count();
     let mut out = Vec::new();
     out.push(format!(
-        "本批次计划抽查 {} 类产品 {} 批次。截至本报告，共完成抽样工作 {} 次，抽取样品 {} 批次，拒检 {} 批次，未抽到样品 {} 批次；已完成检验 {} 批次，其中合格 {} 批次、不合格 {} 批次，批次合格率为 {}（拒检按不合格计）。",
-        lb.batch.plan.len(),
+        "本次计划抽查{}类产品{}批次。截至{}，共完成抽样工作{}次：抽取样品{}批次、拒检{}批次，共计{}批次；另有{}次因{}未抽到样品，不计入批次。已完成检验{}批次，其中合格{}批次、不合格{}批次。批次合格率为{}（合格批次 ÷（已检验批次 + 拒检批次），拒检按不合格计）。",
+        planned_categories,
         t.planned.unwrap_or(0),
+        date_cn(as_of),
         t.visits,
         t.sampled,
         t.refused,
+        t.lots,
         t.not_sampled,
+        join_cn(&lb.batch.rules.no_sample_reasons),
         t.tested,
         t.qualified,
         t.unqualified,
-        t.rate_text()
+        rate_with_fraction(t),
     ));
     let doms: Vec<String> = s
         .by_domain
@@ -296,57 +364,67 @@ fn analysis_text(lb: &LoadedBatch, s: &crate::stats::BatchStats) -> Vec<String> 
         .filter(|d| d.visits > 0)
         .map(|d| {
             format!(
-                "{}领域抽样 {} 批次，合格 {} 批次，合格率 {}",
+                "{}领域抽取样品{}批次、拒检{}批次，已检验{}批次，其中合格{}批次，合格率{}",
                 d.label,
                 d.sampled,
+                d.refused,
+                d.tested,
                 d.qualified,
-                d.rate_text()
+                rate_with_fraction(d)
             )
         })
         .collect();
     if !doms.is_empty() {
         out.push(format!("分领域看，{}。", doms.join("；")));
     }
-    let mut judged: Vec<&crate::stats::Counts> = s
-        .by_category
-        .iter()
-        .filter(|c| c.pass_rate.is_some())
-        .collect();
-    judged.sort_by(|a, b| {
-        a.pass_rate
-            .partial_cmp(&b.pass_rate)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    if let (Some(low), Some(high)) = (judged.first(), judged.last()) {
-        let perfect: Vec<&str> = judged
+    if let Some((lows, highs)) = s.extremes() {
+        let judged = s
+            .by_category
             .iter()
-            .filter(|c| c.pass_rate == Some(100.0))
+            .filter(|c| c.pass_rate.is_some())
+            .count();
+        let names = |cs: &[&Counts]| join_cn(&cs.iter().map(|c| c.label.as_str()).collect::<Vec<_>>());
+        let rate = |cs: &[&Counts]| {
+            let r = cs[0].rate_text();
+            if cs.len() > 1 { format!("均为{r}") } else { r }
+        };
+        let mut text = if judged == 1 {
+            format!("分类别看，仅{}有检验结果，合格率为{}", names(&lows), lows[0].rate_text())
+        } else if lows.len() == judged {
+            format!("分类别看，{}的合格率均为{}", names(&lows), lows[0].rate_text())
+        } else {
+            format!(
+                "分类别看，合格率最低的是{}（{}），最高的是{}（{}）",
+                names(&lows),
+                rate(&lows),
+                names(&highs),
+                rate(&highs)
+            )
+        };
+        let perfect: Vec<&str> = s
+            .by_category
+            .iter()
+            .filter(|c| c.pass_rate.is_some() && c.qualified == c.judged())
             .map(|c| c.label.as_str())
             .collect();
-        let mut text = format!(
-            "分类别看，合格率最低的是{}（{}），最高的是{}（{}）",
-            low.label,
-            low.rate_text(),
-            high.label,
-            high.rate_text()
-        );
-        if !perfect.is_empty() {
-            text.push_str(&format!("；{}所检批次全部合格", perfect.join("、")));
+        if !perfect.is_empty() && perfect.len() < judged {
+            text.push_str(&format!("；{}所检批次全部合格", join_cn(&perfect)));
         }
         text.push('。');
         out.push(text);
     }
-    let unsampled: Vec<String> = s
+    let short: Vec<String> = s
         .by_category
         .iter()
-        .filter_map(|c| {
-            c.planned
-                .filter(|p| *p > c.visits)
-                .map(|p| format!("{}尚差 {} 批次", c.label, p - c.visits))
-        })
+        .filter(|c| c.shortfall > 0)
+        .map(|c| format!("{}尚差{}批次", c.label, c.shortfall))
         .collect();
-    if !unsampled.is_empty() {
-        out.push(format!("与抽查计划相比，{}。", unsampled.join("，")));
+    if !short.is_empty() {
+        out.push(format!(
+            "与抽查计划相比，{}，共差{}批次。",
+            short.join("，"),
+            t.shortfall
+        ));
     }
     if s.failures.is_empty() {
         out.push("已检批次未发现不合格项目。".to_string());
@@ -354,49 +432,77 @@ fn analysis_text(lb: &LoadedBatch, s: &crate::stats::BatchStats) -> Vec<String> 
         let items: Vec<String> = s
             .failures
             .iter()
-            .map(|f| {
-                format!(
-                    "{}（{} 次，涉及{}）",
-                    f.item,
-                    f.count,
-                    f.categories.join("、")
-                )
-            })
+            .map(|f| format!("{}（{}次，涉及{}）", f.item, f.count, join_cn(&f.categories)))
             .collect();
         out.push(format!(
-            "不合格项目共 {} 项次，主要为：{}。这些项目直接关系产品的安全性能和使用性能，建议对相关受检单位依法开展后处理，责令其查明原因、整改到位，并在后续抽查中予以重点关注。",
+            "不合格项目共{}项次，主要为：{}。这些项目直接关系产品的安全性能和使用性能，建议对相关受检单位依法开展后处理，责令其查明原因、整改到位，并在后续抽查中予以重点关注。",
             s.failures.iter().map(|f| f.count).sum::<u32>(),
             items.join("；")
         ));
     }
     if t.refused > 0 {
-        out.push(format!("抽样中有 {} 家单位拒绝监督抽查，已会同所在地县级市场监督管理部门共同认定，以拒检不合格向社会公布。", t.refused));
+        out.push(format!(
+            "抽样中有{}批次受检单位拒绝监督抽查，已会同所在地{}共同认定，以拒检不合格向社会公布。",
+            t.refused, lb.batch.terms.local_body
+        ));
     }
     out
 }
 
-/// The whole context of a per-batch document.
+/// `60.0%（6 ÷ 10）`: the rate with what it is taken over; `—（无已检验或拒检批次）` when
+/// nothing was judged.
+fn rate_with_fraction(c: &Counts) -> String {
+    match c.pass_rate {
+        Some(_) => format!("{}（{} ÷ {}）", c.rate_text(), c.qualified, c.judged()),
+        None => "—（无已检验或拒检批次）".to_string(),
+    }
+}
+
+/// The annexes of the notice as templates show them: number, title, what is typeset, and the
+/// attached file's pages.
+fn annexes_view(lb: &LoadedBatch) -> Vec<Value> {
+    lb.batch
+        .annexes()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            json!({
+                "no": i + 1,
+                "title": a.title,
+                "content": a.content,
+                "file": a.file,
+            })
+        })
+        .collect()
+}
+
+/// The whole context of a per-batch document: of the whole batch, or of one lab's share.
 pub fn batch_context(lb: &LoadedBatch) -> Value {
-    let s = crate::stats::compute(lb);
-    let cases = ordered_cases(lb);
-    let lab_name = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| lb.batch.labs.iter().find(|l| &l.id == id))
-            .map(|l| l.name.clone())
-            .unwrap_or_default()
-    };
-    let plan: Vec<Value> = lb
-        .batch
+    share_context(lb, Share::All)
+}
+
+/// The context of a per-batch document of one share.
+pub fn share_context(lb: &LoadedBatch, share: Share) -> Value {
+    let b = &lb.batch;
+    let s = crate::stats::compute_share(lb, share);
+    let cases = ordered_share(lb, share);
+    let plan: Vec<Value> = b
         .plan
         .iter()
         .enumerate()
         .map(|(i, p)| {
+            let lab_name = p
+                .lab
+                .as_deref()
+                .and_then(|id| b.lab(id))
+                .map(|l| l.name.clone())
+                .unwrap_or_default();
             json!({
                 "no": i + 1,
                 "category": p.category,
                 "lots": p.lots,
-                "lab": p.lab_note.clone().unwrap_or_default(),
-                "lab_name": lab_name(&p.lab),
+                "lab": p.lab_note.clone().unwrap_or_else(|| lab_name.clone()),
+                "lab_name": lab_name,
                 "scope": p.scope.clone().unwrap_or_default(),
                 "remark": p.remark.clone().unwrap_or_default(),
             })
@@ -431,42 +537,116 @@ pub fn batch_context(lb: &LoadedBatch) -> Value {
         })
         .collect();
 
-    let summary = summary_rows(lb);
-
-    let title = &lb.batch.title;
+    let all_labs = crate::stats::labs_with_work(lb);
+    let (labs, issuer, lab_column) = match share {
+        Share::Lab(id) => {
+            let name = b.lab(id).map(|l| l.name.clone()).unwrap_or_default();
+            (name.clone(), name, false)
+        }
+        Share::All if all_labs.len() > 1 => (
+            join_cn(&all_labs.iter().map(|l| l.name.as_str()).collect::<Vec<_>>()),
+            b.authority.name.clone(),
+            true,
+        ),
+        Share::All => {
+            let name = all_labs
+                .first()
+                .copied()
+                .or(b.labs.first())
+                .map(|l| l.name.clone())
+                .unwrap_or_default();
+            (name.clone(), name, false)
+        }
+    };
+    let date = report_date(lb, share);
+    let title = &b.title;
+    let annex_title = |content, fallback: String| {
+        b.annex_of(content).map_or(fallback, |(_, t)| t)
+    };
+    let annex_no = |content| b.annex_of(content).map(|(n, _)| n);
     json!({
-        "batch": &lb.batch,
-        "batch_f": batch_fmt(&lb.batch),
+        "batch": b,
+        "batch_f": batch_fmt(b),
         "titles": {
-            "plan": format!("{title}计划"),
-            "qualified": format!("{title}合格产品企业名单"),
-            "unqualified": format!("{title}不合格产品企业名单"),
+            "plan": annex_title(AnnexContent::Plan, format!("{title}计划")),
+            "qualified": annex_title(AnnexContent::QualifiedList, format!("{title}合格产品企业名单")),
+            "unqualified": annex_title(AnnexContent::UnqualifiedList, format!("{title}不合格产品企业名单")),
             "summary": format!("{title}检验情况汇总表"),
             "analysis": format!("{title}质量分析报告"),
         },
-        "paragraphs": notice_paragraphs(lb.batch.notice_body.as_deref().unwrap_or("")),
+        "annex_no": {
+            "qualified": annex_no(AnnexContent::QualifiedList),
+            "unqualified": annex_no(AnnexContent::UnqualifiedList),
+        },
+        "annexes": annexes_view(lb),
+        "title_lines": title_lines(&b.notice_title, &b.authority.name),
+        "paragraphs": notice_paragraphs(b.notice_body.as_deref().unwrap_or("")),
         "plan": plan,
-        "plan_total": lb.batch.plan.iter().map(|p| p.lots).sum::<u32>(),
+        "plan_total": b.plan.iter().map(|p| p.lots).sum::<u32>(),
         "qualified": qualified,
         "unqualified": unqualified,
-        "summary": summary,
+        "summary": summary_rows_of(&cases, b),
+        "lab_column": lab_column,
         "stats": {
             "by_category": s.by_category.iter().map(counts_view).collect::<Vec<_>>(),
             "by_domain": s.by_domain.iter().map(counts_view).collect::<Vec<_>>(),
             "total": counts_view(&s.total),
             "failures": s.failures,
         },
-        "analysis": analysis_text(lb, &s),
-        "labs": lb.batch.labs.iter().map(|l| l.name.clone()).collect::<Vec<_>>().join("、"),
+        "analysis": analysis_text(lb, &s, date),
+        "labs": labs,
+        "issuer": issuer,
+        "report_date": date_cn(date),
     })
 }
 
-fn counts_view(c: &crate::stats::Counts) -> Value {
+/// The notice's title in lines broken by meaning (GB/T 9704 7.3.3: 回行时词意完整): a title
+/// that fits one line of 2号 type stays whole; a longer one breaks after the issuing
+/// authority's name (before 关于) when that gives lines that fit, else before 的通知, else
+/// where the type area ends. A title written with line breaks keeps them.
+pub fn title_lines(title: &str, authority: &str) -> Vec<String> {
+    /// Characters of 22 pt type in the 156 mm type area.
+    const LINE: usize = 20;
+    let width = |s: &str| -> usize {
+        // Half-width characters count half.
+        let half = s.chars().filter(|c| c.is_ascii()).count();
+        s.chars().count() - half / 2
+    };
+    if title.contains('\n') {
+        return title.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+    }
+    if width(title) <= LINE {
+        return vec![title.to_string()];
+    }
+    let mut cuts: Vec<usize> = Vec::new();
+    if let Some(rest) = title.strip_prefix(authority)
+        && rest.starts_with("关于")
+    {
+        cuts.push(authority.len());
+    }
+    if let Some(i) = title.find("关于") {
+        cuts.push(i);
+        cuts.push(i + "关于".len());
+    }
+    if let Some(i) = title.rfind("的通知") {
+        cuts.push(i);
+    }
+    for cut in cuts {
+        let (a, b) = title.split_at(cut);
+        if !a.is_empty() && !b.is_empty() && width(a) <= LINE && width(b) <= LINE {
+            return vec![a.to_string(), b.to_string()];
+        }
+    }
+    vec![title.to_string()]
+}
+
+fn counts_view(c: &Counts) -> Value {
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
     v["rate_text"] = json!(c.rate_text());
     // The rate as a fraction for charts (0 when nothing was judged).
     v["rate"] = json!(c.pass_rate.unwrap_or(0.0) / 100.0);
     v["judged"] = json!(c.pass_rate.is_some());
+    v["judged_lots"] = json!(c.judged());
     v
 }
 
@@ -477,8 +657,11 @@ pub struct SummaryRow {
     pub id: String,
     pub category: String,
     pub domain: &'static str,
+    /// The lab that handled the case.
+    pub lab: String,
     pub party: String,
-    /// The nominal manufacturer, or the party itself when it made the product.
+    /// The nominal manufacturer, or the party itself when it made the product; empty when
+    /// nothing was sampled.
     pub manufacturer: String,
     pub product: String,
     pub model: String,
@@ -493,11 +676,12 @@ pub struct SummaryRow {
 }
 
 /// The column titles of the summary table, in the order of [`SummaryRow`]'s fields.
-pub const SUMMARY_HEADERS: [&str; 15] = [
+pub const SUMMARY_HEADERS: [&str; 16] = [
     "序号",
     "抽样单编号",
     "产品类别",
     "领域",
+    "承检机构",
     "受检单位",
     "标称生产者",
     "样品名称",
@@ -508,26 +692,40 @@ pub const SUMMARY_HEADERS: [&str; 15] = [
     "报告编号",
     "检验结论",
     "不合格项目",
-    "EMS 送达",
+    "结果送达",
 ];
 
+/// The rows of the whole batch's summary table.
 pub fn summary_rows(lb: &LoadedBatch) -> Vec<SummaryRow> {
-    ordered_cases(lb)
-        .into_iter()
+    summary_rows_of(&ordered_cases(lb), &lb.batch)
+}
+
+/// The rows of the summary table of one share.
+pub fn summary_share(lb: &LoadedBatch, share: Share) -> Vec<SummaryRow> {
+    summary_rows_of(&ordered_share(lb, share), &lb.batch)
+}
+
+fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
+    cases
+        .iter()
         .enumerate()
         .map(|(i, c)| {
-            let p = c.product.as_ref();
+            let p = c.product.as_ref().filter(|_| c.outcome == Outcome::Sampled);
             let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
             SummaryRow {
                 no: i + 1,
                 id: c.id.clone(),
                 category: c.category.clone(),
                 domain: c.domain.label(),
+                lab: b.lab(&c.lab).map(|l| l.name.clone()).unwrap_or_else(|| c.lab.clone()),
                 party: c.party.name.clone(),
-                manufacturer: c
-                    .manufacturer
-                    .as_ref()
-                    .map_or_else(|| c.party.name.clone(), |m| m.name.clone()),
+                manufacturer: if c.outcome == Outcome::Sampled {
+                    c.manufacturer
+                        .as_ref()
+                        .map_or_else(|| c.party.name.clone(), |m| m.name.clone())
+                } else {
+                    String::new()
+                },
                 product: opt(p.map(|p| &p.name)),
                 model: opt(p.and_then(|p| p.model.as_ref())),
                 batch: opt(p.and_then(|p| p.batch.as_ref())),

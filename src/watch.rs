@@ -120,32 +120,53 @@ pub fn round(
     for d in blocking {
         report(Report::Finding(d));
     }
-    let render_opts = RenderOptions {
+    let mut rounds = vec![RenderOptions {
         out: opts.out.clone(),
         cases: cases.clone(),
         draft: opts.draft || errors > 0,
         templates: opts.templates.clone(),
         ..RenderOptions::default()
-    };
-    match render::render(&lb, engine, &render_opts) {
-        Ok(done) => {
-            let what = if cases.is_empty() {
-                msg!(WatchEverything)
-            } else {
-                msg!(WatchCases, cases = cases)
-            };
-            let secs = format!("{:.2}", started.elapsed().as_secs_f64());
-            report(Report::Info(msg!(
-                WatchRendered,
-                what = what,
-                documents = done.len(),
-                seconds = secs
-            )));
-            if errors > 0 {
-                report(Report::Problem(msg!(WatchDraft, errors = errors)));
+    }];
+    if !cases.is_empty() {
+        // A changed case changes the batch's lists, tables and report too: they are made
+        // again, as drafts while any case of the batch has an error.
+        let batch_errors = crate::check::blocking(&lb, &findings, &[]).len();
+        rounds.push(RenderOptions {
+            out: opts.out.clone(),
+            kinds: crate::catalog::CATALOG
+                .iter()
+                .filter(|k| k.scope == crate::catalog::Scope::Batch)
+                .map(|k| k.id.to_string())
+                .collect(),
+            draft: opts.draft || batch_errors > 0,
+            templates: opts.templates.clone(),
+            ..RenderOptions::default()
+        });
+    }
+    let mut documents = 0;
+    for render_opts in &rounds {
+        match render::render(&lb, engine, render_opts) {
+            Ok(done) => documents += done.len(),
+            Err(e) => {
+                report(Report::Failed(e));
+                return;
             }
         }
-        Err(e) => report(Report::Failed(e)),
+    }
+    let what = if cases.is_empty() {
+        msg!(WatchEverything)
+    } else {
+        msg!(WatchCases, cases = cases)
+    };
+    let secs = format!("{:.2}", started.elapsed().as_secs_f64());
+    report(Report::Info(msg!(
+        WatchRendered,
+        what = what,
+        documents = documents,
+        seconds = secs
+    )));
+    if errors > 0 {
+        report(Report::Problem(msg!(WatchDraft, errors = errors)));
     }
 }
 

@@ -8,7 +8,8 @@ use rust_xlsxwriter::{
 
 use crate::load::LoadedBatch;
 use crate::stats;
-use crate::view::{SUMMARY_HEADERS, summary_rows};
+use crate::stats::Share;
+use crate::view::{SUMMARY_HEADERS, summary_share};
 
 /// Display width of text in spreadsheet columns: CJK and other wide characters count double.
 fn text_width(s: &str) -> f64 {
@@ -21,24 +22,45 @@ fn date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
 }
 
-/// The workbook's bytes. The same batch gives the same bytes: the document's creation time is
-/// the batch's issue date.
+/// The columns of the per-category table, for the spreadsheet and the PDF alike: the title
+/// and the count it shows.
+pub const CATEGORY_COLUMNS: [(&str, fn(&stats::Counts) -> u32); 10] = [
+    ("抽样次数", |c| c.visits),
+    ("抽取样品", |c| c.sampled),
+    ("拒检", |c| c.refused),
+    ("批次合计", |c| c.lots),
+    ("尚差批次", |c| c.shortfall),
+    ("未抽到样品", |c| c.not_sampled),
+    ("已检验", |c| c.tested),
+    ("合格", |c| c.qualified),
+    ("不合格", |c| c.unqualified),
+    ("合格率计算批次", |c| c.judged()),
+];
+
+/// The workbook of the whole batch.
 pub fn summary_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, XlsxError> {
+    share_workbook(lb, Share::All)
+}
+
+/// The workbook's bytes, of the whole batch or of one lab's share. The same batch gives the
+/// same bytes: the document's creation time is the report's date.
+pub fn share_workbook(lb: &LoadedBatch, share: Share) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let issued = date(lb.batch.issued_on)?;
+    let dated = date(crate::view::report_date(lb, share))?;
+    let company = match share {
+        Share::Lab(id) => lb.batch.lab(id).map(|l| l.name.clone()).unwrap_or_default(),
+        Share::All => stats::labs_with_work(lb)
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、"),
+    };
     wb.set_properties(
         &DocProperties::new()
             .set_title(format!("{}检验情况汇总表", lb.batch.title))
-            .set_company(
-                lb.batch
-                    .labs
-                    .iter()
-                    .map(|l| l.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、"),
-            )
+            .set_company(company)
             .set_comment(lb.batch.document_no.clone())
-            .set_creation_datetime(&issued),
+            .set_creation_datetime(&dated),
     );
     let head = Format::new()
         .set_bold()
@@ -52,19 +74,21 @@ pub fn summary_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, XlsxError> {
     let day = cell.clone().set_num_format("yyyy-mm-dd");
     let pct = cell.clone().set_num_format("0.0%");
 
-    let rows = summary_rows(lb);
+    let rows = summary_share(lb, share);
     let ws = wb.add_worksheet();
     ws.set_name("检验情况汇总")?;
     let mut widths: Vec<f64> = SUMMARY_HEADERS.iter().map(|h| text_width(h)).collect();
     for (col, h) in SUMMARY_HEADERS.iter().enumerate() {
         ws.write_string_with_format(0, col as u16, *h, &head)?;
     }
+    const DATE_COL: usize = 11;
     for (i, r) in rows.iter().enumerate() {
         let row = (i + 1) as u32;
         let texts = [
             r.id.as_str(),
             &r.category,
             r.domain,
+            &r.lab,
             &r.party,
             &r.manufacturer,
             &r.product,
@@ -77,12 +101,13 @@ pub fn summary_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, XlsxError> {
             ws.write_string_with_format(row, (j + 1) as u16, *t, &cell)?;
             widths[j + 1] = widths[j + 1].max(text_width(t));
         }
-        ws.write_datetime_with_format(row, 10, date(r.date)?, &day)?;
-        widths[10] = widths[10].max(10.0);
+        ws.write_datetime_with_format(row, DATE_COL as u16, date(r.date)?, &day)?;
+        widths[DATE_COL] = widths[DATE_COL].max(10.0);
         let tail = [r.report_no.as_str(), r.conclusion, &r.failed, &r.delivery];
         for (j, t) in tail.iter().enumerate() {
-            ws.write_string_with_format(row, (11 + j) as u16, *t, &cell)?;
-            widths[11 + j] = widths[11 + j].max(text_width(t));
+            let col = DATE_COL + 1 + j;
+            ws.write_string_with_format(row, col as u16, *t, &cell)?;
+            widths[col] = widths[col].max(text_width(t));
         }
     }
     for (col, w) in widths.iter().enumerate() {
@@ -92,21 +117,12 @@ pub fn summary_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, XlsxError> {
     ws.autofilter(0, 0, rows.len() as u32, (SUMMARY_HEADERS.len() - 1) as u16)?;
 
     // Totals per category.
-    let s = stats::compute(lb);
+    let s = stats::compute_share(lb, share);
     let ws = wb.add_worksheet();
     ws.set_name("分类统计")?;
-    let headers = [
-        "产品类别",
-        "计划批次",
-        "抽样次数",
-        "抽取样品",
-        "已检验",
-        "合格",
-        "不合格",
-        "拒检",
-        "未抽到样品",
-        "合格率",
-    ];
+    let mut headers = vec!["产品类别", "计划批次"];
+    headers.extend(CATEGORY_COLUMNS.iter().map(|(h, _)| *h));
+    headers.push("合格率");
     for (col, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, col as u16, *h, &head)?;
     }
@@ -115,6 +131,7 @@ pub fn summary_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, XlsxError> {
         .iter()
         .chain(std::iter::once(&s.total))
         .collect();
+    let rate_col = (headers.len() - 1) as u16;
     for (i, c) in all.iter().enumerate() {
         let row = (i + 1) as u32;
         ws.write_string_with_format(row, 0, &c.label, &cell)?;
@@ -122,21 +139,12 @@ pub fn summary_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, XlsxError> {
             Some(p) => ws.write_number_with_format(row, 1, f64::from(p), &cell)?,
             None => ws.write_string_with_format(row, 1, "—", &cell)?,
         };
-        let nums = [
-            c.visits,
-            c.sampled,
-            c.tested,
-            c.qualified,
-            c.unqualified,
-            c.refused,
-            c.not_sampled,
-        ];
-        for (j, n) in nums.iter().enumerate() {
-            ws.write_number_with_format(row, (j + 2) as u16, f64::from(*n), &cell)?;
+        for (j, (_, count)) in CATEGORY_COLUMNS.iter().enumerate() {
+            ws.write_number_with_format(row, (j + 2) as u16, f64::from(count(c)), &cell)?;
         }
         match c.pass_rate {
-            Some(r) => ws.write_number_with_format(row, 9, r / 100.0, &pct)?,
-            None => ws.write_string_with_format(row, 9, "—", &cell)?,
+            Some(r) => ws.write_number_with_format(row, rate_col, r / 100.0, &pct)?,
+            None => ws.write_string_with_format(row, rate_col, "—", &cell)?,
         };
     }
     ws.set_column_width(0, 24)?;

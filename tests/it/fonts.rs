@@ -84,3 +84,34 @@ fn an_installed_official_font_takes_precedence_over_its_stand_in() {
             .contains("#let font-fang = (\"FangSong_GB2312\"")
     );
 }
+
+/// `fonts/embedded.json` holds what Typst reads of each embedded font (family, style,
+/// coverage), so that no font is decompressed until a document uses it. It must be what the
+/// fonts themselves say: recomputed here, and rewritten with `SPOTCHECK_UPDATE_FONT_INFO=1`.
+#[test]
+fn the_embedded_font_info_is_that_of_the_fonts() {
+    let computed = spotcheck::fonts::compute_embedded_info();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/embedded.json");
+    if std::env::var_os("SPOTCHECK_UPDATE_FONT_INFO").is_some() {
+        let mut text = serde_json::to_string(&computed).unwrap();
+        text.push('\n');
+        std::fs::write(&path, text).unwrap();
+        eprintln!("rewrote {}: build again to embed it", path.display());
+        return;
+    }
+    let stored: Vec<(String, Vec<typst::text::FontInfo>)> =
+        serde_json::from_str(spotcheck::fonts::EMBEDDED_INFO).unwrap();
+    assert_eq!(
+        stored.len(),
+        computed.len(),
+        "fonts/embedded.json is stale: run SPOTCHECK_UPDATE_FONT_INFO=1 cargo test --test it embedded_font_info"
+    );
+    for ((name, faces), (stored_name, stored_faces)) in computed.iter().zip(&stored) {
+        assert_eq!(name, stored_name);
+        assert!(!faces.is_empty(), "{name} has no face");
+        assert!(
+            faces == stored_faces,
+            "the info of {name} in fonts/embedded.json is stale: run SPOTCHECK_UPDATE_FONT_INFO=1 cargo test --test it embedded_font_info"
+        );
+    }
+}
