@@ -338,12 +338,33 @@ fn join_cn<S: AsRef<str>>(items: &[S]) -> String {
 
 /// The written analysis of a share of the batch, from its numbers: one paragraph per aspect.
 /// Every figure is one of `s`; what a rate is taken over is said where it is given.
-fn analysis_text(lb: &LoadedBatch, s: &BatchStats, as_of: NaiveDate) -> Vec<String> {
+fn analysis_text(lb: &LoadedBatch, share: Share, s: &BatchStats, as_of: NaiveDate) -> Vec<String> {
     let t = &s.total;
     let planned_categories = s.by_category.iter().filter(|c| c.planned.is_some()).count();
     let mut out = Vec::new();
+    let reasons: Vec<&str> = {
+        let mut r: Vec<&str> = lb
+            .cases
+            .iter()
+            .filter(|lc| share.has_case(&lc.case))
+            .filter_map(|lc| lc.case.not_sampled.as_ref())
+            .map(|n| n.reason.trim())
+            .collect();
+        r.sort();
+        r.dedup();
+        r
+    };
+    let not_sampled = if t.not_sampled > 0 {
+        format!(
+            "；另有{}次因{}未抽到样品，不计入批次",
+            t.not_sampled,
+            join_cn(&reasons)
+        )
+    } else {
+        String::new()
+    };
     out.push(format!(
-        "本次计划抽查{}类产品{}批次。截至{}，共完成抽样工作{}次：抽取样品{}批次、拒检{}批次，共计{}批次；另有{}次因{}未抽到样品，不计入批次。已完成检验{}批次，其中合格{}批次、不合格{}批次。批次合格率为{}（合格批次 ÷（已检验批次 + 拒检批次），拒检按不合格计）。",
+        "本次计划抽查{}类产品{}批次。截至{}，共完成抽样工作{}次：抽取样品{}批次、拒检{}批次，共计{}批次{}。已完成检验{}批次，其中合格{}批次、不合格{}批次。批次合格率（合格批次 ÷（已检验批次 + 拒检批次），拒检按不合格计）为{}。",
         planned_categories,
         t.planned.unwrap_or(0),
         date_cn(as_of),
@@ -351,8 +372,7 @@ fn analysis_text(lb: &LoadedBatch, s: &BatchStats, as_of: NaiveDate) -> Vec<Stri
         t.sampled,
         t.refused,
         t.lots,
-        t.not_sampled,
-        join_cn(&lb.batch.rules.no_sample_reasons),
+        not_sampled,
         t.tested,
         t.qualified,
         t.unqualified,
@@ -407,7 +427,9 @@ fn analysis_text(lb: &LoadedBatch, s: &BatchStats, as_of: NaiveDate) -> Vec<Stri
             .filter(|c| c.pass_rate.is_some() && c.qualified == c.judged())
             .map(|c| c.label.as_str())
             .collect();
-        if !perfect.is_empty() && perfect.len() < judged {
+        let highs_are_perfect = highs.iter().all(|c| c.qualified == c.judged())
+            && highs.len() == perfect.len();
+        if !perfect.is_empty() && perfect.len() < judged && !highs_are_perfect {
             text.push_str(&format!("；{}所检批次全部合格", join_cn(&perfect)));
         }
         text.push('。');
@@ -593,7 +615,7 @@ pub fn share_context(lb: &LoadedBatch, share: Share) -> Value {
             "total": counts_view(&s.total),
             "failures": s.failures,
         },
-        "analysis": analysis_text(lb, &s, date),
+        "analysis": analysis_text(lb, share, &s, date),
         "labs": labs,
         "issuer": issuer,
         "report_date": date_cn(date),
