@@ -19,6 +19,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Sign the archive with this minisign secret key file.
     pub sign: Option<PathBuf>,
+    /// Templates in this folder replace the built-in ones of the same name.
+    pub templates: Option<PathBuf>,
 }
 
 /// What was built.
@@ -46,14 +48,26 @@ pub enum BuildError {
 }
 
 impl BuildError {
-    /// Whether the batch or the key given is at fault (exit 2), rather than the run (exit 1).
+    /// Whether what was given cannot be used at all (exit 2: a bad key, an unknown kind or
+    /// case, templates that do not parse), rather than the batch having errors or the run
+    /// failing (exit 1). Findings in the batch (rules, a character no font draws, a missing
+    /// evidence file) give 1, as `check` and `render` do.
     pub fn is_input_error(&self) -> bool {
         matches!(
             self,
+            BuildError::Key(_)
+                | BuildError::Render(RenderError::Selection(_) | RenderError::Templates(_))
+        )
+    }
+
+    /// Whether the batch itself has errors: findings of the rules, of the fonts or of the
+    /// evidence.
+    pub fn is_finding(&self) -> bool {
+        matches!(
+            self,
             BuildError::Check(_)
-                | BuildError::Key(_)
                 | BuildError::Archive(ArchiveError::Evidence(_))
-                | BuildError::Render(RenderError::Selection(_) | RenderError::Uncovered(_))
+                | BuildError::Render(RenderError::Uncovered(_))
         )
     }
 }
@@ -101,6 +115,7 @@ pub fn build_with(
 
     let render_opts = RenderOptions {
         out: opts.out.clone(),
+        templates: opts.templates.clone(),
         ..RenderOptions::default()
     };
     let rendered = render::render_with(lb, engine, &render_opts, progress)?;

@@ -577,7 +577,11 @@ impl Checker<'_> {
             self.batch(
                 "schedule.issued",
                 "issued_on",
-                msg!(IssuedAfterStart, issued = b.issued_on, start = s.sampling_start),
+                msg!(
+                    IssuedAfterStart,
+                    issued = b.issued_on,
+                    start = s.sampling_start
+                ),
             );
         }
         if let Some(m) = document_no_problem(&b.document_no) {
@@ -585,7 +589,11 @@ impl Checker<'_> {
         }
         for (i, l) in b.labs.iter().enumerate() {
             if !crate::load::is_safe_id(&l.id) {
-                self.batch("lab.id", &format!("labs[{i}].id"), msg!(LabIdUnsafe, id = &l.id));
+                self.batch(
+                    "lab.id",
+                    &format!("labs[{i}].id"),
+                    msg!(LabIdUnsafe, id = &l.id),
+                );
             }
         }
         self.annexes();
@@ -675,7 +683,12 @@ impl Checker<'_> {
             }
         });
         for (path, s) in found {
-            self.at(lc, "case.placeholder", &path, msg!(PlaceholderLeft, value = s));
+            self.at(
+                lc,
+                "case.placeholder",
+                &path,
+                msg!(PlaceholderLeft, value = s),
+            );
         }
     }
 
@@ -713,12 +726,20 @@ impl Checker<'_> {
             let Some(file) = &a.file else { continue };
             let path = format!("annexes[{i}].file");
             if !crate::annex::ANNEX_EXTENSIONS.contains(&crate::annex::extension(file).as_str()) {
-                self.batch("annex.file", &path, msg!(AnnexFileType, no = no, path = file));
+                self.batch(
+                    "annex.file",
+                    &path,
+                    msg!(AnnexFileType, no = no, path = file),
+                );
                 continue;
             }
             match evidence_problem(&self.lb.root, file) {
                 Some(EvidenceProblem::Path(why) | EvidenceProblem::File(why)) => {
-                    self.batch("annex.file", &path, msg!(AnnexFile, no = no, path = file, why = why));
+                    self.batch(
+                        "annex.file",
+                        &path,
+                        msg!(AnnexFile, no = no, path = file, why = why),
+                    );
                 }
                 None => {}
             }
@@ -744,7 +765,8 @@ impl Checker<'_> {
             );
         }
         let s = &b.schedule;
-        if v.date < s.sampling_start || v.date > s.sampling_end {
+        let outside = v.date < s.sampling_start || v.date > s.sampling_end;
+        if outside {
             self.at(
                 lc,
                 "visit.window",
@@ -757,8 +779,11 @@ impl Checker<'_> {
                 ),
             );
         }
+        // A visit outside the window is one mistake, reported above, not again as an
+        // expired notice.
         if let Some(valid) = v.notice_valid_until
             && valid < v.date
+            && !outside
         {
             self.at(
                 lc,
@@ -1386,18 +1411,24 @@ impl Checker<'_> {
         let visit_wrong = c.visit.date < s.sampling_start || c.visit.date > s.sampling_end;
         let mut reported: BTreeSet<&str> = BTreeSet::new();
         for chain in chains {
+            // A date already reported in one chain is left out of the next.
             let dated: Vec<(&str, Msg, NaiveDate)> = chain
                 .into_iter()
                 .filter(|(path, _, _)| !(visit_wrong && *path == "visit.date"))
+                .filter(|(path, _, _)| !reported.contains(path))
                 .filter_map(|(path, label, date)| date.map(|d| (path, label, d)))
                 .collect();
             let keep = in_order(&dated.iter().map(|d| d.2).collect::<Vec<_>>());
             for (i, &(path, label, date)) in dated.iter().enumerate() {
-                if keep[i] || !reported.insert(path) {
+                if keep[i] {
                     continue;
                 }
+                reported.insert(path);
                 // Said against the nearest date kept before it, or else after it.
-                let before = (0..i).rev().find(|&j| keep[j]).filter(|&j| dated[j].2 > date);
+                let before = (0..i)
+                    .rev()
+                    .find(|&j| keep[j])
+                    .filter(|&j| dated[j].2 > date);
                 let m = match before {
                     Some(j) => msg!(
                         DatesOrder,

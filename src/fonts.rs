@@ -296,7 +296,10 @@ impl Fonts {
                         format!("{f:?}")
                     } else {
                         // Not used for the characters it draws wrongly: the next font draws them.
-                        let class: String = wrong.iter().map(|c| format!("\\u{{{:X}}}", *c as u32)).collect();
+                        let class: String = wrong
+                            .iter()
+                            .map(|c| format!("\\u{{{:X}}}", *c as u32))
+                            .collect();
                         format!("(name: {f:?}, covers: regex(\"[^{class}]\"))")
                     }
                 })

@@ -136,6 +136,8 @@ enum Command {
         format: OutputFormat,
         #[arg(long = "pdf-standard", value_name = "STD")]
         pdf_standard: Vec<String>,
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -445,9 +447,17 @@ fn main() -> ExitCode {
             sign,
             format,
             pdf_standard,
+            templates,
             fonts,
         } => match pdf_settings(ui, &pdf_standard) {
-            Ok(pdf) => build(ui, &batch, out, sign, format, pdf, &fonts),
+            Ok(pdf) => {
+                let opts = BuildOptions {
+                    out,
+                    sign,
+                    templates,
+                };
+                build(ui, &batch, opts, format, pdf, &fonts)
+            }
             Err(code) => code,
         },
         Command::Verify {
@@ -609,8 +619,7 @@ fn main() -> ExitCode {
 fn build(
     ui: Ui,
     batch: &std::path::Path,
-    out: PathBuf,
-    sign: Option<PathBuf>,
+    opts: BuildOptions,
     format: OutputFormat,
     pdf: PdfSettings,
     fonts: &FontArgs,
@@ -620,7 +629,6 @@ fn build(
         Err(code) => return code,
     };
     let engine = Engine::new(&fonts.options(), pdf);
-    let opts = BuildOptions { out, sign };
     let progress = progress::for_terminal(ui.lang, ui.quiet);
     match spotcheck::build::build_with(&lb, &engine, &opts, progress.as_ref()) {
         Ok(r) => {
@@ -683,6 +691,7 @@ fn build(
                 BuildError::Archive(a) => a.render(ui.lang),
             };
             eprintln!("{text}");
+            // The batch's errors give 1, as check and render; what cannot be used at all, 2.
             let code = if e.is_input_error() { 2 } else { 1 };
             if let BuildError::Check(d) = &e {
                 ui.error(&msg!(BuildCheckCount, errors = d.0.len()));

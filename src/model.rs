@@ -372,7 +372,10 @@ impl Batch {
         [
             (format!("{t}计划"), AnnexContent::Plan),
             (format!("{t}合格产品企业名单"), AnnexContent::QualifiedList),
-            (format!("{t}不合格产品企业名单"), AnnexContent::UnqualifiedList),
+            (
+                format!("{t}不合格产品企业名单"),
+                AnnexContent::UnqualifiedList,
+            ),
         ]
         .into_iter()
         .map(|(title, content)| Annex {
@@ -1204,7 +1207,11 @@ impl Case {
         let mut d = vec![self.visit.date];
         if let Some(i) = &self.inspection {
             d.push(i.received_on);
-            d.extend([i.issued_on, i.tested_from, i.tested_to].into_iter().flatten());
+            d.extend(
+                [i.issued_on, i.tested_from, i.tested_to]
+                    .into_iter()
+                    .flatten(),
+            );
         }
         if let Some(r) = &self.refusal {
             d.extend([r.determined_on, r.reported_on].into_iter().flatten());
@@ -1216,7 +1223,11 @@ impl Case {
             d.push(x.sent_on);
         }
         if let Some(e) = &self.ecqs {
-            d.extend([e.sampling_entered_on, e.result_entered_on].into_iter().flatten());
+            d.extend(
+                [e.sampling_entered_on, e.result_entered_on]
+                    .into_iter()
+                    .flatten(),
+            );
         }
         if let Some(f) = &self.followup {
             d.extend([f.notified_on, f.closed_on].into_iter().flatten());

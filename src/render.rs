@@ -414,8 +414,11 @@ pub fn render_with(
                 ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
                 date,
             };
-            let files: &[(String, typst::foundations::Bytes)] =
-                if kind.id == NOTICE_KIND { &annex_files } else { &[] };
+            let files: &[(String, typst::foundations::Bytes)] = if kind.id == NOTICE_KIND {
+                &annex_files
+            } else {
+                &[]
+            };
             let compiled = engine
                 .compile_with(&doc, source, files, None)
                 .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.to_string()))?;
@@ -431,7 +434,11 @@ pub fn render_with(
             })?;
             progress.tick(Stage::Render);
             Ok(Rendered {
-                case: if job.case.is_some() { id } else { BATCH_DIR.to_string() },
+                case: if job.case.is_some() {
+                    id
+                } else {
+                    BATCH_DIR.to_string()
+                },
                 lab: share_lab(&contexts, job),
                 kind: kind.id,
                 path,
@@ -502,8 +509,7 @@ fn annex_files_if_needed(
     if !jobs.iter().any(|j| j.kind.id == NOTICE_KIND) {
         return Ok(Vec::new());
     }
-    let annexes =
-        crate::annex::annex_pages(lb).map_err(|m| RenderError::Documents(vec![m]))?;
+    let annexes = crate::annex::annex_pages(lb).map_err(|m| RenderError::Documents(vec![m]))?;
     let mut files = Vec::new();
     for a in annexes {
         let paths: Vec<&String> = a.pages.iter().map(|(p, _)| p).collect();

@@ -271,7 +271,11 @@ pub fn labs_with_work(lb: &LoadedBatch) -> Vec<&crate::model::Lab> {
         .iter()
         .filter(|l| {
             lb.cases.iter().any(|c| c.case.lab == l.id)
-                || lb.batch.plan.iter().any(|p| p.lab.as_deref() == Some(&l.id))
+                || lb
+                    .batch
+                    .plan
+                    .iter()
+                    .any(|p| p.lab.as_deref() == Some(&l.id))
         })
         .collect()
 }

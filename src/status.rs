@@ -8,11 +8,11 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::stats::counts_as_lot;
 use crate::load::LoadedBatch;
 use crate::messages::{Arg, Lang, Msg};
 use crate::model::{Case, Outcome, Verdict};
 use crate::msg;
+use crate::stats::counts_as_lot;
 
 /// The status of a batch on one day.
 #[derive(Debug, Clone, Serialize)]

@@ -97,7 +97,10 @@ pub fn case_fmt(batch: &Batch, c: &Case) -> Value {
         ] {
             put(
                 key,
-                json!(n.map(|n| with_unit(&n.to_string(), &p.unit)).unwrap_or_default()),
+                json!(
+                    n.map(|n| with_unit(&n.to_string(), &p.unit))
+                        .unwrap_or_default()
+                ),
             );
         }
     }
@@ -313,9 +316,9 @@ pub fn ordered_share<'a>(lb: &'a LoadedBatch, share: Share) -> Vec<&'a Case> {
 /// latest date the share's cases record (the numbers are as of that day), else the notice's
 /// date.
 pub fn report_date(lb: &LoadedBatch, share: Share) -> NaiveDate {
-    lb.batch.analysis_submitted_on.unwrap_or_else(|| {
-        latest_record(lb, share).unwrap_or(lb.batch.issued_on)
-    })
+    lb.batch
+        .analysis_submitted_on
+        .unwrap_or_else(|| latest_record(lb, share).unwrap_or(lb.batch.issued_on))
 }
 
 /// The latest date any case of the share records.
@@ -403,15 +406,28 @@ fn analysis_text(lb: &LoadedBatch, share: Share, s: &BatchStats, as_of: NaiveDat
             .iter()
             .filter(|c| c.pass_rate.is_some())
             .count();
-        let names = |cs: &[&Counts]| join_cn(&cs.iter().map(|c| c.label.as_str()).collect::<Vec<_>>());
+        let names =
+            |cs: &[&Counts]| join_cn(&cs.iter().map(|c| c.label.as_str()).collect::<Vec<_>>());
         let rate = |cs: &[&Counts]| {
             let r = cs[0].rate_text();
-            if cs.len() > 1 { format!("均为{r}") } else { r }
+            if cs.len() > 1 {
+                format!("均为{r}")
+            } else {
+                r
+            }
         };
         let mut text = if judged == 1 {
-            format!("分类别看，仅{}有检验结果，合格率为{}", names(&lows), lows[0].rate_text())
+            format!(
+                "分类别看，仅{}有检验结果，合格率为{}",
+                names(&lows),
+                lows[0].rate_text()
+            )
         } else if lows.len() == judged {
-            format!("分类别看，{}的合格率均为{}", names(&lows), lows[0].rate_text())
+            format!(
+                "分类别看，{}的合格率均为{}",
+                names(&lows),
+                lows[0].rate_text()
+            )
         } else {
             format!(
                 "分类别看，合格率最低的是{}（{}），最高的是{}（{}）",
@@ -427,8 +443,8 @@ fn analysis_text(lb: &LoadedBatch, share: Share, s: &BatchStats, as_of: NaiveDat
             .filter(|c| c.pass_rate.is_some() && c.qualified == c.judged())
             .map(|c| c.label.as_str())
             .collect();
-        let highs_are_perfect = highs.iter().all(|c| c.qualified == c.judged())
-            && highs.len() == perfect.len();
+        let highs_are_perfect =
+            highs.iter().all(|c| c.qualified == c.judged()) && highs.len() == perfect.len();
         if !perfect.is_empty() && perfect.len() < judged && !highs_are_perfect {
             text.push_str(&format!("；{}所检批次全部合格", join_cn(&perfect)));
         }
@@ -454,7 +470,14 @@ fn analysis_text(lb: &LoadedBatch, share: Share, s: &BatchStats, as_of: NaiveDat
         let items: Vec<String> = s
             .failures
             .iter()
-            .map(|f| format!("{}（{}次，涉及{}）", f.item, f.count, join_cn(&f.categories)))
+            .map(|f| {
+                format!(
+                    "{}（{}次，涉及{}）",
+                    f.item,
+                    f.count,
+                    join_cn(&f.categories)
+                )
+            })
             .collect();
         out.push(format!(
             "不合格项目共{}项次，主要为：{}。这些项目直接关系产品的安全性能和使用性能，建议对相关受检单位依法开展后处理，责令其查明原因、整改到位，并在后续抽查中予以重点关注。",
@@ -582,9 +605,7 @@ pub fn share_context(lb: &LoadedBatch, share: Share) -> Value {
     };
     let date = report_date(lb, share);
     let title = &b.title;
-    let annex_title = |content, fallback: String| {
-        b.annex_of(content).map_or(fallback, |(_, t)| t)
-    };
+    let annex_title = |content, fallback: String| b.annex_of(content).map_or(fallback, |(_, t)| t);
     let annex_no = |content| b.annex_of(content).map(|(n, _)| n);
     json!({
         "batch": b,
@@ -635,7 +656,11 @@ pub fn title_lines(title: &str, authority: &str) -> Vec<String> {
         s.chars().count() - half / 2
     };
     if title.contains('\n') {
-        return title.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+        return title
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
     }
     if width(title) <= LINE {
         return vec![title.to_string()];
@@ -739,7 +764,10 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
                 id: c.id.clone(),
                 category: c.category.clone(),
                 domain: c.domain.label(),
-                lab: b.lab(&c.lab).map(|l| l.name.clone()).unwrap_or_else(|| c.lab.clone()),
+                lab: b
+                    .lab(&c.lab)
+                    .map(|l| l.name.clone())
+                    .unwrap_or_else(|| c.lab.clone()),
                 party: c.party.name.clone(),
                 manufacturer: if c.outcome == Outcome::Sampled {
                     c.manufacturer

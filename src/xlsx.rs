@@ -22,9 +22,11 @@ fn date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
 }
 
-/// The columns of the per-category table, for the spreadsheet and the PDF alike: the title
-/// and the count it shows.
-pub const CATEGORY_COLUMNS: [(&str, fn(&stats::Counts) -> u32); 10] = [
+/// A column of the per-category table: its title and the count it shows.
+pub type CategoryColumn = (&'static str, fn(&stats::Counts) -> u32);
+
+/// The columns of the per-category table, for the spreadsheet and the PDF alike.
+pub const CATEGORY_COLUMNS: [CategoryColumn; 10] = [
     ("抽样次数", |c| c.visits),
     ("抽取样品", |c| c.sampled),
     ("拒检", |c| c.refused),

@@ -981,11 +981,12 @@ fn build_refuses_a_batch_with_check_errors_and_writes_nothing() {
         &BuildOptions {
             out: out.path().to_path_buf(),
             sign: None,
+            templates: None,
         },
     )
     .unwrap_err();
     assert!(matches!(err, BuildError::Check(_)), "{err}");
-    assert!(err.is_input_error());
+    assert!(err.is_finding() && !err.is_input_error());
     assert_eq!(
         std::fs::read_dir(out.path()).unwrap().count(),
         0,
@@ -1023,11 +1024,12 @@ fn a_missing_or_escaping_evidence_file_stops_the_build_before_rendering() {
         &BuildOptions {
             out: out.path().to_path_buf(),
             sign: None,
+            templates: None,
         },
     )
     .unwrap_err();
     let msg = err.to_string();
-    assert!(err.is_input_error());
+    assert!(err.is_finding() && !err.is_input_error());
     for part in [
         "JZ-2023-001",
         "evidence/JZ-2023-001/现场照片1.jpg",
@@ -1065,6 +1067,7 @@ fn build_end_to_end_gives_the_same_verified_archive_twice() {
             &BuildOptions {
                 out: out.path().to_path_buf(),
                 sign: None,
+                templates: None,
             },
         )
         .unwrap_or_else(|e| panic!("build failed: {e}"));
@@ -1206,7 +1209,8 @@ fn keygen_and_build_on_the_command_line() {
         "a second keygen must not replace the key"
     );
 
-    // A batch whose evidence is missing: exit 2, naming the case and the file.
+    // A batch whose evidence is missing: exit 1 (an error of the batch, as check says), naming
+    // the case and the file.
     let batch = copy_sample();
     std::fs::remove_file(batch.path().join("evidence/JZ-2023-001/标签.jpg")).unwrap();
     let out = tempfile::tempdir().unwrap();
@@ -1220,7 +1224,7 @@ fn keygen_and_build_on_the_command_line() {
         .arg("--no-system-fonts")
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("JZ-2023-001") && err.contains("标签.jpg"),

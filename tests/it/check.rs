@@ -67,6 +67,7 @@ const JZ5: &str = "cases/jz-005.yaml";
 const FH2: &str = "cases/fh-002.yaml";
 const HF1: &str = "cases/hf-001.yaml";
 const XF3: &str = "cases/xf-003.yaml";
+const NM1: &str = "cases/nm-001.yaml";
 const BATCH: &str = "batch.yaml";
 
 #[rustfmt::skip]
@@ -78,6 +79,26 @@ const ROWS: &[Row] = &[
     row("schedule.order", BATCH, &[Replace("delivery_deadline: 2023-08-10", "delivery_deadline: 2023-07-10")], "schedule.delivery_deadline", Edited),
     row("plan.duplicate", BATCH, &[Replace("- category: 农膜", "- category: 化肥")], "plan[4].category", Edited),
     row("lab.unknown", BATCH, &[Replace("lots: 5\n    lab: jc-qi", "lots: 5\n    lab: jc-xx")], "plan[4].lab", Of("lab: jc-xx")),
+    row("lab.id", BATCH, &[Replace("  - id: jc-qi", "  - id: jc/qi")], "labs[0].id", Edited),
+    row("batch.document-no", BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监[2023]3号")], "document_no", Edited),
+    row("batch.document-no", BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监2023年3号")], "document_no", Edited),
+    row("schedule.issued", BATCH, &[Replace("issued_on: 2023-01-10", "issued_on: 2023-01-12")], "issued_on", Edited),
+    row("annex.source", BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n    file: evidence/JZ-2023-001/封样.jpg\nnotice_body: |")], "annexes[0].file", Of("    file: evidence/")),
+    row("annex.source", BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n  - { title: 计划二, content: plan }\nnotice_body: |")], "annexes[1].content", Of("计划二")),
+    row("annex.file", BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 目录\n    file: annexes/无此文件.pdf\nnotice_body: |")], "annexes[0].file", Of("    file: annexes/")),
+    row("annex.file", BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 目录\n    file: batch.yaml\nnotice_body: |")], "annexes[0].file", Of("    file: batch.yaml")),
+    Row {
+        rule: "lab.plan",
+        edit: BATCH,
+        edits: &[
+            Replace("lots: 5\n    lab: jc-qi", "lots: 5\n    lab: jc-b"),
+            Replace("\ncounties:", "  - id: jc-b\n    name: 示例检测站\n    address: 示例路 1 号\n    postcode: \"048000\"\n    contact: 张三\n    phone: \"0356-6231871\"\n\ncounties:"),
+        ],
+        file: NM1,
+        path: "lab",
+        line: Of("lab: jc-qi"),
+    },
+    row("case.placeholder", JZ1, &[Replace("place: 受检单位成品库", "place: 待填写")], "visit.place", Edited),
     // the visit
     row("lab.unknown", JZ1, &[Replace("lab: jc-qi", "lab: jc-xx")], "lab", Edited),
     row("plan.category", JZ1, &[Replace("category: 建筑及装饰装修材料", "category: 建筑材料")], "category", Edited),
@@ -692,11 +713,33 @@ fn findings_read_as_one_chinese_sentence_with_the_field_as_written() {
     );
     let found = check::check(&load::load(dir.path()).unwrap());
     assert!(
-        found[0].text().contains("2023 年 8 月 1 日")
-            && found[0]
-                .text()
-                .contains("2023 年 1 月 10 日 至 2023 年 7 月 31 日"),
+        found[0].text().contains("2023年8月1日")
+            && found[0].text().contains("2023年1月10日 至 2023年7月31日"),
         "{}",
         found[0]
+    );
+}
+
+/// One wrong date is one finding: a visit date typed in the wrong year is reported by
+/// `visit.window` alone, not again against each later date; a visit date inside the window
+/// but after everything else is reported once, at the visit date.
+#[test]
+fn one_wrong_date_is_reported_once_at_itself() {
+    let findings_of = |edit: &'static str| {
+        let dir = copy_sample();
+        apply(dir.path(), JZ1, &[Replace("  date: 2023-03-02", edit)]);
+        check::check(&load::load(dir.path()).unwrap())
+            .into_iter()
+            .filter(|d| d.file == JZ1)
+            .map(|d| (d.rule, d.path))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        findings_of("  date: 2032-03-02"),
+        vec![("visit.window".to_string(), "visit.date".to_string())]
+    );
+    assert_eq!(
+        findings_of("  date: 2023-07-30"),
+        vec![("dates.order".to_string(), "visit.date".to_string())]
     );
 }

@@ -9,96 +9,10 @@ use serde_yaml::Value;
 use spotcheck::render::RenderOptions;
 
 use crate::common::*;
-
-fn yaml(path: &std::path::Path) -> Value {
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Null => String::new(),
-        other => panic!("not a scalar: {other:?}"),
-    }
-}
-
-struct Raw {
-    batch: Value,
-    cases: Vec<Value>,
-}
+use crate::oracle::{Raw, failed, tested, text};
 
 fn raw() -> Raw {
-    let mut cases = Vec::new();
-    for e in walkdir::WalkDir::new(sample_dir().join("cases")).sort_by_file_name() {
-        let e = e.unwrap();
-        if e.path().extension().is_some_and(|x| x == "yaml") {
-            cases.push(yaml(e.path()));
-        }
-    }
-    Raw {
-        batch: yaml(&sample_dir().join("batch.yaml")),
-        cases,
-    }
-}
-
-fn failed(c: &Value) -> Vec<String> {
-    c["inspection"]["items"]
-        .as_sequence()
-        .map(|items| {
-            items
-                .iter()
-                .filter(|i| text(&i["verdict"]) == "fail")
-                .map(|i| text(&i["name"]))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn tested(c: &Value) -> bool {
-    text(&c["outcome"]) == "sampled"
-        && !c["inspection"]["report_no"].is_null()
-        && c["inspection"]["items"]
-            .as_sequence()
-            .is_some_and(|i| !i.is_empty())
-}
-
-/// (planned, visits, sampled, tested, qualified, unqualified, refused, not sampled) per category.
-fn counts(r: &Raw) -> BTreeMap<String, [u32; 8]> {
-    let mut m = BTreeMap::new();
-    for p in r.batch["plan"].as_sequence().unwrap() {
-        m.insert(
-            text(&p["category"]),
-            [p["lots"].as_u64().unwrap() as u32, 0, 0, 0, 0, 0, 0, 0],
-        );
-    }
-    for c in &r.cases {
-        let row = m.get_mut(&text(&c["category"])).unwrap();
-        row[1] += 1;
-        match text(&c["outcome"]).as_str() {
-            "sampled" => row[2] += 1,
-            "refused" => row[6] += 1,
-            _ => row[7] += 1,
-        }
-        if tested(c) {
-            row[3] += 1;
-            if failed(c).is_empty() {
-                row[4] += 1;
-            } else {
-                row[5] += 1;
-            }
-        }
-    }
-    m
-}
-
-fn rate(row: &[u32; 8]) -> String {
-    let judged = row[3] + row[6];
-    if judged == 0 {
-        "—".into()
-    } else {
-        format!("{:.1}%", f64::from(row[4]) * 100.0 / f64::from(judged))
-    }
+    Raw::read(&sample_dir())
 }
 
 fn render_batch() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -189,21 +103,8 @@ fn batch_documents_carry_the_notice_the_lists_and_the_numbers() {
     );
     assert!(nq > 0 && nu > 0);
 
-    // The analysis report: its table rows are the numbers recomputed here.
+    // The numbers themselves are compared in `numbers`.
     let analysis = pdf_text(&b.join("analysis-report.pdf"));
-    let summary = pdf_text(&b.join("summary-table.pdf"));
-    for (cat, row) in counts(&r) {
-        let line = format!(
-            "{cat}{}{}",
-            row.iter().map(|n| n.to_string()).collect::<String>(),
-            rate(&row)
-        );
-        assert!(
-            analysis.contains(&line),
-            "analysis lacks “{line}”:\n{analysis}"
-        );
-        assert!(summary.contains(&line), "summary totals lack “{line}”");
-    }
     for caption in ["图1各类别产品批次合格率", "图2不合格项目出现次数"] {
         assert!(analysis.contains(caption), "{caption}");
     }
@@ -243,13 +144,14 @@ fn the_spreadsheet_has_one_row_per_case_a_frozen_header_filters_and_totals() {
         .map(|d| d.to_string())
         .collect();
     assert_eq!(header[1], "抽样单编号");
-    assert_eq!(header[12], "检验结论");
+    assert_eq!(header[4], "承检机构");
+    assert_eq!(header[13], "检验结论");
     assert_eq!(rows.height(), r.cases.len() + 1);
     let by_id: BTreeMap<String, &Value> = r.cases.iter().map(|c| (text(&c["id"]), c)).collect();
     for row in rows.rows().skip(1) {
         let id = row[1].to_string();
         let c = by_id[&id];
-        assert_eq!(row[4].to_string(), text(&c["party"]["name"]), "{id} party");
+        assert_eq!(row[5].to_string(), text(&c["party"]["name"]), "{id} party");
         let expected = match text(&c["outcome"]).as_str() {
             "refused" => "拒检",
             "not_sampled" => "未抽到样品",
@@ -257,36 +159,20 @@ fn the_spreadsheet_has_one_row_per_case_a_frozen_header_filters_and_totals() {
             _ if failed(c).is_empty() => "合格",
             _ => "不合格",
         };
-        assert_eq!(row[12].to_string(), expected, "{id} conclusion");
+        assert_eq!(row[13].to_string(), expected, "{id} conclusion");
         assert_eq!(
-            row[13].to_string(),
+            row[14].to_string(),
             failed(c).join("、"),
             "{id} failed items"
         );
         assert!(
-            matches!(row[10], Data::DateTime(_)),
+            matches!(row[11], Data::DateTime(_)),
             "{id}: the sampling date is a date cell"
         );
     }
 
-    let totals = wb.worksheet_range("分类统计").unwrap();
-    let recomputed = counts(&r);
-    for row in totals.rows().skip(1) {
-        let cat = row[0].to_string();
-        if cat == "合计" {
-            assert_eq!(row[1].to_string(), "119");
-            continue;
-        }
-        let want = recomputed[&cat];
-        for (j, n) in want.iter().enumerate() {
-            assert_eq!(
-                row[j + 1].to_string(),
-                n.to_string(),
-                "{cat} column {}",
-                j + 1
-            );
-        }
-    }
+    // The 分类统计 sheet's numbers are compared in `numbers`.
+    assert!(wb.worksheet_range("分类统计").unwrap().height() > 1);
 
     // Frozen header row and autofilter, as written in the sheet's XML.
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
@@ -391,7 +277,7 @@ fn long_lists_are_made_in_parts_with_every_row_once_and_in_order() {
         here.sort();
         assert!(!here.is_empty() && here.len() <= per, "part {k}: {here:?}");
         seen.extend(here.into_iter().map(|(_, id)| id.to_string()));
-        let totals = text.contains("计划批次") && text.contains("未抽到样品合格率");
+        let totals = text.contains("计划批次") && text.contains("合格率计算批次合格率");
         assert_eq!(
             totals,
             k == n,

@@ -115,3 +115,58 @@ fn the_embedded_font_info_is_that_of_the_fonts() {
         );
     }
 }
+
+/// The base names of the fonts a PDF embeds (without the subset tag).
+fn embedded_fonts(path: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(path).unwrap();
+    let mut names: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"Font"))
+        .filter_map(|d| d.get(b"BaseFont").and_then(|n| n.as_name()).ok())
+        .map(|n| {
+            let n = String::from_utf8_lossy(n).to_string();
+            n.split_once('+')
+                .map_or(n.clone(), |(_, base)| base.to_string())
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// ￥ is drawn by a font whose glyph is the yen sign (the Fandol fonts draw it as a dollar
+/// sign), and a rare character of a name in Song text by the Ming-style HanaMin, not by the
+/// sans fallback: checked in the PDFs written.
+#[test]
+fn the_yen_sign_and_rare_name_characters_come_from_the_song_style_fallback() {
+    let lb = sample();
+    let (dir, _) = render_all(
+        &lb,
+        RenderOptions {
+            cases: vec!["JZ-2023-001".into(), "RQ-2023-001".into()],
+            kinds: vec!["payment-slip".into(), "sampling-sheet".into()],
+            ..RenderOptions::default()
+        },
+    );
+    let slip = dir.path().join("cases/JZ-2023-001/payment-slip.pdf");
+    assert!(pdf_text(&slip).contains("￥370.00"));
+    let fonts = embedded_fonts(&slip);
+    assert!(fonts.iter().any(|f| f == "HanaMinA"), "{fonts:?}");
+    let sheet = dir.path().join("cases/RQ-2023-001/sampling-sheet.pdf");
+    assert!(pdf_text(&sheet).contains("王喆"));
+    let fonts = embedded_fonts(&sheet);
+    assert!(fonts.iter().any(|f| f == "HanaMinA"), "{fonts:?}");
+    assert!(
+        !fonts.iter().any(|f| f.starts_with("NotoSans")),
+        "a sans face in Song text: {fonts:?}"
+    );
+    // The font chains say so too: Fandol is not used for ￥.
+    let module = engine().fonts.typst_module();
+    assert!(
+        module.contains(r#"(name: "FandolSong", covers: regex("[^\u{FFE5}]"))"#),
+        "{module}"
+    );
+    assert!(engine().fonts.covers('￥') && engine().fonts.covers('𠮷'));
+}

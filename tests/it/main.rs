@@ -2,6 +2,7 @@
 
 mod archive;
 mod bagit;
+mod bureau;
 mod check;
 mod cli;
 mod common;
@@ -10,6 +11,8 @@ mod escaping;
 mod fonts;
 mod hostile;
 mod interrupt;
+mod numbers;
+mod oracle;
 mod pipeline;
 mod status;
 mod synth;

@@ -374,7 +374,7 @@ fn status_prints_tables_for_the_terminal() {
     assert!(o.status.success());
     let out = String::from_utf8_lossy(&o.stdout);
     for needle in [
-        "截至 2023 年 8 月 1 日",
+        "截至 2023年8月1日",
         "抽查进度",
         "合计",
         "119",
