@@ -10,6 +10,7 @@ mod escaping;
 mod fonts;
 mod hostile;
 mod interrupt;
+mod pages;
 mod pipeline;
 mod status;
 mod synth;
