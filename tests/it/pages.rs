@@ -17,7 +17,7 @@ use spotcheck::catalog::{self, CATALOG, Scope};
 use spotcheck::load::{self, LoadedBatch};
 use spotcheck::render::{self, RenderOptions};
 
-use crate::common::engine;
+use crate::common::{engine, pdf_text};
 
 /// The sample batches whose pages are compared, by folder name under samples/. Adding a
 /// sample is one line here, then `SPOTCHECK_UPDATE_REFS=1 cargo test --test it pages`.
@@ -186,6 +186,12 @@ enum Verdict {
     Differs(usize),
     /// The sizes differ: the reference's, the page's.
     Size((u32, u32), (u32, u32)),
+}
+
+impl Verdict {
+    fn fails(&self) -> bool {
+        !matches!(self, Verdict::Same(_))
+    }
 }
 
 fn compare(reference: &Gray, new: &Gray) -> Verdict {
@@ -452,4 +458,139 @@ fn pages_match_their_references() {
         .unwrap();
         panic!("{msg}");
     }
+}
+
+// The comparison must catch what it is for. These tests change the payment slip of the first
+// sample and compare it with the committed references; they never write into tests/refs.
+
+/// The first sample's payment slip: its case and the references of its pages (while the
+/// references are being rewritten, the slip as rendered now, which is what they become).
+fn slip_references(lb: &LoadedBatch) -> (String, Vec<Gray>) {
+    let case = chosen_cases(lb)
+        .into_iter()
+        .find(|(_, kinds)| kinds.iter().any(|k| k == "payment-slip"))
+        .expect("the first sample has a payment slip")
+        .0;
+    if updating() {
+        let out = tempfile::tempdir().unwrap();
+        let path = slip(lb, &case, out.path(), None);
+        return (case, rasterize(&path));
+    }
+    let mut refs = Vec::new();
+    for page in 1.. {
+        let path = refs_dir(SAMPLES[0]).join(format!("{}.png", page_name("payment-slip", page)));
+        if !path.exists() {
+            break;
+        }
+        refs.push(read_png(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+    }
+    assert!(
+        !refs.is_empty(),
+        "no reference of the payment slip in tests/refs/{}/: {UPDATE_COMMAND}",
+        SAMPLES[0]
+    );
+    (case, refs)
+}
+
+fn slip(lb: &LoadedBatch, case: &str, out: &Path, templates: Option<&Path>) -> PathBuf {
+    let docs = render_docs(
+        lb,
+        out,
+        templates,
+        vec![case.to_string()],
+        vec!["payment-slip".into()],
+    );
+    docs.into_iter().next().unwrap().path
+}
+
+/// A templates folder holding the payment slip's template, changed by `change`.
+fn slip_template(change: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = catalog::find("payment-slip").unwrap();
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("templates")
+            .join(source.template),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(source.template), change(&original)).unwrap();
+    dir
+}
+
+fn verdicts(refs: &[Gray], pages: &[Gray]) -> Vec<Verdict> {
+    assert_eq!(refs.len(), pages.len(), "the slip's page count changed");
+    refs.iter().zip(pages).map(|(r, p)| compare(r, p)).collect()
+}
+
+#[test]
+fn the_untouched_payment_slip_matches_its_reference() {
+    let lb = load_sample(SAMPLES[0]);
+    let (case, refs) = slip_references(&lb);
+    // Through a templates folder too, as the tests below: the folder alone changes nothing.
+    let templates = slip_template(str::to_string);
+    let out = tempfile::tempdir().unwrap();
+    let pages = rasterize(&slip(&lb, &case, out.path(), Some(templates.path())));
+    let v = verdicts(&refs, &pages);
+    assert!(
+        !v.iter().any(Verdict::fails),
+        "the payment slip of {case}, rendered again, differs from its reference: {v:?}"
+    );
+}
+
+#[test]
+fn a_wrong_glyph_on_the_payment_slip_fails() {
+    let lb = load_sample(SAMPLES[0]);
+    let (case, refs) = slip_references(&lb);
+    // The ￥ before the total in another font: a glyph of another shape and width.
+    let templates = slip_template(|t| {
+        assert!(t.contains('￥'), "the payment slip's template has no ￥");
+        t.replacen('￥', r#"#text(font: "FandolHei")[￥]"#, 1)
+    });
+    let out = tempfile::tempdir().unwrap();
+    let wrong = slip(&lb, &case, out.path(), Some(templates.path()));
+    let right_dir = tempfile::tempdir().unwrap();
+    let right = slip(&lb, &case, right_dir.path(), None);
+    assert_eq!(
+        pdf_text(&wrong),
+        pdf_text(&right),
+        "the text extracted is the same: only the picture shows the wrong glyph"
+    );
+    let v = verdicts(&refs, &rasterize(&wrong));
+    assert!(
+        v.iter().any(Verdict::fails),
+        "a wrong ￥ on the payment slip of {case} passes the comparison: {v:?}"
+    );
+    eprintln!("wrong ￥ on the payment slip: {v:?}");
+}
+
+/// For each digit, the digit whose picture differs least from it in the notice number at
+/// [`DPI`] (measured: 1 and 7 differ in 48 pixels, any other pair in more).
+const LOOKALIKE: [char; 10] = ['6', '7', '7', '8', '1', '3', '0', '1', '3', '0'];
+
+#[test]
+fn a_changed_digit_on_the_payment_slip_fails() {
+    let mut lb = load_sample(SAMPLES[0]);
+    let (case, refs) = slip_references(&lb);
+    // The last digit of the notice number (抽查通知书编号), replaced by its closest look-alike.
+    let lc = lb.cases.iter_mut().find(|c| c.case.id == case).unwrap();
+    let number = &mut lc.case.visit.notice_no;
+    let (at, d) = number
+        .char_indices()
+        .rfind(|(_, c)| c.is_ascii_digit())
+        .unwrap_or_else(|| panic!("the notice number {number} of {case} has no digit"));
+    let like = LOOKALIKE[d.to_digit(10).unwrap() as usize];
+    number.replace_range(at..at + 1, &like.to_string());
+    let changed = number.clone();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = slip(&lb, &case, out.path(), None);
+    assert!(
+        pdf_text(&pdf).contains(&changed),
+        "the payment slip of {case} does not show the notice number {changed}"
+    );
+    let v = verdicts(&refs, &rasterize(&pdf));
+    assert!(
+        v.iter().any(Verdict::fails),
+        "the notice number {changed} ({d} → {like}) passes the comparison: {v:?}"
+    );
+    eprintln!("digit {d} → {like} on the payment slip: {v:?}");
 }
