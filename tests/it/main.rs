@@ -13,6 +13,7 @@ mod hostile;
 mod interrupt;
 mod numbers;
 mod oracle;
+mod pages;
 mod pipeline;
 mod status;
 mod synth;
