@@ -214,6 +214,18 @@ pub fn source_payload(lb: &LoadedBatch) -> Result<Vec<Payload>, ArchiveError> {
             }
         }
     }
+    // The notice's attached annexes, as given: the archive holds everything the batch was
+    // made from.
+    for (i, annex) in lb.batch.annexes().iter().enumerate() {
+        let Some(raw) = &annex.file else { continue };
+        match evidence_file(&root, raw) {
+            Ok((file, _)) => out.push(Payload {
+                bag_path: format!("{SOURCE_DIR}/{}", nfc(raw)),
+                file,
+            }),
+            Err(why) => errors.push(msg!(AnnexFile, no = i + 1, path = raw, why = why)),
+        }
+    }
     if errors.is_empty() {
         Ok(out)
     } else {

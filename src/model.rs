@@ -335,7 +335,7 @@ impl Publication {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
-    /// 与抽样人员共同认定拒检、负责不合格产品后处理的属地监管部门的称谓，如 县级市场监督管理部门、属地市场监管所。
+    /// 与抽样人员共同认定拒检、负责不合格产品后处理的属地监管部门的称谓，文书写作“受检单位所在地{称谓}”，如 县级市场监督管理部门、市场监管所。
     #[schemars(title = "属地监管部门称谓")]
     #[serde(default = "default_local_body")]
     pub local_body: String,
@@ -551,7 +551,7 @@ pub struct Lab {
     /// 机构名称。
     #[schemars(title = "机构名称")]
     pub name: String,
-    /// 地址（反馈单寄回地址）。
+    /// 地址。
     #[schemars(title = "地址")]
     pub address: String,
     /// 邮政编码。

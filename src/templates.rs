@@ -5,14 +5,39 @@ use tera::Tera;
 
 use crate::catalog::CATALOG;
 
+/// Whether a line may not break at the space between `before` and `after`: between a figure
+/// and its unit (`1600 W`, `100 ℃`, `1 h`), or around a comparison or operator and its figure
+/// (`≥ 1.8`, `5 ÷ 8`).
+fn keeps_together(before: Option<char>, after: Option<char>) -> bool {
+    const OPERATORS: &[char] = &['≥', '≤', '<', '>', '=', '±', '×', '÷', '~', '～', '≈'];
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            (b.is_ascii_digit() && !is_han(a) && !a.is_whitespace())
+                || (OPERATORS.contains(&b) && (a.is_ascii_digit() || a == '-'))
+                || (b.is_ascii_digit() && OPERATORS.contains(&a))
+        }
+        _ => false,
+    }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
 /// Escapes text for Typst markup: every ASCII punctuation character is backslash-escaped (so
 /// `#`, `*`, `_`, `$`, `[`, `]`, `<`, `>`, `@`, `/`, `\` and the rest print as themselves and
-/// can never start code, markup or a comment), and line breaks become Typst line breaks.
+/// can never start code, markup or a comment), and line breaks become Typst line breaks. A
+/// space that joins a figure to its unit or an operator to its figure becomes a no-break
+/// space, so that `100 ℃` never splits across two lines.
 pub fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 4);
+    let mut prev: Option<char> = None;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
+        let before = prev;
+        prev = Some(c);
         match c {
+            ' ' if keeps_together(before, chars.peek().copied()) => out.push('\u{a0}'),
             '\r' => {
                 if chars.peek() != Some(&'\n') {
                     out.push_str("\\\n");
@@ -68,12 +93,18 @@ pub fn breakable(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 2);
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut String| {
-        if run.chars().count() >= BREAKABLE_RUN {
-            for c in run.chars() {
+        let chars: Vec<char> = run.chars().collect();
+        if chars.len() >= BREAKABLE_RUN {
+            // The last two characters share a box: a line never ends with one alone.
+            let (head, tail) = chars.split_at(chars.len() - 2);
+            for c in head {
                 out.push_str("#box[");
                 out.push_str(&escape_markup(&c.to_string()));
                 out.push(']');
             }
+            out.push_str("#box[");
+            out.push_str(&escape_markup(&tail.iter().collect::<String>()));
+            out.push(']');
         } else {
             out.push_str(&escape_markup(run));
         }
@@ -202,6 +233,11 @@ mod tests {
         assert_eq!(escape_markup("#read(\"/x\")"), "\\#read\\(\\\"\\/x\\\"\\)");
         assert_eq!(escape_markup("a\nb"), "a\\\nb");
         assert_eq!(escape_markup("晋城 1号"), "晋城 1号");
+        // Figures keep their units and operators.
+        assert_eq!(escape_markup("1600 W"), "1600\u{a0}W");
+        assert_eq!(escape_markup("100 ℃"), "100\u{a0}℃");
+        assert_eq!(escape_markup("≥ 1.8"), "≥\u{a0}1\\.8");
+        assert_eq!(escape_markup("2 件 共 3 件"), "2 件 共 3 件");
         assert_eq!(typst_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
     }
 
@@ -210,7 +246,7 @@ mod tests {
         assert_eq!(breakable("JZ-2023-1"), "JZ\\-2023\\-1");
         assert_eq!(
             breakable("A#B-2023-01"),
-            "#box[A]#box[\\#]#box[B]#box[\\-]#box[2]#box[0]#box[2]#box[3]#box[\\-]#box[0]#box[1]"
+            "#box[A]#box[\\#]#box[B]#box[\\-]#box[2]#box[0]#box[2]#box[3]#box[\\-]#box[01]"
         );
         assert_eq!(breakable("晋 2023"), "晋 2023");
     }

@@ -278,13 +278,15 @@ fn row_of(c: &Case, no: usize, remark: String) -> Value {
     })
 }
 
-/// The conclusion column of the summary: 合格, 不合格, 拒检, 未抽到样品 or 检验中.
+/// The conclusion column of the summary: 合格, 不合格, 拒检, 未抽到样品, 检验中 (the lab has
+/// the sample) or 待检验 (not yet received).
 pub fn status_label(c: &Case) -> &'static str {
     match (c.outcome, c.conclusion().filter(|_| c.is_tested())) {
         (Outcome::Refused, _) => "拒检",
         (Outcome::NotSampled, _) => "未抽到样品",
         (Outcome::Sampled, Some(v)) => v.label(),
-        (Outcome::Sampled, None) => "检验中",
+        (Outcome::Sampled, None) if c.inspection.is_some() => "检验中",
+        (Outcome::Sampled, None) => "待检验",
     }
 }
 
@@ -486,9 +488,25 @@ fn analysis_text(lb: &LoadedBatch, share: Share, s: &BatchStats, as_of: NaiveDat
         ));
     }
     if t.refused > 0 {
+        let mut bodies: Vec<&str> = lb
+            .cases
+            .iter()
+            .filter(|lc| share.has_case(&lc.case))
+            .filter_map(|lc| lc.case.refusal.as_ref())
+            .filter_map(|r| r.county_bureau.as_deref())
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .collect();
+        bodies.sort();
+        bodies.dedup();
+        let with = if bodies.is_empty() {
+            format!("受检单位所在地{}", lb.batch.terms.local_body)
+        } else {
+            join_cn(&bodies)
+        };
         out.push(format!(
-            "抽样中有{}批次受检单位拒绝监督抽查，已会同所在地{}共同认定，以拒检不合格向社会公布。",
-            t.refused, lb.batch.terms.local_body
+            "抽样中有{}批次受检单位拒绝监督抽查，已会同{with}共同认定，以拒检不合格向社会公布。",
+            t.refused
         ));
     }
     out
@@ -498,7 +516,13 @@ fn analysis_text(lb: &LoadedBatch, share: Share, s: &BatchStats, as_of: NaiveDat
 /// nothing was judged.
 fn rate_with_fraction(c: &Counts) -> String {
     match c.pass_rate {
-        Some(_) => format!("{}（{} ÷ {}）", c.rate_text(), c.qualified, c.judged()),
+        // No break between the figures: non-breaking spaces around ÷.
+        Some(_) => format!(
+            "{}（{}\u{a0}÷\u{a0}{}）",
+            c.rate_text(),
+            c.qualified,
+            c.judged()
+        ),
         None => "—（无已检验或拒检批次）".to_string(),
     }
 }
@@ -568,13 +592,9 @@ pub fn share_context(lb: &LoadedBatch, share: Share) -> Value {
         })
         .enumerate()
         .map(|(i, c)| {
+            // A refusal is published as such; what happened stays on the refusal form.
             let remark = if c.outcome == Outcome::Refused {
-                let why = c
-                    .refusal
-                    .as_ref()
-                    .map(|r| r.description.as_str())
-                    .unwrap_or("");
-                format!("拒检。{why}")
+                "拒检".to_string()
             } else {
                 format!("不合格项目：{}", c.failed_items().join("、"))
             };
@@ -643,15 +663,26 @@ pub fn share_context(lb: &LoadedBatch, share: Share) -> Value {
     })
 }
 
-/// The notice's title in lines broken by meaning (GB/T 9704 7.3.3: 回行时词意完整): a title
-/// that fits one line of 2号 type stays whole; a longer one breaks after the issuing
-/// authority's name (before 关于) when that gives lines that fit, else before 的通知, else
-/// where the type area ends. A title written with line breaks keeps them.
+/// The notice's title in lines broken by meaning (GB/T 9704 7.3.3: 回行时词意完整，排列对称，
+/// 长短适宜): a title that fits one line of 2号 type stays whole; a longer one is broken, into
+/// as few lines as fit, only where a phrase ends (after the issuing authority's name, around
+/// 关于, before 开展, 组织, 产品质量, 监督抽查 or 的通知), choosing the most even lines. A title
+/// written with line breaks keeps them; one no such break can fit is left to the typesetter.
 pub fn title_lines(title: &str, authority: &str) -> Vec<String> {
     /// Characters of 22 pt type in the 156 mm type area.
     const LINE: usize = 20;
+    /// Phrases a line may begin with.
+    const STARTS: &[&str] = &[
+        "关于",
+        "开展",
+        "组织",
+        "产品质量",
+        "监督抽查",
+        "的通知",
+        "的决定",
+    ];
+    // Half-width characters count half.
     let width = |s: &str| -> usize {
-        // Half-width characters count half.
         let half = s.chars().filter(|c| c.is_ascii()).count();
         s.chars().count() - half / 2
     };
@@ -666,25 +697,54 @@ pub fn title_lines(title: &str, authority: &str) -> Vec<String> {
         return vec![title.to_string()];
     }
     let mut cuts: Vec<usize> = Vec::new();
-    if let Some(rest) = title.strip_prefix(authority)
-        && rest.starts_with("关于")
-    {
+    if title.starts_with(authority) && authority.len() < title.len() {
         cuts.push(authority.len());
     }
+    for start in STARTS {
+        cuts.extend(
+            title
+                .match_indices(start)
+                .map(|(i, _)| i)
+                .filter(|&i| i > 0),
+        );
+    }
     if let Some(i) = title.find("关于") {
-        cuts.push(i);
         cuts.push(i + "关于".len());
     }
-    if let Some(i) = title.rfind("的通知") {
-        cuts.push(i);
-    }
-    for cut in cuts {
-        let (a, b) = title.split_at(cut);
-        if !a.is_empty() && !b.is_empty() && width(a) <= LINE && width(b) <= LINE {
-            return vec![a.to_string(), b.to_string()];
+    cuts.sort_unstable();
+    cuts.dedup();
+    // Every way of cutting into two or three lines that fit; the fewest lines, then the most
+    // even (the smallest difference between the longest and the shortest line).
+    let mut ways: Vec<Vec<usize>> = cuts.iter().map(|&c| vec![c]).collect();
+    for (i, &a) in cuts.iter().enumerate() {
+        for &b in &cuts[i + 1..] {
+            ways.push(vec![a, b]);
         }
     }
-    vec![title.to_string()]
+    let lines_of = |way: &[usize]| -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for &c in way {
+            out.push(&title[from..c]);
+            from = c;
+        }
+        out.push(&title[from..]);
+        out
+    };
+    ways.into_iter()
+        .map(|w| {
+            lines_of(&w)
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|lines| lines.iter().all(|l| !l.is_empty() && width(l) <= LINE))
+        .min_by_key(|lines| {
+            let widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+            let spread = widths.iter().max().unwrap_or(&0) - widths.iter().min().unwrap_or(&0);
+            (lines.len(), spread)
+        })
+        .unwrap_or_else(|| vec![title.to_string()])
 }
 
 fn counts_view(c: &Counts) -> Value {
@@ -797,4 +857,42 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_break_where_a_phrase_ends() {
+        let auth = "晋城市市场监督管理局";
+        assert_eq!(
+            title_lines(
+                "晋城市市场监督管理局关于组织2023年第一批产品质量监督抽查的通知",
+                auth
+            ),
+            [
+                "晋城市市场监督管理局关于",
+                "组织2023年第一批产品质量监督抽查的通知"
+            ]
+        );
+        let auth = "示例市东湖新技术开发区市场监督管理局";
+        assert_eq!(
+            title_lines(
+                "示例市东湖新技术开发区市场监督管理局关于开展2024年第一批区级产品质量监督抽查的通知",
+                auth
+            ),
+            [auth, "关于开展2024年第一批区级", "产品质量监督抽查的通知"]
+        );
+        assert_eq!(title_lines("关于抽查的通知", auth), ["关于抽查的通知"]);
+        assert_eq!(title_lines("第一行\n第二行", auth), ["第一行", "第二行"]);
+    }
+
+    #[test]
+    fn units_follow_their_figures_as_printed() {
+        assert_eq!(with_unit("2", "桶"), "2桶");
+        assert_eq!(with_unit("65", "%"), "65%");
+        assert_eq!(with_unit("2.1", "MPa"), "2.1 MPa");
+        assert_eq!(with_unit("3", ""), "3");
+    }
 }

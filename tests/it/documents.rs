@@ -155,6 +155,7 @@ fn the_spreadsheet_has_one_row_per_case_a_frozen_header_filters_and_totals() {
         let expected = match text(&c["outcome"]).as_str() {
             "refused" => "拒检",
             "not_sampled" => "未抽到样品",
+            _ if !tested(c) && c["inspection"].is_null() => "待检验",
             _ if !tested(c) => "检验中",
             _ if failed(c).is_empty() => "合格",
             _ => "不合格",
