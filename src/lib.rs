@@ -34,5 +34,6 @@ pub mod verify;
 pub mod view;
 pub mod volume;
 pub mod watch;
+pub mod width;
 pub mod xlsx;
 pub mod yaml;
