@@ -47,7 +47,7 @@ catalog! {
     }
     YamlTooLarge = "yaml.too-large" {
         zh: "文件过大（{size} 字节，上限 {max} 字节）：案例和批次文件通常只有几千字节，请检查是否误放了其他文件",
-        en: "the file is too large ({size} bytes, at most {max}): case and batch files are a few kilobytes; check that no other file was put here",
+        en: "the file is too large ({size} {size|byte|bytes}, at most {max}): case and batch files are a few kilobytes; check that no other file was put here",
     }
     YamlEmpty = "yaml.empty" {
         zh: "文件为空：请按格式填写，或删除此文件",
@@ -55,7 +55,7 @@ catalog! {
     }
     YamlTooDeep = "yaml.too-deep" {
         zh: "文档嵌套超过 {max} 层，已拒绝读取：请检查缩进和括号",
-        en: "the document nests deeper than {max} levels and was refused: check the indentation and brackets",
+        en: "the document nests deeper than {max} {max|level|levels} and was refused: check the indentation and brackets",
     }
     YamlDuplicateKey = "yaml.duplicate-key" {
         zh: "同一层中有重复的字段名，请删除或合并其中一个（{detail}）",
@@ -139,11 +139,11 @@ catalog! {
     // -- check: the report ------------------------------------------------------------------
     CheckUnreadable = "check.unreadable" {
         zh: "批次读取失败：{errors} 处错误，未做检查",
-        en: "the batch cannot be read: {errors} errors, nothing checked",
+        en: "the batch cannot be read: {errors} {errors|error|errors}, nothing checked",
     }
     CheckDone = "check.done" {
         zh: "检查完成：{cases} 个案例，{errors} 处错误，{warnings} 处警告",
-        en: "check done: {cases} cases, {errors} errors, {warnings} warnings",
+        en: "check done: {cases} {cases|case|cases}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}",
     }
     CheckPlanShort = "check.plan-short" {
         zh: "抽查计划尚未完成（已抽样和拒检的批次计入计划）：",
@@ -151,7 +151,7 @@ catalog! {
     }
     CheckPlanRow = "check.plan-row" {
         zh: "  {category}：计划 {planned} 批次，已抽 {lots} 批次，尚缺 {shortfall} 批次",
-        en: "  {category}: {planned} lots planned, {lots} sampled, {shortfall} to go",
+        en: "  {category}: {planned} {planned|lot|lots} planned, {lots} sampled, {shortfall} to go",
     }
 
     // -- check: identifiers and paths ---------------------------------------------------------
@@ -226,7 +226,7 @@ catalog! {
     LabelNotSampled = "label.not-sampled" { zh: "未抽到样品", en: "not sampled" }
     LabelOverflow = "label.overflow" { zh: "（溢出）", en: "(overflow)" }
     EcqsSameDay = "ecqs.same-day" { zh: "抽样当日", en: "the day of the visit" }
-    EcqsWithinDays = "ecqs.within-days" { zh: "抽样后 {days} 日内", en: "within {days} days of the visit" }
+    EcqsWithinDays = "ecqs.within-days" { zh: "抽样后 {days} 日内", en: "within {days} {days|day|days} of the visit" }
 
     // -- check: the rules ---------------------------------------------------------------------
     ContactPhone = "rule.phone" {
@@ -263,7 +263,7 @@ catalog! {
     }
     SamplersMin = "rule.samplers-min" {
         zh: "抽样人员只有 {count} 人，少于规定的 {min} 人：每次抽样须由至少 {min} 名抽样人员进行，请在 visit.samplers 中补全",
-        en: "only {count} samplers, fewer than the {min} required: every visit needs at least {min} samplers; complete visit.samplers",
+        en: "only {count} {count|sampler|samplers}, fewer than the {min} required: every visit needs at least {min} {min|sampler|samplers}; complete visit.samplers",
     }
     VisitWindow = "rule.visit-window" {
         zh: "抽样日期 {date} 不在本批次抽样期间（{start} 至 {end}）内：请核对抽样日期，期间外的抽样不属于本批次",
@@ -355,7 +355,7 @@ catalog! {
     }
     DisposalEarly = "rule.disposal-early" {
         zh: "样品于 {date}处置，早于 {earliest}（结果于 {sent}寄出后，异议期 {objection} 日、备用样品保存期 {keep} 日均须届满）：请核对处置日期",
-        en: "the samples were disposed of on {date}, before {earliest} (after the results were sent on {sent}, the objection period of {objection} days and the keeping period of {keep} days must both run out): check the date",
+        en: "the samples were disposed of on {date}, before {earliest} (after the results were sent on {sent}, the objection period of {objection} {objection|day|days} and the keeping period of {keep} {keep|day|days} must both run out): check the date",
     }
     ReportIncomplete = "rule.report-incomplete" {
         zh: "检验报告缺少{label}：请在 inspection.{key} 中填写",
@@ -459,7 +459,7 @@ catalog! {
     }
     PlanOver = "rule.plan-over" {
         zh: "类别 “{category}” 计划抽查 {lots} 批次，本案例是第 {n} 批次（按抽样日期排序，已抽样和拒检均计入），超出计划：请核对类别，或请市局调整计划",
-        en: "the category “{category}” plans {lots} lots and this case is lot {n} (by visit date, sampled and refused lots counted): beyond the plan; check the category, or ask the city bureau to adjust the plan",
+        en: "the category “{category}” plans {lots} {lots|lot|lots} and this case is lot {n} (by visit date, sampled and refused lots counted): beyond the plan; check the category, or ask the city bureau to adjust the plan",
     }
     ReportDuplicate = "rule.report-duplicate" {
         zh: "检验报告编号 {no} 与 {file}（{id}）重复：每份检验报告的编号必须唯一，请核对",
@@ -496,28 +496,28 @@ catalog! {
     RenderXlsx = "render.xlsx" { zh: "汇总表电子版：{error}", en: "summary spreadsheet: {error}" }
     RenderBlocked = "render.blocked" {
         zh: "批次有 {errors} 处错误，未生成任何文书：请先改正（spotcheck check 列出全部问题），或加 --allow-errors 生成每页标注“草稿”的文书",
-        en: "the batch has {errors} errors and nothing was rendered: correct them first (spotcheck check lists them all), or add --allow-errors to render documents marked 草稿 (draft) on every page",
+        en: "the batch has {errors} {errors|error|errors} and nothing was rendered: correct them first (spotcheck check lists them all), or add --allow-errors to render documents marked 草稿 (draft) on every page",
     }
     RenderAllowed = "render.allowed" {
         zh: "批次有 {errors} 处错误：按 --allow-errors 仍然生成，每页标注“草稿”",
-        en: "the batch has {errors} errors: rendering anyway as asked by --allow-errors, every page marked 草稿 (draft)",
+        en: "the batch has {errors} {errors|error|errors}: rendering anyway as asked by --allow-errors, every page marked 草稿 (draft)",
     }
     RenderDone = "render.done" {
         zh: "已生成 {documents} 份文书（共 {pages} 页），输出到 {out}",
-        en: "rendered {documents} documents ({pages} pages) into {out}",
+        en: "rendered {documents} {documents|document|documents} ({pages} {pages|page|pages}) into {out}",
     }
     BuildDone = "build.done" {
         zh: "已生成 {documents} 份文书（共 {pages} 页）",
-        en: "rendered {documents} documents ({pages} pages)",
+        en: "rendered {documents} {documents|document|documents} ({pages} {pages|page|pages})",
     }
     BuildVolumeAt = "build.volume-at" { zh: "合订本：{path}", en: "bound volume: {path}" }
     BuildArchiveAt = "build.archive-at" {
         zh: "归档：{path}（{files} 个文件，{bytes} 字节）",
-        en: "archive: {path} ({files} files, {bytes} bytes)",
+        en: "archive: {path} ({files} {files|file|files}, {bytes} {bytes|byte|bytes})",
     }
     BuildArchiveSignedAt = "build.archive-signed-at" {
         zh: "归档：{path}（{files} 个文件，{bytes} 字节，已签名）",
-        en: "archive: {path} ({files} files, {bytes} bytes, signed)",
+        en: "archive: {path} ({files} {files|file|files}, {bytes} {bytes|byte|bytes}, signed)",
     }
     BuildCheck = "build.check" {
         zh: "批次检查未通过，未生成任何文件：\n{findings}",
@@ -525,7 +525,7 @@ catalog! {
     }
     BuildCheckCount = "build.check-count" {
         zh: "批次检查未通过：{errors} 处错误",
-        en: "the batch did not pass the check: {errors} errors",
+        en: "the batch did not pass the check: {errors} {errors|error|errors}",
     }
     BuildKey = "build.key" { zh: "签名密钥不可用：{error}", en: "the signing key cannot be used: {error}" }
     BuildVolume = "build.volume" { zh: "合订本生成失败：{error}", en: "the bound volume could not be made: {error}" }
@@ -555,7 +555,7 @@ catalog! {
     FontStyleHei = "font-style.hei" { zh: "黑体（一级标题、强调）", en: "Hei (first-level headings, emphasis)" }
     FontStyleFang = "font-style.fang" { zh: "仿宋（公文正文）", en: "FangSong (body of official documents)" }
     FontStyleKai = "font-style.kai" { zh: "楷体（二级标题）", en: "Kai (second-level headings)" }
-    LoadFailed = "load.failed" { zh: "批次读取失败：{errors} 处错误", en: "the batch cannot be read: {errors} errors" }
+    LoadFailed = "load.failed" { zh: "批次读取失败：{errors} 处错误", en: "the batch cannot be read: {errors} {errors|error|errors}" }
     KeygenDone = "keygen.done" {
         zh: "已生成密钥对（密钥编号 {id}）：",
         en: "key pair made (key id {id}):",
@@ -667,11 +667,11 @@ catalog! {
     }
     BagInfoRepeated = "bag.info-repeated" {
         zh: "bag-info.txt 中 {label} 出现了 {count} 次，不宜重复",
-        en: "{label} appears {count} times in bag-info.txt; it should not repeat",
+        en: "{label} appears {count} {count|time|times} in bag-info.txt; it should not repeat",
     }
     BagInfoOxumRepeated = "bag.info-oxum-repeated" {
         zh: "bag-info.txt 中 Payload-Oxum 出现了 {count} 次，只能有一个",
-        en: "Payload-Oxum appears {count} times in bag-info.txt; only one is allowed",
+        en: "Payload-Oxum appears {count} {count|time|times} in bag-info.txt; only one is allowed",
     }
     BagInfoOxumForm = "bag.info-oxum-form" {
         zh: "Payload-Oxum 的值 “{value}” 应为“字节数.文件数”",
@@ -679,7 +679,7 @@ catalog! {
     }
     BagOxumMismatch = "bag.oxum-mismatch" {
         zh: "Payload-Oxum 不符：bag-info.txt 记载 {count} 个文件 {bytes} 字节，实有 {actual_files} 个文件 {actual_bytes} 字节",
-        en: "Payload-Oxum does not match: bag-info.txt records {count} files of {bytes} bytes, the payload has {actual_files} files of {actual_bytes} bytes",
+        en: "Payload-Oxum does not match: bag-info.txt records {count} {count|file|files} of {bytes} {bytes|byte|bytes}, the payload has {actual_files} {actual_files|file|files} of {actual_bytes} {actual_bytes|byte|bytes}",
     }
     BagPathUnsafe = "bag.path-unsafe" {
         zh: "路径{why}，指向归档之外或无法确定",
@@ -843,7 +843,7 @@ catalog! {
     }
     VerifyTooLarge = "verify.too-large" {
         zh: "解压后总大小超过上限 {max} 字节，停止读取",
-        en: "the unpacked size is above the limit of {max} bytes; reading stopped",
+        en: "the unpacked size is above the limit of {max} {max|byte|bytes}; reading stopped",
     }
     VerifyFolderUnreadable = "verify.folder-unreadable" {
         zh: "无法读取文件夹：{error}",
@@ -900,15 +900,15 @@ catalog! {
     }
     VerifyImplausibleSize = "verify.implausible-size" {
         zh: "{path} 声明的大小不可能成立（解压后 {declared} 字节，压缩后 {compressed} 字节，压缩包共 {zip} 字节），疑为恶意压缩包，未读取",
-        en: "the size {path} declares is impossible ({declared} bytes unpacked, {compressed} packed, in a zip of {zip} bytes): probably a hostile zip; not read",
+        en: "the size {path} declares is impossible ({declared} {declared|byte|bytes} unpacked, {compressed} packed, in a zip of {zip} {zip|byte|bytes}): probably a hostile zip; not read",
     }
     VerifySizeShort = "verify.size-short" {
         zh: "{path} 的实际大小与压缩包声明的不符（声明 {declared} 字节，读出 {count} 字节）",
-        en: "the size of {path} differs from what the zip declares ({declared} bytes declared, {count} read)",
+        en: "the size of {path} differs from what the zip declares ({declared} {declared|byte|bytes} declared, {count} read)",
     }
     VerifySizeLong = "verify.size-long" {
         zh: "{path} 的实际大小与压缩包声明的不符（声明 {declared} 字节，读出超过 {count} 字节）",
-        en: "the size of {path} differs from what the zip declares ({declared} bytes declared, more than {count} read)",
+        en: "the size of {path} differs from what the zip declares ({declared} {declared|byte|bytes} declared, more than {count} read)",
     }
     VerifyNameNotUtf8 = "verify.name-undecodable" {
         zh: "文件名不是 UTF-8 编码：{path}",
@@ -973,15 +973,15 @@ catalog! {
     VerifyUnknownReason = "verify.unknown-reason" { zh: "原因不明", en: "reason unknown" }
     VerifyIntactDetail = "verify.intact-detail" {
         zh: "{files} 个文件，共 {bytes} 字节，全部与清单一致",
-        en: "{files} files, {bytes} bytes, all as the manifests record them",
+        en: "{files} {files|file|files}, {bytes} {bytes|byte|bytes}, all as the manifests record them",
     }
     VerifyDamagedDetail = "verify.damaged-detail" {
         zh: "发现 {errors} 处问题：",
-        en: "{errors} problems found:",
+        en: "{errors} {errors|problem|problems} found:",
     }
     VerifyMoreWarnings = "verify.more-warnings" {
         zh: "另有 {warnings} 条警告（不影响结论，见标准错误输出）",
-        en: "and {warnings} warnings (they leave the verdict as it is; see standard error)",
+        en: "and {warnings} {warnings|warning|warnings} (they leave the verdict as it is; see standard error)",
     }
     VerifySigNotChecked = "verify.sig-not-checked" {
         zh: "签名：归档已签名，未核验（用 --pubkey 指定公钥以核验）",
@@ -1164,8 +1164,8 @@ catalog! {
     StatusColCounty = "status.col-county" { zh: "负责部门", en: "County bureau" }
     StatusColNotified = "status.col-notified" { zh: "通知日期", en: "Notified" }
     StatusColDaysOpen = "status.col-days-open" { zh: "已过天数", en: "Days open" }
-    StatusDaysLeft = "status.days-left" { zh: "{days} 天", en: "{days} days" }
-    StatusDaysPast = "status.days-past" { zh: "已过 {days} 天", en: "{days} days ago" }
+    StatusDaysLeft = "status.days-left" { zh: "{days} 天", en: "{days} {days|day|days}" }
+    StatusDaysPast = "status.days-past" { zh: "已过 {days} 天", en: "{days} {days|day|days} ago" }
     StatusDeadlineSampling = "status.deadline-sampling" { zh: "抽样", en: "Sampling" }
     StatusDeadlineDelivery = "status.deadline-delivery" { zh: "检验报告和结果通知送达", en: "Delivery of reports and result notices" }
     StatusDeadlineEcqs = "status.deadline-ecqs" { zh: "e-CQS 系统录入", en: "e-CQS entry" }
@@ -1194,18 +1194,18 @@ catalog! {
         en: "watching {dir}: saving a case file, batch.yaml or a template renders again; Ctrl+C to stop",
     }
     WatchEverything = "watch.everything" { zh: "全部文书", en: "every document" }
-    WatchCases = "watch.cases" { zh: "案例 {cases}", en: "case {cases}" }
+    WatchCases = "watch.cases" { zh: "案例 {cases}", en: "{cases|case|cases} {cases}" }
     WatchRendered = "watch.rendered" {
         zh: "已生成{what}：{documents} 份文书，用时 {seconds} 秒",
-        en: "rendered {what}: {documents} documents in {seconds} s",
+        en: "rendered {what}: {documents} {documents|document|documents} in {seconds} s",
     }
     WatchDraft = "watch.draft" {
         zh: "有 {errors} 处错误：文书每页标注“草稿”，改正后保存即重新生成",
-        en: "{errors} errors: every page is marked 草稿 (draft); save a correction to render again",
+        en: "{errors} {errors|error|errors}: every page is marked 草稿 (draft); save a correction to render again",
     }
     WatchLoadFailed = "watch.load-failed" {
         zh: "批次读取失败：{errors} 处错误，改正后保存即重试",
-        en: "the batch cannot be read: {errors} errors; save a correction to try again",
+        en: "the batch cannot be read: {errors} {errors|error|errors}; save a correction to try again",
     }
     WatchFailed = "watch.failed" {
         zh: "无法监视文件变化：{error}",
@@ -1390,7 +1390,7 @@ catalog! {
     }
     InitDone = "init.done" {
         zh: "已在 {dir} 创建示例批次：batch.yaml、{cases} 个示例案例（合格、不合格、拒检、未抽到样品、已抽样待检验各一）、证据文件夹 evidence/ 和编辑器用的 JSON Schema",
-        en: "created a sample batch in {dir}: batch.yaml, {cases} example cases (qualified, unqualified, refused, not sampled, sampled awaiting test), the evidence/ folder and JSON Schemas for editors",
+        en: "created a sample batch in {dir}: batch.yaml, {cases} example {cases|case|cases} (qualified, unqualified, refused, not sampled, sampled awaiting test), the evidence/ folder and JSON Schemas for editors",
     }
     InitNext = "init.next" {
         zh: "下一步：按本批次的通知改写 batch.yaml，用 spotcheck new-case {dir} --category 类别 添加案例，spotcheck check {dir} 检查，spotcheck build {dir} -o 输出文件夹 生成全部文书",

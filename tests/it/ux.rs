@@ -660,7 +660,7 @@ fn the_command_line_speaks_english_when_asked_or_when_the_locale_is_english() {
         let out = String::from_utf8_lossy(&o.stdout).into_owned();
         assert!(out.contains("error[fee.party]"), "{out}");
         assert!(out.contains("5.00 yuan was charged to the party"), "{out}");
-        assert!(out.contains("check done: 18 cases, 1 errors"), "{out}");
+        assert!(out.contains("check done: 18 cases, 1 error,"), "{out}");
         assert!(!out.contains("检查完成"), "{out}");
     };
     english(&run(&["--lang", "en", "check", b]));
