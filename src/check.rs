@@ -309,8 +309,33 @@ const CREDIT_WEIGHTS: [usize; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
 
+/// The check character (GB 32100-2015) that follows the first 17 characters of a
+/// 统一社会信用代码; `None` unless `head` is 17 characters of the code's alphabet.
+pub fn credit_check_char(head: &str) -> Option<char> {
+    let mut sum = 0;
+    for (ch, weight) in head.chars().zip(CREDIT_WEIGHTS) {
+        sum += CREDIT_CHARS.find(ch)? * weight;
+    }
+    (head.chars().count() == 17).then(|| CREDIT_CHARS.as_bytes()[(31 - sum % 31) % 31] as char)
+}
+
 /// What is wrong with a 统一社会信用代码 (GB 32100-2015); `None` when it is valid.
 pub fn credit_code_problem(code: &str) -> Option<Message> {
+    // Typed with a Chinese input method on: name the full-width characters and give the
+    // half-width code, and what is still wrong with it.
+    if crate::width::has_full_width(code) {
+        let chars = crate::width::full_width_chars(code);
+        let fixed = crate::width::to_half_width(code).trim().to_string();
+        return Some(match credit_code_problem(&fixed) {
+            None => msg!(CreditFullWidth, chars = chars, fixed = fixed),
+            Some(p) => msg!(
+                CreditFullWidthThen,
+                chars = chars,
+                fixed = fixed,
+                problem = p
+            ),
+        });
+    }
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
         return Some(msg!(CreditLength, len = chars.len()));

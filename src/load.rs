@@ -167,8 +167,9 @@ pub fn parse_typed<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
 ) -> Result<(T, PosIndex), Vec<Diagnostic>> {
     let text = yaml::decode(file, bytes).map_err(|d| vec![d])?;
-    let doc = yaml::parse(file, &text).map_err(|d| vec![d])?;
+    let doc = yaml::parse(file, &text)?;
     let mut errors = yaml::control_chars(file, &doc);
+    errors.append(&mut yaml::full_width_values(file, &doc));
     match yaml::deserialize_all::<T>(file, &doc) {
         Ok(value) if errors.is_empty() => Ok((value, doc.index)),
         Ok(_) => Err(errors),

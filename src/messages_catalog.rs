@@ -58,22 +58,22 @@ catalog! {
         en: "the document nests deeper than {max} {max|level|levels} and was refused: check the indentation and brackets",
     }
     YamlDuplicateKey = "yaml.duplicate-key" {
-        zh: "同一层中有重复的字段名，请删除或合并其中一个（{detail}）",
-        en: "a field name is repeated at the same level: delete or merge one of them ({detail})",
+        zh: "同一节中字段 {key} 重复出现：请删除或合并其中一个",
+        en: "the field {key} appears twice in one section: delete or merge one of them",
     }
     YamlTab = "yaml.tab" {
-        zh: "YAML 格式错误：缩进只能用空格，不能用 Tab；请检查该处的字符（{detail}）",
-        en: "YAML syntax error: indent with spaces, never tabs; check the character here ({detail})",
+        zh: "缩进只能用空格，不能用 Tab：请把该处的 Tab 换成空格",
+        en: "indent with spaces, never tabs: replace the tab here with spaces",
     }
     YamlNesting = "yaml.nesting" {
-        zh: "文档嵌套或别名展开过深，已拒绝读取（{detail}）",
-        en: "the document nests or expands aliases too deeply and was refused ({detail})",
+        zh: "文档嵌套或别名展开过深，已拒绝读取",
+        en: "the document nests or expands aliases too deeply and was refused",
     }
     YamlIndent = "yaml.indent" {
-        zh: "YAML 格式错误：请检查缩进和冒号（“字段: 值”，冒号后要有空格）（{detail}）",
-        en: "YAML syntax error: check the indentation and colons (“field: value”, with a space after the colon) ({detail})",
+        zh: "缩进不对：同一节的字段要对齐，下一级的字段要多缩进，每行写作 “字段: 值”（冒号后有空格）",
+        en: "the indentation is wrong: the fields of one section stand aligned, those of a section inside it further in, each line “field: value” (a space after the colon)",
     }
-    YamlSyntax = "yaml.syntax" { zh: "YAML 格式错误（{detail}）", en: "YAML syntax error ({detail})" }
+    YamlSyntax = "yaml.syntax" { zh: "YAML 格式错误：{problem}", en: "YAML syntax error: {problem}" }
     YamlMissing = "yaml.missing" { zh: "缺少必填字段 {field}", en: "the required field {field} is missing" }
     YamlUnknownFieldLike = "yaml.unknown-field-like" {
         zh: "未知字段 {field}，是否应为 {like}？",
@@ -92,31 +92,28 @@ catalog! {
         en: "the value “{value}” is not allowed; allowed values: {allowed}",
     }
     YamlType = "yaml.type" {
-        zh: "类型不符（{found}，应为 {expected}）{hint}",
-        en: "wrong type ({found}, expected {expected}){hint}",
+        zh: "类型不符（写的是{found}，这里应是{expected}）{hint}",
+        en: "wrong type ({found} where {expected} is expected){hint}",
     }
     YamlHintQuote = "yaml.hint-quote" {
-        zh: "：这里应是文字，数字请加引号，如 \"048000\"",
-        en: ": text is expected here; put numbers in quotes, e.g. \"048000\"",
+        zh: "：像数字的文字（编号、电话、邮编等）要加英文引号，如 {example}",
+        en: ": text that looks like a number (codes, phones, postcodes …) goes in quotes, e.g. {example}",
     }
-    YamlHintDate = "yaml.hint-date" { zh: "：日期应写作 2023-03-02", en: ": write dates as 2023-03-02" }
-    YamlHintInteger = "yaml.hint-integer" {
-        zh: "：这里应是不带小数的正整数",
-        en: ": a whole number without decimals is expected here",
-    }
-    YamlHintBool = "yaml.hint-bool" { zh: "：这里应是 true 或 false", en: ": true or false is expected here" }
+    YamlHintDate = "yaml.hint-date" { zh: "：日期写作 {example}", en: ": write dates as {example}" }
+    YamlHintInteger = "yaml.hint-integer" { zh: "：如 {example}", en: ": e.g. {example}" }
+    YamlHintBool = "yaml.hint-bool" { zh: "：是写 true，否写 false", en: ": true for yes, false for no" }
     YamlHintList = "yaml.hint-list" {
-        zh: "：这里应是列表（每项以 “- ” 开头）",
-        en: ": a list is expected here (each item starting with “- ”)",
+        zh: "：每项一行，以 “- ” 开头",
+        en: ": one item a line, each starting with “- ”",
     }
     YamlHintSection = "yaml.hint-section" {
-        zh: "：这里应是带字段的一节（下一行缩进后写 “字段: 值”）",
-        en: ": a section with fields is expected here (indented “field: value” lines below)",
+        zh: "：在下面各行缩进后写 “字段: 值”",
+        en: ": indented “field: value” lines below it",
     }
     YamlHintNone = "yaml.hint-none" { zh: "", en: "" }
     YamlBadDate = "yaml.bad-date" {
-        zh: "日期无效（{detail}）：日期应写作 2023-03-02，且是真实存在的日期",
-        en: "invalid date ({detail}): write dates as 2023-03-02, and a day that exists",
+        zh: "日期 “{value}” 无效（{reason}）：日期写作 {example}，且须是真实存在的日期",
+        en: "invalid date “{value}” ({reason}): write dates as {example}, a day that exists",
     }
     YamlInvalid = "yaml.invalid" { zh: "取值无效：{detail}", en: "invalid value: {detail}" }
     MoneyNotNumber = "money.not-number" {
@@ -1419,5 +1416,146 @@ catalog! {
     NewCaseDone = "new-case.done" {
         zh: "已创建案例 {id}：{path}（请按现场情况填写标注“待填写”的字段，再运行 spotcheck check）",
         en: "created case {id}: {path} (fill in the fields marked “待填写”, then run spotcheck check)",
+    }
+
+    // -- reading files: serde's and chrono's words, and full-width characters, in the user's
+    // -- language (arguments of yaml.type, yaml.no-value, yaml.invalid-value, yaml.syntax)
+    YamlNoValue = "yaml.no-value" {
+        zh: "没有填写（这里应是{expected}）{hint}",
+        en: "nothing is written here ({expected} is expected){hint}",
+    }
+    YamlInvalidValue = "yaml.invalid-value" {
+        zh: "取值不对（写的是{found}，这里应是{expected}）{hint}",
+        en: "invalid value ({found} where {expected} is expected){hint}",
+    }
+    YamlInvalidLength = "yaml.invalid-length" {
+        zh: "项数不对（写了 {len} 项，这里应是{expected}）",
+        en: "wrong number of items ({len} where {expected} is expected)",
+    }
+    YamlUnrecognized = "yaml.unrecognized" {
+        zh: "取值不对：请按 docs/case-files.md 中此字段的说明填写",
+        en: "invalid value: write it as docs/case-files.md describes this field",
+    }
+    YamlFoundBool = "yaml.found-bool" { zh: "真假值 {value}", en: "the boolean {value}" }
+    YamlFoundInteger = "yaml.found-integer" { zh: "整数 {value}", en: "the whole number {value}" }
+    YamlFoundFloat = "yaml.found-float" { zh: "小数 {value}", en: "the decimal number {value}" }
+    YamlFoundText = "yaml.found-text" { zh: "文字 “{value}”", en: "the text “{value}”" }
+    YamlFoundEmpty = "yaml.found-empty" { zh: "空值", en: "an empty value" }
+    YamlFoundList = "yaml.found-list" { zh: "列表", en: "a list" }
+    YamlFoundSection = "yaml.found-section" { zh: "带字段的一节", en: "a section with fields" }
+    YamlFoundTagged = "yaml.found-tagged" { zh: "带 “!” 标签的值", en: "a value tagged with “!”" }
+    YamlFoundOther = "yaml.found-other" { zh: "其他类型的值", en: "a value of another kind" }
+    YamlExpText = "yaml.expected-text" { zh: "文字", en: "text" }
+    YamlExpCount = "yaml.expected-count" { zh: "不带小数的正整数", en: "a whole number" }
+    YamlExpInteger = "yaml.expected-integer" { zh: "整数", en: "an integer" }
+    YamlExpNumber = "yaml.expected-number" { zh: "数字", en: "a number" }
+    YamlExpBool = "yaml.expected-bool" { zh: "true 或 false", en: "true or false" }
+    YamlExpDate = "yaml.expected-date" { zh: "日期", en: "a date" }
+    YamlExpList = "yaml.expected-list" { zh: "列表", en: "a list" }
+    YamlExpSection = "yaml.expected-section" { zh: "带字段的一节", en: "a section with fields" }
+    YamlExpVariant = "yaml.expected-variant" { zh: "规定的取值之一", en: "one of the allowed values" }
+    YamlExpField = "yaml.expected-field" { zh: "字段名", en: "a field name" }
+    YamlExpAmount = "yaml.expected-amount" { zh: "金额", en: "an amount" }
+    YamlExpOther = "yaml.expected-other" { zh: "其他类型的值", en: "a value of another kind" }
+    YamlHintQuotePlain = "yaml.hint-quote-plain" {
+        zh: "：像数字的文字要加英文引号",
+        en: ": text that looks like a number goes in quotes",
+    }
+    YamlHintBrackets = "yaml.hint-brackets" {
+        zh: "：以 “[” 或 “{{” 开头的文字要加英文引号",
+        en: ": text starting with “[” or “{{” goes in quotes",
+    }
+    YamlHintAmount = "yaml.hint-amount" {
+        zh: "：金额写作数字，如 {example}",
+        en: ": write an amount as a number, e.g. {example}",
+    }
+    YamlDateChars = "yaml.date-chars" { zh: "含有日期中不能有的字符", en: "it holds characters a date cannot have" }
+    YamlDateShort = "yaml.date-short" { zh: "不完整", en: "it is incomplete" }
+    YamlDateRange = "yaml.date-range" {
+        zh: "没有这一天：月或日超出范围",
+        en: "no such day: the month or the day is out of range",
+    }
+    YamlDateTrailing = "yaml.date-trailing" { zh: "日期后面多出了字符", en: "characters follow the date" }
+    YamlDateImpossible = "yaml.date-impossible" { zh: "没有这样的日期", en: "no such date" }
+    YamlDateOther = "yaml.date-other" { zh: "格式不对", en: "it is malformed" }
+    YamlProblemColon = "yaml.problem-colon" {
+        zh: "这一行的字段名后缺少冒号，或冒号后没有空格：应写作 “字段: 值”（英文冒号加空格）",
+        en: "the field name on this line lacks its colon, or the space after it: write “field: value”",
+    }
+    YamlProblemQuote = "yaml.problem-quote" {
+        zh: "引号没有配对：这个值以引号开头，却找不到结尾的引号",
+        en: "unmatched quote: this value opens a quote that is never closed",
+    }
+    YamlProblemEscape = "yaml.problem-escape" {
+        zh: "双引号中的反斜杠 “\\” 后面是无效的转义：反斜杠本身请写作 “\\\\”，或改用单引号",
+        en: "an invalid escape after a backslash “\\” in double quotes: write a backslash itself as “\\\\”, or use single quotes",
+    }
+    YamlProblemReserved = "yaml.problem-reserved" {
+        zh: "值不能以 “{ch}” 开头：请给整个值加英文引号",
+        en: "a value cannot begin with “{ch}”: put the whole value in quotes",
+    }
+    YamlProblemColonInValue = "yaml.problem-colon-in-value" {
+        zh: "值中出现了 “: ”（冒号加空格），或这一行缩进过多：值中含 “: ” 时请给整个值加英文引号，否则请检查缩进",
+        en: "“: ” (a colon and a space) stands in a value, or the line is indented too far: put such a value in quotes, or check the indentation",
+    }
+    YamlProblemBrackets = "yaml.problem-brackets" {
+        zh: "方括号 “[ ]” 没有配对，或各项之间缺少逗号",
+        en: "unmatched brackets “[ ]”, or a comma missing between items",
+    }
+    YamlProblemBraces = "yaml.problem-braces" {
+        zh: "花括号 “{{ }}” 没有配对，或各项之间缺少逗号",
+        en: "unmatched braces “{{ }}”, or a comma missing between items",
+    }
+    YamlProblemNoValue = "yaml.problem-no-value" {
+        zh: "此处缺少值：请检查逗号、括号和 “- ” 之后是否写了内容",
+        en: "a value is missing here: check what follows the commas, brackets and “- ”",
+    }
+    YamlProblemAnchor = "yaml.problem-anchor" {
+        zh: "以 “*” 或 “&” 开头的值在 YAML 中有特殊含义：请给整个值加英文引号",
+        en: "a value beginning with “*” or “&” means something else in YAML: put the whole value in quotes",
+    }
+    YamlProblemTag = "yaml.problem-tag" {
+        zh: "以 “!” 开头的值在 YAML 中有特殊含义：请给整个值加英文引号",
+        en: "a value beginning with “!” means something else in YAML: put the whole value in quotes",
+    }
+    YamlProblemBlock = "yaml.problem-block" {
+        zh: "“|” 或 “>” 之后的多行文字写法不对：请检查其后各行的缩进",
+        en: "the text after “|” or “>” is malformed: check the indentation of the lines that follow",
+    }
+    YamlProblemDocuments = "yaml.problem-documents" {
+        zh: "文件中有 “---” 或 “%” 开头的行，成了不止一个文档：一个文件只写一份，请删去这些行",
+        en: "lines starting with “---” or “%” make more than one document: a file holds one; delete those lines",
+    }
+    YamlProblemOther = "yaml.problem-other" {
+        zh: "无法识别的写法：请检查该处的缩进、冒号、引号和括号",
+        en: "unreadable here: check the indentation, colons, quotes and brackets",
+    }
+    YamlFullWidth = "yaml.full-width" {
+        zh: "“{value}” 中的 {chars} 是全角字符（中文输入法下输入的）：应为 {fixed}",
+        en: "“{value}” holds the full-width {chars} (typed with a Chinese input method on): write {fixed}",
+    }
+    YamlFullWidthThen = "yaml.full-width-then" {
+        zh: "“{value}” 中的 {chars} 是全角字符（中文输入法下输入的），应改为半角 {fixed}，但改后仍不对：{problem}",
+        en: "“{value}” holds the full-width {chars} (typed with a Chinese input method on); half-width it reads {fixed}, which is still wrong: {problem}",
+    }
+    YamlFullWidthLong = "yaml.full-width-long" {
+        zh: "此处的 {chars} 是全角字符（中文输入法下输入的）：请改为半角字符",
+        en: "{chars} here are full-width (typed with a Chinese input method on): write them half-width",
+    }
+    YamlFullWidthName = "yaml.full-width-name" {
+        zh: "字段名 “{field}” 中的 {chars} 是全角字符（中文输入法下输入的）：应为 {fixed}",
+        en: "the field name “{field}” holds the full-width {chars} (typed with a Chinese input method on): write {fixed}",
+    }
+    YamlFullWidthColon = "yaml.full-width-colon" {
+        zh: "字段名后的 {chars} 是全角字符（中文输入法下输入的），YAML 因此读不出这个字段：应为半角冒号加空格，即 {fixed}",
+        en: "{chars} after the field name is full-width (typed with a Chinese input method on), so YAML does not see the field: write a half-width colon and a space, {fixed}",
+    }
+    CreditFullWidth = "credit.full-width" {
+        zh: "含全角字符 {chars}，应为 {fixed}",
+        en: "it holds the full-width {chars}: write {fixed}",
+    }
+    CreditFullWidthThen = "credit.full-width-then" {
+        zh: "含全角字符 {chars}，改为半角是 {fixed}，且{problem}",
+        en: "it holds the full-width {chars}; half-width it reads {fixed}, and {problem}",
     }
 }
