@@ -470,9 +470,10 @@ fn syntax_message(raw: &str, text: &str, pos: (usize, usize)) -> (Message, (usiz
     } else if has("mapping values are not allowed") {
         (Message::new(Msg::YamlProblemColonInValue), pos)
     } else if has("expected ',' or ']'") {
-        (Message::new(Msg::YamlProblemBrackets), pos)
+        // At the bracket that is not closed.
+        (Message::new(Msg::YamlProblemBrackets), started)
     } else if has("expected ',' or '}'") {
-        (Message::new(Msg::YamlProblemBraces), pos)
+        (Message::new(Msg::YamlProblemBraces), started)
     } else if has("expected node content") {
         (Message::new(Msg::YamlProblemNoValue), pos)
     } else if has("anchor") || has("alias") {
