@@ -18,7 +18,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::load::{BATCH_FILE, LoadedBatch, LoadedCase};
+use crate::load::{BATCH_FILE, LoadedBatch, LoadedCase, PartialBatch};
 use crate::messages::{Lang, Message, Msg};
 use crate::model::{Case, Inspection, Outcome, Verdict};
 use crate::msg;
@@ -247,6 +247,45 @@ pub fn report(lb: &LoadedBatch) -> Report {
         summary,
         plan,
     }
+}
+
+/// The report of a batch folder read as far as it could be ([`load_partial`]): the errors of
+/// every file that could not be read, and every rule applied to `batch.yaml` and the cases
+/// that could. Without `batch.yaml` no rule can run: the report is unreadable, with the
+/// errors of every file.
+///
+/// [`load_partial`]: crate::load::load_partial
+pub fn report_partial(partial: PartialBatch) -> Report {
+    let PartialBatch {
+        root,
+        batch,
+        cases,
+        errors,
+    } = partial;
+    let Some((batch, batch_index)) = batch else {
+        let mut r = Report::unreadable(errors);
+        r.summary.cases = cases.len();
+        return r;
+    };
+    let lb = LoadedBatch {
+        root,
+        batch,
+        batch_index,
+        cases,
+    };
+    let mut r = report(&lb);
+    r.diagnostics.extend(errors);
+    r.diagnostics.sort_by(|a, b| {
+        (a.file != BATCH_FILE, &a.file, a.line, a.column).cmp(&(
+            b.file != BATCH_FILE,
+            &b.file,
+            b.line,
+            b.column,
+        ))
+    });
+    r.summary.errors = r.diagnostics.iter().filter(|d| d.is_error()).count();
+    r.summary.warnings = r.diagnostics.len() - r.summary.errors;
+    r
 }
 
 /// A sampled or refused case uses up one lot of the plan; a visit with nothing to sample

@@ -397,8 +397,9 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { batch, format } => {
-            let report = match load::load(&batch) {
-                Ok(lb) => check::report(&lb),
+            // Every file that can be read is checked, whatever the others.
+            let report = match load::load_partial(&batch) {
+                Ok(partial) => check::report_partial(partial),
                 Err(diags) => check::Report::unreadable(diags.0),
             };
             match format {

@@ -135,8 +135,8 @@ catalog! {
 
     // -- check: the report ------------------------------------------------------------------
     CheckUnreadable = "check.unreadable" {
-        zh: "批次读取失败：{errors} 处错误，未做检查",
-        en: "the batch cannot be read: {errors} {errors|error|errors}, nothing checked",
+        zh: "批次无法读取：{errors} 处错误；抽查规则要用到 batch.yaml，在它能读取之前均未检查",
+        en: "the batch cannot be read: {errors} {errors|error|errors}; the rules need batch.yaml and were not applied",
     }
     CheckDone = "check.done" {
         zh: "检查完成：{cases} 个案例，{errors} 处错误，{warnings} 处警告",
@@ -1279,8 +1279,8 @@ catalog! {
         en: "stop after this many rounds of rendering (for scripts and tests)",
     }
     HelpCheck = "help.check" {
-        zh: "按抽查通知的规则检查批次：退出码 0 无错误，1 有错误，2 批次无法读取",
-        en: "check the batch against the rules of the notice: exit 0 no error, 1 errors, 2 the batch cannot be read",
+        zh: "按抽查通知的规则检查批次：退出码 0 无错误，1 有错误（含无法读取的案例文件），2 批次文件夹或 batch.yaml 无法读取",
+        en: "check the batch against the rules of the notice: exit 0 no error, 1 errors (unreadable case files included), 2 the batch folder or batch.yaml cannot be read",
     }
     HelpStatus = "help.status" {
         zh: "批次进度：各类别完成情况、各项时限、逾期案例、未办结的后处理",
