@@ -14,6 +14,7 @@ pub mod bagit;
 pub mod build;
 pub mod catalog;
 pub mod check;
+pub mod clitext;
 pub mod diag;
 pub mod engine;
 pub mod fonts;

@@ -280,7 +280,7 @@ fn print_json<T: serde::Serialize>(ui: Ui, value: &T) -> bool {
 /// The command line with its help in `lang`, from the catalog: `help.<command>` for a
 /// command, `help.<command>.<option>` or else `help.<option>` for an option.
 fn command(lang: Lang) -> clap::Command {
-    localize(Cli::command(), None, lang)
+    spotcheck::clitext::localize(localize(Cli::command(), None, lang), lang)
 }
 
 fn localize(mut cmd: clap::Command, parent: Option<&str>, lang: Lang) -> clap::Command {
@@ -317,10 +317,17 @@ fn localize(mut cmd: clap::Command, parent: Option<&str>, lang: Lang) -> clap::C
 
 fn main() -> ExitCode {
     spotcheck::allocator::tune();
-    let matches = command(early_lang()).get_matches();
-    let cli = match Cli::from_arg_matches(&matches) {
+    // clap's own errors in the user's language too; help and version as clap prints them.
+    let parsed = command(early_lang())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) if spotcheck::clitext::is_display(e.kind()) => e.exit(),
+        Err(e) => {
+            eprint!("{}", spotcheck::clitext::error_text(&e, early_lang()));
+            return ExitCode::from(2);
+        }
     };
     let ui = Ui {
         lang: match cli.lang {
@@ -770,11 +777,9 @@ mod tests {
         fn walk(cmd: &clap::Command, lang: Lang, path: &str) {
             let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
             assert!(!about.is_empty(), "{path} has no help in {lang:?}");
+            // clap's own --help, --version and help command included.
             for a in cmd.get_arguments() {
                 let id = a.get_id().as_str();
-                if id == "help" || id == "version" {
-                    continue;
-                }
                 let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
                 assert!(!help.is_empty(), "{path} {id} has no help in {lang:?}");
                 let han = help.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
@@ -784,9 +789,7 @@ mod tests {
                 }
             }
             for sub in cmd.get_subcommands() {
-                if sub.get_name() != "help" {
-                    walk(sub, lang, &format!("{path} {}", sub.get_name()));
-                }
+                walk(sub, lang, &format!("{path} {}", sub.get_name()));
             }
         }
         for lang in Lang::ALL {

@@ -1558,4 +1558,70 @@ catalog! {
         zh: "含全角字符 {chars}，改为半角是 {fixed}，且{problem}",
         en: "it holds the full-width {chars}; half-width it reads {fixed}, and {problem}",
     }
+
+    // -- the option parser: clap's help headings and errors, said again from the catalog ------
+    CliUsageHeading = "cli.usage-heading" { zh: "用法：", en: "Usage: " }
+    CliCommandsHeading = "cli.commands-heading" { zh: "命令：", en: "Commands:" }
+    CliArgumentsHeading = "cli.arguments-heading" { zh: "参数：", en: "Arguments:" }
+    CliOptionsHeading = "cli.options-heading" { zh: "选项：", en: "Options:" }
+    CliHelpFlag = "cli.help-flag" { zh: "显示帮助", en: "Print help" }
+    CliVersionFlag = "cli.version-flag" { zh: "显示版本", en: "Print version" }
+    CliHelpCommand = "cli.help-command" {
+        zh: "显示本帮助，或指定子命令的帮助",
+        en: "Print this message or the help of the given subcommand(s)",
+    }
+    CliHelpCommandArg = "cli.help-command-arg" { zh: "要显示帮助的子命令", en: "the subcommand(s) to print the help of" }
+    CliUnknownArgument = "cli.unknown-argument" {
+        zh: "无法识别的参数 “{arg}”",
+        en: "unexpected argument “{arg}”",
+    }
+    CliUnknownCommand = "cli.unknown-command" {
+        zh: "无法识别的子命令 “{name}”",
+        en: "unrecognized subcommand “{name}”",
+    }
+    CliMissingValue = "cli.missing-value" {
+        zh: "“{arg}” 后面缺少值",
+        en: "a value is required for “{arg}” but none was given",
+    }
+    CliInvalidValue = "cli.invalid-value" {
+        zh: "“{arg}” 的值 “{value}” 无效",
+        en: "invalid value “{value}” for “{arg}”",
+    }
+    CliValueRefused = "cli.value-refused" {
+        zh: "“{arg}” 的值 “{value}” 无效：{reason}",
+        en: "invalid value “{value}” for “{arg}”: {reason}",
+    }
+    CliNotANumber = "cli.not-a-number" { zh: "应为不带小数的正整数", en: "a whole number is expected" }
+    CliNoReason = "cli.no-reason" { zh: "格式不对", en: "it is malformed" }
+    CliMissingArgument = "cli.missing-argument" {
+        zh: "缺少必需的参数：{args}",
+        en: "missing required {args|argument|arguments}: {args}",
+    }
+    CliMissingCommand = "cli.missing-command" {
+        zh: "“{name}” 后面需要一个子命令",
+        en: "“{name}” requires a subcommand",
+    }
+    CliConflict = "cli.conflict" {
+        zh: "参数 “{arg}” 不能与 “{other}” 同时使用",
+        en: "the argument “{arg}” cannot be used with “{other}”",
+    }
+    CliRepeated = "cli.repeated" {
+        zh: "参数 “{arg}” 只能使用一次",
+        en: "the argument “{arg}” can be used only once",
+    }
+    CliTooManyValues = "cli.too-many-values" {
+        zh: "“{arg}” 多出了值 “{value}”",
+        en: "unexpected value “{value}” for “{arg}”; no more were expected",
+    }
+    CliNotUtf8 = "cli.not-unicode" { zh: "参数不是有效的 UTF-8 文本", en: "an argument is not valid UTF-8" }
+    CliBadArguments = "cli.bad-arguments" { zh: "命令行参数有误", en: "the arguments are wrong" }
+    CliPossible = "cli.possible" { zh: "可用的值：{values}", en: "possible values: {values}" }
+    CliDidYouMean = "cli.did-you-mean" { zh: "提示：是否想用 “{value}”？", en: "tip: did you mean “{value}”?" }
+    CliTrailing = "cli.trailing" {
+        zh: "提示：如要把 “{arg}” 作为值传入，请写 “-- {arg}”",
+        en: "tip: to pass “{arg}” as a value, write “-- {arg}”",
+    }
+    CliValuesNote = "cli.values-note" { zh: "（可用的值：{values}）", en: " [possible values: {values}]" }
+    CliDefaultNote = "cli.default-note" { zh: "（默认：{value}）", en: " [default: {value}]" }
+    CliTryHelp = "cli.try-help" { zh: "更多信息请运行 “{help}”。", en: "For more information, try “{help}”." }
 }
