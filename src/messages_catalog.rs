@@ -1353,8 +1353,8 @@ catalog! {
         en: "the id prefix (e.g. HF); by default the one the category's cases use, or the pinyin initials of the category's first two characters",
     }
     HelpNewCaseDate = "help.new-case.date" {
-        zh: "抽样日期（如 2023-03-02），默认今天（限于抽样期间内）",
-        en: "the visit date (e.g. 2023-03-02), today by default (kept inside the sampling window)",
+        zh: "抽样日期（如 2025-03-02），须在抽样期间内；默认今天（今天不在抽样期间内时取期间最近的一天）",
+        en: "the visit date (e.g. 2025-03-02), inside the sampling window; today by default (or the nearest day of the window)",
     }
     HelpCompletions = "help.completions" {
         zh: "输出命令行补全脚本（bash、zsh、fish、powershell、elvish）",
@@ -1624,4 +1624,14 @@ catalog! {
     CliValuesNote = "cli.values-note" { zh: "（可用的值：{values}）", en: " [possible values: {values}]" }
     CliDefaultNote = "cli.default-note" { zh: "（默认：{value}）", en: " [default: {value}]" }
     CliTryHelp = "cli.try-help" { zh: "更多信息请运行 “{help}”。", en: "For more information, try “{help}”." }
+
+    // -- new-case: the visit date and the domain -------------------------------------------
+    HelpNewCaseDomain = "help.new-case.domain" {
+        zh: "抽样领域：生产 或 流通",
+        en: "the domain of the visit: production or circulation",
+    }
+    NewCaseOutsideWindow = "new-case.outside-window" {
+        zh: "抽样日期 {date} 不在本批次的抽样期间（{start} 至 {end}）内，未创建案例：请改正 --date",
+        en: "the visit date {date} is outside the sampling window ({start} to {end}); no case was created: correct --date",
+    }
 }
