@@ -179,6 +179,9 @@ enum Command {
         out: Option<PathBuf>,
     },
     Kinds,
+    CreditCode {
+        code: String,
+    },
     Fonts {
         #[command(flatten)]
         fonts: FontArgs,
@@ -613,6 +616,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::CreditCode { code } => credit_code(ui, &code),
         Command::Fonts { fonts } => {
             let engine = Engine::new(&fonts.options(), PdfSettings::default());
             let f = &engine.fonts;
@@ -721,6 +725,38 @@ fn build(
             ExitCode::from(code)
         }
     }
+}
+
+/// `spotcheck credit-code`: whether a 统一社会信用代码 is valid and, when it is not, the
+/// correct check character and the corrected code; exit 0 valid, 1 invalid.
+fn credit_code(ui: Ui, code: &str) -> ExitCode {
+    let Some(problem) = check::credit_code_problem(code) else {
+        println!("{}", ui.t(&msg!(CreditValid, code = code)));
+        return ExitCode::SUCCESS;
+    };
+    println!(
+        "{}",
+        ui.t(&msg!(CreditInvalid, code = code, problem = problem))
+    );
+    // The code as meant: half-width, upper case; its first 17 characters decide the 18th.
+    let meant: Vec<char> = spotcheck::width::to_half_width(code)
+        .trim()
+        .to_uppercase()
+        .chars()
+        .collect();
+    if matches!(meant.len(), 17 | 18) {
+        let head: String = meant[..17].iter().collect();
+        if let Some(ch) = check::credit_check_char(&head) {
+            let fixed = format!("{head}{ch}");
+            let m = if meant.get(17) == Some(&ch) {
+                msg!(CreditCorrected, fixed = fixed)
+            } else {
+                msg!(CreditCorrectCheck, ch = ch, fixed = fixed)
+            };
+            println!("{}", ui.t(&m));
+        }
+    }
+    ExitCode::from(1)
 }
 
 fn verify_archive(

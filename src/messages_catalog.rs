@@ -1634,4 +1634,24 @@ catalog! {
         zh: "抽样日期 {date} 不在本批次的抽样期间（{start} 至 {end}）内，未创建案例：请改正 --date",
         en: "the visit date {date} is outside the sampling window ({start} to {end}); no case was created: correct --date",
     }
+
+    // -- credit-code ------------------------------------------------------------------------
+    HelpCreditCode = "help.credit-code" {
+        zh: "核对统一社会信用代码（GB 32100-2015）：是否有效；无效时给出正确的校验位和改正后的代码。退出码 0 有效，1 无效",
+        en: "check a unified social credit code (GB 32100-2015): whether it is valid and, if not, the correct check character and the corrected code. Exit 0 valid, 1 invalid",
+    }
+    HelpCreditCodeCode = "help.credit-code.code" { zh: "要核对的 18 位代码", en: "the 18-character code to check" }
+    CreditValid = "credit.valid" {
+        zh: "统一社会信用代码 {code} 有效",
+        en: "the unified social credit code {code} is valid",
+    }
+    CreditInvalid = "credit.invalid" {
+        zh: "统一社会信用代码 “{code}” 无效：{problem}",
+        en: "the unified social credit code “{code}” is invalid: {problem}",
+    }
+    CreditCorrectCheck = "credit.correct-check" {
+        zh: "按前 17 位，校验位应为 {ch}，代码应为：{fixed}",
+        en: "from the first 17 characters, the check character is {ch}: the code reads {fixed}",
+    }
+    CreditCorrected = "credit.corrected" { zh: "改正后的代码：{fixed}", en: "corrected, the code reads {fixed}" }
 }

@@ -802,3 +802,69 @@ fn findings_read_as_one_chinese_sentence_with_the_field_as_written() {
         found[0]
     );
 }
+
+#[test]
+fn credit_code_says_whether_a_code_is_valid_and_gives_the_correct_one() {
+    let run = |args: &[&str]| {
+        let o = spotcheck().args(args).output().unwrap();
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
+    };
+    // The worked example of docs/rules.md.
+    let (code, out) = run(&["credit-code", "91000000MA0000001R"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("91000000MA0000001R 有效"), "{out}");
+    let (code, out) = run(&["credit-code", "91000000MA0000001X"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("校验位应为 R，实为 X") && out.contains("代码应为：91000000MA0000001R"),
+        "{out}"
+    );
+    let (code, out) = run(&["--lang", "en", "credit-code", "91000000MA0000001X"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("the check character is R: the code reads 91000000MA0000001R"),
+        "{out}"
+    );
+    // The check character missing, lower case, full-width: the code as it should read.
+    for (given, problem) in [
+        ("91000000MA0000001", "实为 17 位"),
+        ("91000000ma0000001r", "大写"),
+        ("９１００００００ＭＡ００００００１Ｒ", "全角"),
+    ] {
+        let (code, out) = run(&["credit-code", given]);
+        assert_eq!(code, Some(1), "{out}");
+        assert!(
+            out.contains(problem) && out.contains("91000000MA0000001R"),
+            "{given}: {out}"
+        );
+    }
+    // Too short to tell: only what is wrong.
+    let (code, out) = run(&["credit-code", "9100000"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("实为 7 位") && out.lines().count() == 1,
+        "{out}"
+    );
+
+    // The helper agrees with the rule on every code of the sample, and writes 31 as 0.
+    let lb = sample();
+    for c in &lb.cases {
+        let code = &c.case.party.credit_code;
+        let head: String = code.chars().take(17).collect();
+        assert_eq!(
+            check::credit_check_char(&head),
+            code.chars().nth(17),
+            "{code}"
+        );
+    }
+    let zero = (0..1000)
+        .map(|n| format!("91000000MA{n:07}"))
+        .find(|head| check::credit_check_char(head) == Some('0'))
+        .expect("a head whose sum is a multiple of 31");
+    assert_eq!(check::credit_code_problem(&format!("{zero}0")), None);
+    assert_eq!(check::credit_check_char("9100000"), None);
+    assert_eq!(check::credit_check_char("91000000MA000000I"), None);
+}
