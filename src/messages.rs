@@ -77,6 +77,8 @@ pub enum Arg {
     Msg(Box<Message>),
     /// Messages, one a line.
     Lines(Vec<Message>),
+    /// Findings about the user's files, one a line, each `file:line:col path: 错误[rule]: …`.
+    Findings(Vec<crate::diag::Diagnostic>),
 }
 
 impl Arg {
@@ -95,6 +97,11 @@ impl Arg {
             Arg::Lines(ms) => ms
                 .iter()
                 .map(|m| m.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Arg::Findings(ds) => ds
+                .iter()
+                .map(|d| d.render(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
         }
@@ -143,6 +150,12 @@ impl From<Msg> for Arg {
 impl From<Vec<String>> for Arg {
     fn from(v: Vec<String>) -> Arg {
         Arg::List(v)
+    }
+}
+
+impl From<Vec<crate::diag::Diagnostic>> for Arg {
+    fn from(v: Vec<crate::diag::Diagnostic>) -> Arg {
+        Arg::Findings(v)
     }
 }
 

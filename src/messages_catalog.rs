@@ -1630,6 +1630,10 @@ catalog! {
         zh: "抽样领域：生产 或 流通",
         en: "the domain of the visit: production or circulation",
     }
+    NewCaseBatchErrors = "new-case.batch-errors" {
+        zh: "batch.yaml 无法读取，未创建案例：\n{findings}",
+        en: "batch.yaml cannot be read; no case was created:\n{findings}",
+    }
     NewCaseOutsideWindow = "new-case.outside-window" {
         zh: "抽样日期 {date} 不在本批次的抽样期间（{start} 至 {end}）内，未创建案例：请改正 --date",
         en: "the visit date {date} is outside the sampling window ({start} to {end}); no case was created: correct --date",

@@ -211,11 +211,8 @@ pub fn next_number(ids: &[String], prefix: &str, year: i32) -> u32 {
 
 /// Writes the next numbered case file of `opts.category` into the batch folder `root`.
 pub fn new_case(root: &Path, opts: &NewCase) -> Result<NewCaseWritten, Vec<Message>> {
-    let (batch, _) = crate::load::read_typed::<Batch>(root, BATCH_FILE).map_err(|d| {
-        d.into_iter()
-            .map(|d| msg!(CliError, error = d.to_string()))
-            .collect::<Vec<_>>()
-    })?;
+    let (batch, _) = crate::load::read_typed::<Batch>(root, BATCH_FILE)
+        .map_err(|d| vec![msg!(NewCaseBatchErrors, findings = d)])?;
     let Some(row) = batch.plan.iter().find(|p| p.category == opts.category) else {
         let all: Vec<String> = batch.plan.iter().map(|p| p.category.clone()).collect();
         return Err(vec![msg!(

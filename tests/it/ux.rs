@@ -271,6 +271,31 @@ fn new_case_takes_the_domain_and_marks_what_is_left_with_one_placeholder() {
     let o = run(&["new-case", p(&b), "--category", "化肥", "--domain", "批发"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(!b.join("cases/hf-007.yaml").exists());
+    // A batch.yaml that cannot be read: its errors, located, in the session's language.
+    let batch = b.join("batch.yaml");
+    let good = std::fs::read_to_string(&batch).unwrap();
+    std::fs::write(
+        &batch,
+        good.replace("issued_on: 2025-01-10", "issued_on: 2025-13-10"),
+    )
+    .unwrap();
+    let o = spotcheck_zh()
+        .args(["--lang", "en", "new-case", p(&b), "--category", "化肥"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no case was created")
+            && err.contains("batch.yaml:")
+            && err.contains("issued_on: error[yaml.type]"),
+        "{err}"
+    );
+    assert!(
+        !err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{err}"
+    );
+    std::fs::write(&batch, good).unwrap();
 
     // Every field left to fill in holds exactly the placeholder, so that a rule can find it.
     assert_eq!(spotcheck::scaffold::PLACEHOLDER, "待填写");
