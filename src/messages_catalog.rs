@@ -227,12 +227,12 @@ catalog! {
 
     // -- check: the rules ---------------------------------------------------------------------
     ContactPhone = "rule.phone" {
-        zh: "电话号码 “{value}” 格式不对：固定电话写作 0356-6213478（区号-号码），手机写 11 位数字",
-        en: "the phone number “{value}” is malformed: write a landline as 0356-6213478 (area code-number), a mobile as 11 digits",
+        zh: "电话号码 “{value}” 格式不对：固定电话写作 区号-号码，如 0123-4567890，手机写 11 位数字",
+        en: "the phone number “{value}” is malformed: write a landline as area code-number, e.g. 0123-4567890, a mobile as 11 digits",
     }
     ContactPostcode = "rule.postcode" {
-        zh: "邮政编码 “{value}” 格式不对：应为 6 位数字，并加引号，如 \"048000\"",
-        en: "the postcode “{value}” is malformed: it has 6 digits, in quotes, e.g. \"048000\"",
+        zh: "邮政编码 “{value}” 格式不对：应为 6 位数字，并加引号，如 \"123456\"",
+        en: "the postcode “{value}” is malformed: it has 6 digits, in quotes, e.g. \"123456\"",
     }
     ScheduleEndBeforeStart = "rule.schedule-end" {
         zh: "抽样截止日期 {end}早于抽样开始日期 {start}：请按通知核对进度安排",
