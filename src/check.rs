@@ -18,7 +18,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::load::{BATCH_FILE, LoadedBatch, LoadedCase};
+use crate::load::{BATCH_FILE, LoadedBatch, LoadedCase, PartialBatch};
 use crate::messages::{Lang, Message, Msg};
 use crate::model::{Case, Inspection, Outcome, Verdict};
 use crate::msg;
@@ -252,6 +252,46 @@ pub fn report(lb: &LoadedBatch) -> Report {
 
 pub use crate::stats::counts_as_lot;
 
+/// The report of a batch folder read as far as it could be ([`load_partial`]): the errors of
+/// every file that could not be read, and every rule applied to `batch.yaml` and the cases
+/// that could. Without `batch.yaml` no rule can run: the report is unreadable, with the
+/// errors of every file.
+///
+/// [`load_partial`]: crate::load::load_partial
+pub fn report_partial(partial: PartialBatch) -> Report {
+    let PartialBatch {
+        root,
+        batch,
+        cases,
+        errors,
+    } = partial;
+    let Some((batch, batch_index)) = batch else {
+        let mut r = Report::unreadable(errors);
+        r.summary.cases = cases.len();
+        return r;
+    };
+    let lb = LoadedBatch {
+        root,
+        batch,
+        batch_index,
+        cases,
+    };
+    let mut r = report(&lb);
+    r.diagnostics.extend(errors);
+    r.diagnostics.sort_by(|a, b| {
+        (a.file != BATCH_FILE, &a.file, a.line, a.column).cmp(&(
+            b.file != BATCH_FILE,
+            &b.file,
+            b.line,
+            b.column,
+        ))
+    });
+    r.summary.errors = r.diagnostics.iter().filter(|d| d.is_error()).count();
+    r.summary.warnings = r.diagnostics.len() - r.summary.errors;
+    r
+}
+
+
 /// The errors among `diags` that stop rendering the given cases (every case when `cases` is
 /// empty): those of `batch.yaml` and of the selected cases' files.
 pub fn blocking<'a>(
@@ -301,9 +341,6 @@ pub fn check(lb: &LoadedBatch) -> Vec<Diagnostic> {
 // Identifiers
 // ---------------------------------------------------------------------------------------------
 
-/// The text `new-case` writes in the fields it cannot fill.
-pub const PLACEHOLDER: &str = "待填写";
-
 /// What is wrong with a document number (发文字号): the year must stand in 〔〕 (U+3014,
 /// U+3015), as in 晋市市监〔2023〕3号; `None` when it is right.
 pub fn document_no_problem(no: &str) -> Option<Message> {
@@ -343,8 +380,33 @@ const CREDIT_WEIGHTS: [usize; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
 
+/// The check character (GB 32100-2015) that follows the first 17 characters of a
+/// 统一社会信用代码; `None` unless `head` is 17 characters of the code's alphabet.
+pub fn credit_check_char(head: &str) -> Option<char> {
+    let mut sum = 0;
+    for (ch, weight) in head.chars().zip(CREDIT_WEIGHTS) {
+        sum += CREDIT_CHARS.find(ch)? * weight;
+    }
+    (head.chars().count() == 17).then(|| CREDIT_CHARS.as_bytes()[(31 - sum % 31) % 31] as char)
+}
+
 /// What is wrong with a 统一社会信用代码 (GB 32100-2015); `None` when it is valid.
 pub fn credit_code_problem(code: &str) -> Option<Message> {
+    // Typed with a Chinese input method on: name the full-width characters and give the
+    // half-width code, and what is still wrong with it.
+    if crate::width::has_full_width(code) {
+        let chars = crate::width::full_width_chars(code);
+        let fixed = crate::width::to_half_width(code).trim().to_string();
+        return Some(match credit_code_problem(&fixed) {
+            None => msg!(CreditFullWidth, chars = chars, fixed = fixed),
+            Some(p) => msg!(
+                CreditFullWidthThen,
+                chars = chars,
+                fixed = fixed,
+                problem = p
+            ),
+        });
+    }
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
         return Some(msg!(CreditLength, len = chars.len()));
@@ -678,7 +740,7 @@ impl Checker<'_> {
         let value = serde_json::to_value(&lc.case).unwrap_or_default();
         let mut found = Vec::new();
         crate::render::walk_strings(&value, &mut String::new(), &mut |path, s| {
-            if s.contains(PLACEHOLDER) {
+            if s.contains(crate::scaffold::PLACEHOLDER) {
                 found.push((path.to_string(), s.to_string()));
             }
         });

@@ -42,6 +42,36 @@ pub const CASES_DIR: &str = "cases";
 /// Reads and types every file of the batch folder. Every file is read even when an earlier
 /// one fails, so that all errors come at once.
 pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
+    let partial = load_partial(root)?;
+    match partial.batch {
+        Some((batch, batch_index)) if partial.errors.is_empty() => Ok(LoadedBatch {
+            root: partial.root,
+            batch,
+            batch_index,
+            cases: partial.cases,
+        }),
+        _ => Err(Diagnostics(partial.errors)),
+    }
+}
+
+/// A batch folder as far as it could be read: what `check` needs to report the errors of the
+/// files that cannot be read and check the others.
+#[derive(Debug, Clone)]
+pub struct PartialBatch {
+    pub root: PathBuf,
+    /// `batch.yaml` and where its fields stand, when it could be read.
+    pub batch: Option<(Batch, PosIndex)>,
+    /// The case files that could be read, sorted by file path (an unsafe or repeated id
+    /// included: it is among `errors`).
+    pub cases: Vec<LoadedCase>,
+    /// Every error met while reading, in file order.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Reads every file of the batch folder and keeps what could be read. The error is only for
+/// a batch folder that does not exist; an unreadable `batch.yaml` or case file is among the
+/// errors of the result.
+pub fn load_partial(root: &Path) -> Result<PartialBatch, Diagnostics> {
     let mut errors = Vec::new();
     if !root.is_dir() {
         return Err(Diagnostics(vec![Diagnostic::error(
@@ -134,15 +164,12 @@ pub fn load(root: &Path) -> Result<LoadedBatch, Diagnostics> {
         }
     }
 
-    match batch {
-        Some((batch, batch_index)) if errors.is_empty() => Ok(LoadedBatch {
-            root: root.to_path_buf(),
-            batch,
-            batch_index,
-            cases,
-        }),
-        _ => Err(Diagnostics(errors)),
-    }
+    Ok(PartialBatch {
+        root: root.to_path_buf(),
+        batch,
+        cases,
+        errors,
+    })
 }
 
 /// Reads one file of the batch folder into `T`.
@@ -167,8 +194,9 @@ pub fn parse_typed<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
 ) -> Result<(T, PosIndex), Vec<Diagnostic>> {
     let text = yaml::decode(file, bytes).map_err(|d| vec![d])?;
-    let doc = yaml::parse(file, &text).map_err(|d| vec![d])?;
+    let doc = yaml::parse(file, &text)?;
     let mut errors = yaml::control_chars(file, &doc);
+    errors.append(&mut yaml::full_width_values(file, &doc));
     match yaml::deserialize_all::<T>(file, &doc) {
         Ok(value) if errors.is_empty() => Ok((value, doc.index)),
         Ok(_) => Err(errors),

@@ -169,6 +169,8 @@ enum Command {
         prefix: Option<String>,
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         date: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = DomainArg::Circulation)]
+        domain: DomainArg,
     },
     Completions {
         #[arg(value_enum)]
@@ -179,6 +181,9 @@ enum Command {
         out: Option<PathBuf>,
     },
     Kinds,
+    CreditCode {
+        code: String,
+    },
     Fonts {
         #[command(flatten)]
         fonts: FontArgs,
@@ -198,6 +203,24 @@ impl From<OutcomeArg> for model::Outcome {
             OutcomeArg::Sampled => model::Outcome::Sampled,
             OutcomeArg::Refused => model::Outcome::Refused,
             OutcomeArg::NotSampled => model::Outcome::NotSampled,
+        }
+    }
+}
+
+/// 生产 or 流通, as written in the case file (production, circulation accepted too).
+#[derive(Clone, Copy, ValueEnum)]
+enum DomainArg {
+    #[value(name = "生产", alias = "production")]
+    Production,
+    #[value(name = "流通", alias = "circulation")]
+    Circulation,
+}
+
+impl From<DomainArg> for model::Domain {
+    fn from(d: DomainArg) -> Self {
+        match d {
+            DomainArg::Production => model::Domain::Production,
+            DomainArg::Circulation => model::Domain::Circulation,
         }
     }
 }
@@ -282,7 +305,7 @@ fn print_json<T: serde::Serialize>(ui: Ui, value: &T) -> bool {
 /// The command line with its help in `lang`, from the catalog: `help.<command>` for a
 /// command, `help.<command>.<option>` or else `help.<option>` for an option.
 fn command(lang: Lang) -> clap::Command {
-    localize(Cli::command(), None, lang)
+    spotcheck::clitext::localize(localize(Cli::command(), None, lang), lang)
 }
 
 fn localize(mut cmd: clap::Command, parent: Option<&str>, lang: Lang) -> clap::Command {
@@ -319,10 +342,17 @@ fn localize(mut cmd: clap::Command, parent: Option<&str>, lang: Lang) -> clap::C
 
 fn main() -> ExitCode {
     spotcheck::allocator::tune();
-    let matches = command(early_lang()).get_matches();
-    let cli = match Cli::from_arg_matches(&matches) {
+    // clap's own errors in the user's language too; help and version as clap prints them.
+    let parsed = command(early_lang())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) if spotcheck::clitext::is_display(e.kind()) => e.exit(),
+        Err(e) => {
+            eprint!("{}", spotcheck::clitext::error_text(&e, early_lang()));
+            return ExitCode::from(2);
+        }
     };
     let ui = Ui {
         lang: match cli.lang {
@@ -399,8 +429,9 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { batch, format } => {
-            let report = match load::load(&batch) {
-                Ok(lb) => check::report(&lb),
+            // Every file that can be read is checked, whatever the others.
+            let report = match load::load_partial(&batch) {
+                Ok(partial) => check::report_partial(partial),
                 Err(diags) => check::Report::unreadable(diags.0),
             };
             match format {
@@ -516,12 +547,15 @@ fn main() -> ExitCode {
             outcome,
             prefix,
             date,
+            domain,
         } => {
             let opts = scaffold::NewCase {
                 category,
                 outcome: outcome.into(),
+                domain: domain.into(),
                 prefix,
-                today: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                date,
+                today: chrono::Local::now().date_naive(),
             };
             match scaffold::new_case(&batch, &opts) {
                 Ok(w) => {
@@ -592,6 +626,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::CreditCode { code } => credit_code(ui, &code),
         Command::Fonts { fonts } => {
             let engine = Engine::new(&fonts.options(), PdfSettings::default());
             let f = &engine.fonts;
@@ -701,6 +736,38 @@ fn build(
     }
 }
 
+/// `spotcheck credit-code`: whether a 统一社会信用代码 is valid and, when it is not, the
+/// correct check character and the corrected code; exit 0 valid, 1 invalid.
+fn credit_code(ui: Ui, code: &str) -> ExitCode {
+    let Some(problem) = check::credit_code_problem(code) else {
+        println!("{}", ui.t(&msg!(CreditValid, code = code)));
+        return ExitCode::SUCCESS;
+    };
+    println!(
+        "{}",
+        ui.t(&msg!(CreditInvalid, code = code, problem = problem))
+    );
+    // The code as meant: half-width, upper case; its first 17 characters decide the 18th.
+    let meant: Vec<char> = spotcheck::width::to_half_width(code)
+        .trim()
+        .to_uppercase()
+        .chars()
+        .collect();
+    if matches!(meant.len(), 17 | 18) {
+        let head: String = meant[..17].iter().collect();
+        if let Some(ch) = check::credit_check_char(&head) {
+            let fixed = format!("{head}{ch}");
+            let m = if meant.get(17) == Some(&ch) {
+                msg!(CreditCorrected, fixed = fixed)
+            } else {
+                msg!(CreditCorrectCheck, ch = ch, fixed = fixed)
+            };
+            println!("{}", ui.t(&m));
+        }
+    }
+    ExitCode::from(1)
+}
+
 fn verify_archive(
     ui: Ui,
     archive: &std::path::Path,
@@ -778,23 +845,28 @@ mod tests {
         fn walk(cmd: &clap::Command, lang: Lang, path: &str) {
             let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
             assert!(!about.is_empty(), "{path} has no help in {lang:?}");
+            // clap's own --help, --version and help command included.
             for a in cmd.get_arguments() {
                 let id = a.get_id().as_str();
-                if id == "help" || id == "version" {
-                    continue;
-                }
                 let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
                 assert!(!help.is_empty(), "{path} {id} has no help in {lang:?}");
-                let han = help.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                let han_of = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                let han = han_of(&help);
+                // The values to type (生产, 流通) are what they are in either language.
+                let own_text = a
+                    .get_possible_values()
+                    .iter()
+                    .fold(help.clone(), |h, v| h.replace(v.get_name(), ""));
                 match lang {
                     Lang::Zh => assert!(han, "{path} {id}: {help}"),
-                    Lang::En => assert!(!han || help.contains("草稿"), "{path} {id}: {help}"),
+                    Lang::En => assert!(
+                        !han_of(&own_text) || help.contains("草稿"),
+                        "{path} {id}: {help}"
+                    ),
                 }
             }
             for sub in cmd.get_subcommands() {
-                if sub.get_name() != "help" {
-                    walk(sub, lang, &format!("{path} {}", sub.get_name()));
-                }
+                walk(sub, lang, &format!("{path} {}", sub.get_name()));
             }
         }
         for lang in Lang::ALL {

@@ -5,7 +5,10 @@
 //! language travels as a parameter, so two callers in one process may speak different
 //! languages at once.
 //!
-//! Placeholders are written `{name}`; both languages of an id use the same names. Dates given
+//! Placeholders are written `{name}`; both languages of an id use the same names. A count
+//! chooses between two words with `{name|one|other}`: `{errors} {errors|error|errors}` reads
+//! `1 error` and `2 errors` (the form `one` when the argument is `1`, or a list of one item).
+//! Chinese needs no such forms. Dates given
 //! as [`Arg::Date`] print `2023 年 3 月 2 日` in Chinese and `2023-03-02` in English; lists
 //! ([`Arg::List`]) are joined with `、` or `, `; messages given as [`Arg::Lines`] stand one a
 //! line.
@@ -74,6 +77,8 @@ pub enum Arg {
     Msg(Box<Message>),
     /// Messages, one a line.
     Lines(Vec<Message>),
+    /// Findings about the user's files, one a line, each `file:line:col path: 错误[rule]: …`.
+    Findings(Vec<crate::diag::Diagnostic>),
 }
 
 impl Arg {
@@ -92,6 +97,11 @@ impl Arg {
             Arg::Lines(ms) => ms
                 .iter()
                 .map(|m| m.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Arg::Findings(ds) => ds
+                .iter()
+                .map(|d| d.render(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
         }
@@ -143,6 +153,12 @@ impl From<Vec<String>> for Arg {
     }
 }
 
+impl From<Vec<crate::diag::Diagnostic>> for Arg {
+    fn from(v: Vec<crate::diag::Diagnostic>) -> Arg {
+        Arg::Findings(v)
+    }
+}
+
 impl From<Vec<Message>> for Arg {
     fn from(v: Vec<Message>) -> Arg {
         Arg::Lines(v)
@@ -187,14 +203,20 @@ impl Message {
         }
     }
 
-    /// The text in `lang`: the template with every `{name}` replaced.
+    /// The text in `lang`: the template with every `{name}` replaced, and every
+    /// `{name|one|other}` by the form that fits the count.
     pub fn render(&self, lang: Lang) -> String {
-        fill(self.id.template(lang), |name| {
-            self.args
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, a)| a.render(lang))
-        })
+        let arg = |name: &str| self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
+        fill_counted(
+            self.id.template(lang),
+            |name| arg(name).map(|a| a.render(lang)),
+            |name| match arg(name) {
+                Some(Arg::Text(t)) => t == "1",
+                Some(Arg::List(items)) => items.len() == 1,
+                Some(Arg::Lines(items)) => items.len() == 1,
+                _ => false,
+            },
+        )
     }
 
     /// The arguments as text in `lang`, for machine-readable output.
@@ -230,8 +252,28 @@ macro_rules! msg {
 }
 
 /// Replaces each `{name}` of `template` by `value(name)`; `{{` and `}}` are literal braces,
-/// and a name without a value stays as written.
+/// and a name without a value stays as written. `{name|one|other}` is `one` when `value(name)`
+/// is `1`, else `other`.
 pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    let last = std::cell::RefCell::new(None);
+    fill_counted(
+        template,
+        |name| {
+            let v = value(name);
+            last.replace(v.clone());
+            v
+        },
+        |_| last.borrow().as_deref() == Some("1"),
+    )
+}
+
+/// [`fill`], with `is_one(name)` choosing the form of `{name|one|other}` (called after
+/// `value(name)` for the same name).
+fn fill_counted(
+    template: &str,
+    mut value: impl FnMut(&str) -> Option<String>,
+    mut is_one: impl FnMut(&str) -> bool,
+) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(i) = rest.find(['{', '}']) {
@@ -241,10 +283,20 @@ pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> St
             out.push_str(&tail[..1]);
             rest = &tail[2..];
         } else if let (true, Some(end)) = (tail.starts_with('{'), tail.find('}')) {
-            let name = &tail[1..end];
-            match value(name) {
-                Some(v) => out.push_str(&v),
-                None => out.push_str(&tail[..=end]),
+            let inner = &tail[1..end];
+            match inner.split_once('|') {
+                Some((name, forms)) => {
+                    let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+                    match value(name) {
+                        Some(_) if is_one(name) => out.push_str(one),
+                        Some(_) => out.push_str(other),
+                        None => out.push_str(&tail[..=end]),
+                    }
+                }
+                None => match value(inner) {
+                    Some(v) => out.push_str(&v),
+                    None => out.push_str(&tail[..=end]),
+                },
             }
             rest = &tail[end + 1..];
         } else {
@@ -303,3 +355,40 @@ impl Serialize for Msg {
 }
 
 include!("messages_catalog.rs");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_choose_the_singular_for_one_and_the_plural_otherwise() {
+        for (errors, cases, text) in [
+            (1usize, 1usize, "check done: 1 case, 1 error, 0 warnings"),
+            (2, 2, "check done: 2 cases, 2 errors, 0 warnings"),
+            (0, 18, "check done: 18 cases, 0 errors, 0 warnings"),
+        ] {
+            let m = crate::msg!(CheckDone, cases = cases, errors = errors, warnings = 0usize);
+            assert_eq!(m.render(Lang::En), text);
+        }
+        let one = crate::msg!(
+            CheckDone,
+            cases = 1usize,
+            errors = 1usize,
+            warnings = 1usize
+        );
+        assert_eq!(
+            one.render(Lang::Zh),
+            "检查完成：1 个案例，1 处错误，1 处警告"
+        );
+        // A list of one item is one.
+        let m = crate::msg!(WatchCases, cases = vec!["HF-2025-001".to_string()]);
+        assert_eq!(m.render(Lang::En), "case HF-2025-001");
+        let m = crate::msg!(WatchCases, cases = vec!["A".to_string(), "B".to_string()]);
+        assert_eq!(m.render(Lang::En), "cases A, B");
+        // The plural forms name the same placeholder, not another one.
+        assert_eq!(placeholders("{n} {n|file|files}"), ["n", "n"]);
+        assert_eq!(fill("{n} {n|file|files}", |_| Some("1".into())), "1 file");
+        assert_eq!(fill("{n} {n|file|files}", |_| Some("3".into())), "3 files");
+        assert_eq!(fill("{n|file|files}", |_| None), "{n|file|files}");
+    }
+}

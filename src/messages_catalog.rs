@@ -47,7 +47,7 @@ catalog! {
     }
     YamlTooLarge = "yaml.too-large" {
         zh: "文件过大（{size} 字节，上限 {max} 字节）：案例和批次文件通常只有几千字节，请检查是否误放了其他文件",
-        en: "the file is too large ({size} bytes, at most {max}): case and batch files are a few kilobytes; check that no other file was put here",
+        en: "the file is too large ({size} {size|byte|bytes}, at most {max}): case and batch files are a few kilobytes; check that no other file was put here",
     }
     YamlEmpty = "yaml.empty" {
         zh: "文件为空：请按格式填写，或删除此文件",
@@ -55,25 +55,25 @@ catalog! {
     }
     YamlTooDeep = "yaml.too-deep" {
         zh: "文档嵌套超过 {max} 层，已拒绝读取：请检查缩进和括号",
-        en: "the document nests deeper than {max} levels and was refused: check the indentation and brackets",
+        en: "the document nests deeper than {max} {max|level|levels} and was refused: check the indentation and brackets",
     }
     YamlDuplicateKey = "yaml.duplicate-key" {
-        zh: "同一层中有重复的字段名，请删除或合并其中一个（{detail}）",
-        en: "a field name is repeated at the same level: delete or merge one of them ({detail})",
+        zh: "同一节中字段 {key} 重复出现：请删除或合并其中一个",
+        en: "the field {key} appears twice in one section: delete or merge one of them",
     }
     YamlTab = "yaml.tab" {
-        zh: "YAML 格式错误：缩进只能用空格，不能用 Tab；请检查该处的字符（{detail}）",
-        en: "YAML syntax error: indent with spaces, never tabs; check the character here ({detail})",
+        zh: "缩进只能用空格，不能用 Tab：请把该处的 Tab 换成空格",
+        en: "indent with spaces, never tabs: replace the tab here with spaces",
     }
     YamlNesting = "yaml.nesting" {
-        zh: "文档嵌套或别名展开过深，已拒绝读取（{detail}）",
-        en: "the document nests or expands aliases too deeply and was refused ({detail})",
+        zh: "文档嵌套或别名展开过深，已拒绝读取",
+        en: "the document nests or expands aliases too deeply and was refused",
     }
     YamlIndent = "yaml.indent" {
-        zh: "YAML 格式错误：请检查缩进和冒号（“字段: 值”，冒号后要有空格）（{detail}）",
-        en: "YAML syntax error: check the indentation and colons (“field: value”, with a space after the colon) ({detail})",
+        zh: "缩进不对：同一节的字段要对齐，下一级的字段要多缩进，每行写作 “字段: 值”（冒号后有空格）",
+        en: "the indentation is wrong: the fields of one section stand aligned, those of a section inside it further in, each line “field: value” (a space after the colon)",
     }
-    YamlSyntax = "yaml.syntax" { zh: "YAML 格式错误（{detail}）", en: "YAML syntax error ({detail})" }
+    YamlSyntax = "yaml.syntax" { zh: "YAML 格式错误：{problem}", en: "YAML syntax error: {problem}" }
     YamlMissing = "yaml.missing" { zh: "缺少必填字段 {field}", en: "the required field {field} is missing" }
     YamlUnknownFieldLike = "yaml.unknown-field-like" {
         zh: "未知字段 {field}，是否应为 {like}？",
@@ -92,31 +92,28 @@ catalog! {
         en: "the value “{value}” is not allowed; allowed values: {allowed}",
     }
     YamlType = "yaml.type" {
-        zh: "类型不符（{found}，应为 {expected}）{hint}",
-        en: "wrong type ({found}, expected {expected}){hint}",
+        zh: "类型不符（写的是{found}，这里应是{expected}）{hint}",
+        en: "wrong type ({found} where {expected} is expected){hint}",
     }
     YamlHintQuote = "yaml.hint-quote" {
-        zh: "：这里应是文字，数字请加引号，如 \"048000\"",
-        en: ": text is expected here; put numbers in quotes, e.g. \"048000\"",
+        zh: "：像数字的文字（编号、电话、邮编等）要加英文引号，如 {example}",
+        en: ": text that looks like a number (codes, phones, postcodes …) goes in quotes, e.g. {example}",
     }
-    YamlHintDate = "yaml.hint-date" { zh: "：日期应写作 2023-03-02", en: ": write dates as 2023-03-02" }
-    YamlHintInteger = "yaml.hint-integer" {
-        zh: "：这里应是不带小数的正整数",
-        en: ": a whole number without decimals is expected here",
-    }
-    YamlHintBool = "yaml.hint-bool" { zh: "：这里应是 true 或 false", en: ": true or false is expected here" }
+    YamlHintDate = "yaml.hint-date" { zh: "：日期写作 {example}", en: ": write dates as {example}" }
+    YamlHintInteger = "yaml.hint-integer" { zh: "：如 {example}", en: ": e.g. {example}" }
+    YamlHintBool = "yaml.hint-bool" { zh: "：是写 true，否写 false", en: ": true for yes, false for no" }
     YamlHintList = "yaml.hint-list" {
-        zh: "：这里应是列表（每项以 “- ” 开头）",
-        en: ": a list is expected here (each item starting with “- ”)",
+        zh: "：每项一行，以 “- ” 开头",
+        en: ": one item a line, each starting with “- ”",
     }
     YamlHintSection = "yaml.hint-section" {
-        zh: "：这里应是带字段的一节（下一行缩进后写 “字段: 值”）",
-        en: ": a section with fields is expected here (indented “field: value” lines below)",
+        zh: "：在下面各行缩进后写 “字段: 值”",
+        en: ": indented “field: value” lines below it",
     }
     YamlHintNone = "yaml.hint-none" { zh: "", en: "" }
     YamlBadDate = "yaml.bad-date" {
-        zh: "日期无效（{detail}）：日期应写作 2023-03-02，且是真实存在的日期",
-        en: "invalid date ({detail}): write dates as 2023-03-02, and a day that exists",
+        zh: "日期 “{value}” 无效（{reason}）：日期写作 {example}，且须是真实存在的日期",
+        en: "invalid date “{value}” ({reason}): write dates as {example}, a day that exists",
     }
     YamlInvalid = "yaml.invalid" { zh: "取值无效：{detail}", en: "invalid value: {detail}" }
     MoneyNotNumber = "money.not-number" {
@@ -138,12 +135,12 @@ catalog! {
 
     // -- check: the report ------------------------------------------------------------------
     CheckUnreadable = "check.unreadable" {
-        zh: "批次读取失败：{errors} 处错误，未做检查",
-        en: "the batch cannot be read: {errors} errors, nothing checked",
+        zh: "批次无法读取：{errors} 处错误；抽查规则要用到 batch.yaml，在它能读取之前均未检查",
+        en: "the batch cannot be read: {errors} {errors|error|errors}; the rules need batch.yaml and were not applied",
     }
     CheckDone = "check.done" {
         zh: "检查完成：{cases} 个案例，{errors} 处错误，{warnings} 处警告",
-        en: "check done: {cases} cases, {errors} errors, {warnings} warnings",
+        en: "check done: {cases} {cases|case|cases}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}",
     }
     CheckPlanShort = "check.plan-short" {
         zh: "抽查计划尚未完成（已抽样和拒检的批次计入计划）：",
@@ -151,7 +148,7 @@ catalog! {
     }
     CheckPlanRow = "check.plan-row" {
         zh: "  {category}：计划 {planned} 批次，已抽 {lots} 批次，尚缺 {shortfall} 批次",
-        en: "  {category}: {planned} lots planned, {lots} sampled, {shortfall} to go",
+        en: "  {category}: {planned} {planned|lot|lots} planned, {lots} sampled, {shortfall} to go",
     }
 
     // -- check: identifiers and paths ---------------------------------------------------------
@@ -226,16 +223,16 @@ catalog! {
     LabelNotSampled = "label.not-sampled" { zh: "未抽到样品", en: "not sampled" }
     LabelOverflow = "label.overflow" { zh: "（溢出）", en: "(overflow)" }
     EcqsSameDay = "ecqs.same-day" { zh: "抽样当日", en: "the day of the visit" }
-    EcqsWithinDays = "ecqs.within-days" { zh: "抽样后 {days} 日内", en: "within {days} days of the visit" }
+    EcqsWithinDays = "ecqs.within-days" { zh: "抽样后 {days} 日内", en: "within {days} {days|day|days} of the visit" }
 
     // -- check: the rules ---------------------------------------------------------------------
     ContactPhone = "rule.phone" {
-        zh: "电话号码 “{value}” 格式不对：固定电话写作 0356-6213478（区号-号码），手机写 11 位数字",
-        en: "the phone number “{value}” is malformed: write a landline as 0356-6213478 (area code-number), a mobile as 11 digits",
+        zh: "电话号码 “{value}” 格式不对：固定电话写作 区号-号码，如 0123-4567890，手机写 11 位数字",
+        en: "the phone number “{value}” is malformed: write a landline as area code-number, e.g. 0123-4567890, a mobile as 11 digits",
     }
     ContactPostcode = "rule.postcode" {
-        zh: "邮政编码 “{value}” 格式不对：应为 6 位数字，并加引号，如 \"048000\"",
-        en: "the postcode “{value}” is malformed: it has 6 digits, in quotes, e.g. \"048000\"",
+        zh: "邮政编码 “{value}” 格式不对：应为 6 位数字，并加引号，如 \"123456\"",
+        en: "the postcode “{value}” is malformed: it has 6 digits, in quotes, e.g. \"123456\"",
     }
     ScheduleEndBeforeStart = "rule.schedule-end" {
         zh: "抽样截止日期 {end}早于抽样开始日期 {start}：请按通知核对进度安排",
@@ -263,7 +260,7 @@ catalog! {
     }
     SamplersMin = "rule.samplers-min" {
         zh: "抽样人员只有 {count} 人，少于规定的 {min} 人：每次抽样须由至少 {min} 名抽样人员进行，请在 visit.samplers 中补全",
-        en: "only {count} samplers, fewer than the {min} required: every visit needs at least {min} samplers; complete visit.samplers",
+        en: "only {count} {count|sampler|samplers}, fewer than the {min} required: every visit needs at least {min} {min|sampler|samplers}; complete visit.samplers",
     }
     VisitWindow = "rule.visit-window" {
         zh: "抽样日期 {date} 不在本批次抽样期间（{start} 至 {end}）内：请核对抽样日期，期间外的抽样不属于本批次",
@@ -355,7 +352,7 @@ catalog! {
     }
     DisposalEarly = "rule.disposal-early" {
         zh: "样品于 {date}处置，早于 {earliest}（结果于 {sent}寄出后，异议期 {objection} 日、备用样品保存期 {keep} 日均须届满）：请核对处置日期",
-        en: "the samples were disposed of on {date}, before {earliest} (after the results were sent on {sent}, the objection period of {objection} days and the keeping period of {keep} days must both run out): check the date",
+        en: "the samples were disposed of on {date}, before {earliest} (after the results were sent on {sent}, the objection period of {objection} {objection|day|days} and the keeping period of {keep} {keep|day|days} must both run out): check the date",
     }
     ReportIncomplete = "rule.report-incomplete" {
         zh: "检验报告缺少{label}：请在 inspection.{key} 中填写",
@@ -463,7 +460,7 @@ catalog! {
     }
     PlanOver = "rule.plan-over" {
         zh: "类别 “{category}” 计划抽查 {lots} 批次，本案例是第 {n} 批次（按抽样日期排序，已抽样和拒检均计入），超出计划：请核对类别，或请组织抽查部门调整计划",
-        en: "the category “{category}” plans {lots} lots and this case is lot {n} (by visit date, sampled and refused lots counted): beyond the plan; check the category, or ask the ordering authority to adjust the plan",
+        en: "the category “{category}” plans {lots} {lots|lot|lots} and this case is lot {n} (by visit date, sampled and refused lots counted): beyond the plan; check the category, or ask the ordering authority to adjust the plan",
     }
     ReportDuplicate = "rule.report-duplicate" {
         zh: "检验报告编号 {no} 与 {file}（{id}）重复：每份检验报告的编号必须唯一，请核对",
@@ -551,28 +548,28 @@ catalog! {
     RenderXlsx = "render.xlsx" { zh: "汇总表电子版：{error}", en: "summary spreadsheet: {error}" }
     RenderBlocked = "render.blocked" {
         zh: "批次有 {errors} 处错误，未生成任何文书：请先改正（spotcheck check 列出全部问题），或加 --allow-errors 生成每页标注“草稿”的文书",
-        en: "the batch has {errors} errors and nothing was rendered: correct them first (spotcheck check lists them all), or add --allow-errors to render documents marked 草稿 (draft) on every page",
+        en: "the batch has {errors} {errors|error|errors} and nothing was rendered: correct them first (spotcheck check lists them all), or add --allow-errors to render documents marked 草稿 (draft) on every page",
     }
     RenderAllowed = "render.allowed" {
         zh: "批次有 {errors} 处错误：按 --allow-errors 仍然生成，每页标注“草稿”",
-        en: "the batch has {errors} errors: rendering anyway as asked by --allow-errors, every page marked 草稿 (draft)",
+        en: "the batch has {errors} {errors|error|errors}: rendering anyway as asked by --allow-errors, every page marked 草稿 (draft)",
     }
     RenderDone = "render.done" {
         zh: "已生成 {documents} 份文书（共 {pages} 页），输出到 {out}",
-        en: "rendered {documents} documents ({pages} pages) into {out}",
+        en: "rendered {documents} {documents|document|documents} ({pages} {pages|page|pages}) into {out}",
     }
     BuildDone = "build.done" {
         zh: "已生成 {documents} 份文书（共 {pages} 页）",
-        en: "rendered {documents} documents ({pages} pages)",
+        en: "rendered {documents} {documents|document|documents} ({pages} {pages|page|pages})",
     }
     BuildVolumeAt = "build.volume-at" { zh: "合订本：{path}", en: "bound volume: {path}" }
     BuildArchiveAt = "build.archive-at" {
         zh: "归档：{path}（{files} 个文件，{bytes} 字节）",
-        en: "archive: {path} ({files} files, {bytes} bytes)",
+        en: "archive: {path} ({files} {files|file|files}, {bytes} {bytes|byte|bytes})",
     }
     BuildArchiveSignedAt = "build.archive-signed-at" {
         zh: "归档：{path}（{files} 个文件，{bytes} 字节，已签名）",
-        en: "archive: {path} ({files} files, {bytes} bytes, signed)",
+        en: "archive: {path} ({files} {files|file|files}, {bytes} {bytes|byte|bytes}, signed)",
     }
     BuildCheck = "build.check" {
         zh: "批次检查未通过，未生成任何文件：\n{findings}",
@@ -580,7 +577,7 @@ catalog! {
     }
     BuildCheckCount = "build.check-count" {
         zh: "批次检查未通过：{errors} 处错误",
-        en: "the batch did not pass the check: {errors} errors",
+        en: "the batch did not pass the check: {errors} {errors|error|errors}",
     }
     BuildKey = "build.key" { zh: "签名密钥不可用：{error}", en: "the signing key cannot be used: {error}" }
     BuildVolume = "build.volume" { zh: "合订本生成失败：{error}", en: "the bound volume could not be made: {error}" }
@@ -610,7 +607,7 @@ catalog! {
     FontStyleHei = "font-style.hei" { zh: "黑体（一级标题、强调）", en: "Hei (first-level headings, emphasis)" }
     FontStyleFang = "font-style.fang" { zh: "仿宋（公文正文）", en: "FangSong (body of official documents)" }
     FontStyleKai = "font-style.kai" { zh: "楷体（二级标题）", en: "Kai (second-level headings)" }
-    LoadFailed = "load.failed" { zh: "批次读取失败：{errors} 处错误", en: "the batch cannot be read: {errors} errors" }
+    LoadFailed = "load.failed" { zh: "批次读取失败：{errors} 处错误", en: "the batch cannot be read: {errors} {errors|error|errors}" }
     KeygenDone = "keygen.done" {
         zh: "已生成密钥对（密钥编号 {id}）：",
         en: "key pair made (key id {id}):",
@@ -722,11 +719,11 @@ catalog! {
     }
     BagInfoRepeated = "bag.info-repeated" {
         zh: "bag-info.txt 中 {label} 出现了 {count} 次，不宜重复",
-        en: "{label} appears {count} times in bag-info.txt; it should not repeat",
+        en: "{label} appears {count} {count|time|times} in bag-info.txt; it should not repeat",
     }
     BagInfoOxumRepeated = "bag.info-oxum-repeated" {
         zh: "bag-info.txt 中 Payload-Oxum 出现了 {count} 次，只能有一个",
-        en: "Payload-Oxum appears {count} times in bag-info.txt; only one is allowed",
+        en: "Payload-Oxum appears {count} {count|time|times} in bag-info.txt; only one is allowed",
     }
     BagInfoOxumForm = "bag.info-oxum-form" {
         zh: "Payload-Oxum 的值 “{value}” 应为“字节数.文件数”",
@@ -734,7 +731,7 @@ catalog! {
     }
     BagOxumMismatch = "bag.oxum-mismatch" {
         zh: "Payload-Oxum 不符：bag-info.txt 记载 {count} 个文件 {bytes} 字节，实有 {actual_files} 个文件 {actual_bytes} 字节",
-        en: "Payload-Oxum does not match: bag-info.txt records {count} files of {bytes} bytes, the payload has {actual_files} files of {actual_bytes} bytes",
+        en: "Payload-Oxum does not match: bag-info.txt records {count} {count|file|files} of {bytes} {bytes|byte|bytes}, the payload has {actual_files} {actual_files|file|files} of {actual_bytes} {actual_bytes|byte|bytes}",
     }
     BagPathUnsafe = "bag.path-unsafe" {
         zh: "路径{why}，指向归档之外或无法确定",
@@ -898,7 +895,7 @@ catalog! {
     }
     VerifyTooLarge = "verify.too-large" {
         zh: "解压后总大小超过上限 {max} 字节，停止读取",
-        en: "the unpacked size is above the limit of {max} bytes; reading stopped",
+        en: "the unpacked size is above the limit of {max} {max|byte|bytes}; reading stopped",
     }
     VerifyFolderUnreadable = "verify.folder-unreadable" {
         zh: "无法读取文件夹：{error}",
@@ -955,15 +952,15 @@ catalog! {
     }
     VerifyImplausibleSize = "verify.implausible-size" {
         zh: "{path} 声明的大小不可能成立（解压后 {declared} 字节，压缩后 {compressed} 字节，压缩包共 {zip} 字节），疑为恶意压缩包，未读取",
-        en: "the size {path} declares is impossible ({declared} bytes unpacked, {compressed} packed, in a zip of {zip} bytes): probably a hostile zip; not read",
+        en: "the size {path} declares is impossible ({declared} {declared|byte|bytes} unpacked, {compressed} packed, in a zip of {zip} {zip|byte|bytes}): probably a hostile zip; not read",
     }
     VerifySizeShort = "verify.size-short" {
         zh: "{path} 的实际大小与压缩包声明的不符（声明 {declared} 字节，读出 {count} 字节）",
-        en: "the size of {path} differs from what the zip declares ({declared} bytes declared, {count} read)",
+        en: "the size of {path} differs from what the zip declares ({declared} {declared|byte|bytes} declared, {count} read)",
     }
     VerifySizeLong = "verify.size-long" {
         zh: "{path} 的实际大小与压缩包声明的不符（声明 {declared} 字节，读出超过 {count} 字节）",
-        en: "the size of {path} differs from what the zip declares ({declared} bytes declared, more than {count} read)",
+        en: "the size of {path} differs from what the zip declares ({declared} {declared|byte|bytes} declared, more than {count} read)",
     }
     VerifyNameNotUtf8 = "verify.name-undecodable" {
         zh: "文件名不是 UTF-8 编码：{path}",
@@ -1028,15 +1025,15 @@ catalog! {
     VerifyUnknownReason = "verify.unknown-reason" { zh: "原因不明", en: "reason unknown" }
     VerifyIntactDetail = "verify.intact-detail" {
         zh: "{files} 个文件，共 {bytes} 字节，全部与清单一致",
-        en: "{files} files, {bytes} bytes, all as the manifests record them",
+        en: "{files} {files|file|files}, {bytes} {bytes|byte|bytes}, all as the manifests record them",
     }
     VerifyDamagedDetail = "verify.damaged-detail" {
         zh: "发现 {errors} 处问题：",
-        en: "{errors} problems found:",
+        en: "{errors} {errors|problem|problems} found:",
     }
     VerifyMoreWarnings = "verify.more-warnings" {
         zh: "另有 {warnings} 条警告（不影响结论，见标准错误输出）",
-        en: "and {warnings} warnings (they leave the verdict as it is; see standard error)",
+        en: "and {warnings} {warnings|warning|warnings} (they leave the verdict as it is; see standard error)",
     }
     VerifySigNotChecked = "verify.sig-not-checked" {
         zh: "签名：归档已签名，未核验（用 --pubkey 指定公钥以核验）",
@@ -1219,8 +1216,8 @@ catalog! {
     StatusColCounty = "status.col-county" { zh: "负责部门", en: "Local body" }
     StatusColNotified = "status.col-notified" { zh: "通知日期", en: "Notified" }
     StatusColDaysOpen = "status.col-days-open" { zh: "已过天数", en: "Days open" }
-    StatusDaysLeft = "status.days-left" { zh: "{days} 天", en: "{days} days" }
-    StatusDaysPast = "status.days-past" { zh: "已过 {days} 天", en: "{days} days ago" }
+    StatusDaysLeft = "status.days-left" { zh: "{days} 天", en: "{days} {days|day|days}" }
+    StatusDaysPast = "status.days-past" { zh: "已过 {days} 天", en: "{days} {days|day|days} ago" }
     StatusDeadlineSampling = "status.deadline-sampling" { zh: "抽样", en: "Sampling" }
     StatusDeadlineDelivery = "status.deadline-delivery" { zh: "检验报告和结果通知送达", en: "Delivery of reports and result notices" }
     StatusDeadlineEcqs = "status.deadline-ecqs" { zh: "e-CQS 系统录入", en: "e-CQS entry" }
@@ -1249,18 +1246,18 @@ catalog! {
         en: "watching {dir}: saving a case file, batch.yaml or a template renders again; Ctrl+C to stop",
     }
     WatchEverything = "watch.everything" { zh: "全部文书", en: "every document" }
-    WatchCases = "watch.cases" { zh: "案例 {cases}", en: "case {cases}" }
+    WatchCases = "watch.cases" { zh: "案例 {cases}", en: "{cases|case|cases} {cases}" }
     WatchRendered = "watch.rendered" {
         zh: "已生成{what}：{documents} 份文书，用时 {seconds} 秒",
-        en: "rendered {what}: {documents} documents in {seconds} s",
+        en: "rendered {what}: {documents} {documents|document|documents} in {seconds} s",
     }
     WatchDraft = "watch.draft" {
         zh: "有 {errors} 处错误：文书每页标注“草稿”，改正后保存即重新生成",
-        en: "{errors} errors: every page is marked 草稿 (draft); save a correction to render again",
+        en: "{errors} {errors|error|errors}: every page is marked 草稿 (draft); save a correction to render again",
     }
     WatchLoadFailed = "watch.load-failed" {
         zh: "批次读取失败：{errors} 处错误，改正后保存即重试",
-        en: "the batch cannot be read: {errors} errors; save a correction to try again",
+        en: "the batch cannot be read: {errors} {errors|error|errors}; save a correction to try again",
     }
     WatchFailed = "watch.failed" {
         zh: "无法监视文件变化：{error}",
@@ -1337,8 +1334,8 @@ catalog! {
         en: "stop after this many rounds of rendering (for scripts and tests)",
     }
     HelpCheck = "help.check" {
-        zh: "按抽查通知的规则检查批次：退出码 0 无错误，1 有错误，2 批次无法读取",
-        en: "check the batch against the rules of the notice: exit 0 no error, 1 errors, 2 the batch cannot be read",
+        zh: "按抽查通知的规则检查批次：退出码 0 无错误，1 有错误（含无法读取的案例文件），2 批次文件夹或 batch.yaml 无法读取",
+        en: "check the batch against the rules of the notice: exit 0 no error, 1 errors (unreadable case files included), 2 the batch folder or batch.yaml cannot be read",
     }
     HelpStatus = "help.status" {
         zh: "批次进度：各类别完成情况、各项时限、逾期案例、未办结的后处理",
@@ -1411,8 +1408,8 @@ catalog! {
         en: "the id prefix (e.g. HF); by default the one the category's cases use, or the pinyin initials of the category's first two characters",
     }
     HelpNewCaseDate = "help.new-case.date" {
-        zh: "抽样日期（如 2023-03-02），默认今天（限于抽样期间内）",
-        en: "the visit date (e.g. 2023-03-02), today by default (kept inside the sampling window)",
+        zh: "抽样日期（如 2025-03-02），须在抽样期间内；默认今天（今天不在抽样期间内时取期间最近的一天）",
+        en: "the visit date (e.g. 2025-03-02), inside the sampling window; today by default (or the nearest day of the window)",
     }
     HelpCompletions = "help.completions" {
         zh: "输出命令行补全脚本（bash、zsh、fish、powershell、elvish）",
@@ -1445,7 +1442,7 @@ catalog! {
     }
     InitDone = "init.done" {
         zh: "已在 {dir} 创建示例批次：batch.yaml、{cases} 个示例案例（合格、不合格、拒检、未抽到样品、已抽样待检验各一）、证据文件夹 evidence/ 和编辑器用的 JSON Schema",
-        en: "created a sample batch in {dir}: batch.yaml, {cases} example cases (qualified, unqualified, refused, not sampled, sampled awaiting test), the evidence/ folder and JSON Schemas for editors",
+        en: "created a sample batch in {dir}: batch.yaml, {cases} example {cases|case|cases} (qualified, unqualified, refused, not sampled, sampled awaiting test), the evidence/ folder and JSON Schemas for editors",
     }
     InitNext = "init.next" {
         zh: "下一步：按本批次的通知改写 batch.yaml，用 spotcheck new-case {dir} --category 类别 添加案例，spotcheck check {dir} 检查，spotcheck build {dir} -o 输出文件夹 生成全部文书",
@@ -1475,4 +1472,245 @@ catalog! {
         zh: "已创建案例 {id}：{path}（请按现场情况填写标注“待填写”的字段，再运行 spotcheck check）",
         en: "created case {id}: {path} (fill in the fields marked “待填写”, then run spotcheck check)",
     }
+
+    // -- reading files: serde's and chrono's words, and full-width characters, in the user's
+    // -- language (arguments of yaml.type, yaml.no-value, yaml.invalid-value, yaml.syntax)
+    YamlNoValue = "yaml.no-value" {
+        zh: "没有填写（这里应是{expected}）{hint}",
+        en: "nothing is written here ({expected} is expected){hint}",
+    }
+    YamlInvalidValue = "yaml.invalid-value" {
+        zh: "取值不对（写的是{found}，这里应是{expected}）{hint}",
+        en: "invalid value ({found} where {expected} is expected){hint}",
+    }
+    YamlInvalidLength = "yaml.invalid-length" {
+        zh: "项数不对（写了 {len} 项，这里应是{expected}）",
+        en: "wrong number of items ({len} where {expected} is expected)",
+    }
+    YamlUnrecognized = "yaml.unrecognized" {
+        zh: "取值不对：请按 docs/case-files.md 中此字段的说明填写",
+        en: "invalid value: write it as docs/case-files.md describes this field",
+    }
+    YamlFoundBool = "yaml.found-bool" { zh: "真假值 {value}", en: "the boolean {value}" }
+    YamlFoundInteger = "yaml.found-integer" { zh: "整数 {value}", en: "the whole number {value}" }
+    YamlFoundFloat = "yaml.found-float" { zh: "小数 {value}", en: "the decimal number {value}" }
+    YamlFoundText = "yaml.found-text" { zh: "文字 “{value}”", en: "the text “{value}”" }
+    YamlFoundEmpty = "yaml.found-empty" { zh: "空值", en: "an empty value" }
+    YamlFoundList = "yaml.found-list" { zh: "列表", en: "a list" }
+    YamlFoundSection = "yaml.found-section" { zh: "带字段的一节", en: "a section with fields" }
+    YamlFoundTagged = "yaml.found-tagged" { zh: "带 “!” 标签的值", en: "a value tagged with “!”" }
+    YamlFoundOther = "yaml.found-other" { zh: "其他类型的值", en: "a value of another kind" }
+    YamlExpText = "yaml.expected-text" { zh: "文字", en: "text" }
+    YamlExpCount = "yaml.expected-count" { zh: "不带小数的正整数", en: "a whole number" }
+    YamlExpInteger = "yaml.expected-integer" { zh: "整数", en: "an integer" }
+    YamlExpNumber = "yaml.expected-number" { zh: "数字", en: "a number" }
+    YamlExpBool = "yaml.expected-bool" { zh: "true 或 false", en: "true or false" }
+    YamlExpDate = "yaml.expected-date" { zh: "日期", en: "a date" }
+    YamlExpList = "yaml.expected-list" { zh: "列表", en: "a list" }
+    YamlExpSection = "yaml.expected-section" { zh: "带字段的一节", en: "a section with fields" }
+    YamlExpVariant = "yaml.expected-variant" { zh: "规定的取值之一", en: "one of the allowed values" }
+    YamlExpField = "yaml.expected-field" { zh: "字段名", en: "a field name" }
+    YamlExpAmount = "yaml.expected-amount" { zh: "金额", en: "an amount" }
+    YamlExpOther = "yaml.expected-other" { zh: "其他类型的值", en: "a value of another kind" }
+    YamlHintQuotePlain = "yaml.hint-quote-plain" {
+        zh: "：像数字的文字要加英文引号",
+        en: ": text that looks like a number goes in quotes",
+    }
+    YamlHintBrackets = "yaml.hint-brackets" {
+        zh: "：以 “[” 或 “{{” 开头的文字要加英文引号",
+        en: ": text starting with “[” or “{{” goes in quotes",
+    }
+    YamlHintAmount = "yaml.hint-amount" {
+        zh: "：金额写作数字，如 {example}",
+        en: ": write an amount as a number, e.g. {example}",
+    }
+    YamlDateChars = "yaml.date-chars" { zh: "含有日期中不能有的字符", en: "it holds characters a date cannot have" }
+    YamlDateShort = "yaml.date-short" { zh: "不完整", en: "it is incomplete" }
+    YamlDateRange = "yaml.date-range" {
+        zh: "没有这一天：月或日超出范围",
+        en: "no such day: the month or the day is out of range",
+    }
+    YamlDateTrailing = "yaml.date-trailing" { zh: "日期后面多出了字符", en: "characters follow the date" }
+    YamlDateImpossible = "yaml.date-impossible" { zh: "没有这样的日期", en: "no such date" }
+    YamlDateOther = "yaml.date-other" { zh: "格式不对", en: "it is malformed" }
+    YamlProblemColon = "yaml.problem-colon" {
+        zh: "这一行的字段名后缺少冒号，或冒号后没有空格：应写作 “字段: 值”（英文冒号加空格）",
+        en: "the field name on this line lacks its colon, or the space after it: write “field: value”",
+    }
+    YamlProblemQuote = "yaml.problem-quote" {
+        zh: "引号没有配对：这个值以引号开头，却找不到结尾的引号",
+        en: "unmatched quote: this value opens a quote that is never closed",
+    }
+    YamlProblemEscape = "yaml.problem-escape" {
+        zh: "双引号中的反斜杠 “\\” 后面是无效的转义：反斜杠本身请写作 “\\\\”，或改用单引号",
+        en: "an invalid escape after a backslash “\\” in double quotes: write a backslash itself as “\\\\”, or use single quotes",
+    }
+    YamlProblemReserved = "yaml.problem-reserved" {
+        zh: "值不能以 “{ch}” 开头：请给整个值加英文引号",
+        en: "a value cannot begin with “{ch}”: put the whole value in quotes",
+    }
+    YamlProblemColonInValue = "yaml.problem-colon-in-value" {
+        zh: "值中出现了 “: ”（冒号加空格），或这一行缩进过多：值中含 “: ” 时请给整个值加英文引号，否则请检查缩进",
+        en: "“: ” (a colon and a space) stands in a value, or the line is indented too far: put such a value in quotes, or check the indentation",
+    }
+    YamlProblemBrackets = "yaml.problem-brackets" {
+        zh: "方括号 “[ ]” 没有配对，或各项之间缺少逗号",
+        en: "unmatched brackets “[ ]”, or a comma missing between items",
+    }
+    YamlProblemBraces = "yaml.problem-braces" {
+        zh: "花括号 “{{ }}” 没有配对，或各项之间缺少逗号",
+        en: "unmatched braces “{{ }}”, or a comma missing between items",
+    }
+    YamlProblemNoValue = "yaml.problem-no-value" {
+        zh: "此处缺少值：请检查逗号、括号和 “- ” 之后是否写了内容",
+        en: "a value is missing here: check what follows the commas, brackets and “- ”",
+    }
+    YamlProblemAnchor = "yaml.problem-anchor" {
+        zh: "以 “*” 或 “&” 开头的值在 YAML 中有特殊含义：请给整个值加英文引号",
+        en: "a value beginning with “*” or “&” means something else in YAML: put the whole value in quotes",
+    }
+    YamlProblemTag = "yaml.problem-tag" {
+        zh: "以 “!” 开头的值在 YAML 中有特殊含义：请给整个值加英文引号",
+        en: "a value beginning with “!” means something else in YAML: put the whole value in quotes",
+    }
+    YamlProblemBlock = "yaml.problem-block" {
+        zh: "“|” 或 “>” 之后的多行文字写法不对：请检查其后各行的缩进",
+        en: "the text after “|” or “>” is malformed: check the indentation of the lines that follow",
+    }
+    YamlProblemDocuments = "yaml.problem-documents" {
+        zh: "文件中有 “---” 或 “%” 开头的行，成了不止一个文档：一个文件只写一份，请删去这些行",
+        en: "lines starting with “---” or “%” make more than one document: a file holds one; delete those lines",
+    }
+    YamlProblemOther = "yaml.problem-other" {
+        zh: "无法识别的写法：请检查该处的缩进、冒号、引号和括号",
+        en: "unreadable here: check the indentation, colons, quotes and brackets",
+    }
+    YamlFullWidth = "yaml.full-width" {
+        zh: "“{value}” 中的 {chars} 是全角字符（中文输入法下输入的）：应为 {fixed}",
+        en: "“{value}” holds the full-width {chars} (typed with a Chinese input method on): write {fixed}",
+    }
+    YamlFullWidthThen = "yaml.full-width-then" {
+        zh: "“{value}” 中的 {chars} 是全角字符（中文输入法下输入的），应改为半角 {fixed}，但改后仍不对：{problem}",
+        en: "“{value}” holds the full-width {chars} (typed with a Chinese input method on); half-width it reads {fixed}, which is still wrong: {problem}",
+    }
+    YamlFullWidthLong = "yaml.full-width-long" {
+        zh: "此处的 {chars} 是全角字符（中文输入法下输入的）：请改为半角字符",
+        en: "{chars} here are full-width (typed with a Chinese input method on): write them half-width",
+    }
+    YamlFullWidthName = "yaml.full-width-name" {
+        zh: "字段名 “{field}” 中的 {chars} 是全角字符（中文输入法下输入的）：应为 {fixed}",
+        en: "the field name “{field}” holds the full-width {chars} (typed with a Chinese input method on): write {fixed}",
+    }
+    YamlFullWidthColon = "yaml.full-width-colon" {
+        zh: "字段名后的 {chars} 是全角字符（中文输入法下输入的），YAML 因此读不出这个字段：应为半角冒号加空格，即 {fixed}",
+        en: "{chars} after the field name is full-width (typed with a Chinese input method on), so YAML does not see the field: write a half-width colon and a space, {fixed}",
+    }
+    CreditFullWidth = "credit.full-width" {
+        zh: "含全角字符 {chars}，应为 {fixed}",
+        en: "it holds the full-width {chars}: write {fixed}",
+    }
+    CreditFullWidthThen = "credit.full-width-then" {
+        zh: "含全角字符 {chars}，改为半角是 {fixed}，且{problem}",
+        en: "it holds the full-width {chars}; half-width it reads {fixed}, and {problem}",
+    }
+
+    // -- the option parser: clap's help headings and errors, said again from the catalog ------
+    CliUsageHeading = "cli.usage-heading" { zh: "用法：", en: "Usage: " }
+    CliCommandsHeading = "cli.commands-heading" { zh: "命令：", en: "Commands:" }
+    CliArgumentsHeading = "cli.arguments-heading" { zh: "参数：", en: "Arguments:" }
+    CliOptionsHeading = "cli.options-heading" { zh: "选项：", en: "Options:" }
+    CliHelpFlag = "cli.help-flag" { zh: "显示帮助", en: "Print help" }
+    CliVersionFlag = "cli.version-flag" { zh: "显示版本", en: "Print version" }
+    CliHelpCommand = "cli.help-command" {
+        zh: "显示本帮助，或指定子命令的帮助",
+        en: "Print this message or the help of the given subcommand(s)",
+    }
+    CliHelpCommandArg = "cli.help-command-arg" { zh: "要显示帮助的子命令", en: "the subcommand(s) to print the help of" }
+    CliUnknownArgument = "cli.unknown-argument" {
+        zh: "无法识别的参数 “{arg}”",
+        en: "unexpected argument “{arg}”",
+    }
+    CliUnknownCommand = "cli.unknown-command" {
+        zh: "无法识别的子命令 “{name}”",
+        en: "unrecognized subcommand “{name}”",
+    }
+    CliMissingValue = "cli.missing-value" {
+        zh: "“{arg}” 后面缺少值",
+        en: "a value is required for “{arg}” but none was given",
+    }
+    CliInvalidValue = "cli.invalid-value" {
+        zh: "“{arg}” 的值 “{value}” 无效",
+        en: "invalid value “{value}” for “{arg}”",
+    }
+    CliValueRefused = "cli.value-refused" {
+        zh: "“{arg}” 的值 “{value}” 无效：{reason}",
+        en: "invalid value “{value}” for “{arg}”: {reason}",
+    }
+    CliNotANumber = "cli.not-a-number" { zh: "应为不带小数的正整数", en: "a whole number is expected" }
+    CliNoReason = "cli.no-reason" { zh: "格式不对", en: "it is malformed" }
+    CliMissingArgument = "cli.missing-argument" {
+        zh: "缺少必需的参数：{args}",
+        en: "missing required {args|argument|arguments}: {args}",
+    }
+    CliMissingCommand = "cli.missing-command" {
+        zh: "“{name}” 后面需要一个子命令",
+        en: "“{name}” requires a subcommand",
+    }
+    CliConflict = "cli.conflict" {
+        zh: "参数 “{arg}” 不能与 “{other}” 同时使用",
+        en: "the argument “{arg}” cannot be used with “{other}”",
+    }
+    CliRepeated = "cli.repeated" {
+        zh: "参数 “{arg}” 只能使用一次",
+        en: "the argument “{arg}” can be used only once",
+    }
+    CliTooManyValues = "cli.too-many-values" {
+        zh: "“{arg}” 多出了值 “{value}”",
+        en: "unexpected value “{value}” for “{arg}”; no more were expected",
+    }
+    CliNotUtf8 = "cli.not-unicode" { zh: "参数不是有效的 UTF-8 文本", en: "an argument is not valid UTF-8" }
+    CliBadArguments = "cli.bad-arguments" { zh: "命令行参数有误", en: "the arguments are wrong" }
+    CliPossible = "cli.possible" { zh: "可用的值：{values}", en: "possible values: {values}" }
+    CliDidYouMean = "cli.did-you-mean" { zh: "提示：是否想用 “{value}”？", en: "tip: did you mean “{value}”?" }
+    CliTrailing = "cli.trailing" {
+        zh: "提示：如要把 “{arg}” 作为值传入，请写 “-- {arg}”",
+        en: "tip: to pass “{arg}” as a value, write “-- {arg}”",
+    }
+    CliValuesNote = "cli.values-note" { zh: "（可用的值：{values}）", en: " [possible values: {values}]" }
+    CliDefaultNote = "cli.default-note" { zh: "（默认：{value}）", en: " [default: {value}]" }
+    CliTryHelp = "cli.try-help" { zh: "更多信息请运行 “{help}”。", en: "For more information, try “{help}”." }
+
+    // -- new-case: the visit date and the domain -------------------------------------------
+    HelpNewCaseDomain = "help.new-case.domain" {
+        zh: "抽样领域：生产 或 流通",
+        en: "the domain of the visit: production or circulation",
+    }
+    NewCaseBatchErrors = "new-case.batch-errors" {
+        zh: "batch.yaml 无法读取，未创建案例：\n{findings}",
+        en: "batch.yaml cannot be read; no case was created:\n{findings}",
+    }
+    NewCaseOutsideWindow = "new-case.outside-window" {
+        zh: "抽样日期 {date} 不在本批次的抽样期间（{start} 至 {end}）内，未创建案例：请改正 --date",
+        en: "the visit date {date} is outside the sampling window ({start} to {end}); no case was created: correct --date",
+    }
+
+    // -- credit-code ------------------------------------------------------------------------
+    HelpCreditCode = "help.credit-code" {
+        zh: "核对统一社会信用代码（GB 32100-2015）：是否有效；无效时给出正确的校验位和改正后的代码。退出码 0 有效，1 无效",
+        en: "check a unified social credit code (GB 32100-2015): whether it is valid and, if not, the correct check character and the corrected code. Exit 0 valid, 1 invalid",
+    }
+    HelpCreditCodeCode = "help.credit-code.code" { zh: "要核对的 18 位代码", en: "the 18-character code to check" }
+    CreditValid = "credit.valid" {
+        zh: "统一社会信用代码 {code} 有效",
+        en: "the unified social credit code {code} is valid",
+    }
+    CreditInvalid = "credit.invalid" {
+        zh: "统一社会信用代码 “{code}” 无效：{problem}",
+        en: "the unified social credit code “{code}” is invalid: {problem}",
+    }
+    CreditCorrectCheck = "credit.correct-check" {
+        zh: "按前 17 位，校验位应为 {ch}，代码应为：{fixed}",
+        en: "from the first 17 characters, the check character is {ch}: the code reads {fixed}",
+    }
+    CreditCorrected = "credit.corrected" { zh: "改正后的代码：{fixed}", en: "corrected, the code reads {fixed}" }
 }

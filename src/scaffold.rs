@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 
 use crate::load::{BATCH_FILE, CASES_DIR};
 use crate::messages::Message;
-use crate::model::{Batch, Outcome};
+use crate::model::{Batch, Domain, Outcome};
 use crate::msg;
 use crate::output::write_new;
 
@@ -54,6 +54,10 @@ const CASES: &[(&str, &str, &str)] = &[
 /// The photo every example case lists as its evidence.
 const PLACEHOLDER_PHOTO: &[u8] = include_bytes!("../scaffold/evidence/placeholder.jpg");
 const PLACEHOLDER_NAME: &str = "现场照片.jpg";
+
+/// What `new-case` writes in every field the clerk still has to fill in. A field still holding
+/// it is not finished.
+pub const PLACEHOLDER: &str = "待填写";
 
 /// The JSON Schemas written beside batch.yaml, named in the files' modelines.
 pub const BATCH_SCHEMA_FILE: &str = "batch.schema.json";
@@ -123,9 +127,13 @@ fn schema_bytes(v: &serde_json::Value) -> Vec<u8> {
 pub struct NewCase {
     pub category: String,
     pub outcome: Outcome,
+    /// 生产 or 流通.
+    pub domain: Domain,
     /// The id prefix (`HF`); derived from the category when `None`.
     pub prefix: Option<String>,
-    /// The visit date to fill in; clamped into the sampling window.
+    /// The visit date asked for: refused when it is outside the sampling window.
+    pub date: Option<NaiveDate>,
+    /// Today: the visit date when none is asked for, brought into the sampling window.
     pub today: NaiveDate,
 }
 
@@ -203,11 +211,8 @@ pub fn next_number(ids: &[String], prefix: &str, year: i32) -> u32 {
 
 /// Writes the next numbered case file of `opts.category` into the batch folder `root`.
 pub fn new_case(root: &Path, opts: &NewCase) -> Result<NewCaseWritten, Vec<Message>> {
-    let (batch, _) = crate::load::read_typed::<Batch>(root, BATCH_FILE).map_err(|d| {
-        d.into_iter()
-            .map(|d| msg!(CliError, error = d.to_string()))
-            .collect::<Vec<_>>()
-    })?;
+    let (batch, _) = crate::load::read_typed::<Batch>(root, BATCH_FILE)
+        .map_err(|d| vec![msg!(NewCaseBatchErrors, findings = d)])?;
     let Some(row) = batch.plan.iter().find(|p| p.category == opts.category) else {
         let all: Vec<String> = batch.plan.iter().map(|p| p.category.clone()).collect();
         return Err(vec![msg!(
@@ -240,10 +245,21 @@ pub fn new_case(root: &Path, opts: &NewCase) -> Result<NewCaseWritten, Vec<Messa
         .join(CASES_DIR)
         .join(format!("{}-{n:03}.yaml", prefix.to_ascii_lowercase()));
     let s = &batch.schedule;
-    let date = opts
-        .today
-        .clamp(s.sampling_start, s.sampling_end.max(s.sampling_start));
-    let text = case_text(&id, &opts.category, &lab, opts.outcome, date);
+    let end = s.sampling_end.max(s.sampling_start);
+    let date = match opts.date {
+        Some(d) if d < s.sampling_start || d > end => {
+            return Err(vec![msg!(
+                NewCaseOutsideWindow,
+                date = d,
+                start = s.sampling_start,
+                end = s.sampling_end
+            )]);
+        }
+        Some(d) => d,
+        None => opts.today.clamp(s.sampling_start, end),
+    };
+    let local = Local::of(&batch);
+    let text = case_text(&id, &opts.category, &lab, opts, date, &local);
     write_new(&path, text.as_bytes()).map_err(|e| {
         vec![if e.kind() == std::io::ErrorKind::AlreadyExists {
             msg!(NewCaseExists, path = &path)
@@ -258,64 +274,116 @@ pub fn new_case(root: &Path, opts: &NewCase) -> Result<NewCaseWritten, Vec<Messa
     Ok(NewCaseWritten { id, path })
 }
 
+/// What the batch tells of the place: examples for the comments of a new case.
+struct Local {
+    /// The postcode of the authority (or of the first lab).
+    postcode: Option<String>,
+    /// The area code of the authority's landline (or of a lab's or a county bureau's).
+    area_code: Option<String>,
+}
+
+impl Local {
+    fn of(batch: &Batch) -> Local {
+        let postcode = batch
+            .authority
+            .postcode
+            .iter()
+            .chain(batch.labs.iter().map(|l| &l.postcode))
+            .find(|p| crate::check::valid_postcode(p))
+            .cloned();
+        let area_code = batch
+            .authority
+            .phone
+            .iter()
+            .chain(batch.labs.iter().map(|l| &l.phone))
+            .chain(batch.counties.iter().filter_map(|c| c.phone.as_ref()))
+            .filter(|p| crate::check::valid_phone(p))
+            .find_map(|p| p.split_once('-').map(|(area, _)| area.to_string()));
+        Local {
+            postcode,
+            area_code,
+        }
+    }
+}
+
 /// A YAML scalar for any text: a JSON string is a valid double-quoted YAML scalar.
 fn q(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// The text of a new case file: what the batch knows filled in, the rest marked 待填写.
-fn case_text(id: &str, category: &str, lab: &str, outcome: Outcome, date: NaiveDate) -> String {
+/// The text of a new case file: what the batch knows filled in, the rest marked
+/// [`PLACEHOLDER`]; the examples in its comments are the batch's own.
+fn case_text(
+    id: &str,
+    category: &str,
+    lab: &str,
+    opts: &NewCase,
+    date: NaiveDate,
+    local: &Local,
+) -> String {
+    let outcome = opts.outcome;
     let (outcome_key, label) = match outcome {
         Outcome::Sampled => ("sampled", "已抽样"),
         Outcome::Refused => ("refused", "拒检"),
         Outcome::NotSampled => ("not_sampled", "未抽到样品"),
     };
+    // The examples of the comments: the place's own postcode and area code, from batch.yaml.
+    let postcode = local.postcode.as_deref().unwrap_or("");
+    let phone = local
+        .area_code
+        .as_ref()
+        .map_or(String::new(), |a| format!("{a}-"));
     let mut t = format!(
         "# yaml-language-server: $schema=../{CASE_SCHEMA_FILE}\n\
-         # {id} {category_comment}（{label}）：由 spotcheck new-case 生成，请按现场情况填写标注“待填写”的字段。\n\
+         # {id} {category_comment}（{label}）：由 spotcheck new-case 生成，请按现场情况填写标注“{P}”的字段。\n\
          # 每个字段的说明见 docs/case-files.md；尚未发生的环节（检验、送达……）不要写。\n\
          id: {id}\n\
          category: {category}\n\
          # 抽样领域：生产 或 流通\n\
-         domain: 流通\n\
+         domain: {domain}\n\
          lab: {lab}\n\
          outcome: {outcome_key}\n\
          \n\
          visit:\n\
          \x20 date: {date}\n\
-         \x20 place: 待填写\n\
-         \x20 notice_no: 待填写\n\
+         \x20 place: {P}\n\
+         \x20 notice_no: {P}\n\
+         \x20 # 抽样人员：至少两名，各写姓名和抽样工作证号\n\
          \x20 samplers:\n\
-         \x20   - {{ name: 待填写, credential: 待填写 }}\n\
-         \x20   - {{ name: 待填写（第二名抽样人员）, credential: 待填写 }}\n\
+         \x20   - {{ name: {P}, credential: {P} }}\n\
+         \x20   - {{ name: {P}, credential: {P} }}\n\
          \n\
          party:\n\
-         \x20 name: 待填写\n\
+         \x20 name: {P}\n\
          \x20 # 统一社会信用代码，18 位，加引号\n\
-         \x20 credit_code: \"待填写\"\n\
-         \x20 address: 待填写\n\
-         \x20 # postcode: \"048000\"\n\
+         \x20 credit_code: \"{P}\"\n\
+         \x20 address: {P}\n\
+         \x20 # 邮政编码：6 位数字，加引号\n\
+         \x20 # postcode: \"{postcode}\"\n\
          \x20 # legal_rep: \n\
          \x20 # contact: \n\
-         \x20 # phone: \"0356-6213478\"\n",
+         \x20 # 联系电话，加引号：固定电话写作 区号-号码，手机写 11 位数字\n\
+         \x20 # phone: \"{phone}\"\n",
+        P = PLACEHOLDER,
         id = id,
         category = q(category),
+        domain = opts.domain.label(),
         lab = q(lab),
         category_comment = category.replace(|c: char| c.is_control(), " "),
     );
     match outcome {
-        Outcome::Sampled => t.push_str(
+        Outcome::Sampled => t.push_str(&format!(
             "\n# 标称生产者：与受检单位不同时填写（流通领域通常需要）\n\
              # manufacturer:\n\
              #   name: \n\
              \n\
              product:\n\
-             \x20 name: 待填写\n\
+             \x20 name: {P}\n\
              \x20 # trademark: \n\
              \x20 # model: \n\
              \x20 # batch: \n\
              \x20 # standard: \n\
-             \x20 unit: 待填写\n\
+             \x20 unit: {P}\n\
              \x20 # base_quantity: \n\
              \x20 test_quantity: 1\n\
              \x20 backup_quantity: 1\n\
@@ -325,33 +393,37 @@ fn case_text(id: &str, category: &str, lab: &str, outcome: Outcome, date: NaiveD
              \x20 price_basis: marked\n\
              \n\
              seals:\n\
-             \x20 numbers: [待填写]\n\
+             \x20 numbers: [{P}]\n\
              \x20 # 备用样品保存方：party 受检单位，lab 检验机构\n\
              \x20 backup_kept_at: party\n\
-             \x20 backup_place: 待填写\n\
+             \x20 backup_place: {P}\n\
              \n\
              signing:\n\
              \x20 party_signed: true\n\
-             \x20 signer: 待填写\n\
+             \x20 signer: {P}\n\
              \n\
              payment:\n\
              \x20 method: 现金\n\
              \x20 party_fee: 0.00\n",
-        ),
-        Outcome::Refused => t.push_str(
+            P = PLACEHOLDER
+        )),
+        Outcome::Refused => t.push_str(&format!(
             "\nrefusal:\n\
-             \x20 description: 待填写（拒检经过：何人、何时、如何阻碍或拒绝抽样）\n\
-             \x20 refused_by: 待填写\n\
+             \x20 # 拒检经过：何人、何时、如何阻碍或拒绝抽样\n\
+             \x20 description: {P}\n\
+             \x20 refused_by: {P}\n\
              \x20 # 共同认定的县级市场监管部门：batch.yaml counties 中的名称\n\
-             \x20 county_bureau: 待填写\n",
-        ),
-        Outcome::NotSampled => t.push_str(
+             \x20 county_bureau: {P}\n",
+            P = PLACEHOLDER
+        )),
+        Outcome::NotSampled => t.push_str(&format!(
             "\nnot_sampled:\n\
              \x20 # 原因：batch.yaml rules.no_sample_reasons 之一\n\
              \x20 reason: 停产\n\
-             \x20 description: 待填写\n\
-             \x20 person_in_charge: 待填写\n",
-        ),
+             \x20 description: {P}\n\
+             \x20 person_in_charge: {P}\n",
+            P = PLACEHOLDER
+        )),
     }
     t.push_str(&format!(
         "\n# 证据文件：照片或录像放在 evidence/{id}/ 中，路径相对于批次文件夹\nevidence: []\n"

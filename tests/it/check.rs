@@ -512,19 +512,121 @@ fn check_exits_0_on_warnings_only() {
 }
 
 #[test]
-fn check_exits_2_when_the_batch_cannot_be_read() {
-    let dir = copy_sample();
-    apply(
+fn an_unreadable_case_file_is_reported_and_every_other_file_still_checked() {
+    // One case file that cannot be read, and a rule broken in another.
+    let (dir, credit_line) = broken_credit_code();
+    let broken_line = apply(
         dir.path(),
-        JZ1,
+        JZ2,
         &[Replace("outcome: sampled", "outcome: [sampled")],
     );
     let o = spotcheck()
         .args(["check", dir.path().to_str().unwrap()])
         .output()
         .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    // An unreadable case file is an error of the batch, not an unreadable batch.
+    assert_eq!(o.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{JZ2}:{broken_line}:")) && stdout.contains("错误[yaml.syntax]"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "{JZ1}:{credit_line}:3 party.credit_code: 错误[party.credit-code]"
+        )),
+        "{stdout}"
+    );
+    // 17 of the 18 cases read; two errors.
+    assert!(stdout.contains("17 个案例，2 处错误"), "{stdout}");
+
+    let o = spotcheck()
+        .args(["check", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["readable"], true);
+    assert_eq!(v["summary"]["errors"], 2);
+    let rules: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["party.credit-code", "yaml.syntax"], "{v}");
+    // The library: the cases that could be read, and the errors of the others.
+    let partial = load::load_partial(dir.path()).unwrap();
+    assert!(partial.batch.is_some());
+    assert_eq!((partial.cases.len(), partial.errors.len()), (17, 1));
+    assert!(
+        load::load(dir.path()).is_err(),
+        "load itself still refuses the batch"
+    );
+}
+
+#[test]
+fn check_exits_2_when_the_batch_cannot_be_read() {
+    // batch.yaml unreadable: the case files are still read, each error reported; the rules,
+    // which need batch.yaml, are not applied, and that is said once.
+    let dir = copy_sample();
+    apply(
+        dir.path(),
+        BATCH,
+        &[Replace("issued_on: 2023-01-10", "issued_on: 2023-01-32")],
+    );
+    let case_line = apply(
+        dir.path(),
+        JZ1,
+        &[Replace("test_quantity: 2", "test_quantity: two")],
+    );
+    // A rule broken in a readable case: not reported, since no rule runs.
+    apply(
+        dir.path(),
+        JZ2,
+        &[Replace("party_fee: 0.00", "party_fee: 9.00")],
+    );
+    let o = spotcheck()
+        .args(["check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("cases/jz-001.yaml"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("batch.yaml:") && stderr.contains("issued_on"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{JZ1}:{case_line}:")) && stderr.contains("product.test_quantity"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("fee.party"), "{stderr}");
+    assert_eq!(stderr.matches("均未检查").count(), 1, "{stderr}");
+    let o = spotcheck()
+        .args(["--lang", "en", "check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("2 errors; the rules need batch.yaml and were not applied"),
+        "{stderr}"
+    );
+    let o = spotcheck()
+        .args(["check", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["readable"], false);
+    let files: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["batch.yaml", JZ1], "{v}");
+
+    // No batch folder at all.
     let missing = dir.path().join("no-such-batch");
     let o = spotcheck()
         .args(["check", missing.to_str().unwrap()])
@@ -742,4 +844,70 @@ fn one_wrong_date_is_reported_once_at_itself() {
         findings_of("  date: 2023-07-30"),
         vec![("dates.order".to_string(), "visit.date".to_string())]
     );
+}
+
+#[test]
+fn credit_code_says_whether_a_code_is_valid_and_gives_the_correct_one() {
+    let run = |args: &[&str]| {
+        let o = spotcheck().args(args).output().unwrap();
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
+    };
+    // The worked example of docs/rules.md.
+    let (code, out) = run(&["credit-code", "91000000MA0000001R"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("91000000MA0000001R 有效"), "{out}");
+    let (code, out) = run(&["credit-code", "91000000MA0000001X"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("校验位应为 R，实为 X") && out.contains("代码应为：91000000MA0000001R"),
+        "{out}"
+    );
+    let (code, out) = run(&["--lang", "en", "credit-code", "91000000MA0000001X"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("the check character is R: the code reads 91000000MA0000001R"),
+        "{out}"
+    );
+    // The check character missing, lower case, full-width: the code as it should read.
+    for (given, problem) in [
+        ("91000000MA0000001", "实为 17 位"),
+        ("91000000ma0000001r", "大写"),
+        ("９１００００００ＭＡ００００００１Ｒ", "全角"),
+    ] {
+        let (code, out) = run(&["credit-code", given]);
+        assert_eq!(code, Some(1), "{out}");
+        assert!(
+            out.contains(problem) && out.contains("91000000MA0000001R"),
+            "{given}: {out}"
+        );
+    }
+    // Too short to tell: only what is wrong.
+    let (code, out) = run(&["credit-code", "9100000"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("实为 7 位") && out.lines().count() == 1,
+        "{out}"
+    );
+
+    // The helper agrees with the rule on every code of the sample, and writes 31 as 0.
+    let lb = sample();
+    for c in &lb.cases {
+        let code = &c.case.party.credit_code;
+        let head: String = code.chars().take(17).collect();
+        assert_eq!(
+            check::credit_check_char(&head),
+            code.chars().nth(17),
+            "{code}"
+        );
+    }
+    let zero = (0..1000)
+        .map(|n| format!("91000000MA{n:07}"))
+        .find(|head| check::credit_check_char(head) == Some('0'))
+        .expect("a head whose sum is a multiple of 31");
+    assert_eq!(check::credit_code_problem(&format!("{zero}0")), None);
+    assert_eq!(check::credit_check_char("9100000"), None);
+    assert_eq!(check::credit_check_char("91000000MA000000I"), None);
 }

@@ -248,3 +248,150 @@ fn build_takes_the_pdf_standard_too() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("a-9z"));
     assert!(!bad.exists(), "nothing written");
 }
+
+/// clap's own errors and help headings speak the session's language: Chinese with `--lang zh`
+/// or a locale that is not English, English with `--lang en` or an English locale; errors
+/// keep exit code 2, help and version 0.
+#[test]
+fn the_option_parser_speaks_the_language_of_the_session() {
+    let run = |lang: &str, args: &[&str]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_spotcheck"));
+        c.env_remove("LC_MESSAGES").env_remove("LANG");
+        match lang {
+            "zh" => c.env("LC_ALL", "zh_CN.UTF-8"),
+            _ => c.env("LC_ALL", "en_US.UTF-8"),
+        };
+        let o = c.args(args).output().unwrap();
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().to_str().unwrap();
+    // (arguments, what the Chinese error says, what the English one says)
+    let cases: &[(&[&str], &[&str], &[&str])] = &[
+        (
+            &["check", b, "--foo"],
+            &[
+                "错误：无法识别的参数 “--foo”",
+                "用法：spotcheck check [选项] <BATCH>",
+            ],
+            &[
+                "error: unexpected argument “--foo”",
+                "Usage: spotcheck check [OPTIONS] <BATCH>",
+            ],
+        ),
+        (
+            &["check", b, "--fromat", "json"],
+            &["无法识别的参数 “--fromat”", "提示：是否想用 “--format”？"],
+            &["tip: did you mean “--format”?"],
+        ),
+        (
+            &["check", b, "--format"],
+            &["“--format <FORMAT>” 后面缺少值", "可用的值：text、json"],
+            &[
+                "a value is required for “--format <FORMAT>”",
+                "possible values: text, json",
+            ],
+        ),
+        (
+            &["check", b, "--format", "yaml"],
+            &["“--format <FORMAT>” 的值 “yaml” 无效"],
+            &["invalid value “yaml” for “--format <FORMAT>”"],
+        ),
+        (
+            &["status", b, "--today", "2023-13-01"],
+            &["“--today <DATE>” 的值 “2023-13-01” 无效：日期 “2023-13-01” 无效"],
+            &["invalid value “2023-13-01” for “--today <DATE>”: invalid date “2023-13-01”"],
+        ),
+        (
+            &["build", b],
+            &["缺少必需的参数：--out <OUT>"],
+            &["missing required argument: --out <OUT>"],
+        ),
+        (
+            &["chek", b],
+            &["无法识别的子命令 “chek”", "用法：spotcheck [选项] <命令>"],
+            &["unrecognized subcommand “chek”"],
+        ),
+    ];
+    for (args, zh, en) in cases {
+        let (code, _, err) = run("zh", args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        for want in *zh {
+            assert!(err.contains(want), "{args:?}: “{want}” not in\n{err}");
+        }
+        for english in [
+            "error:",
+            "Usage",
+            "tip:",
+            "For more information",
+            "possible values",
+        ] {
+            assert!(!err.contains(english), "{args:?}: “{english}” in\n{err}");
+        }
+        assert!(err.contains("更多信息请运行 “--help”。"), "{err}");
+        let (code, _, err) = run("en", args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        for want in *en {
+            assert!(err.contains(want), "{args:?}: “{want}” not in\n{err}");
+        }
+        assert!(
+            !err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{args:?}: Chinese in\n{err}"
+        );
+    }
+    // --lang beats the locale, before and after the command.
+    let (_, _, err) = run("en", &["--lang", "zh", "check", b, "--foo"]);
+    assert!(err.contains("无法识别的参数"), "{err}");
+    let (_, _, err) = run("zh", &["check", b, "--foo", "--lang=en"]);
+    assert!(err.contains("unexpected argument"), "{err}");
+
+    // Help: the headings in the session's language, exit 0.
+    let (code, out, _) = run("zh", &["check", "--help"]);
+    assert_eq!(code, Some(0));
+    for want in [
+        "用法：spotcheck check [选项] <BATCH>",
+        "参数：",
+        "选项：",
+        "显示帮助",
+        "（可用的值：text、json）（默认：text）",
+    ] {
+        assert!(out.contains(want), "“{want}” not in\n{out}");
+    }
+    for english in [
+        "Usage",
+        "Arguments:",
+        "Options:",
+        "Print help",
+        "possible values",
+        "default:",
+    ] {
+        assert!(!out.contains(english), "“{english}” in\n{out}");
+    }
+    let (_, out, _) = run("zh", &["--help"]);
+    assert!(
+        out.contains("命令：") && out.contains("显示版本") && !out.contains("Commands:"),
+        "{out}"
+    );
+    let (code, out, _) = run("en", &["check", "--help"]);
+    assert_eq!(code, Some(0));
+    for want in [
+        "Usage: spotcheck check [OPTIONS] <BATCH>",
+        "Arguments:",
+        "Options:",
+        "Print help",
+        "[possible values: text, json] [default: text]",
+    ] {
+        assert!(out.contains(want), "“{want}” not in\n{out}");
+    }
+    let (_, out, _) = run("en", &["help"]);
+    assert!(
+        out.contains("Commands:") && !out.contains("命令："),
+        "{out}"
+    );
+    let (code, out, _) = run("zh", &["--version"]);
+    assert_eq!((code, out.trim()), (Some(0), "spotcheck 0.1.0"));
+}

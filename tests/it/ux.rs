@@ -184,18 +184,180 @@ fn new_case_takes_the_next_number_of_the_category() {
         "2023-05-06",
     ]));
     assert!(o.contains("NM-2023-001"), "{o}");
-    // A visit date outside the sampling window is brought inside it.
-    let o = ok(&run(&[
+    // A visit date outside the sampling window is refused, naming the window; nothing is
+    // written.
+    let o = run(&[
         "new-case",
         p(b),
         "--category",
         "农膜",
         "--date",
         "2030-01-01",
-    ]));
-    assert!(o.contains("NM-2023-002"), "{o}");
-    let t = std::fs::read_to_string(b.join("cases/nm-002.yaml")).unwrap();
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("2030 年 1 月 1 日")
+            && err.contains("2023 年 1 月 10 日 至 2023 年 7 月 31 日")
+            && err.contains("--date"),
+        "{err}"
+    );
+    assert!(!b.join("cases/nm-002.yaml").exists());
+    assert!(!b.join("evidence/NM-2023-002").exists());
+    let o = spotcheck_zh()
+        .args(["--lang", "en", "new-case", p(b), "--category", "农膜"])
+        .args(["--date", "2022-12-31"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("2022-12-31 is outside the sampling window (2023-01-10 to 2023-07-31)"),
+        "{err}"
+    );
+    // Without --date, today is brought inside the window (today is past this one).
+    let t = std::fs::read_to_string(b.join("cases/hf-005.yaml")).unwrap();
     assert!(t.contains("date: 2023-07-31"), "{t}");
+}
+
+#[test]
+fn new_case_takes_the_domain_and_marks_what_is_left_with_one_placeholder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let b = tmp.path().join("b");
+    ok(&run(&["init", p(&b)]));
+    ok(&run(&[
+        "new-case",
+        p(&b),
+        "--category",
+        "化肥",
+        "--date",
+        "2025-03-03",
+    ]));
+    ok(&run(&[
+        "new-case",
+        p(&b),
+        "--category",
+        "化肥",
+        "--date",
+        "2025-03-03",
+        "--domain",
+        "生产",
+    ]));
+    ok(&run(&[
+        "new-case",
+        p(&b),
+        "--category",
+        "化肥",
+        "--outcome",
+        "refused",
+        "--domain",
+        "production",
+    ]));
+    ok(&run(&[
+        "new-case",
+        p(&b),
+        "--category",
+        "电线电缆",
+        "--outcome",
+        "not-sampled",
+    ]));
+    let read = |f: &str| std::fs::read_to_string(b.join("cases").join(f)).unwrap();
+    assert!(
+        read("hf-004.yaml").contains("\ndomain: 流通\n"),
+        "流通 by default"
+    );
+    assert!(read("hf-005.yaml").contains("\ndomain: 生产\n"));
+    assert!(read("hf-006.yaml").contains("\ndomain: 生产\n"));
+    let o = run(&["new-case", p(&b), "--category", "化肥", "--domain", "批发"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!b.join("cases/hf-007.yaml").exists());
+    // A batch.yaml that cannot be read: its errors, located, in the session's language.
+    let batch = b.join("batch.yaml");
+    let good = std::fs::read_to_string(&batch).unwrap();
+    std::fs::write(
+        &batch,
+        good.replace("issued_on: 2025-01-10", "issued_on: 2025-13-10"),
+    )
+    .unwrap();
+    let o = spotcheck_zh()
+        .args(["--lang", "en", "new-case", p(&b), "--category", "化肥"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no case was created")
+            && err.contains("batch.yaml:")
+            && err.contains("issued_on: error[yaml.type]"),
+        "{err}"
+    );
+    assert!(
+        !err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{err}"
+    );
+    std::fs::write(&batch, good).unwrap();
+
+    // Every field left to fill in holds exactly the placeholder, so that a rule can find it.
+    assert_eq!(spotcheck::scaffold::PLACEHOLDER, "待填写");
+    for f in ["hf-004.yaml", "hf-006.yaml", "dx-003.yaml"] {
+        let v: serde_yaml::Value = serde_yaml::from_str(&read(f)).unwrap();
+        let mut held = 0;
+        let mut stack = vec![v];
+        while let Some(v) = stack.pop() {
+            match v {
+                serde_yaml::Value::String(s) if s.contains("待填写") => {
+                    assert_eq!(s, spotcheck::scaffold::PLACEHOLDER, "{f}");
+                    held += 1;
+                }
+                serde_yaml::Value::Sequence(items) => stack.extend(items),
+                serde_yaml::Value::Mapping(m) => stack.extend(m.into_iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+        assert!(held >= 5, "{f}: {held} placeholders");
+    }
+}
+
+#[test]
+fn init_and_new_case_give_neutral_examples_or_the_batch_s_own() {
+    // The example batch belongs to no real place: no Jincheng postcode or area code.
+    let scaffold = Path::new(env!("CARGO_MANIFEST_DIR")).join("scaffold");
+    for entry in walkdir::WalkDir::new(&scaffold) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "yaml") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for jincheng in ["\"048", "0356-", "1390356"] {
+                assert!(
+                    !text.contains(jincheng),
+                    "{}: {jincheng}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let b = tmp.path().join("b");
+    ok(&run(&["init", p(&b)]));
+    ok(&run(&["new-case", p(&b), "--category", "化肥"]));
+    let t = std::fs::read_to_string(b.join("cases/hf-004.yaml")).unwrap();
+    assert!(
+        t.contains("# postcode: \"123000\"") && t.contains("# phone: \"0123-\""),
+        "{t}"
+    );
+    assert!(!t.contains("048") && !t.contains("0356"), "{t}");
+    // The comments follow the batch: its authority's postcode and area code.
+    let batch = b.join("batch.yaml");
+    let text = std::fs::read_to_string(&batch).unwrap();
+    let text = text
+        .replacen("postcode: \"123000\"", "postcode: \"650000\"", 1)
+        .replacen("phone: \"0123-6208351\"", "phone: \"0871-6208351\"", 1);
+    std::fs::write(&batch, text).unwrap();
+    ok(&run(&["new-case", p(&b), "--category", "化肥"]));
+    let t = std::fs::read_to_string(b.join("cases/hf-005.yaml")).unwrap();
+    assert!(
+        t.contains("# postcode: \"650000\"") && t.contains("# phone: \"0871-\""),
+        "{t}"
+    );
 }
 
 #[test]
@@ -661,7 +823,7 @@ fn the_command_line_speaks_english_when_asked_or_when_the_locale_is_english() {
         let out = String::from_utf8_lossy(&o.stdout).into_owned();
         assert!(out.contains("error[fee.party]"), "{out}");
         assert!(out.contains("5.00 yuan was charged to the party"), "{out}");
-        assert!(out.contains("check done: 18 cases, 1 errors"), "{out}");
+        assert!(out.contains("check done: 18 cases, 1 error,"), "{out}");
         assert!(!out.contains("检查完成"), "{out}");
     };
     english(&run(&["--lang", "en", "check", b]));

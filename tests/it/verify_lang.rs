@@ -312,8 +312,8 @@ fn warnings_on_standard_error_follow_the_language() {
         String::from_utf8_lossy(&o.stderr),
     );
     assert_eq!(o.status.code(), Some(0), "{out}{err}");
-    assert!(out.contains("verdict: intact — 1 files"), "{out}");
-    assert!(out.contains("and 1 warnings"), "{out}");
+    assert!(out.contains("verdict: intact — 1 file,"), "{out}");
+    assert!(out.contains("and 1 warning ("), "{out}");
     assert!(
         err.starts_with("warning: the payload manifests use only md5")
             && err.contains("[RFC 8493 §2.4]"),
