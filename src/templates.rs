@@ -85,28 +85,47 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
 /// Runs of this many ASCII characters or more are made breakable by [`breakable`].
 const BREAKABLE_RUN: usize = 10;
 
-/// Escapes `s` like [`escape_markup`] and sets each character of a run of
-/// [`BREAKABLE_RUN`] or more non-space ASCII characters in its own box, so that a code too long
-/// for a narrow cell (a case id, a report number, a standard) may break between any two of
-/// its characters instead of running out of the cell. The text itself is unchanged.
+/// Escapes `s` like [`escape_markup`] and lets a long code (a run of [`BREAKABLE_RUN`] or more
+/// non-space ASCII characters: a case id, a report number, a standard) break inside a narrow
+/// cell instead of running out of it: after `-`, `/`, `.` or `,` first, and inside a part
+/// only when the part alone is too long, never leaving one character alone on a line. Each
+/// unbreakable piece is set in a box; the text itself is unchanged.
 pub fn breakable(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 2);
     let mut run = String::new();
+    let boxed = |piece: &[char], out: &mut String| {
+        out.push_str("#box[");
+        out.push_str(&escape_markup(&piece.iter().collect::<String>()));
+        out.push(']');
+    };
     let flush = |run: &mut String, out: &mut String| {
         let chars: Vec<char> = run.chars().collect();
-        if chars.len() >= BREAKABLE_RUN {
-            // The last two characters share a box: a line never ends with one alone.
-            let (head, tail) = chars.split_at(chars.len() - 2);
-            for c in head {
-                out.push_str("#box[");
-                out.push_str(&escape_markup(&c.to_string()));
-                out.push(']');
-            }
-            out.push_str("#box[");
-            out.push_str(&escape_markup(&tail.iter().collect::<String>()));
-            out.push(']');
-        } else {
+        if chars.len() < BREAKABLE_RUN {
             out.push_str(&escape_markup(run));
+            run.clear();
+            return;
+        }
+        // Parts that end after a separator: JZ- 2023- 001.
+        let mut parts: Vec<&[char]> = Vec::new();
+        let mut from = 0;
+        for (i, c) in chars.iter().enumerate() {
+            if matches!(c, '-' | '/' | '.' | ',') && i + 1 < chars.len() {
+                parts.push(&chars[from..=i]);
+                from = i + 1;
+            }
+        }
+        parts.push(&chars[from..]);
+        for part in parts {
+            if part.len() < 6 {
+                boxed(part, out);
+            } else {
+                // A long part breaks anywhere, its last two characters together.
+                let (head, tail) = part.split_at(part.len() - 2);
+                for c in head {
+                    boxed(std::slice::from_ref(c), out);
+                }
+                boxed(tail, out);
+            }
         }
         run.clear();
     };
@@ -246,7 +265,11 @@ mod tests {
         assert_eq!(breakable("JZ-2023-1"), "JZ\\-2023\\-1");
         assert_eq!(
             breakable("A#B-2023-01"),
-            "#box[A]#box[\\#]#box[B]#box[\\-]#box[2]#box[0]#box[2]#box[3]#box[\\-]#box[01]"
+            "#box[A\\#B\\-]#box[2023\\-]#box[01]"
+        );
+        assert_eq!(
+            breakable("ABCDEFGHIJK"),
+            "#box[A]#box[B]#box[C]#box[D]#box[E]#box[F]#box[G]#box[H]#box[I]#box[JK]"
         );
         assert_eq!(breakable("晋 2023"), "晋 2023");
     }

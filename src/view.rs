@@ -780,6 +780,8 @@ pub struct SummaryRow {
     pub failed: String,
     /// `2023-03-25 EMS 1234567890123`, empty until delivered.
     pub delivery: String,
+    /// The same in its parts (date, method, tracking number), a line each on paper.
+    pub delivery_parts: Vec<String>,
 }
 
 /// The column titles of the summary table, in the order of [`SummaryRow`]'s fields.
@@ -813,7 +815,7 @@ pub fn summary_share(lb: &LoadedBatch, share: Share) -> Vec<SummaryRow> {
 }
 
 fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
-    cases
+    let mut rows: Vec<SummaryRow> = cases
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -844,19 +846,28 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
                 report_no: opt(c.inspection.as_ref().and_then(|i| i.report_no.as_ref())),
                 conclusion: status_label(c),
                 failed: c.failed_items().join("、"),
-                delivery: c
+                delivery_parts: c
                     .delivery
                     .as_ref()
                     .map(|d| {
-                        let no = d.tracking_no.clone().unwrap_or_default();
-                        format!("{} {} {no}", d.sent_on.format("%Y-%m-%d"), d.method)
-                            .trim()
-                            .to_string()
+                        [
+                            d.sent_on.format("%Y-%m-%d").to_string(),
+                            d.method.trim().to_string(),
+                            d.tracking_no.as_deref().unwrap_or("").trim().to_string(),
+                        ]
+                        .into_iter()
+                        .filter(|p| !p.is_empty())
+                        .collect()
                     })
                     .unwrap_or_default(),
+                delivery: String::new(),
             }
         })
-        .collect()
+        .collect();
+    for r in &mut rows {
+        r.delivery = r.delivery_parts.join(" ");
+    }
+    rows
 }
 
 #[cfg(test)]

@@ -187,7 +187,7 @@ fn the_spreadsheet_has_one_row_per_case_a_frozen_header_filters_and_totals() {
         "frozen header"
     );
     assert!(
-        xml.contains(&format!("<autoFilter ref=\"A1:O{}\"", r.cases.len() + 1)),
+        xml.contains(&format!("<autoFilter ref=\"A1:P{}\"", r.cases.len() + 1)),
         "filters"
     );
 }

@@ -21,7 +21,7 @@ use crate::common::{engine, pdf_text};
 
 /// The sample batches whose pages are compared, by folder name under samples/. Adding a
 /// sample is one line here, then `SPOTCHECK_UPDATE_REFS=1 cargo test --test it pages`.
-const SAMPLES: &[&str] = &["jincheng-2023-1"];
+const SAMPLES: &[&str] = &["jincheng-2023-1", "donghu-2024-1"];
 
 /// Rasterization resolution: at 110 dpi a wrong glyph or digit in 10.5 pt text changes at
 /// least 48 pixels by more than [`THRESHOLD`] (tests/refs/README.md), 12 times [`MAX_DIFFERING`].
@@ -301,7 +301,14 @@ fn render_docs(
         render::render(lb, &engine(), &opts).unwrap_or_else(|e| panic!("render failed:\n{e}"));
     done.into_iter()
         .map(|d| Doc {
-            stem: d.path.file_stem().unwrap().to_str().unwrap().to_string(),
+            // A lab's own documents (several labs in a batch) are named by the lab too.
+            stem: {
+                let stem = d.path.file_stem().unwrap().to_str().unwrap().to_string();
+                match &d.lab {
+                    Some(lab) => format!("{lab}-{stem}"),
+                    None => stem,
+                }
+            },
             kind: d.kind,
             case: (catalog::find(d.kind).unwrap().scope == Scope::Case).then_some(d.case),
             path: d.path,

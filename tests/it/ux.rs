@@ -197,8 +197,8 @@ fn new_case_takes_the_next_number_of_the_category() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("2030 年 1 月 1 日")
-            && err.contains("2023 年 1 月 10 日 至 2023 年 7 月 31 日")
+        err.contains("2030年1月1日")
+            && err.contains("2023年1月10日 至 2023年7月31日")
             && err.contains("--date"),
         "{err}"
     );
