@@ -7,7 +7,7 @@
 //! <batch id>/data/documents/batch/<kind>.pdf
 //! <batch id>/data/documents/cases/<case id>/<kind>.pdf
 //! <batch id>/data/evidence/<path as in the case, minus evidence/>
-//! <batch id>/data/source/batch.yaml, data/source/cases/**.yaml
+//! <batch id>/data/source/batch.yaml, data/source/cases/**.yaml, the attached annexes
 //! <batch id>/data/tables/summary-table.xlsx
 //! <batch id>/data/volume/<volume>.pdf
 //! <batch id>/manifest-sha256.txt
@@ -180,9 +180,10 @@ pub fn decode_manifest_path(path: &str) -> String {
     out
 }
 
-/// The source files and evidence of a batch: `data/source/batch.yaml`, each case file under
-/// `data/source/`, and every evidence file referenced by a case under `data/evidence/`. A
-/// missing or unsafe evidence path is an error naming its case; all of them are reported.
+/// The source files and evidence of a batch: `data/source/batch.yaml`, each case file and each
+/// attached annex file under `data/source/` at its path in the batch, and every evidence file
+/// referenced by a case under `data/evidence/`. A missing or unsafe path is an error naming
+/// its case or annex; all of them are reported.
 pub fn source_payload(lb: &LoadedBatch) -> Result<Vec<Payload>, ArchiveError> {
     let mut out = vec![Payload {
         bag_path: format!("{SOURCE_DIR}/{BATCH_FILE}"),

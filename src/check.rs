@@ -291,7 +291,6 @@ pub fn report_partial(partial: PartialBatch) -> Report {
     r
 }
 
-
 /// The errors among `diags` that stop rendering the given cases (every case when `cases` is
 /// empty): those of `batch.yaml` and of the selected cases' files.
 pub fn blocking<'a>(

@@ -240,3 +240,114 @@ fn watch_makes_the_batch_documents_again_when_a_case_changes() {
         .map(|r| r[13].to_string());
     assert_eq!(conclusion.as_deref(), Some("不合格"));
 }
+
+/// Every sample, as a clerk runs it: `build` succeeds and `verify` finds the archive whole;
+/// the archive holds the notice's attached annexes and, where several labs share the batch,
+/// each lab's own summary table (PDF and spreadsheet) and analysis report.
+#[test]
+fn every_sample_builds_and_its_archive_verifies() {
+    for dir in samples() {
+        let batch = crate::oracle::yaml(&dir.join("batch.yaml"));
+        let id = crate::oracle::text(&batch["id"]);
+        let out = tempfile::tempdir().unwrap();
+        let o = spotcheck_zh()
+            .args(["build", p(&dir), "-o", p(out.path()), "--no-system-fonts"])
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let zip_path = out.path().join(format!("{id}.zip"));
+        let o = spotcheck_zh()
+            .args(["verify", p(&zip_path)])
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&o.stdout)
+        );
+
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+        let names: Vec<String> = (0..zip.len())
+            .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+            .collect();
+        let has = |path: &str| names.iter().any(|n| n == &format!("{id}/{path}"));
+        for annex in batch["annexes"].as_sequence().into_iter().flatten() {
+            if let Some(file) = annex["file"].as_str() {
+                assert!(
+                    has(&format!("data/source/{file}")),
+                    "{id}: the annex {file} is archived"
+                );
+            }
+        }
+        let labs = batch["labs"].as_sequence().unwrap();
+        for lab in labs.iter().filter(|_| labs.len() > 1) {
+            let lab = crate::oracle::text(&lab["id"]);
+            for path in [
+                format!("data/documents/batch/labs/{lab}/summary-table.pdf"),
+                format!("data/documents/batch/labs/{lab}/analysis-report.pdf"),
+                format!("data/tables/labs/{lab}/summary-table.xlsx"),
+            ] {
+                assert!(has(&path), "{id}: {path} in the archive");
+            }
+        }
+    }
+}
+
+/// The notice itself prints what batch.yaml says, for any bureau: the issuing authority's
+/// mark, the number, the title, the recipients, every annex in the annex list and a page for
+/// each one typeset or attached, the publication attribute and the 版记.
+#[test]
+fn the_notice_prints_what_batch_yaml_says() {
+    use crate::oracle::text;
+    for dir in samples() {
+        let b = crate::oracle::yaml(&dir.join("batch.yaml"));
+        let lb = spotcheck::load::load(&dir).unwrap();
+        let (out, _) = render_all(
+            &lb,
+            RenderOptions {
+                kinds: vec!["batch-notice".into()],
+                ..RenderOptions::default()
+            },
+        );
+        let notice = pdf_text(&out.path().join("batch/batch-notice.pdf"));
+        let publication = b["publication"].as_str().unwrap_or("主动公开");
+        let mut wanted = vec![
+            format!("{}文件", text(&b["authority"]["name"])),
+            text(&b["document_no"]),
+            text(&b["notice_title"]),
+            format!("{}：", text(&b["recipients"])),
+            format!("（此件{publication}）"),
+            text(&b["printed_by"]),
+        ];
+        let annexes = lb.batch.annexes();
+        for (i, a) in annexes.iter().enumerate() {
+            wanted.push(format!("{}.{}", i + 1, a.title));
+            if a.content.is_some() || a.file.is_some() {
+                wanted.push(format!("附件{}{}", i + 1, a.title));
+            }
+        }
+        for want in wanted {
+            assert!(
+                notice.contains(&squash(&want)),
+                "{}: the notice lacks “{want}”",
+                dir.display()
+            );
+        }
+        for other in ["主动公开", "依申请公开", "不予公开"]
+            .iter()
+            .filter(|o| **o != publication)
+        {
+            assert!(
+                !notice.contains(&format!("（此件{other}）")),
+                "{}: {other}",
+                dir.display()
+            );
+        }
+    }
+}

@@ -246,13 +246,16 @@ fn summary(diags: &[Diagnostic]) -> String {
 }
 
 #[test]
-fn the_sample_batch_checks_clean() {
-    let found = check::check(&sample());
-    assert!(
-        found.is_empty(),
-        "the sample must check clean:\n{}",
-        summary(&found)
-    );
+fn every_sample_batch_checks_clean() {
+    for dir in samples() {
+        let found = check::check(&load::load(&dir).unwrap());
+        assert!(
+            found.is_empty(),
+            "{} must check clean:\n{}",
+            dir.display(),
+            summary(&found)
+        );
+    }
 }
 
 #[test]

@@ -8,6 +8,19 @@ use spotcheck::fonts::FontOptions;
 use spotcheck::load::{self, LoadedBatch};
 use spotcheck::render::{self, RenderOptions, Rendered};
 
+/// Every sample batch under samples/: the tests that run on one run on each.
+pub fn samples() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("batch.yaml").is_file())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 2, "the samples: {dirs:?}");
+    dirs
+}
+
 pub fn sample_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/jincheng-2023-1")
 }

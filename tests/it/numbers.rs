@@ -7,7 +7,7 @@ use calamine::{Data, Reader, Xlsx};
 use spotcheck::render::RenderOptions;
 
 use crate::common::*;
-use crate::oracle::{Numbers, Raw, Row, sample_dirs, tested};
+use crate::oracle::{Numbers, Raw, Row, tested};
 
 /// The per-batch documents of a sample, rendered into a temporary folder.
 fn render_batch_documents(dir: &std::path::Path) -> tempfile::TempDir {
@@ -167,7 +167,7 @@ fn compare_share(what: &str, n: &Numbers, dir: &std::path::Path, failures: &mut 
 #[test]
 fn every_output_prints_the_numbers_computed_from_the_yaml() {
     let mut failures = Vec::new();
-    for dir in sample_dirs() {
+    for dir in samples() {
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
         let r = Raw::read(&dir);
         let all = Numbers::of(&r, None);

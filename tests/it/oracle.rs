@@ -7,7 +7,7 @@
 //! test items; it is qualified when no item failed.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_yaml::Value;
 
@@ -290,16 +290,4 @@ impl Numbers {
         };
         Some((names(low), names(high)))
     }
-}
-
-/// Every sample batch under samples/.
-pub fn sample_dirs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.join("batch.yaml").is_file())
-        .collect();
-    dirs.sort();
-    dirs
 }

@@ -41,12 +41,22 @@ fn outline(doc: &lopdf::Document, first: Option<lopdf::ObjectId>) -> Vec<(String
 
 #[test]
 fn the_volume_binds_reports_and_sheets_in_order_with_bookmarks_and_page_numbers() {
-    let lb = sample();
+    for sample in samples() {
+        volume_of(&spotcheck::load::load(&sample).unwrap());
+    }
+}
+
+fn volume_of(lb: &spotcheck::load::LoadedBatch) {
+    let lb = lb.clone();
     let (dir, done) = render_all(&lb, RenderOptions::default());
     let parts = spotcheck::volume::bind(&lb, &engine(), &done, dir.path()).unwrap();
     assert_eq!(
         parts,
-        vec![dir.path().join("volume").join("JC-2023-01-合订本.pdf")],
+        vec![
+            dir.path()
+                .join("volume")
+                .join(format!("{}-合订本.pdf", lb.batch.id))
+        ],
         "one part for a batch this small"
     );
     let path = &parts[0];
