@@ -228,30 +228,10 @@ impl Engine {
         files: &[(String, Bytes)],
         standards: Option<&[PdfStandard]>,
     ) -> Result<Compiled, CompileError> {
-        let id = file_id(&format!("/{}", source.main_name));
-        let mut extra = HashMap::new();
-        for (path, bytes) in files {
-            let vpath = VirtualPath::new(path).map_err(|_| CompileError {
-                messages: vec![crate::msg!(EngineBadPath, path = path).to_string()],
-            })?;
-            extra.insert(
-                RootedPath::new(VirtualRoot::Project, vpath).intern(),
-                bytes.clone(),
-            );
-        }
-        let world = DocWorld {
-            engine: self,
-            main: Source::new(id, text),
-            label: source.label.clone(),
-            today: to_datetime(source.date),
-            files: extra,
-        };
+        let world = self.world(source, text, files)?;
         let started = Instant::now();
-        let warned = typst::compile::<PagedDocument>(&world);
+        let doc = world.layout()?;
         let compile_time = started.elapsed();
-        let doc = warned.output.map_err(|errs| CompileError {
-            messages: world.describe(&errs),
-        })?;
         let standards =
             PdfStandards::new(standards.unwrap_or(&self.pdf.standards)).map_err(|e| {
                 CompileError {
@@ -279,6 +259,43 @@ impl Engine {
             export_time: started.elapsed(),
         })
     }
+
+    /// Lays a document out without exporting it: its pages as Typst's frames (what the PDF
+    /// export writes, and what the layout tests inspect).
+    pub fn layout(
+        &self,
+        source: &DocSource,
+        text: String,
+        files: &[(String, Bytes)],
+    ) -> Result<PagedDocument, CompileError> {
+        self.world(source, text, files)?.layout()
+    }
+
+    fn world<'a>(
+        &'a self,
+        source: &DocSource,
+        text: String,
+        files: &[(String, Bytes)],
+    ) -> Result<DocWorld<'a>, CompileError> {
+        let id = file_id(&format!("/{}", source.main_name));
+        let mut extra = HashMap::new();
+        for (path, bytes) in files {
+            let vpath = VirtualPath::new(path).map_err(|_| CompileError {
+                messages: vec![crate::msg!(EngineBadPath, path = path).to_string()],
+            })?;
+            extra.insert(
+                RootedPath::new(VirtualRoot::Project, vpath).intern(),
+                bytes.clone(),
+            );
+        }
+        Ok(DocWorld {
+            engine: self,
+            main: Source::new(id, text),
+            label: source.label.clone(),
+            today: to_datetime(source.date),
+            files: extra,
+        })
+    }
 }
 
 fn to_datetime(d: NaiveDate) -> Option<Datetime> {
@@ -296,6 +313,14 @@ struct DocWorld<'a> {
 }
 
 impl DocWorld<'_> {
+    fn layout(&self) -> Result<PagedDocument, CompileError> {
+        typst::compile::<PagedDocument>(self)
+            .output
+            .map_err(|errs| CompileError {
+                messages: self.describe(&errs),
+            })
+    }
+
     /// The errors as typst-kit prints them: message, the generated source's line with the
     /// offending span marked, and hints.
     fn describe(&self, diags: &[SourceDiagnostic]) -> Vec<String> {

@@ -597,8 +597,10 @@ pub fn typst_sources(
     engine: &Engine,
     opts: &RenderOptions,
 ) -> Result<Vec<TypstSource>, RenderError> {
-    let contexts = batch_contexts_if_needed(lb, opts);
+    let mut contexts = batch_contexts_if_needed(lb, opts);
     let jobs = plan(lb, opts, &contexts)?;
+    // The notice's source names its attached annexes' pages.
+    annex_files_if_needed(lb, &jobs, &mut contexts)?;
     let templates = Templates::load(opts.templates.as_deref())
         .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
     let made: Vec<Result<TypstSource, Message>> = engine.install(|| {

@@ -9,10 +9,10 @@ use crate::catalog::CATALOG;
 /// and its unit (`1600 W`, `100 ℃`, `1 h`), or around a comparison or operator and its figure
 /// (`≥ 1.8`, `5 ÷ 8`).
 fn keeps_together(before: Option<char>, after: Option<char>) -> bool {
-    const OPERATORS: &[char] = &['≥', '≤', '<', '>', '=', '±', '×', '÷', '~', '～', '≈'];
+    const OPERATORS: &[char] = &['≥', '≤', '<', '>', '=', '±', '×', '÷', '≈'];
     match (before, after) {
         (Some(b), Some(a)) => {
-            (b.is_ascii_digit() && !is_han(a) && !a.is_whitespace())
+            (b.is_ascii_digit() && !is_han(a) && !a.is_whitespace() && !a.is_ascii_digit())
                 || (OPERATORS.contains(&b) && (a.is_ascii_digit() || a == '-'))
                 || (b.is_ascii_digit() && OPERATORS.contains(&a))
         }
@@ -28,30 +28,90 @@ fn is_han(c: char) -> bool {
 /// `#`, `*`, `_`, `$`, `[`, `]`, `<`, `>`, `@`, `/`, `\` and the rest print as themselves and
 /// can never start code, markup or a comment), and line breaks become Typst line breaks. A
 /// space that joins a figure to its unit or an operator to its figure becomes a no-break
-/// space, so that `100 ℃` never splits across two lines.
+/// space, so that `100 ℃` never splits across two lines. A long code (a run of
+/// [`BREAKABLE_RUN`] or more non-space ASCII characters: an id, a report number, a standard)
+/// may break inside a narrow cell instead of running out of it: after `-`, `/`, `.` or `,`
+/// first, inside a part only when the part alone is too long, and never leaving one character
+/// alone on a line; each unbreakable piece is set in a box, the text itself unchanged.
 pub fn escape_markup(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 4);
+    let mut out = String::with_capacity(s.len() * 2);
+    let mut run = String::new();
     let mut prev: Option<char> = None;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         let before = prev;
         prev = Some(c);
-        match c {
-            ' ' if keeps_together(before, chars.peek().copied()) => out.push('\u{a0}'),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push_str("\\\n");
-                }
-            }
-            '\n' => out.push_str("\\\n"),
-            c if c.is_ascii_punctuation() => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
+        // A line break written as CR LF or CR alone is one line break.
+        let c = match c {
+            '\r' if chars.peek() == Some(&'\n') => continue,
+            '\r' => '\n',
+            c => c,
+        };
+        if c.is_ascii_graphic() {
+            run.push(c);
+            continue;
+        }
+        push_run(&run, &mut out);
+        run.clear();
+        escape_char(c, before, chars.peek().copied(), &mut out);
+    }
+    push_run(&run, &mut out);
+    out
+}
+
+/// A run of non-space ASCII characters, escaped, in breakable pieces when it is long.
+fn push_run(run: &str, out: &mut String) {
+    let chars: Vec<char> = run.chars().collect();
+    let escaped = |piece: &[char], out: &mut String| {
+        for &c in piece {
+            escape_char(c, None, None, out);
+        }
+    };
+    if chars.len() < BREAKABLE_RUN {
+        escaped(&chars, out);
+        return;
+    }
+    let boxed = |piece: &[char], out: &mut String| {
+        out.push_str("#box[");
+        escaped(piece, out);
+        out.push(']');
+    };
+    // Parts that end after a separator: JZ- 2023- 001.
+    let mut parts: Vec<&[char]> = Vec::new();
+    let mut from = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if matches!(c, '-' | '/' | '.' | ',') && i + 1 < chars.len() {
+            parts.push(&chars[from..=i]);
+            from = i + 1;
         }
     }
-    out
+    parts.push(&chars[from..]);
+    for part in parts {
+        if part.len() < 6 {
+            boxed(part, out);
+        } else {
+            // A long part breaks anywhere, its last two characters together.
+            let (head, tail) = part.split_at(part.len() - 2);
+            for c in head {
+                boxed(std::slice::from_ref(c), out);
+            }
+            boxed(tail, out);
+        }
+    }
+}
+
+/// One character, escaped for markup; `before` and `after` decide whether a space is a
+/// no-break space.
+fn escape_char(c: char, before: Option<char>, after: Option<char>, out: &mut String) {
+    match c {
+        ' ' if keeps_together(before, after) => out.push('\u{a0}'),
+        '\n' => out.push_str("\\\n"),
+        c if c.is_ascii_punctuation() => {
+            out.push('\\');
+            out.push(c);
+        }
+        c => out.push(c),
+    }
 }
 
 /// A Typst string literal holding `s` exactly, for code positions (`title: "..."`).
@@ -82,86 +142,9 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
     Ok(Value::String(typst_string(&s)))
 }
 
-/// Runs of this many ASCII characters or more are made breakable by [`breakable`].
+/// Runs of this many non-space ASCII characters or more may break inside (see
+/// [`escape_markup`]).
 const BREAKABLE_RUN: usize = 10;
-
-/// Escapes `s` like [`escape_markup`] and lets a long code (a run of [`BREAKABLE_RUN`] or more
-/// non-space ASCII characters: a case id, a report number, a standard) break inside a narrow
-/// cell instead of running out of it: after `-`, `/`, `.` or `,` first, and inside a part
-/// only when the part alone is too long, never leaving one character alone on a line. Each
-/// unbreakable piece is set in a box; the text itself is unchanged.
-pub fn breakable(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 2);
-    let mut run = String::new();
-    let boxed = |piece: &[char], out: &mut String| {
-        out.push_str("#box[");
-        out.push_str(&escape_markup(&piece.iter().collect::<String>()));
-        out.push(']');
-    };
-    let flush = |run: &mut String, out: &mut String| {
-        let chars: Vec<char> = run.chars().collect();
-        if chars.len() < BREAKABLE_RUN {
-            out.push_str(&escape_markup(run));
-            run.clear();
-            return;
-        }
-        // Parts that end after a separator: JZ- 2023- 001.
-        let mut parts: Vec<&[char]> = Vec::new();
-        let mut from = 0;
-        for (i, c) in chars.iter().enumerate() {
-            if matches!(c, '-' | '/' | '.' | ',') && i + 1 < chars.len() {
-                parts.push(&chars[from..=i]);
-                from = i + 1;
-            }
-        }
-        parts.push(&chars[from..]);
-        for part in parts {
-            if part.len() < 6 {
-                boxed(part, out);
-            } else {
-                // A long part breaks anywhere, its last two characters together.
-                let (head, tail) = part.split_at(part.len() - 2);
-                for c in head {
-                    boxed(std::slice::from_ref(c), out);
-                }
-                boxed(tail, out);
-            }
-        }
-        run.clear();
-    };
-    for c in s.chars() {
-        if c.is_ascii_graphic() {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push_str(&escape_markup(&c.to_string()));
-        }
-    }
-    flush(&mut run, &mut out);
-    out
-}
-
-/// The `breakable` filter: its output is markup already escaped.
-struct BreakableFilter;
-
-impl tera::Filter for BreakableFilter {
-    fn filter(
-        &self,
-        value: &Value,
-        _: &std::collections::HashMap<String, Value>,
-    ) -> tera::Result<Value> {
-        let s = match value {
-            Value::String(s) => s.clone(),
-            Value::Null => String::new(),
-            other => other.to_string(),
-        };
-        Ok(Value::String(breakable(&s)))
-    }
-
-    fn is_safe(&self) -> bool {
-        true
-    }
-}
 
 /// Templates outside the catalog: documents made of other documents, and shared parts.
 const EXTRA: [(&str, &str); 2] = [
@@ -219,7 +202,6 @@ impl Templates {
         tera.autoescape_on(vec![".typ.tera"]);
         tera.set_escape_fn(escape_markup);
         tera.register_filter("str", str_filter);
-        tera.register_filter("breakable", BreakableFilter);
         Ok(Templates { tera })
     }
 
@@ -249,7 +231,7 @@ mod tests {
 
     #[test]
     fn markup_escape_backslashes_every_ascii_symbol() {
-        assert_eq!(escape_markup("#read(\"/x\")"), "\\#read\\(\\\"\\/x\\\"\\)");
+        assert_eq!(escape_markup("#r(\"/x\")"), "\\#r\\(\\\"\\/x\\\"\\)");
         assert_eq!(escape_markup("a\nb"), "a\\\nb");
         assert_eq!(escape_markup("晋城 1号"), "晋城 1号");
         // Figures keep their units and operators.
@@ -262,15 +244,16 @@ mod tests {
 
     #[test]
     fn long_codes_become_breakable_and_stay_escaped() {
-        assert_eq!(breakable("JZ-2023-1"), "JZ\\-2023\\-1");
+        assert_eq!(escape_markup("JZ-2023-1"), "JZ\\-2023\\-1");
+        assert_eq!(escape_markup("a\r\nb\rc"), "a\\\nb\\\nc");
         assert_eq!(
-            breakable("A#B-2023-01"),
+            escape_markup("A#B-2023-01"),
             "#box[A\\#B\\-]#box[2023\\-]#box[01]"
         );
         assert_eq!(
-            breakable("ABCDEFGHIJK"),
+            escape_markup("ABCDEFGHIJK"),
             "#box[A]#box[B]#box[C]#box[D]#box[E]#box[F]#box[G]#box[H]#box[I]#box[JK]"
         );
-        assert_eq!(breakable("晋 2023"), "晋 2023");
+        assert_eq!(escape_markup("晋 2023"), "晋 2023");
     }
 }

@@ -11,6 +11,7 @@ mod escaping;
 mod fonts;
 mod hostile;
 mod interrupt;
+mod layout;
 mod numbers;
 mod oracle;
 mod pages;
