@@ -5,13 +5,13 @@
 
 use std::path::PathBuf;
 
+use crate::archive::sign::{SignError, SigningKey};
 use crate::archive::{self, ArchiveError, Packed};
 use crate::diag::{Diagnostics, Severity};
-use crate::engine::Engine;
-use crate::load::LoadedBatch;
+use crate::documents::engine::Engine;
+use crate::documents::render::{self, RenderError, RenderOptions, Rendered};
+use crate::input::load::LoadedBatch;
 use crate::progress::{Progress, Silent, Stage};
-use crate::render::{self, RenderError, RenderOptions, Rendered};
-use crate::sign::{SignError, SigningKey};
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -73,10 +73,10 @@ impl BuildError {
 }
 
 /// The checks a batch must pass before anything is built: the rules of the notice
-/// ([`crate::check`]) and the font coverage of every value. Only errors stop it, warnings do
+/// ([`crate::rules`]) and the font coverage of every value. Only errors stop it, warnings do
 /// not.
 pub fn preflight(lb: &LoadedBatch, engine: &Engine) -> Result<(), Diagnostics> {
-    let mut found = crate::check::check(lb);
+    let mut found = crate::rules::check(lb);
     found.extend(render::check_coverage(lb, engine, &[]));
     let errors: Vec<_> = found
         .into_iter()
@@ -120,8 +120,8 @@ pub fn build_with(
     };
     let rendered = render::render_with(lb, engine, &render_opts, progress)?;
     progress.start(Stage::Volume, 0);
-    let volume =
-        crate::volume::bind(lb, engine, &rendered, &opts.out).map_err(BuildError::Volume)?;
+    let volume = crate::documents::volume::bind(lb, engine, &rendered, &opts.out)
+        .map_err(BuildError::Volume)?;
     progress.finish(Stage::Volume);
     progress.start(Stage::Archive, 0);
 

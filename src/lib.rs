@@ -1,41 +1,26 @@
 //! spotcheck: the paperwork of product quality supervision spot checks (产品质量监督抽查),
-//! from a folder of YAML case files to printable PDFs.
+//! from a folder of YAML case files to printable PDFs and an archive.
 //!
-//! The pipeline flows one way: [`load`] reads and types the batch folder, [`render`] turns each
-//! case into the documents of the [`catalog`] through Tera templates and Typst ([`engine`]),
-//! [`volume`] binds them, and [`archive`] seals everything in a BagIt zip that [`verify`]
-//! checks later, optionally signed ([`sign`]). [`build`] runs the whole job.
-//! [`check`] applies the rules of the batch notice to a loaded batch, [`status`] reports its
-//! progress against the plan and the deadlines on a given day.
+//! The folders follow the pipeline, and data flows one way through them:
+//!
+//! - [`input`]: the batch folder read and typed (`batch.yaml`, the case files), every field
+//!   located; the batch's numbers ([`input::stats`]); starting a batch (`init`, `new-case`).
+//! - [`rules`]: the rules of the notice over a loaded batch, as a typed registry; where the
+//!   batch stands on a day ([`rules::status`]).
+//! - [`documents`]: the kinds of document, their views, the Tera templates, Typst in process,
+//!   the fonts, rendering, the spreadsheet, the bound volume, the live preview.
+//! - [`archive`]: the BagIt bag in a zip, its signature, and `verify`.
+//! - [`build`] runs the whole job; [`messages`] holds every sentence a user reads;
+//!   [`diag`] is the located finding every stage reports.
 
 pub mod allocator;
-pub mod annex;
 pub mod archive;
-pub mod bagit;
 pub mod build;
-pub mod catalog;
-pub mod check;
-pub mod clitext;
 pub mod diag;
-pub mod engine;
-pub mod fonts;
-pub mod format;
-pub mod load;
+pub mod documents;
+pub mod input;
 pub mod messages;
-pub mod model;
 pub mod output;
 pub mod progress;
-pub mod render;
-pub mod scaffold;
-pub mod sign;
-pub mod stats;
-pub mod status;
+pub mod rules;
 pub mod synth;
-pub mod templates;
-pub mod verify;
-pub mod view;
-pub mod volume;
-pub mod watch;
-pub mod width;
-pub mod xlsx;
-pub mod yaml;

@@ -4,19 +4,24 @@
 #[global_allocator]
 static GLOBAL: spotcheck::allocator::Allocator = mimalloc::MiMalloc;
 
+mod cli;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use spotcheck::archive::verify::{VerifyOptions, verify};
 use spotcheck::build::{BuildError, BuildOptions};
-use spotcheck::engine::{Engine, PdfSettings, parse_pdf_standard};
-use spotcheck::fonts::{FontOptions, Style};
+use spotcheck::documents::engine::{Engine, PdfSettings, parse_pdf_standard};
+use spotcheck::documents::fonts::{FontOptions, Style};
+use spotcheck::documents::render::{RenderError, RenderOptions};
 use spotcheck::messages::{Lang, Message, Msg};
-use spotcheck::render::{RenderError, RenderOptions};
-use spotcheck::verify::{VerifyOptions, verify};
-use spotcheck::{catalog, check, load, model, msg, progress, scaffold, sign, status, watch};
+use spotcheck::{
+    archive::sign, documents::kinds, documents::watch, input::load, input::model, input::scaffold,
+    msg, progress, rules, rules::status,
+};
 
 #[derive(Parser)]
 #[command(name = "spotcheck", version)]
@@ -305,7 +310,7 @@ fn print_json<T: serde::Serialize>(ui: Ui, value: &T) -> bool {
 /// The command line with its help in `lang`, from the catalog: `help.<command>` for a
 /// command, `help.<command>.<option>` or else `help.<option>` for an option.
 fn command(lang: Lang) -> clap::Command {
-    spotcheck::clitext::localize(localize(Cli::command(), None, lang), lang)
+    cli::text::localize(localize(Cli::command(), None, lang), lang)
 }
 
 fn localize(mut cmd: clap::Command, parent: Option<&str>, lang: Lang) -> clap::Command {
@@ -348,9 +353,9 @@ fn main() -> ExitCode {
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) if spotcheck::clitext::is_display(e.kind()) => e.exit(),
+        Err(e) if cli::text::is_display(e.kind()) => e.exit(),
         Err(e) => {
-            eprint!("{}", spotcheck::clitext::error_text(&e, early_lang()));
+            eprint!("{}", cli::text::error_text(&e, early_lang()));
             return ExitCode::from(2);
         }
     };
@@ -383,8 +388,8 @@ fn main() -> ExitCode {
                 Ok(lb) => lb,
                 Err(code) => return code,
             };
-            let diags = check::check(&lb);
-            let blocking = check::blocking(&lb, &diags, &cases);
+            let diags = rules::check(&lb);
+            let blocking = rules::blocking(&lb, &diags, &cases);
             if !blocking.is_empty() {
                 for d in &blocking {
                     eprintln!("{}", d.render(ui.lang));
@@ -406,7 +411,8 @@ fn main() -> ExitCode {
                 rows_per_part: 0,
             };
             let progress = progress::for_terminal(ui.lang, ui.quiet);
-            match spotcheck::render::render_with(&lb, &engine, &opts, progress.as_ref()) {
+            match spotcheck::documents::render::render_with(&lb, &engine, &opts, progress.as_ref())
+            {
                 Ok(done) => {
                     let pages: usize = done.iter().map(|d| d.pages).sum();
                     let m = msg!(
@@ -431,8 +437,8 @@ fn main() -> ExitCode {
         Command::Check { batch, format } => {
             // Every file that can be read is checked, whatever the others.
             let report = match load::load_partial(&batch) {
-                Ok(partial) => check::report_partial(partial),
-                Err(diags) => check::Report::unreadable(diags.0),
+                Ok(partial) => rules::report_partial(partial),
+                Err(diags) => rules::Report::unreadable(diags.0),
             };
             match format {
                 OutputFormat::Json => {
@@ -613,10 +619,10 @@ fn main() -> ExitCode {
             }
         }
         Command::Kinds => {
-            for k in catalog::CATALOG {
+            for k in kinds::CATALOG {
                 let scope = match k.scope {
-                    catalog::Scope::Case => msg!(KindsPerCase),
-                    catalog::Scope::Batch => msg!(KindsPerBatch),
+                    kinds::Scope::Case => msg!(KindsPerCase),
+                    kinds::Scope::Batch => msg!(KindsPerBatch),
                 };
                 let id = format!("{:<16}", k.id);
                 println!(
@@ -739,7 +745,7 @@ fn build(
 /// `spotcheck credit-code`: whether a 统一社会信用代码 is valid and, when it is not, the
 /// correct check character and the corrected code; exit 0 valid, 1 invalid.
 fn credit_code(ui: Ui, code: &str) -> ExitCode {
-    let Some(problem) = check::credit_code_problem(code) else {
+    let Some(problem) = rules::credit_code_problem(code) else {
         println!("{}", ui.t(&msg!(CreditValid, code = code)));
         return ExitCode::SUCCESS;
     };
@@ -748,14 +754,14 @@ fn credit_code(ui: Ui, code: &str) -> ExitCode {
         ui.t(&msg!(CreditInvalid, code = code, problem = problem))
     );
     // The code as meant: half-width, upper case; its first 17 characters decide the 18th.
-    let meant: Vec<char> = spotcheck::width::to_half_width(code)
+    let meant: Vec<char> = spotcheck::input::width::to_half_width(code)
         .trim()
         .to_uppercase()
         .chars()
         .collect();
     if matches!(meant.len(), 17 | 18) {
         let head: String = meant[..17].iter().collect();
-        if let Some(ch) = check::credit_check_char(&head) {
+        if let Some(ch) = rules::credit_check_char(&head) {
             let fixed = format!("{head}{ch}");
             let m = if meant.get(17) == Some(&ch) {
                 msg!(CreditCorrected, fixed = fixed)

@@ -2,8 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use spotcheck::load::parse_typed;
-use spotcheck::model::Batch;
+use spotcheck::input::load::parse_typed;
+use spotcheck::input::model::Batch;
 
 fuzz_target!(|data: &[u8]| {
     if let Err(diagnostics) = parse_typed::<Batch>("batch.yaml", data) {

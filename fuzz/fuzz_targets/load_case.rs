@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use spotcheck::load::parse_typed;
-use spotcheck::model::Case;
+use spotcheck::input::load::parse_typed;
+use spotcheck::input::model::Case;
 
 fuzz_target!(|data: &[u8]| {
     if let Err(diagnostics) = parse_typed::<Case>("cases/fuzz.yaml", data) {

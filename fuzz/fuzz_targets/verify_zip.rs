@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use libfuzzer_sys::fuzz_target;
-use spotcheck::verify::{VerifyOptions, verify};
+use spotcheck::archive::verify::{VerifyOptions, verify};
 
 fuzz_target!(|data: &[u8]| {
     let mut file = tempfile::Builder::new().suffix(".zip").tempfile().unwrap();

@@ -14,10 +14,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use serde::Serialize;
-use spotcheck::engine::{DocSource, Engine, PdfSettings};
-use spotcheck::fonts::FontOptions;
-use spotcheck::render::{self, RenderOptions, Timings};
-use spotcheck::{archive, build, load, synth, verify, volume};
+use spotcheck::documents::engine::{DocSource, Engine, PdfSettings};
+use spotcheck::documents::fonts::FontOptions;
+use spotcheck::documents::render::{self, RenderOptions, Timings};
+use spotcheck::{archive, archive::verify, build, documents::volume, input::load, synth};
 
 // The same allocator as the spotcheck command, so that the figures are the command's.
 #[global_allocator]

@@ -7,11 +7,13 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
+use spotcheck::archive::sign::{self, SigningKey};
+use spotcheck::archive::verify::{
+    FindingKind, Report, SignatureStatus, Verdict, VerifyOptions, verify,
+};
 use spotcheck::archive::{self, Payload};
 use spotcheck::build::{self, BuildError, BuildOptions};
-use spotcheck::load::LoadedBatch;
-use spotcheck::sign::{self, SigningKey};
-use spotcheck::verify::{FindingKind, Report, SignatureStatus, Verdict, VerifyOptions, verify};
+use spotcheck::input::load::LoadedBatch;
 
 use crate::common::*;
 
@@ -33,11 +35,11 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// Renders the sample into `out` and lists its whole payload, with a stand-in for the bound
 /// volume (made by the volume module; here any PDF will do to test the packing).
 fn render_payload(lb: &LoadedBatch, out: &Path) -> Vec<Payload> {
-    let opts = spotcheck::render::RenderOptions {
+    let opts = spotcheck::documents::render::RenderOptions {
         out: out.to_path_buf(),
         ..Default::default()
     };
-    let rendered = spotcheck::render::render(lb, &engine(), &opts)
+    let rendered = spotcheck::documents::render::render(lb, &engine(), &opts)
         .unwrap_or_else(|e| panic!("render failed:\n{e}"));
     let volume = out.join("volume").join(format!("{BAG}-合订本.pdf"));
     std::fs::create_dir_all(volume.parent().unwrap()).unwrap();
@@ -973,7 +975,7 @@ fn build_refuses_a_batch_with_check_errors_and_writes_nothing() {
         text.replacen("legal_rep: 王喆", "legal_rep: 王\u{12000}", 1),
     )
     .unwrap();
-    let lb = spotcheck::load::load(batch.path()).unwrap();
+    let lb = spotcheck::input::load::load(batch.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let err = build::build(
         &lb,
@@ -1016,7 +1018,7 @@ fn a_missing_or_escaping_evidence_file_stops_the_build_before_rendering() {
         )
         .unwrap();
     }
-    let lb = spotcheck::load::load(batch.path()).unwrap();
+    let lb = spotcheck::input::load::load(batch.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let err = build::build(
         &lb,
@@ -1249,7 +1251,7 @@ fn evidence_names_go_into_the_bag_in_nfc() {
         ),
     )
     .unwrap();
-    let lb = spotcheck::load::load(batch.path()).unwrap();
+    let lb = spotcheck::input::load::load(batch.path()).unwrap();
     let payload = archive::source_payload(&lb).unwrap();
     let p = payload
         .iter()

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use sha2::Digest;
-use spotcheck::verify::{FindingKind, Report, Severity, Verdict, VerifyOptions, verify};
+use spotcheck::archive::verify::{FindingKind, Report, Severity, Verdict, VerifyOptions, verify};
 
 const DECL: &str = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
 

@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use calamine::{Reader, Xlsx};
-use spotcheck::render::RenderOptions;
-use spotcheck::watch::{self, Scope, WatchOptions};
+use spotcheck::documents::render::RenderOptions;
+use spotcheck::documents::watch::{self, Scope, WatchOptions};
 
 use crate::common::*;
 
@@ -87,7 +87,7 @@ fn placeholders_left_by_new_case_never_reach_paper() {
         .as_str()
         .unwrap()
         .to_string();
-    let lb = spotcheck::load::load(&batch).unwrap();
+    let lb = spotcheck::input::load::load(&batch).unwrap();
     let case = lb.cases.iter().find(|c| c.file == id).unwrap();
     let sheet = out
         .join("cases")
@@ -165,7 +165,7 @@ fn the_plan_names_each_rows_lab_and_unsampled_visits_have_no_manufacturer() {
         let id = row[1].to_string();
         let case = &lb.case(&id).unwrap().case;
         let manufacturer = row[col].to_string();
-        if case.outcome == spotcheck::model::Outcome::Sampled {
+        if case.outcome == spotcheck::input::model::Outcome::Sampled {
             assert!(!manufacturer.is_empty(), "{id} has a nominal manufacturer");
         } else {
             assert_eq!(manufacturer, "", "{id} sampled nothing: no manufacturer");
@@ -207,7 +207,7 @@ fn watch_makes_the_batch_documents_again_when_a_case_changes() {
     let file = "cases/hf-001.yaml";
     let path = batch.path().join(file);
     let text = std::fs::read_to_string(&path).unwrap();
-    let lb = spotcheck::load::load(batch.path()).unwrap();
+    let lb = spotcheck::input::load::load(batch.path()).unwrap();
     let party = lb
         .cases
         .iter()
@@ -307,7 +307,7 @@ fn the_notice_prints_what_batch_yaml_says() {
     use crate::oracle::text;
     for dir in samples() {
         let b = crate::oracle::yaml(&dir.join("batch.yaml"));
-        let lb = spotcheck::load::load(&dir).unwrap();
+        let lb = spotcheck::input::load::load(&dir).unwrap();
         let (out, _) = render_all(
             &lb,
             RenderOptions {

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-use spotcheck::check::{self, RULES};
 use spotcheck::diag::{Diagnostic, Severity};
-use spotcheck::load;
+use spotcheck::input::load;
+use spotcheck::rules::{self, RULES};
 
 use crate::common::*;
 
@@ -248,7 +248,7 @@ fn summary(diags: &[Diagnostic]) -> String {
 #[test]
 fn every_sample_batch_checks_clean() {
     for dir in samples() {
-        let found = check::check(&load::load(&dir).unwrap());
+        let found = rules::check(&load::load(&dir).unwrap());
         assert!(
             found.is_empty(),
             "{} must check clean:\n{}",
@@ -260,7 +260,7 @@ fn every_sample_batch_checks_clean() {
 
 #[test]
 fn every_rule_fires_at_the_field_that_breaks_it() {
-    let clean = check::check(&sample());
+    let clean = rules::check(&sample());
     let mut failures = Vec::new();
     for row in ROWS {
         assert!(
@@ -284,7 +284,7 @@ fn every_rule_fires_at_the_field_that_breaks_it() {
                 continue;
             }
         };
-        let found = check::check(&lb);
+        let found = rules::check(&lb);
         let hits: Vec<&Diagnostic> = found.iter().filter(|d| d.rule == row.rule).collect();
         let expected = RULES
             .iter()
@@ -375,7 +375,7 @@ fn evidence_behind_a_symbolic_link_out_of_the_batch_is_refused() {
             "  - evidence/JZ-2023-001/封样.jpg\n  - evidence/JZ-2023-001/外链.jpg\n  - evidence/JZ-2023-001/内链.jpg\n",
         )],
     ) + 1;
-    let found = check::check(&load::load(dir.path()).unwrap());
+    let found = rules::check(&load::load(dir.path()).unwrap());
     assert_eq!(found.len(), 1, "{}", summary(&found));
     assert_eq!(
         (
@@ -406,7 +406,7 @@ fn the_stage_of_a_case_decides_what_it_must_have() {
             DeleteLine("tracking_no:"),
         ],
     );
-    let found = check::check(&load::load(dir.path()).unwrap());
+    let found = rules::check(&load::load(dir.path()).unwrap());
     assert!(
         found.is_empty(),
         "a case is judged by the stage it has reached:\n{}",
@@ -418,7 +418,7 @@ fn the_stage_of_a_case_decides_what_it_must_have() {
     for id in ["JZ-2023-005", "RQ-2023-002"] {
         assert!(!lb.case(id).unwrap().case.is_tested());
     }
-    assert!(check::check(&lb).is_empty());
+    assert!(rules::check(&lb).is_empty());
     // Once a report is started, it must be complete.
     let dir = copy_sample();
     apply(
@@ -429,7 +429,7 @@ fn the_stage_of_a_case_decides_what_it_must_have() {
             "  report_no: JCQI-2023-JZ-005\n  sample_state:",
         )],
     );
-    let found = check::check(&load::load(dir.path()).unwrap());
+    let found = rules::check(&load::load(dir.path()).unwrap());
     let rules: BTreeSet<&str> = found.iter().map(|d| d.rule.as_str()).collect();
     assert_eq!(
         rules,
@@ -802,7 +802,7 @@ fn findings_read_as_one_chinese_sentence_with_the_field_as_written() {
         JZ1,
         &[Replace("party_fee: 0.00", "party_fee: 20.00")],
     );
-    let found = check::check(&load::load(dir.path()).unwrap());
+    let found = rules::check(&load::load(dir.path()).unwrap());
     let d = &found[0];
     assert_eq!(d.severity, Severity::Error);
     assert!(
@@ -816,7 +816,7 @@ fn findings_read_as_one_chinese_sentence_with_the_field_as_written() {
         XF3,
         &[Replace("date: 2023-05-23", "date: 2023-08-01")],
     );
-    let found = check::check(&load::load(dir.path()).unwrap());
+    let found = rules::check(&load::load(dir.path()).unwrap());
     assert!(
         found[0].text().contains("2023年8月1日")
             && found[0].text().contains("2023年1月10日 至 2023年7月31日"),
@@ -833,7 +833,7 @@ fn one_wrong_date_is_reported_once_at_itself() {
     let findings_of = |edit: &'static str| {
         let dir = copy_sample();
         apply(dir.path(), JZ1, &[Replace("  date: 2023-03-02", edit)]);
-        check::check(&load::load(dir.path()).unwrap())
+        rules::check(&load::load(dir.path()).unwrap())
             .into_iter()
             .filter(|d| d.file == JZ1)
             .map(|d| (d.rule, d.path))
@@ -901,16 +901,16 @@ fn credit_code_says_whether_a_code_is_valid_and_gives_the_correct_one() {
         let code = &c.case.party.credit_code;
         let head: String = code.chars().take(17).collect();
         assert_eq!(
-            check::credit_check_char(&head),
+            rules::credit_check_char(&head),
             code.chars().nth(17),
             "{code}"
         );
     }
     let zero = (0..1000)
         .map(|n| format!("91000000MA{n:07}"))
-        .find(|head| check::credit_check_char(head) == Some('0'))
+        .find(|head| rules::credit_check_char(head) == Some('0'))
         .expect("a head whose sum is a multiple of 31");
-    assert_eq!(check::credit_code_problem(&format!("{zero}0")), None);
-    assert_eq!(check::credit_check_char("9100000"), None);
-    assert_eq!(check::credit_check_char("91000000MA000000I"), None);
+    assert_eq!(rules::credit_code_problem(&format!("{zero}0")), None);
+    assert_eq!(rules::credit_check_char("9100000"), None);
+    assert_eq!(rules::credit_check_char("91000000MA000000I"), None);
 }

@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use spotcheck::engine::{Engine, PdfSettings};
-use spotcheck::fonts::FontOptions;
-use spotcheck::load::{self, LoadedBatch};
-use spotcheck::render::{self, RenderOptions, Rendered};
+use spotcheck::documents::engine::{Engine, PdfSettings};
+use spotcheck::documents::fonts::FontOptions;
+use spotcheck::documents::render::{self, RenderOptions, Rendered};
+use spotcheck::input::load::{self, LoadedBatch};
 
 /// Every sample batch under samples/: the tests that run on one run on each.
 pub fn samples() -> Vec<PathBuf> {

@@ -6,7 +6,7 @@ use std::io::Read;
 
 use calamine::{Data, Reader, Xlsx};
 use serde_yaml::Value;
-use spotcheck::render::RenderOptions;
+use spotcheck::documents::render::RenderOptions;
 
 use crate::common::*;
 use crate::oracle::{Raw, failed, tested, text};
@@ -196,8 +196,8 @@ fn the_spreadsheet_has_one_row_per_case_a_frozen_header_filters_and_totals() {
 fn the_spreadsheet_is_byte_identical_across_runs() {
     let lb = sample();
     assert_eq!(
-        spotcheck::xlsx::summary_workbook(&lb).unwrap(),
-        spotcheck::xlsx::summary_workbook(&lb).unwrap()
+        spotcheck::documents::xlsx::summary_workbook(&lb).unwrap(),
+        spotcheck::documents::xlsx::summary_workbook(&lb).unwrap()
     );
 }
 
@@ -285,7 +285,7 @@ fn long_lists_are_made_in_parts_with_every_row_once_and_in_order() {
             "part {k}: the category totals close the last part"
         );
     }
-    let ordered: Vec<String> = spotcheck::view::ordered_cases(&lb)
+    let ordered: Vec<String> = spotcheck::documents::view::ordered_cases(&lb)
         .iter()
         .map(|c| c.id.clone())
         .collect();

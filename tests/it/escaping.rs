@@ -1,6 +1,6 @@
 //! Values are printed exactly: Typst markup and code in data stay text.
 
-use spotcheck::render::{self, RenderOptions};
+use spotcheck::documents::render::{self, RenderOptions};
 
 use crate::common::*;
 
@@ -18,7 +18,7 @@ fn set_party_name(dir: &std::path::Path, file: &str, name: &str) {
 fn a_party_named_like_typst_code_prints_literally() {
     let batch = copy_sample();
     set_party_name(batch.path(), "cases/jz-001.yaml", HOSTILE);
-    let lb = spotcheck::load::load(batch.path()).unwrap();
+    let lb = spotcheck::input::load::load(batch.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let opts = RenderOptions {
         out: out.path().to_path_buf(),

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use spotcheck::fonts::{FontOptions, Fonts, Style};
-use spotcheck::render::{self, RenderError, RenderOptions};
+use spotcheck::documents::fonts::{FontOptions, Fonts, Style};
+use spotcheck::documents::render::{self, RenderError, RenderOptions};
 
 use crate::common::*;
 
@@ -23,7 +23,7 @@ fn an_uncovered_character_is_refused_with_its_code_point_case_and_field() {
         .position(|l| l.contains("legal_rep: 王喆"))
         .unwrap()
         + 1;
-    let lb = spotcheck::load::load(batch.path()).unwrap();
+    let lb = spotcheck::input::load::load(batch.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let err = render::render(
         &lb,
@@ -90,7 +90,7 @@ fn an_installed_official_font_takes_precedence_over_its_stand_in() {
 /// fonts themselves say: recomputed here, and rewritten with `SPOTCHECK_UPDATE_FONT_INFO=1`.
 #[test]
 fn the_embedded_font_info_is_that_of_the_fonts() {
-    let computed = spotcheck::fonts::compute_embedded_info();
+    let computed = spotcheck::documents::fonts::compute_embedded_info();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/embedded.json");
     if std::env::var_os("SPOTCHECK_UPDATE_FONT_INFO").is_some() {
         let mut text = serde_json::to_string(&computed).unwrap();
@@ -100,7 +100,7 @@ fn the_embedded_font_info_is_that_of_the_fonts() {
         return;
     }
     let stored: Vec<(String, Vec<typst::text::FontInfo>)> =
-        serde_json::from_str(spotcheck::fonts::EMBEDDED_INFO).unwrap();
+        serde_json::from_str(spotcheck::documents::fonts::EMBEDDED_INFO).unwrap();
     assert_eq!(
         stored.len(),
         computed.len(),

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use spotcheck::engine::DocSource;
-use spotcheck::templates::escape_markup;
+use spotcheck::documents::engine::DocSource;
+use spotcheck::documents::templates::escape_markup;
 
 use crate::common::*;
 
@@ -173,10 +173,12 @@ fn hostile_control_characters_are_refused_where_they_stand() {
             })
             .unwrap()
             + 1;
-        let err =
-            spotcheck::load::parse_typed::<spotcheck::model::Case>("c.yaml", edited.as_bytes())
-                .err()
-                .unwrap_or_else(|| panic!("{written} accepted"));
+        let err = spotcheck::input::load::parse_typed::<spotcheck::input::model::Case>(
+            "c.yaml",
+            edited.as_bytes(),
+        )
+        .err()
+        .unwrap_or_else(|| panic!("{written} accepted"));
         assert_eq!(err.len(), 1, "{err:?}");
         let d = &err[0];
         assert_eq!(d.rule, "yaml.control-char", "{d}");
@@ -190,14 +192,21 @@ fn hostile_control_characters_are_refused_where_they_stand() {
     // Written raw into the file, the character is located by its own line and column.
     let edited = text.replacen("王建华", "王建\u{1}华", 1);
     let line = edited.lines().position(|l| l.contains("王建")).unwrap() + 1;
-    let err = spotcheck::load::parse_typed::<spotcheck::model::Case>("c.yaml", edited.as_bytes())
-        .expect_err("raw control refused");
+    let err = spotcheck::input::load::parse_typed::<spotcheck::input::model::Case>(
+        "c.yaml",
+        edited.as_bytes(),
+    )
+    .expect_err("raw control refused");
     assert_eq!(err[0].rule, "yaml.control-char", "{}", err[0]);
     assert_eq!((err[0].line, err[0].column), (line, 16), "{}", err[0]);
     // Tabs and line breaks stay allowed.
     let edited = text.replacen("王建华", "\"王建\\t华\\r\\n\"", 1);
     assert!(
-        spotcheck::load::parse_typed::<spotcheck::model::Case>("c.yaml", edited.as_bytes()).is_ok()
+        spotcheck::input::load::parse_typed::<spotcheck::input::model::Case>(
+            "c.yaml",
+            edited.as_bytes()
+        )
+        .is_ok()
     );
 }
 
@@ -205,10 +214,10 @@ fn hostile_control_characters_are_refused_where_they_stand() {
 fn load_bytes(
     what: &str,
     bytes: &[u8],
-) -> Result<spotcheck::model::Case, Vec<spotcheck::diag::Diagnostic>> {
+) -> Result<spotcheck::input::model::Case, Vec<spotcheck::diag::Diagnostic>> {
     let start = std::time::Instant::now();
     let result = std::panic::catch_unwind(|| {
-        spotcheck::load::parse_typed::<spotcheck::model::Case>("c.yaml", bytes)
+        spotcheck::input::load::parse_typed::<spotcheck::input::model::Case>("c.yaml", bytes)
     })
     .unwrap_or_else(|_| panic!("{what}: the loader panicked"));
     let elapsed = start.elapsed();
@@ -309,7 +318,7 @@ fn hostile_yaml_corpus_gives_located_errors_without_panic() {
     assert_eq!(e[0].rule, "yaml.too-large", "{e:?}");
     assert!(start.elapsed() < std::time::Duration::from_secs(2));
     // Just under the limit, a long comment and a long list are read through, in bounded time.
-    let limit = spotcheck::yaml::MAX_FILE_BYTES - 4096;
+    let limit = spotcheck::input::yaml::MAX_FILE_BYTES - 4096;
     let mut huge = good.clone();
     while huge.len() < limit {
         huge.push_str(
@@ -365,11 +374,14 @@ fn edit_case(dir: &std::path::Path, file: &str, f: impl FnOnce(&mut serde_yaml::
 fn render_case(
     dir: &std::path::Path,
     id: &str,
-) -> (tempfile::TempDir, Vec<spotcheck::render::Rendered>) {
-    let lb = spotcheck::load::load(dir).unwrap_or_else(|e| panic!("{e}"));
+) -> (
+    tempfile::TempDir,
+    Vec<spotcheck::documents::render::Rendered>,
+) {
+    let lb = spotcheck::input::load::load(dir).unwrap_or_else(|e| panic!("{e}"));
     render_all(
         &lb,
-        spotcheck::render::RenderOptions {
+        spotcheck::documents::render::RenderOptions {
             cases: vec![id.into()],
             ..Default::default()
         },

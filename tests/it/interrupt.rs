@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use spotcheck::verify::{VerifyOptions, verify};
+use spotcheck::archive::verify::{VerifyOptions, verify};
 
 use crate::common::{render_one_notice, sample_dir};
 

@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use spotcheck::engine::DocSource;
-use spotcheck::render::{self, RenderOptions};
+use spotcheck::documents::engine::DocSource;
+use spotcheck::documents::render::{self, RenderOptions};
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
 use typst::visualize::Geometry;
 
@@ -129,10 +129,10 @@ fn overflows(frame: &Frame, at: &str, out: &mut Vec<String>) {
 
 /// Lays out every document `opts` selects and returns what runs out of its frame.
 fn overflows_of(dir: &Path, opts: RenderOptions) -> Vec<String> {
-    let lb = spotcheck::load::load(dir).unwrap_or_else(|e| panic!("{e}"));
+    let lb = spotcheck::input::load::load(dir).unwrap_or_else(|e| panic!("{e}"));
     let engine = engine();
     let sources = render::typst_sources(&lb, &engine, &opts).unwrap();
-    let annexes: Vec<_> = spotcheck::annex::annex_pages(&lb)
+    let annexes: Vec<_> = spotcheck::documents::annex::annex_pages(&lb)
         .unwrap()
         .into_iter()
         .flat_map(|a| a.pages)

@@ -4,14 +4,14 @@
 //! compared with the numbers computed independently from the YAML (`oracle`).
 
 use calamine::{Data, Reader, Xlsx};
-use spotcheck::render::RenderOptions;
+use spotcheck::documents::render::RenderOptions;
 
 use crate::common::*;
 use crate::oracle::{Numbers, Raw, Row, tested};
 
 /// The per-batch documents of a sample, rendered into a temporary folder.
 fn render_batch_documents(dir: &std::path::Path) -> tempfile::TempDir {
-    let lb = spotcheck::load::load(dir).unwrap();
+    let lb = spotcheck::input::load::load(dir).unwrap();
     let (out, _) = render_all(
         &lb,
         RenderOptions {

@@ -13,9 +13,9 @@ use hayro::hayro_interpret::InterpreterSettings;
 use hayro::hayro_syntax::Pdf;
 use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{RenderCache, RenderSettings};
-use spotcheck::catalog::{self, CATALOG, Scope};
-use spotcheck::load::{self, LoadedBatch};
-use spotcheck::render::{self, RenderOptions};
+use spotcheck::documents::kinds::{self, CATALOG, Scope};
+use spotcheck::documents::render::{self, RenderOptions};
+use spotcheck::input::load::{self, LoadedBatch};
 
 use crate::common::{engine, pdf_text};
 
@@ -310,7 +310,7 @@ fn render_docs(
                 }
             },
             kind: d.kind,
-            case: (catalog::find(d.kind).unwrap().scope == Scope::Case).then_some(d.case),
+            case: (kinds::find(d.kind).unwrap().scope == Scope::Case).then_some(d.case),
             path: d.path,
         })
         .collect()
@@ -513,7 +513,7 @@ fn slip(lb: &LoadedBatch, case: &str, out: &Path, templates: Option<&Path>) -> P
 /// A templates folder holding the payment slip's template, changed by `change`.
 fn slip_template(change: impl Fn(&str) -> String) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let source = catalog::find("payment-slip").unwrap();
+    let source = kinds::find("payment-slip").unwrap();
     let original = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("templates")

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde_yaml::Value;
-use spotcheck::render::RenderOptions;
+use spotcheck::documents::render::RenderOptions;
 
 use crate::common::*;
 
@@ -173,7 +173,7 @@ fn every_document_of_every_sample_case_carries_its_values() {
 }
 
 fn documents_carry_their_values(sample: &std::path::Path) {
-    let lb = spotcheck::load::load(sample).unwrap();
+    let lb = spotcheck::input::load::load(sample).unwrap();
     let raw = raw_cases(sample);
     let batch: Value =
         serde_yaml::from_str(&std::fs::read_to_string(sample.join("batch.yaml")).unwrap()).unwrap();
@@ -319,7 +319,7 @@ fn pdfs_carry_title_and_the_batch_date() {
 
 #[test]
 fn a_typst_error_points_into_the_generated_source_and_names_the_template() {
-    let doc = spotcheck::engine::DocSource {
+    let doc = spotcheck::documents::engine::DocSource {
         main_name: "report.typ".into(),
         label: "JZ-2023-001/report.typ（模板 report.typ.tera）".into(),
         ident: "t".into(),

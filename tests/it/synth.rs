@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use spotcheck::model::{Outcome, Verdict};
-use spotcheck::{build, check, load, synth};
+use spotcheck::input::model::{Outcome, Verdict};
+use spotcheck::{build, input::load, rules, synth};
 
 use crate::common::{engine, sample_dir};
 
@@ -17,7 +17,7 @@ fn a_synthetic_batch_checks_clean_and_varies_like_a_real_one() {
 
     let lb = load::load(&root).unwrap_or_else(|e| panic!("synthetic batch must load:\n{e}"));
     assert_eq!(lb.cases.len(), 150);
-    let found = check::check(&lb);
+    let found = rules::check(&lb);
     assert!(
         found.is_empty(),
         "synthetic batch must check clean:\n{found:?}"
@@ -38,7 +38,8 @@ fn a_synthetic_batch_checks_clean_and_varies_like_a_real_one() {
     );
 
     // Every outcome: qualified, unqualified, refused, not sampled, sampled but not tested.
-    let has = |f: &dyn Fn(&spotcheck::model::Case) -> bool| lb.cases.iter().any(|c| f(&c.case));
+    let has =
+        |f: &dyn Fn(&spotcheck::input::model::Case) -> bool| lb.cases.iter().any(|c| f(&c.case));
     assert!(has(&|c| c.conclusion() == Some(Verdict::Pass)));
     assert!(has(&|c| c.conclusion() == Some(Verdict::Fail)));
     assert!(has(&|c| c.outcome == Outcome::Refused));
@@ -56,7 +57,8 @@ fn a_synthetic_batch_checks_clean_and_varies_like_a_real_one() {
         "{names:?}"
     );
     assert!(lb.cases.iter().any(|c| c.case.party.name.contains('𠮷')));
-    let items = |c: &spotcheck::model::Case| c.inspection.as_ref().map_or(0, |i| i.items.len());
+    let items =
+        |c: &spotcheck::input::model::Case| c.inspection.as_ref().map_or(0, |i| i.items.len());
     assert!(lb.cases.iter().any(|c| items(&c.case) >= 40));
 
     // Every file is its own: ids, report numbers and evidence do not repeat.

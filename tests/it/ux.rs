@@ -33,7 +33,7 @@ fn init_then_check_and_build_succeed_in_a_fresh_folder() {
     assert!(batch.join("batch.yaml").is_file());
     assert!(batch.join("case.schema.json").is_file());
     assert!(batch.join("batch.schema.json").is_file());
-    let lb = spotcheck::load::load(&batch).unwrap_or_else(|e| panic!("{e}"));
+    let lb = spotcheck::input::load::load(&batch).unwrap_or_else(|e| panic!("{e}"));
     let outcomes: Vec<_> = lb
         .cases
         .iter()
@@ -46,7 +46,7 @@ fn init_then_check_and_build_succeed_in_a_fresh_folder() {
             let failed = c.case.inspection.as_ref().is_some_and(|i| {
                 i.items
                     .iter()
-                    .any(|it| it.verdict == spotcheck::model::Verdict::Fail)
+                    .any(|it| it.verdict == spotcheck::input::model::Verdict::Fail)
             });
             (format!("{:?}", c.case.outcome), tested, failed)
         })
@@ -154,8 +154,9 @@ fn new_case_takes_the_next_number_of_the_category() {
     assert!(text.contains("lab: \"jc-qi\""), "{text}");
     assert!(b.join("evidence/HF-2023-004").is_dir());
     // The new file loads: it is valid YAML of a case, only unfinished.
-    let (case, _) = spotcheck::load::read_typed::<spotcheck::model::Case>(b, "cases/hf-004.yaml")
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let (case, _) =
+        spotcheck::input::load::read_typed::<spotcheck::input::model::Case>(b, "cases/hf-004.yaml")
+            .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(case.category, "化肥");
     // Again: the next number, never overwriting.
     let o = ok(&run(&[
@@ -298,7 +299,7 @@ fn new_case_takes_the_domain_and_marks_what_is_left_with_one_placeholder() {
     std::fs::write(&batch, good).unwrap();
 
     // Every field left to fill in holds exactly the placeholder, so that a rule can find it.
-    assert_eq!(spotcheck::scaffold::PLACEHOLDER, "待填写");
+    assert_eq!(spotcheck::input::scaffold::PLACEHOLDER, "待填写");
     for f in ["hf-004.yaml", "hf-006.yaml", "dx-003.yaml"] {
         let v: serde_yaml::Value = serde_yaml::from_str(&read(f)).unwrap();
         let mut held = 0;
@@ -306,7 +307,7 @@ fn new_case_takes_the_domain_and_marks_what_is_left_with_one_placeholder() {
         while let Some(v) = stack.pop() {
             match v {
                 serde_yaml::Value::String(s) if s.contains("待填写") => {
-                    assert_eq!(s, spotcheck::scaffold::PLACEHOLDER, "{f}");
+                    assert_eq!(s, spotcheck::input::scaffold::PLACEHOLDER, "{f}");
                     held += 1;
                 }
                 serde_yaml::Value::Sequence(items) => stack.extend(items),
@@ -381,7 +382,7 @@ fn new_case_refuses_an_unknown_category_and_an_existing_file() {
 
 #[test]
 fn category_prefixes_follow_the_pinyin_initials() {
-    use spotcheck::scaffold::category_prefix;
+    use spotcheck::input::scaffold::category_prefix;
     assert_eq!(category_prefix("化肥").as_deref(), Some("HF"));
     assert_eq!(category_prefix("建筑及装饰装修材料").as_deref(), Some("JZ"));
     assert_eq!(category_prefix("燃气具及配件").as_deref(), Some("RQ"));
@@ -451,8 +452,8 @@ fn properties<'a>(
 #[test]
 fn every_schema_field_has_a_chinese_title_and_description() {
     for (name, schema) in [
-        ("batch", spotcheck::scaffold::batch_schema()),
-        ("case", spotcheck::scaffold::case_schema()),
+        ("batch", spotcheck::input::scaffold::batch_schema()),
+        ("case", spotcheck::input::scaffold::case_schema()),
     ] {
         let mut props = Vec::new();
         properties(&schema, name, &mut props);
@@ -467,7 +468,7 @@ fn every_schema_field_has_a_chinese_title_and_description() {
     // `spotcheck schema case` prints the same schema.
     let out = ok(&run(&["schema", "case"]));
     let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(printed, spotcheck::scaffold::case_schema());
+    assert_eq!(printed, spotcheck::input::scaffold::case_schema());
 }
 
 /// Records what a run tells of its progress.
@@ -644,7 +645,7 @@ fn watch_renders_a_saved_case_again_and_survives_errors() {
 
 #[test]
 fn watch_scope_follows_the_changed_files() {
-    use spotcheck::watch::{Scope, scope_of};
+    use spotcheck::documents::watch::{Scope, scope_of};
     let root = Path::new("/b");
     let t = Path::new("/t");
     let files = |v: &[&str]| Scope::Files(v.iter().map(|s| s.to_string()).collect());
@@ -717,10 +718,11 @@ fn every_message_of_the_catalog_exists_in_both_languages() {
     use spotcheck::messages::{Lang, Msg, placeholders};
     use std::collections::BTreeSet;
     let mut ids = BTreeSet::new();
-    let sources: String = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
-        .unwrap()
+    let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/messages/catalog.rs");
+    let sources: String = walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+        .into_iter()
         .flatten()
-        .filter(|e| e.file_name() != "messages_catalog.rs")
+        .filter(|e| e.file_type().is_file() && e.path() != catalog)
         .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
         .collect::<String>()
         .split_whitespace()

@@ -339,7 +339,7 @@ fn the_messages_of_verify_signing_and_packing_have_english_texts() {
         }
     }
     assert!(n > 100, "{n}");
-    let r = spotcheck::verify::verify(&fixture().damaged, &Default::default());
+    let r = spotcheck::archive::verify::verify(&fixture().damaged, &Default::default());
     assert!(r.render(Lang::En).contains("verdict: damaged"));
     assert_eq!(r.render(Lang::Zh), r.human());
 }
@@ -348,7 +348,7 @@ fn the_messages_of_verify_signing_and_packing_have_english_texts() {
 #[test]
 fn packing_errors_name_each_evidence_file_in_either_language() {
     let (batch, _) = sample_with_bad_evidence(&["/etc/passwd"]);
-    let lb = spotcheck::load::load(batch.path()).unwrap();
+    let lb = spotcheck::input::load::load(batch.path()).unwrap();
     let err = archive::source_payload(&lb).unwrap_err();
     let (zh, en) = (err.render(Lang::Zh), err.render(Lang::En));
     assert_eq!(zh, err.to_string());

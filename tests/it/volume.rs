@@ -1,7 +1,7 @@
 //! The bound volume: cover, contents, every report and sampling sheet, bookmarks, continuous
 //! page numbers.
 
-use spotcheck::render::RenderOptions;
+use spotcheck::documents::render::RenderOptions;
 
 use crate::common::*;
 
@@ -42,14 +42,14 @@ fn outline(doc: &lopdf::Document, first: Option<lopdf::ObjectId>) -> Vec<(String
 #[test]
 fn the_volume_binds_reports_and_sheets_in_order_with_bookmarks_and_page_numbers() {
     for sample in samples() {
-        volume_of(&spotcheck::load::load(&sample).unwrap());
+        volume_of(&spotcheck::input::load::load(&sample).unwrap());
     }
 }
 
-fn volume_of(lb: &spotcheck::load::LoadedBatch) {
+fn volume_of(lb: &spotcheck::input::load::LoadedBatch) {
     let lb = lb.clone();
     let (dir, done) = render_all(&lb, RenderOptions::default());
-    let parts = spotcheck::volume::bind(&lb, &engine(), &done, dir.path()).unwrap();
+    let parts = spotcheck::documents::volume::bind(&lb, &engine(), &done, dir.path()).unwrap();
     assert_eq!(
         parts,
         vec![
@@ -61,7 +61,7 @@ fn volume_of(lb: &spotcheck::load::LoadedBatch) {
     );
     let path = &parts[0];
 
-    let contents = spotcheck::volume::contents(&lb);
+    let contents = spotcheck::documents::volume::contents(&lb);
     let pages_of = |id: &str, kind: &str| {
         done.iter()
             .find(|d| d.case == id && d.kind == kind)
@@ -130,14 +130,21 @@ fn volume_of(lb: &spotcheck::load::LoadedBatch) {
 fn a_large_volume_is_bound_in_parts_each_with_its_cover_and_contents() {
     let lb = sample();
     let (dir, done) = render_all(&lb, RenderOptions::default());
-    let contents = spotcheck::volume::contents(&lb);
+    let contents = spotcheck::documents::volume::contents(&lb);
     let all: Vec<&(String, &str)> = contents.iter().flat_map(|(_, d)| d).collect();
     let per_part = 10;
     let expected_parts = all.len().div_ceil(per_part);
     assert!(expected_parts >= 3, "{} documents", all.len());
 
-    let parts =
-        spotcheck::volume::bind_parts(&lb, &engine(), &done, dir.path(), false, per_part).unwrap();
+    let parts = spotcheck::documents::volume::bind_parts(
+        &lb,
+        &engine(),
+        &done,
+        dir.path(),
+        false,
+        per_part,
+    )
+    .unwrap();
     let names: Vec<String> = parts
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())

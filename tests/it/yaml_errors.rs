@@ -1,6 +1,6 @@
 //! Errors in case files are located: file, line, column and field path, all at once.
 
-use spotcheck::load;
+use spotcheck::input::load;
 
 use crate::common::*;
 
@@ -128,8 +128,8 @@ fn a_syntax_error_is_located() {
 use std::collections::BTreeSet;
 
 use spotcheck::diag::Diagnostic;
+use spotcheck::input::model::Case;
 use spotcheck::messages::{Arg, Lang, Message, placeholders};
-use spotcheck::model::Case;
 
 fn sample_case() -> String {
     std::fs::read_to_string(sample_dir().join("cases/jz-001.yaml")).unwrap()
@@ -302,7 +302,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
     );
     std::fs::write(&case, text).unwrap();
     let lb = load::load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-    let found = spotcheck::check::check(&lb);
+    let found = spotcheck::rules::check(&lb);
     let d = only(&found);
     assert_eq!(
         (d.rule.as_str(), d.line, d.path.as_str()),
@@ -313,7 +313,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         "{d}"
     );
     // Half-width with a wrong check character: the corrected check character too.
-    let m = spotcheck::check::credit_code_problem("９１１４０５０２３１８４５０２７１Ｙ").unwrap();
+    let m = spotcheck::rules::credit_code_problem("９１１４０５０２３１８４５０２７１Ｙ").unwrap();
     let zh = m.render(Lang::Zh);
     assert!(zh.contains("全角") && zh.contains("校验位应为 X"), "{zh}");
 }
@@ -344,7 +344,7 @@ fn schema_words() -> BTreeSet<String> {
         }
     }
     let mut out = BTreeSet::new();
-    walk(&spotcheck::scaffold::case_schema(), &mut out);
+    walk(&spotcheck::input::scaffold::case_schema(), &mut out);
     out
 }
 

@@ -8,11 +8,11 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::load::LoadedBatch;
+use crate::input::load::LoadedBatch;
+use crate::input::model::{Case, Outcome, Verdict};
+use crate::input::stats::counts_as_lot;
 use crate::messages::{Arg, Lang, Msg};
-use crate::model::{Case, Outcome, Verdict};
 use crate::msg;
-use crate::stats::counts_as_lot;
 
 /// The status of a batch on one day.
 #[derive(Debug, Clone, Serialize)]
@@ -129,8 +129,8 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
 
     // Per category, from the batch's numbers (plan order; a category listed twice counts once
     // with the sum of its rows, check reports the duplicate; then those only cases name).
-    let numbers = crate::stats::compute(lb);
-    let row_of = |c: &crate::stats::Counts| CategoryRow {
+    let numbers = crate::input::stats::compute(lb);
+    let row_of = |c: &crate::input::stats::Counts| CategoryRow {
         category: c.label.clone(),
         planned: c.planned.unwrap_or(0),
         sampled: c.sampled,

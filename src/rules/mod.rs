@@ -5,11 +5,13 @@
 //! none is written here. Which rules apply to a case depends on how far it has got: a lot that
 //! is sampled but not yet tested is not missing its report, a lot not yet delivered is not late
 //! for delivery. The check never reads the clock, so the same folder always gives the same
-//! findings; what is late *today* is the business of [`crate::status`].
+//! findings; what is late *today* is the business of [`crate::rules::status`].
 //!
 //! Every finding carries its rule id, severity, file, line, column and field path, and one
 //! sentence in Chinese saying what is wrong and what to do. [`RULES`] lists every rule id; the
 //! same table, for people, is `docs/rules.md`.
+
+pub mod status;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -18,9 +20,9 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::load::{BATCH_FILE, LoadedBatch, LoadedCase, PartialBatch};
+use crate::input::load::{BATCH_FILE, LoadedBatch, LoadedCase, PartialBatch};
+use crate::input::model::{Case, Inspection, Outcome, Verdict};
 use crate::messages::{Lang, Message, Msg};
-use crate::model::{Case, Inspection, Outcome, Verdict};
 use crate::msg;
 
 /// One rule of the check.
@@ -229,7 +231,7 @@ pub fn report(lb: &LoadedBatch) -> Report {
         errors: diagnostics.iter().filter(|d| d.is_error()).count(),
         warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
     };
-    let plan = crate::stats::compute(lb)
+    let plan = crate::input::stats::compute(lb)
         .by_category
         .into_iter()
         .filter_map(|c| {
@@ -250,14 +252,14 @@ pub fn report(lb: &LoadedBatch) -> Report {
     }
 }
 
-pub use crate::stats::counts_as_lot;
+pub use crate::input::stats::counts_as_lot;
 
 /// The report of a batch folder read as far as it could be ([`load_partial`]): the errors of
 /// every file that could not be read, and every rule applied to `batch.yaml` and the cases
 /// that could. Without `batch.yaml` no rule can run: the report is unreadable, with the
 /// errors of every file.
 ///
-/// [`load_partial`]: crate::load::load_partial
+/// [`load_partial`]: crate::input::load::load_partial
 pub fn report_partial(partial: PartialBatch) -> Report {
     let PartialBatch {
         root,
@@ -393,9 +395,9 @@ pub fn credit_check_char(head: &str) -> Option<char> {
 pub fn credit_code_problem(code: &str) -> Option<Message> {
     // Typed with a Chinese input method on: name the full-width characters and give the
     // half-width code, and what is still wrong with it.
-    if crate::width::has_full_width(code) {
-        let chars = crate::width::full_width_chars(code);
-        let fixed = crate::width::to_half_width(code).trim().to_string();
+    if crate::input::width::has_full_width(code) {
+        let chars = crate::input::width::full_width_chars(code);
+        let fixed = crate::input::width::to_half_width(code).trim().to_string();
         return Some(match credit_code_problem(&fixed) {
             None => msg!(CreditFullWidth, chars = chars, fixed = fixed),
             Some(p) => msg!(
@@ -649,7 +651,7 @@ impl Checker<'_> {
             self.batch("batch.document-no", "document_no", m);
         }
         for (i, l) in b.labs.iter().enumerate() {
-            if !crate::load::is_safe_id(&l.id) {
+            if !crate::input::load::is_safe_id(&l.id) {
                 self.batch(
                     "lab.id",
                     &format!("labs[{i}].id"),
@@ -738,8 +740,8 @@ impl Checker<'_> {
     fn placeholders(&mut self, lc: &LoadedCase) {
         let value = serde_json::to_value(&lc.case).unwrap_or_default();
         let mut found = Vec::new();
-        crate::render::walk_strings(&value, &mut String::new(), &mut |path, s| {
-            if s.contains(crate::scaffold::PLACEHOLDER) {
+        crate::documents::render::walk_strings(&value, &mut String::new(), &mut |path, s| {
+            if s.contains(crate::input::scaffold::PLACEHOLDER) {
                 found.push((path.to_string(), s.to_string()));
             }
         });
@@ -759,7 +761,7 @@ impl Checker<'_> {
         let Some(annexes) = self.lb.batch.annexes.clone() else {
             return;
         };
-        let mut contents: HashMap<crate::model::AnnexContent, usize> = HashMap::new();
+        let mut contents: HashMap<crate::input::model::AnnexContent, usize> = HashMap::new();
         for (i, a) in annexes.iter().enumerate() {
             let no = i + 1;
             if a.content.is_some() && a.file.is_some() {
@@ -786,7 +788,9 @@ impl Checker<'_> {
             }
             let Some(file) = &a.file else { continue };
             let path = format!("annexes[{i}].file");
-            if !crate::annex::ANNEX_EXTENSIONS.contains(&crate::annex::extension(file).as_str()) {
+            if !crate::documents::annex::ANNEX_EXTENSIONS
+                .contains(&crate::documents::annex::extension(file).as_str())
+            {
                 self.batch(
                     "annex.file",
                     &path,

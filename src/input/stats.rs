@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::load::LoadedBatch;
-use crate::model::{Case, Domain, Outcome, Verdict};
+use crate::input::load::LoadedBatch;
+use crate::input::model::{Case, Domain, Outcome, Verdict};
 
 /// Counts for one row (a category, a domain, or the whole batch).
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -265,7 +265,7 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
 }
 
 /// The labs that handled cases or were assigned plan rows, in the order of `labs`.
-pub fn labs_with_work(lb: &LoadedBatch) -> Vec<&crate::model::Lab> {
+pub fn labs_with_work(lb: &LoadedBatch) -> Vec<&crate::input::model::Lab> {
     lb.batch
         .labs
         .iter()

@@ -10,15 +10,15 @@ use serde_json::{Value, json};
 use typst::foundations::Bytes;
 use typst_pdf::PdfStandard;
 
-use crate::engine::{DocSource, Engine};
-use crate::load::LoadedBatch;
+use crate::documents::engine::{DocSource, Engine};
+use crate::documents::render::Rendered;
+use crate::documents::templates::Templates;
+use crate::documents::view;
+use crate::input::load::LoadedBatch;
+use crate::input::model::Verdict;
 use crate::messages::Message;
-use crate::model::Verdict;
 use crate::msg;
 use crate::output::write_atomic;
-use crate::render::Rendered;
-use crate::templates::Templates;
-use crate::view;
 
 /// OUT/volume/
 pub const VOLUME_DIR: &str = "volume";
@@ -43,7 +43,7 @@ pub fn contents(lb: &LoadedBatch) -> Vec<(&'static str, Vec<(String, &'static st
     };
     let sheets = cases
         .iter()
-        .filter(|c| c.outcome == crate::model::Outcome::Sampled)
+        .filter(|c| c.outcome == crate::input::model::Outcome::Sampled)
         .map(|c| (c.id.clone(), "sampling-sheet"))
         .collect();
     vec![
@@ -113,7 +113,7 @@ pub fn bind_parts(
             all.push(((si, di), id, kind, doc));
         }
     }
-    let cases: HashMap<&str, &crate::model::Case> = lb
+    let cases: HashMap<&str, &crate::input::model::Case> = lb
         .cases
         .iter()
         .map(|lc| (lc.case.id.as_str(), &lc.case))
@@ -137,7 +137,7 @@ pub fn bind_parts(
 #[allow(clippy::too_many_arguments)]
 fn bind_part(
     lb: &LoadedBatch,
-    cases: &HashMap<&str, &crate::model::Case>,
+    cases: &HashMap<&str, &crate::input::model::Case>,
     engine: &Engine,
     templates: &Templates,
     docs: &[((usize, usize), String, &'static str, &Rendered)],

@@ -7,8 +7,8 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::messages::{Arg, Lang, Message, Msg};
-use crate::msg;
+use spotcheck::messages::{Arg, Lang, Message, Msg};
+use spotcheck::msg;
 
 /// `cmd`, built, with the help headings, the usage lines and clap's own help texts in `lang`.
 pub fn localize(mut cmd: clap::Command, lang: Lang) -> clap::Command {

@@ -14,9 +14,9 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, ScanError};
 
 use crate::diag::Diagnostic;
+use crate::input::width;
 use crate::messages::{Message, Msg};
 use crate::msg;
-use crate::width;
 
 /// One step of a field path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1143,7 +1143,7 @@ fn value_message(raw: &str, path: &[Seg], node: Option<&Value>) -> Message {
         let allowed = expected_names(raw);
         return msg!(YamlVariant, value = variant, allowed = allowed);
     }
-    if let Some(m) = crate::model::MoneyError::from_serde(raw) {
+    if let Some(m) = crate::input::model::MoneyError::from_serde(raw) {
         return msg!(YamlInvalid, detail = m.message());
     }
     let typed = [

@@ -8,7 +8,7 @@
 
 use typst::foundations::Bytes;
 
-use crate::load::LoadedBatch;
+use crate::input::load::LoadedBatch;
 use crate::messages::Message;
 use crate::msg;
 

@@ -15,7 +15,7 @@ const EMBEDDED: &[(&str, usize, &[u8])] = include!(concat!(env!("OUT_DIR"), "/fo
 /// What Typst knows of each embedded font without reading it (family, style, coverage), by
 /// file name, one entry per face: `fonts/embedded.json`. A test computes it again from the
 /// fonts and fails when it is stale (`SPOTCHECK_UPDATE_FONT_INFO=1` rewrites it).
-pub const EMBEDDED_INFO: &str = include_str!("../fonts/embedded.json");
+pub const EMBEDDED_INFO: &str = include_str!("../../fonts/embedded.json");
 
 /// The embedded fonts' file names, sizes and compressed bytes.
 pub fn embedded_files() -> impl Iterator<Item = (&'static str, usize, &'static [u8])> {

@@ -7,17 +7,17 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::catalog::{CATALOG, Kind, Scope};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
-use crate::load::{BATCH_FILE, LoadedBatch};
+use crate::documents::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
+use crate::documents::kinds::{CATALOG, Kind, Scope};
+use crate::documents::templates::Templates;
+use crate::documents::view;
+use crate::input::load::{BATCH_FILE, LoadedBatch};
+use crate::input::stats::Share;
 use crate::messages::{Lang, Message};
 use crate::msg;
 use crate::output::write_atomic;
 use crate::progress::{Progress, Silent, Stage};
-use crate::stats::Share;
-use crate::templates::Templates;
-use crate::view;
 
 /// What to render.
 #[derive(Debug, Clone, Default)]
@@ -164,7 +164,7 @@ fn plan(
             .filter(|k| k.scope == Scope::Batch && wanted(k))
         {
             for (share, (lab, ctx)) in contexts.iter().enumerate() {
-                if lab.is_some() && !crate::catalog::PER_LAB.contains(&kind.id) {
+                if lab.is_some() && !crate::documents::kinds::PER_LAB.contains(&kind.id) {
                     continue;
                 }
                 let n = rows_of(Some(ctx), kind.id)
@@ -209,7 +209,7 @@ fn batch_contexts_if_needed(lb: &LoadedBatch, opts: &RenderOptions) -> BatchCont
     let mut contexts = vec![(None, view::batch_context(lb))];
     if CATALOG
         .iter()
-        .any(|k| crate::catalog::PER_LAB.contains(&k.id) && wanted(k))
+        .any(|k| crate::documents::kinds::PER_LAB.contains(&k.id) && wanted(k))
     {
         contexts.extend(per_lab_shares(lb).into_iter().map(|id| {
             let ctx = view::share_context(lb, Share::Lab(&id));
@@ -222,7 +222,7 @@ fn batch_contexts_if_needed(lb: &LoadedBatch, opts: &RenderOptions) -> BatchCont
 /// The labs that report their own share of the batch: every lab with work, when there are
 /// several (with one lab, its share is the whole batch).
 pub fn per_lab_shares(lb: &LoadedBatch) -> Vec<String> {
-    let labs = crate::stats::labs_with_work(lb);
+    let labs = crate::input::stats::labs_with_work(lb);
     if labs.len() > 1 {
         labs.into_iter().map(|l| l.id.clone()).collect()
     } else {
@@ -260,7 +260,10 @@ pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) ->
     let mut found = Vec::new();
     // Each character is looked up in the fonts once: a batch repeats the same few thousand.
     let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
-    let mut visit = |file: &str, index: &crate::yaml::PosIndex, what: Message, value: &Value| {
+    let mut visit = |file: &str,
+                     index: &crate::input::yaml::PosIndex,
+                     what: Message,
+                     value: &Value| {
         walk_strings(value, &mut String::new(), &mut |path, s| {
             for c in s.chars() {
                 if c.is_whitespace() || *known.entry(c).or_insert_with(|| engine.fonts.covers(c)) {
@@ -472,7 +475,7 @@ pub fn render_with(
         let lab = share_lab(&contexts, *job);
         let path = xlsx_path(&opts.out, lab.as_deref());
         let share = lab.as_deref().map_or(Share::All, Share::Lab);
-        match crate::xlsx::share_workbook(lb, share) {
+        match crate::documents::xlsx::share_workbook(lb, share) {
             Ok(bytes) => {
                 if let Err(e) = write_atomic(&path, &bytes) {
                     failures.push(msg!(RenderXlsxWrite, path = &path, error = e.to_string()));
@@ -509,7 +512,8 @@ fn annex_files_if_needed(
     if !jobs.iter().any(|j| j.kind.id == NOTICE_KIND) {
         return Ok(Vec::new());
     }
-    let annexes = crate::annex::annex_pages(lb).map_err(|m| RenderError::Documents(vec![m]))?;
+    let annexes =
+        crate::documents::annex::annex_pages(lb).map_err(|m| RenderError::Documents(vec![m]))?;
     let mut files = Vec::new();
     for a in annexes {
         let paths: Vec<&String> = a.pages.iter().map(|(p, _)| p).collect();

@@ -21,6 +21,10 @@
 //! SHA-256. The zip is written to a temporary file beside the target and renamed over it only
 //! when complete.
 
+pub mod bagit;
+pub mod sign;
+pub mod verify;
+
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Component, Path, PathBuf};
@@ -31,11 +35,11 @@ use unicode_normalization::UnicodeNormalization;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
-use crate::load::{BATCH_FILE, LoadedBatch};
+use crate::archive::sign::{SignError, SigningKey};
+use crate::documents::render::{BATCH_DIR, LABS_DIR, Rendered, SUMMARY_KIND};
+use crate::input::load::{BATCH_FILE, LoadedBatch};
 use crate::messages::{Arg, Lang, Message};
 use crate::msg;
-use crate::render::{BATCH_DIR, LABS_DIR, Rendered, SUMMARY_KIND};
-use crate::sign::{SignError, SigningKey};
 
 pub const BAGIT_FILE: &str = "bagit.txt";
 pub const BAG_INFO_FILE: &str = "bag-info.txt";
@@ -302,7 +306,7 @@ pub fn output_payload(
         };
         files.push(Payload {
             bag_path,
-            file: crate::render::xlsx_path(out, lab),
+            file: crate::documents::render::xlsx_path(out, lab),
         });
     }
     for volume in volumes {

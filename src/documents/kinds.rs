@@ -1,7 +1,7 @@
 //! The document catalog: which documents exist for a batch. One row per kind; adding a form
 //! means adding a row here and a template under templates/.
 
-use crate::model::{Case, Outcome};
+use crate::input::model::{Case, Outcome};
 
 /// Whether a kind is made once per case or once per batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +50,7 @@ fn tested(c: &Case) -> bool {
 
 macro_rules! template {
     ($name:literal) => {
-        ($name, include_str!(concat!("../templates/", $name)))
+        ($name, include_str!(concat!("../../templates/", $name)))
     };
 }
 

@@ -3,7 +3,7 @@
 use serde_json::Value;
 use tera::Tera;
 
-use crate::catalog::CATALOG;
+use crate::documents::kinds::CATALOG;
 
 /// Whether a line may not break at the space between `before` and `after`: between a figure
 /// and its unit (`1600 W`, `100 ℃`, `1 h`), or around a comparison or operator and its figure
@@ -150,12 +150,12 @@ const BREAKABLE_RUN: usize = 10;
 const EXTRA: [(&str, &str); 2] = [
     (
         "volume.typ.tera",
-        include_str!("../templates/volume.typ.tera"),
+        include_str!("../../templates/volume.typ.tera"),
     ),
     // Included by the summary table and the analysis report.
     (
         "category-table.typ.tera",
-        include_str!("../templates/category-table.typ.tera"),
+        include_str!("../../templates/category-table.typ.tera"),
     ),
 ];
 

@@ -10,11 +10,11 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::engine::Engine;
-use crate::load::{self, BATCH_FILE, CASES_DIR};
+use crate::documents::engine::Engine;
+use crate::documents::render::{self, RenderOptions};
+use crate::input::load::{self, BATCH_FILE, CASES_DIR};
 use crate::messages::Message;
 use crate::msg;
-use crate::render::{self, RenderOptions};
 
 /// How to watch.
 #[derive(Debug, Clone, Default)]
@@ -111,8 +111,8 @@ pub fn round(
     if matches!(scope, Scope::Files(_)) && cases.is_empty() {
         return; // a case file removed: nothing left to render
     }
-    let findings = crate::check::check(&lb);
-    let blocking: Vec<_> = crate::check::blocking(&lb, &findings, &cases)
+    let findings = crate::rules::check(&lb);
+    let blocking: Vec<_> = crate::rules::blocking(&lb, &findings, &cases)
         .into_iter()
         .cloned()
         .collect();
@@ -130,12 +130,12 @@ pub fn round(
     if !cases.is_empty() {
         // A changed case changes the batch's lists, tables and report too: they are made
         // again, as drafts while any case of the batch has an error.
-        let batch_errors = crate::check::blocking(&lb, &findings, &[]).len();
+        let batch_errors = crate::rules::blocking(&lb, &findings, &[]).len();
         rounds.push(RenderOptions {
             out: opts.out.clone(),
-            kinds: crate::catalog::CATALOG
+            kinds: crate::documents::kinds::CATALOG
                 .iter()
-                .filter(|k| k.scope == crate::catalog::Scope::Batch)
+                .filter(|k| k.scope == crate::documents::kinds::Scope::Batch)
                 .map(|k| k.id.to_string())
                 .collect(),
             draft: opts.draft || batch_errors > 0,

@@ -1,6 +1,6 @@
 //! The rules of BagIt, RFC 8493 (version 1.0), and of the 0.97 draft still common in archives,
 //! applied to a bag already read: its files with their sizes and digests, and the bytes of its
-//! tag files. Nothing here opens a file or a zip; [`crate::verify`] reads, streaming, and adds
+//! tag files. Nothing here opens a file or a zip; [`crate::archive::verify`] reads, streaming, and adds
 //! what only spotcheck's own archives promise (the signature, the required tag manifest).
 //!
 //! Every finding names its file and the section of RFC 8493 it rests on. A finding is an error

@@ -18,11 +18,11 @@ use typst_kit::diagnostics::{DiagnosticFormat, DiagnosticWorld, emit};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::fonts::{FontOptions, Fonts};
+use crate::documents::fonts::{FontOptions, Fonts};
 
 /// The shared Typst library every template imports.
 pub const LIB_NAME: &str = "spotcheck.typ";
-pub const LIB_SOURCE: &str = include_str!("../templates/spotcheck.typ");
+pub const LIB_SOURCE: &str = include_str!("../../templates/spotcheck.typ");
 /// Generated per run from the fonts available.
 pub const FONTS_NAME: &str = "fonts.typ";
 

@@ -6,10 +6,10 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 
-use crate::load::LoadedBatch;
-use crate::stats;
-use crate::stats::Share;
-use crate::view::{SUMMARY_HEADERS, summary_share};
+use crate::documents::view::{SUMMARY_HEADERS, summary_share};
+use crate::input::load::LoadedBatch;
+use crate::input::stats;
+use crate::input::stats::Share;
 
 /// Display width of text in spreadsheet columns: CJK and other wide characters count double.
 fn text_width(s: &str) -> f64 {
@@ -48,7 +48,7 @@ pub fn summary_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, XlsxError> {
 /// same bytes: the document's creation time is the report's date.
 pub fn share_workbook(lb: &LoadedBatch, share: Share) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let dated = date(crate::view::report_date(lb, share))?;
+    let dated = date(crate::documents::view::report_date(lb, share))?;
     let company = match share {
         Share::Lab(id) => lb.batch.lab(id).map(|l| l.name.clone()).unwrap_or_default(),
         Share::All => stats::labs_with_work(lb)

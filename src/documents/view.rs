@@ -7,10 +7,10 @@ use serde_json::{Map, Value, json};
 
 use chrono::NaiveDate;
 
-use crate::format::{date_cn, money_upper, opt_date_cn};
-use crate::load::LoadedBatch;
-use crate::model::{AnnexContent, BackupKeeper, Batch, Case, Outcome, Verdict};
-use crate::stats::{BatchStats, Counts, Share};
+use crate::documents::format::{date_cn, money_upper, opt_date_cn};
+use crate::input::load::LoadedBatch;
+use crate::input::model::{AnnexContent, BackupKeeper, Batch, Case, Outcome, Verdict};
+use crate::input::stats::{BatchStats, Counts, Share};
 
 /// Formatted values of the batch.
 pub fn batch_fmt(b: &Batch) -> Value {
@@ -263,7 +263,7 @@ fn notice_paragraphs(body: &str) -> Vec<Value> {
 
 fn row_of(c: &Case, no: usize, remark: String) -> Value {
     let p = c.product.as_ref();
-    let get = |f: fn(&crate::model::Product) -> Option<&String>| {
+    let get = |f: fn(&crate::input::model::Product) -> Option<&String>| {
         p.and_then(f).cloned().unwrap_or_else(|| "—".into())
     };
     json!({
@@ -553,7 +553,7 @@ pub fn batch_context(lb: &LoadedBatch) -> Value {
 /// The context of a per-batch document of one share.
 pub fn share_context(lb: &LoadedBatch, share: Share) -> Value {
     let b = &lb.batch;
-    let s = crate::stats::compute_share(lb, share);
+    let s = crate::input::stats::compute_share(lb, share);
     let cases = ordered_share(lb, share);
     let plan: Vec<Value> = b
         .plan
@@ -602,7 +602,7 @@ pub fn share_context(lb: &LoadedBatch, share: Share) -> Value {
         })
         .collect();
 
-    let all_labs = crate::stats::labs_with_work(lb);
+    let all_labs = crate::input::stats::labs_with_work(lb);
     let (labs, issuer, lab_column) = match share {
         Share::Lab(id) => {
             let name = b.lab(id).map(|l| l.name.clone()).unwrap_or_default();

@@ -7,9 +7,9 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Batch, Case};
+use crate::input::model::{Batch, Case};
+use crate::input::yaml::{self, PosIndex};
 use crate::msg;
-use crate::yaml::{self, PosIndex};
 
 /// A case as read from its file.
 #[derive(Debug, Clone)]

@@ -13,46 +13,46 @@ use chrono::{Datelike, NaiveDate};
 use pinyin::ToPinyin;
 use walkdir::WalkDir;
 
-use crate::load::{BATCH_FILE, CASES_DIR};
+use crate::input::load::{BATCH_FILE, CASES_DIR};
+use crate::input::model::{Batch, Domain, Outcome};
 use crate::messages::Message;
-use crate::model::{Batch, Domain, Outcome};
 use crate::msg;
 use crate::output::write_new;
 
 /// The batch.yaml of the example batch.
-const BATCH_YAML: &str = include_str!("../scaffold/batch.yaml");
+const BATCH_YAML: &str = include_str!("../../scaffold/batch.yaml");
 
 /// The example cases: (file name, id, text).
 const CASES: &[(&str, &str, &str)] = &[
     (
         "hf-001.yaml",
         "HF-2025-001",
-        include_str!("../scaffold/cases/hf-001.yaml"),
+        include_str!("../../scaffold/cases/hf-001.yaml"),
     ),
     (
         "hf-002.yaml",
         "HF-2025-002",
-        include_str!("../scaffold/cases/hf-002.yaml"),
+        include_str!("../../scaffold/cases/hf-002.yaml"),
     ),
     (
         "hf-003.yaml",
         "HF-2025-003",
-        include_str!("../scaffold/cases/hf-003.yaml"),
+        include_str!("../../scaffold/cases/hf-003.yaml"),
     ),
     (
         "dx-001.yaml",
         "DX-2025-001",
-        include_str!("../scaffold/cases/dx-001.yaml"),
+        include_str!("../../scaffold/cases/dx-001.yaml"),
     ),
     (
         "dx-002.yaml",
         "DX-2025-002",
-        include_str!("../scaffold/cases/dx-002.yaml"),
+        include_str!("../../scaffold/cases/dx-002.yaml"),
     ),
 ];
 
 /// The photo every example case lists as its evidence.
-const PLACEHOLDER_PHOTO: &[u8] = include_bytes!("../scaffold/evidence/placeholder.jpg");
+const PLACEHOLDER_PHOTO: &[u8] = include_bytes!("../../scaffold/evidence/placeholder.jpg");
 const PLACEHOLDER_NAME: &str = "现场照片.jpg";
 
 /// What `new-case` writes in every field the clerk still has to fill in. A field still holding
@@ -113,7 +113,7 @@ pub fn batch_schema() -> serde_json::Value {
 
 /// The JSON Schema of a case file.
 pub fn case_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(crate::model::Case)).unwrap_or_default()
+    serde_json::to_value(schemars::schema_for!(crate::input::model::Case)).unwrap_or_default()
 }
 
 fn schema_bytes(v: &serde_json::Value) -> Vec<u8> {
@@ -211,7 +211,7 @@ pub fn next_number(ids: &[String], prefix: &str, year: i32) -> u32 {
 
 /// Writes the next numbered case file of `opts.category` into the batch folder `root`.
 pub fn new_case(root: &Path, opts: &NewCase) -> Result<NewCaseWritten, Vec<Message>> {
-    let (batch, _) = crate::load::read_typed::<Batch>(root, BATCH_FILE)
+    let (batch, _) = crate::input::load::read_typed::<Batch>(root, BATCH_FILE)
         .map_err(|d| vec![msg!(NewCaseBatchErrors, findings = d)])?;
     let Some(row) = batch.plan.iter().find(|p| p.category == opts.category) else {
         let all: Vec<String> = batch.plan.iter().map(|p| p.category.clone()).collect();
@@ -289,7 +289,7 @@ impl Local {
             .postcode
             .iter()
             .chain(batch.labs.iter().map(|l| &l.postcode))
-            .find(|p| crate::check::valid_postcode(p))
+            .find(|p| crate::rules::valid_postcode(p))
             .cloned();
         let area_code = batch
             .authority
@@ -297,7 +297,7 @@ impl Local {
             .iter()
             .chain(batch.labs.iter().map(|l| &l.phone))
             .chain(batch.counties.iter().filter_map(|c| c.phone.as_ref()))
-            .filter(|p| crate::check::valid_phone(p))
+            .filter(|p| crate::rules::valid_phone(p))
             .find_map(|p| p.split_once('-').map(|(area, _)| area.to_string()));
         Local {
             postcode,

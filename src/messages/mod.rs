@@ -18,7 +18,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::format::date_cn;
+use crate::documents::format::date_cn;
 
 /// The language of the messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -126,7 +126,7 @@ arg_from_display!(
     u64,
     i64,
     char,
-    crate::model::Money
+    crate::input::model::Money
 );
 
 impl From<NaiveDate> for Arg {
@@ -354,7 +354,7 @@ impl Serialize for Msg {
     }
 }
 
-include!("messages_catalog.rs");
+include!("catalog.rs");
 
 #[cfg(test)]
 mod tests {

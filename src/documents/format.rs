@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::Money;
+use crate::input::model::Money;
 
 /// `2023年3月2日`, as GB/T 9704 writes dates: Arabic numerals, no spaces.
 pub fn date_cn(d: NaiveDate) -> String {

@@ -1,6 +1,6 @@
 //! Verifying an archive, zipped or unzipped, without extracting it: every entry streams once
 //! through every algorithm its manifests use, with a bounded buffer, and the bag is judged by
-//! RFC 8493 ([`crate::bagit`]); every missing, extra, renamed and altered file is reported by
+//! RFC 8493 ([`crate::archive::bagit`]); every missing, extra, renamed and altered file is reported by
 //! name, not only the first. spotcheck's own archives (signed, or holding
 //! `data/source/batch.yaml`) must also have what `spotcheck build` always writes: the tag
 //! manifest, bag-info.txt with its Payload-Oxum, and no tag file outside the tag manifest.
@@ -19,14 +19,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::archive::bagit::{self, Algorithm, Digests, FileInfo, MultiHasher, name_problem};
+pub use crate::archive::bagit::{Finding, FindingKind, Severity};
+use crate::archive::sign::{self, SignatureInfo};
 use crate::archive::{
     BAG_INFO_FILE, BAGIT_FILE, MANIFEST_FILE, SIGNATURE_FILE, TAGMANIFEST_FILE, nfc,
 };
-use crate::bagit::{self, Algorithm, Digests, FileInfo, MultiHasher, name_problem};
-pub use crate::bagit::{Finding, FindingKind, Severity};
 use crate::messages::{Lang, Message, Msg};
 use crate::msg;
-use crate::sign::{self, SignatureInfo};
 
 /// The tag files that the tag manifest of spotcheck's own archives must list.
 const LISTED_TAG_FILES: [&str; 3] = [BAGIT_FILE, BAG_INFO_FILE, MANIFEST_FILE];

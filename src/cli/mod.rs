@@ -1,0 +1,3 @@
+//! The command line: argument types, one file per command, and how results are shown.
+
+pub mod text;

@@ -1,0 +1,16 @@
+//! The documents: which kinds exist ([`kinds`]), what each template receives ([`view`],
+//! [`format`]), the Tera templates ([`templates`]), Typst in process ([`engine`], [`fonts`]),
+//! rendering them all ([`render`]), the summary spreadsheet ([`xlsx`]), the attached annexes
+//! ([`annex`]), the bound volume ([`volume`]) and the live preview ([`watch`]).
+
+pub mod annex;
+pub mod engine;
+pub mod fonts;
+pub mod format;
+pub mod kinds;
+pub mod render;
+pub mod templates;
+pub mod view;
+pub mod volume;
+pub mod watch;
+pub mod xlsx;

@@ -1,0 +1,10 @@
+//! The batch folder as the program reads it: the typed model of `batch.yaml` and of a case
+//! file, the YAML reader that locates every error, the loader of a whole folder, the batch's
+//! numbers computed once from it, and the scaffold that starts a batch or a case.
+
+pub mod load;
+pub mod model;
+pub mod scaffold;
+pub mod stats;
+pub mod width;
+pub mod yaml;
