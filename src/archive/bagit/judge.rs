@@ -1,0 +1,614 @@
+//! Judging a bag read: every rule of RFC 8493 (or of the 0.97 draft) in the order of the
+//! specification.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::messages::Arg;
+use crate::msg;
+
+use super::digest::{Algorithm, Digests, ManifestKind, manifest_name, normalize_algorithm};
+use super::finding::{Finding, FindingKind};
+use super::manifest::{Manifest, parse_fetch, parse_manifest};
+use super::tagfile::{
+    Declaration, ONCE_ONLY, Version, check_bag_info, check_declaration, decode_tag,
+};
+use super::{BAG_INFO_TXT, BAGIT_TXT, FETCH_TXT, PAYLOAD_DIR};
+
+// The bag
+// ---------------------------------------------------------------------------------------------
+
+/// One file of the bag as read: its size, and its digests (none when it could not be read).
+#[derive(Debug, Clone)]
+pub struct FileInfo {
+    pub size: u64,
+    pub digests: Option<Digests>,
+}
+
+/// A bag as read.
+pub struct Bag<'a> {
+    /// Every file, by path relative to the base directory (NFC).
+    pub files: &'a BTreeMap<String, FileInfo>,
+    /// The bytes of the tag files that [`is_read_tag_file`] names, when they could be read.
+    pub tags: &'a HashMap<String, Vec<u8>>,
+    /// Whether the base directory has a directory `data`.
+    pub has_payload_dir: bool,
+}
+
+/// What the rules found, and what the caller may want to know besides.
+#[derive(Debug, Default)]
+pub struct Judgement {
+    pub findings: Vec<Finding>,
+    /// The version bagit.txt declares.
+    pub version: Option<String>,
+    /// The algorithms of the payload manifests that could be read.
+    pub algorithms: Vec<Algorithm>,
+    /// Every path listed in any payload manifest.
+    pub payload_listed: BTreeSet<String>,
+    /// The names of the tag manifests present.
+    pub tag_manifests: Vec<String>,
+    /// Whether bag-info.txt has a Payload-Oxum.
+    pub has_oxum: bool,
+    /// Payload files and their total size.
+    pub payload_files: usize,
+    pub payload_bytes: u64,
+}
+
+/// Judges a bag by RFC 8493 (or the 0.97 draft when it declares that version), section by
+/// section in the order of the specification.
+pub fn judge(bag: &Bag) -> Judgement {
+    let mut j = Judging::new(bag);
+    j.declaration();
+    j.payload_directory();
+    j.manifests();
+    j.fetch();
+    j.payload();
+    j.bag_info();
+    j.tag_manifests();
+    j.weak_algorithms();
+    j.case_collisions();
+    j.done
+}
+
+/// A bag being judged: what the earlier sections read, which the later ones need.
+struct Judging<'a> {
+    bag: &'a Bag<'a>,
+    done: Judgement,
+    decl: Declaration,
+    /// The names of the payload manifests present, read or not.
+    payload_names: Vec<String>,
+    payload_manifests: Vec<Manifest>,
+    tag_manifests: Vec<Manifest>,
+    fetch: BTreeMap<String, super::manifest::FetchItem>,
+    /// The payload files, by path.
+    payload: BTreeMap<&'a String, &'a FileInfo>,
+}
+
+impl<'a> Judging<'a> {
+    fn new(bag: &'a Bag<'a>) -> Self {
+        Judging {
+            bag,
+            done: Judgement::default(),
+            decl: Declaration {
+                version: Version::V1_0,
+                declared: None,
+                encoding: encoding_rs::UTF_8,
+            },
+            payload_names: Vec::new(),
+            payload_manifests: Vec::new(),
+            tag_manifests: Vec::new(),
+            fetch: BTreeMap::new(),
+            payload: bag
+                .files
+                .iter()
+                .filter(|(k, _)| k.starts_with(PAYLOAD_DIR))
+                .collect(),
+        }
+    }
+
+    fn push(&mut self, f: Finding) {
+        self.done.findings.push(f);
+    }
+
+    /// §2.1.1 The bag declaration.
+    fn declaration(&mut self) {
+        match self.bag.tags.get(BAGIT_TXT) {
+            Some(b) => self.decl = check_declaration(b, &mut self.done.findings),
+            None if !self.bag.files.contains_key(BAGIT_TXT) => self.push(
+                Finding::new(
+                    FindingKind::TagMissing,
+                    BAGIT_TXT,
+                    msg!(BagMissingFile, path = BAGIT_TXT),
+                )
+                .rule("RFC 8493 §2.1.1"),
+            ),
+            None => {}
+        }
+        self.done.version = self.decl.declared.clone();
+    }
+
+    /// §2.1.2 The payload directory.
+    fn payload_directory(&mut self) {
+        if !self.bag.has_payload_dir {
+            self.push(
+                Finding::new(
+                    FindingKind::NoPayloadDirectory,
+                    "data/",
+                    msg!(BagNoPayloadDirectory),
+                )
+                .rule("RFC 8493 §2.1.2"),
+            );
+        }
+    }
+
+    /// §2.1.3, §2.2.1, §2.4 The manifests: named as the specification names them, with an
+    /// algorithm this program computes, read.
+    fn manifests(&mut self) {
+        let version = self.decl.version;
+        for name in self.bag.files.keys() {
+            let Some((kind, raw)) = manifest_name(name) else {
+                continue;
+            };
+            match kind {
+                ManifestKind::Payload => self.payload_names.push(name.clone()),
+                ManifestKind::Tag => self.done.tag_manifests.push(name.clone()),
+            }
+            let normalized = normalize_algorithm(raw);
+            let expected_name = match kind {
+                ManifestKind::Payload => format!("manifest-{normalized}.txt"),
+                ManifestKind::Tag => format!("tagmanifest-{normalized}.txt"),
+            };
+            if *name != expected_name {
+                self.push(
+                    Finding::new(
+                        FindingKind::BadManifest,
+                        name,
+                        msg!(BagManifestName, name = name, expected = &expected_name),
+                    )
+                    .rule("RFC 8493 §2.4"),
+                );
+            }
+            let Some(algorithm) = Algorithm::from_name(&normalized) else {
+                self.push(
+                    Finding::new(
+                        FindingKind::UnsupportedAlgorithm,
+                        name,
+                        msg!(BagUnsupportedAlgorithm, name = name, algorithm = raw),
+                    )
+                    .rule("RFC 8493 §2.4"),
+                );
+                continue;
+            };
+            let Some(bytes) = self.bag.tags.get(name) else {
+                continue; // unreadable: reported where it was read
+            };
+            let f = &mut self.done.findings;
+            let Some(text) =
+                decode_tag(name, bytes, self.decl.encoding, FindingKind::BadManifest, f)
+            else {
+                continue;
+            };
+            let m = parse_manifest(name, &text, algorithm, kind, version, f);
+            match kind {
+                ManifestKind::Payload => self.payload_manifests.push(m),
+                ManifestKind::Tag => self.tag_manifests.push(m),
+            }
+        }
+        if self.payload_names.is_empty() {
+            self.push(
+                Finding::new(
+                    FindingKind::NoPayloadManifest,
+                    "manifest-sha512.txt",
+                    msg!(BagNoPayloadManifest),
+                )
+                .rule("RFC 8493 §2.1.3"),
+            );
+        }
+        let j = &mut self.done;
+        j.algorithms = self.payload_manifests.iter().map(|m| m.algorithm).collect();
+        j.algorithms.sort();
+        j.algorithms.dedup();
+        for m in &self.payload_manifests {
+            j.payload_listed.extend(m.entries.keys().cloned());
+        }
+    }
+
+    /// §2.2.3 fetch.txt: read, never fetched; every item listed in every payload manifest.
+    fn fetch(&mut self) {
+        let f = &mut self.done.findings;
+        self.fetch = self
+            .bag
+            .tags
+            .get(FETCH_TXT)
+            .and_then(|b| decode_tag(FETCH_TXT, b, self.decl.encoding, FindingKind::BadFetch, f))
+            .map(|t| parse_fetch(&t, self.decl.version, f))
+            .unwrap_or_default();
+        for p in self.fetch.keys() {
+            for m in &self.payload_manifests {
+                if !m.entries.contains_key(p) {
+                    f.push(
+                        Finding::new(
+                            FindingKind::BadFetch,
+                            p,
+                            msg!(BagFetchNotInManifest, path = p, manifest = &m.name),
+                        )
+                        .rule("RFC 8493 §2.2.3"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// §3 The payload against the payload manifests: altered, missing (or still to fetch, or
+    /// renamed), extra, not in every manifest.
+    fn payload(&mut self) {
+        self.done.payload_files = self.payload.len();
+        self.done.payload_bytes = self.payload.values().map(|e| e.size).sum();
+        let (missing, altered) = self.missing_and_altered();
+        for (p, wrong) in altered {
+            let names: Vec<String> = wrong
+                .iter()
+                .map(|(m, _, _)| self.payload_manifests[*m].name.clone())
+                .collect();
+            let (m, want, got) = &wrong[0];
+            let algorithm = self.payload_manifests[*m].algorithm.name();
+            let mut finding = Finding::new(
+                FindingKind::Altered,
+                &p,
+                msg!(BagAltered, path = &p, manifests = names),
+            )
+            .rule("RFC 8493 §3");
+            finding.expected = Some(format!("{algorithm}:{want}"));
+            finding.actual = Some(format!("{algorithm}:{got}"));
+            self.push(finding);
+        }
+        let mut extra = self.unlisted();
+        for (p, listed_by) in missing {
+            self.missing(&p, &listed_by, &mut extra);
+        }
+        for p in extra {
+            self.push(
+                Finding::new(FindingKind::Extra, &p, msg!(BagExtra, path = &p)).rule("RFC 8493 §3"),
+            );
+        }
+    }
+
+    /// The files a payload manifest lists that are absent, and those whose digest differs:
+    /// by path, the manifests (by index) that say so, with the digests wanted and found.
+    #[allow(clippy::type_complexity)]
+    fn missing_and_altered(
+        &self,
+    ) -> (
+        BTreeMap<String, Vec<usize>>,
+        BTreeMap<String, Vec<(usize, String, String)>>,
+    ) {
+        let mut missing: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut altered: BTreeMap<String, Vec<(usize, String, String)>> = BTreeMap::new();
+        for (i, m) in self.payload_manifests.iter().enumerate() {
+            for (p, want) in &m.entries {
+                match self.payload.get(p) {
+                    None => missing.entry(p.clone()).or_default().push(i),
+                    Some(FileInfo {
+                        digests: Some(d), ..
+                    }) => {
+                        if let Some(got) = d.get(m.algorithm)
+                            && got != want
+                        {
+                            altered.entry(p.clone()).or_default().push((
+                                i,
+                                want.clone(),
+                                got.to_string(),
+                            ));
+                        }
+                    }
+                    Some(_) => {} // unreadable: reported where it was read
+                }
+            }
+        }
+        (missing, altered)
+    }
+
+    /// The payload files no payload manifest lists (extra, or renamed); a file missing from
+    /// some manifests only is reported here (1.0 bags).
+    fn unlisted(&mut self) -> Vec<String> {
+        let mut extra = Vec::new();
+        if self.payload_manifests.is_empty() {
+            return extra;
+        }
+        let paths: Vec<String> = self.payload.keys().map(|p| p.to_string()).collect();
+        for p in paths {
+            let absent_from: Vec<String> = self
+                .payload_manifests
+                .iter()
+                .filter(|m| !m.entries.contains_key(&p))
+                .map(|m| m.name.clone())
+                .collect();
+            if absent_from.len() == self.payload_manifests.len() {
+                extra.push(p);
+            } else if !absent_from.is_empty() && self.decl.version == Version::V1_0 {
+                self.push(
+                    Finding::new(
+                        FindingKind::NotInEveryManifest,
+                        &p,
+                        msg!(BagNotInEveryManifest, path = &p, manifests = absent_from),
+                    )
+                    .rule("RFC 8493 §3"),
+                );
+            }
+        }
+        extra
+    }
+
+    /// A file the manifests `listed_by` list that is absent: still to fetch, a directory,
+    /// renamed to one of `extra` (the same content under a name no manifest lists), or
+    /// missing.
+    fn missing(&mut self, p: &str, listed_by: &[usize], extra: &mut Vec<String>) {
+        if let Some(item) = self.fetch.get(p) {
+            let finding = Finding::new(
+                FindingKind::FetchPending,
+                p,
+                msg!(BagFetchPending, path = p, url = &item.url),
+            )
+            .rule("RFC 8493 §3");
+            self.push(finding);
+            return;
+        }
+        let dir = format!("{p}/");
+        if self
+            .bag
+            .files
+            .range(dir.clone()..)
+            .next()
+            .is_some_and(|(k, _)| k.starts_with(&dir))
+        {
+            self.push(
+                Finding::new(
+                    FindingKind::BadManifest,
+                    p,
+                    msg!(BagManifestDirectory, path = p),
+                )
+                .rule("RFC 8493 §2.1.3"),
+            );
+            return;
+        }
+        let same = |candidate: &String| {
+            let info = self.payload.get(candidate);
+            listed_by.iter().any(|&i| {
+                let m = &self.payload_manifests[i];
+                info.and_then(|info| info.digests.as_ref())
+                    .and_then(|d| d.get(m.algorithm))
+                    .is_some_and(|got| m.entries.get(p).is_some_and(|want| want == got))
+            })
+        };
+        match extra.iter().position(same) {
+            Some(i) => {
+                let to = extra.remove(i);
+                let mut finding = Finding::new(
+                    FindingKind::Renamed,
+                    p,
+                    msg!(BagRenamed, path = p, to = &to),
+                )
+                .rule("RFC 8493 §3");
+                finding.to = Some(to);
+                self.push(finding);
+            }
+            None => self.push(
+                Finding::new(FindingKind::Missing, p, msg!(BagMissing, path = p))
+                    .rule("RFC 8493 §3"),
+            ),
+        }
+    }
+
+    /// §2.2.2 bag-info.txt, and the Payload-Oxum when present.
+    fn bag_info(&mut self) {
+        let f = &mut self.done.findings;
+        let Some(text) = self.bag.tags.get(BAG_INFO_TXT).and_then(|b| {
+            decode_tag(
+                BAG_INFO_TXT,
+                b,
+                self.decl.encoding,
+                FindingKind::BadBagInfo,
+                f,
+            )
+        }) else {
+            return;
+        };
+        let (elements, oxum) = check_bag_info(&text, self.decl.version, f);
+        self.done.has_oxum = elements
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case(ONCE_ONLY));
+        let Some((bytes, count)) = oxum else { return };
+        // The size of an unreadable entry is unknown: then only the count is compared.
+        let sizes_known = self.payload.values().all(|e| e.digests.is_some());
+        let (actual_bytes, actual_files) =
+            (self.done.payload_bytes, self.done.payload_files as u64);
+        if count != actual_files || (sizes_known && bytes != actual_bytes) {
+            let mut finding = Finding::new(
+                FindingKind::PayloadOxum,
+                BAG_INFO_TXT,
+                msg!(
+                    BagOxumMismatch,
+                    count = count,
+                    bytes = bytes,
+                    actual_files = actual_files,
+                    actual_bytes = actual_bytes
+                ),
+            )
+            .rule("RFC 8493 §2.2.2");
+            finding.expected = Some(format!("{bytes}.{count}"));
+            finding.actual = Some(format!("{actual_bytes}.{actual_files}"));
+            self.push(finding);
+        }
+    }
+
+    /// §2.2.1 The tag manifests against the tag files: every listed tag file present and
+    /// unaltered, every payload manifest listed (1.0), the other tag files listed and the
+    /// payload manifests' algorithms used (SHOULD).
+    fn tag_manifests(&mut self) {
+        let manifests = std::mem::take(&mut self.tag_manifests);
+        for m in &manifests {
+            self.tag_manifest(m);
+        }
+        if !manifests.is_empty() {
+            self.unlisted_tag_files(&manifests);
+            self.tag_algorithms(&manifests);
+        }
+        self.tag_manifests = manifests;
+    }
+
+    fn tag_manifest(&mut self, m: &Manifest) {
+        let version = self.decl.version;
+        for (p, want) in &m.entries {
+            if version == Version::V1_0
+                && manifest_name(p).is_some_and(|(k, _)| k == ManifestKind::Tag)
+            {
+                self.push(
+                    Finding::new(
+                        FindingKind::BadManifest,
+                        &m.name,
+                        msg!(BagTagManifestListsTagManifest, name = &m.name, path = p),
+                    )
+                    .rule("RFC 8493 §2.2.1"),
+                );
+                continue;
+            }
+            match self.bag.files.get(p) {
+                None => self.push(
+                    Finding::new(
+                        FindingKind::TagMissing,
+                        p,
+                        msg!(BagTagMissing, path = p, name = &m.name),
+                    )
+                    .rule("RFC 8493 §3"),
+                ),
+                Some(FileInfo {
+                    digests: Some(d), ..
+                }) => {
+                    if let Some(got) = d.get(m.algorithm)
+                        && got != want
+                    {
+                        let mut finding = Finding::new(
+                            FindingKind::TagAltered,
+                            p,
+                            msg!(BagAltered, path = p, manifests = &m.name),
+                        )
+                        .rule("RFC 8493 §3");
+                        finding.expected = Some(format!("{}:{want}", m.algorithm.name()));
+                        finding.actual = Some(format!("{}:{got}", m.algorithm.name()));
+                        self.push(finding);
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        if version == Version::V1_0 {
+            for pm in self.payload_names.clone() {
+                if !m.entries.contains_key(&pm) {
+                    self.push(
+                        Finding::new(
+                            FindingKind::TagNotListed,
+                            &pm,
+                            msg!(BagTagManifestOmitsManifest, name = &m.name, path = &pm),
+                        )
+                        .rule("RFC 8493 §2.2.1"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The tag files that are not listed in every tag manifest (a SHOULD).
+    fn unlisted_tag_files(&mut self, manifests: &[Manifest]) {
+        let version = self.decl.version;
+        let files: Vec<String> = self.bag.files.keys().cloned().collect();
+        for p in files {
+            let is_tag_manifest = manifest_name(&p).is_some_and(|(k, _)| k == ManifestKind::Tag);
+            let reported = version == Version::V1_0 && self.payload_names.contains(&p);
+            if p.starts_with(PAYLOAD_DIR) || is_tag_manifest || reported {
+                continue;
+            }
+            let absent_from: Vec<String> = manifests
+                .iter()
+                .filter(|m| !m.entries.contains_key(&p))
+                .map(|m| m.name.clone())
+                .collect();
+            if !absent_from.is_empty() {
+                self.push(
+                    Finding::new(
+                        FindingKind::TagNotListed,
+                        &p,
+                        msg!(BagTagNotListed, path = &p, manifests = absent_from),
+                    )
+                    .rule("RFC 8493 §2.2.1")
+                    .warning(),
+                );
+            }
+        }
+    }
+
+    /// The tag manifests SHOULD use the payload manifests' algorithms.
+    fn tag_algorithms(&mut self, manifests: &[Manifest]) {
+        let tag_algs: BTreeSet<Algorithm> = manifests.iter().map(|m| m.algorithm).collect();
+        let payload_algs: BTreeSet<Algorithm> = self.done.algorithms.iter().copied().collect();
+        if payload_algs.is_empty() || tag_algs == payload_algs {
+            return;
+        }
+        let names =
+            |s: &BTreeSet<Algorithm>| Arg::List(s.iter().map(|a| a.name().to_string()).collect());
+        let first = self.done.tag_manifests[0].clone();
+        self.push(
+            Finding::new(
+                FindingKind::BadManifest,
+                &first,
+                msg!(
+                    BagTagAlgorithms,
+                    tag = names(&tag_algs),
+                    payload = names(&payload_algs)
+                ),
+            )
+            .rule("RFC 8493 §2.2.1")
+            .warning(),
+        );
+    }
+
+    /// §2.4 MD5 and SHA-1 are allowed for backwards compatibility only.
+    fn weak_algorithms(&mut self) {
+        let algorithms = &self.done.algorithms;
+        if algorithms.is_empty() || !algorithms.iter().all(|a| a.weak()) {
+            return;
+        }
+        let names: Vec<String> = algorithms.iter().map(|a| a.name().to_string()).collect();
+        let first = self.payload_names[0].clone();
+        self.push(
+            Finding::new(
+                FindingKind::WeakAlgorithm,
+                &first,
+                msg!(BagWeakAlgorithm, algorithms = names),
+            )
+            .rule("RFC 8493 §2.4")
+            .warning(),
+        );
+    }
+
+    /// §6.1.1.3 Names that differ only in case cannot coexist on many file systems.
+    fn case_collisions(&mut self) {
+        let mut by_case: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for p in self.payload.keys() {
+            by_case
+                .entry(p.to_lowercase())
+                .or_default()
+                .push(p.to_string());
+        }
+        for names in by_case.into_values().filter(|n| n.len() > 1) {
+            let first = names[0].clone();
+            self.push(
+                Finding::new(
+                    FindingKind::CaseCollision,
+                    &first,
+                    msg!(BagCaseCollision, names = names),
+                )
+                .rule("RFC 8493 §6.1.1.3")
+                .warning(),
+            );
+        }
+    }
+}
