@@ -22,6 +22,7 @@
 //! when complete.
 
 pub mod bagit;
+pub mod layout;
 pub mod sign;
 pub mod verify;
 
@@ -31,7 +32,6 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
@@ -41,20 +41,8 @@ use crate::input::load::{BATCH_FILE, LoadedBatch};
 use crate::messages::{Arg, Lang, Message};
 use crate::msg;
 
-pub const BAGIT_FILE: &str = "bagit.txt";
-pub const BAG_INFO_FILE: &str = "bag-info.txt";
-pub const MANIFEST_FILE: &str = "manifest-sha256.txt";
-pub const TAGMANIFEST_FILE: &str = "tagmanifest-sha256.txt";
-/// The detached minisign signature of the tag manifest: a tag file listed in no manifest.
-pub const SIGNATURE_FILE: &str = "tagmanifest-sha256.txt.minisig";
-/// The exact bytes of bagit.txt.
-pub const BAGIT_TXT: &str = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
-
-pub const SOURCE_DIR: &str = "data/source";
-pub const EVIDENCE_DIR: &str = "data/evidence";
-pub const DOCUMENTS_DIR: &str = "data/documents";
-pub const VOLUME_DIR: &str = "data/volume";
-pub const TABLES_DIR: &str = "data/tables";
+pub use bagit::{hex, nfc};
+pub use layout::*;
 
 /// Unix permissions of every entry.
 const FILE_MODE: u32 = 0o644;
@@ -140,11 +128,6 @@ pub struct Packed {
 /// `OUT/<batch id>.zip`.
 pub fn archive_path(lb: &LoadedBatch, out: &Path) -> PathBuf {
     out.join(format!("{}.zip", lb.batch.id))
-}
-
-/// NFC, the one normal form of every name in the bag.
-pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
 }
 
 /// A path as written in a manifest: RFC 8493 §2.1.3 percent-encodes CR, LF and `%`.
@@ -315,7 +298,7 @@ pub fn output_payload(
             .and_then(|n| n.to_str())
             .ok_or_else(|| ArchiveError::BadPath(msg!(ArchiveVolumeName, path = volume).into()))?;
         files.push(Payload {
-            bag_path: format!("{VOLUME_DIR}/{}", nfc(name)),
+            bag_path: format!("{BAG_VOLUME_DIR}/{}", nfc(name)),
             file: volume.to_path_buf(),
         });
     }
@@ -402,10 +385,6 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Packs the payload of a batch into the bag zip at `dest`, atomically.
 pub fn pack(
     lb: &LoadedBatch,
@@ -447,7 +426,7 @@ pub fn pack(
         sizes.push(meta.len());
     }
     let payload_bytes: u64 = sizes.iter().sum();
-    let bagit = BAGIT_TXT.as_bytes().to_vec();
+    let bagit = BAGIT_DECLARATION.as_bytes().to_vec();
     let info = bag_info(lb, payload_bytes, files.len()).into_bytes();
 
     let dir = dest.parent().unwrap_or(Path::new("."));

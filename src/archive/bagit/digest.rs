@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::messages::Msg;
 
-use super::{BAG_INFO_TXT, BAGIT_TXT, FETCH_TXT};
+use super::{BAG_INFO_FILE, BAGIT_FILE, FETCH_FILE};
 
 // Algorithms and digests
 // ---------------------------------------------------------------------------------------------
@@ -175,7 +175,7 @@ pub fn needed_algorithms<'a>(root_names: impl IntoIterator<Item = &'a str>) -> B
 
 /// Whether verify keeps this file's bytes to read it: the tag files the rules read.
 pub fn is_read_tag_file(rel: &str) -> bool {
-    matches!(rel, BAGIT_TXT | BAG_INFO_TXT | FETCH_TXT) || manifest_name(rel).is_some()
+    matches!(rel, BAGIT_FILE | BAG_INFO_FILE | FETCH_FILE) || manifest_name(rel).is_some()
 }
 
 /// NFC, the one normal form names are compared in (RFC 8493 §6.1.1.3).

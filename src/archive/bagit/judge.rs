@@ -12,7 +12,7 @@ use super::manifest::{Manifest, parse_fetch, parse_manifest};
 use super::tagfile::{
     Declaration, ONCE_ONLY, Version, check_bag_info, check_declaration, decode_tag,
 };
-use super::{BAG_INFO_TXT, BAGIT_TXT, FETCH_TXT, PAYLOAD_DIR};
+use super::{BAG_INFO_FILE, BAGIT_FILE, FETCH_FILE, PAYLOAD_DIR};
 
 // The bag
 // ---------------------------------------------------------------------------------------------
@@ -111,13 +111,13 @@ impl<'a> Judging<'a> {
 
     /// §2.1.1 The bag declaration.
     fn declaration(&mut self) {
-        match self.bag.tags.get(BAGIT_TXT) {
+        match self.bag.tags.get(BAGIT_FILE) {
             Some(b) => self.decl = check_declaration(b, &mut self.done.findings),
-            None if !self.bag.files.contains_key(BAGIT_TXT) => self.push(
+            None if !self.bag.files.contains_key(BAGIT_FILE) => self.push(
                 Finding::new(
                     FindingKind::TagMissing,
-                    BAGIT_TXT,
-                    msg!(BagMissingFile, path = BAGIT_TXT),
+                    BAGIT_FILE,
+                    msg!(BagMissingFile, path = BAGIT_FILE),
                 )
                 .rule("RFC 8493 §2.1.1"),
             ),
@@ -218,8 +218,8 @@ impl<'a> Judging<'a> {
         self.fetch = self
             .bag
             .tags
-            .get(FETCH_TXT)
-            .and_then(|b| decode_tag(FETCH_TXT, b, self.decl.encoding, FindingKind::BadFetch, f))
+            .get(FETCH_FILE)
+            .and_then(|b| decode_tag(FETCH_FILE, b, self.decl.encoding, FindingKind::BadFetch, f))
             .map(|t| parse_fetch(&t, self.decl.version, f))
             .unwrap_or_default();
         for p in self.fetch.keys() {
@@ -401,9 +401,9 @@ impl<'a> Judging<'a> {
     /// §2.2.2 bag-info.txt, and the Payload-Oxum when present.
     fn bag_info(&mut self) {
         let f = &mut self.done.findings;
-        let Some(text) = self.bag.tags.get(BAG_INFO_TXT).and_then(|b| {
+        let Some(text) = self.bag.tags.get(BAG_INFO_FILE).and_then(|b| {
             decode_tag(
-                BAG_INFO_TXT,
+                BAG_INFO_FILE,
                 b,
                 self.decl.encoding,
                 FindingKind::BadBagInfo,
@@ -424,7 +424,7 @@ impl<'a> Judging<'a> {
         if count != actual_files || (sizes_known && bytes != actual_bytes) {
             let mut finding = Finding::new(
                 FindingKind::PayloadOxum,
-                BAG_INFO_TXT,
+                BAG_INFO_FILE,
                 msg!(
                     BagOxumMismatch,
                     count = count,

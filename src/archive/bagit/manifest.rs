@@ -9,7 +9,7 @@ use crate::msg;
 use super::digest::{Algorithm, ManifestKind, name_problem, nfc};
 use super::finding::{Finding, FindingKind};
 use super::tagfile::{Version, split_lines, unterminated};
-use super::{FETCH_TXT, PAYLOAD_DIR};
+use super::{FETCH_FILE, PAYLOAD_DIR};
 
 // Manifests (§2.1.3, §2.2.1) and fetch.txt (§2.2.3)
 // ---------------------------------------------------------------------------------------------
@@ -215,14 +215,14 @@ pub(super) fn parse_fetch(
     let mut items = BTreeMap::new();
     let (lines, ended) = split_lines(text);
     if !ended {
-        findings.push(unterminated(FETCH_TXT, FindingKind::BadFetch));
+        findings.push(unterminated(FETCH_FILE, FindingKind::BadFetch));
     }
     let is_ws = |c: char| c == ' ' || c == '\t';
     for (i, line) in lines.iter().enumerate() {
         let bad = |why: Message| {
             Finding::new(
                 FindingKind::BadFetch,
-                FETCH_TXT,
+                FETCH_FILE,
                 msg!(BagFetchLine, line = i + 1, why = why, text = *line),
             )
             .rule("RFC 8493 §2.2.3")

@@ -20,10 +20,8 @@ pub use digest::{
 pub use finding::{Finding, FindingKind, Severity};
 pub use judge::{Bag, FileInfo, Judgement, judge};
 
-pub const BAGIT_TXT: &str = "bagit.txt";
-pub const BAG_INFO_TXT: &str = "bag-info.txt";
-pub const FETCH_TXT: &str = "fetch.txt";
-const PAYLOAD_DIR: &str = "data/";
+use super::layout::PAYLOAD_PREFIX as PAYLOAD_DIR;
+pub use super::layout::{BAG_INFO_FILE, BAGIT_FILE, FETCH_FILE};
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 #[cfg(test)]

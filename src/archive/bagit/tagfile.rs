@@ -5,7 +5,7 @@ use crate::messages::{Message, Msg};
 use crate::msg;
 
 use super::finding::{Finding, FindingKind};
-use super::{BAG_INFO_TXT, BAGIT_TXT, UTF8_BOM};
+use super::{BAG_INFO_FILE, BAGIT_FILE, UTF8_BOM};
 
 // Text tag files (§2.3)
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ pub(super) fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> De
                     findings.push(
                         Finding::new(
                             FindingKind::TagEncoding,
-                            BAGIT_TXT,
+                            BAGIT_FILE,
                             msg!(BagTagEncoding, encoding = e),
                         )
                         .rule("RFC 8493 §2.1.1")
@@ -244,7 +244,7 @@ pub(super) fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> De
         }
     }
     if !ended {
-        findings.push(unterminated(BAGIT_TXT, FindingKind::BadBagitTxt));
+        findings.push(unterminated(BAGIT_FILE, FindingKind::BadBagitTxt));
     }
     findings.extend(why_bad.into_iter().map(bad_declaration));
     decl
@@ -253,7 +253,7 @@ pub(super) fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> De
 pub(super) fn bad_declaration(why: Message) -> Finding {
     Finding::new(
         FindingKind::BadBagitTxt,
-        BAGIT_TXT,
+        BAGIT_FILE,
         msg!(BagDeclInvalid, why = why),
     )
     .rule("RFC 8493 §2.1.1")
@@ -287,7 +287,7 @@ pub(super) fn check_bag_info(
     let bad = |i: usize, why: Msg, line: &str| {
         Finding::new(
             FindingKind::BadBagInfo,
-            BAG_INFO_TXT,
+            BAG_INFO_FILE,
             msg!(BagInfoLine, line = i + 1, why = why, text = line),
         )
         .rule("RFC 8493 §2.2.2")
@@ -311,7 +311,7 @@ pub(super) fn check_bag_info(
         }
     }
     if !ended {
-        findings.push(unterminated(BAG_INFO_TXT, FindingKind::BadBagInfo));
+        findings.push(unterminated(BAG_INFO_FILE, FindingKind::BadBagInfo));
     }
 
     let count = |label: &str| {
@@ -326,7 +326,7 @@ pub(super) fn check_bag_info(
             findings.push(
                 Finding::new(
                     FindingKind::RepeatedElement,
-                    BAG_INFO_TXT,
+                    BAG_INFO_FILE,
                     msg!(BagInfoRepeated, label = label, count = n),
                 )
                 .rule("RFC 8493 §2.2.2")
@@ -343,7 +343,7 @@ pub(super) fn check_bag_info(
         findings.push(
             Finding::new(
                 FindingKind::BadBagInfo,
-                BAG_INFO_TXT,
+                BAG_INFO_FILE,
                 msg!(BagInfoOxumRepeated, count = oxums.len()),
             )
             .rule("RFC 8493 §2.2.2"),
@@ -360,7 +360,7 @@ pub(super) fn check_bag_info(
             findings.push(
                 Finding::new(
                     FindingKind::BadBagInfo,
-                    BAG_INFO_TXT,
+                    BAG_INFO_FILE,
                     msg!(BagInfoOxumForm, value = *value),
                 )
                 .rule("RFC 8493 §2.2.2"),

@@ -12,26 +12,27 @@
 //! declared sizes together are capped, as is the number of entries. Read errors (a CRC that
 //! does not match, a truncated stream) are damage to that entry, reported with the others.
 
+mod folder;
+mod zip;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fs::File;
-use std::io::{BufReader, Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
+use std::io::Read;
+use std::path::Path;
 
 use serde::Serialize;
 
-use crate::archive::bagit::{self, Algorithm, Digests, FileInfo, MultiHasher, name_problem};
+use crate::archive::bagit::{self, Algorithm, Digests, FileInfo, MultiHasher};
 pub use crate::archive::bagit::{Finding, FindingKind, Severity};
-use crate::archive::sign::{self, SignatureInfo};
-use crate::archive::{
-    BAG_INFO_FILE, BAGIT_FILE, MANIFEST_FILE, SIGNATURE_FILE, TAGMANIFEST_FILE, nfc,
+use crate::archive::layout::{
+    BAG_INFO_FILE, BAGIT_FILE, MANIFEST_FILE, OWN_MARKER, SIGNATURE_FILE, TAGMANIFEST_FILE,
 };
+use crate::archive::sign::{self, SignatureInfo};
 use crate::messages::{Lang, Message, Msg};
 use crate::msg;
 
 /// The tag files that the tag manifest of spotcheck's own archives must list.
 const LISTED_TAG_FILES: [&str; 3] = [BAGIT_FILE, BAG_INFO_FILE, MANIFEST_FILE];
 /// A payload file every archive spotcheck builds holds: it marks the archive as its own.
-const OWN_MARKER: &str = "data/source/batch.yaml";
 /// Each tag file verify reads is kept in memory up to this size; all of them up to the total.
 const TAG_FILE_CAP: u64 = 64 << 20;
 const TAG_TOTAL_CAP: u64 = 256 << 20;
@@ -317,9 +318,9 @@ impl Collected {
 pub fn verify(path: &Path, opts: &VerifyOptions) -> Report {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         if path.is_dir() {
-            collect_folder(path)
+            folder::collect_folder(path)
         } else {
-            collect_zip(path, opts)
+            zip::collect_zip(path, opts)
         }
     }));
     let collected = match result {
@@ -367,369 +368,6 @@ fn hash_stream(
     }
     Ok((hasher.finalize(), count, kept))
 }
-
-// ---------------------------------------------------------------------------------------------
-// Zip
-// ---------------------------------------------------------------------------------------------
-
-fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, Message> {
-    let file = File::open(path).map_err(|e| msg!(VerifyOpen, error = e.to_string()))?;
-    let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut zip = zip::ZipArchive::new(BufReader::new(file))
-        .map_err(|e| msg!(VerifyNotZip, error = e.to_string()))?;
-    if zip.len() > opts.max_entries {
-        return Err(msg!(
-            VerifyTooManyEntries,
-            count = zip.len(),
-            max = opts.max_entries
-        ));
-    }
-    let mut c = Collected::default();
-
-    if zip.has_duplicate_names() {
-        let names = duplicate_names(path).unwrap_or_default();
-        if names.is_empty() {
-            c.findings.push(Finding::new(
-                FindingKind::DuplicateName,
-                "",
-                msg!(VerifyDuplicateNames),
-            ));
-        }
-        for n in names {
-            c.findings.push(Finding::new(
-                FindingKind::DuplicateName,
-                &n,
-                msg!(VerifyDuplicateName, name = &n),
-            ));
-        }
-    } else if let Err(e) = zip.validate_header_consistency() {
-        c.findings.push(Finding::new(
-            FindingKind::ZipStructure,
-            "",
-            msg!(VerifyZipStructure, error = e.to_string()),
-        ));
-    }
-
-    // Names first: the bag is the one top-level folder holding bagit.txt.
-    let mut names: Vec<Option<String>> = Vec::with_capacity(zip.len());
-    for raw in zip.file_names_raw() {
-        names.push(match std::str::from_utf8(raw) {
-            Ok(s) => Some(s.to_string()),
-            Err(_) => None,
-        });
-    }
-    let roots: BTreeSet<&str> = names
-        .iter()
-        .flatten()
-        .filter_map(|n| n.strip_suffix(&format!("/{BAGIT_FILE}")))
-        .filter(|r| !r.contains('/') && name_problem(r).is_none())
-        .collect();
-    let root_at_top = names.iter().flatten().any(|n| n == BAGIT_FILE);
-    let prefix = match (roots.len(), root_at_top) {
-        (1, false) => {
-            let r = roots.iter().next().copied().unwrap_or_default();
-            c.bag = r.to_string();
-            format!("{r}/")
-        }
-        (0, true) => String::new(),
-        (0, false) => {
-            return Err(msg!(VerifyZipNoBagit));
-        }
-        _ => return Err(msg!(VerifyZipManyBagit)),
-    };
-
-    // Which algorithms to compute, from the manifests' names, before reading anything.
-    let in_bag = |n: &String| n.strip_prefix(prefix.as_str()).map(str::to_string);
-    let root_names: Vec<String> = names.iter().flatten().filter_map(in_bag).collect();
-    c.algorithms = bagit::needed_algorithms(root_names.iter().map(String::as_str));
-    c.has_payload_dir = root_names.iter().any(|n| n.starts_with("data/"));
-
-    let mut declared_total: u64 = 0;
-    let mut seen_nfc: HashMap<String, String> = HashMap::new();
-    for (i, name) in names.iter().enumerate() {
-        let Some(name) = name else {
-            c.findings.push(Finding::new(
-                FindingKind::UnsafeName,
-                &format!("#{}", i + 1),
-                msg!(VerifyEntryNotUtf8, n = i + 1),
-            ));
-            continue;
-        };
-        if let Some(why) = name_problem(name) {
-            c.findings.push(Finding::new(
-                FindingKind::UnsafeName,
-                name,
-                msg!(VerifyUnsafeEntry, name = name, why = why),
-            ));
-            continue;
-        }
-        let Some(rel) = name.strip_prefix(&prefix) else {
-            c.findings.push(Finding::new(
-                FindingKind::Extra,
-                name,
-                msg!(VerifyOutsideBag, name = name, bag = &c.bag),
-            ));
-            continue;
-        };
-        let mut f = match zip.by_index(i) {
-            Ok(f) => f,
-            Err(e) => {
-                c.findings.push(Finding::new(
-                    FindingKind::Unreadable,
-                    rel,
-                    msg!(VerifyUnreadable, path = rel, error = e.to_string()),
-                ));
-                continue;
-            }
-        };
-        if f.is_dir() {
-            continue;
-        }
-        let rel = nfc(rel);
-        if let Some(first) = seen_nfc.insert(rel.clone(), name.clone()) {
-            c.findings.push(Finding::new(
-                FindingKind::DuplicateName,
-                &rel,
-                msg!(VerifyDuplicateNfc, first = first, name = name),
-            ));
-            continue;
-        }
-        if f.is_symlink() {
-            c.findings.push(Finding::new(
-                FindingKind::UnsafeName,
-                &rel,
-                msg!(VerifySymlink, path = &rel),
-            ));
-            continue;
-        }
-        let declared = f.size();
-        let compressed = f.compressed_size();
-        let plausible = match f.compression() {
-            zip::CompressionMethod::Stored => declared == compressed,
-            _ => {
-                declared
-                    <= compressed
-                        .saturating_mul(MAX_DEFLATE_RATIO)
-                        .saturating_add(1024)
-            }
-        } && compressed <= file_len;
-        if !plausible {
-            c.findings.push(Finding::new(
-                FindingKind::Unreadable,
-                &rel,
-                msg!(
-                    VerifyImplausibleSize,
-                    path = &rel,
-                    declared = declared,
-                    compressed = compressed,
-                    zip = file_len
-                ),
-            ));
-            c.entries.insert(
-                rel,
-                FileInfo {
-                    size: declared,
-                    digests: None,
-                },
-            );
-            continue;
-        }
-        declared_total = declared_total.saturating_add(declared);
-        if declared_total > opts.max_total_bytes {
-            return Err(msg!(VerifyTooLarge, max = opts.max_total_bytes));
-        }
-        let keep = is_tag_name(&rel);
-        match hash_stream(&mut f, declared, keep, &c.algorithms) {
-            Ok((hash, count, kept)) => {
-                if count != declared {
-                    let message = if count > declared {
-                        msg!(
-                            VerifySizeLong,
-                            path = &rel,
-                            declared = declared,
-                            count = count
-                        )
-                    } else {
-                        msg!(
-                            VerifySizeShort,
-                            path = &rel,
-                            declared = declared,
-                            count = count
-                        )
-                    };
-                    c.unreadable(rel, declared, message);
-                    continue;
-                }
-                c.read(rel, hash, count, kept);
-            }
-            Err(e) => {
-                let message = msg!(VerifyCorrupt, path = &rel, error = e.to_string());
-                c.unreadable(rel, declared, message);
-            }
-        }
-    }
-    Ok(c)
-}
-
-/// The names that occur more than once in the central directory, read directly (the zip
-/// reader keeps one entry per name). Only for archives without ZIP64 end records.
-fn duplicate_names(path: &Path) -> Option<Vec<String>> {
-    let mut f = File::open(path).ok()?;
-    let len = f.metadata().ok()?.len();
-    let tail_len = len.min(65_557);
-    f.seek(SeekFrom::Start(len - tail_len)).ok()?;
-    let mut tail = vec![0u8; tail_len as usize];
-    f.read_exact(&mut tail).ok()?;
-    let eocd = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
-    let rec = tail.get(eocd..eocd + 22)?;
-    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
-    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
-    let count = u16_at(rec, 10) as usize;
-    let cd_size = u32_at(rec, 12) as u64;
-    let cd_offset = u32_at(rec, 16) as u64;
-    if cd_size > len || cd_offset > len - cd_size || cd_size > 256 << 20 {
-        return None;
-    }
-    f.seek(SeekFrom::Start(cd_offset)).ok()?;
-    let mut cd = vec![0u8; cd_size as usize];
-    f.read_exact(&mut cd).ok()?;
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut at = 0usize;
-    for _ in 0..count {
-        let h = cd.get(at..at + 46)?;
-        if &h[..4] != b"PK\x01\x02" {
-            return None;
-        }
-        let (n, x, k) = (
-            u16_at(h, 28) as usize,
-            u16_at(h, 30) as usize,
-            u16_at(h, 32) as usize,
-        );
-        let name = cd.get(at + 46..at + 46 + n)?;
-        *counts
-            .entry(String::from_utf8_lossy(name).into_owned())
-            .or_default() += 1;
-        at += 46 + n + x + k;
-    }
-    Some(
-        counts
-            .into_iter()
-            .filter(|(_, n)| *n > 1)
-            .map(|(name, _)| name)
-            .collect(),
-    )
-}
-
-// ---------------------------------------------------------------------------------------------
-// Folder
-// ---------------------------------------------------------------------------------------------
-
-fn collect_folder(path: &Path) -> Result<Collected, Message> {
-    let root: PathBuf = if path.join(BAGIT_FILE).is_file() {
-        path.to_path_buf()
-    } else {
-        // The folder a zip was extracted into: one bag folder inside.
-        let mut bags = Vec::new();
-        let entries = std::fs::read_dir(path)
-            .map_err(|e| msg!(VerifyFolderUnreadable, error = e.to_string()))?;
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if entry.file_type().is_ok_and(|t| t.is_dir()) && p.join(BAGIT_FILE).is_file() {
-                bags.push(p);
-            }
-        }
-        match bags.len() {
-            1 => bags.remove(0),
-            0 => return Err(msg!(VerifyFolderNoBagit)),
-            _ => return Err(msg!(VerifyFolderManyBags)),
-        }
-    };
-    let root_names: Vec<String> = std::fs::read_dir(&root)
-        .map_err(|e| msg!(VerifyFolderUnreadable, error = e.to_string()))?
-        .flatten()
-        .filter_map(|e| e.file_name().to_str().map(nfc))
-        .collect();
-    let mut c = Collected {
-        bag: root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        algorithms: bagit::needed_algorithms(root_names.iter().map(String::as_str)),
-        has_payload_dir: std::fs::symlink_metadata(root.join("data")).is_ok_and(|m| m.is_dir()),
-        ..Default::default()
-    };
-    for entry in walkdir::WalkDir::new(&root)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let p = e
-                    .path()
-                    .and_then(|p| p.strip_prefix(&root).ok())
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                c.findings.push(Finding::new(
-                    FindingKind::Unreadable,
-                    &p,
-                    msg!(VerifyUnreadable, path = &p, error = e.to_string()),
-                ));
-                continue;
-            }
-        };
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let rel_path = entry.path().strip_prefix(&root).unwrap_or(entry.path());
-        let Some(rel) = rel_path
-            .components()
-            .map(|c| c.as_os_str().to_str())
-            .collect::<Option<Vec<_>>>()
-            .map(|parts| nfc(&parts.join("/")))
-        else {
-            let shown = rel_path.display().to_string();
-            c.findings.push(Finding::new(
-                FindingKind::UnsafeName,
-                &shown,
-                msg!(VerifyNameNotUtf8, path = &shown),
-            ));
-            continue;
-        };
-        if !entry.file_type().is_file() {
-            c.findings.push(Finding::new(
-                FindingKind::UnsafeName,
-                &rel,
-                msg!(VerifySpecialFile, path = &rel),
-            ));
-            continue;
-        }
-        if c.entries.contains_key(&rel) {
-            c.findings.push(Finding::new(
-                FindingKind::DuplicateName,
-                &rel,
-                msg!(VerifyDuplicateFile, path = &rel),
-            ));
-            continue;
-        }
-        let keep = is_tag_name(&rel);
-        let read = File::open(entry.path())
-            .and_then(|mut f| hash_stream(&mut f, u64::MAX - 1, keep, &c.algorithms));
-        match read {
-            Ok((hash, count, kept)) => c.read(rel, hash, count, kept),
-            Err(e) => {
-                let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-                let message = msg!(VerifyUnreadable, path = &rel, error = e.to_string());
-                c.unreadable(rel, size, message);
-            }
-        }
-    }
-    Ok(c)
-}
-
-// ---------------------------------------------------------------------------------------------
-// The bag
-// ---------------------------------------------------------------------------------------------
 
 fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
     let Collected {
