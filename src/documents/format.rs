@@ -1,14 +1,11 @@
 //! How values are written on the paper: dates as `2023年3月2日`, money in figures and in
 //! Chinese capitals (大写).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::input::model::Money;
+use crate::input::money::Money;
 
-/// `2023年3月2日`, as GB/T 9704 writes dates: Arabic numerals, no spaces.
-pub fn date_cn(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
+pub use crate::messages::date_cn;
 
 /// Like [`date_cn`] for an optional date; empty when absent.
 pub fn opt_date_cn(d: Option<NaiveDate>) -> String {

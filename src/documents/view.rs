@@ -282,8 +282,7 @@ fn row_of(c: &Case, no: usize, remark: String) -> Value {
 /// the sample) or 待检验 (not yet received).
 pub fn status_label(c: &Case) -> &'static str {
     match (c.outcome, c.conclusion().filter(|_| c.is_tested())) {
-        (Outcome::Refused, _) => "拒检",
-        (Outcome::NotSampled, _) => "未抽到样品",
+        (Outcome::Refused | Outcome::NotSampled, _) => c.outcome.label(),
         (Outcome::Sampled, Some(v)) => v.label(),
         (Outcome::Sampled, None) if c.inspection.is_some() => "检验中",
         (Outcome::Sampled, None) => "待检验",
@@ -594,7 +593,7 @@ pub fn share_context(lb: &LoadedBatch, share: Share) -> Value {
         .map(|(i, c)| {
             // A refusal is published as such; what happened stays on the refusal form.
             let remark = if c.outcome == Outcome::Refused {
-                "拒检".to_string()
+                Outcome::Refused.label().to_string()
             } else {
                 format!("不合格项目：{}", c.failed_items().join("、"))
             };

@@ -4,6 +4,7 @@
 
 pub mod load;
 pub mod model;
+pub mod money;
 pub mod scaffold;
 pub mod stats;
 pub mod width;

@@ -322,11 +322,8 @@ fn case_text(
     local: &Local,
 ) -> String {
     let outcome = opts.outcome;
-    let (outcome_key, label) = match outcome {
-        Outcome::Sampled => ("sampled", "已抽样"),
-        Outcome::Refused => ("refused", "拒检"),
-        Outcome::NotSampled => ("not_sampled", "未抽到样品"),
-    };
+    let label = outcome.label();
+    let outcome_key = outcome.key();
     // The examples of the comments: the place's own postcode and area code, from batch.yaml.
     let postcode = local.postcode.as_deref().unwrap_or("");
     let phone = local

@@ -1143,7 +1143,7 @@ fn value_message(raw: &str, path: &[Seg], node: Option<&Value>) -> Message {
         let allowed = expected_names(raw);
         return msg!(YamlVariant, value = variant, allowed = allowed);
     }
-    if let Some(m) = crate::input::model::MoneyError::from_serde(raw) {
+    if let Some(m) = crate::input::money::MoneyError::from_serde(raw) {
         return msg!(YamlInvalid, detail = m.message());
     }
     let typed = [

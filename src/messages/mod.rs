@@ -18,7 +18,12 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::documents::format::date_cn;
+/// A date as Chinese documents and messages write it: `2023年3月2日` (GB/T 9704: Arabic
+/// numerals, no spaces).
+pub fn date_cn(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
 
 /// The language of the messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -117,17 +122,7 @@ macro_rules! arg_from_display {
         }
     )*};
 }
-arg_from_display!(
-    &str,
-    &String,
-    String,
-    usize,
-    u32,
-    u64,
-    i64,
-    char,
-    crate::input::model::Money
-);
+arg_from_display!(&str, &String, String, usize, u32, u64, i64, char);
 
 impl From<NaiveDate> for Arg {
     fn from(d: NaiveDate) -> Arg {
