@@ -7,6 +7,15 @@ use crate::input::money::Money;
 
 pub use crate::messages::date_cn;
 
+/// `A、B`: names joined as in Chinese prose.
+pub fn join_cn<S: AsRef<str>>(items: &[S]) -> String {
+    items
+        .iter()
+        .map(|s| s.as_ref())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// Like [`date_cn`] for an optional date; empty when absent.
 pub fn opt_date_cn(d: Option<NaiveDate>) -> String {
     d.map(date_cn).unwrap_or_default()

@@ -3,11 +3,13 @@
 //! rendering them all ([`render`]), the summary spreadsheet ([`xlsx`]), the attached annexes
 //! ([`annex`]), the bound volume ([`volume`]) and the live preview ([`watch`]).
 
+pub mod analysis;
 pub mod annex;
 pub mod engine;
 pub mod fonts;
 pub mod format;
 pub mod kinds;
+pub mod notice;
 pub mod render;
 pub mod templates;
 pub mod view;

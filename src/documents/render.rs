@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::documents::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
 use crate::documents::kinds::{CATALOG, Kind, Scope};
 use crate::documents::templates::Templates;
-use crate::documents::view;
+use crate::documents::view::{BatchView, CaseView, DocMeta};
 use crate::input::load::{BATCH_FILE, LoadedBatch};
 use crate::input::stats::Share;
 use crate::messages::{Lang, Message};
@@ -138,7 +138,7 @@ impl RenderError {
 fn plan(
     lb: &LoadedBatch,
     opts: &RenderOptions,
-    contexts: &BatchContexts,
+    contexts: &BatchViews,
 ) -> Result<Vec<Job>, RenderError> {
     for k in &opts.kinds {
         if !CATALOG.iter().any(|c| c.id == k) {
@@ -163,11 +163,11 @@ fn plan(
             .iter()
             .filter(|k| k.scope == Scope::Batch && wanted(k))
         {
-            for (share, (lab, ctx)) in contexts.iter().enumerate() {
-                if lab.is_some() && !crate::documents::kinds::PER_LAB.contains(&kind.id) {
+            for (share, view) in contexts.iter().enumerate() {
+                if view.lab.is_some() && !crate::documents::kinds::PER_LAB.contains(&kind.id) {
                     continue;
                 }
-                let n = rows_of(Some(ctx), kind.id)
+                let n = rows_of(view, kind.id)
                     .map_or(1, |rows| rows.div_ceil(rows_per_part(opts)).max(1));
                 jobs.extend((1..=n).map(|k| Job {
                     case: None,
@@ -196,27 +196,29 @@ fn plan(
     Ok(jobs)
 }
 
-/// The contexts of the per-batch documents: the whole batch's first, then, when several labs
-/// share the batch, each lab's (by id), for the documents each lab reports on its own.
-type BatchContexts = Vec<(Option<String>, Value)>;
+/// The views of the per-batch documents: the whole batch's first, then, when several labs
+/// share the batch, each lab's, for the documents each lab reports on its own. Each view holds
+/// its share's numbers, computed once.
+pub type BatchViews<'a> = Vec<BatchView<'a>>;
 
-/// The per-batch contexts, when the selection makes any per-batch document.
-fn batch_contexts_if_needed(lb: &LoadedBatch, opts: &RenderOptions) -> BatchContexts {
+/// The per-batch views, when the selection makes any per-batch document.
+fn batch_views_if_needed<'a>(lb: &'a LoadedBatch, opts: &RenderOptions) -> BatchViews<'a> {
     let wanted = |kind: &Kind| opts.kinds.is_empty() || opts.kinds.iter().any(|k| k == kind.id);
     if !opts.cases.is_empty() || !CATALOG.iter().any(|k| k.scope == Scope::Batch && wanted(k)) {
         return Vec::new();
     }
-    let mut contexts = vec![(None, view::batch_context(lb))];
+    let mut views = vec![BatchView::of(lb, Share::All)];
     if CATALOG
         .iter()
         .any(|k| crate::documents::kinds::PER_LAB.contains(&k.id) && wanted(k))
     {
-        contexts.extend(per_lab_shares(lb).into_iter().map(|id| {
-            let ctx = view::share_context(lb, Share::Lab(&id));
-            (Some(id), ctx)
+        let labs = per_lab_shares(lb);
+        views.extend(labs.iter().map(|id| {
+            let lab = lb.batch.lab(id).map_or(id.as_str(), |l| l.id.as_str());
+            BatchView::of(lb, Share::Lab(lab))
         }));
     }
-    contexts
+    views
 }
 
 /// The labs that report their own share of the batch: every lab with work, when there are
@@ -250,9 +252,9 @@ fn rows_per_part(opts: &RenderOptions) -> usize {
 }
 
 /// How many rows a per-batch list has, for the kinds that list lots.
-fn rows_of(batch_ctx: Option<&Value>, kind: &str) -> Option<usize> {
+fn rows_of(view: &BatchView, kind: &str) -> Option<usize> {
     let key = ROW_LISTS.iter().find(|(k, _)| *k == kind)?.1;
-    batch_ctx?.get(key)?.as_array().map(Vec::len)
+    view.rows(key)
 }
 
 /// Checks every character of every value that reaches Typst against the fonts in use.
@@ -344,18 +346,17 @@ pub fn case_source(
     draft: bool,
 ) -> Result<String, String> {
     let c = &lb.cases[case_index].case;
-    let mut ctx = view::case_context(lb, c);
-    ctx["doc"] = doc_meta(kind, &c.id, draft);
-    templates.render(kind.template, &ctx)
+    let view = CaseView::of(lb, c, doc_meta(kind, &c.id, draft));
+    templates.render(kind.template, &view)
 }
 
 /// What a template knows of the document it makes.
-fn doc_meta(kind: &Kind, subject: &str, draft: bool) -> Value {
-    serde_json::json!({
-        "kind": kind.id,
-        "title": format!("{} {subject}", kind.title),
-        "draft": draft,
-    })
+fn doc_meta(kind: &Kind, subject: &str, draft: bool) -> DocMeta {
+    DocMeta {
+        kind: kind.id,
+        title: format!("{} {subject}", kind.title),
+        draft,
+    }
 }
 
 /// The kind whose spreadsheet is written beside its PDF.
@@ -380,7 +381,7 @@ pub fn render_with(
     opts: &RenderOptions,
     progress: &dyn Progress,
 ) -> Result<Vec<Rendered>, RenderError> {
-    let mut contexts = batch_contexts_if_needed(lb, opts);
+    let mut contexts = batch_views_if_needed(lb, opts);
     let jobs = plan(lb, opts, &contexts)?;
     let uncovered = check_coverage(lb, engine, &opts.cases);
     if !uncovered.is_empty() {
@@ -472,10 +473,9 @@ pub fn render_with(
         .iter()
         .filter(|j| j.case.is_none() && j.kind.id == SUMMARY_KIND && j.part.0 == 1)
     {
-        let lab = share_lab(&contexts, *job);
-        let path = xlsx_path(&opts.out, lab.as_deref());
-        let share = lab.as_deref().map_or(Share::All, Share::Lab);
-        match crate::documents::xlsx::share_workbook(lb, share) {
+        let view = &contexts[job.share];
+        let path = xlsx_path(&opts.out, view.lab.as_deref());
+        match crate::documents::xlsx::workbook(lb, view) {
             Ok(bytes) => {
                 if let Err(e) = write_atomic(&path, &bytes) {
                     failures.push(msg!(RenderXlsxWrite, path = &path, error = e.to_string()));
@@ -492,10 +492,10 @@ pub fn render_with(
 }
 
 /// The lab of a per-batch document of one lab's share.
-fn share_lab(contexts: &BatchContexts, job: Job) -> Option<String> {
+fn share_lab(contexts: &BatchViews, job: Job) -> Option<String> {
     job.case
         .is_none()
-        .then(|| contexts.get(job.share).and_then(|(lab, _)| lab.clone()))
+        .then(|| contexts.get(job.share).and_then(|v| v.lab.clone()))
         .flatten()
 }
 
@@ -507,7 +507,7 @@ const NOTICE_KIND: &str = "batch-notice";
 fn annex_files_if_needed(
     lb: &LoadedBatch,
     jobs: &[Job],
-    contexts: &mut BatchContexts,
+    contexts: &mut BatchViews,
 ) -> Result<Vec<(String, typst::foundations::Bytes)>, RenderError> {
     if !jobs.iter().any(|j| j.kind.id == NOTICE_KIND) {
         return Ok(Vec::new());
@@ -516,11 +516,10 @@ fn annex_files_if_needed(
         crate::documents::annex::annex_pages(lb).map_err(|m| RenderError::Documents(vec![m]))?;
     let mut files = Vec::new();
     for a in annexes {
-        let paths: Vec<&String> = a.pages.iter().map(|(p, _)| p).collect();
-        if let Some((_, ctx)) = contexts.first_mut()
-            && let Some(entry) = ctx["annexes"].get_mut(a.no - 1)
+        if let Some(view) = contexts.first_mut()
+            && let Some(entry) = view.annexes.get_mut(a.no - 1)
         {
-            entry["pages"] = serde_json::json!(paths);
+            entry.pages = a.pages.iter().map(|(p, _)| p.clone()).collect();
         }
         files.extend(a.pages);
     }
@@ -537,7 +536,7 @@ pub fn xlsx_path(out: &Path, lab: Option<&str>) -> PathBuf {
 fn job_source(
     lb: &LoadedBatch,
     templates: &Templates,
-    contexts: &BatchContexts,
+    contexts: &BatchViews,
     opts: &RenderOptions,
     job: Job,
 ) -> (String, Result<String, String>, PathBuf) {
@@ -549,37 +548,33 @@ fn job_source(
             (id.clone(), source, case_dir(&opts.out, id))
         }
         None => {
-            let (lab, ctx) = contexts.get(job.share).cloned().unwrap_or_default();
-            let mut ctx = ctx;
-            let (k, n) = job.part;
+            let view = &contexts[job.share];
+            let lab = view.lab.as_deref();
             let mut subject = lb.batch.document_no.clone();
-            let mut total = 0;
-            if let Some((_, key)) = ROW_LISTS.iter().find(|(id, _)| *id == kind.id)
-                && let Some(Value::Array(rows)) = ctx.get_mut(*key)
-            {
-                // This part's rows; they keep their numbers (序号) from the whole list.
-                total = rows.len();
-                let per = rows_per_part(opts);
-                let from = ((k - 1) * per).min(rows.len());
-                let to = (k * per).min(rows.len());
-                *rows = rows.drain(from..to).collect();
-            }
-            if let Some(l) = lab.as_deref().and_then(|id| lb.batch.lab(id)) {
+            if let Some(l) = lab.and_then(|id| lb.batch.lab(id)) {
                 subject = format!("{subject} {}", l.name);
             }
-            if n > 1 {
-                subject = format!("{subject} 第{k}部分");
+            if job.part.1 > 1 {
+                subject = format!("{subject} 第{}部分", job.part.0);
             }
-            ctx["part"] = serde_json::json!({ "number": k, "count": n, "total": total });
-            ctx["doc"] = doc_meta(kind, &subject, opts.draft);
-            let subject = match &lab {
+            let list = ROW_LISTS
+                .iter()
+                .find(|(id, _)| *id == kind.id)
+                .map(|(_, key)| *key);
+            let doc = view.doc(
+                list,
+                job.part,
+                rows_per_part(opts),
+                doc_meta(kind, &subject, opts.draft),
+            );
+            let subject = match lab {
                 Some(id) => format!("{BATCH_DIR}/{LABS_DIR}/{id}"),
                 None => BATCH_DIR.to_string(),
             };
             (
                 subject,
-                templates.render(kind.template, &ctx),
-                batch_dir(&opts.out, lab.as_deref()),
+                templates.render(kind.template, &doc),
+                batch_dir(&opts.out, lab),
             )
         }
     }
@@ -601,7 +596,7 @@ pub fn typst_sources(
     engine: &Engine,
     opts: &RenderOptions,
 ) -> Result<Vec<TypstSource>, RenderError> {
-    let mut contexts = batch_contexts_if_needed(lb, opts);
+    let mut contexts = batch_views_if_needed(lb, opts);
     let jobs = plan(lb, opts, &contexts)?;
     // The notice's source names its attached annexes' pages.
     annex_files_if_needed(lb, &jobs, &mut contexts)?;

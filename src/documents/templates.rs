@@ -205,8 +205,13 @@ impl Templates {
         Ok(Templates { tera })
     }
 
-    pub fn render(&self, template: &str, context: &Value) -> Result<String, String> {
-        let ctx = tera::Context::from_value(context.clone()).map_err(|e| error_chain(&e))?;
+    /// Renders `template` with a typed context (a view of [`crate::documents::view`]).
+    pub fn render(
+        &self,
+        template: &str,
+        context: &impl serde::Serialize,
+    ) -> Result<String, String> {
+        let ctx = tera::Context::from_serialize(context).map_err(|e| error_chain(&e))?;
         self.tera
             .render(template, &ctx)
             .map_err(|e| error_chain(&e))

@@ -33,7 +33,7 @@ const SECTION_TITLES: [&str; 3] = ["一、合格检验报告", "二、不合格�
 
 /// What the volume binds, in order: (section title, [(case id, kind)]).
 pub fn contents(lb: &LoadedBatch) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let cases = view::ordered_cases(lb);
+    let cases = view::ordered_share(lb, crate::input::stats::Share::All);
     let reports = |want: Verdict| {
         cases
             .iter()
@@ -201,7 +201,7 @@ fn bind_part(
 
     let mut ctx: Value = json!({
         "batch": &lb.batch,
-        "batch_f": view::batch_fmt(&lb.batch),
+        "batch_f": view::BatchFmt::of(&lb.batch),
         "labs": lb.batch.labs.iter().map(|l| l.name.clone()).collect::<Vec<_>>().join("、"),
         "counts": { "qualified": counts[0], "unqualified": counts[1], "sheets": counts[2] },
         "part": { "number": k, "count": n },

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 
-use crate::documents::view::{SUMMARY_HEADERS, summary_share};
+use crate::documents::view::{BatchView, SUMMARY_HEADERS};
 use crate::input::load::LoadedBatch;
 use crate::input::stats;
 use crate::input::stats::Share;
@@ -44,23 +44,25 @@ pub fn summary_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, XlsxError> {
     share_workbook(lb, Share::All)
 }
 
-/// The workbook's bytes, of the whole batch or of one lab's share. The same batch gives the
-/// same bytes: the document's creation time is the report's date.
+/// The workbook of the whole batch or of one lab's share.
 pub fn share_workbook(lb: &LoadedBatch, share: Share) -> Result<Vec<u8>, XlsxError> {
+    workbook(lb, &BatchView::of(lb, share))
+}
+
+/// The workbook's bytes, from the view the PDFs are made of (its rows and numbers, computed
+/// once). The same batch gives the same bytes: the document's creation time is the report's
+/// date.
+pub fn workbook(lb: &LoadedBatch, view: &BatchView) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let dated = date(crate::documents::view::report_date(lb, share))?;
-    let company = match share {
-        Share::Lab(id) => lb.batch.lab(id).map(|l| l.name.clone()).unwrap_or_default(),
-        Share::All => stats::labs_with_work(lb)
-            .iter()
-            .map(|l| l.name.as_str())
-            .collect::<Vec<_>>()
-            .join("、"),
+    let share = match view.lab.as_deref() {
+        Some(id) => Share::Lab(id),
+        None => Share::All,
     };
+    let dated = date(crate::documents::view::report_date(lb, share))?;
     wb.set_properties(
         &DocProperties::new()
             .set_title(format!("{}检验情况汇总表", lb.batch.title))
-            .set_company(company)
+            .set_company(view.labs.clone())
             .set_comment(lb.batch.document_no.clone())
             .set_creation_datetime(&dated),
     );
@@ -76,7 +78,7 @@ pub fn share_workbook(lb: &LoadedBatch, share: Share) -> Result<Vec<u8>, XlsxErr
     let day = cell.clone().set_num_format("yyyy-mm-dd");
     let pct = cell.clone().set_num_format("0.0%");
 
-    let rows = summary_share(lb, share);
+    let rows = &view.summary;
     let ws = wb.add_worksheet();
     ws.set_name("检验情况汇总")?;
     let mut widths: Vec<f64> = SUMMARY_HEADERS.iter().map(|h| text_width(h)).collect();
@@ -119,7 +121,7 @@ pub fn share_workbook(lb: &LoadedBatch, share: Share) -> Result<Vec<u8>, XlsxErr
     ws.autofilter(0, 0, rows.len() as u32, (SUMMARY_HEADERS.len() - 1) as u16)?;
 
     // Totals per category.
-    let s = stats::compute_share(lb, share);
+    let s = &view.numbers;
     let ws = wb.add_worksheet();
     ws.set_name("分类统计")?;
     let mut headers = vec!["产品类别", "计划批次"];

@@ -285,9 +285,10 @@ fn long_lists_are_made_in_parts_with_every_row_once_and_in_order() {
             "part {k}: the category totals close the last part"
         );
     }
-    let ordered: Vec<String> = spotcheck::documents::view::ordered_cases(&lb)
-        .iter()
-        .map(|c| c.id.clone())
-        .collect();
+    let ordered: Vec<String> =
+        spotcheck::documents::view::ordered_share(&lb, spotcheck::input::stats::Share::All)
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
     assert_eq!(seen, ordered, "every lot once, in the table's order");
 }
