@@ -7,10 +7,12 @@
 //! for delivery. The check never reads the clock, so the same folder always gives the same
 //! findings; what is late *today* is the business of [`crate::rules::status`].
 //!
-//! Every finding carries its rule id, severity, file, line, column and field path, and one
-//! sentence in Chinese saying what is wrong and what to do. [`RULES`] lists every rule id; the
-//! same table, for people, is `docs/rules.md`.
+//! Every finding carries its [`Rule`], severity, file, line, column and field path, and a
+//! message of the catalog saying what is wrong and what to do, shown in the user's language.
+//! [`registry`] lists every finding id, those of reading and rendering too, with its
+//! severity and documentation.
 
+pub mod registry;
 pub mod status;
 
 use std::collections::{BTreeSet, HashMap};
@@ -19,112 +21,13 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::input::load::{BATCH_FILE, LoadedBatch, LoadedCase, PartialBatch};
 use crate::input::model::{Case, Inspection, Outcome, Verdict};
 use crate::messages::{Lang, Message, Msg};
 use crate::msg;
 
-/// One rule of the check.
-#[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-    /// What the rule finds.
-    pub checks: &'static str,
-    /// The `batch.yaml` parameters it reads ("" for none).
-    pub params: &'static str,
-}
-
-const fn rule(
-    id: &'static str,
-    severity: Severity,
-    checks: &'static str,
-    params: &'static str,
-) -> Rule {
-    Rule {
-        id,
-        severity,
-        checks,
-        params,
-    }
-}
-
-use Severity::{Error as E, Warning as W};
-
-/// Every rule id, its severity, what it finds and the parameters it reads.
-#[rustfmt::skip]
-pub const RULES: &[Rule] = &[
-    // batch.yaml
-    rule("batch.contact", E, "a phone number or postcode of the authority, a lab or a county bureau is malformed", ""),
-    rule("schedule.order", E, "the sampling window ends before it starts, or a deadline falls before its end", "schedule.*"),
-    rule("plan.duplicate", E, "a category is listed twice in the plan", "plan"),
-    rule("lab.unknown", E, "a case's `lab` or a plan row's `lab` is not the id of a lab in `labs`", "labs"),
-    rule("lab.id", E, "a lab id is not a safe folder name (letters, digits, `.`, `_`, `-`): each lab's own documents go into a folder named by it", "labs[].id"),
-    rule("batch.document-no", E, "the document number (发文字号) does not put its year in 〔〕 or is not of the form 机关代字〔年份〕序号号", "document_no"),
-    rule("schedule.issued", E, "the notice is dated after the sampling window opens", "issued_on, schedule.sampling_start"),
-    rule("annex.source", E, "an annex is both typeset (content) and attached (file), or two annexes have the same content", "annexes"),
-    rule("annex.file", E, "an attached annex file is not a PDF, JPG or PNG, does not exist, or lies outside the batch folder", "annexes[].file"),
-    // the visit
-    rule("plan.category", E, "the case's category is not in the plan", "plan[].category"),
-    rule("lab.plan", E, "the case's lab is not the lab the plan assigns to its category", "plan[].lab"),
-    rule("case.placeholder", E, "a field still holds the placeholder 待填写 that new-case writes: nothing unfilled reaches paper", ""),
-    rule("plan.over", W, "more lots (sampled or refused) in a category than planned; reported on each lot beyond the plan, in order of visit date", "plan[].lots"),
-    rule("samplers.min", E, "fewer distinct samplers on the visit than the minimum", "rules.min_samplers"),
-    rule("visit.window", E, "the visit date is outside the sampling window", "schedule.sampling_start, schedule.sampling_end"),
-    rule("visit.notice-validity", E, "the sampling notice had expired on the day of the visit", ""),
-    rule("party.credit-code", E, "a 统一社会信用代码 (party, nominal manufacturer) fails GB 32100-2015: length, characters or check character", ""),
-    rule("party.phone", E, "a phone number (party, nominal manufacturer, witness) is neither a landline such as 0356-6213478 nor an 11-digit mobile", ""),
-    rule("party.postcode", E, "the party's postcode is not 6 digits", ""),
-    rule("evidence.none", E, "the visit lists no photo or video (jpg, jpeg, png, heic, mp4, mov, avi, pdf)", ""),
-    rule("evidence.path", E, "an evidence path is absolute, contains `..`, or leads (through a symbolic link) outside the batch folder", ""),
-    rule("evidence.file", E, "an evidence file does not exist or is not a file", ""),
-    rule("case.section", E, "a section the outcome calls for is missing: product, seals, signing, payment (sampled), refusal (refused), not_sampled (not sampled)", ""),
-    rule("case.stage", E, "a section that does not belong to the outcome, or a later stage recorded before an earlier one (delivery without a report, follow-up of a qualified lot, disposal before delivery)", ""),
-    // a sampled lot
-    rule("sample.quantities", E, "a sampled lot without a test or a backup quantity (or with 0)", ""),
-    rule("seals.numbers", E, "a sampled lot without seal numbers", ""),
-    rule("seals.backup-place", E, "a sampled lot without the keeper or the place of the backup sample", ""),
-    rule("price.missing", E, "a sampled lot without a unit price", ""),
-    rule("price.basis", E, "a sampled lot without the price basis (marked price or market price of like products)", ""),
-    rule("price.positive", E, "a unit price of 0 or less", ""),
-    rule("price.total", E, "a written total that is not unit price × test quantity", ""),
-    rule("fee.party", E, "any fee charged to the party", ""),
-    rule("signing.missing", E, "the party did not sign and no refusal-to-sign note is written", ""),
-    rule("signing.witness", W, "a refusal-to-sign note without a witness", ""),
-    // refused, not sampled
-    rule("refusal.details", E, "a refusal without its description or the person who refused", ""),
-    rule("refusal.county", E, "a refusal without the county bureau that determined it jointly", ""),
-    rule("county.unknown", E, "a county bureau (refusal, follow-up) that is not in `counties`", "counties"),
-    rule("not-sampled.reason", E, "a not-sampled case whose reason is not one of the allowed reasons", "rules.no_sample_reasons"),
-    rule("not-sampled.person", E, "a not-sampled case without the person in charge who signed the no-sample sheet (the samplers are checked by samplers.min)", ""),
-    // the report
-    rule("report.incomplete", E, "a report without its number, issue date, tester, reviewer or approver", ""),
-    rule("report.items", E, "a report without test items", ""),
-    rule("conclusion.contradicts", E, "the stated conclusion is 合格 but an item failed (one failed item makes the lot unqualified)", ""),
-    rule("conclusion.no-failed-item", E, "the stated conclusion is 不合格 but no item failed", ""),
-    rule("followup.county", E, "an unqualified lot without a county bureau assigned for follow-up", ""),
-    // delivery, e-CQS, disposal
-    rule("delivery.late", E, "results sent after the delivery deadline", "schedule.delivery_deadline"),
-    rule("delivery.method", E, "results not sent by the required method", "schedule.delivery_method"),
-    rule("delivery.tracking", E, "results sent without a tracking number", ""),
-    rule("ecqs.late", E, "sampling entered into e-CQS later than the allowed days after the visit, or not entered although the case records a later day", "schedule.ecqs_entry_days"),
-    rule("ecqs.deadline", E, "an e-CQS entry after the e-CQS deadline", "schedule.ecqs_deadline"),
-    rule("disposal.early", E, "samples disposed of before the objection period and the backup-keeping period after delivery have run out", "rules.objection_days, rules.backup_keep_days"),
-    // across the batch
-    rule("case.duplicate-id", E, "two cases with the same id (reported while loading, since output folders are named by id)", ""),
-    rule("report.duplicate", E, "two reports with the same number", ""),
-    rule("seals.duplicate", E, "a seal number used twice in the batch", ""),
-    rule("dates.order", E, "dates out of order: visit ≤ received ≤ tested ≤ issued ≤ sent; e-CQS entries, refusal, no-sample report and follow-up not before what they record. Each wrong date is reported once, at the date that breaks the order (the fewest dates that, removed, leave the rest in order); a visit date outside the window is reported by visit.window alone", ""),
-];
-
-/// The severity of a rule id (error for an id not in [`RULES`]).
-pub fn severity(id: &str) -> Severity {
-    RULES
-        .iter()
-        .find(|r| r.id == id)
-        .map_or(Severity::Error, |r| r.severity)
-}
+pub use registry::{Family, Rule};
 
 /// The outcome of `check` for a whole batch: findings, counts and progress against the plan.
 #[derive(Debug, Clone, Serialize)]
@@ -313,7 +216,7 @@ pub fn blocking<'a>(
 }
 
 /// Applies every rule to a loaded batch. Findings are sorted: `batch.yaml` first, then by
-/// file, line and column.
+/// file, line, column and rule id.
 pub fn check(lb: &LoadedBatch) -> Vec<Diagnostic> {
     let mut ck = Checker {
         lb,
@@ -327,12 +230,12 @@ pub fn check(lb: &LoadedBatch) -> Vec<Diagnostic> {
     ck.duplicates();
     let mut out = ck.out;
     out.sort_by(|a, b| {
-        (a.file != BATCH_FILE, &a.file, a.line, a.column, &a.rule).cmp(&(
+        (a.file != BATCH_FILE, &a.file, a.line, a.column, a.rule.id()).cmp(&(
             b.file != BATCH_FILE,
             &b.file,
             b.line,
             b.column,
-            &b.rule,
+            b.rule.id(),
         ))
     });
     out
@@ -532,30 +435,27 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn push(&mut self, rule: &str, file: &str, pos: (usize, usize), path: &str, message: Message) {
-        let d = match severity(rule) {
-            Severity::Error => Diagnostic::error(rule, file, pos, path, message),
-            Severity::Warning => Diagnostic::warning(rule, file, pos, path, message),
-        };
-        self.out.push(d);
+    fn push(&mut self, rule: Rule, file: &str, pos: (usize, usize), path: &str, message: Message) {
+        self.out
+            .push(Diagnostic::new(rule, file, pos, path, message));
     }
 
     /// A finding at `path` of a batch.yaml field.
-    fn batch(&mut self, rule: &str, path: &str, message: Message) {
+    fn batch(&mut self, rule: Rule, path: &str, message: Message) {
         let pos = self.lb.batch_index.pos_of(path);
         self.push(rule, BATCH_FILE, pos, path, message);
     }
 
     /// A finding at `path` of a case file; a missing field is located at its nearest
     /// ancestor.
-    fn at(&mut self, lc: &LoadedCase, rule: &str, path: &str, message: Message) {
+    fn at(&mut self, lc: &LoadedCase, rule: Rule, path: &str, message: Message) {
         let pos = lc.index.pos_of(path);
         self.push(rule, &lc.file, pos, path, message);
     }
 
     /// Like [`Self::at`], but a field whose whole top-level section is missing is located at
     /// `anchor`, the field that makes it necessary.
-    fn at_or(&mut self, lc: &LoadedCase, rule: &str, path: &str, anchor: &str, message: Message) {
+    fn at_or(&mut self, lc: &LoadedCase, rule: Rule, path: &str, anchor: &str, message: Message) {
         let section = path.split(['.', '[']).next().unwrap_or(path);
         let pos = if lc.index.has(section) {
             lc.index.pos_of(path)
@@ -588,19 +488,19 @@ impl Checker<'_> {
         }
         for (path, p) in phones {
             if !valid_phone(p) {
-                self.batch("batch.contact", &path, msg!(ContactPhone, value = p));
+                self.batch(Rule::BatchContact, &path, msg!(ContactPhone, value = p));
             }
         }
         for (path, p) in postcodes {
             if !valid_postcode(p) {
-                self.batch("batch.contact", &path, msg!(ContactPostcode, value = p));
+                self.batch(Rule::BatchContact, &path, msg!(ContactPostcode, value = p));
             }
         }
 
         let s = &b.schedule;
         if s.sampling_end < s.sampling_start {
             self.batch(
-                "schedule.order",
+                Rule::ScheduleOrder,
                 "schedule.sampling_end",
                 msg!(
                     ScheduleEndBeforeStart,
@@ -624,7 +524,7 @@ impl Checker<'_> {
         ] {
             if date < s.sampling_end {
                 self.batch(
-                    "schedule.order",
+                    Rule::ScheduleOrder,
                     &format!("schedule.{key}"),
                     msg!(
                         ScheduleBeforeEnd,
@@ -638,7 +538,7 @@ impl Checker<'_> {
 
         if b.issued_on > s.sampling_start {
             self.batch(
-                "schedule.issued",
+                Rule::ScheduleIssued,
                 "issued_on",
                 msg!(
                     IssuedAfterStart,
@@ -648,12 +548,12 @@ impl Checker<'_> {
             );
         }
         if let Some(m) = document_no_problem(&b.document_no) {
-            self.batch("batch.document-no", "document_no", m);
+            self.batch(Rule::BatchDocumentNo, "document_no", m);
         }
         for (i, l) in b.labs.iter().enumerate() {
             if !crate::input::load::is_safe_id(&l.id) {
                 self.batch(
-                    "lab.id",
+                    Rule::LabId,
                     &format!("labs[{i}].id"),
                     msg!(LabIdUnsafe, id = &l.id),
                 );
@@ -665,7 +565,7 @@ impl Checker<'_> {
         for (i, e) in b.plan.iter().enumerate() {
             if let Some(&first) = seen.get(e.category.as_str()) {
                 self.batch(
-                    "plan.duplicate",
+                    Rule::PlanDuplicate,
                     &format!("plan[{i}].category"),
                     msg!(PlanDuplicate, category = &e.category, first = first),
                 );
@@ -676,7 +576,7 @@ impl Checker<'_> {
                 && !b.labs.iter().any(|l| &l.id == lab)
             {
                 self.batch(
-                    "lab.unknown",
+                    Rule::LabUnknown,
                     &format!("plan[{i}].lab"),
                     msg!(PlanLabUnknown, lab = lab, all = lab_ids(self.lb)),
                 );
@@ -694,7 +594,7 @@ impl Checker<'_> {
             let all: Vec<String> = b.plan.iter().map(|e| e.category.clone()).collect();
             self.at(
                 lc,
-                "plan.category",
+                Rule::PlanCategory,
                 "category",
                 msg!(PlanCategory, category = &c.category, all = all),
             );
@@ -702,7 +602,7 @@ impl Checker<'_> {
         if !b.labs.iter().any(|l| l.id == c.lab) {
             self.at(
                 lc,
-                "lab.unknown",
+                Rule::LabUnknown,
                 "lab",
                 msg!(LabUnknown, lab = &c.lab, all = lab_ids(self.lb)),
             );
@@ -711,7 +611,7 @@ impl Checker<'_> {
         {
             self.at(
                 lc,
-                "lab.plan",
+                Rule::LabPlan,
                 "lab",
                 msg!(
                     LabNotPlan,
@@ -748,7 +648,7 @@ impl Checker<'_> {
         for (path, s) in found {
             self.at(
                 lc,
-                "case.placeholder",
+                Rule::CasePlaceholder,
                 &path,
                 msg!(PlaceholderLeft, value = s),
             );
@@ -766,7 +666,7 @@ impl Checker<'_> {
             let no = i + 1;
             if a.content.is_some() && a.file.is_some() {
                 self.batch(
-                    "annex.source",
+                    Rule::AnnexSource,
                     &format!("annexes[{i}].file"),
                     msg!(AnnexBoth, no = no),
                 );
@@ -778,7 +678,7 @@ impl Checker<'_> {
                         .and_then(|v| v.as_str().map(str::to_string))
                         .unwrap_or_default();
                     self.batch(
-                        "annex.source",
+                        Rule::AnnexSource,
                         &format!("annexes[{i}].content"),
                         msg!(AnnexDuplicate, no = no, content = name, first = *first),
                     );
@@ -792,7 +692,7 @@ impl Checker<'_> {
                 .contains(&crate::documents::annex::extension(file).as_str())
             {
                 self.batch(
-                    "annex.file",
+                    Rule::AnnexFile,
                     &path,
                     msg!(AnnexFileType, no = no, path = file),
                 );
@@ -801,7 +701,7 @@ impl Checker<'_> {
             match evidence_problem(&self.lb.root, file) {
                 Some(EvidenceProblem::Path(why) | EvidenceProblem::File(why)) => {
                     self.batch(
-                        "annex.file",
+                        Rule::AnnexFile,
                         &path,
                         msg!(AnnexFile, no = no, path = file, why = why),
                     );
@@ -824,7 +724,7 @@ impl Checker<'_> {
         if names.len() < min {
             self.at(
                 lc,
-                "samplers.min",
+                Rule::SamplersMin,
                 "visit.samplers",
                 msg!(SamplersMin, count = names.len(), min = min),
             );
@@ -834,7 +734,7 @@ impl Checker<'_> {
         if outside {
             self.at(
                 lc,
-                "visit.window",
+                Rule::VisitWindow,
                 "visit.date",
                 msg!(
                     VisitWindow,
@@ -852,7 +752,7 @@ impl Checker<'_> {
         {
             self.at(
                 lc,
-                "visit.notice-validity",
+                Rule::VisitNoticeValidity,
                 "visit.notice_valid_until",
                 msg!(NoticeValidity, valid = valid, date = v.date),
             );
@@ -869,7 +769,7 @@ impl Checker<'_> {
             if let Some(problem) = credit_code_problem(code) {
                 self.at(
                     lc,
-                    "party.credit-code",
+                    Rule::PartyCreditCode,
                     path,
                     msg!(CreditCodeInvalid, code = code, problem = problem),
                 );
@@ -893,7 +793,7 @@ impl Checker<'_> {
             if let Some(p) = phone
                 && !valid_phone(p)
             {
-                self.at(lc, "party.phone", path, msg!(ContactPhone, value = p));
+                self.at(lc, Rule::PartyPhone, path, msg!(ContactPhone, value = p));
             }
         }
         if let Some(p) = &c.party.postcode
@@ -901,7 +801,7 @@ impl Checker<'_> {
         {
             self.at(
                 lc,
-                "party.postcode",
+                Rule::PartyPostcode,
                 "party.postcode",
                 msg!(ContactPostcode, value = p),
             );
@@ -913,7 +813,7 @@ impl Checker<'_> {
         if !c.evidence.iter().any(|e| is_media(e)) {
             self.at_or(
                 lc,
-                "evidence.none",
+                Rule::EvidenceNone,
                 "evidence",
                 "visit",
                 msg!(EvidenceNone, id = &c.id),
@@ -924,13 +824,13 @@ impl Checker<'_> {
             match evidence_problem(&self.lb.root, e) {
                 Some(EvidenceProblem::Path(why)) => self.at(
                     lc,
-                    "evidence.path",
+                    Rule::EvidencePath,
                     &path,
                     msg!(EvidencePath, path = e, why = why, id = &c.id),
                 ),
                 Some(EvidenceProblem::File(why)) => self.at(
                     lc,
-                    "evidence.file",
+                    Rule::EvidenceFile,
                     &path,
                     msg!(EvidenceFile, path = e, why = why),
                 ),
@@ -950,7 +850,7 @@ impl Checker<'_> {
             if !present {
                 self.at_or(
                     lc,
-                    "case.section",
+                    Rule::CaseSection,
                     key,
                     "outcome",
                     msg!(CaseSectionSampled, key = key, label = label),
@@ -968,36 +868,41 @@ impl Checker<'_> {
                     Some(0) => msg!(SampleQuantityZero, label = label, key = key),
                     Some(_) => continue,
                 };
-                self.at(lc, "sample.quantities", &format!("product.{key}"), m);
+                self.at(lc, Rule::SampleQuantities, &format!("product.{key}"), m);
             }
             match p.unit_price {
                 None => self.at(
                     lc,
-                    "price.missing",
+                    Rule::PriceMissing,
                     "product.unit_price",
                     msg!(PriceMissing),
                 ),
                 Some(u) if u.fen() <= 0 => self.at(
                     lc,
-                    "price.positive",
+                    Rule::PricePositive,
                     "product.unit_price",
                     msg!(PricePositive, price = u),
                 ),
                 Some(_) => {}
             }
             if p.price_basis.is_none() {
-                self.at(lc, "price.basis", "product.price_basis", msg!(PriceBasis));
+                self.at(
+                    lc,
+                    Rule::PriceBasis,
+                    "product.price_basis",
+                    msg!(PriceBasis),
+                );
             }
         }
 
         if let Some(s) = &c.seals {
             if s.numbers.iter().all(|n| n.trim().is_empty()) {
-                self.at(lc, "seals.numbers", "seals.numbers", msg!(SealsNumbers));
+                self.at(lc, Rule::SealsNumbers, "seals.numbers", msg!(SealsNumbers));
             }
             if s.backup_kept_at.is_none() {
                 self.at(
                     lc,
-                    "seals.backup-place",
+                    Rule::SealsBackupPlace,
                     "seals.backup_kept_at",
                     msg!(SealsKeeper),
                 );
@@ -1005,7 +910,7 @@ impl Checker<'_> {
             if blank(s.backup_place.as_ref()) {
                 self.at(
                     lc,
-                    "seals.backup-place",
+                    Rule::SealsBackupPlace,
                     "seals.backup_place",
                     msg!(SealsPlace),
                 );
@@ -1025,7 +930,7 @@ impl Checker<'_> {
                     .map_or_else(|| Msg::LabelOverflow.into(), crate::messages::Arg::from);
                 self.at(
                     lc,
-                    "price.total",
+                    Rule::PriceTotal,
                     "payment.total",
                     msg!(
                         PriceTotal,
@@ -1041,7 +946,7 @@ impl Checker<'_> {
             {
                 self.at(
                     lc,
-                    "fee.party",
+                    Rule::FeeParty,
                     "payment.party_fee",
                     msg!(FeeParty, fee = fee),
                 );
@@ -1054,14 +959,14 @@ impl Checker<'_> {
             if blank(sg.refusal_note.as_ref()) {
                 self.at(
                     lc,
-                    "signing.missing",
+                    Rule::SigningMissing,
                     "signing.refusal_note",
                     msg!(SigningMissing),
                 );
             } else if sg.witness.as_ref().is_none_or(|w| w.name.trim().is_empty()) {
                 self.at(
                     lc,
-                    "signing.witness",
+                    Rule::SigningWitness,
                     "signing.witness",
                     msg!(SigningWitness),
                 );
@@ -1080,7 +985,7 @@ impl Checker<'_> {
             if d.sent_on > s.delivery_deadline {
                 self.at(
                     lc,
-                    "delivery.late",
+                    Rule::DeliveryLate,
                     "delivery.sent_on",
                     msg!(
                         DeliveryLate,
@@ -1096,7 +1001,7 @@ impl Checker<'_> {
             {
                 self.at(
                     lc,
-                    "delivery.method",
+                    Rule::DeliveryMethod,
                     "delivery.method",
                     msg!(
                         DeliveryMethod,
@@ -1108,7 +1013,7 @@ impl Checker<'_> {
             if blank(d.tracking_no.as_ref()) {
                 self.at(
                     lc,
-                    "delivery.tracking",
+                    Rule::DeliveryTracking,
                     "delivery.tracking_no",
                     msg!(DeliveryTracking),
                 );
@@ -1124,7 +1029,7 @@ impl Checker<'_> {
             if date < earliest {
                 self.at(
                     lc,
-                    "disposal.early",
+                    Rule::DisposalEarly,
                     "disposal.date",
                     msg!(
                         DisposalEarly,
@@ -1154,21 +1059,21 @@ impl Checker<'_> {
             if missing {
                 self.at(
                     lc,
-                    "report.incomplete",
+                    Rule::ReportIncomplete,
                     &format!("inspection.{key}"),
                     msg!(ReportIncomplete, label = label, key = key),
                 );
             }
         }
         if i.items.is_empty() {
-            self.at(lc, "report.items", "inspection.items", msg!(ReportItems));
+            self.at(lc, Rule::ReportItems, "inspection.items", msg!(ReportItems));
             return;
         }
         let failed = lc.case.failed_items();
         match (i.conclusion, failed.is_empty()) {
             (Some(Verdict::Pass), false) => self.at(
                 lc,
-                "conclusion.contradicts",
+                Rule::ConclusionContradicts,
                 "inspection.conclusion",
                 msg!(
                     ConclusionContradicts,
@@ -1177,7 +1082,7 @@ impl Checker<'_> {
             ),
             (Some(Verdict::Fail), true) => self.at(
                 lc,
-                "conclusion.no-failed-item",
+                Rule::ConclusionNoFailedItem,
                 "inspection.conclusion",
                 msg!(ConclusionNoFailed),
             ),
@@ -1202,14 +1107,14 @@ impl Checker<'_> {
         match &c.followup {
             None => self.at_or(
                 lc,
-                "followup.county",
+                Rule::FollowupCounty,
                 "followup",
                 &anchor,
                 msg!(FollowupNone),
             ),
             Some(f) if f.county_bureau.trim().is_empty() => self.at(
                 lc,
-                "followup.county",
+                Rule::FollowupCounty,
                 "followup.county_bureau",
                 msg!(FollowupEmpty),
             ),
@@ -1225,7 +1130,7 @@ impl Checker<'_> {
         let all: Vec<String> = counties.iter().map(|c| c.name.clone()).collect();
         self.at(
             lc,
-            "county.unknown",
+            Rule::CountyUnknown,
             path,
             msg!(CountyUnknown, name = name, all = all),
         );
@@ -1235,7 +1140,7 @@ impl Checker<'_> {
         let Some(r) = &lc.case.refusal else {
             self.at_or(
                 lc,
-                "case.section",
+                Rule::CaseSection,
                 "refusal",
                 "outcome",
                 msg!(RefusalSection),
@@ -1245,13 +1150,18 @@ impl Checker<'_> {
         if r.description.trim().is_empty() {
             self.at(
                 lc,
-                "refusal.details",
+                Rule::RefusalDetails,
                 "refusal.description",
                 msg!(RefusalDescription),
             );
         }
         if blank(r.refused_by.as_ref()) {
-            self.at(lc, "refusal.details", "refusal.refused_by", msg!(RefusalBy));
+            self.at(
+                lc,
+                Rule::RefusalDetails,
+                "refusal.refused_by",
+                msg!(RefusalBy),
+            );
         }
         match &r.county_bureau {
             Some(county) if !county.trim().is_empty() => {
@@ -1259,7 +1169,7 @@ impl Checker<'_> {
             }
             _ => self.at(
                 lc,
-                "refusal.county",
+                Rule::RefusalCounty,
                 "refusal.county_bureau",
                 msg!(RefusalCounty),
             ),
@@ -1270,7 +1180,7 @@ impl Checker<'_> {
         let Some(n) = &lc.case.not_sampled else {
             self.at_or(
                 lc,
-                "case.section",
+                Rule::CaseSection,
                 "not_sampled",
                 "outcome",
                 msg!(NotSampledSection),
@@ -1281,7 +1191,7 @@ impl Checker<'_> {
         if !allowed.iter().any(|a| a == n.reason.trim()) {
             self.at(
                 lc,
-                "not-sampled.reason",
+                Rule::NotSampledReason,
                 "not_sampled.reason",
                 msg!(
                     NotSampledReason,
@@ -1293,7 +1203,7 @@ impl Checker<'_> {
         if blank(n.person_in_charge.as_ref()) {
             self.at(
                 lc,
-                "not-sampled.person",
+                Rule::NotSampledPerson,
                 "not_sampled.person_in_charge",
                 msg!(NotSampledPerson),
             );
@@ -1341,7 +1251,7 @@ impl Checker<'_> {
             if here && foreign.contains(&key) {
                 self.at(
                     lc,
-                    "case.stage",
+                    Rule::CaseStage,
                     key,
                     msg!(StageForeign, outcome = outcome_label(c.outcome), key = key),
                 );
@@ -1352,7 +1262,7 @@ impl Checker<'_> {
         }
         let reported = c.inspection.as_ref().is_some_and(has_report);
         if c.delivery.is_some() && !reported {
-            self.at(lc, "case.stage", "delivery", msg!(StageDeliveryNoReport));
+            self.at(lc, Rule::CaseStage, "delivery", msg!(StageDeliveryNoReport));
         }
         if c.ecqs
             .as_ref()
@@ -1361,20 +1271,30 @@ impl Checker<'_> {
         {
             self.at(
                 lc,
-                "case.stage",
+                Rule::CaseStage,
                 "ecqs.result_entered_on",
                 msg!(StageResultNoReport),
             );
         }
         if c.followup.is_some() {
             if !reported {
-                self.at(lc, "case.stage", "followup", msg!(StageFollowupNoReport));
+                self.at(lc, Rule::CaseStage, "followup", msg!(StageFollowupNoReport));
             } else if c.conclusion() == Some(Verdict::Pass) {
-                self.at(lc, "case.stage", "followup", msg!(StageFollowupQualified));
+                self.at(
+                    lc,
+                    Rule::CaseStage,
+                    "followup",
+                    msg!(StageFollowupQualified),
+                );
             }
         }
         if c.disposal.is_some() && c.delivery.is_none() {
-            self.at(lc, "case.stage", "disposal", msg!(StageDisposalNoDelivery));
+            self.at(
+                lc,
+                Rule::CaseStage,
+                "disposal",
+                msg!(StageDisposalNoDelivery),
+            );
         }
     }
 
@@ -1515,7 +1435,7 @@ impl Checker<'_> {
                         )
                     }
                 };
-                self.at(lc, "dates.order", path, m);
+                self.at(lc, Rule::DatesOrder, path, m);
             }
         }
     }
@@ -1532,13 +1452,13 @@ impl Checker<'_> {
         match entered {
             Some(e) if e > due => self.at(
                 lc,
-                "ecqs.late",
+                Rule::EcqsLate,
                 "ecqs.sampling_entered_on",
                 msg!(EcqsLate, entered = e, due = due, within = within.clone()),
             ),
             Some(e) if e > s.ecqs_deadline => self.at(
                 lc,
-                "ecqs.deadline",
+                Rule::EcqsDeadline,
                 "ecqs.sampling_entered_on",
                 msg!(
                     EcqsDeadlineSampling,
@@ -1552,7 +1472,7 @@ impl Checker<'_> {
                 if let Some((label, day)) = first_record_after(c, due) {
                     self.at_or(
                         lc,
-                        "ecqs.late",
+                        Rule::EcqsLate,
                         "ecqs.sampling_entered_on",
                         "visit.date",
                         msg!(
@@ -1572,7 +1492,7 @@ impl Checker<'_> {
         {
             self.at(
                 lc,
-                "ecqs.deadline",
+                Rule::EcqsDeadline,
                 "ecqs.result_entered_on",
                 msg!(EcqsDeadlineResult, entered = e, deadline = s.ecqs_deadline),
             );
@@ -1595,7 +1515,7 @@ impl Checker<'_> {
             for (n, lc) in lots.iter().enumerate().skip(e.lots as usize) {
                 self.at(
                     lc,
-                    "plan.over",
+                    Rule::PlanOver,
                     "category",
                     msg!(PlanOver, category = &e.category, lots = e.lots, n = n + 1),
                 );
@@ -1621,7 +1541,7 @@ impl Checker<'_> {
                 match reports.get(no) {
                     Some(first) => self.at(
                         lc,
-                        "report.duplicate",
+                        Rule::ReportDuplicate,
                         "inspection.report_no",
                         msg!(
                             ReportDuplicate,
@@ -1655,7 +1575,7 @@ impl Checker<'_> {
                                 id = &first.case.id
                             )
                         };
-                        self.at(lc, "seals.duplicate", &format!("seals.numbers[{i}]"), m);
+                        self.at(lc, Rule::SealsDuplicate, &format!("seals.numbers[{i}]"), m);
                     }
                     None => {
                         seals.insert(n, lc);
@@ -1810,11 +1730,5 @@ mod tests {
         for bad in ["a.txt", "a.docx", "jpg", "a.jpg.zip", ""] {
             assert!(!is_media(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn every_rule_id_is_unique() {
-        let ids: BTreeSet<&str> = RULES.iter().map(|r| r.id).collect();
-        assert_eq!(ids.len(), RULES.len());
     }
 }
