@@ -10,7 +10,7 @@
 //! Every finding carries its [`Rule`], severity, file, line, column and field path, and a
 //! message of the catalog saying what is wrong and what to do, shown in the user's language.
 //! [`registry`] lists every finding id, those of reading and rendering too, with its
-//! severity and documentation.
+//! documentation; `docs/rules.md`'s tables are generated from it.
 //!
 //! Each family of rules is a file: `batch` (`batch.yaml`), `visit`,
 //! `identifiers`, `stage`, `sampled`, `refused`, `report`, `delivery`, `ecqs`, `dates`,

@@ -2,8 +2,10 @@
 //! value of [`Rule`], with its family, its severity, the `batch.yaml` parameters it reads and its
 //! documentation, each written once, in the table below.
 //!
-//! A rule's documentation is its doc comment: the rustdoc of its variant, and the text of
-//! `docs/rules.md`. An entry without one does not compile.
+//! A rule's documentation is its doc comment: the same text is the rustdoc of its variant and
+//! the row of `docs/rules.md` ([`markdown_table`]); a test fails when that file differs from
+//! what the registry generates, or when a rule has no documentation or no test that makes it
+//! fire.
 
 use std::fmt;
 
@@ -385,6 +387,45 @@ impl PartialEq<&str> for Rule {
     }
 }
 
+/// The Markdown tables of `docs/rules.md`: with `checks` true, the rules of `check` (id,
+/// severity, what it checks, the `batch.yaml` parameters it reads); otherwise the findings of
+/// reading and rendering (id, severity, what reports it, what it finds). One row a rule, in
+/// the order of the registry; ends with a line break.
+pub fn markdown_table(checks: bool) -> String {
+    let mut out = if checks {
+        String::from(
+            "| id | severity | what it checks | `batch.yaml` parameter |\n|---|---|---|---|\n",
+        )
+    } else {
+        String::from("| id | severity | reported by | what it finds |\n|---|---|---|---|\n")
+    };
+    for r in Rule::ALL.iter().filter(|r| r.is_check() == checks) {
+        let severity = match r.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let id = format!("`{}`", r.id());
+        let doc = r.doc();
+        let reads: Vec<String> = r.reads().iter().map(|p| format!("`{p}`")).collect();
+        let reads = reads.join(", ");
+        let cells = if checks {
+            [id.as_str(), severity, &doc, &reads]
+        } else {
+            [id.as_str(), severity, r.family().reported_by(), &doc]
+        };
+        // An empty cell is written `| |`.
+        for c in cells {
+            out.push_str("| ");
+            out.push_str(c);
+            if !c.is_empty() {
+                out.push(' ');
+            }
+        }
+        out.push_str("|\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -418,5 +459,16 @@ mod tests {
                 "{id} is reported before the rules run: it reads no parameter"
             );
         }
+    }
+
+    #[test]
+    fn the_tables_have_a_row_per_rule() {
+        let rows = |checks| markdown_table(checks).lines().count() - 2;
+        assert_eq!(rows(true), Rule::checks().count());
+        assert_eq!(rows(true) + rows(false), Rule::ALL.len());
+        assert!(markdown_table(true).contains(
+            "| `schedule.issued` | error | the notice is dated (`issued_on`) after the sampling \
+             window opens | `issued_on`, `schedule.sampling_start` |\n"
+        ));
     }
 }

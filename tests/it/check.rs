@@ -6,8 +6,9 @@ use std::path::Path;
 use std::process::Command;
 
 use spotcheck::diag::{Diagnostic, Severity};
+use spotcheck::documents::render;
 use spotcheck::input::load;
-use spotcheck::rules::{self, Rule};
+use spotcheck::rules::{self, Rule, registry};
 
 use crate::common::*;
 
@@ -311,19 +312,185 @@ fn every_rule_fires_at_the_field_that_breaks_it() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// How a finding of reading, loading or rendering is provoked.
+enum Input {
+    /// Edits of a file of a copied sample, then loading the folder.
+    Edits(&'static str, &'static [Edit]),
+    /// A file of a copied sample written anew, then loading the folder.
+    Bytes(&'static str, &'static [u8]),
+    /// A file of a copied sample grown past the reader's limit by a comment, then loading.
+    Grown(&'static str),
+    /// A file of a copied sample deleted, then loading the folder.
+    Deleted(&'static str),
+    /// Loading a batch folder that does not exist.
+    NoFolder,
+    /// Edits of a file of a copied sample, then the fonts' coverage check of rendering.
+    Render(&'static str, &'static [Edit]),
+}
+
+use Input::*;
+
+const RQ1: &str = "cases/rq-001.yaml";
+
+/// One input for each id that is reported while reading, loading or rendering (the rules of
+/// `check` have theirs in [`ROWS`]).
+#[rustfmt::skip]
+const PROVOKED: &[(Rule, Input)] = &[
+    // A case file saved as GBK (场所 in GBK bytes).
+    (Rule::YamlEncoding, Bytes(JZ1, b"id: JZ-2023-001\nplace: \xb3\xa1\xcb\xf9\n")),
+    (Rule::YamlControlChar, Edits(JZ1, &[Replace("place: 受检单位成品库", "place: 受检单位\u{7}成品库")])),
+    (Rule::YamlTooLarge, Grown(JZ1)),
+    (Rule::YamlEmpty, Bytes(JZ1, b"\n")),
+    (Rule::YamlSyntax, Edits(JZ2, &[Replace("outcome: sampled", "outcome: [sampled")])),
+    (Rule::YamlFullWidth, Edits(JZ1, &[Replace("postcode: \"048000\"", "postcode: \"０４８０００\"")])),
+    (Rule::YamlMissing, Edits(JZ1, &[DeleteLine("category: 建筑及装饰装修材料")])),
+    (Rule::YamlUnknownField, Edits(JZ1, &[Replace("outcome: sampled", "outcome: sampled\ncolour: red")])),
+    (Rule::YamlType, Edits(JZ1, &[Replace("test_quantity: 2", "test_quantity: two")])),
+    (Rule::BatchMissing, NoFolder),
+    (Rule::BatchIo, Deleted(BATCH)),
+    (Rule::BatchId, Edits(BATCH, &[Replace("id: JC-2023-01", "id: JC 2023 01")])),
+    (Rule::CaseId, Edits(JZ1, &[Replace("id: JZ-2023-001", "id: JZ/2023/001")])),
+    (Rule::CaseDuplicateId, Edits(JZ2, &[Replace("id: JZ-2023-002", "id: JZ-2023-001")])),
+    // U+12000 CUNEIFORM SIGN A: in none of the fonts.
+    (Rule::FontUncovered, Render(RQ1, &[Replace("legal_rep: 王喆", "legal_rep: 王\u{12000}")])),
+];
+
+/// The findings of the input, and the file they must name (none for a missing folder).
+fn provoke(input: &Input) -> (Vec<Diagnostic>, Option<&'static str>) {
+    let dir = copy_sample();
+    let load = |path: &Path| match load::load_partial(path) {
+        Ok(partial) => partial.errors,
+        Err(e) => e.0,
+    };
+    match *input {
+        Edits(file, edits) => {
+            apply(dir.path(), file, edits);
+            (load(dir.path()), Some(file))
+        }
+        Bytes(file, bytes) => {
+            std::fs::write(dir.path().join(file), bytes).unwrap();
+            (load(dir.path()), Some(file))
+        }
+        Grown(file) => {
+            let mut text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+            text.push_str(&format!("\n# {}\n", "x".repeat(9 << 20)));
+            std::fs::write(dir.path().join(file), text).unwrap();
+            (load(dir.path()), Some(file))
+        }
+        Deleted(file) => {
+            std::fs::remove_file(dir.path().join(file)).unwrap();
+            (load(dir.path()), Some(file))
+        }
+        NoFolder => (load(&dir.path().join("no-such-batch")), None),
+        Render(file, edits) => {
+            apply(dir.path(), file, edits);
+            let lb = load::load(dir.path()).unwrap();
+            (render::check_coverage(&lb, &engine(), &[]), Some(file))
+        }
+    }
+}
+
 #[test]
-fn every_rule_has_a_breaking_case_and_a_line_in_the_docs() {
-    let tested: BTreeSet<Rule> = ROWS.iter().map(|r| r.rule).collect();
+fn every_finding_of_reading_and_rendering_is_provoked_by_its_input() {
+    assert!(load::load_partial(&sample_dir()).unwrap().errors.is_empty());
+    assert!(render::check_coverage(&sample(), &engine(), &[]).is_empty());
+    let mut failures = Vec::new();
+    for (rule, input) in PROVOKED {
+        let (found, file) = provoke(input);
+        let hit = found.iter().any(|d| {
+            d.rule == *rule
+                && d.severity == rule.severity()
+                && file.is_none_or(|f| d.file == f)
+                && d.text()
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        });
+        if !hit {
+            failures.push(format!(
+                "{rule}: expected a finding in {}, found:\n{}",
+                file.unwrap_or("the folder"),
+                summary(&found)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_documentation_and_a_test_that_makes_it_fire() {
+    let broken: BTreeSet<Rule> = ROWS.iter().map(|r| r.rule).collect();
+    let provoked: BTreeSet<Rule> = PROVOKED.iter().map(|(r, _)| *r).collect();
     let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
         .unwrap();
-    // Duplicate case ids are found by the loader (see the test below), not by a rule.
-    for r in Rule::checks() {
-        assert!(tested.contains(&r), "no breaking case for {r}");
+    for &r in Rule::ALL {
+        assert!(!r.doc().trim().is_empty(), "{r} has no documentation");
+        if r.is_check() {
+            assert!(broken.contains(&r), "no breaking case in ROWS for {r}");
+        } else {
+            assert!(provoked.contains(&r), "no input in PROVOKED for {r}");
+        }
         assert!(
-            docs.contains(&format!("`{r}`")),
+            docs.contains(&format!("| `{r}` |")),
             "docs/rules.md does not list {r}"
         );
     }
+    for (r, _) in PROVOKED {
+        assert!(
+            !r.is_check(),
+            "{r} is a rule of check: its breaking case belongs in ROWS"
+        );
+    }
+}
+
+/// The generated parts of docs/rules.md: their markers, and whether each holds the rules of
+/// `check` or the findings of reading and rendering.
+const GENERATED: [(&str, &str, bool); 2] = [
+    (
+        "<!-- begin: rule table, generated from src/rules/registry.rs -->\n",
+        "<!-- end: rule table -->\n",
+        true,
+    ),
+    (
+        "<!-- begin: reader table, generated from src/rules/registry.rs -->\n",
+        "<!-- end: reader table -->\n",
+        false,
+    ),
+];
+
+/// docs/rules.md's tables are the registry's; `SPOTCHECK_UPDATE_DOCS=1` rewrites them.
+#[test]
+fn docs_rules_md_holds_the_tables_of_the_registry() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut want = text.clone();
+    for (begin, end, checks) in GENERATED {
+        let start = want
+            .find(begin)
+            .unwrap_or_else(|| panic!("docs/rules.md lacks the marker {begin}"))
+            + begin.len();
+        let stop = start
+            + want[start..]
+                .find(end)
+                .unwrap_or_else(|| panic!("docs/rules.md lacks the marker {end}"));
+        want.replace_range(start..stop, &registry::markdown_table(checks));
+    }
+    if want == text {
+        return;
+    }
+    if std::env::var_os("SPOTCHECK_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+        return;
+    }
+    let (old, new) = text
+        .lines()
+        .zip(want.lines())
+        .find(|(a, b)| a != b)
+        .unwrap_or(("(end of file)", "(more rows)"));
+    panic!(
+        "docs/rules.md differs from the registry (src/rules/registry.rs):\n  file:     {old}\n  \
+         registry: {new}\nrewrite it with: SPOTCHECK_UPDATE_DOCS=1 cargo test --test it \
+         check::docs_rules_md"
+    );
 }
 
 #[test]
