@@ -1,13 +1,16 @@
 //! Located findings: every message about the user's files names the file, the line and column,
-//! and the field path as written in the YAML.
+//! and the field path as written in the YAML, and carries the id of what it found, a [`Rule`]
+//! of the registry ([`crate::rules::registry`]).
 
 use std::fmt;
 
 use serde::Serialize;
 
 use crate::messages::{Lang, Message, Msg};
+pub use crate::rules::registry::Rule;
 
-/// How serious a finding is.
+/// How serious a finding is: an error stops rendering and makes the exit code 1, a warning
+/// does neither. Each [`Rule`] has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -18,8 +21,10 @@ pub enum Severity {
 /// One finding about one place of one input file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Rule or error id, such as `yaml.type` or `font.uncovered`.
-    pub rule: String,
+    /// What was found: a rule of `check` or an error of reading or rendering, such as
+    /// `yaml.type` or `font.uncovered`; serialized as its id.
+    pub rule: Rule,
+    /// The rule's severity.
     pub severity: Severity,
     /// Path of the file relative to the batch folder, with `/` separators.
     pub file: String,
@@ -40,34 +45,22 @@ fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl Diagnostic {
-    pub fn error(
-        rule: &str,
+    /// A finding of `rule`, with the rule's severity.
+    pub fn new(
+        rule: Rule,
         file: &str,
         pos: (usize, usize),
         path: &str,
         message: impl Into<Message>,
     ) -> Self {
         Diagnostic {
-            rule: rule.to_string(),
-            severity: Severity::Error,
+            rule,
+            severity: rule.severity(),
             file: file.to_string(),
             line: pos.0,
             column: pos.1,
             path: path.to_string(),
             message: message.into(),
-        }
-    }
-
-    pub fn warning(
-        rule: &str,
-        file: &str,
-        pos: (usize, usize),
-        path: &str,
-        message: impl Into<Message>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(rule, file, pos, path, message)
         }
     }
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Rule};
 use crate::documents::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
 use crate::documents::kinds::{CATALOG, Kind, Scope};
 use crate::documents::templates::Templates;
@@ -271,8 +271,8 @@ pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) ->
                 if c.is_whitespace() || *known.entry(c).or_insert_with(|| engine.fonts.covers(c)) {
                     continue;
                 }
-                found.push(Diagnostic::error(
-                    "font.uncovered",
+                found.push(Diagnostic::new(
+                    Rule::FontUncovered,
                     file,
                     index.pos_of(path),
                     path,

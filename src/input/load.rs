@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Rule};
 use crate::input::model::{Batch, Case};
 use crate::input::yaml::{self, PosIndex};
 use crate::msg;
@@ -74,8 +74,8 @@ pub struct PartialBatch {
 pub fn load_partial(root: &Path) -> Result<PartialBatch, Diagnostics> {
     let mut errors = Vec::new();
     if !root.is_dir() {
-        return Err(Diagnostics(vec![Diagnostic::error(
-            "batch.missing",
+        return Err(Diagnostics(vec![Diagnostic::new(
+            Rule::BatchMissing,
             &root.display().to_string(),
             (0, 0),
             "",
@@ -93,8 +93,8 @@ pub fn load_partial(root: &Path) -> Result<PartialBatch, Diagnostics> {
     if let Some((b, idx)) = &batch
         && !is_safe_id(&b.id)
     {
-        errors.push(Diagnostic::error(
-            "batch.id",
+        errors.push(Diagnostic::new(
+            Rule::BatchId,
             BATCH_FILE,
             idx.pos_of("id"),
             "id",
@@ -113,8 +113,8 @@ pub fn load_partial(root: &Path) -> Result<PartialBatch, Diagnostics> {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    errors.push(Diagnostic::error(
-                        "batch.io",
+                    errors.push(Diagnostic::new(
+                        Rule::BatchIo,
                         &rel(root, e.path().unwrap_or(&cases_dir)),
                         (0, 0),
                         "",
@@ -146,16 +146,16 @@ pub fn load_partial(root: &Path) -> Result<PartialBatch, Diagnostics> {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for c in &cases {
         if !is_safe_id(&c.case.id) {
-            errors.push(Diagnostic::error(
-                "case.id",
+            errors.push(Diagnostic::new(
+                Rule::CaseId,
                 &c.file,
                 c.index.pos_of("id"),
                 "id",
                 msg!(LoadCaseId, id = &c.case.id),
             ));
         } else if let Some(first) = seen.insert(&c.case.id, &c.file) {
-            errors.push(Diagnostic::error(
-                "case.duplicate-id",
+            errors.push(Diagnostic::new(
+                Rule::CaseDuplicateId,
                 &c.file,
                 c.index.pos_of("id"),
                 "id",
@@ -183,7 +183,7 @@ pub fn read_typed<T: serde::de::DeserializeOwned>(
         } else {
             msg!(LoadFileError, error = e.to_string())
         };
-        vec![Diagnostic::error("batch.io", file, (0, 0), "", m)]
+        vec![Diagnostic::new(Rule::BatchIo, file, (0, 0), "", m)]
     })?;
     parse_typed(file, &bytes)
 }

@@ -13,7 +13,7 @@ use serde_yaml::Value;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, ScanError};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Rule};
 use crate::input::width;
 use crate::messages::{Message, Msg};
 use crate::msg;
@@ -200,8 +200,8 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
             )
             .map(|s| s.chars().count() + 1)
             .unwrap_or(1);
-            Err(Diagnostic::error(
-                "yaml.encoding",
+            Err(Diagnostic::new(
+                Rule::YamlEncoding,
                 file,
                 (line, col),
                 "",
@@ -240,8 +240,8 @@ fn check_raw_controls(file: &str, text: &str) -> Result<(), Diagnostic> {
             .enumerate()
             .find(|&(_, c)| is_refused_control(c))
         {
-            return Err(Diagnostic::error(
-                "yaml.control-char",
+            return Err(Diagnostic::new(
+                Rule::YamlControlChar,
                 file,
                 (i + 1, col + 1),
                 "",
@@ -262,8 +262,8 @@ pub fn control_chars(file: &str, doc: &Document) -> Vec<Diagnostic> {
             .find(|&c| is_refused_control(c) || is_bidi_control(c))
         {
             let at = path_string(path);
-            found.push(Diagnostic::error(
-                "yaml.control-char",
+            found.push(Diagnostic::new(
+                Rule::YamlControlChar,
                 file,
                 doc.index.value_pos(path),
                 &at,
@@ -308,8 +308,8 @@ fn walk_strings(v: &Value, path: &mut Vec<Seg>, f: &mut dyn FnMut(&[Seg], &str))
 /// control characters, empty, field names followed by a full-width colon, a syntax error.
 pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(vec![Diagnostic::error(
-            "yaml.too-large",
+        return Err(vec![Diagnostic::new(
+            Rule::YamlTooLarge,
             file,
             (1, 1),
             "",
@@ -318,8 +318,8 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
     }
     check_raw_controls(file, text).map_err(|d| vec![d])?;
     if text.trim().is_empty() {
-        return Err(vec![Diagnostic::error(
-            "yaml.empty",
+        return Err(vec![Diagnostic::new(
+            Rule::YamlEmpty,
             file,
             (0, 0),
             "",
@@ -356,8 +356,8 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
         too_deep = Some((e.marker().line(), e.marker().col() + 1));
     }
     if let Some(pos) = too_deep {
-        return Err(vec![Diagnostic::error(
-            "yaml.syntax",
+        return Err(vec![Diagnostic::new(
+            Rule::YamlSyntax,
             file,
             pos,
             "",
@@ -366,7 +366,7 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
     }
     let syntax = |raw: String, pos: (usize, usize)| {
         let (message, pos) = syntax_message(&raw, text, pos);
-        vec![Diagnostic::error("yaml.syntax", file, pos, "", message)]
+        vec![Diagnostic::new(Rule::YamlSyntax, file, pos, "", message)]
     };
     let mut value: Value = serde_yaml::from_str(text).map_err(|e| {
         // Errors found while expanding aliases (the repetition limit) carry no position:
@@ -577,8 +577,8 @@ pub fn full_width_colons(file: &str, text: &str) -> Vec<Diagnostic> {
             } else {
                 format!("{name}: {value}")
             };
-            found.push(Diagnostic::error(
-                "yaml.full-width",
+            found.push(Diagnostic::new(
+                Rule::YamlFullWidth,
                 file,
                 (i + 1, col),
                 "",
@@ -640,8 +640,8 @@ pub fn deserialize_all<T: DeserializeOwned>(
                 }
                 return Err(errors);
             }
-            errors.push(Diagnostic::error(
-                "yaml.missing",
+            errors.push(Diagnostic::new(
+                Rule::YamlMissing,
                 file,
                 doc.index.value_pos(&path),
                 &path_string(&path),
@@ -664,8 +664,8 @@ pub fn deserialize_all<T: DeserializeOwned>(
             if width::has_full_width(field) && expected.contains(&fixed) {
                 // `ｄａｔｅ:`, or a name indented with an ideographic space.
                 let at = full_width_pos(&doc.text, doc.index.key_pos(&full));
-                errors.push(Diagnostic::error(
-                    "yaml.full-width",
+                errors.push(Diagnostic::new(
+                    Rule::YamlFullWidth,
                     file,
                     at,
                     &path_string(&full),
@@ -700,8 +700,8 @@ pub fn deserialize_all<T: DeserializeOwned>(
                         msg!(YamlUnknownField, field = field, expected = expected.clone())
                     }
                 });
-            errors.push(Diagnostic::error(
-                "yaml.unknown-field",
+            errors.push(Diagnostic::new(
+                Rule::YamlUnknownField,
                 file,
                 doc.index.key_pos(&full),
                 &path_string(&full),
@@ -728,15 +728,15 @@ pub fn deserialize_all<T: DeserializeOwned>(
         }
         let node = node(&value, &path);
         let found = match node {
-            Some(Value::String(s)) if width::has_full_width(s) => Diagnostic::error(
-                "yaml.full-width",
+            Some(Value::String(s)) if width::has_full_width(s) => Diagnostic::new(
+                Rule::YamlFullWidth,
                 file,
                 full_width_pos(&doc.text, doc.index.value_pos(&path)),
                 &path_string(&path),
                 full_width_message::<T>(&value, &path, s),
             ),
-            _ => Diagnostic::error(
-                "yaml.type",
+            _ => Diagnostic::new(
+                Rule::YamlType,
                 file,
                 doc.index.value_pos(&path),
                 &path_string(&path),
@@ -964,8 +964,8 @@ pub fn full_width_values(file: &str, doc: &Document) -> Vec<Diagnostic> {
         } else {
             msg!(YamlFullWidth, value = s, chars = chars, fixed = fixed)
         };
-        found.push(Diagnostic::error(
-            "yaml.full-width",
+        found.push(Diagnostic::new(
+            Rule::YamlFullWidth,
             file,
             full_width_pos(&doc.text, doc.index.value_pos(path)),
             &path_string(path),

@@ -124,11 +124,23 @@ fn days(from: NaiveDate, to: NaiveDate) -> i64 {
 /// The status of a batch on `today`.
 pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
     let b = &lb.batch;
-    let s = &b.schedule;
-    let cases: Vec<&Case> = lb.cases.iter().map(|c| &c.case).collect();
+    let (categories, total) = category_rows(lb);
+    Status {
+        batch: b.id.clone(),
+        title: b.title.clone(),
+        today,
+        deadlines: deadlines(lb, today, total.shortfall),
+        categories,
+        total,
+        late: late_cases(lb, today),
+        open_followups: open_followups(lb, today),
+    }
+}
 
-    // Per category, from the batch's numbers (plan order; a category listed twice counts once
-    // with the sum of its rows, check reports the duplicate; then those only cases name).
+/// Per category, from the batch's numbers (plan order; a category listed twice counts once
+/// with the sum of its rows, check reports the duplicate; then those only cases name), and
+/// the total.
+fn category_rows(lb: &LoadedBatch) -> (Vec<CategoryRow>, CategoryRow) {
     let numbers = crate::input::stats::compute(lb);
     let row_of = |c: &crate::input::stats::Counts| CategoryRow {
         category: c.label.clone(),
@@ -141,10 +153,14 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
         not_sampled: c.not_sampled,
         shortfall: c.shortfall,
     };
-    let rows: Vec<CategoryRow> = numbers.by_category.iter().map(row_of).collect();
-    let total = row_of(&numbers.total);
+    let rows = numbers.by_category.iter().map(row_of).collect();
+    (rows, row_of(&numbers.total))
+}
 
-    // Late cases.
+/// The cases late on `today` for e-CQS entry or delivery, or done late, by kind, due date and
+/// case.
+fn late_cases(lb: &LoadedBatch, today: NaiveDate) -> Vec<LateCase> {
+    let s = &lb.batch.schedule;
     let mut late = Vec::new();
     for lc in &lb.cases {
         let c = &lc.case;
@@ -188,42 +204,56 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
         }
     }
     late.sort_by(|a, b| (a.kind, a.due, &a.case).cmp(&(b.kind, b.due, &b.case)));
+    late
+}
 
-    // Deadlines.
-    let count = |f: &dyn Fn(&Case) -> bool| cases.iter().filter(|c| f(c)).count() as u32;
-    let sampled = |c: &Case| c.outcome == Outcome::Sampled;
-    let deadline = |id, label, date: NaiveDate, outstanding: u32, late: u32| {
-        let state = if outstanding == 0 && late == 0 {
-            DeadlineState::Met
-        } else if late > 0 || today > date {
-            DeadlineState::Overdue
-        } else {
-            DeadlineState::Open
-        };
-        Deadline {
-            id,
-            label,
-            date,
-            state,
-            days_left: days(today, date),
-            outstanding,
-            late,
-        }
+/// A deadline on `today`, with what is still to do and what was done late.
+fn deadline(
+    today: NaiveDate,
+    (id, label, date): (&'static str, &'static str, NaiveDate),
+    outstanding: u32,
+    late: u32,
+) -> Deadline {
+    let state = if outstanding == 0 && late == 0 {
+        DeadlineState::Met
+    } else if late > 0 || today > date {
+        DeadlineState::Overdue
+    } else {
+        DeadlineState::Open
     };
+    Deadline {
+        id,
+        label,
+        date,
+        state,
+        days_left: days(today, date),
+        outstanding,
+        late,
+    }
+}
+
+/// Every deadline of the schedule on `today`; `shortfall` is the lots still to sample.
+fn deadlines(lb: &LoadedBatch, today: NaiveDate, shortfall: u32) -> Vec<Deadline> {
+    let b = &lb.batch;
+    let s = &b.schedule;
+    let count = |f: &dyn Fn(&Case) -> bool| lb.cases.iter().filter(|c| f(&c.case)).count() as u32;
+    let sampled = |c: &Case| c.outcome == Outcome::Sampled;
     let sampling_entry = |c: &Case| c.ecqs.as_ref().and_then(|e| e.sampling_entered_on);
     let result_entry = |c: &Case| c.ecqs.as_ref().and_then(|e| e.result_entered_on);
-    let deadlines = vec![
+    vec![
         deadline(
-            "sampling_end",
-            "抽样",
-            s.sampling_end,
-            total.shortfall,
+            today,
+            ("sampling_end", "抽样", s.sampling_end),
+            shortfall,
             count(&|c| counts_as_lot(c) && c.visit.date > s.sampling_end),
         ),
         deadline(
-            "delivery_deadline",
-            "检验报告和结果通知送达",
-            s.delivery_deadline,
+            today,
+            (
+                "delivery_deadline",
+                "检验报告和结果通知送达",
+                s.delivery_deadline,
+            ),
             count(&|c| sampled(c) && c.delivery.is_none()),
             count(&|c| {
                 sampled(c)
@@ -233,9 +263,8 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
             }),
         ),
         deadline(
-            "ecqs_deadline",
-            "e-CQS 系统录入",
-            s.ecqs_deadline,
+            today,
+            ("ecqs_deadline", "e-CQS 系统录入", s.ecqs_deadline),
             count(&|c| counts_as_lot(c) && sampling_entry(c).is_none())
                 + count(&|c| sampled(c) && result_entry(c).is_none()),
             count(&|c| {
@@ -246,20 +275,24 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
             }),
         ),
         deadline(
-            "analysis_deadline",
-            "质量分析报告和检验情况汇总表报送",
-            s.analysis_deadline,
+            today,
+            (
+                "analysis_deadline",
+                "质量分析报告和检验情况汇总表报送",
+                s.analysis_deadline,
+            ),
             u32::from(b.analysis_submitted_on.is_none()),
             u32::from(
                 b.analysis_submitted_on
                     .is_some_and(|d| d > s.analysis_deadline),
             ),
         ),
-    ];
+    ]
+}
 
-    // Open follow-ups.
-    let open_followups = lb
-        .cases
+/// The unqualified lots whose follow-up is not closed.
+fn open_followups(lb: &LoadedBatch, today: NaiveDate) -> Vec<OpenFollowup> {
+    lb.cases
         .iter()
         .filter(|lc| lc.case.is_tested() && lc.case.conclusion() == Some(Verdict::Fail))
         .filter(|lc| {
@@ -283,18 +316,7 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
                 days_open: notified_on.map(|d| days(d, today)),
             }
         })
-        .collect();
-
-    Status {
-        batch: b.id.clone(),
-        title: b.title.clone(),
-        today,
-        categories: rows,
-        total,
-        deadlines,
-        late,
-        open_followups,
-    }
+        .collect()
 }
 
 /// Columns a character takes in a terminal: 2 for CJK and full-width forms.
@@ -362,7 +384,6 @@ impl Status {
     /// The status as tables for a terminal, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let t = |m: Msg| m.template(lang).to_string();
-        let date = |d: NaiveDate| Arg::from(d).render(lang);
         let mut out = msg!(
             StatusHeading,
             title = &self.title,
@@ -371,9 +392,36 @@ impl Status {
         )
         .render(lang);
         out.push_str("\n\n");
-
         out.push_str(&t(Msg::StatusProgress));
         out.push('\n');
+        out.push_str(&self.progress_table(lang));
+        out.push('\n');
+        out.push_str(&t(Msg::StatusDeadlines));
+        out.push('\n');
+        out.push_str(&self.deadline_table(lang));
+        for (heading, rows) in [
+            (Msg::StatusLateCases, self.late_table(lang)),
+            (Msg::StatusOpenFollowups, self.followup_table(lang)),
+        ] {
+            out.push('\n');
+            out.push_str(&t(heading));
+            match rows {
+                None => {
+                    out.push_str(&t(Msg::StatusNone));
+                    out.push('\n');
+                }
+                Some(table) => {
+                    out.push('\n');
+                    out.push_str(&table);
+                }
+            }
+        }
+        out
+    }
+
+    /// Progress per category, then the total.
+    fn progress_table(&self, lang: Lang) -> String {
+        let t = |m: Msg| m.template(lang).to_string();
         let mut rows = vec![
             [
                 Msg::StatusColCategory,
@@ -406,14 +454,14 @@ impl Status {
                 r.shortfall.to_string(),
             ]);
         }
-        out.push_str(&table(
+        table(
             &rows,
             &[false, true, true, true, true, true, true, true, true],
-        ));
+        )
+    }
 
-        out.push('\n');
-        out.push_str(&t(Msg::StatusDeadlines));
-        out.push('\n');
+    fn deadline_table(&self, lang: Lang) -> String {
+        let t = |m: Msg| m.template(lang).to_string();
         let mut rows = vec![
             [
                 Msg::StatusColWhat,
@@ -446,87 +494,86 @@ impl Status {
             };
             rows.push(vec![
                 label,
-                date(d.date),
+                Arg::from(d.date).render(lang),
                 t(state),
                 left.render(lang),
                 d.outstanding.to_string(),
                 d.late.to_string(),
             ]);
         }
-        out.push_str(&table(&rows, &[false, true, false, true, true, true]));
+        table(&rows, &[false, true, false, true, true, true])
+    }
 
-        out.push('\n');
-        out.push_str(&t(Msg::StatusLateCases));
+    /// The late cases; `None` when there is none.
+    fn late_table(&self, lang: Lang) -> Option<String> {
         if self.late.is_empty() {
-            out.push_str(&t(Msg::StatusNone));
-            out.push('\n');
-        } else {
-            out.push('\n');
-            let mut rows = vec![
-                [
-                    Msg::StatusColCase,
-                    Msg::StatusColWhat,
-                    Msg::StatusColDueOn,
-                    Msg::StatusColDoneOn,
-                    Msg::StatusColDaysLate,
-                    Msg::StatusColFile,
-                ]
-                .map(t)
-                .to_vec(),
-            ];
-            for l in &self.late {
-                let kind = match l.kind {
-                    LateKind::EcqsSampling => Msg::StatusLateEcqsSampling,
-                    LateKind::EcqsResult => Msg::StatusLateEcqsResult,
-                    LateKind::Delivery => Msg::StatusLateDelivery,
-                };
-                rows.push(vec![
-                    l.case.clone(),
-                    t(kind),
-                    date(l.due),
-                    l.done_on.map_or_else(|| t(Msg::StatusNotDone), date),
-                    l.days_late.to_string(),
-                    l.file.clone(),
-                ]);
-            }
-            out.push_str(&table(&rows, &[false, false, true, true, true, false]));
+            return None;
         }
+        let t = |m: Msg| m.template(lang).to_string();
+        let date = |d: NaiveDate| Arg::from(d).render(lang);
+        let mut rows = vec![
+            [
+                Msg::StatusColCase,
+                Msg::StatusColWhat,
+                Msg::StatusColDueOn,
+                Msg::StatusColDoneOn,
+                Msg::StatusColDaysLate,
+                Msg::StatusColFile,
+            ]
+            .map(t)
+            .to_vec(),
+        ];
+        for l in &self.late {
+            let kind = match l.kind {
+                LateKind::EcqsSampling => Msg::StatusLateEcqsSampling,
+                LateKind::EcqsResult => Msg::StatusLateEcqsResult,
+                LateKind::Delivery => Msg::StatusLateDelivery,
+            };
+            rows.push(vec![
+                l.case.clone(),
+                t(kind),
+                date(l.due),
+                l.done_on.map_or_else(|| t(Msg::StatusNotDone), date),
+                l.days_late.to_string(),
+                l.file.clone(),
+            ]);
+        }
+        Some(table(&rows, &[false, false, true, true, true, false]))
+    }
 
-        out.push('\n');
-        out.push_str(&t(Msg::StatusOpenFollowups));
+    /// The open follow-ups; `None` when there is none.
+    fn followup_table(&self, lang: Lang) -> Option<String> {
         if self.open_followups.is_empty() {
-            out.push_str(&t(Msg::StatusNone));
-            out.push('\n');
-        } else {
-            out.push('\n');
-            let mut rows = vec![
-                [
-                    Msg::StatusColCase,
-                    Msg::StatusColCategory,
-                    Msg::StatusColParty,
-                    Msg::StatusColCounty,
-                    Msg::StatusColNotified,
-                    Msg::StatusColDaysOpen,
-                ]
-                .map(t)
-                .to_vec(),
-            ];
-            for f in &self.open_followups {
-                rows.push(vec![
-                    f.case.clone(),
-                    f.category.clone(),
-                    f.party.clone(),
-                    f.county_bureau
-                        .clone()
-                        .unwrap_or_else(|| t(Msg::StatusUnassigned)),
-                    f.notified_on
-                        .map_or_else(|| t(Msg::StatusNotNotified), date),
-                    f.days_open
-                        .map_or_else(|| "—".to_string(), |d| d.to_string()),
-                ]);
-            }
-            out.push_str(&table(&rows, &[false, false, false, false, true, true]));
+            return None;
         }
-        out
+        let t = |m: Msg| m.template(lang).to_string();
+        let date = |d: NaiveDate| Arg::from(d).render(lang);
+        let mut rows = vec![
+            [
+                Msg::StatusColCase,
+                Msg::StatusColCategory,
+                Msg::StatusColParty,
+                Msg::StatusColCounty,
+                Msg::StatusColNotified,
+                Msg::StatusColDaysOpen,
+            ]
+            .map(t)
+            .to_vec(),
+        ];
+        for f in &self.open_followups {
+            rows.push(vec![
+                f.case.clone(),
+                f.category.clone(),
+                f.party.clone(),
+                f.county_bureau
+                    .clone()
+                    .unwrap_or_else(|| t(Msg::StatusUnassigned)),
+                f.notified_on
+                    .map_or_else(|| t(Msg::StatusNotNotified), date),
+                f.days_open
+                    .map_or_else(|| "—".to_string(), |d| d.to_string()),
+            ]);
+        }
+        Some(table(&rows, &[false, false, false, false, true, true]))
     }
 }

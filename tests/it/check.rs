@@ -6,8 +6,9 @@ use std::path::Path;
 use std::process::Command;
 
 use spotcheck::diag::{Diagnostic, Severity};
+use spotcheck::documents::render;
 use spotcheck::input::load;
-use spotcheck::rules::{self, RULES};
+use spotcheck::rules::{self, Rule, registry};
 
 use crate::common::*;
 
@@ -30,7 +31,7 @@ enum Line {
 }
 
 struct Row {
-    rule: &'static str,
+    rule: Rule,
     /// The file edited.
     edit: &'static str,
     edits: &'static [Edit],
@@ -44,7 +45,7 @@ use Edit::*;
 use Line::*;
 
 const fn row(
-    rule: &'static str,
+    rule: Rule,
     edit: &'static str,
     edits: &'static [Edit],
     path: &'static str,
@@ -73,22 +74,22 @@ const BATCH: &str = "batch.yaml";
 #[rustfmt::skip]
 const ROWS: &[Row] = &[
     // batch.yaml
-    row("batch.contact", BATCH, &[Replace("phone: \"0356-6231870\"", "phone: \"0356-623187\"")], "labs[0].phone", Edited),
-    row("batch.contact", BATCH, &[Replace("postcode: \"048000\"", "postcode: \"48000\"")], "authority.postcode", Edited),
-    row("schedule.order", BATCH, &[Replace("sampling_end: 2023-07-31", "sampling_end: 2023-01-01")], "schedule.sampling_end", Edited),
-    row("schedule.order", BATCH, &[Replace("delivery_deadline: 2023-08-10", "delivery_deadline: 2023-07-10")], "schedule.delivery_deadline", Edited),
-    row("plan.duplicate", BATCH, &[Replace("- category: 农膜", "- category: 化肥")], "plan[4].category", Edited),
-    row("lab.unknown", BATCH, &[Replace("lots: 5\n    lab: jc-qi", "lots: 5\n    lab: jc-xx")], "plan[4].lab", Of("lab: jc-xx")),
-    row("lab.id", BATCH, &[Replace("  - id: jc-qi", "  - id: jc/qi")], "labs[0].id", Edited),
-    row("batch.document-no", BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监[2023]3号")], "document_no", Edited),
-    row("batch.document-no", BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监2023年3号")], "document_no", Edited),
-    row("schedule.issued", BATCH, &[Replace("issued_on: 2023-01-10", "issued_on: 2023-01-12")], "issued_on", Edited),
-    row("annex.source", BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n    file: evidence/JZ-2023-001/封样.jpg\nnotice_body: |")], "annexes[0].file", Of("    file: evidence/")),
-    row("annex.source", BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n  - { title: 计划二, content: plan }\nnotice_body: |")], "annexes[1].content", Of("计划二")),
-    row("annex.file", BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 目录\n    file: annexes/无此文件.pdf\nnotice_body: |")], "annexes[0].file", Of("    file: annexes/")),
-    row("annex.file", BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 目录\n    file: batch.yaml\nnotice_body: |")], "annexes[0].file", Of("    file: batch.yaml")),
+    row(Rule::BatchContact, BATCH, &[Replace("phone: \"0356-6231870\"", "phone: \"0356-623187\"")], "labs[0].phone", Edited),
+    row(Rule::BatchContact, BATCH, &[Replace("postcode: \"048000\"", "postcode: \"48000\"")], "authority.postcode", Edited),
+    row(Rule::ScheduleOrder, BATCH, &[Replace("sampling_end: 2023-07-31", "sampling_end: 2023-01-01")], "schedule.sampling_end", Edited),
+    row(Rule::ScheduleOrder, BATCH, &[Replace("delivery_deadline: 2023-08-10", "delivery_deadline: 2023-07-10")], "schedule.delivery_deadline", Edited),
+    row(Rule::PlanDuplicate, BATCH, &[Replace("- category: 农膜", "- category: 化肥")], "plan[4].category", Edited),
+    row(Rule::LabUnknown, BATCH, &[Replace("lots: 5\n    lab: jc-qi", "lots: 5\n    lab: jc-xx")], "plan[4].lab", Of("lab: jc-xx")),
+    row(Rule::LabId, BATCH, &[Replace("  - id: jc-qi", "  - id: jc/qi")], "labs[0].id", Edited),
+    row(Rule::BatchDocumentNo, BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监[2023]3号")], "document_no", Edited),
+    row(Rule::BatchDocumentNo, BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监2023年3号")], "document_no", Edited),
+    row(Rule::ScheduleIssued, BATCH, &[Replace("issued_on: 2023-01-10", "issued_on: 2023-01-12")], "issued_on", Edited),
+    row(Rule::AnnexSource, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n    file: evidence/JZ-2023-001/封样.jpg\nnotice_body: |")], "annexes[0].file", Of("    file: evidence/")),
+    row(Rule::AnnexSource, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n  - { title: 计划二, content: plan }\nnotice_body: |")], "annexes[1].content", Of("计划二")),
+    row(Rule::AnnexFile, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 目录\n    file: annexes/无此文件.pdf\nnotice_body: |")], "annexes[0].file", Of("    file: annexes/")),
+    row(Rule::AnnexFile, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 目录\n    file: batch.yaml\nnotice_body: |")], "annexes[0].file", Of("    file: batch.yaml")),
     Row {
-        rule: "lab.plan",
+        rule: Rule::LabPlan,
         edit: BATCH,
         edits: &[
             Replace("lots: 5\n    lab: jc-qi", "lots: 5\n    lab: jc-b"),
@@ -98,43 +99,43 @@ const ROWS: &[Row] = &[
         path: "lab",
         line: Of("lab: jc-qi"),
     },
-    row("case.placeholder", JZ1, &[Replace("place: 受检单位成品库", "place: 待填写")], "visit.place", Edited),
+    row(Rule::CasePlaceholder, JZ1, &[Replace("place: 受检单位成品库", "place: 待填写")], "visit.place", Edited),
     // the visit
-    row("lab.unknown", JZ1, &[Replace("lab: jc-qi", "lab: jc-xx")], "lab", Edited),
-    row("plan.category", JZ1, &[Replace("category: 建筑及装饰装修材料", "category: 建筑材料")], "category", Edited),
+    row(Rule::LabUnknown, JZ1, &[Replace("lab: jc-qi", "lab: jc-xx")], "lab", Edited),
+    row(Rule::PlanCategory, JZ1, &[Replace("category: 建筑及装饰装修材料", "category: 建筑材料")], "category", Edited),
     Row {
-        rule: "plan.over",
+        rule: Rule::PlanOver,
         edit: BATCH,
         edits: &[Replace("- category: 防护用品\n    lots: 15", "- category: 防护用品\n    lots: 1")],
         file: FH2,
         path: "category",
         line: Of("category: 防护用品"),
     },
-    row("samplers.min", JZ1, &[DeleteLine("name: 刘芳")], "visit.samplers", Of("  samplers:")),
-    row("samplers.min", JZ1, &[Replace("name: 刘芳", "name: 张明")], "visit.samplers", Of("  samplers:")),
-    row("visit.window", XF3, &[Replace("date: 2023-05-23", "date: 2023-01-05")], "visit.date", Edited),
-    row("visit.window", XF3, &[Replace("date: 2023-05-23", "date: 2023-08-01")], "visit.date", Edited),
-    row("visit.notice-validity", JZ1, &[Replace("notice_valid_until: 2023-07-31", "notice_valid_until: 2023-03-01")], "visit.notice_valid_until", Edited),
-    row("party.credit-code", JZ1, &[Replace("\"91140502318450271X\"", "\"91140502318450271Y\"")], "party.credit_code", Edited),
-    row("party.credit-code", JZ1, &[Replace("\"91140502318450271X\"", "\"9114050231845027\"")], "party.credit_code", Edited),
-    row("party.credit-code", JZ1, &[Replace("\"911405254012738516\"", "\"911405254012738O16\"")], "manufacturer.credit_code", Edited),
-    row("party.phone", JZ1, &[Replace("phone: \"0356-6213478\"", "phone: \"6213478\"")], "party.phone", Edited),
-    row("party.phone", FH2, &[Replace("phone: \"13903560417\"", "phone: \"1390356041\"")], "signing.witness.phone", Edited),
-    row("party.postcode", JZ1, &[Replace("postcode: \"048000\"", "postcode: \"04800\"")], "party.postcode", Edited),
+    row(Rule::SamplersMin, JZ1, &[DeleteLine("name: 刘芳")], "visit.samplers", Of("  samplers:")),
+    row(Rule::SamplersMin, JZ1, &[Replace("name: 刘芳", "name: 张明")], "visit.samplers", Of("  samplers:")),
+    row(Rule::VisitWindow, XF3, &[Replace("date: 2023-05-23", "date: 2023-01-05")], "visit.date", Edited),
+    row(Rule::VisitWindow, XF3, &[Replace("date: 2023-05-23", "date: 2023-08-01")], "visit.date", Edited),
+    row(Rule::VisitNoticeValidity, JZ1, &[Replace("notice_valid_until: 2023-07-31", "notice_valid_until: 2023-03-01")], "visit.notice_valid_until", Edited),
+    row(Rule::PartyCreditCode, JZ1, &[Replace("\"91140502318450271X\"", "\"91140502318450271Y\"")], "party.credit_code", Edited),
+    row(Rule::PartyCreditCode, JZ1, &[Replace("\"91140502318450271X\"", "\"9114050231845027\"")], "party.credit_code", Edited),
+    row(Rule::PartyCreditCode, JZ1, &[Replace("\"911405254012738516\"", "\"911405254012738O16\"")], "manufacturer.credit_code", Edited),
+    row(Rule::PartyPhone, JZ1, &[Replace("phone: \"0356-6213478\"", "phone: \"6213478\"")], "party.phone", Edited),
+    row(Rule::PartyPhone, FH2, &[Replace("phone: \"13903560417\"", "phone: \"1390356041\"")], "signing.witness.phone", Edited),
+    row(Rule::PartyPostcode, JZ1, &[Replace("postcode: \"048000\"", "postcode: \"04800\"")], "party.postcode", Edited),
     row(
-        "evidence.none",
+        Rule::EvidenceNone,
         JZ4,
         &[Replace("evidence:\n  - evidence/JZ-2023-004/现场照片1.jpg\n  - evidence/JZ-2023-004/拒检现场.jpg", "evidence: []")],
         "evidence",
         Edited,
     ),
-    row("evidence.file", JZ1, &[Replace("现场照片2.jpg", "现场照片9.jpg")], "evidence[1]", Edited),
-    row("evidence.path", JZ1, &[Replace("- evidence/JZ-2023-001/现场照片2.jpg", "- ../jincheng-2023-1/evidence/JZ-2023-001/现场照片2.jpg")], "evidence[1]", Edited),
-    row("evidence.path", JZ1, &[Replace("- evidence/JZ-2023-001/现场照片2.jpg", "- /etc/hostname")], "evidence[1]", Edited),
-    row("case.section", JZ1, &[Replace("signing:\n  party_signed: true\n  signer: 李晓红\n", "")], "signing", Of("outcome: sampled")),
-    row("case.section", XF3, &[DeleteLine("not_sampled:"), DeleteLine("reason: 停产"), DeleteLine("  description: 抽样人员"), DeleteLine("person_in_charge:"), DeleteLine("reported_on: 2023-05-24")], "not_sampled", Of("outcome: not_sampled")),
+    row(Rule::EvidenceFile, JZ1, &[Replace("现场照片2.jpg", "现场照片9.jpg")], "evidence[1]", Edited),
+    row(Rule::EvidencePath, JZ1, &[Replace("- evidence/JZ-2023-001/现场照片2.jpg", "- ../jincheng-2023-1/evidence/JZ-2023-001/现场照片2.jpg")], "evidence[1]", Edited),
+    row(Rule::EvidencePath, JZ1, &[Replace("- evidence/JZ-2023-001/现场照片2.jpg", "- /etc/hostname")], "evidence[1]", Edited),
+    row(Rule::CaseSection, JZ1, &[Replace("signing:\n  party_signed: true\n  signer: 李晓红\n", "")], "signing", Of("outcome: sampled")),
+    row(Rule::CaseSection, XF3, &[DeleteLine("not_sampled:"), DeleteLine("reason: 停产"), DeleteLine("  description: 抽样人员"), DeleteLine("person_in_charge:"), DeleteLine("reported_on: 2023-05-24")], "not_sampled", Of("outcome: not_sampled")),
     row(
-        "case.stage",
+        Rule::CaseStage,
         JZ5,
         &[Replace(
             "ecqs:\n  sampling_entered_on: 2023-07-27",
@@ -143,60 +144,60 @@ const ROWS: &[Row] = &[
         "delivery",
         Edited,
     ),
-    row("case.stage", JZ4, &[Replace("ecqs:", "disposal:\n  method: 销毁\necqs:")], "disposal", Edited),
+    row(Rule::CaseStage, JZ4, &[Replace("ecqs:", "disposal:\n  method: 销毁\necqs:")], "disposal", Edited),
     // a sampled lot
-    row("sample.quantities", JZ1, &[Replace("backup_quantity: 2", "backup_quantity: 0")], "product.backup_quantity", Edited),
-    row("sample.quantities", JZ1, &[DeleteLine("test_quantity: 2")], "product.test_quantity", Of("product:")),
-    row("seals.numbers", JZ1, &[Replace("numbers: [JCFY-23-0007, JCFY-23-0008, JCFY-23-0009, JCFY-23-0010]", "numbers: []")], "seals.numbers", Edited),
-    row("seals.backup-place", JZ1, &[DeleteLine("backup_place: 受检单位成品库东侧货架")], "seals.backup_place", Of("seals:")),
-    row("price.missing", JZ1, &[DeleteLine("unit_price: 185.00")], "product.unit_price", Of("product:")),
-    row("price.basis", JZ1, &[DeleteLine("price_basis: marked")], "product.price_basis", Of("product:")),
-    row("price.positive", JZ1, &[Replace("unit_price: 185.00", "unit_price: 0")], "product.unit_price", Edited),
-    row("price.total", JZ1, &[Replace("total: 370.00", "total: 375.00")], "payment.total", Edited),
-    row("fee.party", JZ1, &[Replace("party_fee: 0.00", "party_fee: 20.00")], "payment.party_fee", Edited),
-    row("signing.missing", JZ1, &[Replace("party_signed: true", "party_signed: false")], "signing.refusal_note", Of("signing:")),
+    row(Rule::SampleQuantities, JZ1, &[Replace("backup_quantity: 2", "backup_quantity: 0")], "product.backup_quantity", Edited),
+    row(Rule::SampleQuantities, JZ1, &[DeleteLine("test_quantity: 2")], "product.test_quantity", Of("product:")),
+    row(Rule::SealsNumbers, JZ1, &[Replace("numbers: [JCFY-23-0007, JCFY-23-0008, JCFY-23-0009, JCFY-23-0010]", "numbers: []")], "seals.numbers", Edited),
+    row(Rule::SealsBackupPlace, JZ1, &[DeleteLine("backup_place: 受检单位成品库东侧货架")], "seals.backup_place", Of("seals:")),
+    row(Rule::PriceMissing, JZ1, &[DeleteLine("unit_price: 185.00")], "product.unit_price", Of("product:")),
+    row(Rule::PriceBasis, JZ1, &[DeleteLine("price_basis: marked")], "product.price_basis", Of("product:")),
+    row(Rule::PricePositive, JZ1, &[Replace("unit_price: 185.00", "unit_price: 0")], "product.unit_price", Edited),
+    row(Rule::PriceTotal, JZ1, &[Replace("total: 370.00", "total: 375.00")], "payment.total", Edited),
+    row(Rule::FeeParty, JZ1, &[Replace("party_fee: 0.00", "party_fee: 20.00")], "payment.party_fee", Edited),
+    row(Rule::SigningMissing, JZ1, &[Replace("party_signed: true", "party_signed: false")], "signing.refusal_note", Of("signing:")),
     row(
-        "signing.witness",
+        Rule::SigningWitness,
         FH2,
         &[Replace("  witness:\n    name: 邢丽娟\n    affiliation: 泽州县示例建材市场管理处 工作人员\n    phone: \"13903560417\"\n", "")],
         "signing.witness",
         Of("signing:"),
     ),
     // refused, not sampled
-    row("refusal.details", JZ4, &[DeleteLine("refused_by: 申建伟")], "refusal.refused_by", Of("refusal:")),
-    row("refusal.county", JZ4, &[DeleteLine("county_bureau: 高平市市场监督管理局")], "refusal.county_bureau", Of("refusal:")),
-    row("county.unknown", JZ4, &[Replace("county_bureau: 高平市市场监督管理局", "county_bureau: 高平市监局")], "refusal.county_bureau", Edited),
-    row("county.unknown", JZ1, &[Replace("county_bureau: 城区市场监督管理局", "county_bureau: 城区分局")], "followup.county_bureau", Edited),
-    row("not-sampled.reason", XF3, &[Replace("reason: 停产", "reason: 倒闭")], "not_sampled.reason", Edited),
-    row("not-sampled.person", XF3, &[DeleteLine("person_in_charge:")], "not_sampled.person_in_charge", Of("not_sampled:")),
+    row(Rule::RefusalDetails, JZ4, &[DeleteLine("refused_by: 申建伟")], "refusal.refused_by", Of("refusal:")),
+    row(Rule::RefusalCounty, JZ4, &[DeleteLine("county_bureau: 高平市市场监督管理局")], "refusal.county_bureau", Of("refusal:")),
+    row(Rule::CountyUnknown, JZ4, &[Replace("county_bureau: 高平市市场监督管理局", "county_bureau: 高平市监局")], "refusal.county_bureau", Edited),
+    row(Rule::CountyUnknown, JZ1, &[Replace("county_bureau: 城区市场监督管理局", "county_bureau: 城区分局")], "followup.county_bureau", Edited),
+    row(Rule::NotSampledReason, XF3, &[Replace("reason: 停产", "reason: 倒闭")], "not_sampled.reason", Edited),
+    row(Rule::NotSampledPerson, XF3, &[DeleteLine("person_in_charge:")], "not_sampled.person_in_charge", Of("not_sampled:")),
     // the report
-    row("report.incomplete", JZ1, &[DeleteLine("  issued_on: 2023-03-20")], "inspection.issued_on", Of("inspection:")),
-    row("report.incomplete", JZ1, &[DeleteLine("  approver: 郑国华")], "inspection.approver", Of("inspection:")),
-    row("report.items", JZ1, &[Replace("  items:\n", "  items: []\n"), DeleteLines("verdict:")], "inspection.items", Edited),
-    row("conclusion.contradicts", JZ1, &[Replace("  items:\n", "  conclusion: pass\n  items:\n")], "inspection.conclusion", Edited),
-    row("conclusion.no-failed-item", JZ2, &[Replace("  items:\n", "  conclusion: fail\n  items:\n")], "inspection.conclusion", Edited),
+    row(Rule::ReportIncomplete, JZ1, &[DeleteLine("  issued_on: 2023-03-20")], "inspection.issued_on", Of("inspection:")),
+    row(Rule::ReportIncomplete, JZ1, &[DeleteLine("  approver: 郑国华")], "inspection.approver", Of("inspection:")),
+    row(Rule::ReportItems, JZ1, &[Replace("  items:\n", "  items: []\n"), DeleteLines("verdict:")], "inspection.items", Edited),
+    row(Rule::ConclusionContradicts, JZ1, &[Replace("  items:\n", "  conclusion: pass\n  items:\n")], "inspection.conclusion", Edited),
+    row(Rule::ConclusionNoFailedItem, JZ2, &[Replace("  items:\n", "  conclusion: fail\n  items:\n")], "inspection.conclusion", Edited),
     row(
-        "followup.county",
+        Rule::FollowupCounty,
         JZ1,
         &[DeleteLine("followup:"), DeleteLine("county_bureau: 城区"), DeleteLine("notified_on:"), DeleteLine("closed_on:")],
         "followup",
         Of("verdict: fail"),
     ),
-    row("followup.county", JZ1, &[Replace("county_bureau: 城区市场监督管理局", "county_bureau: \"\"")], "followup.county_bureau", Edited),
+    row(Rule::FollowupCounty, JZ1, &[Replace("county_bureau: 城区市场监督管理局", "county_bureau: \"\"")], "followup.county_bureau", Edited),
     // delivery, e-CQS, disposal
-    row("delivery.late", JZ1, &[Replace("sent_on: 2023-03-24", "sent_on: 2023-08-11")], "delivery.sent_on", Edited),
-    row("delivery.method", JZ1, &[Replace("method: EMS", "method: 顺丰")], "delivery.method", Edited),
-    row("delivery.tracking", JZ1, &[DeleteLine("tracking_no:")], "delivery.tracking_no", Of("delivery:")),
-    row("ecqs.late", JZ1, &[Replace("sampling_entered_on: 2023-03-03", "sampling_entered_on: 2023-03-05")], "ecqs.sampling_entered_on", Edited),
-    row("ecqs.late", JZ1, &[DeleteLine("sampling_entered_on: 2023-03-03")], "ecqs.sampling_entered_on", Of("ecqs:")),
-    row("ecqs.deadline", JZ1, &[Replace("result_entered_on: 2023-03-21", "result_entered_on: 2023-09-11")], "ecqs.result_entered_on", Edited),
-    row("disposal.early", HF1, &[Replace("date: 2023-06-20", "date: 2023-04-01")], "disposal.date", Edited),
+    row(Rule::DeliveryLate, JZ1, &[Replace("sent_on: 2023-03-24", "sent_on: 2023-08-11")], "delivery.sent_on", Edited),
+    row(Rule::DeliveryMethod, JZ1, &[Replace("method: EMS", "method: 顺丰")], "delivery.method", Edited),
+    row(Rule::DeliveryTracking, JZ1, &[DeleteLine("tracking_no:")], "delivery.tracking_no", Of("delivery:")),
+    row(Rule::EcqsLate, JZ1, &[Replace("sampling_entered_on: 2023-03-03", "sampling_entered_on: 2023-03-05")], "ecqs.sampling_entered_on", Edited),
+    row(Rule::EcqsLate, JZ1, &[DeleteLine("sampling_entered_on: 2023-03-03")], "ecqs.sampling_entered_on", Of("ecqs:")),
+    row(Rule::EcqsDeadline, JZ1, &[Replace("result_entered_on: 2023-03-21", "result_entered_on: 2023-09-11")], "ecqs.result_entered_on", Edited),
+    row(Rule::DisposalEarly, HF1, &[Replace("date: 2023-06-20", "date: 2023-04-01")], "disposal.date", Edited),
     // across the batch
-    row("report.duplicate", JZ2, &[Replace("report_no: JCQI-2023-JZ-002", "report_no: JCQI-2023-JZ-001")], "inspection.report_no", Edited),
-    row("seals.duplicate", JZ2, &[Replace("numbers: [JCFY-23-0011,", "numbers: [JCFY-23-0007,")], "seals.numbers[0]", Edited),
-    row("seals.duplicate", JZ1, &[Replace("JCFY-23-0010]", "JCFY-23-0007]")], "seals.numbers[3]", Of("numbers: [")),
-    row("dates.order", JZ1, &[Replace("received_on: 2023-03-03", "received_on: 2023-03-01")], "inspection.received_on", Edited),
-    row("dates.order", JZ1, &[Replace("closed_on: 2023-05-12", "closed_on: 2023-03-27")], "followup.closed_on", Edited),
+    row(Rule::ReportDuplicate, JZ2, &[Replace("report_no: JCQI-2023-JZ-002", "report_no: JCQI-2023-JZ-001")], "inspection.report_no", Edited),
+    row(Rule::SealsDuplicate, JZ2, &[Replace("numbers: [JCFY-23-0011,", "numbers: [JCFY-23-0007,")], "seals.numbers[0]", Edited),
+    row(Rule::SealsDuplicate, JZ1, &[Replace("JCFY-23-0010]", "JCFY-23-0007]")], "seals.numbers[3]", Of("numbers: [")),
+    row(Rule::DatesOrder, JZ1, &[Replace("received_on: 2023-03-03", "received_on: 2023-03-01")], "inspection.received_on", Edited),
+    row(Rule::DatesOrder, JZ1, &[Replace("closed_on: 2023-05-12", "closed_on: 2023-03-27")], "followup.closed_on", Edited),
 ];
 
 /// Applies the edits; returns the 1-based line of the first edit.
@@ -286,17 +287,13 @@ fn every_rule_fires_at_the_field_that_breaks_it() {
         };
         let found = rules::check(&lb);
         let hits: Vec<&Diagnostic> = found.iter().filter(|d| d.rule == row.rule).collect();
-        let expected = RULES
-            .iter()
-            .find(|r| r.id == row.rule)
-            .unwrap_or_else(|| panic!("{} not in RULES", row.rule));
         let ok = hits.len() == 1 && {
             let d = hits[0];
             d.file == row.file
                 && d.path == row.path
                 && d.line == line
                 && d.column > 0
-                && d.severity == expected.severity
+                && d.severity == row.rule.severity()
                 && d.text()
                     .chars()
                     .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -315,22 +312,185 @@ fn every_rule_fires_at_the_field_that_breaks_it() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// How a finding of reading, loading or rendering is provoked.
+enum Input {
+    /// Edits of a file of a copied sample, then loading the folder.
+    Edits(&'static str, &'static [Edit]),
+    /// A file of a copied sample written anew, then loading the folder.
+    Bytes(&'static str, &'static [u8]),
+    /// A file of a copied sample grown past the reader's limit by a comment, then loading.
+    Grown(&'static str),
+    /// A file of a copied sample deleted, then loading the folder.
+    Deleted(&'static str),
+    /// Loading a batch folder that does not exist.
+    NoFolder,
+    /// Edits of a file of a copied sample, then the fonts' coverage check of rendering.
+    Render(&'static str, &'static [Edit]),
+}
+
+use Input::*;
+
+const RQ1: &str = "cases/rq-001.yaml";
+
+/// One input for each id that is reported while reading, loading or rendering (the rules of
+/// `check` have theirs in [`ROWS`]).
+#[rustfmt::skip]
+const PROVOKED: &[(Rule, Input)] = &[
+    // A case file saved as GBK (场所 in GBK bytes).
+    (Rule::YamlEncoding, Bytes(JZ1, b"id: JZ-2023-001\nplace: \xb3\xa1\xcb\xf9\n")),
+    (Rule::YamlControlChar, Edits(JZ1, &[Replace("place: 受检单位成品库", "place: 受检单位\u{7}成品库")])),
+    (Rule::YamlTooLarge, Grown(JZ1)),
+    (Rule::YamlEmpty, Bytes(JZ1, b"\n")),
+    (Rule::YamlSyntax, Edits(JZ2, &[Replace("outcome: sampled", "outcome: [sampled")])),
+    (Rule::YamlFullWidth, Edits(JZ1, &[Replace("postcode: \"048000\"", "postcode: \"０４８０００\"")])),
+    (Rule::YamlMissing, Edits(JZ1, &[DeleteLine("category: 建筑及装饰装修材料")])),
+    (Rule::YamlUnknownField, Edits(JZ1, &[Replace("outcome: sampled", "outcome: sampled\ncolour: red")])),
+    (Rule::YamlType, Edits(JZ1, &[Replace("test_quantity: 2", "test_quantity: two")])),
+    (Rule::BatchMissing, NoFolder),
+    (Rule::BatchIo, Deleted(BATCH)),
+    (Rule::BatchId, Edits(BATCH, &[Replace("id: JC-2023-01", "id: JC 2023 01")])),
+    (Rule::CaseId, Edits(JZ1, &[Replace("id: JZ-2023-001", "id: JZ/2023/001")])),
+    (Rule::CaseDuplicateId, Edits(JZ2, &[Replace("id: JZ-2023-002", "id: JZ-2023-001")])),
+    // U+12000 CUNEIFORM SIGN A: in none of the fonts.
+    (Rule::FontUncovered, Render(RQ1, &[Replace("legal_rep: 王喆", "legal_rep: 王\u{12000}")])),
+];
+
+/// The findings of the input, and the file they must name (none for a missing folder).
+fn provoke(input: &Input) -> (Vec<Diagnostic>, Option<&'static str>) {
+    let dir = copy_sample();
+    let load = |path: &Path| match load::load_partial(path) {
+        Ok(partial) => partial.errors,
+        Err(e) => e.0,
+    };
+    match *input {
+        Edits(file, edits) => {
+            apply(dir.path(), file, edits);
+            (load(dir.path()), Some(file))
+        }
+        Bytes(file, bytes) => {
+            std::fs::write(dir.path().join(file), bytes).unwrap();
+            (load(dir.path()), Some(file))
+        }
+        Grown(file) => {
+            let mut text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+            text.push_str(&format!("\n# {}\n", "x".repeat(9 << 20)));
+            std::fs::write(dir.path().join(file), text).unwrap();
+            (load(dir.path()), Some(file))
+        }
+        Deleted(file) => {
+            std::fs::remove_file(dir.path().join(file)).unwrap();
+            (load(dir.path()), Some(file))
+        }
+        NoFolder => (load(&dir.path().join("no-such-batch")), None),
+        Render(file, edits) => {
+            apply(dir.path(), file, edits);
+            let lb = load::load(dir.path()).unwrap();
+            (render::check_coverage(&lb, &engine(), &[]), Some(file))
+        }
+    }
+}
+
 #[test]
-fn every_rule_has_a_breaking_case_and_a_line_in_the_docs() {
-    let tested: BTreeSet<&str> = ROWS.iter().map(|r| r.rule).collect();
+fn every_finding_of_reading_and_rendering_is_provoked_by_its_input() {
+    assert!(load::load_partial(&sample_dir()).unwrap().errors.is_empty());
+    assert!(render::check_coverage(&sample(), &engine(), &[]).is_empty());
+    let mut failures = Vec::new();
+    for (rule, input) in PROVOKED {
+        let (found, file) = provoke(input);
+        let hit = found.iter().any(|d| {
+            d.rule == *rule
+                && d.severity == rule.severity()
+                && file.is_none_or(|f| d.file == f)
+                && d.text()
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        });
+        if !hit {
+            failures.push(format!(
+                "{rule}: expected a finding in {}, found:\n{}",
+                file.unwrap_or("the folder"),
+                summary(&found)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_has_documentation_and_a_test_that_makes_it_fire() {
+    let broken: BTreeSet<Rule> = ROWS.iter().map(|r| r.rule).collect();
+    let provoked: BTreeSet<Rule> = PROVOKED.iter().map(|(r, _)| *r).collect();
     let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
         .unwrap();
-    for r in RULES {
-        // The loader reports duplicate case ids; see the test below.
-        if r.id != "case.duplicate-id" {
-            assert!(tested.contains(r.id), "no breaking case for {}", r.id);
+    for &r in Rule::ALL {
+        assert!(!r.doc().trim().is_empty(), "{r} has no documentation");
+        if r.is_check() {
+            assert!(broken.contains(&r), "no breaking case in ROWS for {r}");
+        } else {
+            assert!(provoked.contains(&r), "no input in PROVOKED for {r}");
         }
         assert!(
-            docs.contains(&format!("`{}`", r.id)),
-            "docs/rules.md does not list {}",
-            r.id
+            docs.contains(&format!("| `{r}` |")),
+            "docs/rules.md does not list {r}"
         );
     }
+    for (r, _) in PROVOKED {
+        assert!(
+            !r.is_check(),
+            "{r} is a rule of check: its breaking case belongs in ROWS"
+        );
+    }
+}
+
+/// The generated parts of docs/rules.md: their markers, and whether each holds the rules of
+/// `check` or the findings of reading and rendering.
+const GENERATED: [(&str, &str, bool); 2] = [
+    (
+        "<!-- begin: rule table, generated from src/rules/registry.rs -->\n",
+        "<!-- end: rule table -->\n",
+        true,
+    ),
+    (
+        "<!-- begin: reader table, generated from src/rules/registry.rs -->\n",
+        "<!-- end: reader table -->\n",
+        false,
+    ),
+];
+
+/// docs/rules.md's tables are the registry's; `SPOTCHECK_UPDATE_DOCS=1` rewrites them.
+#[test]
+fn docs_rules_md_holds_the_tables_of_the_registry() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut want = text.clone();
+    for (begin, end, checks) in GENERATED {
+        let start = want
+            .find(begin)
+            .unwrap_or_else(|| panic!("docs/rules.md lacks the marker {begin}"))
+            + begin.len();
+        let stop = start
+            + want[start..]
+                .find(end)
+                .unwrap_or_else(|| panic!("docs/rules.md lacks the marker {end}"));
+        want.replace_range(start..stop, &registry::markdown_table(checks));
+    }
+    if want == text {
+        return;
+    }
+    if std::env::var_os("SPOTCHECK_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+        return;
+    }
+    let (old, new) = text
+        .lines()
+        .zip(want.lines())
+        .find(|(a, b)| a != b)
+        .unwrap_or(("(end of file)", "(more rows)"));
+    panic!(
+        "docs/rules.md differs from the registry (src/rules/registry.rs):\n  file:     {old}\n  \
+         registry: {new}\nrewrite it with: SPOTCHECK_UPDATE_DOCS=1 cargo test --test it \
+         check::docs_rules_md"
+    );
 }
 
 #[test]
@@ -836,7 +996,7 @@ fn one_wrong_date_is_reported_once_at_itself() {
         rules::check(&load::load(dir.path()).unwrap())
             .into_iter()
             .filter(|d| d.file == JZ1)
-            .map(|d| (d.rule, d.path))
+            .map(|d| (d.rule.to_string(), d.path))
             .collect::<Vec<_>>()
     };
     assert_eq!(

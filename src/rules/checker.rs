@@ -1,0 +1,105 @@
+//! The [`Checker`]: runs every family of rules over a loaded batch and locates each finding at
+//! the field it concerns.
+
+use chrono::{Days, NaiveDate};
+
+use crate::diag::{Diagnostic, Rule};
+use crate::input::load::{BATCH_FILE, LoadedBatch, LoadedCase};
+use crate::input::model::{Inspection, Outcome};
+use crate::messages::Message;
+
+/// The batch under check and the findings so far. Each family of rules adds its methods in its
+/// own file.
+pub(super) struct Checker<'a> {
+    pub(super) lb: &'a LoadedBatch,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    /// Every rule over the batch, the findings in the order they were made.
+    pub(super) fn run(lb: &'a LoadedBatch) -> Vec<Diagnostic> {
+        let mut ck = Checker {
+            lb,
+            out: Vec::new(),
+        };
+        ck.batch_file();
+        for lc in &lb.cases {
+            ck.case(lc);
+        }
+        ck.plan_over();
+        ck.duplicates();
+        ck.out
+    }
+
+    /// The rules of one case: those of every visit, then those of its outcome and of the
+    /// stage it has reached.
+    fn case(&mut self, lc: &LoadedCase) {
+        self.visit(lc);
+        self.identifiers(lc);
+        self.evidence(lc);
+        match lc.case.outcome {
+            Outcome::Sampled => self.sampled(lc),
+            Outcome::Refused => self.refused(lc),
+            Outcome::NotSampled => self.not_sampled(lc),
+        }
+        self.stage(lc);
+        self.dates(lc);
+        self.ecqs(lc);
+    }
+
+    fn push(&mut self, rule: Rule, file: &str, pos: (usize, usize), path: &str, message: Message) {
+        self.out
+            .push(Diagnostic::new(rule, file, pos, path, message));
+    }
+
+    /// A finding at `path` of a batch.yaml field.
+    pub(super) fn batch(&mut self, rule: Rule, path: &str, message: Message) {
+        let pos = self.lb.batch_index.pos_of(path);
+        self.push(rule, BATCH_FILE, pos, path, message);
+    }
+
+    /// A finding at `path` of a case file; a missing field is located at its nearest
+    /// ancestor.
+    pub(super) fn at(&mut self, lc: &LoadedCase, rule: Rule, path: &str, message: Message) {
+        let pos = lc.index.pos_of(path);
+        self.push(rule, &lc.file, pos, path, message);
+    }
+
+    /// Like [`Self::at`], but a field whose whole top-level section is missing is located at
+    /// `anchor`, the field that makes it necessary.
+    pub(super) fn at_or(
+        &mut self,
+        lc: &LoadedCase,
+        rule: Rule,
+        path: &str,
+        anchor: &str,
+        message: Message,
+    ) {
+        let section = path.split(['.', '[']).next().unwrap_or(path);
+        let pos = if lc.index.has(section) {
+            lc.index.pos_of(path)
+        } else {
+            lc.index.pos_of(anchor)
+        };
+        self.push(rule, &lc.file, pos, path, message);
+    }
+}
+
+pub(super) fn blank(s: Option<&String>) -> bool {
+    s.is_none_or(|s| s.trim().is_empty())
+}
+
+pub(super) fn plus_days(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_days(Days::new(u64::from(n)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Whether the lab has started the report: any of its fields is written.
+pub(super) fn has_report(i: &Inspection) -> bool {
+    i.report_no.is_some() || i.issued_on.is_some() || !i.items.is_empty() || i.conclusion.is_some()
+}
+
+/// The ids of the batch's labs, for the messages that list them.
+pub(super) fn lab_ids(lb: &LoadedBatch) -> Vec<String> {
+    lb.batch.labs.iter().map(|l| l.id.clone()).collect()
+}

@@ -1,0 +1,176 @@
+//! The report of `check`: the findings, their counts and the progress against the plan, as
+//! text in the user's language or as JSON.
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::input::load::{BATCH_FILE, LoadedBatch, PartialBatch};
+use crate::messages::{Lang, Message};
+use crate::msg;
+
+use super::check;
+
+/// The outcome of `check` for a whole batch: findings, counts and progress against the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The batch id; `None` when the batch could not be read.
+    pub batch: Option<String>,
+    /// Whether the batch folder could be read at all.
+    pub readable: bool,
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+    /// Lots done and still to do per category of the plan (information, not findings).
+    pub plan: Vec<PlanProgress>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Summary {
+    pub cases: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Progress of one plan category: lots are sampled and refused cases.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanProgress {
+    pub category: String,
+    pub planned: u32,
+    pub lots: u32,
+    pub shortfall: u32,
+}
+
+impl Report {
+    /// The report of a batch that could not be read: the loader's findings.
+    pub fn unreadable(diagnostics: Vec<Diagnostic>) -> Report {
+        let summary = Summary {
+            cases: 0,
+            errors: diagnostics.iter().filter(|d| d.is_error()).count(),
+            warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
+        };
+        Report {
+            batch: None,
+            readable: false,
+            diagnostics,
+            summary,
+            plan: Vec::new(),
+        }
+    }
+
+    /// The findings, one a line, then the counts and the plan's shortfall, in Chinese.
+    pub fn to_text(&self) -> String {
+        self.render(Lang::Zh)
+    }
+
+    /// The findings, one a line, then the counts and the plan's shortfall, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            out.push_str(&d.render(lang));
+            out.push('\n');
+        }
+        let mut line = |m: Message| {
+            out.push_str(&m.render(lang));
+            out.push('\n');
+        };
+        if !self.readable {
+            line(msg!(CheckUnreadable, errors = self.summary.errors));
+            return out;
+        }
+        line(msg!(
+            CheckDone,
+            cases = self.summary.cases,
+            errors = self.summary.errors,
+            warnings = self.summary.warnings
+        ));
+        let short: Vec<&PlanProgress> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
+        if !short.is_empty() {
+            line(msg!(CheckPlanShort));
+            for p in short {
+                line(msg!(
+                    CheckPlanRow,
+                    category = &p.category,
+                    planned = p.planned,
+                    lots = p.lots,
+                    shortfall = p.shortfall
+                ));
+            }
+        }
+        out
+    }
+
+    /// For programs: as serialized, with each finding's message in `lang`, its id and
+    /// arguments.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        v["diagnostics"] = self.diagnostics.iter().map(|d| d.to_json(lang)).collect();
+        v
+    }
+}
+
+/// Runs every rule and adds the counts and the plan progress.
+pub fn report(lb: &LoadedBatch) -> Report {
+    let diagnostics = check(lb);
+    let summary = Summary {
+        cases: lb.cases.len(),
+        errors: diagnostics.iter().filter(|d| d.is_error()).count(),
+        warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
+    };
+    let plan = crate::input::stats::compute(lb)
+        .by_category
+        .into_iter()
+        .filter_map(|c| {
+            Some(PlanProgress {
+                planned: c.planned?,
+                lots: c.lots,
+                shortfall: c.shortfall,
+                category: c.label,
+            })
+        })
+        .collect();
+    Report {
+        batch: Some(lb.batch.id.clone()),
+        readable: true,
+        diagnostics,
+        summary,
+        plan,
+    }
+}
+
+/// The report of a batch folder read as far as it could be ([`load_partial`]): the errors of
+/// every file that could not be read, and every rule applied to `batch.yaml` and the cases
+/// that could. Without `batch.yaml` no rule can run: the report is unreadable, with the
+/// errors of every file.
+///
+/// [`load_partial`]: crate::input::load::load_partial
+pub fn report_partial(partial: PartialBatch) -> Report {
+    let PartialBatch {
+        root,
+        batch,
+        cases,
+        errors,
+    } = partial;
+    let Some((batch, batch_index)) = batch else {
+        let mut r = Report::unreadable(errors);
+        r.summary.cases = cases.len();
+        return r;
+    };
+    let lb = LoadedBatch {
+        root,
+        batch,
+        batch_index,
+        cases,
+    };
+    let mut r = report(&lb);
+    r.diagnostics.extend(errors);
+    r.diagnostics.sort_by(|a, b| {
+        (a.file != BATCH_FILE, &a.file, a.line, a.column).cmp(&(
+            b.file != BATCH_FILE,
+            &b.file,
+            b.line,
+            b.column,
+        ))
+    });
+    r.summary.errors = r.diagnostics.iter().filter(|d| d.is_error()).count();
+    r.summary.warnings = r.diagnostics.len() - r.summary.errors;
+    r
+}
