@@ -20,7 +20,7 @@ use spotcheck::documents::render::{RenderError, RenderOptions};
 use spotcheck::messages::{Lang, Message, Msg};
 use spotcheck::{
     archive::sign, documents::kinds, documents::watch, input::load, input::model, input::scaffold,
-    msg, progress, rules, rules::status,
+    msg, rules, rules::status,
 };
 
 #[derive(Parser)]
@@ -410,7 +410,7 @@ fn main() -> ExitCode {
                 templates,
                 rows_per_part: 0,
             };
-            let progress = progress::for_terminal(ui.lang, ui.quiet);
+            let progress = cli::progress::for_terminal(ui.lang, ui.quiet);
             match spotcheck::documents::render::render_with(&lb, &engine, &opts, progress.as_ref())
             {
                 Ok(done) => {
@@ -670,7 +670,7 @@ fn build(
         Err(code) => return code,
     };
     let engine = Engine::new(&fonts.options(), pdf);
-    let progress = progress::for_terminal(ui.lang, ui.quiet);
+    let progress = cli::progress::for_terminal(ui.lang, ui.quiet);
     match spotcheck::build::build_with(&lb, &engine, &opts, progress.as_ref()) {
         Ok(r) => {
             let pages: usize = r.rendered.iter().map(|d| d.pages).sum();
