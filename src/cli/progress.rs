@@ -10,6 +10,8 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use spotcheck::messages::Lang;
 use spotcheck::progress::{Progress, Silent, Stage};
 
+use super::Ui;
+
 /// Bars on standard error, one per stage.
 pub struct Bars {
     lang: Lang,
@@ -73,10 +75,10 @@ impl Progress for Bars {
 
 /// Bars when standard error is a terminal and the user did not ask for quiet; otherwise
 /// nothing.
-pub fn for_terminal(lang: Lang, quiet: bool) -> Box<dyn Progress> {
+pub fn for_terminal(ui: Ui) -> Box<dyn Progress> {
     use std::io::IsTerminal;
-    if !quiet && std::io::stderr().is_terminal() {
-        Box::new(Bars::new(lang))
+    if !ui.quiet && std::io::stderr().is_terminal() {
+        Box::new(Bars::new(ui.lang))
     } else {
         Box::new(Silent)
     }
