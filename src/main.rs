@@ -143,6 +143,8 @@ mod exits {
         );
         sample_as(&root.join("unreadable"), date);
         sample_as(&root.join("good"), ("batch.yaml", "", ""));
+        std::fs::create_dir(root.join("tpl")).unwrap();
+        std::fs::write(root.join("tpl/notice.typ.tera"), "{% if %}").unwrap();
         use Exit::*;
         let table = [
             // The batch has errors.
@@ -178,14 +180,21 @@ mod exits {
             ("render good -o out --pdf-standard a-9z", Unusable),
             ("build good -o out --sign no.key", Unusable),
             ("verify good --pubkey no.key", Unusable),
+            // Templates that do not load, in render as in build.
+            ("render good -o out --templates tpl", Unusable),
+            ("build good -o out --templates tpl", Unusable),
+            // A folder in use: init refuses it as what was given; keygen, which would replace
+            // keys there, fails.
+            ("init good", Unusable),
+            ("keygen -o keys", Done),
+            ("keygen -o keys", Failed),
         ];
         for (line, want) in table {
             let mut args: Vec<String> = line
                 .split_whitespace()
                 .map(|a| match a {
-                    "errors" | "unreadable" | "good" | "missing" | "out" | "no.key" => {
-                        root.join(a).to_string_lossy().into_owned()
-                    }
+                    "errors" | "unreadable" | "good" | "missing" | "out" | "no.key" | "tpl"
+                    | "keys" => root.join(a).to_string_lossy().into_owned(),
                     _ => a.to_string(),
                 })
                 .collect();

@@ -72,8 +72,8 @@ fn built(r: &BuildReport, format: OutputFormat) -> Outcome {
         .line(archive)
 }
 
-/// Why a build stopped, and its exit: 1 for the batch's errors or a failed run, 2 for what
-/// cannot be used.
+/// Why a build or a render stopped, and its exit: 1 for the batch's errors or a failed run,
+/// 2 for what cannot be used.
 pub fn stopped(ui: Ui, e: &BuildError) -> Outcome {
     let o = Outcome::new(Exit::of_build(e));
     match e {

@@ -4,7 +4,7 @@ use spotcheck::archive::sign;
 use spotcheck::msg;
 
 use super::args::KeygenArgs;
-use super::{Outcome, Ui};
+use super::{Exit, Outcome, Ui};
 
 pub fn run(args: KeygenArgs, _ui: Ui) -> Outcome {
     match sign::keygen(&args.out) {
@@ -12,6 +12,6 @@ pub fn run(args: KeygenArgs, _ui: Ui) -> Outcome {
             .line(msg!(KeygenDone, id = &k.key_id))
             .line(msg!(KeygenSecret, path = &k.secret))
             .line(msg!(KeygenPublic, path = &k.public)),
-        Err(e) => Outcome::failed().error(msg!(CliError, error = e.message())),
+        Err(e) => Outcome::new(Exit::of_key(&e)).error(msg!(CliError, error = e.message())),
     }
 }

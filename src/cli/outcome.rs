@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use spotcheck::archive::sign::SignError;
 use spotcheck::archive::verify::Verdict;
 use spotcheck::build::BuildError;
 use spotcheck::messages::{Lang, Message};
@@ -50,13 +51,28 @@ impl Exit {
         }
     }
 
-    /// `build` stopped: 2 for what cannot be used (a bad key, an unknown kind or case,
-    /// templates that do not load), 1 for the batch's errors or a failed run.
+    /// `build` and `render` stopped: 2 for what cannot be used (a bad key, an unknown kind or
+    /// case, templates that do not load), 1 for the batch's errors or a failed run.
     pub fn of_build(e: &BuildError) -> Exit {
         if e.is_input_error() {
             Exit::Unusable
         } else {
             Exit::Failed
+        }
+    }
+
+    /// A key that cannot be read or used is what was given (2, in build and verify alike); key
+    /// files that cannot be made, written or would be replaced are a failed run of keygen (1).
+    pub fn of_key(e: &SignError) -> Exit {
+        match e {
+            SignError::Read { .. }
+            | SignError::BadSecretKey { .. }
+            | SignError::Encrypted(_)
+            | SignError::BadPublicKey { .. } => Exit::Unusable,
+            SignError::Exists(_)
+            | SignError::Write { .. }
+            | SignError::Generate(_)
+            | SignError::SelfCheck(_) => Exit::Failed,
         }
     }
 

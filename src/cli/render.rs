@@ -2,8 +2,9 @@
 //! batch's errors refuse it before anything is written (exit 1); `--allow-errors` makes drafts
 //! despite them.
 
+use spotcheck::build::BuildError;
 use spotcheck::documents::engine::Engine;
-use spotcheck::documents::render::{RenderError, RenderOptions, render_with};
+use spotcheck::documents::render::{RenderOptions, render_with};
 use spotcheck::{msg, rules};
 
 use super::args::RenderArgs;
@@ -52,7 +53,7 @@ pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
                 out = &args.out
             ))
         }
-        Err(RenderError::Selection(m)) => Outcome::unusable().error(msg!(CliError, error = m)),
-        Err(e) => Outcome::failed().error(e.render(ui.lang)),
+        // Told and judged as build's rendering is.
+        Err(e) => super::build::stopped(ui, &BuildError::Render(e)),
     }
 }

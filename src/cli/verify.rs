@@ -17,7 +17,7 @@ pub fn run(args: VerifyArgs, ui: Ui) -> Outcome {
         .transpose()
     {
         Ok(k) => k,
-        Err(e) => return Outcome::unusable().error(msg!(CliError, error = e.message())),
+        Err(e) => return Outcome::new(Exit::of_key(&e)).error(msg!(CliError, error = e.message())),
     };
     let opts = VerifyOptions {
         public_key,
