@@ -209,4 +209,44 @@ mod exits {
         // Nothing but the drafts asked for was written.
         assert!(!root.join("out/batch").exists());
     }
+
+    #[test]
+    fn a_refused_render_says_whether_allow_errors_would_help() {
+        let tmp = tempfile::tempdir().unwrap();
+        let batch = tmp.path().join("b");
+        sample_as(&batch, FEE);
+        let b = batch.to_str().unwrap();
+        let out = tmp.path().join("out");
+        let o = out.to_str().unwrap();
+        let (exit, shown) = run(&["render", b, "-o", o, "--no-system-fonts"]);
+        assert_eq!(exit, Exit::Failed);
+        let last = &shown.last().unwrap().1;
+        assert!(
+            last.contains("1 error") && last.contains("add --allow-errors"),
+            "{last}"
+        );
+        // A character no font draws: --allow-errors does not help, and says so.
+        let case = batch.join("cases/nm-001.yaml");
+        let text = std::fs::read_to_string(&case).unwrap();
+        let place = "place: 受检单位门市部库房";
+        std::fs::write(&case, text.replacen(place, "place: 库房\u{E000}", 1)).unwrap();
+        for allow in [false, true] {
+            let mut args = vec!["render", b, "-o", o, "--no-system-fonts"];
+            if allow {
+                args.push("--allow-errors");
+            }
+            let (exit, shown) = run(&args);
+            assert_eq!(exit, Exit::Failed, "{args:?}");
+            let lines: Vec<&str> = shown.iter().map(|(_, t)| t.as_str()).collect();
+            assert_eq!(lines.len(), 3, "{lines:#?}");
+            assert!(lines[0].contains("error[fee.party]"), "{lines:#?}");
+            assert!(lines[1].contains("error[font.uncovered]"), "{lines:#?}");
+            let why = lines[2];
+            assert!(
+                why.contains("2 errors") && why.contains("--allow-errors cannot"),
+                "{why}"
+            );
+        }
+        assert!(!out.exists(), "nothing written");
+    }
 }

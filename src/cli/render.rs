@@ -1,11 +1,11 @@
 //! `spotcheck render`: the documents of a batch, or of the cases and kinds asked for. The
 //! batch's errors refuse it before anything is written (exit 1); `--allow-errors` makes drafts
-//! despite them.
+//! despite the errors of the rules, never despite a character no font draws.
 
-use spotcheck::build::BuildError;
+use spotcheck::build::{self, BuildError};
 use spotcheck::documents::engine::Engine;
 use spotcheck::documents::render::{RenderOptions, render_with};
-use spotcheck::{msg, rules};
+use spotcheck::msg;
 
 use super::args::RenderArgs;
 use super::{Outcome, Ui};
@@ -19,20 +19,25 @@ pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
         Ok(lb) => lb,
         Err(refused) => return refused,
     };
-    let diags = rules::check(&lb);
-    let blocking = rules::blocking(&lb, &diags, &args.cases);
-    if !blocking.is_empty() {
-        let n = blocking.len();
-        let findings = blocking
+    let engine = Engine::new(&args.fonts.options(), pdf);
+    let found = build::preflight_for(&lb, &engine, &args.cases);
+    let errors = found.errors().0;
+    if !errors.is_empty() {
+        let findings = errors
             .iter()
             .fold(Outcome::failed(), |o, d| o.error(d.render(ui.lang)));
-        if !args.allow_errors {
-            return findings.error(msg!(RenderBlocked, errors = n));
+        let n = errors.len();
+        if !found.passes(args.allow_errors) {
+            // --allow-errors helps only when every error is one of the rules.
+            return findings.error(if found.fonts.is_empty() {
+                msg!(RenderBlocked, errors = n)
+            } else {
+                msg!(RenderUndrawable, errors = n)
+            });
         }
         // Shown before the long rendering, which goes on.
         ui.show(findings.error(msg!(RenderAllowed, errors = n)));
     }
-    let engine = Engine::new(&args.fonts.options(), pdf);
     let opts = RenderOptions {
         out: args.out.clone(),
         cases: args.cases,
