@@ -126,7 +126,8 @@ pub fn severity(id: &str) -> Severity {
         .map_or(Severity::Error, |r| r.severity)
 }
 
-/// The outcome of `check` for a whole batch: findings, counts and progress against the plan.
+/// The outcome of `check` for a whole batch: findings, counts and where each category stands
+/// against the plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// The batch id; `None` when the batch could not be read.
@@ -136,7 +137,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
     /// Lots done and still to do per category of the plan (information, not findings).
-    pub plan: Vec<PlanProgress>,
+    pub plan: Vec<PlanStanding>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -146,9 +147,9 @@ pub struct Summary {
     pub warnings: usize,
 }
 
-/// Progress of one plan category: lots are sampled and refused cases.
+/// Where one plan category stands: lots are sampled and refused cases.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanProgress {
+pub struct PlanStanding {
     pub category: String,
     pub planned: u32,
     pub lots: u32,
@@ -198,7 +199,7 @@ impl Report {
             errors = self.summary.errors,
             warnings = self.summary.warnings
         ));
-        let short: Vec<&PlanProgress> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
+        let short: Vec<&PlanStanding> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
         if !short.is_empty() {
             line(msg!(CheckPlanShort));
             for p in short {
@@ -223,7 +224,7 @@ impl Report {
     }
 }
 
-/// Runs every rule and adds the counts and the plan progress.
+/// Runs every rule and adds the counts and where each category stands against the plan.
 pub fn report(lb: &LoadedBatch) -> Report {
     let diagnostics = check(lb);
     let summary = Summary {
@@ -235,7 +236,7 @@ pub fn report(lb: &LoadedBatch) -> Report {
         .by_category
         .into_iter()
         .filter_map(|c| {
-            Some(PlanProgress {
+            Some(PlanStanding {
                 planned: c.planned?,
                 lots: c.lots,
                 shortfall: c.shortfall,
