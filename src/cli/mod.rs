@@ -23,6 +23,9 @@ pub mod status;
 pub mod verify;
 pub mod watch;
 
+#[cfg(test)]
+mod tests;
+
 pub use outcome::{Exit, Outcome, Ui};
 
 use std::path::Path;

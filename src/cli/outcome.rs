@@ -226,7 +226,7 @@ impl Outcome {
         self.exit.into()
     }
 
-    /// Every piece as text in `lang`, with the stream it goes to (`out`, `err`, `note`).
+    /// Every piece as text in `lang`, with the stream it goes to (`out`, `info`, `err`, `note`).
     #[cfg(test)]
     pub fn shown(&self, lang: Lang) -> Vec<(&'static str, String)> {
         self.pieces
@@ -248,8 +248,8 @@ impl Outcome {
     }
 }
 
-/// How to speak to the user: the language of every message, and whether notes and progress
-/// bars are left out.
+/// How to speak to the user: the language of every message, and whether notes, lines of
+/// information and progress bars are left out (`--quiet`).
 #[derive(Debug, Clone, Copy)]
 pub struct Ui {
     pub lang: Lang,
