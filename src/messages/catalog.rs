@@ -1190,7 +1190,7 @@ catalog! {
 
     // -- status -------------------------------------------------------------------------------
     StatusHeading = "status.heading" { zh: "{title}（{batch}）截至 {today}", en: "{title} ({batch}) as of {today}" }
-    StatusStanding = "status.standing" { zh: "抽查进度：", en: "Progress:" }
+    StatusProgress = "status.progress" { zh: "抽查进度：", en: "Progress:" }
     StatusDeadlines = "status.deadlines" { zh: "时限：", en: "Deadlines:" }
     StatusLateCases = "status.late-cases" { zh: "逾期的案例：", en: "Late cases: " }
     StatusOpenFollowups = "status.open-followups" { zh: "未办结的不合格后处理：", en: "Open follow-ups of unqualified lots: " }

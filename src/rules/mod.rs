@@ -126,8 +126,7 @@ pub fn severity(id: &str) -> Severity {
         .map_or(Severity::Error, |r| r.severity)
 }
 
-/// The outcome of `check` for a whole batch: findings, counts and where each category stands
-/// against the plan.
+/// The outcome of `check` for a whole batch: findings, counts and progress against the plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// The batch id; `None` when the batch could not be read.
@@ -137,7 +136,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
     /// Lots done and still to do per category of the plan (information, not findings).
-    pub plan: Vec<PlanStanding>,
+    pub plan: Vec<PlanProgress>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -147,9 +146,9 @@ pub struct Summary {
     pub warnings: usize,
 }
 
-/// Where one plan category stands: lots are sampled and refused cases.
+/// Progress of one plan category: lots are sampled and refused cases.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanStanding {
+pub struct PlanProgress {
     pub category: String,
     pub planned: u32,
     pub lots: u32,
@@ -199,7 +198,7 @@ impl Report {
             errors = self.summary.errors,
             warnings = self.summary.warnings
         ));
-        let short: Vec<&PlanStanding> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
+        let short: Vec<&PlanProgress> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
         if !short.is_empty() {
             line(msg!(CheckPlanShort));
             for p in short {
@@ -224,7 +223,7 @@ impl Report {
     }
 }
 
-/// Runs every rule and adds the counts and where each category stands against the plan.
+/// Runs every rule and adds the counts and the plan progress.
 pub fn report(lb: &LoadedBatch) -> Report {
     let diagnostics = check(lb);
     let summary = Summary {
@@ -236,7 +235,7 @@ pub fn report(lb: &LoadedBatch) -> Report {
         .by_category
         .into_iter()
         .filter_map(|c| {
-            Some(PlanStanding {
+            Some(PlanProgress {
                 planned: c.planned?,
                 lots: c.lots,
                 shortfall: c.shortfall,

@@ -1,6 +1,6 @@
-//! `spotcheck status`: where the batch stands on a given day. Each category against the plan,
-//! every deadline of the schedule with its state, the cases late for e-CQS entry or delivery,
-//! and the unqualified lots whose follow-up is still open.
+//! `spotcheck status`: where the batch stands on a given day. Progress against the plan per
+//! category, every deadline of the schedule with its state, the cases late for e-CQS entry or
+//! delivery, and the unqualified lots whose follow-up is still open.
 //!
 //! Deadlines and counts come from `batch.yaml`; the day is given by the caller, so the same
 //! folder and day always give the same status.
@@ -32,7 +32,7 @@ pub struct Status {
     pub open_followups: Vec<OpenFollowup>,
 }
 
-/// Where one category stands. `sampled` counts lots sampled (tested or not); `tested` those
+/// Progress of one category. `sampled` counts lots sampled (tested or not); `tested` those
 /// with a report number and items, split into `qualified` and `unqualified`; `refused` and
 /// `not_sampled` count visits; `shortfall` is planned minus sampled and refused lots.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -372,7 +372,7 @@ impl Status {
         .render(lang);
         out.push_str("\n\n");
 
-        out.push_str(&t(Msg::StatusStanding));
+        out.push_str(&t(Msg::StatusProgress));
         out.push('\n');
         let mut rows = vec![
             [
