@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::archive::sign::{SignError, SigningKey};
 use crate::archive::{self, ArchiveError, Packed};
-use crate::diag::{Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::documents::engine::Engine;
 use crate::documents::render::{self, RenderError, RenderOptions, Rendered};
 use crate::input::load::LoadedBatch;
@@ -72,20 +72,54 @@ impl BuildError {
     }
 }
 
-/// The checks a batch must pass before anything is built: the rules of the notice
-/// ([`crate::rules`]) and the font coverage of every value. Only errors stop it, warnings do
-/// not.
-pub fn preflight(lb: &LoadedBatch, engine: &Engine) -> Result<(), Diagnostics> {
-    let mut found = crate::rules::check(lb);
-    found.extend(render::check_coverage(lb, engine, &[]));
-    let errors: Vec<_> = found
+/// The errors that stop documents being made for a selection of cases, found before anything
+/// is written. Warnings are never among them.
+#[derive(Debug, Clone, Default)]
+pub struct Preflight {
+    /// Errors of the rules of the notice ([`crate::rules`]) in `batch.yaml` and in the selected
+    /// cases' files: drafts can still be made (`render --allow-errors`).
+    pub rules: Vec<Diagnostic>,
+    /// Values of `batch.yaml` and of the selected cases with a character no font draws: no
+    /// document can be made, draft or not.
+    pub fonts: Vec<Diagnostic>,
+}
+
+impl Preflight {
+    /// Whether documents may be made: no error at all, or, when `drafts` are asked for, errors
+    /// of the rules only.
+    pub fn passes(&self, drafts: bool) -> bool {
+        self.fonts.is_empty() && (drafts || self.rules.is_empty())
+    }
+
+    /// Every error, those of the rules first.
+    pub fn errors(&self) -> Diagnostics {
+        Diagnostics(self.rules.iter().chain(&self.fonts).cloned().collect())
+    }
+}
+
+/// The checks before documents are made for `cases` (every case and the batch's own documents
+/// when empty): the rules of the notice, whose errors count in `batch.yaml` and in the selected
+/// cases' files ([`crate::rules::blocking`]), and the font coverage of every value of those
+/// files. `render` asks it for its selection, [`build`] (through [`preflight`]) for the whole
+/// batch.
+pub fn preflight_for(lb: &LoadedBatch, engine: &Engine, cases: &[String]) -> Preflight {
+    let found = crate::rules::check(lb);
+    let rules = crate::rules::blocking(lb, &found, cases)
         .into_iter()
-        .filter(|d| d.severity == Severity::Error)
+        .cloned()
         .collect();
-    if errors.is_empty() {
+    let fonts = render::check_coverage(lb, engine, cases);
+    Preflight { rules, fonts }
+}
+
+/// The checks a batch must pass before anything is built: [`preflight_for`] the whole batch,
+/// with no drafts. Only errors stop it, warnings do not.
+pub fn preflight(lb: &LoadedBatch, engine: &Engine) -> Result<(), Diagnostics> {
+    let found = preflight_for(lb, engine, &[]);
+    if found.passes(false) {
         Ok(())
     } else {
-        Err(Diagnostics(errors))
+        Err(found.errors())
     }
 }
 

@@ -1,3 +1,44 @@
-//! The command line: argument types, one file per command, and how results are shown.
+//! The command line: the argument types ([`args`]), the option parser in the user's language
+//! ([`text`]), one file per command, the one place that prints results and chooses the exit
+//! code ([`outcome`]), and the progress bars of a run ([`progress`]).
 
+pub mod args;
+pub mod outcome;
+pub mod progress;
 pub mod text;
+
+pub mod build;
+pub mod check;
+pub mod completions;
+pub mod credit_code;
+pub mod fonts;
+pub mod init;
+pub mod keygen;
+pub mod kinds;
+pub mod man;
+pub mod new_case;
+pub mod render;
+pub mod schema;
+pub mod status;
+pub mod verify;
+pub mod watch;
+
+#[cfg(test)]
+mod tests;
+
+pub use outcome::{Exit, Outcome, Ui};
+
+use std::path::Path;
+
+use spotcheck::input::load::{self, LoadedBatch};
+use spotcheck::msg;
+
+/// The batch folder loaded, or every error with its place, and exit 2: render, build and
+/// status need the whole batch.
+pub fn load_batch(ui: Ui, batch: &Path) -> Result<LoadedBatch, Outcome> {
+    load::load(batch).map_err(|diags| {
+        Outcome::unusable()
+            .error(diags.render(ui.lang))
+            .error(msg!(LoadFailed, errors = diags.0.len()))
+    })
+}

@@ -3,15 +3,106 @@
 //! clap's errors (unknown argument, missing value, invalid value, missing argument, unknown
 //! subcommand …), re-said from the catalog with the context clap gives.
 //!
-//! The help of each command and option comes from the catalog too; `main` sets it.
+//! The help of each command and option comes from the catalog too ([`command`]), and so does
+//! the language, before the arguments are parsed ([`early_lang`]).
+
+use std::ffi::OsString;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, FromArgMatches};
 
 use spotcheck::messages::{Arg, Lang, Message, Msg};
 use spotcheck::msg;
 
+use super::args::{Cli, Command, Refused};
+use super::{Outcome, Ui};
+
+/// The arguments (the program's name first) parsed: the command and how to speak to the user;
+/// or, when they cannot be used, clap's error in the user's language (exit 2). The help and
+/// the version asked for are printed by clap, which exits.
+pub fn parse(args: Vec<OsString>) -> Result<(Command, Ui), (Outcome, Ui)> {
+    let early = Ui {
+        lang: early_lang(&args),
+        quiet: false,
+    };
+    let parsed = command(early.lang)
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => {
+            let ui = Ui {
+                lang: cli.lang.map_or_else(Lang::from_env, Lang::from),
+                quiet: cli.quiet,
+            };
+            Ok((cli.command, ui))
+        }
+        Err(e) if is_display(e.kind()) => e.exit(),
+        Err(e) => Err((
+            Outcome::unusable().error_text(error_text(&e, early.lang)),
+            early,
+        )),
+    }
+}
+
+/// The language while the arguments are being parsed: `--lang` if given, else the locale.
+pub fn early_lang(args: &[OsString]) -> Lang {
+    for (i, a) in args.iter().enumerate() {
+        let a = a.to_string_lossy();
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => args.get(i + 1).map(|v| v.to_string_lossy().into_owned()),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("en") => return Lang::En,
+            Some("zh") => return Lang::Zh,
+            _ => {}
+        }
+    }
+    Lang::from_env()
+}
+
+/// The command line with its help in `lang`, from the catalog: `help.<command>` for a
+/// command, `help.<command>.<option>` or else `help.<option>` for an option; and clap's own
+/// words in `lang` too.
+pub fn command(lang: Lang) -> clap::Command {
+    localize(help_from_catalog(Cli::command(), None, lang), lang)
+}
+
+fn help_from_catalog(mut cmd: clap::Command, parent: Option<&str>, lang: Lang) -> clap::Command {
+    let name = cmd.get_name().to_string();
+    let key = if parent.is_some() {
+        name.as_str()
+    } else {
+        "spotcheck"
+    };
+    if let Some(m) = Msg::from_id(&format!("help.{key}")) {
+        cmd = cmd.about(m.template(lang));
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let opt = id.replace('_', "-");
+        let m = Msg::from_id(&format!("help.{key}.{opt}"))
+            .or_else(|| Msg::from_id(&format!("help.{opt}")));
+        if let Some(m) = m {
+            cmd = cmd.mut_arg(id, |a| a.help(m.template(lang)));
+        }
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub, |c| help_from_catalog(c, Some(key), lang));
+    }
+    cmd
+}
+
 /// `cmd`, built, with the help headings, the usage lines and clap's own help texts in `lang`.
-pub fn localize(mut cmd: clap::Command, lang: Lang) -> clap::Command {
+fn localize(mut cmd: clap::Command, lang: Lang) -> clap::Command {
     cmd.build();
     localize_built(cmd, lang)
 }
@@ -130,7 +221,7 @@ fn help_template(cmd: &clap::Command, lang: Lang) -> String {
 }
 
 /// Whether an error of clap is the help or the version asked for, which clap prints itself.
-pub fn is_display(kind: ErrorKind) -> bool {
+fn is_display(kind: ErrorKind) -> bool {
     matches!(
         kind,
         ErrorKind::DisplayHelp
@@ -170,10 +261,13 @@ fn what(e: &clap::Error) -> Message {
         ErrorKind::InvalidValue => msg!(CliInvalidValue, arg = arg, value = value),
         ErrorKind::ValueValidation => {
             let reason: Arg = match std::error::Error::source(e) {
-                // The value parsers of spotcheck speak the user's language already; the
-                // standard library's number parser does not.
+                // The value parsers of spotcheck give a message of the catalog; the standard
+                // library's number parser gives English.
                 Some(s) if s.is::<std::num::ParseIntError>() => Msg::CliNotANumber.into(),
-                Some(s) => s.to_string().into(),
+                Some(s) => match s.downcast_ref::<Refused>() {
+                    Some(Refused(m)) => m.clone().into(),
+                    None => s.to_string().into(),
+                },
                 None => Msg::CliNoReason.into(),
             };
             msg!(CliValueRefused, arg = arg, value = value, reason = reason)
@@ -197,7 +291,7 @@ fn what(e: &clap::Error) -> Message {
 
 /// clap's error `e` as the user reads it in `lang`: what went wrong, the possible values or
 /// a suggestion, the usage line and where to find more, ending with a line break.
-pub fn error_text(e: &clap::Error, lang: Lang) -> String {
+fn error_text(e: &clap::Error, lang: Lang) -> String {
     let mut lines = vec![msg!(CliError, error = what(e)).render(lang)];
     let valid = match e.kind() {
         ErrorKind::MissingSubcommand => texts(e, ContextKind::ValidSubcommand),

@@ -550,6 +550,10 @@ catalog! {
         zh: "批次有 {errors} 处错误，未生成任何文书：请先改正（spotcheck check 列出全部问题），或加 --allow-errors 生成每页标注“草稿”的文书",
         en: "the batch has {errors} {errors|error|errors} and nothing was rendered: correct them first (spotcheck check lists them all), or add --allow-errors to render documents marked 草稿 (draft) on every page",
     }
+    RenderUndrawable = "render.undrawable" {
+        zh: "批次有 {errors} 处错误，未生成任何文书：其中有字体无法显示的字符，须先改正（加 --allow-errors 也不能生成）",
+        en: "the batch has {errors} {errors|error|errors} and nothing was rendered: characters that no font draws must be corrected first (--allow-errors cannot render them)",
+    }
     RenderAllowed = "render.allowed" {
         zh: "批次有 {errors} 处错误：按 --allow-errors 仍然生成，每页标注“草稿”",
         en: "the batch has {errors} {errors|error|errors}: rendering anyway as asked by --allow-errors, every page marked 草稿 (draft)",
@@ -1186,7 +1190,7 @@ catalog! {
 
     // -- status -------------------------------------------------------------------------------
     StatusHeading = "status.heading" { zh: "{title}（{batch}）截至 {today}", en: "{title} ({batch}) as of {today}" }
-    StatusProgress = "status.progress" { zh: "抽查进度：", en: "Progress:" }
+    StatusStanding = "status.standing" { zh: "抽查进度：", en: "Progress:" }
     StatusDeadlines = "status.deadlines" { zh: "时限：", en: "Deadlines:" }
     StatusLateCases = "status.late-cases" { zh: "逾期的案例：", en: "Late cases: " }
     StatusOpenFollowups = "status.open-followups" { zh: "未办结的不合格后处理：", en: "Open follow-ups of unqualified lots: " }

@@ -392,7 +392,7 @@ impl Status {
         )
         .render(lang);
         out.push_str("\n\n");
-        out.push_str(&t(Msg::StatusProgress));
+        out.push_str(&t(Msg::StatusStanding));
         out.push('\n');
         out.push_str(&self.progress_table(lang));
         out.push('\n');

@@ -20,7 +20,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
     /// Lots done and still to do per category of the plan (information, not findings).
-    pub plan: Vec<PlanProgress>,
+    pub plan: Vec<PlanStanding>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -32,7 +32,7 @@ pub struct Summary {
 
 /// Progress of one plan category: lots are sampled and refused cases.
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanProgress {
+pub struct PlanStanding {
     pub category: String,
     pub planned: u32,
     pub lots: u32,
@@ -82,7 +82,7 @@ impl Report {
             errors = self.summary.errors,
             warnings = self.summary.warnings
         ));
-        let short: Vec<&PlanProgress> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
+        let short: Vec<&PlanStanding> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
         if !short.is_empty() {
             line(msg!(CheckPlanShort));
             for p in short {
@@ -119,7 +119,7 @@ pub fn report(lb: &LoadedBatch) -> Report {
         .by_category
         .into_iter()
         .filter_map(|c| {
-            Some(PlanProgress {
+            Some(PlanStanding {
                 planned: c.planned?,
                 lots: c.lots,
                 shortfall: c.shortfall,

@@ -1,0 +1,325 @@
+//! The command line's clap types: the global options, one struct of arguments per command, and
+//! the groups several commands share (flattened in: fonts, templates, PDF standard, output
+//! format).
+//!
+//! Help texts are not written here: they come from the catalog, by argument id
+//! (`help.<command>.<option>`, else `help.<option>`; see `text::command`). So the types carry
+//! plain comments, never doc comments, which clap would show instead.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use spotcheck::documents::engine::{PdfSettings, parse_pdf_standard};
+use spotcheck::documents::fonts::FontOptions;
+use spotcheck::input::model;
+use spotcheck::messages::{Lang, Message};
+use spotcheck::msg;
+
+#[derive(Parser)]
+#[command(name = "spotcheck", version)]
+pub struct Cli {
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+// The commands, in the order of `spotcheck --help`.
+#[derive(Subcommand)]
+pub enum Command {
+    Render(RenderArgs),
+    Watch(WatchArgs),
+    Check(CheckArgs),
+    Status(StatusArgs),
+    Build(BuildArgs),
+    Verify(VerifyArgs),
+    Keygen(KeygenArgs),
+    Schema(SchemaArgs),
+    Init(InitArgs),
+    NewCase(NewCaseArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
+    Kinds,
+    CreditCode(CreditCodeArgs),
+    Fonts(FontsArgs),
+}
+
+#[derive(Args)]
+pub struct RenderArgs {
+    pub batch: PathBuf,
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
+    #[arg(long = "case", value_name = "ID")]
+    pub cases: Vec<String>,
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<String>,
+    #[arg(long)]
+    pub emit_typst: bool,
+    #[arg(long)]
+    pub draft: bool,
+    #[arg(long)]
+    pub allow_errors: bool,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+    #[command(flatten)]
+    pub templates: TemplatesArgs,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+#[derive(Args)]
+pub struct WatchArgs {
+    pub batch: PathBuf,
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub templates: TemplatesArgs,
+    #[arg(long)]
+    pub draft: bool,
+    #[arg(long, value_name = "N", hide = true)]
+    pub max_rounds: Option<usize>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    pub batch: PathBuf,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(Args)]
+pub struct StatusArgs {
+    pub batch: PathBuf,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(Args)]
+pub struct BuildArgs {
+    pub batch: PathBuf,
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
+    #[arg(long, value_name = "KEY")]
+    pub sign: Option<PathBuf>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+    #[command(flatten)]
+    pub templates: TemplatesArgs,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+#[derive(Args)]
+pub struct VerifyArgs {
+    pub archive: PathBuf,
+    #[arg(long, value_name = "PUB")]
+    pub pubkey: Option<PathBuf>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(Args)]
+pub struct KeygenArgs {
+    #[arg(short, long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+}
+
+#[derive(Args)]
+pub struct SchemaArgs {
+    #[arg(value_enum)]
+    pub which: Option<SchemaKind>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SchemaKind {
+    Batch,
+    Case,
+}
+
+#[derive(Args)]
+pub struct InitArgs {
+    pub dir: PathBuf,
+}
+
+#[derive(Args)]
+pub struct NewCaseArgs {
+    pub batch: PathBuf,
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: String,
+    #[arg(long, value_enum, default_value_t = OutcomeArg::Sampled)]
+    pub outcome: OutcomeArg,
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t = DomainArg::Circulation)]
+    pub domain: DomainArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OutcomeArg {
+    Sampled,
+    Refused,
+    NotSampled,
+}
+
+impl From<OutcomeArg> for model::Outcome {
+    fn from(o: OutcomeArg) -> Self {
+        match o {
+            OutcomeArg::Sampled => model::Outcome::Sampled,
+            OutcomeArg::Refused => model::Outcome::Refused,
+            OutcomeArg::NotSampled => model::Outcome::NotSampled,
+        }
+    }
+}
+
+// 生产 or 流通, as written in the case file (production, circulation accepted too).
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DomainArg {
+    #[value(name = "生产", alias = "production")]
+    Production,
+    #[value(name = "流通", alias = "circulation")]
+    Circulation,
+}
+
+impl From<DomainArg> for model::Domain {
+    fn from(d: DomainArg) -> Self {
+        match d {
+            DomainArg::Production => model::Domain::Production,
+            DomainArg::Circulation => model::Domain::Circulation,
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+pub struct ManArgs {
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct CreditCodeArgs {
+    pub code: String,
+}
+
+#[derive(Args)]
+pub struct FontsArgs {
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups shared by several commands
+// ---------------------------------------------------------------------------------------------
+
+// `--font-path DIR`… and `--no-system-fonts`: render, watch, build, fonts.
+#[derive(Args, Clone)]
+pub struct FontArgs {
+    #[arg(long = "font-path", value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    #[arg(long)]
+    pub no_system_fonts: bool,
+}
+
+impl FontArgs {
+    pub fn options(&self) -> FontOptions {
+        FontOptions {
+            font_paths: self.font_path.clone(),
+            system_fonts: !self.no_system_fonts,
+        }
+    }
+}
+
+// `--templates DIR`: templates replacing the built-in ones of the same name; render, watch,
+// build.
+#[derive(Args, Clone)]
+pub struct TemplatesArgs {
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+// `--pdf-standard STD`…: render, build.
+#[derive(Args, Clone)]
+pub struct PdfArgs {
+    #[arg(long = "pdf-standard", value_name = "STD")]
+    pub pdf_standard: Vec<String>,
+}
+
+impl PdfArgs {
+    /// The PDF standards asked for (PDF/A-2u when none is given), or why they cannot be: an
+    /// unknown standard, or standards that cannot hold together.
+    pub fn settings(&self) -> Result<PdfSettings, Message> {
+        if self.pdf_standard.is_empty() {
+            return Ok(PdfSettings::default());
+        }
+        let standards = self
+            .pdf_standard
+            .iter()
+            .map(|s| parse_pdf_standard(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        PdfSettings::new(standards)
+    }
+}
+
+// `--format text|json`: check, status, build, verify.
+#[derive(Args, Clone, Copy)]
+pub struct FormatArgs {
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, ValueEnum)]
+pub enum OutputFormat {
+    // `human` is accepted too.
+    #[value(alias = "human")]
+    Text,
+    Json,
+}
+
+/// A value a parser of this file refuses, with the reason as a message of the catalog: clap's
+/// error about it is said in the user's language (`text::error_text`).
+#[derive(Debug)]
+pub struct Refused(pub Message);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.render(Lang::Zh))
+    }
+}
+
+impl std::error::Error for Refused {}
+
+fn parse_date(s: &str) -> Result<NaiveDate, Refused> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Refused(msg!(CliBadDate, value = s)))
+}

@@ -1,0 +1,22 @@
+//! `spotcheck check`: the rules of the notice over every file that can be read, as lines or as
+//! JSON.
+
+use spotcheck::input::load;
+use spotcheck::rules::{self, Report};
+
+use super::args::{CheckArgs, OutputFormat};
+use super::{Exit, Outcome, Ui};
+
+pub fn run(args: CheckArgs, ui: Ui) -> Outcome {
+    // Every file that can be read is checked, whatever the others.
+    let report = match load::load_partial(&args.batch) {
+        Ok(partial) => rules::report_partial(partial),
+        Err(diags) => Report::unreadable(diags.0),
+    };
+    let o = Outcome::new(Exit::of_check(&report));
+    match args.format.format {
+        OutputFormat::Json => o.json(&report.to_json(ui.lang)),
+        OutputFormat::Text if report.readable => o.text(report.render(ui.lang)),
+        OutputFormat::Text => o.error_text(report.render(ui.lang)),
+    }
+}

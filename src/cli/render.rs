@@ -1,0 +1,64 @@
+//! `spotcheck render`: the documents of a batch, or of the cases and kinds asked for. The
+//! batch's errors refuse it before anything is written (exit 1); `--allow-errors` makes drafts
+//! despite the errors of the rules, never despite a character no font draws.
+
+use spotcheck::build::{self, BuildError};
+use spotcheck::documents::engine::Engine;
+use spotcheck::documents::render::{RenderOptions, render_with};
+use spotcheck::msg;
+
+use super::args::RenderArgs;
+use super::{Outcome, Ui};
+
+pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
+    let pdf = match args.pdf.settings() {
+        Ok(pdf) => pdf,
+        Err(m) => return Outcome::unusable().error(msg!(CliError, error = m)),
+    };
+    let lb = match super::load_batch(ui, &args.batch) {
+        Ok(lb) => lb,
+        Err(refused) => return refused,
+    };
+    let engine = Engine::new(&args.fonts.options(), pdf);
+    let found = build::preflight_for(&lb, &engine, &args.cases);
+    let errors = found.errors().0;
+    if !errors.is_empty() {
+        let findings = errors
+            .iter()
+            .fold(Outcome::failed(), |o, d| o.error(d.render(ui.lang)));
+        let n = errors.len();
+        if !found.passes(args.allow_errors) {
+            // --allow-errors helps only when every error is one of the rules.
+            return findings.error(if found.fonts.is_empty() {
+                msg!(RenderBlocked, errors = n)
+            } else {
+                msg!(RenderUndrawable, errors = n)
+            });
+        }
+        // Shown before the long rendering, which goes on.
+        ui.show(findings.error(msg!(RenderAllowed, errors = n)));
+    }
+    let opts = RenderOptions {
+        out: args.out.clone(),
+        cases: args.cases,
+        kinds: args.kinds,
+        emit_typst: args.emit_typst,
+        draft: args.draft || args.allow_errors,
+        templates: args.templates.templates,
+        rows_per_part: 0,
+    };
+    let bars = super::progress::for_terminal(ui);
+    match render_with(&lb, &engine, &opts, bars.as_ref()) {
+        Ok(done) => {
+            let pages: usize = done.iter().map(|d| d.pages).sum();
+            Outcome::done().line(msg!(
+                RenderDone,
+                documents = done.len(),
+                pages = pages,
+                out = &args.out
+            ))
+        }
+        // Told and judged as build's rendering is.
+        Err(e) => super::build::stopped(ui, &BuildError::Render(e)),
+    }
+}
