@@ -245,3 +245,39 @@ fn verify_document_finds_an_archived_pdf_and_not_a_changed_or_a_stranger_one() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("不在归档中"), "{out}");
 }
+
+#[test]
+fn a_report_longer_than_the_first_codes_still_has_a_code_on_every_page() {
+    let batch = copy_sample();
+    let file = batch.path().join("cases/jz-001.yaml");
+    let mut case: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let items: Vec<serde_yaml::Value> = (1..=90)
+        .map(|i| {
+            serde_yaml::from_str(&format!(
+                "{{ name: 项目{i}, requirement: ≥ {i}.0, result: \"{i}.5\", unit: MPa, verdict: pass }}"
+            ))
+            .unwrap()
+        })
+        .collect();
+    case["inspection"]["items"] = serde_yaml::Value::Sequence(items);
+    std::fs::write(&file, serde_yaml::to_string(&case).unwrap()).unwrap();
+    let lb = load::load(batch.path()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let opts = RenderOptions {
+        out: out.path().to_path_buf(),
+        cases: vec!["JZ-2023-001".into()],
+        kinds: vec!["report".into()],
+        ..Default::default()
+    };
+    let done = render::render(&lb, &engine(), &opts).unwrap();
+    let report = &done[0];
+    assert!(report.pages > render::QR_PAGES, "{} pages", report.pages);
+    let codes = page_codes(&report.path);
+    let last = codes
+        .last()
+        .unwrap()
+        .as_deref()
+        .expect("a code on the last page");
+    assert_eq!(PageMark::parse(last).unwrap().page, report.pages);
+}
