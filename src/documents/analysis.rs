@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::documents::format::{date_cn, join_cn};
 use crate::input::load::LoadedBatch;
+use crate::input::model::Case;
 use crate::input::stats::{BatchStats, Counts, Share};
 
 /// The written analysis of a share of the batch, from its numbers: one paragraph per aspect.
@@ -32,18 +33,9 @@ pub fn analysis_text(
 fn overview(lb: &LoadedBatch, share: Share, s: &BatchStats, as_of: NaiveDate) -> String {
     let t = &s.total;
     let planned_categories = s.by_category.iter().filter(|c| c.planned.is_some()).count();
-    let reasons: Vec<&str> = {
-        let mut r: Vec<&str> = lb
-            .cases
-            .iter()
-            .filter(|lc| share.has_case(&lc.case))
-            .filter_map(|lc| lc.case.not_sampled.as_ref())
-            .map(|n| n.reason.trim())
-            .collect();
-        r.sort();
-        r.dedup();
-        r
-    };
+    let reasons = distinct(lb, share, |c| {
+        c.not_sampled.as_ref().map(|n| n.reason.as_str())
+    });
     let not_sampled = if t.not_sampled > 0 {
         format!(
             "；另有{}次因{}未抽到样品，不计入批次",
@@ -193,17 +185,9 @@ fn refusals(lb: &LoadedBatch, share: Share, s: &BatchStats) -> Option<String> {
     if t.refused == 0 {
         return None;
     }
-    let mut bodies: Vec<&str> = lb
-        .cases
-        .iter()
-        .filter(|lc| share.has_case(&lc.case))
-        .filter_map(|lc| lc.case.refusal.as_ref())
-        .filter_map(|r| r.county_bureau.as_deref())
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-        .collect();
-    bodies.sort();
-    bodies.dedup();
+    let bodies = distinct(lb, share, |c| {
+        c.refusal.as_ref().and_then(|r| r.county_bureau.as_deref())
+    });
     let with = if bodies.is_empty() {
         format!("受检单位所在地{}", lb.batch.terms.local_body)
     } else {
@@ -213,6 +197,25 @@ fn refusals(lb: &LoadedBatch, share: Share, s: &BatchStats) -> Option<String> {
         "抽样中有{}批次受检单位拒绝监督抽查，已会同{with}共同认定，以拒检不合格向社会公布。",
         t.refused
     ))
+}
+
+/// The different non-blank values `field` gives for the cases of the share, sorted.
+fn distinct<'a>(
+    lb: &'a LoadedBatch,
+    share: Share,
+    field: impl Fn(&'a Case) -> Option<&'a str>,
+) -> Vec<&'a str> {
+    let mut values: Vec<&str> = lb
+        .cases
+        .iter()
+        .filter(|lc| share.has_case(&lc.case))
+        .filter_map(|lc| field(&lc.case))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .collect();
+    values.sort();
+    values.dedup();
+    values
 }
 
 /// `60.0%（6 ÷ 10）`: the rate with what it is taken over; `—（无已检验或拒检批次）` when
