@@ -68,11 +68,6 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The message alone, in Chinese.
-    pub fn text(&self) -> String {
-        self.message.render(Lang::Zh)
-    }
-
     /// `file:line:col path: 错误[rule]: message`, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = self.file.clone();

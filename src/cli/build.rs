@@ -4,7 +4,6 @@
 use serde_json::json;
 
 use spotcheck::build::{self, BuildError, BuildOptions, BuildReport};
-use spotcheck::documents::engine::Engine;
 use spotcheck::documents::render::RenderError;
 use spotcheck::msg;
 
@@ -12,15 +11,10 @@ use super::args::{BuildArgs, OutputFormat};
 use super::{Exit, Outcome, Ui};
 
 pub fn run(args: BuildArgs, ui: Ui) -> Outcome {
-    let pdf = match args.pdf.settings() {
-        Ok(pdf) => pdf,
-        Err(m) => return Outcome::unusable().error(msg!(CliError, error = m)),
-    };
-    let lb = match super::load_batch(ui, &args.batch) {
-        Ok(lb) => lb,
+    let (lb, engine) = match super::batch_and_engine(ui, &args.batch, &args.pdf, &args.fonts) {
+        Ok(started) => started,
         Err(refused) => return refused,
     };
-    let engine = Engine::new(&args.fonts.options(), pdf);
     let opts = BuildOptions {
         out: args.out,
         sign: args.sign,

@@ -30,8 +30,11 @@ pub use outcome::{Exit, Outcome, Ui};
 
 use std::path::Path;
 
+use spotcheck::documents::engine::Engine;
 use spotcheck::input::load::{self, LoadedBatch};
 use spotcheck::msg;
+
+use args::{FontArgs, PdfArgs};
 
 /// The batch folder loaded, or every error with its place, and exit 2: render, build and
 /// status need the whole batch.
@@ -41,4 +44,19 @@ pub fn load_batch(ui: Ui, batch: &Path) -> Result<LoadedBatch, Outcome> {
             .error(diags.render(ui.lang))
             .error(msg!(LoadFailed, errors = diags.0.len()))
     })
+}
+
+/// What render and build start from: the PDF settings asked for, the batch loaded, and the
+/// engine; or why they cannot start (exit 2).
+pub fn batch_and_engine(
+    ui: Ui,
+    batch: &Path,
+    pdf: &PdfArgs,
+    fonts: &FontArgs,
+) -> Result<(LoadedBatch, std::sync::Arc<Engine>), Outcome> {
+    let settings = pdf
+        .settings()
+        .map_err(|m| Outcome::unusable().error(msg!(CliError, error = m)))?;
+    let lb = load_batch(ui, batch)?;
+    Ok((lb, Engine::new(&fonts.options(), settings)))
 }

@@ -3,7 +3,6 @@
 //! despite the errors of the rules, never despite a character no font draws.
 
 use spotcheck::build::{self, BuildError};
-use spotcheck::documents::engine::Engine;
 use spotcheck::documents::render::{RenderOptions, render_with};
 use spotcheck::msg;
 
@@ -11,15 +10,10 @@ use super::args::RenderArgs;
 use super::{Outcome, Ui};
 
 pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
-    let pdf = match args.pdf.settings() {
-        Ok(pdf) => pdf,
-        Err(m) => return Outcome::unusable().error(msg!(CliError, error = m)),
-    };
-    let lb = match super::load_batch(ui, &args.batch) {
-        Ok(lb) => lb,
+    let (lb, engine) = match super::batch_and_engine(ui, &args.batch, &args.pdf, &args.fonts) {
+        Ok(started) => started,
         Err(refused) => return refused,
     };
-    let engine = Engine::new(&args.fonts.options(), pdf);
     let found = build::preflight_for(&lb, &engine, &args.cases);
     let errors = found.errors().0;
     if !errors.is_empty() {

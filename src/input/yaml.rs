@@ -317,7 +317,11 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
         )]);
     }
     check_raw_controls(file, text).map_err(|d| vec![d])?;
-    if text.trim().is_empty() {
+    // Blank lines and comments only: nothing was written yet.
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
         return Err(vec![Diagnostic::new(
             Rule::YamlEmpty,
             file,

@@ -9,7 +9,7 @@
 //! chooses between two words with `{name|one|other}`: `{errors} {errors|error|errors}` reads
 //! `1 error` and `2 errors` (the form `one` when the argument is `1`, or a list of one item).
 //! Chinese needs no such forms. Dates given
-//! as [`Arg::Date`] print `2023 年 3 月 2 日` in Chinese and `2023-03-02` in English; lists
+//! as [`Arg::Date`] print `2023年3月2日` in Chinese and `2023-03-02` in English; lists
 //! ([`Arg::List`]) are joined with `、` or `, `; messages given as [`Arg::Lines`] stand one a
 //! line.
 

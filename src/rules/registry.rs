@@ -292,7 +292,7 @@ rules! {
     YamlControlChar = "yaml.control-char" { family: Yaml, severity: Error, reads: [] }
     /// a file over 8 MiB, refused before it is parsed
     YamlTooLarge = "yaml.too-large" { family: Yaml, severity: Error, reads: [] }
-    /// a file that is empty or holds only blanks
+    /// a file that is empty or holds only blanks and comments
     YamlEmpty = "yaml.empty" { family: Yaml, severity: Error, reads: [] }
     /// a file that is not valid YAML, located where the parser stopped, or nested deeper than 100
     /// levels (refused before it is parsed in full)

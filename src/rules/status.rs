@@ -376,11 +376,6 @@ fn table(rows: &[Vec<String>], right: &[bool]) -> String {
 }
 
 impl Status {
-    /// The status as tables for a terminal.
-    pub fn to_text(&self) -> String {
-        self.render(Lang::Zh)
-    }
-
     /// The status as tables for a terminal, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let t = |m: Msg| m.template(lang).to_string();

@@ -56,11 +56,6 @@ impl Report {
         }
     }
 
-    /// The findings, one a line, then the counts and the plan's shortfall, in Chinese.
-    pub fn to_text(&self) -> String {
-        self.render(Lang::Zh)
-    }
-
     /// The findings, one a line, then the counts and the plan's shortfall, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();

@@ -3,7 +3,6 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
@@ -20,10 +19,6 @@ use crate::common::*;
 const BAG: &str = "JC-2023-01";
 /// An evidence file with a Chinese name.
 const PHOTO: &str = "data/evidence/JZ-2023-001/现场照片1.jpg";
-
-fn spotcheck() -> Command {
-    crate::common::spotcheck_zh()
-}
 
 fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -176,9 +171,9 @@ fn assert_names(report: &Report, kind: FindingKind, path: &str) {
     assert!(
         report.findings.iter().any(|f| f.kind == kind
             && (f.path == path || f.to.as_deref() == Some(path))
-            && f.text().contains(path)),
+            && f.zh().contains(path)),
         "expected {kind:?} naming {path}, got:\n{}",
-        report.human()
+        report.zh()
     );
 }
 
@@ -354,7 +349,7 @@ fn manifest_paths_escape_line_breaks_and_percent() {
 fn a_fresh_archive_verifies_whole_zipped_and_unzipped() {
     let fx = fixture();
     let r = verify_bytes(&fx.unsigned, None);
-    assert_eq!(r.verdict, Verdict::Intact, "{}", r.human());
+    assert_eq!(r.verdict, Verdict::Intact, "{}", r.zh());
     assert_eq!(r.bag.as_deref(), Some(BAG));
     assert!(r.payload_files > 100);
     // By RFC 8493 too: not even a warning, signed or not.
@@ -371,7 +366,7 @@ fn a_fresh_archive_verifies_whole_zipped_and_unzipped() {
     // The bag folder itself, and the folder it was unzipped into.
     for p in [dir.path().join(BAG), dir.path().to_path_buf()] {
         let r = verify_path(&p, None);
-        assert_eq!(r.verdict, Verdict::Intact, "{}", r.human());
+        assert_eq!(r.verdict, Verdict::Intact, "{}", r.zh());
         assert_eq!(
             r.payload_files,
             verify_bytes(&fx.unsigned, None).payload_files
@@ -419,7 +414,7 @@ fn one_flipped_byte_in_any_kind_of_entry_is_named() {
         ("manifest-sha256.txt", FindingKind::TagAltered),
     ] {
         let r = verify_bytes(&flip_byte_in(&fx.unsigned, target), None);
-        assert_eq!(r.verdict, Verdict::Damaged, "{target}: {}", r.human());
+        assert_eq!(r.verdict, Verdict::Damaged, "{target}: {}", r.zh());
         assert_names(&r, kind, target);
     }
 }
@@ -434,13 +429,13 @@ fn a_flipped_byte_in_the_compressed_data_is_named_as_damage() {
     let mut bytes = fx.unsigned.clone();
     bytes[at] ^= 0x55;
     let r = verify_bytes(&bytes, None);
-    assert_eq!(r.verdict, Verdict::Damaged, "{}", r.human());
+    assert_eq!(r.verdict, Verdict::Damaged, "{}", r.zh());
     assert!(
         r.about(PHOTO)
             .iter()
             .any(|f| matches!(f.kind, FindingKind::Unreadable | FindingKind::Altered)),
         "{}",
-        r.human()
+        r.zh()
     );
 }
 
@@ -523,7 +518,7 @@ fn a_deleted_tag_file_is_named() {
                 .iter()
                 .any(|f| f.kind == FindingKind::TagMissing),
             "{tag}: {}",
-            r.human()
+            r.zh()
         );
     }
     let without_bagit = tampered(
@@ -544,7 +539,7 @@ fn a_deleted_tag_file_is_named() {
 fn a_signed_archive_verifies_with_its_public_key_only() {
     let fx = fixture();
     let r = verify_bytes(&fx.signed, Some(&fx.public_key));
-    assert_eq!(r.verdict, Verdict::Intact, "{}", r.human());
+    assert_eq!(r.verdict, Verdict::Intact, "{}", r.zh());
     let SignatureStatus::Valid(info) = &r.signature else {
         panic!("{:?}", r.signature)
     };
@@ -695,7 +690,7 @@ fn a_tampered_signature_fails() {
         r.verdict,
         Verdict::Intact,
         "the forgery is consistent: {}",
-        r.human()
+        r.zh()
     );
     let r = verify_bytes(&forged_zip, Some(&fx.public_key));
     assert_eq!(r.verdict, Verdict::Damaged);
@@ -833,12 +828,22 @@ fn mini_bag(extra: &[(&[u8], &[u8])]) -> (Vec<u8>, Vec<(usize, usize)>) {
 
 fn assert_refused(bytes: &[u8], what: &str) -> Report {
     let r = verify_bytes(bytes, None);
-    assert_ne!(r.verdict, Verdict::Intact, "{what}: {}", r.human());
+    assert_ne!(r.verdict, Verdict::Intact, "{what}: {}", r.zh());
     assert!(
         r.error.is_some() || !r.findings.is_empty(),
         "{what}: a reason is given"
     );
-    assert!(!r.human().is_empty());
+    // The clerk's report says the reason, not only the verdict.
+    let reason = match (&r.error, r.findings.first()) {
+        (Some(e), _) => e.render(spotcheck::messages::Lang::Zh),
+        (None, Some(f)) => f.zh(),
+        (None, None) => unreachable!(),
+    };
+    assert!(
+        r.zh().contains(&reason),
+        "{what}: {} lacks {reason}",
+        r.zh()
+    );
     r
 }
 
@@ -846,7 +851,7 @@ fn assert_refused(bytes: &[u8], what: &str) -> Report {
 fn the_hand_made_bag_is_whole() {
     let (bytes, _) = mini_bag(&[]);
     let r = verify_bytes(&bytes, None);
-    assert_eq!(r.verdict, Verdict::Intact, "{}", r.human());
+    assert_eq!(r.verdict, Verdict::Intact, "{}", r.zh());
 }
 
 #[test]
@@ -862,7 +867,7 @@ fn hostile_zips_are_refused_with_a_reason_and_no_panic() {
             .iter()
             .any(|f| f.kind == FindingKind::ZipStructure),
         "{}",
-        r.human()
+        r.zh()
     );
 
     // The central directory lies about the compressed size.
@@ -881,7 +886,7 @@ fn hostile_zips_are_refused_with_a_reason_and_no_panic() {
             .iter()
             .any(|f| f.kind == FindingKind::Unreadable),
         "{}",
-        r.human()
+        r.zh()
     );
 
     // Duplicate names.
@@ -890,9 +895,9 @@ fn hostile_zips_are_refused_with_a_reason_and_no_panic() {
     assert!(
         r.findings
             .iter()
-            .any(|f| f.kind == FindingKind::DuplicateName && f.text().contains("B/data/a.txt")),
+            .any(|f| f.kind == FindingKind::DuplicateName && f.zh().contains("B/data/a.txt")),
         "{}",
-        r.human()
+        r.zh()
     );
 
     // Escaping names.
@@ -910,7 +915,7 @@ fn hostile_zips_are_refused_with_a_reason_and_no_panic() {
             r.findings.iter().any(|f| f.kind == FindingKind::UnsafeName),
             "{}: {}",
             String::from_utf8_lossy(evil),
-            r.human()
+            r.zh()
         );
     }
 
@@ -1075,7 +1080,7 @@ fn build_end_to_end_gives_the_same_verified_archive_twice() {
         .unwrap_or_else(|e| panic!("build failed: {e}"));
         assert_eq!(report.archive.path, out.path().join(format!("{BAG}.zip")));
         let r = verify_path(&report.archive.path, None);
-        assert_eq!(r.verdict, Verdict::Intact, "{}", r.human());
+        assert_eq!(r.verdict, Verdict::Intact, "{}", r.zh());
         let bytes = std::fs::read(&report.archive.path).unwrap();
         assert!(
             entries(&bytes)

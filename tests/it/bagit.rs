@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::common::Zh;
 use sha2::Digest;
 use spotcheck::archive::verify::{FindingKind, Report, Severity, Verdict, VerifyOptions, verify};
 
@@ -172,15 +173,15 @@ impl Bag {
             kinds(&folder),
             kinds(&zipped),
             "folder and zip differ:\n{}\n{}",
-            folder.human(),
-            zipped.human()
+            folder.zh(),
+            zipped.zh()
         );
         folder
     }
 }
 
 fn all(r: &Report) -> String {
-    format!("{}{}", r.human(), r.warnings_text())
+    format!("{}{}", r.zh(), r.warnings_text())
 }
 
 /// Valid: no error; and no warning unless some are expected.
@@ -254,7 +255,7 @@ fn s2_4_every_algorithm_alone_and_together() {
         .collect();
     assert_eq!(altered.len(), 1, "{}", all(&r));
     for alg in every {
-        assert!(altered[0].text().contains(&format!("manifest-{alg}.txt")));
+        assert!(altered[0].zh().contains(&format!("manifest-{alg}.txt")));
     }
 
     // A checksum wrong in one manifest only is caught by that manifest.
@@ -902,7 +903,7 @@ fn s2_2_3_fetch_items_are_reported_never_fetched() {
     b.remove("data/remote.bin");
     let r = b.verify();
     assert_error(&r, FindingKind::FetchPending, "data/remote.bin", "§3");
-    assert!(r.errors().any(|f| f.text().contains(&url)), "{}", all(&r));
+    assert!(r.errors().any(|f| f.zh().contains(&url)), "{}", all(&r));
     assert!(
         !r.errors().any(|f| f.kind == FindingKind::Missing),
         "{}",
@@ -958,7 +959,7 @@ fn warnings_on_stderr_exit_0_errors_exit_1() {
     broken.put("data/a.txt", "changed\n");
     let broken = broken.write(&dir.path().join("broken"));
     let run = |path: &Path, json: bool| {
-        let mut c = crate::common::spotcheck_zh();
+        let mut c = crate::common::spotcheck();
         c.arg("verify").arg(path);
         if json {
             c.args(["--format", "json"]);

@@ -21,7 +21,7 @@ fn p(path: &Path) -> &str {
 fn placeholders_left_by_new_case_never_reach_paper() {
     let tmp = tempfile::tempdir().unwrap();
     let batch = tmp.path().join("b");
-    let run = |args: &[&str]| spotcheck_zh().args(args).output().unwrap();
+    let run = |args: &[&str]| spotcheck().args(args).output().unwrap();
     assert!(run(&["init", p(&batch)]).status.success());
     let o = run(&[
         "new-case",
@@ -109,7 +109,7 @@ fn build_takes_templates_as_render_does() {
     assert_ne!(marked, source);
     std::fs::write(templates.path().join("payment-slip.typ.tera"), marked).unwrap();
     let out = tempfile::tempdir().unwrap();
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .args([
             "build",
             p(batch.path()),
@@ -250,7 +250,7 @@ fn every_sample_builds_and_its_archive_verifies() {
         let batch = crate::oracle::yaml(&dir.join("batch.yaml"));
         let id = crate::oracle::text(&batch["id"]);
         let out = tempfile::tempdir().unwrap();
-        let o = spotcheck_zh()
+        let o = spotcheck()
             .args(["build", p(&dir), "-o", p(out.path()), "--no-system-fonts"])
             .output()
             .unwrap();
@@ -261,10 +261,7 @@ fn every_sample_builds_and_its_archive_verifies() {
             String::from_utf8_lossy(&o.stderr)
         );
         let zip_path = out.path().join(format!("{id}.zip"));
-        let o = spotcheck_zh()
-            .args(["verify", p(&zip_path)])
-            .output()
-            .unwrap();
+        let o = spotcheck().args(["verify", p(&zip_path)]).output().unwrap();
         assert!(
             o.status.success(),
             "{}: {}",

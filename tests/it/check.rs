@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 use spotcheck::diag::{Diagnostic, Severity};
 use spotcheck::documents::render;
@@ -298,7 +297,7 @@ fn every_rule_fires_at_the_field_that_breaks_it() {
                 && d.line == line
                 && d.column > 0
                 && d.severity == row.rule.severity()
-                && d.text()
+                && d.zh()
                     .chars()
                     .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         };
@@ -405,7 +404,7 @@ fn every_finding_of_reading_and_rendering_is_provoked_by_its_input() {
             d.rule == *rule
                 && d.severity == rule.severity()
                 && file.is_none_or(|f| d.file == f)
-                && d.text()
+                && d.zh()
                     .chars()
                     .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         });
@@ -604,10 +603,6 @@ fn the_stage_of_a_case_decides_what_it_must_have() {
 }
 
 // -- the command line -------------------------------------------------------------------------
-
-fn spotcheck() -> Command {
-    crate::common::spotcheck_zh()
-}
 
 fn broken_credit_code() -> (tempfile::TempDir, usize) {
     let dir = copy_sample();
@@ -970,10 +965,10 @@ fn findings_read_as_one_chinese_sentence_with_the_field_as_written() {
     let d = &found[0];
     assert_eq!(d.severity, Severity::Error);
     assert!(
-        d.text().contains("20.00 元") && d.text().contains("party_fee"),
+        d.zh().contains("20.00 元") && d.zh().contains("party_fee"),
         "{d}"
     );
-    assert!(!d.text().contains('\n'));
+    assert!(!d.zh().contains('\n'));
     let dir = copy_sample();
     apply(
         dir.path(),
@@ -982,8 +977,8 @@ fn findings_read_as_one_chinese_sentence_with_the_field_as_written() {
     );
     let found = rules::check(&load::load(dir.path()).unwrap());
     assert!(
-        found[0].text().contains("2023年8月1日")
-            && found[0].text().contains("2023年1月10日 至 2023年7月31日"),
+        found[0].zh().contains("2023年8月1日")
+            && found[0].zh().contains("2023年1月10日 至 2023年7月31日"),
         "{}",
         found[0]
     );

@@ -1,12 +1,6 @@
 //! The binary, as a clerk runs it.
 
-use std::process::Command;
-
 use crate::common::*;
-
-fn spotcheck() -> Command {
-    crate::common::spotcheck_zh()
-}
 
 #[test]
 fn render_writes_the_selected_documents_and_their_typst_sources() {
@@ -197,12 +191,12 @@ fn pdf_standard_is_pdf_a_2u_by_default_and_can_be_chosen() {
 fn build_takes_the_pdf_standard_too() {
     let tmp = tempfile::tempdir().unwrap();
     let batch = tmp.path().join("batch");
-    let init = spotcheck_zh().arg("init").arg(&batch).output().unwrap();
+    let init = spotcheck().arg("init").arg(&batch).output().unwrap();
     assert!(init.status.success());
     let has = |pdf: &[u8], needle: &str| pdf.windows(needle.len()).any(|w| w == needle.as_bytes());
 
     let build = |out: &std::path::Path, standard: &str| {
-        spotcheck_zh()
+        spotcheck()
             .arg("build")
             .arg(&batch)
             .arg("-o")
@@ -239,7 +233,7 @@ fn build_takes_the_pdf_standard_too() {
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == "zip"))
         .expect("an archive");
-    let verified = spotcheck_zh().arg("verify").arg(&zip).output().unwrap();
+    let verified = spotcheck().arg("verify").arg(&zip).output().unwrap();
     assert_eq!(verified.status.code(), Some(0));
 
     let bad = tmp.path().join("bad");
@@ -255,12 +249,10 @@ fn build_takes_the_pdf_standard_too() {
 #[test]
 fn the_option_parser_speaks_the_language_of_the_session() {
     let run = |lang: &str, args: &[&str]| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_spotcheck"));
-        c.env_remove("LC_MESSAGES").env_remove("LANG");
-        match lang {
-            "zh" => c.env("LC_ALL", "zh_CN.UTF-8"),
-            _ => c.env("LC_ALL", "en_US.UTF-8"),
-        };
+        let mut c = spotcheck_in(Some(match lang {
+            "zh" => "zh_CN.UTF-8",
+            _ => "en_US.UTF-8",
+        }));
         let o = c.args(args).output().unwrap();
         (
             o.status.code(),

@@ -105,16 +105,51 @@ pub fn sample_with_bad_evidence(extra: &[&str]) -> (tempfile::TempDir, PathBuf) 
     (batch, case)
 }
 
-/// The binary, speaking Chinese whatever the locale of the machine running the tests.
-pub fn spotcheck_zh() -> std::process::Command {
+/// The binary in the locale `locale` (`LC_ALL`), with `LANG` and `LC_MESSAGES` of the machine
+/// running the tests removed; `None` removes `LC_ALL` too, leaving only what the caller sets.
+pub fn spotcheck_in(locale: Option<&str>) -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_spotcheck"));
-    c.env("LC_ALL", "C.UTF-8");
+    c.env_remove("LANG").env_remove("LC_MESSAGES");
+    match locale {
+        Some(l) => c.env("LC_ALL", l),
+        None => c.env_remove("LC_ALL"),
+    };
     c
+}
+
+/// The binary, speaking Chinese whatever the locale of the machine running the tests: the one
+/// way the tests run it.
+pub fn spotcheck() -> std::process::Command {
+    spotcheck_in(Some("C.UTF-8"))
+}
+
+/// `spotcheck ARGS…`, run to its end.
+pub fn run(args: &[&str]) -> std::process::Output {
+    spotcheck().args(args).output().unwrap()
+}
+
+/// A YAML file of a copied batch, read, changed by `f` through its value, and written back.
+pub fn edit_yaml(path: &Path, f: impl FnOnce(&mut serde_yaml::Value)) {
+    let mut v: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    f(&mut v);
+    std::fs::write(path, serde_yaml::to_string(&v).unwrap()).unwrap();
+}
+
+/// The first `from` in a file of a copied batch replaced by `to`, as text (comments and layout
+/// kept); returns the 1-based line where `from` was.
+pub fn replace_in(path: &Path, from: &str, to: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    let at = text
+        .find(from)
+        .unwrap_or_else(|| panic!("“{from}” not in {}", path.display()));
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    text[..at].matches('\n').count() + 1
 }
 
 /// `spotcheck render` of one document of the sample (JZ-2023-001's notice) into `out`.
 pub fn render_one_notice(out: &Path) -> std::process::Command {
-    let mut c = spotcheck_zh();
+    let mut c = spotcheck();
     c.args([
         "render",
         sample_dir().to_str().unwrap(),
@@ -129,4 +164,27 @@ pub fn render_one_notice(out: &Path) -> std::process::Command {
         "--no-system-fonts",
     ]);
     c
+}
+
+/// What a clerk reads of a finding or a report, in Chinese (the tests' language).
+pub trait Zh {
+    fn zh(&self) -> String;
+}
+
+impl Zh for spotcheck::diag::Diagnostic {
+    fn zh(&self) -> String {
+        self.message.render(spotcheck::messages::Lang::Zh)
+    }
+}
+
+impl Zh for spotcheck::archive::bagit::Finding {
+    fn zh(&self) -> String {
+        self.message.render(spotcheck::messages::Lang::Zh)
+    }
+}
+
+impl Zh for spotcheck::archive::verify::Report {
+    fn zh(&self) -> String {
+        self.render(spotcheck::messages::Lang::Zh)
+    }
 }

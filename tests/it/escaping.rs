@@ -7,11 +7,9 @@ use crate::common::*;
 const HOSTILE: &str = r#"#read("/etc/passwd") *粗* _斜_ $x$ [a] <b> @c \ "q" // 注释"#;
 
 fn set_party_name(dir: &std::path::Path, file: &str, name: &str) {
-    let path = dir.join(file);
-    let mut v: serde_yaml::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    v["party"]["name"] = serde_yaml::Value::String(name.to_string());
-    std::fs::write(&path, serde_yaml::to_string(&v).unwrap()).unwrap();
+    edit_yaml(&dir.join(file), |v| {
+        v["party"]["name"] = serde_yaml::Value::String(name.to_string())
+    });
 }
 
 #[test]

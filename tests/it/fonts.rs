@@ -43,7 +43,7 @@ fn an_uncovered_character_is_refused_with_its_code_point_case_and_field() {
     assert_eq!(d.path, "party.legal_rep");
     assert_eq!(d.line, line);
     assert!(
-        d.text().contains("U+12000") && d.text().contains("RQ-2023-001"),
+        d.zh().contains("U+12000") && d.zh().contains("RQ-2023-001"),
         "{d}"
     );
     // Nothing was written.

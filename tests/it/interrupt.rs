@@ -10,7 +10,7 @@ use spotcheck::archive::verify::{VerifyOptions, verify};
 use crate::common::{render_one_notice, sample_dir};
 
 fn build(out: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_spotcheck"));
+    let mut c = crate::common::spotcheck_in(None);
     c.args([
         "build",
         sample_dir().to_str().unwrap(),

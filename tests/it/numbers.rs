@@ -215,7 +215,7 @@ fn every_output_prints_the_numbers_computed_from_the_yaml() {
         }
 
         // check: the shortfall per category.
-        let o = spotcheck_zh()
+        let o = spotcheck()
             .args(["check", dir.to_str().unwrap(), "--format", "json"])
             .output()
             .unwrap();
@@ -243,7 +243,7 @@ fn every_output_prints_the_numbers_computed_from_the_yaml() {
             }
         }
         // status: every count per category and the total.
-        let o = spotcheck_zh()
+        let o = spotcheck()
             .args([
                 "status",
                 dir.to_str().unwrap(),

@@ -148,7 +148,7 @@ fn archive_of_case(dir: &Path, case: &str, out: &Path) -> (PathBuf, Vec<Rendered
 }
 
 fn verify_cmd(zip: &Path, args: &[&str]) -> (i32, String) {
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .arg("verify")
         .arg(zip)
         .args(args)
@@ -249,9 +249,6 @@ fn verify_document_finds_an_archived_pdf_and_not_a_changed_or_a_stranger_one() {
 #[test]
 fn a_report_longer_than_the_first_codes_still_has_a_code_on_every_page() {
     let batch = copy_sample();
-    let file = batch.path().join("cases/jz-001.yaml");
-    let mut case: serde_yaml::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     let items: Vec<serde_yaml::Value> = (1..=90)
         .map(|i| {
             serde_yaml::from_str(&format!(
@@ -260,8 +257,9 @@ fn a_report_longer_than_the_first_codes_still_has_a_code_on_every_page() {
             .unwrap()
         })
         .collect();
-    case["inspection"]["items"] = serde_yaml::Value::Sequence(items);
-    std::fs::write(&file, serde_yaml::to_string(&case).unwrap()).unwrap();
+    edit_yaml(&batch.path().join("cases/jz-001.yaml"), |case| {
+        case["inspection"]["items"] = serde_yaml::Value::Sequence(items);
+    });
     let lb = load::load(batch.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let opts = RenderOptions {

@@ -10,9 +10,7 @@ use serde_yaml::Value;
 
 use crate::common::*;
 
-fn yaml(path: &Path) -> Value {
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+use crate::oracle::yaml;
 
 /// batch.yaml and the case files, keyed by file path relative to the batch folder.
 fn raw(dir: &Path) -> (Value, BTreeMap<String, Value>) {
@@ -195,7 +193,7 @@ fn expected(dir: &Path, today: NaiveDate) -> Json {
 }
 
 fn status_json(dir: &Path, today: &str) -> Json {
-    let o = crate::common::spotcheck_zh()
+    let o = spotcheck()
         .args([
             "status",
             dir.to_str().unwrap(),
@@ -362,7 +360,7 @@ fn status_after_the_deadlines_lists_the_late_cases() {
 
 #[test]
 fn status_prints_tables_for_the_terminal() {
-    let o = crate::common::spotcheck_zh()
+    let o = spotcheck()
         .args([
             "status",
             sample_dir().to_str().unwrap(),
@@ -390,12 +388,12 @@ fn status_prints_tables_for_the_terminal() {
         assert!(out.contains(needle), "“{needle}” not in:\n{out}");
     }
     // Without --today, the day is today's date; a malformed day is refused.
-    let o = crate::common::spotcheck_zh()
+    let o = spotcheck()
         .args(["status", sample_dir().to_str().unwrap()])
         .output()
         .unwrap();
     assert!(o.status.success());
-    let o = crate::common::spotcheck_zh()
+    let o = spotcheck()
         .args([
             "status",
             sample_dir().to_str().unwrap(),

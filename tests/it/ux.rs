@@ -6,10 +6,6 @@ use std::process::Output;
 
 use crate::common::*;
 
-fn run(args: &[&str]) -> Output {
-    spotcheck_zh().args(args).output().unwrap()
-}
-
 fn ok(o: &Output) -> String {
     assert!(
         o.status.success(),
@@ -205,7 +201,7 @@ fn new_case_takes_the_next_number_of_the_category() {
     );
     assert!(!b.join("cases/nm-002.yaml").exists());
     assert!(!b.join("evidence/NM-2023-002").exists());
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .args(["--lang", "en", "new-case", p(b), "--category", "农膜"])
         .args(["--date", "2022-12-31"])
         .output()
@@ -280,7 +276,7 @@ fn new_case_takes_the_domain_and_marks_what_is_left_with_one_placeholder() {
         good.replace("issued_on: 2025-01-10", "issued_on: 2025-13-10"),
     )
     .unwrap();
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .args(["--lang", "en", "new-case", p(&b), "--category", "化肥"])
         .output()
         .unwrap();
@@ -590,7 +586,7 @@ fn wait_for(rx: &std::sync::mpsc::Receiver<String>, want: &str, secs: u64) -> Ve
 fn watch_renders_a_saved_case_again_and_survives_errors() {
     let dir = copy_sample();
     let out = tempfile::tempdir().unwrap();
-    let child = spotcheck_zh()
+    let child = spotcheck()
         .args([
             "watch",
             p(dir.path()),
@@ -707,9 +703,9 @@ fn a_template_folder_replaces_the_built_in_template_of_the_same_name() {
         a
     };
     let notice = out.path().join("cases/JZ-2023-001/notice.pdf");
-    ok(&spotcheck_zh().args(args(false)).output().unwrap());
+    ok(&spotcheck().args(args(false)).output().unwrap());
     assert!(!pdf_text(&notice).contains("模板试改标记"));
-    ok(&spotcheck_zh().args(args(true)).output().unwrap());
+    ok(&spotcheck().args(args(true)).output().unwrap());
     assert!(pdf_text(&notice).contains("模板试改标记"));
 }
 
@@ -830,17 +826,14 @@ fn the_command_line_speaks_english_when_asked_or_when_the_locale_is_english() {
     };
     english(&run(&["--lang", "en", "check", b]));
     english(
-        &std::process::Command::new(env!("CARGO_BIN_EXE_spotcheck"))
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
+        &spotcheck_in(None)
             .env("LANG", "en_US.UTF-8")
             .args(["check", b])
             .output()
             .unwrap(),
     );
     // --lang beats the locale; Chinese is the default.
-    let zh = std::process::Command::new(env!("CARGO_BIN_EXE_spotcheck"))
-        .env("LC_ALL", "en_US.UTF-8")
+    let zh = spotcheck_in(Some("en_US.UTF-8"))
         .args(["check", b, "--lang", "zh"])
         .output()
         .unwrap();

@@ -80,7 +80,7 @@ fn fixture() -> &'static Fixture {
 }
 
 fn verify(args: &[&str], archive: &Path, env: &[(&str, &str)]) -> Output {
-    let mut c = spotcheck_zh();
+    let mut c = spotcheck();
     for (k, v) in env {
         c.env(k, v);
     }
@@ -154,7 +154,7 @@ fn a_damaged_archive_is_reported_in_chinese_by_default() {
 fn json_findings_keep_their_fields_and_carry_the_message_id() {
     let fx = fixture();
     let json = |lang: &str| -> serde_json::Value {
-        let o = spotcheck_zh()
+        let o = spotcheck()
             .args(["--lang", lang, "verify", "--format", "json"])
             .arg(&fx.damaged)
             .output()
@@ -214,7 +214,7 @@ fn unreadable_archives_and_signatures_are_explained_in_english() {
         out.contains("verdict: unreadable — not a readable zip file"),
         "{out}"
     );
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .args(["--lang", "en", "verify", "--format", "json"])
         .arg(&junk)
         .output()
@@ -232,7 +232,7 @@ fn unreadable_archives_and_signatures_are_explained_in_english() {
 
     // A signature asked for and absent.
     let keys = tempfile::tempdir().unwrap();
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .args(["--lang", "en", "keygen", "-o"])
         .arg(keys.path())
         .output()
@@ -240,7 +240,7 @@ fn unreadable_archives_and_signatures_are_explained_in_english() {
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).contains("key pair made"));
     let public = keys.path().join("spotcheck.pub");
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .args(["--lang", "en", "verify", "--pubkey"])
         .arg(&public)
         .arg(&fx.damaged)
@@ -255,7 +255,7 @@ fn unreadable_archives_and_signatures_are_explained_in_english() {
     );
 
     // keygen refusing to replace a key, and a public key that is not one.
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .args(["--lang", "en", "keygen", "-o"])
         .arg(keys.path())
         .output()
@@ -267,7 +267,7 @@ fn unreadable_archives_and_signatures_are_explained_in_english() {
         "{err}"
     );
     assert!(!has_cjk(&err), "{err}");
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .args(["keygen", "-o"])
         .arg(keys.path())
         .output()
@@ -275,7 +275,7 @@ fn unreadable_archives_and_signatures_are_explained_in_english() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("已存在：为免覆盖原有私钥"));
     let bad = dir.path().join("bad.pub");
     std::fs::write(&bad, "not a key\n").unwrap();
-    let o = spotcheck_zh()
+    let o = spotcheck()
         .args(["--lang", "en", "verify", "--pubkey"])
         .arg(&bad)
         .arg(&fx.damaged)
@@ -341,7 +341,7 @@ fn the_messages_of_verify_signing_and_packing_have_english_texts() {
     assert!(n > 100, "{n}");
     let r = spotcheck::archive::verify::verify(&fixture().damaged, &Default::default());
     assert!(r.render(Lang::En).contains("verdict: damaged"));
-    assert_eq!(r.render(Lang::Zh), r.human());
+    assert_eq!(r.render(Lang::Zh), r.zh());
 }
 
 /// A wrong evidence path stops the packing with one line per path, in either language.

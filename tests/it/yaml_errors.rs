@@ -4,24 +4,11 @@ use spotcheck::input::load;
 
 use crate::common::*;
 
-fn replace_line(dir: &std::path::Path, file: &str, from: &str, to: &str) -> usize {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let line = text
-        .lines()
-        .position(|l| l.contains(from))
-        .unwrap_or_else(|| panic!("{from} not in {file}"))
-        + 1;
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    line
-}
-
 #[test]
 fn a_wrong_type_names_file_line_column_and_field() {
     let batch = copy_sample();
-    let line = replace_line(
-        batch.path(),
-        "cases/jz-001.yaml",
+    let line = replace_in(
+        &batch.path().join("cases/jz-001.yaml"),
         "unit_price: 185.00",
         "unit_price: 一百八十五",
     );
@@ -42,27 +29,23 @@ fn a_wrong_type_names_file_line_column_and_field() {
 #[test]
 fn all_independent_errors_of_a_file_come_at_once() {
     let batch = copy_sample();
-    let l1 = replace_line(
-        batch.path(),
-        "cases/jz-001.yaml",
+    let l1 = replace_in(
+        &batch.path().join("cases/jz-001.yaml"),
         "test_quantity: 2",
         "test_quantity: two",
     );
-    let l2 = replace_line(
-        batch.path(),
-        "cases/jz-001.yaml",
+    let l2 = replace_in(
+        &batch.path().join("cases/jz-001.yaml"),
         "date: 2023-03-02",
         "date: 2023-02-30",
     );
-    let l3 = replace_line(
-        batch.path(),
-        "cases/jz-001.yaml",
+    let l3 = replace_in(
+        &batch.path().join("cases/jz-001.yaml"),
         "  trademark:",
         "  trademrak:",
     );
-    let l4 = replace_line(
-        batch.path(),
-        "cases/hf-001.yaml",
+    let l4 = replace_in(
+        &batch.path().join("cases/hf-001.yaml"),
         "domain:",
         "domain: 批发 #",
     );
@@ -99,7 +82,7 @@ fn all_independent_errors_of_a_file_come_at_once() {
         .find(|d| d.path == "product.trademrak")
         .unwrap();
     assert!(
-        unknown.text().contains("trademark"),
+        unknown.zh().contains("trademark"),
         "suggests the near miss: {unknown}"
     );
 }
@@ -107,9 +90,8 @@ fn all_independent_errors_of_a_file_come_at_once() {
 #[test]
 fn a_syntax_error_is_located() {
     let batch = copy_sample();
-    let line = replace_line(
-        batch.path(),
-        "cases/jz-002.yaml",
+    let line = replace_in(
+        &batch.path().join("cases/jz-002.yaml"),
         "outcome: sampled",
         "outcome: [sampled",
     );
@@ -168,7 +150,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         ("yaml.full-width", line, 9, "visit.date"),
         "{d}"
     );
-    let zh = d.text();
+    let zh = d.zh();
     assert!(
         zh.contains("全角") && zh.contains("“２”") && zh.contains("应为 2023-04-04"),
         "{zh}"
@@ -182,14 +164,12 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
     let (text, line) = edit(&good, "date: 2023-03-02", "date: 2023-0４-04");
     let d = only(&errors_of(&text)).clone();
     assert_eq!((d.line, d.column), (line, 15), "{d}");
-    assert!(d.text().contains("应为 2023-04-04"), "{d}");
+    assert!(d.zh().contains("应为 2023-04-04"), "{d}");
     // Half-width, the date would still not exist: both are said.
     let (text, _) = edit(&good, "date: 2023-03-02", "date: ２０２３-０２-３０");
     let d = only(&errors_of(&text)).clone();
     assert!(
-        d.text().contains("全角")
-            && d.text().contains("2023-02-30")
-            && d.text().contains("没有这一天"),
+        d.zh().contains("全角") && d.zh().contains("2023-02-30") && d.zh().contains("没有这一天"),
         "{d}"
     );
 
@@ -211,7 +191,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         let (text, line) = edit(&good, from, to);
         let d = only(&errors_of(&text)).clone();
         assert_eq!((d.rule.as_str(), d.line), ("yaml.full-width", line), "{d}");
-        assert!(d.text().contains("全角") && d.text().contains(fixed), "{d}");
+        assert!(d.zh().contains("全角") && d.zh().contains(fixed), "{d}");
     }
 
     // Phones and postcodes are text to YAML: refused by name, at the first full-width
@@ -223,7 +203,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         ("yaml.full-width", line, 14, "party.postcode"),
         "{d}"
     );
-    assert!(d.text().contains("应为 048000"), "{d}");
+    assert!(d.zh().contains("应为 048000"), "{d}");
     let (text, line) = edit(&good, "phone: \"0356-6213478\"", "phone: \"0356－6213478\"");
     let d = only(&errors_of(&text)).clone();
     assert_eq!(
@@ -232,7 +212,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         "{d}"
     );
     assert!(
-        d.text().contains("“－”") && d.text().contains("应为 0356-6213478"),
+        d.zh().contains("“－”") && d.zh().contains("应为 0356-6213478"),
         "{d}"
     );
     // Full-width text where Chinese text belongs is fine.
@@ -253,9 +233,9 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         "{d}"
     );
     assert!(
-        d.text().contains("“：”")
-            && d.text().contains("全角")
-            && d.text().contains("place: 受检单位成品库"),
+        d.zh().contains("“：”")
+            && d.zh().contains("全角")
+            && d.zh().contains("place: 受检单位成品库"),
         "{d}"
     );
     assert!(
@@ -267,7 +247,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
     let (text, line) = edit(&good, "{ name: 张明,", "{ name：张明,");
     let d = only(&errors_of(&text)).clone();
     assert_eq!((d.line, d.column), (line, 13), "{d}");
-    assert!(d.text().contains("name: 张明"), "{d}");
+    assert!(d.zh().contains("name: 张明"), "{d}");
     let (text, line) = edit(
         &good,
         "  place: 受检单位成品库",
@@ -283,7 +263,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
     );
     let d = only(&errors_of(&text)).clone();
     assert_eq!((d.line, d.column), (line, 3), "{d}");
-    assert!(d.text().contains("应为 place"), "{d}");
+    assert!(d.zh().contains("应为 place"), "{d}");
     // Lines of a block of text are text, whatever they hold.
     let (text, _) = edit(
         &good,
@@ -309,7 +289,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         ("party.credit-code", line, "party.credit_code")
     );
     assert!(
-        d.text().contains("全角") && d.text().contains("应为 91140502318450271X"),
+        d.zh().contains("全角") && d.zh().contains("应为 91140502318450271X"),
         "{d}"
     );
     // Half-width with a wrong check character: the corrected check character too.
@@ -509,14 +489,14 @@ fn serde_words_never_reach_a_chinese_message_nor_chinese_an_english_one() {
             let own = skeleton(&d.message, Lang::Zh, &mut given).render(Lang::Zh);
             for w in ascii_words(&own) {
                 if !CATALOG_TERMS.contains(&w) {
-                    failures.push(format!("{to:?}: “{w}” in the catalog's text: {}", d.text()));
+                    failures.push(format!("{to:?}: “{w}” in the catalog's text: {}", d.zh()));
                 }
             }
             for w in given.iter().flat_map(|g| ascii_words(g)) {
                 let known =
                     text.contains(w) || words.contains(w) || examples.iter().any(|e| e.contains(w));
                 if !known {
-                    failures.push(format!("{to:?}: “{w}” put into: {}", d.text()));
+                    failures.push(format!("{to:?}: “{w}” put into: {}", d.zh()));
                 }
             }
             let mut given = Vec::new();
@@ -577,7 +557,7 @@ fn type_hints_give_an_example_that_fits_the_field() {
         let (text, line) = edit(&good, from, to);
         let d = only(&errors_of(&text)).clone();
         assert_eq!((d.rule.as_str(), d.line), ("yaml.type", line), "{d}");
-        assert!(d.text().contains(example), "{example} not in {d}");
-        assert!(!d.text().contains("048000"), "{d}");
+        assert!(d.zh().contains(example), "{example} not in {d}");
+        assert!(!d.zh().contains("048000"), "{d}");
     }
 }

@@ -132,11 +132,6 @@ impl Finding {
         self.severity == Severity::Error
     }
 
-    /// The message alone, in Chinese.
-    pub fn text(&self) -> String {
-        self.message.render(Lang::Zh)
-    }
-
     /// The message and the rule it rests on, as one line in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         match self.rule {

@@ -197,11 +197,6 @@ impl Report {
             .collect()
     }
 
-    /// The report for a clerk, in Chinese (without the warnings: see [`Report::warnings_text`]).
-    pub fn human(&self) -> String {
-        self.render(Lang::Zh)
-    }
-
     /// The report for a clerk, in `lang` (without the warnings: see
     /// [`Report::render_warnings`]).
     pub fn render(&self, lang: Lang) -> String {
