@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod documents;
 mod escaping;
+mod field;
 mod fonts;
 mod hostile;
 mod interrupt;
