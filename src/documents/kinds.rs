@@ -85,8 +85,8 @@ pub static CATALOG: &[Kind] = &[
     kind("report",           "检验报告",                               Scope::Case,  tested,      template!("report.typ.tera")),
     kind("result-notice",    "检验结果通知书",                         Scope::Case,  tested,      template!("result-notice.typ.tera")),
     kind("batch-notice",     "抽查通知",                               Scope::Batch, every_visit, template!("batch-notice.typ.tera")),
-    kind("qualified-list",   "合格产品企业名单",                       Scope::Batch, every_visit, template!("qualified-list.typ.tera")),
-    kind("unqualified-list", "不合格产品企业名单",                     Scope::Batch, every_visit, template!("unqualified-list.typ.tera")),
+    kind("qualified-list",   "合格产品企业名单",                       Scope::Batch, every_visit, template!("company-list.typ.tera")),
+    kind("unqualified-list", "不合格产品企业名单",                     Scope::Batch, every_visit, template!("company-list.typ.tera") ),
     kind("summary-table",    "检验情况汇总表",                         Scope::Batch, every_visit, template!("summary-table.typ.tera")),
     kind("analysis-report",  "质量分析报告",                           Scope::Batch, every_visit, template!("analysis-report.typ.tera")),
 ];

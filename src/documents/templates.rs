@@ -178,21 +178,23 @@ impl Templates {
         Templates::load(None)
     }
 
-    /// The names of every template (`report.typ.tera`, …).
-    pub fn names() -> impl Iterator<Item = &'static str> {
-        CATALOG
-            .iter()
-            .map(|k| k.template)
-            .chain(EXTRA.map(|(n, _)| n))
+    /// Every template once, by name (`report.typ.tera`, …), with its built-in text; several
+    /// kinds may share one (the two company lists).
+    pub fn builtin() -> Vec<(&'static str, &'static str)> {
+        let mut all: Vec<(&str, &str)> = Vec::new();
+        for (name, source) in CATALOG.iter().map(|k| (k.template, k.source)).chain(EXTRA) {
+            if !all.iter().any(|(n, _)| *n == name) {
+                all.push((name, source));
+            }
+        }
+        all
     }
 
     /// The built-in templates, each replaced by the file of the same name in `dir` when there
     /// is one (for working on a template: `spotcheck watch --templates DIR`).
     pub fn load(dir: Option<&std::path::Path>) -> Result<Templates, String> {
-        let mut sources: Vec<(&str, String)> = CATALOG
-            .iter()
-            .map(|k| (k.template, k.source))
-            .chain(EXTRA)
+        let mut sources: Vec<(&str, String)> = Templates::builtin()
+            .into_iter()
             .map(|(n, s)| (n, s.to_string()))
             .collect();
         if let Some(dir) = dir {

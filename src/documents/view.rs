@@ -72,6 +72,8 @@ pub struct CaseFmt {
     pub notice_valid_until: String,
     /// The samplers' names, joined with `、`.
     pub samplers: String,
+    /// The samplers' names with their credentials, `张三（JC-017）、李四（JC-021）`.
+    pub samplers_credentials: String,
     pub domain: &'static str,
     pub outcome: &'static str,
     pub manufacturer_is_party: bool,
@@ -98,6 +100,8 @@ pub struct CaseFmt {
     pub objection_days: u32,
     pub backup_keep_days: u32,
     pub is_refused: bool,
+    /// The names of the evidence files, without their folders.
+    pub evidence: Vec<String>,
     /// Printed for the visit pack: blanks stand for what is written by hand on site.
     pub paper: bool,
     /// The mark of a ruled blank (see [`BLANK`]).
@@ -166,6 +170,16 @@ impl CaseFmt {
                     .unwrap_or(batch.schedule.sampling_end),
             ),
             samplers: join_cn(&c.visit.samplers.iter().map(|s| &s.name).collect::<Vec<_>>()),
+            samplers_credentials: c
+                .visit
+                .samplers
+                .iter()
+                .map(|s| match &s.credential {
+                    Some(cr) if !cr.is_empty() => format!("{}（{cr}）", s.name),
+                    _ => s.name.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("、"),
             domain: c.domain.label(),
             outcome: c.outcome.map_or("", Outcome::label),
             manufacturer_is_party: c.manufacturer.is_none(),
@@ -217,6 +231,11 @@ impl CaseFmt {
             objection_days: batch.rules.objection_days,
             backup_keep_days: batch.rules.backup_keep_days,
             is_refused: c.outcome == Some(Outcome::Refused),
+            evidence: c
+                .evidence
+                .iter()
+                .map(|e| e.rsplit('/').next().unwrap_or(e).to_string())
+                .collect(),
             paper: false,
             blank: BLANK,
         }
