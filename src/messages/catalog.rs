@@ -558,8 +558,8 @@ catalog! {
 
     // -- check: what any bureau's notice needs ------------------------------------------------
     PlaceholderLeft = "rule.placeholder" {
-        zh: "“{value}” 是 new-case 留下的占位内容，尚未填写：请按实际情况填写，否则这份文书不能生成（或以 --allow-errors 生成草稿）",
-        en: "“{value}” is the placeholder new-case wrote, not yet filled in: write the real value, or the document cannot be made (--allow-errors makes a draft)",
+        zh: "“{value}” 是 new-case 或 import 留下的占位内容，尚未填写：请按实际情况填写，否则这份文书不能生成（或以 --allow-errors 生成草稿）；抽样包中印为空白",
+        en: "“{value}” is the placeholder new-case or import wrote, not yet filled in: write the real value, or the document cannot be made (--allow-errors makes a draft); the visit pack prints it as a blank",
     }
     LabNotPlan = "rule.lab-plan" {
         zh: "抽查计划把类别 “{category}” 分配给承检机构 {plan_lab}，本案例的承检机构却是 {lab}：请核对 lab",
