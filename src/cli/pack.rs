@@ -15,6 +15,23 @@ pub fn run(args: PackArgs, ui: Ui) -> Outcome {
         Ok(lb) => lb,
         Err(refused) => return refused,
     };
+    // What was asked for must exist (exit 2 otherwise).
+    if let Some(id) = args.cases.iter().find(|id| lb.case(id).is_none()) {
+        return Outcome::unusable().error(msg!(PackUnknownCase, id = id));
+    }
+    if let Some(d) = args
+        .dates
+        .iter()
+        .find(|d| !lb.cases.iter().any(|lc| lc.case.visit.date == **d))
+    {
+        return Outcome::unusable().error(msg!(PackNoVisits, date = *d));
+    }
+    if args.dates.is_empty()
+        && args.cases.is_empty()
+        && !lb.cases.iter().any(|lc| lc.case.is_planned())
+    {
+        return Outcome::unusable().error(msg!(PackNothing));
+    }
     // The cases that go on paper: those of the days asked for, the cases asked for, or
     // every planned case.
     let packed: Vec<String> = lb

@@ -566,5 +566,17 @@ fn a_pack_prints_what_is_known_and_blanks_for_the_rest_each_form_on_an_odd_page(
             16,
             "route sheet and seven one-page forms, each with its back"
         );
+        // What cannot be packed: an unknown case, a day without visits, a batch without
+        // planned cases and nothing asked for.
+        let out = p(out.path());
+        assert_eq!(
+            run(&["pack", p(dir.path()), "-o", out, "--case", "NO-SUCH"]).0,
+            2
+        );
+        assert_eq!(
+            run(&["pack", p(dir.path()), "-o", out, "--date", "1999-01-01"]).0,
+            2
+        );
+        assert_eq!(run(&["pack", p(&sample), "-o", out]).0, 2);
     }
 }
