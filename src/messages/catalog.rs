@@ -142,6 +142,10 @@ catalog! {
         zh: "检查完成：{cases} 个案例，{errors} 处错误，{warnings} 处警告",
         en: "check done: {cases} {cases|case|cases}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}",
     }
+    CheckPlanned = "check.planned" {
+        zh: "其中 {planned} 个是计划中的案例（尚未抽样，未写 outcome）：只检查了已写明的内容",
+        en: "of them {planned} {planned|case is|cases are} planned (not visited yet, no outcome): only what is written was checked",
+    }
     CheckPlanShort = "check.plan-short" {
         zh: "抽查计划尚未完成（已抽样和拒检的批次计入计划）：",
         en: "the plan is not complete yet (sampled and refused lots count):",

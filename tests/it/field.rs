@@ -438,6 +438,8 @@ fn status_counts_planned_cases_apart_from_lots() {
         for k in ["visited", "sampled", "refused", "not_sampled", "shortfall"] {
             assert_eq!(with["total"][k], without["total"][k], "{k}");
         }
+        let (_, out, _) = run(&["check", p(dir.path())]);
+        assert!(out.contains("其中 2 个是计划中的案例"), "{out}");
         for lang in ["zh", "en"] {
             let (_, out, _) = run(&[
                 "--lang",
