@@ -82,6 +82,7 @@ pub struct PackedDoc {
 /// The show rules that make blanks of the blank marks, put before a form's own source.
 const BLANK_RULES: &str = "#show \"\u{E000}\": box(width: 1fr, height: 1.7em, stroke: (bottom: 0.5pt + luma(110)))\n\
 #show \"\u{E001}\": block(width: 100%, above: 0.4em, below: 0.2em, stack(spacing: 2em, v(0.4em), ..range(4).map(_ => line(length: 100%, stroke: 0.4pt + luma(150)))))\n\
+#show \"\u{E003}\": box(width: 4em, height: 1.7em, stroke: (bottom: 0.5pt + luma(110)))\n\
 #show \"\u{E002}\": box(width: 2.6em, height: 1.7em, stroke: (bottom: 0.5pt + luma(110)))\n";
 
 /// The forms a case's pack holds: every form of the visit for a planned case; the forms of

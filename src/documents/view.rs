@@ -253,9 +253,9 @@ impl CaseFmt {
             total: BLANK.into(),
             total_upper: BLANK.into(),
             price_basis: "□标价　□市场价",
-            sample_quantity: format!("检验样品{BLANK}，备用样品{BLANK}"),
-            test_qty: BLANK.into(),
-            backup_qty: BLANK.into(),
+            sample_quantity: format!("检验样品{SHORT_BLANK}，备用样品{SHORT_BLANK}"),
+            test_qty: SHORT_BLANK.into(),
+            backup_qty: SHORT_BLANK.into(),
             base_qty: BLANK.into(),
         });
         self.seals = Some(SealsFmt {
@@ -272,6 +272,8 @@ impl CaseFmt {
 /// (a show rule of the pack turns this private-use character into a box). Never printed as
 /// text, and never the placeholder 待填写.
 pub const BLANK: &str = "\u{E000}";
+/// A short blank of fixed width, for a figure followed by text.
+pub const SHORT_BLANK: &str = "\u{E003}";
 /// A blank area of several ruled lines (what happened, remarks).
 pub const AREA_BLANK: &str = "\u{E001}";
 /// A date written by hand: `＿＿年＿＿月＿＿日`.
