@@ -404,6 +404,18 @@ fn a_planned_case_is_checked_for_what_is_written_and_not_for_the_visit() {
         ] {
             assert!(!rules.contains(&r), "{r} in {rules:?}");
         }
+        // No document is made for a planned case: its paper is the visit pack.
+        let out = tempfile::tempdir().unwrap();
+        let (code, _, err) = run(&[
+            "render",
+            p(dir.path()),
+            "-o",
+            p(out.path()),
+            "--case",
+            "PL-2099-002",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!out.path().join("cases/PL-2099-002").exists());
         // Filled in, it is an ordinary case: the visit rules apply.
         let text = std::fs::read_to_string(dir.path().join("cases/pl-002.yaml")).unwrap();
         std::fs::write(
