@@ -23,6 +23,7 @@
 
 pub mod bagit;
 pub mod layout;
+pub mod lookup;
 pub mod sign;
 pub mod verify;
 

@@ -142,6 +142,10 @@ pub struct VerifyArgs {
     pub archive: PathBuf,
     #[arg(long, value_name = "PUB")]
     pub pubkey: Option<PathBuf>,
+    #[arg(long, value_name = "FILE.pdf")]
+    pub document: Option<PathBuf>,
+    #[arg(long, value_name = "TEXT")]
+    pub qr: Option<String>,
     #[command(flatten)]
     pub format: FormatArgs,
 }

@@ -17,8 +17,9 @@ use spotcheck::messages::{Lang, Message};
 use spotcheck::msg;
 use spotcheck::rules;
 
-/// How a command ended. The codes are the same for every command (README, "Exit codes").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a command ended. The codes are the same for every command (README, "Exit codes");
+/// ordered from the best end to the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Exit {
     /// 0: done; warnings allowed.
     Done,

@@ -11,6 +11,7 @@ pub mod format;
 pub mod kinds;
 pub mod notice;
 pub mod pack;
+pub mod qr;
 pub mod render;
 pub mod templates;
 pub mod view;

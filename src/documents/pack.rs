@@ -4,6 +4,9 @@
 //! form completed on site, each starting on an odd page (a blank back page is added after a
 //! document with an odd number of pages).
 //!
+//! Every copy (联) of a form is printed, each labelled at its foot, with the QR code of each
+//! page (without a case file hash: a pack is no final document); the archive keeps one.
+//!
 //! A planned case prints what is known (the enterprise, the lab, the samplers, the notice
 //! number) and ruled blanks for what is written by hand: the forms receive the case from
 //! [`view::paper_case`], and the pack's show rules turn the blank marks ([`view::BLANK`] …)
@@ -22,6 +25,8 @@ use typst_pdf::PdfStandard;
 use crate::documents::engine::{DocSource, Engine};
 use crate::documents::format::date_cn;
 use crate::documents::kinds::{CATALOG, Kind};
+use crate::documents::qr;
+use crate::documents::render::{QR_PAGES, copies_text};
 use crate::documents::templates::Templates;
 use crate::documents::view::{self, CaseView, DocMeta};
 use crate::input::load::LoadedBatch;
@@ -276,37 +281,66 @@ fn pack_one(
         true,
     ));
 
-    // Each visit's forms, with blanks for what is written on site.
+    // Each visit's forms, every copy (联) of each, with blanks for what is written on site.
     for c in cases {
         let paper = view::paper_case(c);
         for kind in kinds_for(c) {
-            let meta = DocMeta {
-                kind: kind.id,
-                title: format!("{} {}", kind.title, c.id),
-                draft: false,
-            };
-            let mut v = CaseView::of(lb, &paper, meta);
-            if c.is_planned() {
-                v.f.blank_out();
+            let copies = kind.copies(&lb.batch);
+            for copy in &copies {
+                // The QR code of each page (no case file hash: a pack is no final document);
+                // a form longer than the pages its codes were made for is made again.
+                let mut qr_pages = QR_PAGES;
+                let compiled = loop {
+                    let meta = DocMeta {
+                        kind: kind.id,
+                        title: format!("{} {}", kind.title, c.id),
+                        draft: false,
+                        copy: copy.label(),
+                        copies_text: copies_text(&copies),
+                        qr: (1..=qr_pages)
+                            .map(|page| {
+                                qr::svg(
+                                    &qr::PageMark {
+                                        batch: lb.batch.id.clone(),
+                                        case: c.id.clone(),
+                                        kind: kind.id.to_string(),
+                                        copy: copy.number,
+                                        page,
+                                        case_sha256: None,
+                                    }
+                                    .text(),
+                                )
+                            })
+                            .collect(),
+                    };
+                    let mut v = CaseView::of(lb, &paper, meta);
+                    if c.is_planned() {
+                        v.f.blank_out();
+                    }
+                    v.f.paper = true;
+                    let body = templates
+                        .render(kind.template, &v)
+                        .map_err(|e| msg!(PackCompile, what = kind.template, error = e))?;
+                    let source = format!("{BLANK_RULES}{body}");
+                    let compiled = compile(
+                        &format!("{}.typ", kind.id),
+                        format!("{}/{}.typ（模板 {}）", c.id, kind.id, kind.template),
+                        format!("{}/pack/{}/{}/{}", lb.batch.id, c.id, kind.id, copy.number),
+                        source,
+                    )?;
+                    if compiled.pages <= qr_pages {
+                        break compiled;
+                    }
+                    qr_pages = compiled.pages;
+                };
+                docs.push(Piece(
+                    kind.id,
+                    Some(c.id.clone()),
+                    compiled.pdf,
+                    compiled.pages,
+                    false,
+                ));
             }
-            v.f.paper = true;
-            let body = templates
-                .render(kind.template, &v)
-                .map_err(|e| msg!(PackCompile, what = kind.template, error = e))?;
-            let source = format!("{BLANK_RULES}{body}");
-            let compiled = compile(
-                &format!("{}.typ", kind.id),
-                format!("{}/{}.typ（模板 {}）", c.id, kind.id, kind.template),
-                format!("{}/pack/{}/{}", lb.batch.id, c.id, kind.id),
-                source,
-            )?;
-            docs.push(Piece(
-                kind.id,
-                Some(c.id.clone()),
-                compiled.pdf,
-                compiled.pages,
-                false,
-            ));
         }
     }
 

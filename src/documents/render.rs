@@ -36,6 +36,10 @@ pub struct RenderOptions {
     /// A per-batch list (summary table, qualified and unqualified lists) longer than this is
     /// made in parts of this many rows; 0 means [`ROWS_PER_PART`].
     pub rows_per_part: usize,
+    /// Make every copy (联) of each per-case document ([`Kind::copies`]): the first is
+    /// `<kind>.pdf` as always, the others `<kind>-copy<N>.pdf`. Without it, only the first
+    /// copy is made: what `render`, `build`, the volume and the archive keep.
+    pub all_copies: bool,
 }
 
 /// Rows per part of a per-batch list. Typst holds a whole document in memory while laying it
@@ -59,6 +63,8 @@ struct Job {
     /// For per-batch documents: which context, 0 for the whole batch, `i` for the `i`-th lab
     /// of [`BatchContexts`].
     share: usize,
+    /// Which copy (联), from 1.
+    copy: usize,
 }
 
 impl Job {
@@ -68,6 +74,8 @@ impl Job {
         let (k, n) = self.part;
         if n > 1 {
             format!("{}-{k:02}", self.kind.id)
+        } else if self.copy > 1 {
+            copy_stem(self.kind.id, self.copy)
         } else {
             self.kind.id.to_string()
         }
@@ -78,6 +86,11 @@ impl Job {
     }
 }
 
+/// The file name without extension of a copy after the first: `sampling-sheet-copy2`.
+pub fn copy_stem(kind: &str, copy: usize) -> String {
+    format!("{kind}-copy{copy}")
+}
+
 /// One document written.
 #[derive(Debug, Clone)]
 pub struct Rendered {
@@ -86,6 +99,8 @@ pub struct Rendered {
     /// For a per-batch document of one lab's share (several labs): the lab's id.
     pub lab: Option<String>,
     pub kind: &'static str,
+    /// Which copy (联) of the kind, from 1 (1 for a kind made in one copy).
+    pub copy: usize,
     pub path: PathBuf,
     pub pages: usize,
     pub bytes: usize,
@@ -174,6 +189,7 @@ fn plan(
                     kind,
                     part: (k, n),
                     share,
+                    copy: 1,
                 }));
             }
         }
@@ -184,12 +200,18 @@ fn plan(
         }
         for kind in CATALOG.iter().filter(|k| k.scope == Scope::Case) {
             if wanted(kind) && (kind.applies)(&lc.case) {
-                jobs.push(Job {
+                let copies = if opts.all_copies {
+                    kind.copies(&lb.batch).len()
+                } else {
+                    1
+                };
+                jobs.extend((1..=copies).map(|copy| Job {
                     case: Some(i),
                     kind,
                     part: (1, 1),
                     share: 0,
-                });
+                    copy,
+                }));
             }
         }
     }
@@ -337,7 +359,8 @@ pub fn walk_strings(v: &Value, path: &mut String, f: &mut dyn FnMut(&str, &str))
     }
 }
 
-/// The Typst source of one per-case document.
+/// The Typst source of one per-case document: its first copy, with QR codes for
+/// [`QR_PAGES`] pages.
 pub fn case_source(
     lb: &LoadedBatch,
     templates: &Templates,
@@ -345,9 +368,61 @@ pub fn case_source(
     kind: &Kind,
     draft: bool,
 ) -> Result<String, String> {
-    let c = &lb.cases[case_index].case;
-    let view = CaseView::of(lb, c, doc_meta(kind, &c.id, draft));
+    case_copy_source(lb, templates, case_index, kind, 1, draft, QR_PAGES)
+}
+
+/// The Typst source of copy `copy` (from 1) of one per-case document, with the QR codes of
+/// its first `pages` pages (a page past them has none: make the source again with the number
+/// of pages the document has).
+pub fn case_copy_source(
+    lb: &LoadedBatch,
+    templates: &Templates,
+    case_index: usize,
+    kind: &Kind,
+    copy: usize,
+    draft: bool,
+    pages: usize,
+) -> Result<String, String> {
+    let lc = &lb.cases[case_index];
+    let mut doc = doc_meta(kind, &lc.case.id, draft);
+    let copies = kind.copies(&lb.batch);
+    if let Some(this) = copies.get(copy.max(1) - 1) {
+        doc.copy = this.label();
+        doc.copies_text = copies_text(&copies);
+    }
+    let hash = (!draft).then(|| crate::archive::hex(&lc.sha256));
+    doc.qr = (1..=pages)
+        .map(|page| {
+            let mark = crate::documents::qr::PageMark {
+                batch: lb.batch.id.clone(),
+                case: lc.case.id.clone(),
+                kind: kind.id.to_string(),
+                copy,
+                page,
+                case_sha256: hash.clone(),
+            };
+            crate::documents::qr::svg(&mark.text())
+        })
+        .collect();
+    let view = CaseView::of(lb, &lc.case, doc);
     templates.render(kind.template, &view)
+}
+
+/// How many pages' QR codes a per-case document's source holds at first; a longer document
+/// is made again with one for each of its pages.
+pub const QR_PAGES: usize = 4;
+
+/// `一式三联，第一联承检机构留存，第二联随样品流转，第三联受检单位留存`; empty for one copy.
+pub fn copies_text(copies: &[crate::documents::kinds::Copy]) -> String {
+    if copies.len() < 2 {
+        return String::new();
+    }
+    let numeral = crate::documents::format::numeral_cn;
+    let each: Vec<String> = copies
+        .iter()
+        .map(|c| format!("第{}联{}", numeral(c.number), c.holder))
+        .collect();
+    format!("一式{}联，{}", numeral(copies.len()), each.join("，"))
 }
 
 /// What a template knows of the document it makes.
@@ -356,6 +431,9 @@ fn doc_meta(kind: &Kind, subject: &str, draft: bool) -> DocMeta {
         kind: kind.id,
         title: format!("{} {subject}", kind.title),
         draft,
+        copy: None,
+        copies_text: String::new(),
+        qr: Vec::new(),
     }
 }
 
@@ -397,35 +475,50 @@ pub fn render_with(
         |&job| {
             let started = Instant::now();
             let kind = job.kind;
-            let (id, source, dir) = job_source(lb, &templates, &contexts, opts, job);
+            let mut qr_pages = QR_PAGES;
+            let (compiled, id, dir, template_time) = loop {
+                let (id, source, dir) = job_source(lb, &templates, &contexts, opts, job, qr_pages);
+                let label = msg!(
+                    RenderDoc,
+                    id = &id,
+                    title = kind.title,
+                    template = kind.template
+                );
+                let source =
+                    source.map_err(|e| msg!(RenderTemplate, doc = label.clone(), error = e))?;
+                let template_time = started.elapsed();
+                if opts.emit_typst {
+                    write_typst(&dir, &job.file_name("typ"), &source, engine).map_err(|e| {
+                        msg!(RenderWriteTypst, doc = label.clone(), error = e.to_string())
+                    })?;
+                }
+                let doc = DocSource {
+                    main_name: job.file_name("typ"),
+                    label: format!("{id}/{}（模板 {}）", job.file_name("typ"), kind.template),
+                    ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
+                    date,
+                };
+                let files: &[(String, typst::foundations::Bytes)] = if kind.id == NOTICE_KIND {
+                    &annex_files
+                } else {
+                    &[]
+                };
+                let compiled = engine
+                    .compile_with(&doc, source, files, None)
+                    .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.to_string()))?;
+                // A per-case document longer than the pages its QR codes were made for is made
+                // again, with a QR code for each of its pages (the codes do not move the text).
+                if job.case.is_none() || compiled.pages <= qr_pages {
+                    break (compiled, id, dir, template_time);
+                }
+                qr_pages = compiled.pages;
+            };
             let label = msg!(
                 RenderDoc,
                 id = &id,
                 title = kind.title,
                 template = kind.template
             );
-            let source =
-                source.map_err(|e| msg!(RenderTemplate, doc = label.clone(), error = e))?;
-            let template_time = started.elapsed();
-            if opts.emit_typst {
-                write_typst(&dir, &job.file_name("typ"), &source, engine).map_err(|e| {
-                    msg!(RenderWriteTypst, doc = label.clone(), error = e.to_string())
-                })?;
-            }
-            let doc = DocSource {
-                main_name: job.file_name("typ"),
-                label: format!("{id}/{}（模板 {}）", job.file_name("typ"), kind.template),
-                ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
-                date,
-            };
-            let files: &[(String, typst::foundations::Bytes)] = if kind.id == NOTICE_KIND {
-                &annex_files
-            } else {
-                &[]
-            };
-            let compiled = engine
-                .compile_with(&doc, source, files, None)
-                .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.to_string()))?;
             let path = dir.join(job.file_name("pdf"));
             let started = Instant::now();
             write_atomic(&path, &compiled.pdf).map_err(|e| {
@@ -445,6 +538,7 @@ pub fn render_with(
                 },
                 lab: share_lab(&contexts, job),
                 kind: kind.id,
+                copy: job.copy,
                 path,
                 pages: compiled.pages,
                 bytes: compiled.pdf.len(),
@@ -539,12 +633,13 @@ fn job_source(
     contexts: &BatchViews,
     opts: &RenderOptions,
     job: Job,
+    qr_pages: usize,
 ) -> (String, Result<String, String>, PathBuf) {
     let kind = job.kind;
     match job.case {
         Some(ci) => {
             let id = &lb.cases[ci].case.id;
-            let source = case_source(lb, templates, ci, kind, opts.draft);
+            let source = case_copy_source(lb, templates, ci, kind, job.copy, opts.draft, qr_pages);
             (id.clone(), source, case_dir(&opts.out, id))
         }
         None => {
@@ -606,7 +701,7 @@ pub fn typst_sources(
         jobs.par_iter()
             .map(|&job| {
                 let kind = job.kind;
-                let (id, text, dir) = job_source(lb, &templates, &contexts, opts, job);
+                let (id, text, dir) = job_source(lb, &templates, &contexts, opts, job, QR_PAGES);
                 let text = text.map_err(|e| {
                     let doc = msg!(
                         RenderDoc,

@@ -147,7 +147,7 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
 const BREAKABLE_RUN: usize = 10;
 
 /// Templates outside the catalog: documents made of other documents, and shared parts.
-const EXTRA: [(&str, &str); 4] = [
+const EXTRA: [(&str, &str); 5] = [
     (
         "volume.typ.tera",
         include_str!("../../templates/volume.typ.tera"),
@@ -165,6 +165,12 @@ const EXTRA: [(&str, &str); 4] = [
     (
         "category-table.typ.tera",
         include_str!("../../templates/category-table.typ.tera"),
+    ),
+    // Included by every template made with `form`: the PDF title, the draft mark, the copy
+    // and the QR codes.
+    (
+        "doc-args.typ.tera",
+        include_str!("../../templates/doc-args.typ.tera"),
     ),
 ];
 

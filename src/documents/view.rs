@@ -24,6 +24,14 @@ pub struct DocMeta {
     /// The PDF's title: the kind's title and the subject.
     pub title: String,
     pub draft: bool,
+    /// The copy (联) this print is, as labelled at the foot of its pages: `第二联　随样品流转`;
+    /// none for a kind made in one copy.
+    pub copy: Option<String>,
+    /// The copies of the kind as its footnote states them: `一式三联，第一联承检机构留存，…`;
+    /// empty for a kind made in one copy.
+    pub copies_text: String,
+    /// The QR code of each page, from the first, as SVG images (per-case documents only).
+    pub qr: Vec<String>,
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -663,6 +663,8 @@ pub fn plan_import(
                 case: n.case.clone(),
                 file: format!("#{}", n.row),
                 index: Default::default(),
+                // Not a file yet: no content to identify.
+                sha256: [0; 32],
             })
             .collect(),
     };

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use sha2::Digest as _;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, Rule};
@@ -18,6 +19,9 @@ pub struct LoadedCase {
     /// Path relative to the batch folder, `/`-separated (`cases/jz-001.yaml`).
     pub file: String,
     pub index: PosIndex,
+    /// SHA-256 of the file's bytes as read: what the final documents' QR codes name as the
+    /// case file they were made from.
+    pub sha256: [u8; 32],
 }
 
 /// A whole batch folder, typed and located.
@@ -132,11 +136,20 @@ pub fn load_partial(root: &Path) -> Result<PartialBatch, Diagnostics> {
         // Each file on its own, in parallel; results in file order.
         let read: Vec<_> = files
             .into_par_iter()
-            .map(|file| read_typed::<Case>(root, &file).map(|(case, index)| (case, file, index)))
+            .map(|file| {
+                let bytes = read_file(root, &file)?;
+                let sha256 = sha2::Sha256::digest(&bytes).into();
+                parse_typed::<Case>(&file, &bytes).map(|(case, index)| LoadedCase {
+                    case,
+                    file,
+                    index,
+                    sha256,
+                })
+            })
             .collect();
         for r in read {
             match r {
-                Ok((case, file, index)) => cases.push(LoadedCase { case, file, index }),
+                Ok(lc) => cases.push(lc),
                 Err(mut e) => errors.append(&mut e),
             }
         }
@@ -177,15 +190,19 @@ pub fn read_typed<T: serde::de::DeserializeOwned>(
     root: &Path,
     file: &str,
 ) -> Result<(T, PosIndex), Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(file)).map_err(|e| {
+    parse_typed(file, &read_file(root, file)?)
+}
+
+/// The bytes of one file of the batch folder.
+fn read_file(root: &Path, file: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    std::fs::read(root.join(file)).map_err(|e| {
         let m = if e.kind() == std::io::ErrorKind::NotFound {
             msg!(LoadNoFile)
         } else {
             msg!(LoadFileError, error = e.to_string())
         };
         vec![Diagnostic::new(Rule::BatchIo, file, (0, 0), "", m)]
-    })?;
-    parse_typed(file, &bytes)
+    })
 }
 
 /// Types the bytes of one YAML file; `file` only labels the messages.

@@ -95,6 +95,10 @@ pub struct Batch {
     #[schemars(title = "文书称谓")]
     #[serde(default)]
     pub terms: Terms,
+    /// 各类案例文书的联次：文书类型（如 sampling-sheet）对应各联的留存者，依次为第一联、第二联……，如 sampling-sheet: [承检机构留存, 随样品流转, 受检单位留存]。只写一项时只印一份、不标联次。未写的文书类型用缺省联次（见 docs/case-files.md）。
+    #[schemars(title = "联次")]
+    #[serde(default)]
+    pub copies: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// 通知的一项附件。
@@ -384,7 +388,7 @@ pub struct Lab {
     /// 联系电话。
     #[schemars(title = "联系电话")]
     pub phone: String,
-    /// 资质认定（CMA）证书编号。
+    /// 资质认定（CMA）证书编号：12 位数字，印在检验报告封面的 CMA 标志下，如 "230412340099"。
     #[schemars(title = "资质认定（CMA）证书编号")]
     #[serde(default)]
     pub accreditation: Option<String>,

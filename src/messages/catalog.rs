@@ -581,6 +581,22 @@ catalog! {
         zh: "成文日期 {issued}晚于抽样开始日期 {start}：通知应在抽样开始前印发，请核对 issued_on 和 schedule.sampling_start",
         en: "the notice is dated {issued}, after the sampling starts on {start}: a notice is issued before sampling begins; check issued_on and schedule.sampling_start",
     }
+    LabAccreditation = "rule.lab-accreditation" {
+        zh: "资质认定（CMA）证书编号 “{value}” 应为 12 位数字（只写编号，不写“CMA”）",
+        en: "the accreditation (CMA) number “{value}” must be 12 digits (the number alone, without “CMA”)",
+    }
+    CopiesUnknownKind = "rule.copies-kind" {
+        zh: "联次中的 “{kind}” 不是案例文书类型（可用：{all}）",
+        en: "“{kind}” in copies is not a kind of per-case document (known: {all})",
+    }
+    CopiesCount = "rule.copies-count" {
+        zh: "{kind} 的联次应有 1 至 {max} 联，现为 {count} 联",
+        en: "{kind} must have 1 to {max} copies, not {count}",
+    }
+    CopiesHolder = "rule.copies-holder" {
+        zh: "{kind} 的第 {number} 联没有写留存者",
+        en: "copy {number} of {kind} names no holder",
+    }
     LabIdUnsafe = "rule.lab-id" {
         zh: "承检机构编号 “{id}” 只能由字母、数字、点、下划线和 - 组成（它也是各承检机构文书文件夹的名称）",
         en: "the lab id “{id}” may contain only letters, digits, dots, underscores and - (it also names the folder of the lab's documents)",
@@ -1102,6 +1118,64 @@ catalog! {
         en: "the signature file is not UTF-8 text",
     }
 
+    // -- verify --document and --qr: finding a document or a scanned page in the archive -------
+    LookupUnreadable = "lookup.unreadable" {
+        zh: "无法读取归档以查找文书：{error}",
+        en: "cannot read the archive to look the document up: {error}",
+    }
+    LookupDocumentUnreadable = "lookup.document-unreadable" {
+        zh: "无法读取 {path}：{error}",
+        en: "cannot read {path}: {error}",
+    }
+    LookupDocumentFound = "lookup.document-found" {
+        zh: "文书 {path} 在归档中，与 {entry} 逐字节相同（案例 {case}，文书 {kind}）",
+        en: "the document {path} is in the archive, byte for byte {entry} (case {case}, kind {kind})",
+    }
+    LookupDocumentNotFound = "lookup.document-not-found" {
+        zh: "文书 {path} 不在归档中：归档中没有 SHA-256 为 {sha256} 的文书（文件被改动过，或不是本批次的文书）",
+        en: "the document {path} is not in the archive: no archived document has the SHA-256 {sha256} (the file was changed, or is not one of this batch)",
+    }
+    LookupQrNotOurs = "lookup.qr-not-ours" {
+        zh: "这不是 spotcheck 文书页面的二维码（应以 SPOTCHECK1; 开头）",
+        en: "this is not the QR code of a spotcheck page (it starts with SPOTCHECK1;)",
+    }
+    LookupQrField = "lookup.qr-field" {
+        zh: "二维码内容有误：字段 {key} 缺失、重复、未知或格式不对",
+        en: "the QR text is wrong: the field {key} is missing, repeated, unknown or malformed",
+    }
+    LookupQrRecord = "lookup.qr-record" {
+        zh: "二维码：批次 {batch}，案例 {case}，文书 {kind}，第 {copy} 联，第 {page} 页",
+        en: "QR code: batch {batch}, case {case}, kind {kind}, copy {copy}, page {page}",
+    }
+    LookupQrOtherBatch = "lookup.qr-other-batch" {
+        zh: "该页属于批次 {batch}，不是本归档的批次",
+        en: "the page belongs to the batch {batch}, not to this archive's",
+    }
+    LookupQrDocument = "lookup.qr-document" {
+        zh: "归档中的记录：{entry}",
+        en: "the record in the archive: {entry}",
+    }
+    LookupQrNoDocument = "lookup.qr-no-document" {
+        zh: "归档中没有该案例的这种文书",
+        en: "the archive holds no document of this kind for this case",
+    }
+    LookupQrNoCaseFile = "lookup.qr-no-case-file" {
+        zh: "归档中没有案例 {case} 的案例文件",
+        en: "the archive holds no case file of the case {case}",
+    }
+    LookupQrCaseSame = "lookup.qr-case-same" {
+        zh: "该页据以生成的案例文件就是归档中的 {file}（SHA-256 一致）",
+        en: "the page was made from the archived case file {file} (the SHA-256 matches)",
+    }
+    LookupQrCaseChanged = "lookup.qr-case-changed" {
+        zh: "案例文件已改动：该页据以生成的案例文件与归档中的 {file} 不同（SHA-256 不一致）",
+        en: "the case file has changed: the page was made from another case file than the archived {file} (the SHA-256 differs)",
+    }
+    LookupQrDraft = "lookup.qr-draft" {
+        zh: "该页是草稿，二维码不含案例文件的 SHA-256，无法与归档中的 {file} 比对",
+        en: "the page is a draft: its QR code names no SHA-256 of the case file to compare with the archived {file}",
+    }
+
     // -- verify: the report ---------------------------------------------------------------------
     VerifyFindingRule = "verify.finding-rule" { zh: "{message}〔{rule}〕", en: "{message} [{rule}]" }
     VerifyWarningLine = "verify.warning-line" { zh: "警告：{message}", en: "warning: {message}" }
@@ -1459,6 +1533,14 @@ catalog! {
     HelpVerifyPubkey = "help.verify.pubkey" {
         zh: "用此公钥核验签名（要求归档已签名）",
         en: "verify the signature with this public key (the archive must be signed)",
+    }
+    HelpVerifyDocument = "help.verify.document" {
+        zh: "查找此 PDF 文件是否原样在归档中（属于哪个案例、哪种文书）",
+        en: "say whether this PDF file, byte for byte, is in the archive (and which case and kind)",
+    }
+    HelpVerifyQr = "help.verify.qr" {
+        zh: "查找扫描所得的文书页面二维码内容属于归档中的哪条记录，以及其案例文件是否仍是归档中的那份",
+        en: "say which record of the archive a scanned page's QR text belongs to, and whether its case file is still the archived one",
     }
     HelpVerifyFormat = "help.verify.format" {
         zh: "输出格式：human 供人阅读，json 供程序读取",

@@ -26,8 +26,59 @@ impl Checker<'_> {
                 );
             }
         }
+        self.accreditation();
+        self.copies();
         self.annexes();
         self.plan();
+    }
+
+    /// Each lab's accreditation number: the 12 digits of its 资质认定 certificate.
+    fn accreditation(&mut self) {
+        let b = &self.lb.batch;
+        for (i, l) in b.labs.iter().enumerate() {
+            let Some(a) = &l.accreditation else { continue };
+            if a.len() != 12 || !a.bytes().all(|c| c.is_ascii_digit()) {
+                self.batch(
+                    Rule::LabAccreditation,
+                    &format!("labs[{i}].accreditation"),
+                    msg!(LabAccreditation, value = a),
+                );
+            }
+        }
+    }
+
+    /// The copies (联) of each kind `copies` lists: a per-case kind, one to ten copies, each
+    /// with its holder.
+    fn copies(&mut self) {
+        use crate::documents::kinds::{CATALOG, MAX_COPIES, Scope};
+        let b = &self.lb.batch;
+        for (kind, holders) in &b.copies {
+            let path = format!("copies.{kind}");
+            if !CATALOG
+                .iter()
+                .any(|k| k.id == kind && k.scope == Scope::Case)
+            {
+                let all: Vec<&str> = CATALOG
+                    .iter()
+                    .filter(|k| k.scope == Scope::Case)
+                    .map(|k| k.id)
+                    .collect();
+                let all = all.join(" ");
+                let m = msg!(CopiesUnknownKind, kind = kind, all = all);
+                self.batch(Rule::BatchCopies, &path, m);
+            } else if holders.is_empty() || holders.len() > MAX_COPIES {
+                let m = msg!(
+                    CopiesCount,
+                    kind = kind,
+                    max = MAX_COPIES,
+                    count = holders.len()
+                );
+                self.batch(Rule::BatchCopies, &path, m);
+            } else if let Some(i) = holders.iter().position(|h| h.trim().is_empty()) {
+                let m = msg!(CopiesHolder, kind = kind, number = i + 1);
+                self.batch(Rule::BatchCopies, &format!("{path}[{i}]"), m);
+            }
+        }
     }
 
     /// The phone numbers and postcodes of the authority, the labs and the county bureaus.

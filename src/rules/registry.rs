@@ -132,6 +132,12 @@ rules! {
     /// a lab id is not a safe folder name (letters, digits, `.`, `_`, `-`): each lab's own
     /// documents go into a folder named by it
     LabId = "lab.id" { family: Batch, severity: Error, reads: ["labs[].id"] }
+    /// a lab's accreditation number (`accreditation`, printed under the CMA mark of its
+    /// reports) is not the 12 digits of a 资质认定 certificate number
+    LabAccreditation = "lab.accreditation" { family: Batch, severity: Error, reads: ["labs[].accreditation"] }
+    /// `copies` names a kind that is not a per-case document, or gives it no copy, more than
+    /// ten, or a copy without its holder
+    BatchCopies = "batch.copies" { family: Batch, severity: Error, reads: ["copies"] }
     /// the document number (发文字号) puts its year in other brackets than 〔〕 (`[2023]`, `【2023】`,
     /// `（2023）` …; the message gives the corrected number), or is not of the form 机关代字〔年份〕序号号
     BatchDocumentNo = "batch.document-no" { family: Batch, severity: Error, reads: ["document_no"] }

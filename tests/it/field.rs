@@ -575,11 +575,44 @@ fn a_pack_prints_what_is_known_and_blanks_for_the_rest_each_form_on_an_odd_page(
         ]);
         assert_eq!(code, 0, "{err}");
         let one = pages_text(&out.path().join("pack/PL-2099-001.pdf"));
+        let lb = spotcheck::input::load::load(dir.path()).unwrap();
+        let copies: usize = spotcheck::documents::pack::PACK_KINDS
+            .iter()
+            .map(|k| {
+                spotcheck::documents::kinds::CATALOG
+                    .iter()
+                    .find(|x| x.id == *k)
+                    .unwrap()
+                    .copies(&lb.batch)
+                    .len()
+            })
+            .sum();
+        assert!(copies > 7, "forms are made in several copies");
         assert_eq!(
             one.len(),
-            16,
-            "route sheet and seven one-page forms, each with its back"
+            2 + 2 * copies,
+            "the route sheet and every copy of the seven one-page forms, each with its back"
         );
+        // Every copy labelled at its foot, each from an odd page.
+        let sheets: Vec<(usize, &String)> = one
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.contains(&squash(TITLES[1].1)))
+            .collect();
+        assert_eq!(sheets.len(), 3, "the sampling sheet 一式三联");
+        for ((i, t), label) in sheets.iter().zip([
+            "第一联承检机构留存",
+            "第二联随样品流转",
+            "第三联受检单位留存",
+        ]) {
+            assert!(t.contains(label), "{label}: {t}");
+            assert_eq!(i % 2, 0, "{label} on page {}", i + 1);
+        }
+        for (i, t) in one.iter().enumerate() {
+            if t.contains("第1页共") {
+                assert_eq!(i % 2, 0, "a document starts on page {}", i + 1);
+            }
+        }
         // What cannot be packed: an unknown case, a day without visits, a batch without
         // planned cases and nothing asked for.
         let out = p(out.path());

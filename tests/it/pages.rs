@@ -336,8 +336,9 @@ fn sample_pages(sample: &str, lb: &LoadedBatch) -> (Pages, Vec<&'static str>) {
 }
 
 /// The pages of the visit pack of a planned case added to the sample that are compared: the
-/// route sheet (page 1) and the sampling sheet with its blanks (page 5).
-const PACK_PAGES: [usize; 2] = [1, 5];
+/// route sheet (page 1) and the first copy of the sampling sheet with its blanks (page 9, after
+/// the three copies of the notice, each with its blank back).
+const PACK_PAGES: [usize; 2] = [1, 9];
 
 fn pack_pages(sample: &str) -> Vec<(String, String, Gray)> {
     use spotcheck::documents::pack::{PackOptions, pack};

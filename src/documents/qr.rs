@@ -1,0 +1,203 @@
+//! The QR code of a printed page: a short text that names the record the page belongs to,
+//! drawn as vector graphics in the page's lower right margin. `spotcheck verify ARCHIVE --qr
+//! TEXT` reads it back ([`crate::archive::lookup`]).
+//!
+//! The text, one line of fields separated by `;` (docs/ARCHIVE.md, "The QR code of a page"):
+//!
+//! ```text
+//! SPOTCHECK1;B=<batch id>;C=<case id>;K=<kind>;L=<copy>;P=<page>;H=<SHA-256 of the case file>
+//! ```
+//!
+//! `L` is the copy (联) the print is, from 1; `P` the page, from 1; `H`, in 64 lowercase hex
+//! digits, is written on final documents only (a draft is made from a case file still being
+//! written). In a value, `%`, `;` and `=` are written `%25`, `%3B` and `%3D`.
+
+use qrcode::{EcLevel, QrCode};
+
+/// What every spotcheck QR text starts with: the format and its version.
+pub const PREFIX: &str = "SPOTCHECK1";
+
+/// What the QR code of one page says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageMark {
+    pub batch: String,
+    pub case: String,
+    pub kind: String,
+    /// The copy (联), from 1.
+    pub copy: usize,
+    /// The page, from 1.
+    pub page: usize,
+    /// The SHA-256 of the case file the document was made from, lowercase hex; final
+    /// documents only.
+    pub case_sha256: Option<String>,
+}
+
+/// Why a text is not a spotcheck QR text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkError {
+    /// It does not start with [`PREFIX`].
+    NotOurs,
+    /// A field is missing, repeated, unknown or malformed: its key.
+    Field(String),
+}
+
+impl PageMark {
+    /// The text the QR code encodes.
+    pub fn text(&self) -> String {
+        let mut s = format!(
+            "{PREFIX};B={};C={};K={};L={};P={}",
+            escape(&self.batch),
+            escape(&self.case),
+            escape(&self.kind),
+            self.copy,
+            self.page
+        );
+        if let Some(h) = &self.case_sha256 {
+            s.push_str(";H=");
+            s.push_str(h);
+        }
+        s
+    }
+
+    /// Reads a scanned text back (surrounding white space ignored).
+    pub fn parse(text: &str) -> Result<PageMark, MarkError> {
+        let mut fields = text.trim().split(';');
+        if fields.next() != Some(PREFIX) {
+            return Err(MarkError::NotOurs);
+        }
+        let mut values: [Option<String>; 6] = Default::default();
+        const KEYS: [&str; 6] = ["B", "C", "K", "L", "P", "H"];
+        for field in fields {
+            let (key, value) = field.split_once('=').unwrap_or((field, ""));
+            let slot = KEYS
+                .iter()
+                .position(|k| *k == key)
+                .ok_or_else(|| MarkError::Field(key.to_string()))?;
+            if values[slot].is_some() {
+                return Err(MarkError::Field(key.to_string()));
+            }
+            values[slot] = Some(unescape(value).ok_or_else(|| MarkError::Field(key.to_string()))?);
+        }
+        let [batch, case, kind, copy, page, hash] = values;
+        let required = |v: Option<String>, key: &str| {
+            v.filter(|v| !v.is_empty())
+                .ok_or_else(|| MarkError::Field(key.to_string()))
+        };
+        let number = |v: Option<String>, key: &str| {
+            required(v, key)?
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| MarkError::Field(key.to_string()))
+        };
+        let case_sha256 = match hash {
+            None => None,
+            Some(h)
+                if h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
+            {
+                Some(h)
+            }
+            Some(_) => return Err(MarkError::Field("H".into())),
+        };
+        Ok(PageMark {
+            batch: required(batch, "B")?,
+            case: required(case, "C")?,
+            kind: required(kind, "K")?,
+            copy: number(copy, "L")?,
+            page: number(page, "P")?,
+            case_sha256,
+        })
+    }
+}
+
+fn escape(value: &str) -> String {
+    value
+        .replace('%', "%25")
+        .replace(';', "%3B")
+        .replace('=', "%3D")
+}
+
+fn unescape(value: &str) -> Option<String> {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        let code = rest.get(at + 1..at + 3)?;
+        out.push(match code {
+            "25" => '%',
+            "3B" | "3b" => ';',
+            "3D" | "3d" => '=',
+            _ => return None,
+        });
+        rest = &rest[at + 3..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// The QR code of `text` as an SVG image: one path of dark modules on white, a module one
+/// unit wide, with the standard quiet zone of four modules. Error correction level M (15 %
+/// of the code may be soiled or torn).
+pub fn svg(text: &str) -> String {
+    // A text of a few hundred bytes always fits (version 40 holds 2,331 bytes at level M).
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .or_else(|_| QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L))
+        .expect("a page's QR text is short");
+    code.render::<qrcode::render::svg::Color>()
+        .min_dimensions(1, 1)
+        .module_dimensions(1, 1)
+        .quiet_zone(true)
+        .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(hash: Option<&str>) -> PageMark {
+        PageMark {
+            batch: "JC-2023-01".into(),
+            case: "a;b=c%".into(),
+            kind: "sampling-sheet".into(),
+            copy: 2,
+            page: 1,
+            case_sha256: hash.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_text_reads_back_as_written() {
+        let h = "ab".repeat(32);
+        for m in [mark(None), mark(Some(&h))] {
+            assert_eq!(PageMark::parse(&m.text()), Ok(m));
+        }
+        assert_eq!(
+            mark(None).text(),
+            "SPOTCHECK1;B=JC-2023-01;C=a%3Bb%3Dc%25;K=sampling-sheet;L=2;P=1"
+        );
+    }
+
+    #[test]
+    fn other_texts_are_refused() {
+        assert_eq!(
+            PageMark::parse("https://example.com"),
+            Err(MarkError::NotOurs)
+        );
+        let bad = |t: &str, key: &str| {
+            assert_eq!(PageMark::parse(t), Err(MarkError::Field(key.into())), "{t}");
+        };
+        bad("SPOTCHECK1;B=x;C=y;K=z;L=0;P=1", "L");
+        bad("SPOTCHECK1;B=x;C=y;K=z;L=1", "P");
+        bad("SPOTCHECK1;B=x;C=y;K=z;L=1;P=1;H=12", "H");
+        bad("SPOTCHECK1;B=x;B=x;C=y;K=z;L=1;P=1", "B");
+        bad("SPOTCHECK1;B=x;C=y;K=z;L=1;P=1;Q=1", "Q");
+        bad("SPOTCHECK1;B=x%2;C=y;K=z;L=1;P=1", "B");
+    }
+
+    #[test]
+    fn the_svg_is_one_path_of_modules() {
+        let s = svg(&mark(Some(&"0".repeat(64))).text());
+        assert!(s.starts_with("<?xml"));
+        assert_eq!(s.matches("<path").count(), 1);
+    }
+}
