@@ -56,6 +56,9 @@ pub enum Command {
     Schema(SchemaArgs),
     Init(InitArgs),
     NewCase(NewCaseArgs),
+    Import(ImportArgs),
+    Export(ExportArgs),
+    Pack(PackArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
     Kinds,
@@ -183,6 +186,34 @@ pub struct NewCaseArgs {
     pub date: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = DomainArg::Circulation)]
     pub domain: DomainArg,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    pub batch: PathBuf,
+    pub file: PathBuf,
+    #[arg(long = "column", value_name = "FIELD=HEADER")]
+    pub columns: Vec<String>,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    pub batch: PathBuf,
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub ledger: PathBuf,
+}
+
+#[derive(Args)]
+pub struct PackArgs {
+    pub batch: PathBuf,
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
+    #[arg(long = "date", value_name = "DATE", value_parser = parse_date)]
+    pub dates: Vec<NaiveDate>,
+    #[arg(long = "case", value_name = "ID")]
+    pub cases: Vec<String>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -35,17 +35,18 @@ impl Kind {
     }
 }
 
-fn every_visit(_: &Case) -> bool {
-    true
+/// Every visit made: a planned case has its forms only in the visit pack.
+fn every_visit(c: &Case) -> bool {
+    !c.is_planned()
 }
 fn sampled(c: &Case) -> bool {
-    c.outcome == Outcome::Sampled
+    c.outcome == Some(Outcome::Sampled)
 }
 fn refused(c: &Case) -> bool {
-    c.outcome == Outcome::Refused
+    c.outcome == Some(Outcome::Refused)
 }
 fn not_sampled(c: &Case) -> bool {
-    c.outcome == Outcome::NotSampled
+    c.outcome == Some(Outcome::NotSampled)
 }
 fn tested(c: &Case) -> bool {
     c.is_tested()

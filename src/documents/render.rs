@@ -413,7 +413,7 @@ pub fn case_copy_source(
 pub const QR_PAGES: usize = 4;
 
 /// `一式三联，第一联承检机构留存，第二联随样品流转，第三联受检单位留存`; empty for one copy.
-fn copies_text(copies: &[crate::documents::kinds::Copy]) -> String {
+pub fn copies_text(copies: &[crate::documents::kinds::Copy]) -> String {
     if copies.len() < 2 {
         return String::new();
     }

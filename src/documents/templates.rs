@@ -147,10 +147,19 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
 const BREAKABLE_RUN: usize = 10;
 
 /// Templates outside the catalog: documents made of other documents, and shared parts.
-const EXTRA: [(&str, &str); 3] = [
+const EXTRA: [(&str, &str); 5] = [
     (
         "volume.typ.tera",
         include_str!("../../templates/volume.typ.tera"),
+    ),
+    // The visit pack: its route sheet, and the pack binding the forms for duplex printing.
+    (
+        "route-sheet.typ.tera",
+        include_str!("../../templates/route-sheet.typ.tera"),
+    ),
+    (
+        "pack.typ.tera",
+        include_str!("../../templates/pack.typ.tera"),
     ),
     // Included by the summary table and the analysis report.
     (

@@ -13,7 +13,7 @@ use crate::documents::format::{date_cn, join_cn, money_upper, opt_date_cn};
 use crate::documents::notice::{Paragraph, notice_paragraphs, title_lines};
 use crate::input::load::LoadedBatch;
 use crate::input::model::{
-    AnnexContent, BackupKeeper, Batch, Case, Lab, Outcome, Product, Verdict,
+    AnnexContent, BackupKeeper, Batch, Case, Lab, Outcome, Product, Stage, Verdict,
 };
 use crate::input::stats::{self, BatchStats, Counts, ItemFailures, Share};
 
@@ -110,6 +110,10 @@ pub struct CaseFmt {
     pub is_refused: bool,
     /// The names of the evidence files, without their folders.
     pub evidence: Vec<String>,
+    /// Printed for the visit pack: blanks stand for what is written by hand on site.
+    pub paper: bool,
+    /// The mark of a ruled blank (see [`BLANK`]).
+    pub blank: &'static str,
 }
 
 /// The product's figures as printed.
@@ -185,7 +189,7 @@ impl CaseFmt {
                 .collect::<Vec<_>>()
                 .join("、"),
             domain: c.domain.label(),
-            outcome: c.outcome.label(),
+            outcome: c.outcome.map_or("", Outcome::label),
             manufacturer_is_party: c.manufacturer.is_none(),
             product: c.product.as_ref().map(|p| ProductFmt::of(c, p)),
             seals: c.seals.as_ref().map(|s| SealsFmt {
@@ -234,13 +238,142 @@ impl CaseFmt {
             sent_on: c.delivery.as_ref().map(|d| date_cn(d.sent_on)),
             objection_days: batch.rules.objection_days,
             backup_keep_days: batch.rules.backup_keep_days,
-            is_refused: c.outcome == Outcome::Refused,
+            is_refused: c.outcome == Some(Outcome::Refused),
             evidence: c
                 .evidence
                 .iter()
                 .map(|e| e.rsplit('/').next().unwrap_or(e).to_string())
                 .collect(),
+            paper: false,
+            blank: BLANK,
         }
+    }
+
+    /// The values of a planned case as the visit pack prints them: the dates of the visit
+    /// and every figure of the product written by hand.
+    pub fn blank_out(&mut self) {
+        let date = DATE_BLANK.to_string();
+        self.paper = true;
+        self.visit_date = date.clone();
+        self.outcome = "";
+        self.product = Some(ProductFmt {
+            unit_price: BLANK.into(),
+            total: BLANK.into(),
+            total_upper: BLANK.into(),
+            price_basis: "□标价　□市场价",
+            sample_quantity: format!("检验样品{SHORT_BLANK}，备用样品{SHORT_BLANK}"),
+            test_qty: SHORT_BLANK.into(),
+            backup_qty: SHORT_BLANK.into(),
+            base_qty: BLANK.into(),
+        });
+        self.seals = Some(SealsFmt {
+            seal_numbers: BLANK.into(),
+            backup_kept_at: "□封存于受检单位　□由检验机构保存",
+        });
+        self.refusal_determined_on = Some(date.clone());
+        self.refusal_reported_on = Some(date.clone());
+        self.not_sampled_reported_on = Some(date);
+    }
+}
+
+/// A ruled blank, written by hand: the visit pack's documents show it as a line to write on
+/// (a show rule of the pack turns this private-use character into a box). Never printed as
+/// text, and never the placeholder 待填写.
+pub const BLANK: &str = "\u{E000}";
+/// A short blank of fixed width, for a figure followed by text.
+pub const SHORT_BLANK: &str = "\u{E003}";
+/// A blank area of several ruled lines (what happened, remarks).
+pub const AREA_BLANK: &str = "\u{E001}";
+/// A date written by hand: `＿＿年＿＿月＿＿日`.
+pub const DATE_BLANK: &str = "\u{E002}年\u{E002}月\u{E002}日";
+
+/// The case as the visit pack prints it: every 待填写 left by `new-case` a blank, and for a
+/// planned case every section of the visit present with blanks, so that each form prints its
+/// rows to fill in by hand.
+pub fn paper_case(c: &Case) -> Case {
+    use crate::input::model::{Manufacturer, NotSampled, Payment, Refusal, Sampler, Seals};
+    let mut v = serde_json::to_value(c).unwrap_or_default();
+    blank_placeholders(&mut v);
+    let mut p: Case = serde_json::from_value(v).unwrap_or_else(|_| c.clone());
+    if !c.is_planned() {
+        return p;
+    }
+    let b = || Some(BLANK.to_string());
+    p.visit.place = b();
+    while p.visit.samplers.len() < 2 {
+        p.visit.samplers.push(Sampler {
+            name: BLANK.into(),
+            credential: None,
+        });
+    }
+    for s in [
+        &mut p.party.postcode,
+        &mut p.party.legal_rep,
+        &mut p.party.contact,
+        &mut p.party.phone,
+    ] {
+        if s.is_none() {
+            *s = b();
+        }
+    }
+    p.manufacturer = Some(Manufacturer {
+        name: BLANK.into(),
+        address: b(),
+        credit_code: b(),
+        phone: b(),
+    });
+    p.product = Some(Product {
+        name: BLANK.into(),
+        trademark: b(),
+        model: b(),
+        batch: b(),
+        standard: b(),
+        grade: b(),
+        licence: b(),
+        unit: BLANK.into(),
+        base_quantity: None,
+        test_quantity: None,
+        backup_quantity: None,
+        unit_price: None,
+        price_basis: None,
+        storage: b(),
+    });
+    p.seals = Some(Seals {
+        numbers: Vec::new(),
+        backup_kept_at: None,
+        backup_place: b(),
+    });
+    p.payment = Some(Payment {
+        total: None,
+        method: Some("□现金　□转账　□其他".into()),
+        payee_agent: None,
+        party_fee: None,
+    });
+    p.refusal = Some(Refusal {
+        description: AREA_BLANK.into(),
+        refused_by: b(),
+        county_bureau: None,
+        determined_on: None,
+        reported_on: None,
+    });
+    p.not_sampled = Some(NotSampled {
+        reason: String::new(),
+        description: Some(AREA_BLANK.into()),
+        person_in_charge: None,
+        reported_on: None,
+    });
+    p
+}
+
+/// Every string holding the placeholder becomes a blank.
+fn blank_placeholders(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) if s.contains(crate::input::scaffold::PLACEHOLDER) => {
+            *s = BLANK.to_string();
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(blank_placeholders),
+        serde_json::Value::Object(o) => o.values_mut().for_each(blank_placeholders),
+        _ => {}
     }
 }
 
@@ -736,12 +869,12 @@ fn unqualified_rows(cases: &[&Case]) -> Vec<ListRow> {
     cases
         .iter()
         .filter(|c| {
-            c.outcome == Outcome::Refused
+            c.outcome == Some(Outcome::Refused)
                 || (c.is_tested() && c.conclusion() == Some(Verdict::Fail))
         })
         .enumerate()
         .map(|(i, c)| {
-            let remark = if c.outcome == Outcome::Refused {
+            let remark = if c.outcome == Some(Outcome::Refused) {
                 Outcome::Refused.label().to_string()
             } else {
                 format!("不合格项目：{}", c.failed_items().join("、"))
@@ -752,17 +885,23 @@ fn unqualified_rows(cases: &[&Case]) -> Vec<ListRow> {
 }
 
 /// The conclusion column of the summary: 合格, 不合格, 拒检, 未抽到样品, 检验中 (the lab has
-/// the sample) or 待检验 (not yet received).
+/// the sample) or 待检验 (not yet received); 待抽样 for a planned case (the ledger's stage).
 pub fn status_label(c: &Case) -> &'static str {
-    match (c.outcome, c.conclusion().filter(|_| c.is_tested())) {
-        (Outcome::Refused | Outcome::NotSampled, _) => c.outcome.label(),
-        (Outcome::Sampled, Some(v)) => v.label(),
-        (Outcome::Sampled, None) if c.inspection.is_some() => "检验中",
-        (Outcome::Sampled, None) => "待检验",
+    match (c.stage(), c.conclusion().filter(|_| c.is_tested())) {
+        (Stage::Planned, _) => PLANNED_LABEL,
+        (Stage::Visited(o @ (Outcome::Refused | Outcome::NotSampled)), _) => o.label(),
+        (Stage::Visited(Outcome::Sampled), Some(v)) => v.label(),
+        (Stage::Visited(Outcome::Sampled), None) if c.inspection.is_some() => "检验中",
+        (Stage::Visited(Outcome::Sampled), None) => "待检验",
     }
 }
 
-/// The cases of a share, in plan order of their category, then by id.
+/// The stage of a planned case, as the ledger and the route sheet print it.
+pub const PLANNED_LABEL: &str = "待抽样";
+
+/// The visited cases of a share, in plan order of their category, then by id. Planned cases
+/// are not lots: the bureau's documents (lists, summary table, analysis, volume) leave them
+/// out.
 pub fn ordered_share<'a>(lb: &'a LoadedBatch, share: Share) -> Vec<&'a Case> {
     let rank = |c: &Case| {
         lb.batch
@@ -775,7 +914,7 @@ pub fn ordered_share<'a>(lb: &'a LoadedBatch, share: Share) -> Vec<&'a Case> {
         .cases
         .iter()
         .map(|lc| &lc.case)
-        .filter(|c| share.has_case(c))
+        .filter(|c| share.has_case(c) && !c.is_planned())
         .collect();
     cases.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.id.cmp(&b.id)));
     cases
@@ -790,11 +929,11 @@ pub fn report_date(lb: &LoadedBatch, share: Share) -> NaiveDate {
         .unwrap_or_else(|| latest_record(lb, share).unwrap_or(lb.batch.issued_on))
 }
 
-/// The latest date any case of the share records.
+/// The latest date any visited case of the share records (a planned date is no record).
 pub fn latest_record(lb: &LoadedBatch, share: Share) -> Option<NaiveDate> {
     lb.cases
         .iter()
-        .filter(|lc| share.has_case(&lc.case))
+        .filter(|lc| share.has_case(&lc.case) && !lc.case.is_planned())
         .flat_map(|lc| lc.case.recorded_dates())
         .max()
 }
@@ -804,7 +943,10 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let p = c.product.as_ref().filter(|_| c.outcome == Outcome::Sampled);
+            let p = c
+                .product
+                .as_ref()
+                .filter(|_| c.outcome == Some(Outcome::Sampled));
             let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
             let delivery_parts: Vec<String> = c
                 .delivery
@@ -829,7 +971,7 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
                     .lab(&c.lab)
                     .map_or_else(|| c.lab.clone(), |l| l.name.clone()),
                 party: c.party.name.clone(),
-                manufacturer: if c.outcome == Outcome::Sampled {
+                manufacturer: if c.outcome == Some(Outcome::Sampled) {
                     c.manufacturer
                         .as_ref()
                         .map_or_else(|| c.party.name.clone(), |m| m.name.clone())

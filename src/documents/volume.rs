@@ -43,7 +43,7 @@ pub fn contents(lb: &LoadedBatch) -> Vec<(&'static str, Vec<(String, &'static st
     };
     let sheets = cases
         .iter()
-        .filter(|c| c.outcome == crate::input::model::Outcome::Sampled)
+        .filter(|c| c.outcome == Some(crate::input::model::Outcome::Sampled))
         .map(|c| (c.id.clone(), "sampling-sheet"))
         .collect();
     vec![

@@ -2,6 +2,7 @@
 //! file, the YAML reader that locates every error, the loader of a whole folder, the batch's
 //! numbers computed once from it, and the scaffold that starts a batch or a case.
 
+pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod money;

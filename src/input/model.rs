@@ -428,10 +428,11 @@ pub struct Case {
     /// 承检机构编号（batch.yaml labs 中的 id）。
     #[schemars(title = "承检机构编号")]
     pub lab: String,
-    /// 抽样情况：sampled 已抽样，refused 拒检，not_sampled 未抽到样品。
-    #[schemars(title = "抽样情况")]
-    pub outcome: Outcome,
-    /// 抽样（现场）情况。
+    /// 抽样情况：sampled 已抽样，refused 拒检，not_sampled 未抽到样品。抽样之前不填写：没有 outcome 的案例是计划中的案例（已安排、尚未抽样），只写受检单位、计划抽样日期、抽样人员和通知书编号等事先知道的内容，check 只检查这些内容；抽样后填上 outcome 和现场情况，即成为一般案例，无需重写。
+    #[schemars(title = "抽样情况（抽样前不填写，即计划中的案例）")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// 抽样（现场）情况；计划中的案例只写计划抽样日期、通知书编号和抽样人员。
     #[schemars(title = "抽样（现场）情况")]
     pub visit: Visit,
     /// 受检单位（被抽样生产者、销售者）。
@@ -548,12 +549,13 @@ impl Outcome {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Visit {
-    /// 抽样日期。
-    #[schemars(title = "抽样日期")]
+    /// 抽样日期；计划中的案例（未写 outcome）为计划抽样日期。
+    #[schemars(title = "抽样日期（计划中的案例为计划抽样日期）")]
     pub date: NaiveDate,
-    /// 抽样地点，如 受检单位成品库。
+    /// 抽样地点，如 受检单位成品库；抽样时填写，计划中的案例不写。
     #[schemars(title = "抽样地点")]
-    pub place: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// 抽查通知书编号。
     #[schemars(title = "抽查通知书编号")]
     pub notice_no: String,
@@ -1011,7 +1013,32 @@ pub struct Disposal {
     pub date: Option<NaiveDate>,
 }
 
+/// Where a case file stands: planned (written before its visit, no `outcome`), or visited
+/// with an outcome. Planned cases are not lots, are in no list and get no document but the
+/// visit pack's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// Written before the visit: the enterprise, the planned date, the samplers, the notice
+    /// number.
+    Planned,
+    /// The visit happened, with this outcome.
+    Visited(Outcome),
+}
+
 impl Case {
+    /// Planned or visited; see [`Stage`].
+    pub fn stage(&self) -> Stage {
+        match self.outcome {
+            None => Stage::Planned,
+            Some(o) => Stage::Visited(o),
+        }
+    }
+
+    /// Whether the case is planned: written before its visit.
+    pub fn is_planned(&self) -> bool {
+        self.stage() == Stage::Planned
+    }
+
     /// The conclusion follows from the items: one failed item makes the lot unqualified.
     /// `None` while the lot has no test items yet.
     pub fn conclusion(&self) -> Option<Verdict> {
@@ -1074,7 +1101,7 @@ impl Case {
 
     /// A case is tested once its report has a number and items.
     pub fn is_tested(&self) -> bool {
-        self.outcome == Outcome::Sampled
+        self.outcome == Some(Outcome::Sampled)
             && self
                 .inspection
                 .as_ref()

@@ -4,7 +4,9 @@
 //! from here, so that no two outputs can disagree.
 //!
 //! The words mean one thing each:
-//! - a **visit** is a case: one sampling visit, whatever its outcome;
+//! - a **visit** is a visited case: one sampling visit, whatever its outcome; a *planned* case
+//!   (written before its visit, no outcome yet) is no visit and no lot, counted apart as
+//!   `scheduled`;
 //! - a **lot** (批次) is a visit that used up one lot of the plan: sampled or refused. A visit
 //!   that found nothing to sample (停产, 停业 …) is not a lot;
 //! - the **shortfall** of a category is its planned lots minus its lots, never below zero; the
@@ -19,7 +21,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::input::load::LoadedBatch;
-use crate::input::model::{Case, Domain, Outcome, Verdict};
+use crate::input::model::{Case, Domain, Outcome, Stage, Verdict};
 
 /// Counts for one row (a category, a domain, or the whole batch).
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -27,7 +29,9 @@ pub struct Counts {
     pub label: String,
     /// Planned lots (categories and the total only).
     pub planned: Option<u32>,
-    /// Visits made (every case).
+    /// Planned cases: written before their visit, no outcome yet (not visits, not lots).
+    pub scheduled: u32,
+    /// Visits made (every visited case).
     pub visits: u32,
     /// Lots: sampled and refused visits.
     pub lots: u32,
@@ -56,11 +60,18 @@ impl Counts {
     }
 
     fn add(&mut self, c: &Case) {
+        let outcome = match c.stage() {
+            Stage::Planned => {
+                self.scheduled += 1;
+                return;
+            }
+            Stage::Visited(o) => o,
+        };
         self.visits += 1;
         if counts_as_lot(c) {
             self.lots += 1;
         }
-        match c.outcome {
+        match outcome {
             Outcome::Sampled => self.sampled += 1,
             Outcome::Refused => self.refused += 1,
             Outcome::NotSampled => self.not_sampled += 1,
@@ -102,9 +113,9 @@ impl Counts {
 }
 
 /// A sampled or refused case uses up one lot of the plan; a visit with nothing to sample
-/// does not.
+/// does not, nor does a planned case.
 pub fn counts_as_lot(c: &Case) -> bool {
-    matches!(c.outcome, Outcome::Sampled | Outcome::Refused)
+    matches!(c.outcome, Some(Outcome::Sampled | Outcome::Refused))
 }
 
 /// One failing test item and how often it failed.
@@ -232,6 +243,7 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
     }
     let mut total = Counts::new("合计", Some(cats.iter().filter_map(|c| c.planned).sum()));
     for c in &cats {
+        total.scheduled += c.scheduled;
         total.visits += c.visits;
         total.lots += c.lots;
         total.sampled += c.sampled;

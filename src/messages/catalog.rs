@@ -142,6 +142,10 @@ catalog! {
         zh: "检查完成：{cases} 个案例，{errors} 处错误，{warnings} 处警告",
         en: "check done: {cases} {cases|case|cases}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}",
     }
+    CheckPlanned = "check.planned" {
+        zh: "其中 {planned} 个是计划中的案例（尚未抽样，未写 outcome）：只检查了已写明的内容",
+        en: "of them {planned} {planned|case is|cases are} planned (not visited yet, no outcome): only what is written was checked",
+    }
     CheckPlanShort = "check.plan-short" {
         zh: "抽查计划尚未完成（已抽样和拒检的批次计入计划）：",
         en: "the plan is not complete yet (sampled and refused lots count):",
@@ -410,6 +414,87 @@ catalog! {
         zh: "未写明受检单位负责人：《未抽样品工作单》须由负责人和抽样人员共同签字认定，请填写 not_sampled.person_in_charge",
         en: "no person in charge: the no-sample sheet is signed by the person in charge and the samplers; fill in not_sampled.person_in_charge",
     }
+    ImportRead = "import.read" { zh: "无法读取 {path}：{error}", en: "cannot read {path}: {error}" }
+    ImportNoSheet = "import.no-sheet" { zh: "{path} 中没有工作表", en: "{path} has no sheet" }
+    ImportFormat = "import.format" {
+        zh: "{path}：只能导入 .xlsx 或 .csv 文件（.xls 请先另存为 .xlsx）",
+        en: "{path}: only .xlsx and .csv files can be imported (save an .xls as .xlsx first)",
+    }
+    ImportNoHeader = "import.no-header" {
+        zh: "前 {rows} 行中找不到表头：表头行至少要有 企业名称、统一社会信用代码、产品类别 等列名中的两个（见 docs/import.md）",
+        en: "no header row in the first {rows} rows: it needs at least two of the column names 企业名称, 统一社会信用代码, 产品类别 … (see docs/import.md)",
+    }
+    ImportMissingColumn = "import.missing-column" {
+        zh: "缺少 {header} 一列（表头应为 {wanted}）：请加上该列，或用 --column {header}=表中的列名 指定",
+        en: "no column {header} (headed {wanted}): add it, or name it with --column {header}=<the sheet's header>",
+    }
+    ImportColumnOption = "import.column-option" {
+        zh: "--column “{value}” 应写作 字段=表中的列名，如 统一社会信用代码=信用代码",
+        en: "--column “{value}” takes field=header, e.g. 统一社会信用代码=信用代码",
+    }
+    ImportColumnUnknown = "import.column-unknown" {
+        zh: "--column 中的 “{name}” 不是可导入的字段：{all}",
+        en: "“{name}” in --column is no field an import fills: {all}",
+    }
+    ImportEmptyCell = "import.empty-cell" { zh: "{header} 为空：新案例必须填写", en: "{header} is empty: a new case needs it" }
+    ImportBadDate = "import.bad-date" {
+        zh: "“{value}” 不是日期：写作 2024-04-16",
+        en: "“{value}” is not a date: write it as 2024-04-16",
+    }
+    ImportBadDomain = "import.bad-domain" {
+        zh: "抽样领域 “{value}” 应为 生产 或 流通",
+        en: "the domain “{value}” must be 生产 (production) or 流通 (circulation)",
+    }
+    ImportBadLab = "import.bad-lab" {
+        zh: "承检机构 “{value}” 不是 batch.yaml labs 中的机构：{all}",
+        en: "the lab “{value}” is none of the labs of batch.yaml: {all}",
+    }
+    ImportLabNeeded = "import.lab-needed" {
+        zh: "承检机构为空，而抽查计划未给该类产品指定承检机构、批次有多个承检机构：请填写承检机构",
+        en: "no lab, and the plan assigns none to the category while the batch has several: write the lab",
+    }
+    ImportDuplicateRow = "import.duplicate-row" {
+        zh: "与第 {row} 行重复（同一企业的同一类产品，或同一抽样单编号）：请删去一行",
+        en: "the same as row {row} (the same enterprise and category, or the same case id): delete one",
+    }
+    ImportRefused = "import.refused" {
+        zh: "{errors} 处错误，未写入任何文件",
+        en: "{errors} {errors|error|errors}: nothing was written",
+    }
+    ImportDone = "import.done" {
+        zh: "已导入 {created} 个计划中的案例，{matched} 行已有案例（未改动）",
+        en: "{created} planned {created|case|cases} imported, {matched} {matched|row|rows} already cases (left as they are)",
+    }
+    ImportCreated = "import.created" { zh: "已创建 {id}：{path}", en: "created {id}: {path}" }
+    ExportDone = "export.done" {
+        zh: "已写出台账 {path}：{cases} 个案例",
+        en: "ledger written to {path}: {cases} {cases|case|cases}",
+    }
+    ExportWrite = "export.write" { zh: "无法写出 {path}：{error}", en: "cannot write {path}: {error}" }
+    PackUnknownCase = "pack.unknown-case" { zh: "没有编号为 {id} 的案例", en: "no case has the id {id}" }
+    PackNothing = "pack.nothing" {
+        zh: "批次中没有计划中的案例：用 --date 指定抽样日期，或用 --case 指定案例",
+        en: "the batch has no planned cases: give a day with --date, or cases with --case",
+    }
+    PackNoVisits = "pack.no-visits" { zh: "{date} 没有安排抽样", en: "no visit is planned on {date}" }
+    PackCompile = "pack.compile" { zh: "无法排印 {what}：{error}", en: "cannot typeset {what}: {error}" }
+    PackWrite = "pack.write" { zh: "无法写出 {path}：{error}", en: "cannot write {path}: {error}" }
+    PackWritten = "pack.written" {
+        zh: "抽样包 {path}：{cases} 家，{pages} 页",
+        en: "visit pack {path}: {cases} {cases|visit|visits}, {pages} {pages|page|pages}",
+    }
+    PackRefused = "pack.refused" {
+        zh: "要打印的案例有 {errors} 处错误（待填写的字段和尚未确定的抽样人员除外，它们印为空白）：请先改正",
+        en: "the cases to pack have {errors} {errors|error|errors} (fields still 待填写 and samplers not yet named aside: they print as blanks): correct them first",
+    }
+    StagePlanned = "rule.stage-planned" {
+        zh: "计划中的案例（未写 outcome）不应有 {key} 一节：抽样后先填写 outcome（抽样情况），再填写现场和检验情况",
+        en: "a planned case (no outcome yet) has no section {key}: after the visit, write outcome first, then what was found",
+    }
+    VisitPlaceMissing = "rule.visit-place-missing" {
+        zh: "已抽样（已写 outcome）的案例缺少 visit.place（抽样地点）：请按抽样单补填",
+        en: "a visited case (outcome written) needs visit.place (where it sampled): fill it in from the sampling sheet",
+    }
     StageForeign = "rule.stage-foreign" {
         zh: "抽样情况为{outcome}的案例不应有 {key} 一节：请核对 outcome，或删去该节",
         en: "a case whose outcome is {outcome} has no section {key}: check outcome, or remove the section",
@@ -477,8 +562,8 @@ catalog! {
 
     // -- check: what any bureau's notice needs ------------------------------------------------
     PlaceholderLeft = "rule.placeholder" {
-        zh: "“{value}” 是 new-case 留下的占位内容，尚未填写：请按实际情况填写，否则这份文书不能生成（或以 --allow-errors 生成草稿）",
-        en: "“{value}” is the placeholder new-case wrote, not yet filled in: write the real value, or the document cannot be made (--allow-errors makes a draft)",
+        zh: "“{value}” 是 new-case 或 import 留下的占位内容，尚未填写：请按实际情况填写，否则这份文书不能生成（或以 --allow-errors 生成草稿）；抽样包中印为空白",
+        en: "“{value}” is the placeholder new-case or import wrote, not yet filled in: write the real value, or the document cannot be made (--allow-errors makes a draft); the visit pack prints it as a blank",
     }
     LabNotPlan = "rule.lab-plan" {
         zh: "抽查计划把类别 “{category}” 分配给承检机构 {plan_lab}，本案例的承检机构却是 {lab}：请核对 lab",
@@ -1272,6 +1357,8 @@ catalog! {
     StatusTotal = "status.total" { zh: "合计", en: "Total" }
     StatusColCategory = "status.col-category" { zh: "类别", en: "Category" }
     StatusColPlanned = "status.col-planned" { zh: "计划", en: "Planned" }
+    StatusColScheduled = "status.col-scheduled" { zh: "待抽样", en: "Scheduled" }
+    StatusColVisited = "status.col-visited" { zh: "已走访", en: "Visited" }
     StatusColSampled = "status.col-sampled" { zh: "已抽样", en: "Sampled" }
     StatusColTested = "status.col-tested" { zh: "已检验", en: "Tested" }
     StatusColQualified = "status.col-qualified" { zh: "合格", en: "Qualified" }
@@ -1497,6 +1584,27 @@ catalog! {
         zh: "抽样日期（如 2025-03-02），须在抽样期间内；默认今天（今天不在抽样期间内时取期间最近的一天）",
         en: "the visit date (e.g. 2025-03-02), inside the sampling window; today by default (or the nearest day of the window)",
     }
+    HelpImport = "help.import" {
+        zh: "导入企业名单（.xlsx 或 .csv）：每行一个计划中的案例；列按中文表头识别，已有的案例不改动，有错误时不写入任何文件",
+        en: "import an enterprise list (.xlsx or .csv): a planned case per row; columns found by their Chinese headers, existing cases left alone, nothing written when a row is wrong",
+    }
+    HelpImportFile = "help.import.file" { zh: "企业名单或台账文件（.xlsx 或 .csv）", en: "the enterprise list or ledger (.xlsx or .csv)" }
+    HelpImportColumns = "help.import.columns" {
+        zh: "指定某字段所在列的表头（可重复），如 --column 统一社会信用代码=信用代码",
+        en: "the header of a field's column (repeatable): the field's own header or its case path, =, the sheet's header (see docs/import.md)",
+    }
+    HelpExport = "help.export" {
+        zh: "写出承检机构台账（.xlsx）：每个案例一行，含环节和日期；可再次导入（不产生改动）",
+        en: "write the lab's ledger (.xlsx): a row per case with its stage and dates; importing it again changes nothing",
+    }
+    HelpExportLedger = "help.export.ledger" { zh: "台账文件（.xlsx）", en: "the ledger file (.xlsx)" }
+    HelpPack = "help.pack" {
+        zh: "打印抽样包：每个抽样日一份 PDF（路线单、抽查通知书和现场文书，已知内容已填，其余留空手写），适合双面打印",
+        en: "the visit pack: one PDF per day of visits (route sheet, notice and the forms of the visit, what is known printed, blanks for the rest), for duplex printing",
+    }
+    HelpPackDates = "help.pack.dates" { zh: "只打印这些日期的抽样（可重复），如 2024-04-16", en: "only the visits of these days (repeatable), e.g. 2024-04-16" }
+    HelpPackCases = "help.pack.cases" { zh: "另为这些案例各打印一份（可重复）", en: "also one pack per case for these cases (repeatable)" }
+    HelpPackOut = "help.pack.out" { zh: "输出文件夹（抽样包写在 OUT/pack/ 下）", en: "the output folder (packs go to OUT/pack/)" }
     HelpCompletions = "help.completions" {
         zh: "输出命令行补全脚本（bash、zsh、fish、powershell、elvish）",
         en: "print a shell completion script (bash, zsh, fish, powershell, elvish)",

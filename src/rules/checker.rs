@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::diag::{Diagnostic, Rule};
 use crate::input::load::{BATCH_FILE, LoadedBatch, LoadedCase};
-use crate::input::model::{Inspection, Outcome};
+use crate::input::model::{Inspection, Outcome, Stage};
 use crate::messages::Message;
 
 /// The batch under check and the findings so far. Each family of rules adds its methods in its
@@ -31,13 +31,24 @@ impl<'a> Checker<'a> {
         ck.out
     }
 
-    /// The rules of one case: those of every visit, then those of its outcome and of the
-    /// stage it has reached.
+    /// The rules of one case: those of what is written before the visit (category and lab
+    /// against the plan, samplers, the window, identifiers, dates); then, once visited,
+    /// those of the visit, of its outcome and of the stage it has reached. A planned case
+    /// gets only the first, and a finding for any result it records before its outcome.
     fn case(&mut self, lc: &LoadedCase) {
         self.visit(lc);
         self.identifiers(lc);
+        let outcome = match lc.case.stage() {
+            Stage::Planned => {
+                self.planned(lc);
+                self.dates(lc);
+                return;
+            }
+            Stage::Visited(o) => o,
+        };
+        self.visit_place(lc);
         self.evidence(lc);
-        match lc.case.outcome {
+        match outcome {
             Outcome::Sampled => self.sampled(lc),
             Outcome::Refused => self.refused(lc),
             Outcome::NotSampled => self.not_sampled(lc),

@@ -45,13 +45,18 @@ pub enum Family {
     Dates,
     /// Across the batch: the plan's lots, report and seal numbers used twice.
     Across,
+    /// Reading an enterprise list or a ledger (`spotcheck import`).
+    Import,
 }
 
 impl Family {
     /// Whether its rules are those of `check` (the others are reported while reading or
     /// rendering).
     pub const fn is_check(self) -> bool {
-        !matches!(self, Family::Yaml | Family::Load | Family::Render)
+        !matches!(
+            self,
+            Family::Yaml | Family::Load | Family::Render | Family::Import
+        )
     }
 
     /// What reports the findings of the family, for the documentation.
@@ -60,6 +65,7 @@ impl Family {
             Family::Yaml => "reading a YAML file",
             Family::Load => "loading the batch folder",
             Family::Render => "rendering",
+            Family::Import => "`spotcheck import`",
             _ => "`spotcheck check`",
         }
     }
@@ -182,9 +188,11 @@ rules! {
     /// an evidence file does not exist or is not a file
     EvidenceFile = "evidence.file" { family: Identifiers, severity: Error, reads: [] }
     /// a section the outcome calls for is missing: `product`, `seals`, `signing`, `payment`
-    /// (sampled), `refusal` (refused), `not_sampled` (not sampled)
+    /// (sampled), `refusal` (refused), `not_sampled` (not sampled), or `visit.place` of any
+    /// visited case
     CaseSection = "case.section" { family: Stage, severity: Error, reads: [] }
-    /// a section that does not belong to the outcome (e.g. `inspection` on a refused case), or a
+    /// a section that does not belong to the outcome (e.g. `inspection` on a refused case), a
+    /// result recorded on a planned case (no `outcome` yet), or a
     /// later stage before an earlier one: `delivery` or `ecqs.result_entered_on` without a
     /// report, `followup` without a report or of a qualified lot, `disposal` before `delivery`
     CaseStage = "case.stage" { family: Stage, severity: Error, reads: [] }
@@ -328,6 +336,16 @@ rules! {
     /// two cases with the same `id` (reported while loading: output folders are named by id, so
     /// such a batch cannot be read)
     CaseDuplicateId = "case.duplicate-id" { family: Load, severity: Error, reads: [] }
+
+    // -- importing a list (`spotcheck import`) -----------------------------------------------
+    /// the list has no header row in its first ten rows, a required column (企业名称,
+    /// 统一社会信用代码, 地址, 产品类别, 计划日期) is missing, or a `--column` names none
+    ImportHeader = "import.header" { family: Import, severity: Error, reads: [] }
+    /// a cell of a new row is empty where required, or not a date, a domain (生产 or 流通),
+    /// a lab of `labs` or a case id
+    ImportCell = "import.cell" { family: Import, severity: Error, reads: [] }
+    /// the same enterprise and category, or the same case id, on two rows of the list
+    ImportDuplicate = "import.duplicate" { family: Import, severity: Error, reads: [] }
 
     // -- rendering (src/documents/render.rs) ------------------------------------------------------
     /// a character of a value that no font in use draws (the embedded fonts, `--font-path`, the

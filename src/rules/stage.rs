@@ -1,7 +1,7 @@
 //! The sections a case must and must not have: those its outcome calls for, none that belongs
 //! to another outcome, and no later stage recorded before an earlier one.
 
-use super::checker::{Checker, has_report};
+use super::checker::{Checker, blank, has_report};
 use crate::diag::Rule;
 use crate::input::load::LoadedCase;
 use crate::input::model::{Outcome, Verdict};
@@ -31,17 +31,55 @@ impl Checker<'_> {
         }
     }
 
+    /// A visited case says where it sampled (a planned case need not).
+    pub(super) fn visit_place(&mut self, lc: &LoadedCase) {
+        if blank(lc.case.visit.place.as_ref()) {
+            self.at(
+                lc,
+                Rule::CaseSection,
+                "visit.place",
+                msg!(VisitPlaceMissing),
+            );
+        }
+    }
+
+    /// A planned case records nothing of its visit's results: each such section is a
+    /// finding (write `outcome` first).
+    pub(super) fn planned(&mut self, lc: &LoadedCase) {
+        let c = &lc.case;
+        let present = [
+            ("product", c.product.is_some()),
+            ("seals", c.seals.is_some()),
+            ("signing", c.signing.is_some()),
+            ("payment", c.payment.is_some()),
+            ("refusal", c.refusal.is_some()),
+            ("not_sampled", c.not_sampled.is_some()),
+            ("evidence", !c.evidence.is_empty()),
+            ("inspection", c.inspection.is_some()),
+            ("delivery", c.delivery.is_some()),
+            ("ecqs", c.ecqs.is_some()),
+            ("followup", c.followup.is_some()),
+            ("disposal", c.disposal.is_some()),
+        ];
+        for (key, _) in present.into_iter().filter(|(_, here)| *here) {
+            self.at(lc, Rule::CaseStage, key, msg!(StagePlanned, key = key));
+        }
+    }
+
     /// Sections that do not belong to the outcome, and later stages recorded before earlier
     /// ones.
     pub(super) fn stage(&mut self, lc: &LoadedCase) {
         self.foreign_sections(lc);
-        if lc.case.outcome == Outcome::Sampled {
+        if lc.case.outcome == Some(Outcome::Sampled) {
             self.stages_in_order(lc);
         }
     }
 
     fn foreign_sections(&mut self, lc: &LoadedCase) {
         let c = &lc.case;
+        let Some(outcome) = c.outcome else {
+            return;
+        };
         let present = [
             ("product", c.product.is_some()),
             ("seals", c.seals.is_some()),
@@ -53,7 +91,7 @@ impl Checker<'_> {
             ("not_sampled", c.not_sampled.is_some()),
             ("followup", c.followup.is_some()),
         ];
-        let foreign: &[&str] = match c.outcome {
+        let foreign: &[&str] = match outcome {
             Outcome::Sampled => &["refusal", "not_sampled"],
             Outcome::Refused => &[
                 "product",
@@ -81,7 +119,7 @@ impl Checker<'_> {
                     lc,
                     Rule::CaseStage,
                     key,
-                    msg!(StageForeign, outcome = outcome_label(c.outcome), key = key),
+                    msg!(StageForeign, outcome = outcome_label(outcome), key = key),
                 );
             }
         }

@@ -32,13 +32,17 @@ pub struct Status {
     pub open_followups: Vec<OpenFollowup>,
 }
 
-/// Progress of one category. `sampled` counts lots sampled (tested or not); `tested` those
-/// with a report number and items, split into `qualified` and `unqualified`; `refused` and
-/// `not_sampled` count visits; `shortfall` is planned minus sampled and refused lots.
+/// Progress of one category. `planned` is the plan's lots; `scheduled` counts planned cases
+/// (written before their visit, no outcome yet: neither visits nor lots); `visited` the
+/// visits made; `sampled` counts lots sampled (tested or not); `tested` those with a report
+/// number and items, split into `qualified` and `unqualified`; `refused` and `not_sampled`
+/// count visits; `shortfall` is planned minus sampled and refused lots.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct CategoryRow {
     pub category: String,
     pub planned: u32,
+    pub scheduled: u32,
+    pub visited: u32,
     pub sampled: u32,
     pub tested: u32,
     pub qualified: u32,
@@ -145,6 +149,8 @@ fn category_rows(lb: &LoadedBatch) -> (Vec<CategoryRow>, CategoryRow) {
     let row_of = |c: &crate::input::stats::Counts| CategoryRow {
         category: c.label.clone(),
         planned: c.planned.unwrap_or(0),
+        scheduled: c.scheduled,
+        visited: c.visits,
         sampled: c.sampled,
         tested: c.tested,
         qualified: c.qualified,
@@ -190,7 +196,7 @@ fn late_cases(lb: &LoadedBatch, today: NaiveDate) -> Vec<LateCase> {
                 ecqs.and_then(|e| e.sampling_entered_on),
             );
         }
-        if c.outcome == Outcome::Sampled {
+        if c.outcome == Some(Outcome::Sampled) {
             push(
                 LateKind::EcqsResult,
                 s.ecqs_deadline,
@@ -237,7 +243,7 @@ fn deadlines(lb: &LoadedBatch, today: NaiveDate, shortfall: u32) -> Vec<Deadline
     let b = &lb.batch;
     let s = &b.schedule;
     let count = |f: &dyn Fn(&Case) -> bool| lb.cases.iter().filter(|c| f(&c.case)).count() as u32;
-    let sampled = |c: &Case| c.outcome == Outcome::Sampled;
+    let sampled = |c: &Case| c.outcome == Some(Outcome::Sampled);
     let sampling_entry = |c: &Case| c.ecqs.as_ref().and_then(|e| e.sampling_entered_on);
     let result_entry = |c: &Case| c.ecqs.as_ref().and_then(|e| e.result_entered_on);
     vec![
@@ -421,6 +427,8 @@ impl Status {
             [
                 Msg::StatusColCategory,
                 Msg::StatusColPlanned,
+                Msg::StatusColScheduled,
+                Msg::StatusColVisited,
                 Msg::StatusColSampled,
                 Msg::StatusColTested,
                 Msg::StatusColQualified,
@@ -440,6 +448,8 @@ impl Status {
             rows.push(vec![
                 r.category.clone(),
                 r.planned.to_string(),
+                r.scheduled.to_string(),
+                r.visited.to_string(),
                 r.sampled.to_string(),
                 r.tested.to_string(),
                 r.qualified.to_string(),
@@ -451,7 +461,9 @@ impl Status {
         }
         table(
             &rows,
-            &[false, true, true, true, true, true, true, true, true],
+            &[
+                false, true, true, true, true, true, true, true, true, true, true,
+            ],
         )
     }
 

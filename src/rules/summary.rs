@@ -26,6 +26,8 @@ pub struct Report {
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Summary {
     pub cases: usize,
+    /// Of the cases, those planned (no outcome yet): checked only for what is written.
+    pub planned: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -44,6 +46,7 @@ impl Report {
     pub fn unreadable(diagnostics: Vec<Diagnostic>) -> Report {
         let summary = Summary {
             cases: 0,
+            planned: 0,
             errors: diagnostics.iter().filter(|d| d.is_error()).count(),
             warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
         };
@@ -77,6 +80,9 @@ impl Report {
             errors = self.summary.errors,
             warnings = self.summary.warnings
         ));
+        if self.summary.planned > 0 {
+            line(msg!(CheckPlanned, planned = self.summary.planned));
+        }
         let short: Vec<&PlanStanding> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
         if !short.is_empty() {
             line(msg!(CheckPlanShort));
@@ -107,6 +113,7 @@ pub fn report(lb: &LoadedBatch) -> Report {
     let diagnostics = check(lb);
     let summary = Summary {
         cases: lb.cases.len(),
+        planned: lb.cases.iter().filter(|c| c.case.is_planned()).count(),
         errors: diagnostics.iter().filter(|d| d.is_error()).count(),
         warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
     };

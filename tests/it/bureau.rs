@@ -165,7 +165,7 @@ fn the_plan_names_each_rows_lab_and_unsampled_visits_have_no_manufacturer() {
         let id = row[1].to_string();
         let case = &lb.case(&id).unwrap().case;
         let manufacturer = row[col].to_string();
-        if case.outcome == spotcheck::input::model::Outcome::Sampled {
+        if case.outcome == Some(spotcheck::input::model::Outcome::Sampled) {
             assert!(!manufacturer.is_empty(), "{id} has a nominal manufacturer");
         } else {
             assert_eq!(manufacturer, "", "{id} sampled nothing: no manufacturer");

@@ -329,6 +329,8 @@ enum Input {
     NoFolder,
     /// Edits of a file of a copied sample, then the fonts' coverage check of rendering.
     Render(&'static str, &'static [Edit]),
+    /// A list (CSV text) imported into a copied sample.
+    Import(&'static str),
 }
 
 use Input::*;
@@ -356,6 +358,10 @@ const PROVOKED: &[(Rule, Input)] = &[
     (Rule::CaseDuplicateId, Edits(JZ2, &[Replace("id: JZ-2023-002", "id: JZ-2023-001")])),
     // U+12000 CUNEIFORM SIGN A: in none of the fonts.
     (Rule::FontUncovered, Render(RQ1, &[Replace("legal_rep: 王喆", "legal_rep: 王\u{12000}")])),
+    // A list without a header row; a row without the enterprise's name; one row twice.
+    (Rule::ImportHeader, Import("甲,乙\n1,2\n")),
+    (Rule::ImportCell, Import("企业名称,统一社会信用代码,地址,产品类别,计划日期\n,91420100MA4KD07WXU,示例路 1 号,化肥,2023-04-03\n")),
+    (Rule::ImportDuplicate, Import("企业名称,统一社会信用代码,地址,产品类别,计划日期\n甲公司,91420100MA4KD07WXU,示例路 1 号,化肥,2023-04-03\n甲公司,91420100MA4KD07WXU,示例路 1 号,化肥,2023-04-03\n")),
 ];
 
 /// The findings of the input, and the file they must name (none for a missing folder).
@@ -389,6 +395,20 @@ fn provoke(input: &Input) -> (Vec<Diagnostic>, Option<&'static str>) {
             apply(dir.path(), file, edits);
             let lb = load::load(dir.path()).unwrap();
             (render::check_coverage(&lb, &engine(), &[]), Some(file))
+        }
+        Import(csv) => {
+            let list = dir.path().join("list.csv");
+            std::fs::write(&list, csv).unwrap();
+            let found =
+                spotcheck::input::ledger::plan_import(dir.path(), &list, &Default::default())
+                    .err()
+                    .unwrap_or_default();
+            assert!(
+                found
+                    .iter()
+                    .all(|d| d.file.starts_with(&list.display().to_string()))
+            );
+            (found, None)
         }
     }
 }

@@ -9,6 +9,7 @@ mod common;
 mod copies;
 mod documents;
 mod escaping;
+mod field;
 mod fonts;
 mod hostile;
 mod interrupt;

@@ -167,11 +167,15 @@ fn compare_share(what: &str, n: &Numbers, dir: &std::path::Path, failures: &mut 
 #[test]
 fn every_output_prints_the_numbers_computed_from_the_yaml() {
     let mut failures = Vec::new();
-    for dir in samples() {
-        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    for sample in samples() {
+        let name = sample.file_name().unwrap().to_string_lossy().to_string();
+        // Each sample with planned cases added: they are counted apart, never as lots.
+        let copy = crate::field::with_planned(&sample);
+        let dir = copy.path().to_path_buf();
         let r = Raw::read(&dir);
         let all = Numbers::of(&r, None);
         assert!(all.total.visits > 0, "{name} has cases");
+        assert!(all.total.scheduled > 0, "{name} has planned cases");
         let out = render_batch_documents(&dir);
         let b = out.path().join("batch");
         compare_share(&name, &all, &b, &mut failures);
@@ -263,6 +267,8 @@ fn every_output_prints_the_numbers_computed_from_the_yaml() {
         for (got, want) in rows.zip(all.categories.iter().chain(std::iter::once(&all.total))) {
             let want_json = serde_json::json!({
                 "planned": want.planned.unwrap_or(0),
+                "scheduled": want.scheduled,
+                "visited": want.visits,
                 "sampled": want.sampled,
                 "tested": want.tested,
                 "qualified": want.qualified,

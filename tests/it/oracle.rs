@@ -92,6 +92,8 @@ pub fn tested(c: &Value) -> bool {
 pub struct Row {
     pub label: String,
     pub planned: Option<u32>,
+    /// Planned cases: no outcome written yet (neither visits nor lots).
+    pub scheduled: u32,
     pub visits: u32,
     pub sampled: u32,
     pub refused: u32,
@@ -153,6 +155,10 @@ impl Row {
     }
 
     fn add(&mut self, c: &Value) {
+        if c["outcome"].is_null() {
+            self.scheduled += 1;
+            return;
+        }
         self.visits += 1;
         match text(&c["outcome"]).as_str() {
             "sampled" => self.sampled += 1,
@@ -243,6 +249,7 @@ impl Numbers {
             ..Row::default()
         };
         for c in &categories {
+            total.scheduled += c.scheduled;
             total.visits += c.visits;
             total.sampled += c.sampled;
             total.refused += c.refused;

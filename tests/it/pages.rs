@@ -331,7 +331,41 @@ fn sample_pages(sample: &str, lb: &LoadedBatch) -> (Pages, Vec<&'static str>) {
         }
     }
     assert!(!pages.is_empty(), "sample {sample}: no page rendered");
+    pages.extend(pack_pages(sample));
     (pages, docs.iter().map(|d| d.kind).collect())
+}
+
+/// The pages of the visit pack of a planned case added to the sample that are compared: the
+/// route sheet (page 1) and the first copy of the sampling sheet with its blanks (page 9, after
+/// the three copies of the notice, each with its blank back).
+const PACK_PAGES: [usize; 2] = [1, 9];
+
+fn pack_pages(sample: &str) -> Vec<(String, String, Gray)> {
+    use spotcheck::documents::pack::{PackOptions, pack};
+    let dir = crate::field::with_planned(&sample_path(sample));
+    let lb = load::load(dir.path()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let written = pack(
+        &lb,
+        &engine(),
+        &PackOptions {
+            out: out.path().to_path_buf(),
+            dates: Vec::new(),
+            cases: vec!["PL-2099-001".into()],
+        },
+    )
+    .unwrap();
+    let all = rasterize(&written[0].path);
+    PACK_PAGES
+        .iter()
+        .map(|&n| {
+            (
+                page_name("pack", n),
+                "the visit pack of planned case PL-2099-001".to_string(),
+                all[n - 1].clone(),
+            )
+        })
+        .collect()
 }
 
 /// The reference images present for a sample, by page name.

@@ -81,6 +81,8 @@ fn expected(dir: &Path, today: NaiveDate) -> Json {
         let row = json!({
             "category": cat.as_str().unwrap(),
             "planned": planned,
+            "scheduled": of(&|c| c["outcome"].is_null()),
+            "visited": of(&|c| !c["outcome"].is_null()),
             "sampled": sampled,
             "tested": of(&tested),
             "qualified": of(&|c| tested(c) && !failed(c)),

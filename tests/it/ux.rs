@@ -44,7 +44,8 @@ fn init_then_check_and_build_succeed_in_a_fresh_folder() {
                     .iter()
                     .any(|it| it.verdict == spotcheck::input::model::Verdict::Fail)
             });
-            (format!("{:?}", c.case.outcome), tested, failed)
+            let outcome = c.case.outcome.map(|o| format!("{o:?}")).unwrap_or_default();
+            (outcome, tested, failed)
         })
         .collect();
     for want in [

@@ -1,0 +1,398 @@
+//! The visit pack (抽样包): what the samplers carry to a day of visits, ready for a duplex
+//! printer. One PDF per day (per lab and day when several labs share the batch), and one per
+//! case on request: the route sheet of the visits, then for each visit the notice and every
+//! form completed on site, each starting on an odd page (a blank back page is added after a
+//! document with an odd number of pages).
+//!
+//! Every copy (联) of a form is printed, each labelled at its foot, with the QR code of each
+//! page (without a case file hash: a pack is no final document); the archive keeps one.
+//!
+//! A planned case prints what is known (the enterprise, the lab, the samplers, the notice
+//! number) and ruled blanks for what is written by hand: the forms receive the case from
+//! [`view::paper_case`], and the pack's show rules turn the blank marks ([`view::BLANK`] …)
+//! into lines to write on, sized for handwriting. A visited case prints the forms of its
+//! outcome as recorded. A 待填写 left in a case file is a blank on paper, never the word.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::json;
+use typst::foundations::Bytes;
+use typst_pdf::PdfStandard;
+
+use crate::documents::engine::{DocSource, Engine};
+use crate::documents::format::date_cn;
+use crate::documents::kinds::{CATALOG, Kind};
+use crate::documents::qr;
+use crate::documents::render::{QR_PAGES, copies_text};
+use crate::documents::templates::Templates;
+use crate::documents::view::{self, CaseView, DocMeta};
+use crate::input::load::LoadedBatch;
+use crate::input::model::Case;
+use crate::messages::Message;
+use crate::msg;
+use crate::output::write_atomic;
+
+/// OUT/pack/
+pub const PACK_DIR: &str = "pack";
+
+/// The forms of a visit, in the order they are used on site.
+pub const PACK_KINDS: [&str; 7] = [
+    "notice",
+    "sampling-sheet",
+    "payment-slip",
+    "sealing-notice",
+    "refusal-form",
+    "no-sample-sheet",
+    "feedback-sheet",
+];
+
+/// What to pack.
+#[derive(Debug, Clone, Default)]
+pub struct PackOptions {
+    pub out: PathBuf,
+    /// The days to pack; with neither days nor cases, every day that has planned cases.
+    pub dates: Vec<NaiveDate>,
+    /// Cases packed one by one, each in its own file.
+    pub cases: Vec<String>,
+}
+
+/// One pack written.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackWritten {
+    pub path: PathBuf,
+    /// The day, for a day's pack.
+    pub date: Option<NaiveDate>,
+    /// The cases in it, in route order.
+    pub cases: Vec<String>,
+    pub pages: usize,
+    /// The documents in it, in order, with their first page (from 1): the route sheet, then
+    /// each visit's forms.
+    pub documents: Vec<PackedDoc>,
+}
+
+/// A document inside a pack.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackedDoc {
+    /// `route-sheet` or a form kind.
+    pub kind: &'static str,
+    /// The case, for a form.
+    pub case: Option<String>,
+    pub first_page: usize,
+    pub pages: usize,
+}
+
+/// The show rules that make blanks of the blank marks, put before a form's own source.
+const BLANK_RULES: &str = "#show \"\u{E000}\": box(width: 1fr, height: 1.7em, stroke: (bottom: 0.5pt + luma(110)))\n\
+#show \"\u{E001}\": block(width: 100%, above: 0.4em, below: 0.2em, stack(spacing: 2em, v(0.4em), ..range(4).map(_ => line(length: 100%, stroke: 0.4pt + luma(150)))))\n\
+#show \"\u{E003}\": box(width: 4em, height: 1.7em, stroke: (bottom: 0.5pt + luma(110)))\n\
+#show \"\u{E002}\": box(width: 2.6em, height: 1.7em, stroke: (bottom: 0.5pt + luma(110)))\n";
+
+/// The forms a case's pack holds: every form of the visit for a planned case; the forms of
+/// its outcome for a visited one.
+pub fn kinds_for(c: &Case) -> Vec<&'static Kind> {
+    PACK_KINDS
+        .iter()
+        .filter_map(|id| CATALOG.iter().find(|k| k.id == *id))
+        .filter(|k| c.is_planned() || (k.applies)(c))
+        .collect()
+}
+
+/// Writes the packs asked for under `OUT/pack/`.
+pub fn pack(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    opts: &PackOptions,
+) -> Result<Vec<PackWritten>, Message> {
+    for id in &opts.cases {
+        if lb.case(id).is_none() {
+            return Err(msg!(PackUnknownCase, id = id));
+        }
+    }
+    let dates: Vec<NaiveDate> = if opts.dates.is_empty() && opts.cases.is_empty() {
+        let mut d: Vec<NaiveDate> = lb
+            .cases
+            .iter()
+            .filter(|lc| lc.case.is_planned())
+            .map(|lc| lc.case.visit.date)
+            .collect();
+        d.sort();
+        d.dedup();
+        if d.is_empty() {
+            return Err(msg!(PackNothing));
+        }
+        d
+    } else {
+        opts.dates.clone()
+    };
+    let several_labs = lb.batch.labs.len() > 1;
+    let templates = Templates::new().map_err(|e| msg!(RenderTemplates, error = e))?;
+    let dir = opts.out.join(PACK_DIR);
+    let mut written = Vec::new();
+    for date in dates {
+        // The day's visits, by lab (each lab's samplers go their own way), then by id.
+        let mut by_lab: BTreeMap<usize, Vec<&Case>> = BTreeMap::new();
+        for lc in lb.cases.iter().filter(|lc| lc.case.visit.date == date) {
+            let rank = lb
+                .batch
+                .labs
+                .iter()
+                .position(|l| l.id == lc.case.lab)
+                .unwrap_or(usize::MAX);
+            by_lab
+                .entry(if several_labs { rank } else { 0 })
+                .or_default()
+                .push(&lc.case);
+        }
+        if by_lab.is_empty() {
+            return Err(msg!(PackNoVisits, date = date));
+        }
+        for (rank, mut cases) in by_lab {
+            cases.sort_by(|a, b| a.id.cmp(&b.id));
+            let name = format!("{}.pdf", date.format("%Y-%m-%d"));
+            let path = match lb.batch.labs.get(rank).filter(|_| several_labs) {
+                Some(l) => dir.join(&l.id).join(name),
+                None => dir.join(name),
+            };
+            written.push(pack_one(lb, engine, &templates, &cases, Some(date), &path)?);
+        }
+    }
+    for id in &opts.cases {
+        let c = &lb
+            .case(id)
+            .map(|lc| &lc.case)
+            .ok_or_else(|| msg!(PackUnknownCase, id = id))?;
+        let path = dir.join(format!("{id}.pdf"));
+        written.push(pack_one(lb, engine, &templates, &[c], None, &path)?);
+    }
+    Ok(written)
+}
+
+/// A document compiled for the pack: its kind, its case, its PDF, its pages, and whether its
+/// pages are landscape.
+struct Piece(&'static str, Option<String>, Vec<u8>, usize, bool);
+
+/// A visit on the route sheet.
+#[derive(Debug, Clone, Serialize)]
+struct RouteVisit {
+    id: String,
+    party: String,
+    address: String,
+    contact: String,
+    phone: String,
+    category: String,
+    domain: &'static str,
+    samplers: String,
+    /// The outcome of a visit already made; empty for a planned one (boxes to tick).
+    outcome: &'static str,
+}
+
+/// One pack: the route sheet and the forms of `cases`, written to `path`.
+fn pack_one(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    templates: &Templates,
+    cases: &[&Case],
+    date: Option<NaiveDate>,
+    path: &Path,
+) -> Result<PackWritten, Message> {
+    let mut docs: Vec<Piece> = Vec::new();
+    let compile = |name: &str, label: String, ident: String, source: String| {
+        let doc = DocSource {
+            main_name: name.to_string(),
+            label,
+            ident,
+            date: lb.batch.issued_on,
+        };
+        engine
+            .install(|| engine.compile(&doc, source))
+            .map_err(|e| msg!(PackCompile, what = name, error = e.to_string()))
+    };
+
+    // The route sheet.
+    let names = |c: &Case| {
+        c.visit
+            .samplers
+            .iter()
+            .map(|s| s.name.as_str())
+            .filter(|n| !n.contains(crate::input::scaffold::PLACEHOLDER))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let mut samplers: Vec<String> = Vec::new();
+    let mut labs: Vec<String> = Vec::new();
+    for c in cases {
+        for s in &c.visit.samplers {
+            if !s.name.contains(crate::input::scaffold::PLACEHOLDER) && !samplers.contains(&s.name)
+            {
+                samplers.push(s.name.clone());
+            }
+        }
+        let lab = lb
+            .batch
+            .lab(&c.lab)
+            .map_or_else(|| c.lab.clone(), |l| l.name.clone());
+        if !labs.contains(&lab) {
+            labs.push(lab);
+        }
+    }
+    let day = date.unwrap_or(cases[0].visit.date);
+    let subject = match date {
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => cases[0].id.clone(),
+    };
+    let route = json!({
+        "date": date_cn(day),
+        "labs": labs.join("、"),
+        "samplers": samplers.join("、"),
+        "visits": cases.iter().map(|c| RouteVisit {
+            id: c.id.clone(),
+            party: c.party.name.clone(),
+            address: c.party.address.clone(),
+            contact: c.party.contact.clone().unwrap_or_default(),
+            phone: c.party.phone.clone().unwrap_or_default(),
+            category: c.category.clone(),
+            domain: c.domain.label(),
+            samplers: names(c),
+            outcome: c.outcome.map_or("", |o| o.label()),
+        }).collect::<Vec<_>>(),
+    });
+    let ctx = json!({
+        "batch": &lb.batch,
+        "route": route,
+        "doc": { "kind": "route-sheet", "title": format!("抽样路线单 {subject}"), "draft": false },
+    });
+    let source = templates
+        .render("route-sheet.typ.tera", &ctx)
+        .map_err(|e| msg!(PackCompile, what = "route-sheet.typ", error = e))?;
+    let compiled = compile(
+        "route-sheet.typ",
+        "抽样路线单 route-sheet.typ（模板 route-sheet.typ.tera）".into(),
+        format!("{}/pack/{subject}/route-sheet", lb.batch.id),
+        source,
+    )?;
+    docs.push(Piece(
+        "route-sheet",
+        None,
+        compiled.pdf,
+        compiled.pages,
+        true,
+    ));
+
+    // Each visit's forms, every copy (联) of each, with blanks for what is written on site.
+    for c in cases {
+        let paper = view::paper_case(c);
+        for kind in kinds_for(c) {
+            let copies = kind.copies(&lb.batch);
+            for copy in &copies {
+                // The QR code of each page (no case file hash: a pack is no final document);
+                // a form longer than the pages its codes were made for is made again.
+                let mut qr_pages = QR_PAGES;
+                let compiled = loop {
+                    let meta = DocMeta {
+                        kind: kind.id,
+                        title: format!("{} {}", kind.title, c.id),
+                        draft: false,
+                        copy: copy.label(),
+                        copies_text: copies_text(&copies),
+                        qr: (1..=qr_pages)
+                            .map(|page| {
+                                qr::svg(
+                                    &qr::PageMark {
+                                        batch: lb.batch.id.clone(),
+                                        case: c.id.clone(),
+                                        kind: kind.id.to_string(),
+                                        copy: copy.number,
+                                        page,
+                                        case_sha256: None,
+                                    }
+                                    .text(),
+                                )
+                            })
+                            .collect(),
+                    };
+                    let mut v = CaseView::of(lb, &paper, meta);
+                    if c.is_planned() {
+                        v.f.blank_out();
+                    }
+                    v.f.paper = true;
+                    let body = templates
+                        .render(kind.template, &v)
+                        .map_err(|e| msg!(PackCompile, what = kind.template, error = e))?;
+                    let source = format!("{BLANK_RULES}{body}");
+                    let compiled = compile(
+                        &format!("{}.typ", kind.id),
+                        format!("{}/{}.typ（模板 {}）", c.id, kind.id, kind.template),
+                        format!("{}/pack/{}/{}/{}", lb.batch.id, c.id, kind.id, copy.number),
+                        source,
+                    )?;
+                    if compiled.pages <= qr_pages {
+                        break compiled;
+                    }
+                    qr_pages = compiled.pages;
+                };
+                docs.push(Piece(
+                    kind.id,
+                    Some(c.id.clone()),
+                    compiled.pdf,
+                    compiled.pages,
+                    false,
+                ));
+            }
+        }
+    }
+
+    // Bound for duplex printing: each document from an odd page.
+    let mut files: Vec<(String, Bytes)> = Vec::new();
+    let mut items = Vec::new();
+    let mut documents = Vec::new();
+    let mut page = 1;
+    for (i, Piece(kind, case, pdf, pages, flipped)) in docs.into_iter().enumerate() {
+        let vpath = format!("/docs/{i}.pdf");
+        files.push((vpath.clone(), Bytes::new(pdf)));
+        let blank_back = pages % 2 == 1;
+        items.push(json!({
+            "path": vpath,
+            "page_numbers": (1..=pages).collect::<Vec<_>>(),
+            "blank_back": blank_back,
+            "flipped": flipped,
+        }));
+        documents.push(PackedDoc {
+            kind,
+            case,
+            first_page: page,
+            pages,
+        });
+        page += pages + usize::from(blank_back);
+    }
+    let ctx = json!({
+        "docs": items,
+        "doc": { "kind": "pack", "title": format!("抽样包 {} {subject}", lb.batch.document_no), "draft": false },
+    });
+    let source = templates
+        .render("pack.typ.tera", &ctx)
+        .map_err(|e| msg!(PackCompile, what = "pack.typ", error = e))?;
+    let doc = DocSource {
+        main_name: "pack.typ".into(),
+        label: "抽样包 pack.typ（模板 pack.typ.tera）".into(),
+        ident: format!("{}/pack/{subject}", lb.batch.id),
+        date: lb.batch.issued_on,
+    };
+    // Plain PDF 1.7, as the volume: the forms' own PDF pages are embedded.
+    let compiled = engine
+        .install(|| engine.compile_with(&doc, source, &files, Some(&[PdfStandard::V_1_7])))
+        .map_err(|e| msg!(PackCompile, what = "pack.typ", error = e.to_string()))?;
+    drop(files);
+    write_atomic(path, &compiled.pdf)
+        .map_err(|e| msg!(PackWrite, path = path, error = e.to_string()))?;
+    typst::comemo::evict(0);
+    Ok(PackWritten {
+        path: path.to_path_buf(),
+        date,
+        cases: cases.iter().map(|c| c.id.clone()).collect(),
+        pages: compiled.pages,
+        documents,
+    })
+}

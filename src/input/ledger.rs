@@ -1,0 +1,952 @@
+//! The enterprise list and the lab's ledger (台账): `spotcheck import` reads a spreadsheet
+//! (`.xlsx`) or a `.csv` file into planned cases, one per row; `spotcheck export` writes the
+//! batch back as a ledger, one row per case with its stage and dates, under headers `import`
+//! understands, so that importing the ledger again changes nothing.
+//!
+//! Columns are found by their Chinese headers ([`Field::headers`]; docs/import.md), in the
+//! first sheet, on the first of its first ten rows that names at least two of them; a header
+//! can be pointed at another column (`--column 统一社会信用代码=信用代码`). A row is matched to
+//! an existing case by its id when the sheet has one, else by credit code and category; a
+//! matched row is left as it is (the case file is the record). Every other row becomes a
+//! planned case, checked by the same rules `check` applies to a planned case, every bad cell
+//! reported as `FILE:Sheet!C12 统一社会信用代码: …`; when any row is wrong nothing is written.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Rule};
+use crate::input::load::{BATCH_FILE, CASES_DIR, LoadedBatch, LoadedCase, is_safe_id};
+use crate::input::model::{Batch, Case, Domain, Party, Sampler, Visit};
+use crate::input::scaffold::{CASE_SCHEMA_FILE, PLACEHOLDER, category_prefix, next_number};
+use crate::messages::Message;
+use crate::msg;
+
+/// A column of the list: the case field it fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Id,
+    PartyName,
+    CreditCode,
+    Address,
+    Postcode,
+    LegalRep,
+    Contact,
+    Phone,
+    Category,
+    Domain,
+    Date,
+    Lab,
+    Samplers,
+    NoticeNo,
+}
+
+impl Field {
+    pub const ALL: [Field; 14] = [
+        Field::Id,
+        Field::PartyName,
+        Field::CreditCode,
+        Field::Address,
+        Field::Postcode,
+        Field::LegalRep,
+        Field::Contact,
+        Field::Phone,
+        Field::Category,
+        Field::Domain,
+        Field::Date,
+        Field::Lab,
+        Field::Samplers,
+        Field::NoticeNo,
+    ];
+
+    /// The headers that name the column, the first one the field's own (what `export`
+    /// writes and `--column` names).
+    pub fn headers(self) -> &'static [&'static str] {
+        match self {
+            Field::Id => &["抽样单编号", "案例编号", "编号"],
+            Field::PartyName => &[
+                "企业名称",
+                "受检单位",
+                "受检单位名称",
+                "单位名称",
+                "被抽样单位",
+                "被抽样单位名称",
+            ],
+            Field::CreditCode => &["统一社会信用代码", "社会信用代码", "信用代码"],
+            Field::Address => &["地址", "企业地址", "单位地址", "经营地址", "生产地址"],
+            Field::Postcode => &["邮政编码", "邮编"],
+            Field::LegalRep => &["法定代表人"],
+            Field::Contact => &["联系人"],
+            Field::Phone => &["电话", "联系电话", "联系方式"],
+            Field::Category => &["产品类别", "产品名称", "抽查产品", "产品"],
+            Field::Domain => &["抽样领域", "领域"],
+            Field::Date => &["计划日期", "计划抽样日期", "抽样日期"],
+            Field::Lab => &["承检机构", "检验机构", "承检单位"],
+            Field::Samplers => &["抽样人员"],
+            Field::NoticeNo => &["通知书编号", "抽查通知书编号"],
+        }
+    }
+
+    /// The header `export` writes and `--column` names.
+    pub fn header(self) -> &'static str {
+        self.headers()[0]
+    }
+
+    /// The field of the case file it fills, as findings name it.
+    pub fn path(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::PartyName => "party.name",
+            Field::CreditCode => "party.credit_code",
+            Field::Address => "party.address",
+            Field::Postcode => "party.postcode",
+            Field::LegalRep => "party.legal_rep",
+            Field::Contact => "party.contact",
+            Field::Phone => "party.phone",
+            Field::Category => "category",
+            Field::Domain => "domain",
+            Field::Date => "visit.date",
+            Field::Lab => "lab",
+            Field::Samplers => "visit.samplers",
+            Field::NoticeNo => "visit.notice_no",
+        }
+    }
+
+    /// Whether a row without it cannot become a case.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            Field::PartyName | Field::CreditCode | Field::Address | Field::Category | Field::Date
+        )
+    }
+
+    /// The field a header or a case path names: any of its headers, or its path.
+    pub fn named(name: &str) -> Option<Field> {
+        let n = normalize(name);
+        Field::ALL
+            .into_iter()
+            .find(|f| f.path() == n || f.headers().contains(&n.as_str()))
+    }
+
+    /// The field of a finding's path (`party.credit_code`, `visit.samplers[1].name`).
+    fn of_path(path: &str) -> Option<Field> {
+        Field::ALL
+            .into_iter()
+            .filter(|f| path.starts_with(f.path()))
+            .max_by_key(|f| f.path().len())
+    }
+}
+
+/// A header as compared: without spaces (half- or full-width) and a trailing `*` or `：`.
+fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect::<String>()
+        .trim_end_matches(['*', '＊', ':', '：'])
+        .to_string()
+}
+
+/// The rows of the sheet read, as text, with where they are.
+pub struct Sheet {
+    /// How findings name the sheet: `list.xlsx:企业名单` or `list.csv`.
+    pub label: String,
+    /// Whether a cell is named `label!C12` (a workbook's sheet) or `label:C12` (a CSV file).
+    pub workbook: bool,
+    /// Every row, as text, trimmed.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Sheet {
+    /// Where a cell is: `list.xlsx:企业名单!C12`; `row` and `col` from 0.
+    pub fn cell(&self, row: usize, col: usize) -> String {
+        let sep = if self.workbook { '!' } else { ':' };
+        format!("{}{sep}{}{}", self.label, column_letters(col), row + 1)
+    }
+}
+
+/// `A`, `B`, … `Z`, `AA`, … for a column from 0.
+pub fn column_letters(mut col: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Reads the first sheet of a workbook, or a CSV file (UTF-8, with or without BOM, or the
+/// GB18030 that spreadsheet programs save in China).
+pub fn read_sheet(path: &Path) -> Result<Sheet, Message> {
+    let name = path.display().to_string();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let unreadable =
+        |e: &dyn std::fmt::Display| msg!(ImportRead, path = path, error = e.to_string());
+    match ext.as_str() {
+        "xlsx" | "xlsm" => {
+            use calamine::Reader;
+            let mut wb: calamine::Xlsx<_> =
+                calamine::open_workbook(path).map_err(|e| unreadable(&e))?;
+            let sheet = wb
+                .sheet_names()
+                .first()
+                .cloned()
+                .ok_or_else(|| msg!(ImportNoSheet, path = path))?;
+            let range = wb.worksheet_range(&sheet).map_err(|e| unreadable(&e))?;
+            // Rows and columns as the sheet numbers them, even when it starts further down.
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut rows = vec![Vec::new(); r0 as usize];
+            for row in range.rows() {
+                let mut cells = vec![String::new(); c0 as usize];
+                cells.extend(row.iter().map(cell_text));
+                rows.push(cells);
+            }
+            Ok(Sheet {
+                label: format!("{name}:{sheet}"),
+                workbook: true,
+                rows,
+            })
+        }
+        "csv" => {
+            let bytes = std::fs::read(path).map_err(|e| unreadable(&e))?;
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(t) => t.trim_start_matches('\u{feff}').to_string(),
+                Err(_) => encoding_rs::GB18030.decode(&bytes).0.into_owned(),
+            };
+            let mut rd = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            let mut rows = Vec::new();
+            for rec in rd.records() {
+                let rec = rec.map_err(|e| unreadable(&e))?;
+                rows.push(rec.iter().map(|s| s.trim().to_string()).collect());
+            }
+            Ok(Sheet {
+                label: name,
+                workbook: false,
+                rows,
+            })
+        }
+        _ => Err(msg!(ImportFormat, path = path)),
+    }
+}
+
+/// A workbook cell as text: whole numbers without `.0` (phone numbers, postcodes typed as
+/// numbers), dates as `2024-04-16`.
+fn cell_text(d: &calamine::Data) -> String {
+    use calamine::Data;
+    match d {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => s.trim().to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.chars().take(10).collect(),
+    }
+}
+
+/// A date as lists write it: 2024-04-16, 2024/4/16, 2024.4.16, 2024年4月16日, 20240416.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = s.split(['T']).next().unwrap_or("");
+    ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+}
+
+/// Which column holds which field, with the row of the headers.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    pub header_row: usize,
+    pub of: BTreeMap<Field, usize>,
+}
+
+/// How many rows from the top the headers are looked for in (a title row or two may stand
+/// above them).
+const HEADER_ROWS: usize = 10;
+
+/// Finds the header row and the column of each field; `overrides` maps a field to the
+/// header its column has in this sheet.
+fn columns(sheet: &Sheet, overrides: &BTreeMap<Field, String>) -> Result<Columns, Vec<Diagnostic>> {
+    let find = |row: &[String], f: Field| -> Option<usize> {
+        let wanted: Vec<String> = match overrides.get(&f) {
+            Some(h) => vec![normalize(h)],
+            None => f.headers().iter().map(|h| (*h).to_string()).collect(),
+        };
+        // The first alias found wins, so that 企业名称 is preferred to 单位名称 when a sheet
+        // has both.
+        wanted
+            .iter()
+            .find_map(|w| row.iter().position(|c| &normalize(c) == w))
+    };
+    let header_row = sheet.rows.iter().take(HEADER_ROWS).position(|row| {
+        Field::ALL
+            .into_iter()
+            .filter(|f| find(row, *f).is_some())
+            .count()
+            >= 2
+    });
+    let Some(header_row) = header_row else {
+        return Err(vec![Diagnostic::new(
+            Rule::ImportHeader,
+            &sheet.label,
+            (0, 0),
+            "",
+            msg!(ImportNoHeader, rows = HEADER_ROWS),
+        )]);
+    };
+    let row = &sheet.rows[header_row];
+    let mut of = BTreeMap::new();
+    let mut errors = Vec::new();
+    for f in Field::ALL {
+        match find(row, f) {
+            Some(c) => {
+                of.insert(f, c);
+            }
+            None if f.required() || overrides.contains_key(&f) => errors.push(Diagnostic::new(
+                Rule::ImportHeader,
+                &sheet.label,
+                (header_row + 1, 0),
+                f.header(),
+                msg!(
+                    ImportMissingColumn,
+                    header = f.header(),
+                    wanted = overrides
+                        .get(&f)
+                        .cloned()
+                        .unwrap_or_else(|| f.headers().join("、"))
+                ),
+            )),
+            None => {}
+        }
+    }
+    if errors.is_empty() {
+        Ok(Columns { header_row, of })
+    } else {
+        Err(errors)
+    }
+}
+
+/// `--column 统一社会信用代码=信用代码`: the field (by any of its headers, or its path) and
+/// the header of its column in the sheet.
+pub fn parse_override(s: &str) -> Result<(Field, String), Message> {
+    let (field, header) = s
+        .split_once('=')
+        .ok_or_else(|| msg!(ImportColumnOption, value = s))?;
+    let f = Field::named(field).ok_or_else(|| {
+        msg!(
+            ImportColumnUnknown,
+            name = field.trim(),
+            all = Field::ALL.map(|f| f.header().to_string()).to_vec()
+        )
+    })?;
+    let header = header.trim();
+    if header.is_empty() {
+        return Err(msg!(ImportColumnOption, value = s));
+    }
+    Ok((f, header.to_string()))
+}
+
+/// A case already in the folder, read leniently (a file with errors elsewhere still counts).
+#[derive(Debug, Clone)]
+struct Existing {
+    id: String,
+    credit_code: String,
+    category: String,
+}
+
+fn existing_cases(root: &Path) -> Vec<Existing> {
+    let text = |v: &serde_yaml::Value, k: &[&str]| -> String {
+        let mut v = v;
+        for key in k {
+            v = &v[*key];
+        }
+        v.as_str().map(|s| s.trim().to_string()).unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for e in WalkDir::new(root.join(CASES_DIR))
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let name = e.file_name().to_string_lossy();
+        if !e.file_type().is_file() || !(name.ends_with(".yaml") || name.ends_with(".yml")) {
+            continue;
+        }
+        let Ok(t) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let Ok(v) = serde_yaml::from_str::<serde_yaml::Value>(&t) else {
+            continue;
+        };
+        out.push(Existing {
+            id: text(&v, &["id"]),
+            credit_code: text(&v, &["party", "credit_code"]).to_ascii_uppercase(),
+            category: text(&v, &["category"]),
+        });
+    }
+    out
+}
+
+/// One row that becomes a planned case.
+#[derive(Debug, Clone)]
+pub struct NewRow {
+    /// The row in the sheet, from 0.
+    pub row: usize,
+    pub case: Case,
+    /// Where the case file goes.
+    pub path: PathBuf,
+}
+
+/// What an import would do, or did.
+#[derive(Debug, Clone, Default)]
+pub struct ImportPlan {
+    /// The rows that become planned cases, in sheet order.
+    pub new: Vec<NewRow>,
+    /// Rows matched to a case already in the folder (row from 0, case id).
+    pub matched: Vec<(usize, String)>,
+}
+
+/// Reads the list and decides, row by row, what it makes: every finding, or the plan.
+pub fn plan_import(
+    root: &Path,
+    file: &Path,
+    overrides: &BTreeMap<Field, String>,
+) -> Result<ImportPlan, Vec<Diagnostic>> {
+    let (batch, batch_index) = crate::input::load::read_typed::<Batch>(root, BATCH_FILE)?;
+    let sheet = read_sheet(file).map_err(|m| {
+        vec![Diagnostic::new(
+            Rule::ImportHeader,
+            &file.display().to_string(),
+            (0, 0),
+            "",
+            m,
+        )]
+    })?;
+    let cols = columns(&sheet, overrides)?;
+    let existing = existing_cases(root);
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut plan = ImportPlan::default();
+    // Ids and case files taken, by the folder and by the rows before.
+    let mut ids: Vec<String> = existing.iter().map(|e| e.id.clone()).collect();
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let prefixes = prefixes_of(&existing);
+    let year = batch.issued_on.year();
+
+    for (r, row) in sheet.rows.iter().enumerate().skip(cols.header_row + 1) {
+        let get = |f: Field| -> String {
+            cols.of
+                .get(&f)
+                .and_then(|&c| row.get(c))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        };
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let cell = |f: Field| -> String {
+            let c = cols.of.get(&f).copied().unwrap_or(0);
+            sheet.cell(r, c)
+        };
+        let mut bad = |f: Field, rule: Rule, m: Message| {
+            errors.push(Diagnostic::new(rule, &cell(f), (0, 0), f.header(), m));
+        };
+        // Matched by id, when the sheet gives one.
+        let id_cell = get(Field::Id);
+        if !id_cell.is_empty() && existing.iter().any(|e| e.id == id_cell) {
+            plan.matched.push((r, id_cell));
+            continue;
+        }
+        let code = get(Field::CreditCode).to_ascii_uppercase();
+        let category = get(Field::Category);
+        if id_cell.is_empty()
+            && let Some(e) = existing
+                .iter()
+                .find(|e| !code.is_empty() && e.credit_code == code && e.category == category)
+        {
+            plan.matched.push((r, e.id.clone()));
+            continue;
+        }
+        // A new planned case: every required cell written, the credit code valid.
+        if !code.is_empty()
+            && let Some(m) = crate::rules::credit_code_problem(&code)
+        {
+            bad(Field::CreditCode, Rule::PartyCreditCode, m);
+        }
+        let mut complete = true;
+        for f in Field::ALL.into_iter().filter(|f| f.required()) {
+            if get(f).is_empty() {
+                bad(
+                    f,
+                    Rule::ImportCell,
+                    msg!(ImportEmptyCell, header = f.header()),
+                );
+                complete = false;
+            }
+        }
+        let date = match get(Field::Date) {
+            d if d.is_empty() => None,
+            d => {
+                let parsed = parse_date(&d);
+                if parsed.is_none() {
+                    bad(
+                        Field::Date,
+                        Rule::ImportCell,
+                        msg!(ImportBadDate, value = &d),
+                    );
+                }
+                parsed
+            }
+        };
+        let domain = match get(Field::Domain).trim_end_matches("领域") {
+            "" | "流通" | "销售" | "经销" => Some(Domain::Circulation),
+            "生产" => Some(Domain::Production),
+            other => {
+                bad(
+                    Field::Domain,
+                    Rule::ImportCell,
+                    msg!(ImportBadDomain, value = other),
+                );
+                None
+            }
+        };
+        let lab = match get(Field::Lab) {
+            l if l.is_empty() => batch
+                .plan_row(&category)
+                .and_then(|p| p.lab.clone())
+                .or_else(|| (batch.labs.len() == 1).then(|| batch.labs[0].id.clone()))
+                .or_else(|| {
+                    if complete {
+                        bad(Field::Lab, Rule::ImportCell, msg!(ImportLabNeeded));
+                    }
+                    None
+                }),
+            l => batch
+                .labs
+                .iter()
+                .find(|x| x.id == l || x.name == l)
+                .map(|x| x.id.clone())
+                .or_else(|| {
+                    let all: Vec<String> = batch.labs.iter().map(|x| x.name.clone()).collect();
+                    bad(
+                        Field::Lab,
+                        Rule::ImportCell,
+                        msg!(ImportBadLab, value = &l, all = all),
+                    );
+                    None
+                }),
+        };
+        if !id_cell.is_empty() && !is_safe_id(&id_cell) {
+            bad(Field::Id, Rule::ImportCell, msg!(LoadCaseId, id = &id_cell));
+        }
+        // The same enterprise and category, or the same id, twice in the list.
+        if !code.is_empty() {
+            if let Some(first) = seen.get(&(code.clone(), category.clone())) {
+                bad(
+                    Field::CreditCode,
+                    Rule::ImportDuplicate,
+                    msg!(ImportDuplicateRow, row = first + 1),
+                );
+            } else {
+                seen.insert((code.clone(), category.clone()), r);
+            }
+        }
+        if !id_cell.is_empty() {
+            if let Some(first) = seen_ids.get(&id_cell) {
+                bad(
+                    Field::Id,
+                    Rule::ImportDuplicate,
+                    msg!(ImportDuplicateRow, row = first + 1),
+                );
+            } else {
+                seen_ids.insert(id_cell.clone(), r);
+            }
+        }
+        let (Some(date), Some(domain), Some(lab), true) = (date, domain, lab, complete) else {
+            continue;
+        };
+        // The id: the sheet's, or the next of the category in the batch's style.
+        let (id, path) = if id_cell.is_empty() {
+            let prefix = prefixes
+                .get(&category)
+                .cloned()
+                .or_else(|| category_prefix(&category))
+                .unwrap_or_else(|| "CASE".into());
+            let mut n = next_number(&ids, &prefix, year);
+            let mut path = case_path(root, &prefix, n);
+            while path.exists() {
+                n += 1;
+                path = case_path(root, &prefix, n);
+            }
+            (format!("{prefix}-{year}-{n:03}"), path)
+        } else {
+            let stem: String = id_cell.to_ascii_lowercase();
+            (
+                id_cell.clone(),
+                root.join(CASES_DIR).join(format!("{stem}.yaml")),
+            )
+        };
+        ids.push(id.clone());
+        let opt = |f: Field| Some(get(f)).filter(|s| !s.is_empty());
+        let samplers = get(Field::Samplers)
+            .split(['、', ',', '，', ';', '；', '/', ' ', '\u{3000}'])
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Sampler {
+                name: s.trim().to_string(),
+                credential: None,
+            })
+            .collect();
+        let case = Case {
+            id,
+            category,
+            domain,
+            lab,
+            outcome: None,
+            visit: Visit {
+                date,
+                place: None,
+                notice_no: opt(Field::NoticeNo).unwrap_or_else(|| PLACEHOLDER.to_string()),
+                notice_valid_until: None,
+                samplers,
+            },
+            party: Party {
+                name: get(Field::PartyName),
+                credit_code: code,
+                address: get(Field::Address),
+                postcode: opt(Field::Postcode),
+                legal_rep: opt(Field::LegalRep),
+                contact: opt(Field::Contact),
+                phone: opt(Field::Phone),
+            },
+            manufacturer: None,
+            product: None,
+            seals: None,
+            signing: None,
+            payment: None,
+            refusal: None,
+            not_sampled: None,
+            evidence: Vec::new(),
+            inspection: None,
+            delivery: None,
+            ecqs: None,
+            followup: None,
+            disposal: None,
+        };
+        plan.new.push(NewRow { row: r, case, path });
+    }
+
+    // The rules check applies to a planned case, each finding put back on its cell.
+    let lb = LoadedBatch {
+        root: root.to_path_buf(),
+        batch,
+        batch_index,
+        cases: plan
+            .new
+            .iter()
+            .map(|n| LoadedCase {
+                case: n.case.clone(),
+                file: format!("#{}", n.row),
+                index: Default::default(),
+                // Not a file yet: no content to identify.
+                sha256: [0; 32],
+            })
+            .collect(),
+    };
+    for d in crate::rules::check(&lb) {
+        let Some(r) = d
+            .file
+            .strip_prefix('#')
+            .and_then(|r| r.parse::<usize>().ok())
+        else {
+            continue;
+        };
+        let field = Field::of_path(&d.path);
+        let blank = |f: Field| {
+            cols.of
+                .get(&f)
+                .and_then(|&c| sheet.rows[r].get(c))
+                .is_none_or(|s| s.trim().is_empty())
+        };
+        // A notice number or samplers not in the list are written later: check says so. The
+        // party's credit code was judged on its cell already.
+        if d.rule == Rule::CasePlaceholder
+            || d.rule == Rule::PartyCreditCode && d.path == Field::CreditCode.path()
+            || (d.rule == Rule::SamplersMin && blank(Field::Samplers))
+        {
+            continue;
+        }
+        let (at, header) = match field.filter(|f| cols.of.contains_key(f)) {
+            Some(f) => (sheet.cell(r, cols.of[&f]), f.header()),
+            None => (sheet.cell(r, 0), ""),
+        };
+        errors.push(Diagnostic::new(d.rule, &at, (0, 0), header, d.message));
+    }
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        // In reading order: by row, then by column.
+        errors.sort_by_key(|d| cell_order(&d.file));
+        Err(errors)
+    }
+}
+
+/// (row, column) of a cell named `…!C12` or `…:C12`, for sorting findings.
+fn cell_order(at: &str) -> (usize, usize) {
+    let cell = at.rsplit(['!', ':']).next().unwrap_or("");
+    let letters: String = cell.chars().take_while(char::is_ascii_uppercase).collect();
+    let row = cell[letters.len()..].parse().unwrap_or(0);
+    let col = letters
+        .bytes()
+        .fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1);
+    (row, col)
+}
+
+fn case_path(root: &Path, prefix: &str, n: u32) -> PathBuf {
+    root.join(CASES_DIR)
+        .join(format!("{}-{n:03}.yaml", prefix.to_ascii_lowercase()))
+}
+
+/// The id prefix each category's cases use most.
+fn prefixes_of(existing: &[Existing]) -> BTreeMap<String, String> {
+    let mut count: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for e in existing {
+        if let Some((p, _)) = e.id.split_once('-') {
+            *count
+                .entry(e.category.as_str())
+                .or_default()
+                .entry(p)
+                .or_default() += 1;
+        }
+    }
+    count
+        .into_iter()
+        .filter_map(|(c, m)| {
+            m.into_iter()
+                .max_by_key(|(_, n)| *n)
+                .map(|(p, _)| (c.to_string(), p.to_string()))
+        })
+        .collect()
+}
+
+/// A YAML scalar for any text: a JSON string is a valid double-quoted YAML scalar.
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// The text of a planned case file: the modeline, a comment, and what the list gave.
+pub fn planned_case_text(c: &Case, source: &str) -> String {
+    let v = &c.visit;
+    let p = &c.party;
+    let one_line = |s: &str| s.replace(|c: char| c.is_control(), " ");
+    let mut t = format!(
+        "# yaml-language-server: $schema=../{CASE_SCHEMA_FILE}\n\
+         # {id} {party}（{category}）：计划中的案例，由 spotcheck import 从 {source} 导入。\n\
+         # 抽样后写上 outcome（抽样情况）、visit.place（抽样地点）和现场记录的各节，即成为一般案例；已有内容无需重写。\n\
+         id: {id}\n\
+         category: {cat}\n\
+         domain: {domain}\n\
+         lab: {lab}\n\
+         \n\
+         visit:\n\
+         \x20 # 计划抽样日期\n\
+         \x20 date: {date}\n\
+         \x20 notice_no: {notice}\n",
+        id = c.id,
+        party = one_line(&p.name),
+        category = one_line(&c.category),
+        source = one_line(source),
+        cat = q(&c.category),
+        domain = c.domain.label(),
+        lab = q(&c.lab),
+        date = v.date.format("%Y-%m-%d"),
+        notice = q(&v.notice_no),
+    );
+    if v.samplers.is_empty() {
+        t.push_str("  # 抽样人员：至少两名，各写姓名和抽样工作证号\n  samplers: []\n");
+    } else {
+        t.push_str("  samplers:\n");
+        for s in &v.samplers {
+            t.push_str(&format!("    - {{ name: {} }}\n", q(&s.name)));
+        }
+    }
+    t.push_str(&format!(
+        "\nparty:\n  name: {}\n  credit_code: {}\n  address: {}\n",
+        q(&p.name),
+        q(&p.credit_code),
+        q(&p.address)
+    ));
+    for (k, val) in [
+        ("postcode", &p.postcode),
+        ("legal_rep", &p.legal_rep),
+        ("contact", &p.contact),
+        ("phone", &p.phone),
+    ] {
+        if let Some(val) = val {
+            t.push_str(&format!("  {k}: {}\n", q(val)));
+        }
+    }
+    t
+}
+
+/// Writes the planned cases of `plan`: each file new (an existing file is never replaced),
+/// atomically, and the evidence folder of each. Returns the files written.
+pub fn write_import(root: &Path, plan: &ImportPlan, source: &str) -> Result<Vec<PathBuf>, Message> {
+    let mut written = Vec::new();
+    for n in &plan.new {
+        let text = planned_case_text(&n.case, source);
+        crate::output::write_new(&n.path, text.as_bytes()).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                msg!(NewCaseExists, path = &n.path)
+            } else {
+                msg!(InitWrite, path = &n.path, error = e.to_string())
+            }
+        })?;
+        written.push(n.path.clone());
+        let evidence = root.join("evidence").join(&n.case.id);
+        std::fs::create_dir_all(&evidence)
+            .map_err(|e| msg!(InitWrite, path = &evidence, error = e.to_string()))?;
+    }
+    Ok(written)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ledger
+// ---------------------------------------------------------------------------------------------
+
+/// The ledger's columns after the fields `import` reads: the stage and the dates of the lab's
+/// work (import leaves them alone).
+pub const LEDGER_EXTRA: [&str; 5] = [
+    "环节",
+    "报告编号",
+    "报告签发日期",
+    "结果寄出日期",
+    "不合格项目",
+];
+
+/// The ledger's columns, in order.
+pub fn ledger_headers() -> Vec<&'static str> {
+    let mut h: Vec<&str> = [
+        Field::Id,
+        Field::PartyName,
+        Field::CreditCode,
+        Field::Address,
+        Field::Contact,
+        Field::Phone,
+        Field::Category,
+        Field::Domain,
+        Field::Date,
+        Field::Lab,
+        Field::Samplers,
+        Field::NoticeNo,
+    ]
+    .map(Field::header)
+    .to_vec();
+    h.extend(LEDGER_EXTRA);
+    h
+}
+
+/// One row of the ledger per case: every case, planned or visited, in plan order of its
+/// category, then by id.
+pub fn ledger_rows(lb: &LoadedBatch) -> Vec<Vec<String>> {
+    let rank = |c: &Case| {
+        lb.batch
+            .plan
+            .iter()
+            .position(|p| p.category == c.category)
+            .unwrap_or(usize::MAX)
+    };
+    let mut cases: Vec<&Case> = lb.cases.iter().map(|lc| &lc.case).collect();
+    cases.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.id.cmp(&b.id)));
+    let date = |d: Option<NaiveDate>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    cases
+        .into_iter()
+        .map(|c| {
+            let p = &c.party;
+            let i = c.inspection.as_ref();
+            vec![
+                c.id.clone(),
+                p.name.clone(),
+                p.credit_code.clone(),
+                p.address.clone(),
+                p.contact.clone().unwrap_or_default(),
+                p.phone.clone().unwrap_or_default(),
+                c.category.clone(),
+                c.domain.label().to_string(),
+                date(Some(c.visit.date)),
+                lb.batch
+                    .lab(&c.lab)
+                    .map_or_else(|| c.lab.clone(), |l| l.name.clone()),
+                c.visit
+                    .samplers
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                Some(c.visit.notice_no.clone())
+                    .filter(|n| n != PLACEHOLDER)
+                    .unwrap_or_default(),
+                crate::documents::view::status_label(c).to_string(),
+                i.and_then(|i| i.report_no.clone()).unwrap_or_default(),
+                date(i.and_then(|i| i.issued_on)),
+                date(c.delivery.as_ref().map(|d| d.sent_on)),
+                c.failed_items().join("、"),
+            ]
+        })
+        .collect()
+}
+
+/// The ledger as a workbook: one sheet 台账, the header frozen and filtered, every cell text
+/// (ids, credit codes and phone numbers stay as written), dated by the batch's records.
+pub fn ledger_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+    let mut wb = Workbook::new();
+    let d = crate::documents::view::report_date(lb, crate::input::stats::Share::All);
+    let dated = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{}台账", lb.batch.title))
+            .set_comment(lb.batch.document_no.clone())
+            .set_creation_datetime(&dated),
+    );
+    let head = Format::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name(LEDGER_SHEET)?;
+    let headers = ledger_headers();
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &head)?;
+    }
+    let rows = ledger_rows(lb);
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string((r + 1) as u32, c as u16, v)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, rows.len() as u32, (headers.len() - 1) as u16)?;
+    ws.set_column_width(1, 30)?;
+    ws.set_column_width(2, 21)?;
+    ws.set_column_width(3, 36)?;
+    wb.save_to_buffer()
+}
+
+/// The ledger's sheet name.
+pub const LEDGER_SHEET: &str = "台账";
