@@ -265,6 +265,21 @@ impl SigningKey {
     }
 }
 
+/// What a signature file claims, unverified: the id of the key it names and its trusted
+/// comment. Anyone can write a signature naming any key; only [`verify`] against a key one
+/// trusts says who signed.
+pub fn claims(signature: &str) -> Option<SignatureInfo> {
+    let mut lines = signature.lines();
+    let _untrusted = lines.next()?;
+    let sig_raw = BASE64.decode(lines.next()?.trim()).ok()?;
+    let trusted = lines.next()?.strip_prefix(TRUSTED_PREFIX)?;
+    let keynum: [u8; 8] = sig_raw.get(2..10)?.try_into().ok()?;
+    Some(SignatureInfo {
+        key_id: key_id(&keynum),
+        trusted_comment: trusted.to_string(),
+    })
+}
+
 /// Reads a public key file, checking that it parses.
 pub fn read_public_key(path: &Path) -> Result<String, SignError> {
     let text = std::fs::read_to_string(path).map_err(|e| SignError::Read {

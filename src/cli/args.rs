@@ -139,6 +139,8 @@ pub struct VerifyArgs {
     pub archive: PathBuf,
     #[arg(long, value_name = "PUB")]
     pub pubkey: Option<PathBuf>,
+    #[arg(long)]
+    pub complete: bool,
     #[command(flatten)]
     pub format: FormatArgs,
 }

@@ -559,10 +559,28 @@ fn a_signed_archive_verifies_with_its_public_key_only() {
             .any(|(n, _)| n == &format!("{BAG}/tagmanifest-sha256.txt.minisig"))
     );
 
-    // Without a key: whole, signature noted but not checked.
+    // Without a key: whole, but never plainly intact: the key it names is shown, and that it
+    // was not checked against a trusted one (exit status 3).
     let r = verify_bytes(&fx.signed, None);
-    assert_eq!(r.verdict, Verdict::Intact);
-    assert_eq!(r.signature, SignatureStatus::NotChecked { present: true });
+    assert_eq!(r.verdict, Verdict::SignatureUnchecked, "{}", r.human());
+    assert_eq!(r.verdict.exit_code(), 3);
+    let SignatureStatus::NotChecked {
+        present: true,
+        key_id: Some(key_id),
+        trusted_comment: Some(comment),
+    } = &r.signature
+    else {
+        panic!("{:?}", r.signature)
+    };
+    assert_eq!(*key_id, info.key_id);
+    assert!(comment.contains(BAG));
+    let text = r.human();
+    assert!(text.contains(&info.key_id), "{text}");
+    assert!(text.contains("未对照可信公钥核验"), "{text}");
+    assert!(!text.contains("结论：完好"), "{text}");
+    for tool in ["minisign -V", "python3 -m bagit --validate", "sha256sum -c"] {
+        assert!(text.contains(tool), "{tool}: {text}");
+    }
 
     // The wrong key.
     let r = verify_bytes(&fx.signed, Some(&fx.other_public_key));
@@ -691,9 +709,10 @@ fn a_tampered_signature_fails() {
         .into_bytes();
     let forged_zip = zip_of(&files);
     let r = verify_bytes(&forged_zip, None);
+    // Consistent as a bag, and never called plainly intact without a trusted key.
     assert_eq!(
         r.verdict,
-        Verdict::Intact,
+        Verdict::SignatureUnchecked,
         "the forgery is consistent: {}",
         r.human()
     );

@@ -9,6 +9,7 @@ mod common;
 mod documents;
 mod escaping;
 mod fonts;
+mod foreign_bags;
 mod hostile;
 mod interrupt;
 mod layout;

@@ -49,6 +49,8 @@ pub struct VerifyOptions {
     pub max_entries: usize,
     /// At most this many bytes decompressed in all (checked against the declared sizes).
     pub max_total_bytes: u64,
+    /// The bag must be complete: items of fetch.txt not yet fetched are errors.
+    pub complete: bool,
 }
 
 impl Default for VerifyOptions {
@@ -57,6 +59,7 @@ impl Default for VerifyOptions {
             public_key: None,
             max_entries: 1_000_000,
             max_total_bytes: 1 << 40,
+            complete: false,
         }
     }
 }
@@ -68,6 +71,9 @@ pub enum Verdict {
     /// A valid bag (RFC 8493 §3): complete, every checksum verified; the signature verified
     /// when a key was given. There may be warnings.
     Intact,
+    /// A valid bag that is signed, but no trusted key was given: the signature names a key,
+    /// which anyone could have made, so nothing says who sealed the bag.
+    SignatureUnchecked,
     /// Readable, but something is missing, extra, altered, unsigned, or breaks a rule of BagIt.
     Damaged,
     /// Not an archive that can be read: not a zip or folder, no bag in it, or past the limits.
@@ -75,19 +81,26 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// 0 intact, 1 damaged, 2 unreadable.
+    /// 0 intact, 1 damaged, 2 unreadable, 3 intact but signed by a key not checked.
     pub fn exit_code(self) -> u8 {
         match self {
             Verdict::Intact => 0,
             Verdict::Damaged => 1,
             Verdict::Unreadable => 2,
+            Verdict::SignatureUnchecked => 3,
         }
+    }
+
+    /// Whether the bag is valid (RFC 8493 §3), whoever signed it.
+    pub fn is_valid(self) -> bool {
+        matches!(self, Verdict::Intact | Verdict::SignatureUnchecked)
     }
 
     /// The verdict in a word.
     pub fn label(self) -> Msg {
         match self {
             Verdict::Intact => Msg::VerifyIntact,
+            Verdict::SignatureUnchecked => Msg::VerifyIntactUnchecked,
             Verdict::Damaged => Msg::VerifyDamaged,
             Verdict::Unreadable => Msg::VerifyUnreadableVerdict,
         }
@@ -98,9 +111,14 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum SignatureStatus {
-    /// No public key given.
+    /// No public key given. When a signature is present, the key id and trusted comment it
+    /// claims (not verified: anyone can write a signature file naming any key).
     NotChecked {
         present: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        key_id: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        trusted_comment: Option<String>,
     },
     Valid(SignatureInfo),
     Invalid {
@@ -146,8 +164,21 @@ pub struct Report {
     pub payload_files: usize,
     pub payload_bytes: u64,
     pub signature: SignatureStatus,
+    /// Items of fetch.txt not yet in the bag.
+    pub to_fetch: usize,
+    /// Tag files besides those the specification names (RFC 8493 §2.2.4): information.
+    pub other_tag_files: Vec<OtherTagFile>,
     /// Errors first, then warnings (each with its `severity`).
     pub findings: Vec<Finding>,
+}
+
+/// A tag file the specification does not name (an archivist's note, a README).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OtherTagFile {
+    pub path: String,
+    /// Listed in every tag manifest, hence protected by a checksum (and by the signature,
+    /// which signs the tag manifest).
+    pub listed: bool,
 }
 
 impl Report {
@@ -161,7 +192,13 @@ impl Report {
             algorithms: Vec::new(),
             payload_files: 0,
             payload_bytes: 0,
-            signature: SignatureStatus::NotChecked { present: false },
+            signature: SignatureStatus::NotChecked {
+                present: false,
+                key_id: None,
+                trusted_comment: None,
+            },
+            to_fetch: 0,
+            other_tag_files: Vec::new(),
             findings: Vec::new(),
         }
     }
@@ -214,7 +251,7 @@ impl Report {
                 .error
                 .clone()
                 .unwrap_or_else(|| msg!(VerifyUnknownReason)),
-            Verdict::Intact => msg!(
+            Verdict::Intact | Verdict::SignatureUnchecked => msg!(
                 VerifyIntactDetail,
                 files = self.payload_files,
                 bytes = self.payload_bytes
@@ -232,9 +269,28 @@ impl Report {
         if warnings > 0 {
             lines.push(msg!(VerifyMoreWarnings, warnings = warnings).render(lang));
         }
+        if self.to_fetch > 0 && self.verdict.is_valid() {
+            lines.push(msg!(VerifyToFetch, count = self.to_fetch).render(lang));
+        }
+        for t in &self.other_tag_files {
+            let m = if t.listed {
+                msg!(VerifyOtherTagListed, path = &t.path)
+            } else {
+                msg!(VerifyOtherTagUnlisted, path = &t.path)
+            };
+            lines.push(m.render(lang));
+        }
         let signature = match &self.signature {
-            SignatureStatus::NotChecked { present: true } => Some(msg!(VerifySigNotChecked)),
-            SignatureStatus::NotChecked { present: false } => None,
+            SignatureStatus::NotChecked {
+                present: true,
+                key_id,
+                trusted_comment,
+            } => Some(msg!(
+                VerifySigNotChecked,
+                key = key_id.clone().unwrap_or_else(|| "?".into()),
+                comment = trusted_comment.clone().unwrap_or_default()
+            )),
+            SignatureStatus::NotChecked { present: false, .. } => None,
             SignatureStatus::Valid(info) => Some(msg!(
                 VerifySigValid,
                 key = &info.key_id,
@@ -246,6 +302,12 @@ impl Report {
             SignatureStatus::Missing => Some(msg!(VerifySigMissing)),
         };
         lines.extend(signature.map(|m| m.render(lang)));
+        if matches!(
+            self.signature,
+            SignatureStatus::NotChecked { present: true, .. } | SignatureStatus::Valid(_)
+        ) {
+            lines.push(msg!(VerifySigCovers).render(lang));
+        }
         lines.into_iter().map(|l| l + "\n").collect()
     }
 
@@ -399,6 +461,7 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         files: &entries,
         tags: &tags,
         has_payload_dir,
+        complete: opts.complete,
     });
 
     // What spotcheck's own archives promise besides.
@@ -448,9 +511,16 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
     let sig_text = tags.get(SIGNATURE_FILE);
     let tagmanifest = tags.get(TAGMANIFEST_FILE);
     let signature = match &opts.public_key {
-        None => SignatureStatus::NotChecked {
-            present: present(SIGNATURE_FILE),
-        },
+        None => {
+            let claims = sig_text
+                .and_then(|s| std::str::from_utf8(s).ok())
+                .and_then(sign::claims);
+            SignatureStatus::NotChecked {
+                present: present(SIGNATURE_FILE),
+                key_id: claims.as_ref().map(|c| c.key_id.clone()),
+                trusted_comment: claims.map(|c| c.trusted_comment),
+            }
+        }
         Some(pk) => match (sig_text, tagmanifest) {
             (None, _) => {
                 findings.push(Finding::new(
@@ -502,6 +572,8 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         bag: Some(bag).filter(|b| !b.is_empty()),
         verdict: if findings.iter().any(Finding::is_error) {
             Verdict::Damaged
+        } else if matches!(signature, SignatureStatus::NotChecked { present: true, .. }) {
+            Verdict::SignatureUnchecked
         } else {
             Verdict::Intact
         },
@@ -511,6 +583,13 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         payload_files: judged.payload_files,
         payload_bytes: judged.payload_bytes,
         signature,
+        to_fetch: judged.to_fetch,
+        other_tag_files: judged
+            .other_tag_files
+            .into_iter()
+            .filter(|(p, _)| p != SIGNATURE_FILE)
+            .map(|(path, listed)| OtherTagFile { path, listed })
+            .collect(),
         findings,
     }
 }

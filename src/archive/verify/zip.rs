@@ -118,7 +118,9 @@ fn bag_prefix(names: &[Option<String>], c: &mut Collected) -> Result<String, Mes
             c.bag = r.to_string();
             Ok(format!("{r}/"))
         }
-        (0, true) => Ok(String::new()),
+        // bagit.txt at the top: the bag is the whole zip, and a folder holding a bagit.txt is
+        // part of its payload or tags (a bag inside a bag).
+        (_, true) => Ok(String::new()),
         (0, false) => Err(msg!(VerifyZipNoBagit)),
         _ => Err(msg!(VerifyZipManyBagit)),
     }
