@@ -149,6 +149,8 @@ pub struct VerifyArgs {
 pub struct KeygenArgs {
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
 }
 
 #[derive(Args)]

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::diag::{Diagnostic, Diagnostics, Rule};
 use crate::documents::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
 use crate::documents::kinds::{CATALOG, Kind, Scope};
+use crate::documents::pdfmeta;
 use crate::documents::templates::Templates;
 use crate::documents::view::{BatchView, CaseView, DocMeta};
 use crate::input::load::{BATCH_FILE, LoadedBatch};
@@ -390,7 +391,6 @@ pub fn render_with(
     let annex_files = annex_files_if_needed(lb, &jobs, &mut contexts)?;
     let templates = Templates::load(opts.templates.as_deref())
         .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
-    let date = lb.batch.issued_on;
     progress.start(Stage::Render, jobs.len() as u64);
     let results: Vec<Result<Rendered, Message>> = engine.map_documents(
         &jobs,
@@ -404,8 +404,14 @@ pub fn render_with(
                 title = kind.title,
                 template = kind.template
             );
-            let source =
-                source.map_err(|e| msg!(RenderTemplate, doc = label.clone(), error = e))?;
+            // Each PDF's own date, author and subject (documents::pdfmeta).
+            let meta = match job.case {
+                Some(ci) => pdfmeta::of_case(lb, &lb.cases[ci].case, kind.id),
+                None => pdfmeta::of_batch(lb, contexts[job.share].lab.as_deref(), kind.id),
+            };
+            let source = source
+                .map_err(|e| msg!(RenderTemplate, doc = label.clone(), error = e))?
+                + &meta.typst_rule();
             let template_time = started.elapsed();
             if opts.emit_typst {
                 write_typst(&dir, &job.file_name("typ"), &source, engine).map_err(|e| {
@@ -416,7 +422,7 @@ pub fn render_with(
                 main_name: job.file_name("typ"),
                 label: format!("{id}/{}（模板 {}）", job.file_name("typ"), kind.template),
                 ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
-                date,
+                date: meta.date,
             };
             let files: &[(String, typst::foundations::Bytes)] = if kind.id == NOTICE_KIND {
                 &annex_files

@@ -147,10 +147,15 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
 const BREAKABLE_RUN: usize = 10;
 
 /// Templates outside the catalog: documents made of other documents, and shared parts.
-const EXTRA: [(&str, &str); 2] = [
+const EXTRA: [(&str, &str); 3] = [
     (
         "volume.typ.tera",
         include_str!("../../templates/volume.typ.tera"),
+    ),
+    // The archive's 归档文件目录 (archive::catalogue).
+    (
+        "catalogue.typ.tera",
+        include_str!("../../templates/catalogue.typ.tera"),
     ),
     // Included by the summary table and the analysis report.
     (

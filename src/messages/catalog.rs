@@ -1079,6 +1079,10 @@ catalog! {
         zh: "签名覆盖标签清单 tagmanifest-sha256.txt，后者记录每个清单的校验值，清单又记录每个文件的校验值，故签名覆盖归档中的每个文件。不用本程序核验：解压后 minisign -Vm <批次>/tagmanifest-sha256.txt -p <公钥>；python3 -m bagit --validate <批次>；在 <批次> 中 sha256sum -c tagmanifest-sha256.txt 和 sha256sum -c manifest-sha256.txt",
         en: "the signature covers the tag manifest tagmanifest-sha256.txt, which records the checksum of every manifest, which records the checksum of every file: so it covers every file of the archive. Without this program: unzip, then minisign -Vm <batch>/tagmanifest-sha256.txt -p <public key>; python3 -m bagit --validate <batch>; in <batch>, sha256sum -c tagmanifest-sha256.txt and sha256sum -c manifest-sha256.txt",
     }
+    CatalogueFailed = "archive.catalogue-failed" {
+        zh: "无法生成归档文件目录：{error}",
+        en: "cannot make the archive catalogue (归档文件目录): {error}",
+    }
     VerifyIntactUnchecked = "verify.intact-unchecked" {
         zh: "内容完好，签名未核验",
         en: "contents intact, signature not checked",
@@ -1086,6 +1090,18 @@ catalog! {
     VerifyToFetch = "verify.to-fetch" {
         zh: "另有 {count} 个文件尚待按 fetch.txt 取回（归档尚不完整；要求完整时用 --complete）",
         en: "{count} {count|file|files} still to fetch as fetch.txt lists (the bag is not yet complete; --complete requires it to be)",
+    }
+    VerifyPdfa = "verify.pdfa" {
+        zh: "PDF 文件 {pdfs} 份，其中 {declared} 份声明为 PDF/A（长期保存格式）",
+        en: "{pdfs} {pdfs|PDF|PDFs}, of which {declared} declare PDF/A (the archival format)",
+    }
+    VerifyNotPdfa = "verify.not-pdfa" {
+        zh: "  未声明 PDF/A：{path}",
+        en: "  not declared PDF/A: {path}",
+    }
+    VerifyNotPdfaMore = "verify.not-pdfa-more" {
+        zh: "  另有 {count} 份未声明 PDF/A",
+        en: "  and {count} more not declared PDF/A",
     }
     VerifyOtherTagListed = "verify.other-tag-listed" {
         zh: "附加标签文件：{path}（标签清单记录其校验值）",

@@ -219,7 +219,8 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
     sorted.sort();
     sorted.dedup();
     assert_eq!(names, sorted, "entries sorted, each once");
-    let when = zip::DateTime::from_date_and_time(2023, 1, 10, 0, 0, 0).unwrap();
+    // The archive date: the latest the sample records (no `archived_on`), not the notice's.
+    let when = zip::DateTime::from_date_and_time(2023, 7, 27, 0, 0, 0).unwrap();
     for i in 0..zip.len() {
         let f = zip.by_index(i).unwrap();
         let name = f.name().unwrap().to_string();
@@ -267,11 +268,16 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
         .collect();
     assert_eq!(manifest, expected);
 
-    // The tag manifest lists the three tag files.
-    let tags: String = ["bag-info.txt", "bagit.txt", "manifest-sha256.txt"]
-        .iter()
-        .map(|n| format!("{}  {n}\n", sha256_hex(get(n))))
-        .collect();
+    // The tag manifest lists the three tag files and the README (说明.txt).
+    let tags: String = [
+        "bag-info.txt",
+        "bagit.txt",
+        "manifest-sha256.txt",
+        "说明.txt",
+    ]
+    .iter()
+    .map(|n| format!("{}  {n}\n", sha256_hex(get(n))))
+    .collect();
     assert_eq!(
         String::from_utf8(get("tagmanifest-sha256.txt").clone()).unwrap(),
         tags
@@ -283,7 +289,10 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
     for line in [
         format!("Payload-Oxum: {bytes}.{}", payload.len()),
         "External-Identifier: 晋市市监〔2023〕3号".to_string(),
-        "Bagging-Date: 2023-01-10".to_string(),
+        "Bagging-Date: 2023-07-27".to_string(),
+        "归档日期: 2023-07-27".to_string(),
+        "密级: 公开".to_string(),
+        "保管期限: 定期30年".to_string(),
         "Bag-Count: 1 of 1".to_string(),
     ] {
         assert!(

@@ -1,5 +1,6 @@
 //! Integration tests, in one binary so that typst and the embedded fonts link once.
 
+mod archival;
 mod archive;
 mod bagit;
 mod bureau;

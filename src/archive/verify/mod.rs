@@ -168,8 +168,19 @@ pub struct Report {
     pub to_fetch: usize,
     /// Tag files besides those the specification names (RFC 8493 §2.2.4): information.
     pub other_tag_files: Vec<OtherTagFile>,
+    /// Every PDF of the bag and the PDF/A part and conformance it declares (`2u`), or none:
+    /// information (a foreign bag's PDFs need not be archival).
+    pub pdfs: Vec<PdfInfo>,
     /// Errors first, then warnings (each with its `severity`).
     pub findings: Vec<Finding>,
+}
+
+/// A PDF of the bag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PdfInfo {
+    pub path: String,
+    /// `2u`, `2b`, `1a` …; none when the PDF declares no PDF/A conformance.
+    pub pdfa: Option<String>,
 }
 
 /// A tag file the specification does not name (an archivist's note, a README).
@@ -199,6 +210,7 @@ impl Report {
             },
             to_fetch: 0,
             other_tag_files: Vec::new(),
+            pdfs: Vec::new(),
             findings: Vec::new(),
         }
     }
@@ -272,6 +284,22 @@ impl Report {
         if self.to_fetch > 0 && self.verdict.is_valid() {
             lines.push(msg!(VerifyToFetch, count = self.to_fetch).render(lang));
         }
+        if !self.pdfs.is_empty() {
+            let declared = self.pdfs.iter().filter(|p| p.pdfa.is_some()).count();
+            lines.push(msg!(VerifyPdfa, pdfs = self.pdfs.len(), declared = declared).render(lang));
+            let not: Vec<&str> = self
+                .pdfs
+                .iter()
+                .filter(|p| p.pdfa.is_none())
+                .map(|p| p.path.as_str())
+                .collect();
+            for p in not.iter().take(10) {
+                lines.push(msg!(VerifyNotPdfa, path = *p).render(lang));
+            }
+            if not.len() > 10 {
+                lines.push(msg!(VerifyNotPdfaMore, count = not.len() - 10).render(lang));
+            }
+        }
         for t in &self.other_tag_files {
             let m = if t.listed {
                 msg!(VerifyOtherTagListed, path = &t.path)
@@ -341,9 +369,19 @@ struct Collected {
     algorithms: BTreeSet<Algorithm>,
     /// Whether the base directory has a directory `data`.
     has_payload_dir: bool,
+    /// Every PDF read, and the PDF/A it declares.
+    pdfs: BTreeMap<String, Option<String>>,
 }
 
 impl Collected {
+    /// Records a file streamed to its end.
+    fn streamed(&mut self, rel: String, s: Streamed) {
+        if let Some(pdfa) = s.pdfa {
+            self.pdfs.insert(rel.clone(), pdfa);
+        }
+        self.read(rel, s.digests, s.count, s.kept);
+    }
+
     /// Records a file read to its end: its size and digests, and its bytes if it is a tag file
     /// (unless the tag files kept so far are already too large: it is then reported as such).
     fn read(&mut self, rel: String, digests: Digests, count: u64, kept: Option<Vec<u8>>) {
@@ -397,15 +435,80 @@ fn is_tag_name(rel: &str) -> bool {
     rel == SIGNATURE_FILE || bagit::is_read_tag_file(rel)
 }
 
+/// What streaming a file gave: its digests, its size, its bytes when kept (a tag file), and for
+/// a PDF the PDF/A part and conformance its XMP declares (`2u`), if any.
+struct Streamed {
+    digests: Digests,
+    count: u64,
+    kept: Option<Vec<u8>>,
+    pdfa: Option<Option<String>>,
+}
+
+/// Finds `pdfaid:part` and `pdfaid:conformance` in a PDF as it streams past (the XMP metadata
+/// PDF/A requires is an uncompressed stream, so its text is in the file as it stands).
+#[derive(Default)]
+struct PdfaScan {
+    window: Vec<u8>,
+    part: Option<char>,
+    conformance: Option<char>,
+}
+
+impl PdfaScan {
+    const KEEP: usize = 96;
+
+    fn update(&mut self, bytes: &[u8]) {
+        if self.part.is_some() && self.conformance.is_some() {
+            return;
+        }
+        self.window.extend_from_slice(bytes);
+        let value = |w: &[u8], key: &[u8], ok: fn(u8) -> bool| -> Option<char> {
+            let at = w.windows(key.len()).position(|x| x == key)?;
+            // `pdfaid:part="2"` or `<pdfaid:part>2</pdfaid:part>`.
+            let rest = &w[at + key.len()..];
+            let rest = &rest[..rest.len().min(24)];
+            let start = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'>' || b == b'\'')?;
+            rest[start + 1..]
+                .iter()
+                .find(|b| !b.is_ascii_whitespace())
+                .filter(|&&b| ok(b))
+                .map(|&b| (b as char).to_ascii_lowercase())
+        };
+        if self.part.is_none() {
+            self.part = value(&self.window, b"pdfaid:part", |b| b.is_ascii_digit());
+        }
+        if self.conformance.is_none() {
+            self.conformance = value(&self.window, b"pdfaid:conformance", |b| {
+                b.is_ascii_alphabetic()
+            });
+        }
+        let cut = self.window.len().saturating_sub(Self::KEEP);
+        self.window.drain(..cut);
+    }
+
+    fn result(&self) -> Option<String> {
+        let part = self.part?;
+        Some(format!("{part}{}", self.conformance.unwrap_or('?')))
+    }
+}
+
+/// Whether verify looks for a PDF/A declaration in this file.
+fn is_pdf(rel: &str) -> bool {
+    rel.to_ascii_lowercase().ends_with(".pdf")
+}
+
 /// Streams `reader` through every needed algorithm at once, reading at most `limit` bytes plus
-/// one (to notice more). Keeps the bytes when `keep` (a tag file). Returns the digests, the
-/// count, and the kept bytes.
+/// one (to notice more). Keeps the bytes when `keep` (a tag file); looks for a PDF/A
+/// declaration when `pdf`.
 fn hash_stream(
     reader: &mut dyn Read,
     limit: u64,
     keep: bool,
+    pdf: bool,
     algorithms: &BTreeSet<Algorithm>,
-) -> std::io::Result<(Digests, u64, Option<Vec<u8>>)> {
+) -> std::io::Result<Streamed> {
+    let mut scan = pdf.then(PdfaScan::default);
     let mut hasher = MultiHasher::new(algorithms);
     let mut buf = vec![0u8; BUF_SIZE];
     let mut count: u64 = 0;
@@ -419,6 +522,9 @@ fn hash_stream(
             Err(e) => return Err(e),
         };
         hasher.update(&buf[..n]);
+        if let Some(s) = scan.as_mut() {
+            s.update(&buf[..n]);
+        }
         count += n as u64;
         if let Some(k) = kept.as_mut() {
             if (k.len() as u64) + (n as u64) <= TAG_FILE_CAP {
@@ -428,7 +534,12 @@ fn hash_stream(
             }
         }
     }
-    Ok((hasher.finalize(), count, kept))
+    Ok(Streamed {
+        digests: hasher.finalize(),
+        count,
+        kept,
+        pdfa: scan.map(|s| s.result()),
+    })
 }
 
 fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
@@ -438,6 +549,7 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         tags,
         mut findings,
         has_payload_dir,
+        pdfs,
         ..
     } = c;
     let present = |name: &str| entries.contains_key(name);
@@ -589,6 +701,10 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
             .into_iter()
             .filter(|(p, _)| p != SIGNATURE_FILE)
             .map(|(path, listed)| OtherTagFile { path, listed })
+            .collect(),
+        pdfs: pdfs
+            .into_iter()
+            .map(|(path, pdfa)| PdfInfo { path, pdfa })
             .collect(),
         findings,
     }
