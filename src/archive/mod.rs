@@ -5,6 +5,7 @@
 //! <batch id>/bag-info.txt
 //! <batch id>/bagit.txt
 //! <batch id>/data/documents/batch/<kind>.pdf
+//! <batch id>/data/catalogue/归档文件目录.pdf, .xlsx
 //! <batch id>/data/documents/cases/<case id>/<kind>.pdf
 //! <batch id>/data/evidence/<path as in the case, minus evidence/>
 //! <batch id>/data/source/batch.yaml, data/source/cases/**.yaml, the attached annexes
@@ -13,10 +14,11 @@
 //! <batch id>/manifest-sha256.txt
 //! <batch id>/tagmanifest-sha256.txt
 //! <batch id>/tagmanifest-sha256.txt.minisig     (when signed)
+//! <batch id>/说明.txt                            (the README, in the tag manifest)
 //! ```
 //!
 //! The same inputs give the same bytes: entries are sorted by name, every entry has the same
-//! timestamp (the batch's issue date) and permissions (0644, unix), nothing reads the clock, and
+//! timestamp (the archive date, [`records::archive_date`]) and permissions (0644, unix), nothing reads the clock, and
 //! every name is UTF-8 in NFC. Each payload file is read once: it streams into the zip through
 //! SHA-256. The zip is written to a temporary file beside the target and renamed over it only
 //! when complete.

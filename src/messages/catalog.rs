@@ -1081,7 +1081,7 @@ catalog! {
     }
     CatalogueFailed = "archive.catalogue-failed" {
         zh: "无法生成归档文件目录：{error}",
-        en: "cannot make the archive catalogue (归档文件目录): {error}",
+        en: "cannot make the archive catalogue: {error}",
     }
     VerifyIntactUnchecked = "verify.intact-unchecked" {
         zh: "内容完好，签名未核验",

@@ -227,6 +227,15 @@ fn every_pdf_of_the_archive_is_pdfa_dated_and_catalogued() {
             info["CreationDate"].starts_with(&case.visit.date.format("D:%Y%m%d").to_string()),
             "{info:?}"
         );
+        // The form names what the evidence is: photos only here, so no videos.
+        let sheet = crate::common::pdf_text(
+            &out.path()
+                .join(format!("cases/{}/sampling-sheet.pdf", case.id)),
+        );
+        assert!(
+            sheet.contains(&format!("照片{}份", case.evidence.len())) && !sheet.contains("视频"),
+            "{sheet}"
+        );
         let volume = pdfs.iter().find(|n| n.starts_with("data/volume/")).unwrap();
         let info = info_of(&entries[*volume]);
         assert!(
