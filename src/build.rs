@@ -160,6 +160,15 @@ pub fn build_with(
     progress.start(Stage::Archive, 0);
 
     payload.extend(archive::output_payload(&opts.out, &rendered, &volume)?);
+    // The 归档文件目录 of every document, in the payload like them.
+    let parts: Vec<(PathBuf, usize)> = volume
+        .iter()
+        .map(|p| (p.clone(), archive::catalogue::page_count(p)))
+        .collect();
+    let rows = archive::catalogue::entries(lb, &opts.out, &rendered, &parts);
+    payload.extend(
+        archive::catalogue::write(lb, engine, &rows, &opts.out).map_err(BuildError::Volume)?,
+    );
     let packed = archive::pack(
         lb,
         payload,

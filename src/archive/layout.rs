@@ -15,6 +15,10 @@ pub const TAGMANIFEST_FILE: &str = "tagmanifest-sha256.txt";
 /// The detached minisign signature of the tag manifest: a tag file listed in no manifest.
 pub const SIGNATURE_FILE: &str = "tagmanifest-sha256.txt.minisig";
 
+/// The README tag file: what the archive is, what is signed, how to check it without
+/// spotcheck. Listed in the tag manifest, hence signed.
+pub const README_FILE: &str = "说明.txt";
+
 /// The exact bytes of the bagit.txt spotcheck writes.
 pub const BAGIT_DECLARATION: &str = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
 
@@ -28,6 +32,8 @@ pub const EVIDENCE_DIR: &str = "data/evidence";
 pub const DOCUMENTS_DIR: &str = "data/documents";
 /// The bound volume, or its parts.
 pub const BAG_VOLUME_DIR: &str = "data/volume";
+/// The 归档文件目录 (catalogue of every document), as PDF and xlsx.
+pub const CATALOGUE_DIR: &str = "data/catalogue";
 /// The summary spreadsheets.
 pub const TABLES_DIR: &str = "data/tables";
 /// What marks a bag as spotcheck's own: its batch file.

@@ -5,6 +5,7 @@
 //! <batch id>/bag-info.txt
 //! <batch id>/bagit.txt
 //! <batch id>/data/documents/batch/<kind>.pdf
+//! <batch id>/data/catalogue/归档文件目录.pdf, .xlsx
 //! <batch id>/data/documents/cases/<case id>/<kind>.pdf
 //! <batch id>/data/evidence/<path as in the case, minus evidence/>
 //! <batch id>/data/source/batch.yaml, data/source/cases/**.yaml, the attached annexes
@@ -13,17 +14,20 @@
 //! <batch id>/manifest-sha256.txt
 //! <batch id>/tagmanifest-sha256.txt
 //! <batch id>/tagmanifest-sha256.txt.minisig     (when signed)
+//! <batch id>/说明.txt                            (the README, in the tag manifest)
 //! ```
 //!
 //! The same inputs give the same bytes: entries are sorted by name, every entry has the same
-//! timestamp (the batch's issue date) and permissions (0644, unix), nothing reads the clock, and
+//! timestamp (the archive date, [`records::archive_date`]) and permissions (0644, unix), nothing reads the clock, and
 //! every name is UTF-8 in NFC. Each payload file is read once: it streams into the zip through
 //! SHA-256. The zip is written to a temporary file beside the target and renamed over it only
 //! when complete.
 
 pub mod bagit;
+pub mod catalogue;
 pub mod layout;
 pub mod lookup;
+pub mod records;
 pub mod sign;
 pub mod verify;
 
@@ -320,17 +324,113 @@ fn slash_path(rel: &Path) -> Result<String, ArchiveError> {
     Ok(parts.join("/"))
 }
 
+/// A value on one line: line breaks become spaces.
+fn one_line(s: &str) -> String {
+    s.split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What the payload holds, counted: documents, evidence photos, videos and other evidence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Contents {
+    pub documents: usize,
+    pub photos: usize,
+    pub videos: usize,
+    pub other_evidence: usize,
+    pub volumes: usize,
+    pub tables: usize,
+    pub catalogue: bool,
+}
+
+impl Contents {
+    pub fn of<'a>(bag_paths: impl IntoIterator<Item = &'a str>) -> Contents {
+        let mut c = Contents::default();
+        for p in bag_paths {
+            if p.starts_with(&format!("{EVIDENCE_DIR}/")) {
+                match evidence_kind(p) {
+                    EvidenceKind::Photo => c.photos += 1,
+                    EvidenceKind::Video => c.videos += 1,
+                    EvidenceKind::Other => c.other_evidence += 1,
+                }
+            } else if p.starts_with(&format!("{DOCUMENTS_DIR}/")) {
+                c.documents += 1;
+            } else if p.starts_with(&format!("{BAG_VOLUME_DIR}/")) {
+                c.volumes += 1;
+            } else if p.starts_with(&format!("{TABLES_DIR}/")) {
+                c.tables += 1;
+            } else if p.starts_with(&format!("{CATALOGUE_DIR}/")) {
+                c.catalogue = true;
+            }
+        }
+        c
+    }
+
+    /// In Chinese, naming only what is there: 批次文件和案例文件原件、现场照片 12 份、…
+    pub fn describe(&self) -> String {
+        let mut parts = vec!["批次文件和案例文件原件".to_string()];
+        if self.photos > 0 {
+            parts.push(format!("现场照片 {} 份", self.photos));
+        }
+        if self.videos > 0 {
+            parts.push(format!("现场视频 {} 份", self.videos));
+        }
+        if self.other_evidence > 0 {
+            parts.push(format!("其他现场证据 {} 份", self.other_evidence));
+        }
+        if self.documents > 0 {
+            parts.push(format!("文书 PDF {} 份", self.documents));
+        }
+        if self.volumes > 0 {
+            parts.push("合订本".into());
+        }
+        if self.tables > 0 {
+            parts.push("检验情况汇总表电子版".into());
+        }
+        if self.catalogue {
+            parts.push("归档文件目录".into());
+        }
+        parts.join("、")
+    }
+}
+
+/// What an evidence file is, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceKind {
+    Photo,
+    Video,
+    Other,
+}
+
+pub fn evidence_kind(path: &str) -> EvidenceKind {
+    let ext = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "jpg" | "jpeg" | "png" | "heic" | "heif" | "gif" | "bmp" | "webp" | "tif" | "tiff" => {
+            EvidenceKind::Photo
+        }
+        "mp4" | "mov" | "avi" | "mkv" | "3gp" | "wmv" | "m4v" | "mpg" | "mpeg" | "webm" => {
+            EvidenceKind::Video
+        }
+        _ => EvidenceKind::Other,
+    }
+}
+
 /// bag-info.txt: the reserved elements of RFC 8493 §2.2.2 that this batch can fill, in the
-/// order the RFC lists them. Values are single lines.
-pub fn bag_info(lb: &LoadedBatch, payload_bytes: u64, payload_files: usize) -> String {
+/// order the RFC lists them, then the records office's metadata (全宗号, 档号, 年度, 保管期限,
+/// 密级, 归档日期, 归档人) under their Chinese labels. Values are single lines.
+pub fn bag_info(
+    lb: &LoadedBatch,
+    payload_bytes: u64,
+    payload_files: usize,
+    contents: &Contents,
+) -> String {
     let b = &lb.batch;
-    let one_line = |s: &str| -> String {
-        s.split(['\r', '\n'])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let mut s = String::new();
     let mut orgs: Vec<&str> = b.labs.iter().map(|l| l.name.as_str()).collect();
     if orgs.is_empty() {
@@ -340,13 +440,14 @@ pub fn bag_info(lb: &LoadedBatch, payload_bytes: u64, payload_files: usize) -> S
         s.push_str(&format!("Source-Organization: {}\n", one_line(org)));
     }
     s.push_str(&format!(
-        "External-Description: {} {}的归档：批次文件和案例文件原件、现场照片和视频、全部文书 PDF、合订本、检验情况汇总表电子版\n",
+        "External-Description: {} {}的归档：{}\n",
         one_line(&b.authority.name),
         one_line(&b.title),
+        contents.describe(),
     ));
     s.push_str(&format!(
         "Bagging-Date: {}\n",
-        b.issued_on.format("%Y-%m-%d")
+        records::archive_date(lb).format("%Y-%m-%d")
     ));
     s.push_str(&format!(
         "External-Identifier: {}\n",
@@ -358,16 +459,126 @@ pub fn bag_info(lb: &LoadedBatch, payload_bytes: u64, payload_files: usize) -> S
         "Internal-Sender-Identifier: {}\n",
         one_line(&b.id)
     ));
+    for (label, value) in records::metadata(lb) {
+        s.push_str(&format!("{label}: {}\n", one_line(&value)));
+    }
     s
 }
 
-/// The trusted comment of the signature: what was signed, for whom.
-fn trusted_comment(lb: &LoadedBatch) -> String {
-    format!(
-        "spotcheck batch:{} file:{TAGMANIFEST_FILE} date:{}",
+/// The trusted comment of the signature: what was signed, when it was archived, by whom.
+fn trusted_comment(lb: &LoadedBatch, key: &SigningKey) -> String {
+    let mut c = format!(
+        "spotcheck batch:{} file:{TAGMANIFEST_FILE} date:{} key:{}",
         lb.batch.id,
-        lb.batch.issued_on.format("%Y-%m-%d")
-    )
+        records::archive_date(lb).format("%Y-%m-%d"),
+        key.key_id()
+    );
+    if let Some(owner) = key.owner() {
+        c.push_str(&format!(" signer:{}", one_line(owner)));
+    }
+    c
+}
+
+/// The README tag file (说明.txt): what the archive is, what it holds, what is signed and by
+/// which key, and how to check it all with standard tools alone.
+pub fn readme(lb: &LoadedBatch, contents: &Contents, signer: Option<&SigningKey>) -> String {
+    let b = &lb.batch;
+    let id = &b.id;
+    let mut s = format!(
+        "{id} 归档包说明\n\n\
+         本归档包是 {} {}（{}）的归档，按 BagIt 1.0（RFC 8493）格式打包，可用任何 BagIt 工具核验。\n\n",
+        one_line(&b.authority.name),
+        one_line(&b.title),
+        one_line(&b.document_no),
+    );
+    s.push_str("一、档案信息\n");
+    for (label, value) in records::metadata(lb) {
+        s.push_str(&format!("{label}：{}\n", one_line(&value)));
+    }
+    s.push_str(&format!("内容：{}\n\n", contents.describe()));
+    s.push_str("二、文件\n");
+    let mut line = |present: bool, path: &str, what: &str| {
+        if present {
+            s.push_str(&format!("{path}：{what}\n"));
+        }
+    };
+    line(
+        true,
+        &format!("{BAGIT_FILE}、{BAG_INFO_FILE}"),
+        "BagIt 声明和归档信息",
+    );
+    line(
+        contents.documents > 0,
+        &format!("{DOCUMENTS_DIR}/"),
+        "全部文书 PDF（PDF/A），按批次和案例分文件夹",
+    );
+    line(
+        contents.volumes > 0,
+        &format!("{BAG_VOLUME_DIR}/"),
+        "合订本（PDF/A）",
+    );
+    line(
+        contents.catalogue,
+        &format!("{CATALOGUE_DIR}/"),
+        "归档文件目录（PDF 和 xlsx）",
+    );
+    line(
+        contents.photos + contents.videos + contents.other_evidence > 0,
+        &format!("{EVIDENCE_DIR}/"),
+        "现场证据原件",
+    );
+    line(
+        true,
+        &format!("{SOURCE_DIR}/"),
+        "批次文件和案例文件原件（YAML）",
+    );
+    line(
+        contents.tables > 0,
+        &format!("{TABLES_DIR}/"),
+        "检验情况汇总表（xlsx）",
+    );
+    line(
+        true,
+        MANIFEST_FILE,
+        "每个载荷文件（data/ 下）的 SHA-256 校验值",
+    );
+    line(
+        true,
+        TAGMANIFEST_FILE,
+        &format!("{BAGIT_FILE}、{BAG_INFO_FILE}、{MANIFEST_FILE} 和本说明的 SHA-256 校验值"),
+    );
+    s.push('\n');
+    s.push_str("三、签名\n");
+    match signer {
+        Some(key) => {
+            s.push_str(&format!(
+                "{SIGNATURE_FILE} 是 {TAGMANIFEST_FILE} 的 minisign 签名（Ed25519），签名密钥编号 {}",
+                key.key_id()
+            ));
+            if let Some(owner) = key.owner() {
+                s.push_str(&format!("，持有者 {}", one_line(owner)));
+            }
+            s.push_str(
+                "。标签清单记录每个清单和本说明的校验值，清单记录每个文件的校验值，所以签名覆盖归档中的每个文件；\
+                 签名本身不在任何清单中（它不能记录自己）。只有用持有者另行交付的公钥核验，才能确认签名者：\
+                 签名文件只写明密钥编号，任何人都能用自己的密钥重新签名。\n\n"
+            );
+        }
+        None => s.push_str("本归档包未签名：校验值只能发现损坏，不能证明由谁封存。\n\n"),
+    }
+    s.push_str(&format!(
+        "四、不用 spotcheck 核验\n\
+         1. 解压：unzip {id}.zip\n\
+         2. 核对校验值：cd {id} && sha256sum -c {TAGMANIFEST_FILE} && sha256sum -c {MANIFEST_FILE}\n\
+         3. 或用美国国会图书馆的 bagit-python：python3 -m bagit --validate {id}\n"
+    ));
+    if signer.is_some() {
+        s.push_str(&format!(
+            "4. 核对签名：minisign -Vm {id}/{TAGMANIFEST_FILE} -p spotcheck.pub（spotcheck.pub 为承检机构交付的公钥；\
+             通过时 minisign 显示可信注释，写明批次、归档日期、密钥编号和签名者）\n"
+        ));
+    }
+    s
 }
 
 /// SHA-256 of what passes through, and how many bytes did.
@@ -428,7 +639,9 @@ pub fn pack(
     }
     let payload_bytes: u64 = sizes.iter().sum();
     let bagit = BAGIT_DECLARATION.as_bytes().to_vec();
-    let info = bag_info(lb, payload_bytes, files.len()).into_bytes();
+    let contents = Contents::of(files.keys().map(String::as_str));
+    let info = bag_info(lb, payload_bytes, files.len(), &contents).into_bytes();
+    let readme = readme(lb, &contents, signer).into_bytes();
 
     let dir = dest.parent().unwrap_or(Path::new("."));
     let write_err = |e: &dyn std::fmt::Display| ArchiveError::Write {
@@ -490,6 +703,7 @@ pub fn pack(
         (BAG_INFO_FILE, &info),
         (BAGIT_FILE, &bagit),
         (MANIFEST_FILE, &manifest),
+        (README_FILE, &readme),
     ] {
         tagmanifest.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(bytes))));
     }
@@ -497,9 +711,11 @@ pub fn pack(
     add_bytes(&mut zip, MANIFEST_FILE, &manifest)?;
     add_bytes(&mut zip, TAGMANIFEST_FILE, &tagmanifest)?;
     if let Some(key) = signer {
-        let sig = key.sign(&tagmanifest, &trusted_comment(lb))?;
+        let sig = key.sign(&tagmanifest, &trusted_comment(lb, key))?;
         add_bytes(&mut zip, SIGNATURE_FILE, sig.as_bytes())?;
     }
+    // 说明.txt sorts after every ASCII name.
+    add_bytes(&mut zip, README_FILE, &readme)?;
 
     let buffered = zip.finish().map_err(|e| write_err(&e))?;
     let tmp = buffered.into_inner().map_err(|e| write_err(&e.error()))?;
@@ -535,10 +751,10 @@ fn compression_for(name: &str) -> CompressionMethod {
     }
 }
 
-/// Every entry's timestamp: midnight of the batch's issue date (1980-01-01 when the date
-/// cannot be written in a zip).
+/// Every entry's timestamp: midnight of the archive date (1980-01-01 when the date cannot be
+/// written in a zip).
 fn zip_time(lb: &LoadedBatch) -> DateTime {
-    let d = lb.batch.issued_on;
+    let d = records::archive_date(lb);
     u16::try_from(d.year())
         .ok()
         .and_then(|y| DateTime::from_date_and_time(y, d.month() as u8, d.day() as u8, 0, 0, 0).ok())

@@ -91,6 +91,8 @@ impl SignError {
 pub struct SigningKey {
     keynum: [u8; 8],
     key: ed25519_dalek::SigningKey,
+    /// Who holds the key, as its file records it.
+    owner: Option<String>,
 }
 
 impl std::fmt::Debug for SigningKey {
@@ -120,9 +122,39 @@ fn key_id(keynum: &[u8; 8]) -> String {
     format!("{:016X}", u64::from_le_bytes(*keynum))
 }
 
-/// Makes a new unencrypted key pair in `dir`: `spotcheck.key` (secret, readable by its owner
-/// only) and `spotcheck.pub`. Refuses to replace existing key files.
+/// Makes a new unencrypted key pair in `dir`, with no owner recorded ([`keygen_for`]).
 pub fn keygen(dir: &Path) -> Result<KeyFiles, SignError> {
+    keygen_for(dir, None)
+}
+
+/// What the untrusted comments of the key files say of the owner: `…, owner: NAME`.
+const OWNER_MARK: &str = ", owner: ";
+
+/// The owner a key file's first line records, if any.
+fn owner_of(comment_line: &str) -> Option<String> {
+    comment_line
+        .split_once(OWNER_MARK)
+        .map(|(_, o)| o.trim().to_string())
+        .filter(|o| !o.is_empty())
+}
+
+/// Makes a new unencrypted key pair in `dir`: `spotcheck.key` (secret, readable by its owner
+/// only) and `spotcheck.pub`, both recording `owner` (the lab) in their comment line, which
+/// `minisign` shows and ignores. Refuses to replace existing key files.
+pub fn keygen_for(dir: &Path, owner: Option<&str>) -> Result<KeyFiles, SignError> {
+    let owner: Option<String> = owner
+        .map(|o| {
+            o.split(['\r', '\n'])
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim()
+                .to_string()
+        })
+        .filter(|o| !o.is_empty());
+    let owned = |s: String| match &owner {
+        Some(o) => format!("{s}{OWNER_MARK}{o}"),
+        None => s,
+    };
     let secret = dir.join(SECRET_KEY_FILE);
     let public = dir.join(PUBLIC_KEY_FILE);
     for p in [&secret, &public] {
@@ -134,22 +166,27 @@ pub fn keygen(dir: &Path) -> Result<KeyFiles, SignError> {
         .map_err(|e| SignError::Generate(e.to_string()))?;
     let sk_text = pair
         .sk
-        .to_box(Some("spotcheck secret key (unencrypted)"))
+        .to_box(Some(&owned("spotcheck secret key (unencrypted)".into())))
         .map_err(|e| SignError::Generate(e.to_string()))?
         .into_string();
-    let pk_text = pair
+    let mut keynum = [0u8; 8];
+    keynum.copy_from_slice(pair.pk.keynum());
+    let pk_box = pair
         .pk
         .to_box()
         .map_err(|e| SignError::Generate(e.to_string()))?
         .into_string();
+    let pk_line = pk_box.lines().nth(1).unwrap_or_default();
+    let pk_text = format!(
+        "{UNTRUSTED_PREFIX}{}\n{pk_line}\n",
+        owned(format!("minisign public key {}", key_id(&keynum)))
+    );
     let write_err = |path: &Path, e: std::io::Error| SignError::Write {
         path: path.to_path_buf(),
         reason: e.to_string(),
     };
     write_secret(&secret, sk_text.as_bytes()).map_err(|e| write_err(&secret, e))?;
     write_atomic(&public, pk_text.as_bytes()).map_err(|e| write_err(&public, e))?;
-    let mut keynum = [0u8; 8];
-    keynum.copy_from_slice(pair.pk.keynum());
     Ok(KeyFiles {
         secret,
         public,
@@ -218,7 +255,16 @@ impl SigningKey {
         if key.verifying_key().as_bytes()[..] != secret[32..] {
             return Err(bad(msg!(SignKeyMismatch).into()));
         }
-        Ok(SigningKey { keynum, key })
+        Ok(SigningKey {
+            keynum,
+            key,
+            owner: owner_of(comment),
+        })
+    }
+
+    /// The owner the key file records (`keygen --owner`), if any.
+    pub fn owner(&self) -> Option<&str> {
+        self.owner.as_deref()
     }
 
     /// The key id, as minisign prints it.
@@ -232,8 +278,13 @@ impl SigningKey {
         raw.extend_from_slice(b"Ed");
         raw.extend_from_slice(&self.keynum);
         raw.extend_from_slice(self.key.verifying_key().as_bytes());
+        let owner = self
+            .owner
+            .as_deref()
+            .map(|o| format!("{OWNER_MARK}{o}"))
+            .unwrap_or_default();
         format!(
-            "{UNTRUSTED_PREFIX}minisign public key: {}\n{}\n",
+            "{UNTRUSTED_PREFIX}minisign public key {}{owner}\n{}\n",
             self.key_id(),
             BASE64.encode(raw)
         )
@@ -263,6 +314,21 @@ impl SigningKey {
         verify(&self.public_key_text(), &text, data).map_err(SignError::SelfCheck)?;
         Ok(text)
     }
+}
+
+/// What a signature file claims, unverified: the id of the key it names and its trusted
+/// comment. Anyone can write a signature naming any key; only [`verify`] against a key one
+/// trusts says who signed.
+pub fn claims(signature: &str) -> Option<SignatureInfo> {
+    let mut lines = signature.lines();
+    let _untrusted = lines.next()?;
+    let sig_raw = BASE64.decode(lines.next()?.trim()).ok()?;
+    let trusted = lines.next()?.strip_prefix(TRUSTED_PREFIX)?;
+    let keynum: [u8; 8] = sig_raw.get(2..10)?.try_into().ok()?;
+    Some(SignatureInfo {
+        key_id: key_id(&keynum),
+        trusted_comment: trusted.to_string(),
+    })
 }
 
 /// Reads a public key file, checking that it parses.

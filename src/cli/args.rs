@@ -146,6 +146,8 @@ pub struct VerifyArgs {
     pub document: Option<PathBuf>,
     #[arg(long, value_name = "TEXT")]
     pub qr: Option<String>,
+    #[arg(long)]
+    pub complete: bool,
     #[command(flatten)]
     pub format: FormatArgs,
 }
@@ -154,6 +156,8 @@ pub struct VerifyArgs {
 pub struct KeygenArgs {
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
 }
 
 #[derive(Args)]

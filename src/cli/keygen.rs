@@ -7,7 +7,7 @@ use super::args::KeygenArgs;
 use super::{Exit, Outcome, Ui};
 
 pub fn run(args: KeygenArgs, _ui: Ui) -> Outcome {
-    match sign::keygen(&args.out) {
+    match sign::keygen_for(&args.out, args.owner.as_deref()) {
         Ok(k) => Outcome::done()
             .line(msg!(KeygenDone, id = &k.key_id))
             .line(msg!(KeygenSecret, path = &k.secret))

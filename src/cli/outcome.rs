@@ -29,6 +29,9 @@ pub enum Exit {
     /// 2: what was given cannot be used at all: an unreadable batch folder or `batch.yaml`, an
     /// unknown option, kind or case, a bad key, a folder that must not be written into.
     Unusable,
+    /// 3 (`verify` only): the archive is intact and signed, but no trusted key was given, so
+    /// who signed it is not known.
+    Unchecked,
 }
 
 impl Exit {
@@ -37,6 +40,7 @@ impl Exit {
             Exit::Done => 0,
             Exit::Failed => 1,
             Exit::Unusable => 2,
+            Exit::Unchecked => 3,
         }
     }
 
@@ -77,10 +81,11 @@ impl Exit {
         }
     }
 
-    /// `verify`: 0 intact, 1 damaged, 2 unreadable.
+    /// `verify`: 0 intact, 1 damaged, 2 unreadable, 3 intact but signed by a key not checked.
     pub fn of_verdict(v: Verdict) -> Exit {
         match v {
             Verdict::Intact => Exit::Done,
+            Verdict::SignatureUnchecked => Exit::Unchecked,
             Verdict::Damaged => Exit::Failed,
             Verdict::Unreadable => Exit::Unusable,
         }

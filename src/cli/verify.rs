@@ -22,6 +22,7 @@ pub fn run(args: VerifyArgs, ui: Ui) -> Outcome {
     };
     let opts = VerifyOptions {
         public_key,
+        complete: args.complete,
         ..VerifyOptions::default()
     };
     let report = verify(&args.archive, &opts);

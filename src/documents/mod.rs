@@ -12,6 +12,7 @@ pub mod kinds;
 pub mod notice;
 pub mod pack;
 pub mod qr;
+pub mod pdfmeta;
 pub mod render;
 pub mod templates;
 pub mod view;

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::diag::{Diagnostic, Diagnostics, Rule};
 use crate::documents::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
 use crate::documents::kinds::{CATALOG, Kind, Scope};
+use crate::documents::pdfmeta;
 use crate::documents::templates::Templates;
 use crate::documents::view::{BatchView, CaseView, DocMeta};
 use crate::input::load::{BATCH_FILE, LoadedBatch};
@@ -468,7 +469,6 @@ pub fn render_with(
     let annex_files = annex_files_if_needed(lb, &jobs, &mut contexts)?;
     let templates = Templates::load(opts.templates.as_deref())
         .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
-    let date = lb.batch.issued_on;
     progress.start(Stage::Render, jobs.len() as u64);
     let results: Vec<Result<Rendered, Message>> = engine.map_documents(
         &jobs,
@@ -476,6 +476,11 @@ pub fn render_with(
             let started = Instant::now();
             let kind = job.kind;
             let mut qr_pages = QR_PAGES;
+            // Each PDF's own date, author and subject (documents::pdfmeta).
+            let meta = match job.case {
+                Some(ci) => pdfmeta::of_case(lb, &lb.cases[ci].case, kind.id),
+                None => pdfmeta::of_batch(lb, contexts[job.share].lab.as_deref(), kind.id),
+            };
             let (compiled, id, dir, template_time) = loop {
                 let (id, source, dir) = job_source(lb, &templates, &contexts, opts, job, qr_pages);
                 let label = msg!(
@@ -484,8 +489,9 @@ pub fn render_with(
                     title = kind.title,
                     template = kind.template
                 );
-                let source =
-                    source.map_err(|e| msg!(RenderTemplate, doc = label.clone(), error = e))?;
+                let source = source
+                    .map_err(|e| msg!(RenderTemplate, doc = label.clone(), error = e))?
+                    + &meta.typst_rule();
                 let template_time = started.elapsed();
                 if opts.emit_typst {
                     write_typst(&dir, &job.file_name("typ"), &source, engine).map_err(|e| {
@@ -496,7 +502,7 @@ pub fn render_with(
                     main_name: job.file_name("typ"),
                     label: format!("{id}/{}（模板 {}）", job.file_name("typ"), kind.template),
                     ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
-                    date,
+                    date: meta.date,
                 };
                 let files: &[(String, typst::foundations::Bytes)] = if kind.id == NOTICE_KIND {
                     &annex_files

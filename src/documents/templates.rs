@@ -133,6 +133,30 @@ pub fn typst_string(s: &str) -> String {
     out
 }
 
+/// What a list of evidence paths holds, in the words of the forms: 照片 2 份, 照片 1 份、视频 1 份,
+/// 文件 1 份 (what is neither photo nor video).
+fn evidence_count_filter(
+    value: &Value,
+    _: &std::collections::HashMap<String, Value>,
+) -> tera::Result<Value> {
+    use crate::archive::{EvidenceKind, evidence_kind};
+    let paths: Vec<&str> = value
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let count = |k: EvidenceKind| paths.iter().filter(|p| evidence_kind(p) == k).count();
+    let parts: Vec<String> = [
+        ("照片", count(EvidenceKind::Photo)),
+        ("视频", count(EvidenceKind::Video)),
+        ("文件", count(EvidenceKind::Other)),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(w, n)| format!("{w}{n}份"))
+    .collect();
+    Ok(Value::String(parts.join("、")))
+}
+
 fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
     let s = match value {
         Value::String(s) => s.clone(),
@@ -147,7 +171,7 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
 const BREAKABLE_RUN: usize = 10;
 
 /// Templates outside the catalog: documents made of other documents, and shared parts.
-const EXTRA: [(&str, &str); 5] = [
+const EXTRA: [(&str, &str); 6] = [
     (
         "volume.typ.tera",
         include_str!("../../templates/volume.typ.tera"),
@@ -160,6 +184,11 @@ const EXTRA: [(&str, &str); 5] = [
     (
         "pack.typ.tera",
         include_str!("../../templates/pack.typ.tera"),
+    ),
+    // The archive's 归档文件目录 (archive::catalogue).
+    (
+        "catalogue.typ.tera",
+        include_str!("../../templates/catalogue.typ.tera"),
     ),
     // Included by the summary table and the analysis report.
     (
@@ -219,6 +248,7 @@ impl Templates {
         tera.autoescape_on(vec![".typ.tera"]);
         tera.set_escape_fn(escape_markup);
         tera.register_filter("str", str_filter);
+        tera.register_filter("evidence_count", evidence_count_filter);
         Ok(Templates { tera })
     }
 

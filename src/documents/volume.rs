@@ -1,5 +1,7 @@
 //! The bound volume (合订本): cover, contents, then the qualified reports, the unqualified
-//! reports and the sampling sheets (the notice's order), each document embedded page by page
+//! reports and the sampling sheets (the notice's order), then the refusal forms and no-sample
+//! sheets the bureau acts on (unless batch.yaml's `archive.volume_includes_unsampled` is
+//! false), each document embedded page by page
 //! exactly as it stands alone, a bookmark per document under its section, and every page
 //! numbered continuously (合订本 第 N 页) beside the document's own numbering.
 
@@ -28,8 +30,13 @@ pub fn file_name(lb: &LoadedBatch) -> String {
     format!("{}-合订本.pdf", lb.batch.id)
 }
 
-/// The volume's three sections, in the notice's order.
-const SECTION_TITLES: [&str; 3] = ["一、合格检验报告", "二、不合格检验报告", "三、抽样单"];
+/// The volume's sections: the notice's three, then the visits that sampled nothing.
+const SECTION_TITLES: [&str; 4] = [
+    "一、合格检验报告",
+    "二、不合格检验报告",
+    "三、抽样单",
+    "四、拒检认定表和未抽样品工作单",
+];
 
 /// What the volume binds, in order: (section title, [(case id, kind)]).
 pub fn contents(lb: &LoadedBatch) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
@@ -46,11 +53,24 @@ pub fn contents(lb: &LoadedBatch) -> Vec<(&'static str, Vec<(String, &'static st
         .filter(|c| c.outcome == Some(crate::input::model::Outcome::Sampled))
         .map(|c| (c.id.clone(), "sampling-sheet"))
         .collect();
-    vec![
+    let mut sections = vec![
         (SECTION_TITLES[0], reports(Verdict::Pass)),
         (SECTION_TITLES[1], reports(Verdict::Fail)),
         (SECTION_TITLES[2], sheets),
-    ]
+    ];
+    if lb.batch.archive.volume_includes_unsampled {
+        use crate::input::model::Outcome;
+        let unsampled = cases
+            .iter()
+            .filter_map(|c| match c.outcome {
+                Some(Outcome::Refused) => Some((c.id.clone(), "refusal-form")),
+                Some(Outcome::NotSampled) => Some((c.id.clone(), "no-sample-sheet")),
+                Some(Outcome::Sampled) | None => None,
+            })
+            .collect();
+        sections.push((SECTION_TITLES[3], unsampled));
+    }
+    sections
 }
 
 /// At most this many documents go into one part (册) of the volume: about 450 pages, as thick
@@ -147,7 +167,7 @@ fn bind_part(
 ) -> Result<(), Message> {
     let mut files: Vec<(String, Bytes)> = Vec::with_capacity(docs.len());
     let mut sections: Vec<Value> = Vec::new();
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     let mut current: Option<usize> = None;
     let mut items = Vec::new();
     let flush = |si: usize, items: &mut Vec<Value>, sections: &mut Vec<Value>| {
@@ -174,10 +194,11 @@ fn bind_part(
             .and_then(|c| c.product.as_ref())
             .map(|p| p.name.clone())
             .unwrap_or_default();
-        let kind_title = if *kind == "report" {
-            "检验报告"
-        } else {
-            "抽样单"
+        let kind_title = match *kind {
+            "report" => "检验报告",
+            "refusal-form" => "拒检认定表",
+            "no-sample-sheet" => "未抽样品工作单",
+            _ => "抽样单",
         };
         counts[*si] += 1;
         items.push(json!({
@@ -203,7 +224,8 @@ fn bind_part(
         "batch": &lb.batch,
         "batch_f": view::BatchFmt::of(&lb.batch),
         "labs": lb.batch.labs.iter().map(|l| l.name.clone()).collect::<Vec<_>>().join("、"),
-        "counts": { "qualified": counts[0], "unqualified": counts[1], "sheets": counts[2] },
+        "counts": { "qualified": counts[0], "unqualified": counts[1], "sheets": counts[2], "unsampled": counts[3] },
+        "includes_unsampled": lb.batch.archive.volume_includes_unsampled,
         "part": { "number": k, "count": n },
         "sections": sections,
     });
@@ -216,6 +238,8 @@ fn bind_part(
     let source = templates
         .render("volume.typ.tera", &ctx)
         .map_err(|e| msg!(VolumeTemplate, error = e))?;
+    let meta = crate::documents::pdfmeta::of_volume(lb);
+    let source = source + &meta.typst_rule();
     let doc = DocSource {
         main_name: "volume.typ".into(),
         label: "合订本 volume.typ（模板 volume.typ.tera）".into(),
@@ -224,7 +248,7 @@ fn bind_part(
         } else {
             format!("{}/volume", lb.batch.id)
         },
-        date: lb.batch.issued_on,
+        date: meta.date,
     };
     let compiled = engine
         // Plain PDF 1.7: Typst embeds the documents' own PDF pages, which its PDF/A export does

@@ -99,6 +99,96 @@ pub struct Batch {
     #[schemars(title = "联次")]
     #[serde(default)]
     pub copies: std::collections::BTreeMap<String, Vec<String>>,
+    /// 归档日期：归档包的日期（bag-info.txt 的 Bagging-Date、zip 中每个文件的时间、签名的可信注释、合订本和归档文件目录的日期）。缺省为批次记录的最后日期。
+    #[schemars(title = "归档日期")]
+    #[serde(default)]
+    pub archived_on: Option<NaiveDate>,
+    /// 档案管理信息（全宗号、年度、保管期限、密级、归档人），写入归档包和归档文件目录；档号由此生成。
+    #[schemars(title = "档案管理信息")]
+    #[serde(default)]
+    pub archive: ArchiveInfo,
+}
+
+/// 档案管理信息（DA/T 22-2015《归档文件整理规则》）。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ArchiveInfo {
+    /// 全宗号：档案馆给立档单位的编号，如 J012；未填写时不生成档号。
+    #[schemars(title = "全宗号")]
+    #[serde(default)]
+    pub fonds_no: Option<String>,
+    /// 年度：缺省为归档日期的年份。
+    #[schemars(title = "年度")]
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// 保管期限：永久、定期30年、定期10年。缺省为定期30年。
+    #[schemars(title = "保管期限")]
+    #[serde(default)]
+    pub retention: Retention,
+    /// 密级：缺省为公开。
+    #[schemars(title = "密级")]
+    #[serde(default = "default_classification")]
+    pub classification: String,
+    /// 归档人。
+    #[schemars(title = "归档人")]
+    #[serde(default)]
+    pub archivist: Option<String>,
+    /// 合订本是否收入拒检认定表和未抽样品工作单（排在三部分之后）。缺省为收入。
+    #[schemars(title = "合订本收入拒检和未抽样文书")]
+    #[serde(default = "default_true")]
+    pub volume_includes_unsampled: bool,
+}
+
+impl Default for ArchiveInfo {
+    fn default() -> Self {
+        ArchiveInfo {
+            fonds_no: None,
+            year: None,
+            retention: Retention::default(),
+            classification: default_classification(),
+            archivist: None,
+            volume_includes_unsampled: true,
+        }
+    }
+}
+
+fn default_classification() -> String {
+    "公开".into()
+}
+
+/// 保管期限（DA/T 22-2015）。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub enum Retention {
+    /// 永久（代码 Y）。
+    #[serde(rename = "永久")]
+    Permanent,
+    /// 定期 30 年（代码 D30）。
+    #[default]
+    #[serde(rename = "定期30年")]
+    Years30,
+    /// 定期 10 年（代码 D10）。
+    #[serde(rename = "定期10年")]
+    Years10,
+}
+
+impl Retention {
+    /// The words, as written in batch.yaml.
+    pub fn label(self) -> &'static str {
+        match self {
+            Retention::Permanent => "永久",
+            Retention::Years30 => "定期30年",
+            Retention::Years10 => "定期10年",
+        }
+    }
+
+    /// The code of DA/T 22-2015 in a 档号.
+    pub fn code(self) -> &'static str {
+        match self {
+            Retention::Permanent => "Y",
+            Retention::Years30 => "D30",
+            Retention::Years10 => "D10",
+        }
+    }
 }
 
 /// 通知的一项附件。

@@ -767,8 +767,12 @@ catalog! {
         en: "{file} is not valid {encoding} text; not read",
     }
     BagUnterminated = "bag.unterminated" {
-        zh: "{file} 的最后一行没有换行符：每行都必须以 LF、CR 或 CRLF 结束",
-        en: "the last line of {file} has no line break: every line must end in LF, CR or CRLF",
+        zh: "{file} 的最后一行没有换行符（每行都应以 LF、CR 或 CRLF 结束），该行照常读取",
+        en: "the last line of {file} has no line break (every line should end in LF, CR or CRLF); the line is read as it is",
+    }
+    BagDeclOldVersion = "bag.decl-old-version" {
+        zh: "BagIt 版本 {version} 早于 0.97，按 0.97 的规则核验",
+        en: "BagIt version {version} predates 0.97; verified by the rules of 0.97",
     }
     BagDeclInvalid = "bag.decl-invalid" { zh: "bagit.txt 无效：{why}", en: "bagit.txt is invalid: {why}" }
     BagDeclBom = "bag.decl-bom" {
@@ -777,8 +781,8 @@ catalog! {
     }
     BagDeclNotUtf8 = "bag.decl-undecodable" { zh: "不是 UTF-8 文本", en: "it is not UTF-8 text" }
     BagDeclUnsupportedVersion = "bag.decl-unsupported-version" {
-        zh: "不支持的 BagIt 版本 “{version}”（只能核验 1.0 和 0.97），以下按 1.0 的规则核验",
-        en: "unsupported BagIt version “{version}” (only 1.0 and 0.97 can be verified); verified by the rules of 1.0",
+        zh: "不支持的 BagIt 版本 “{version}”（只能核验 1.0 和 0.93 至 0.97），以下按 1.0 的规则核验",
+        en: "unsupported BagIt version “{version}” (only 1.0 and 0.93 to 0.97 can be verified); verified by the rules of 1.0",
     }
     BagDeclNoVersion = "bag.decl-no-version" { zh: "缺少 BagIt-Version", en: "BagIt-Version is missing" }
     BagDeclUnknownEncoding = "bag.decl-unknown-encoding" {
@@ -867,8 +871,36 @@ catalog! {
         en: "the checksum should be {digits} hex digits of {algorithm}",
     }
     BagManifestPercent = "bag.manifest-percent" {
-        zh: "路径中的 % 未编码：% 应写作 %25，换行写作 %0A、%0D",
-        en: "a % in the path is not encoded: write % as %25, line breaks as %0A, %0D",
+        zh: "路径中的 % 未编码（应写作 %25，换行写作 %0A、%0D），按原样读作文件名的一部分",
+        en: "a % in the path is not encoded (write % as %25, line breaks as %0A, %0D); read literally, as part of the name",
+    }
+    BagManifestBinaryMode = "bag.manifest-binary-mode" {
+        zh: "路径前有 md5sum 二进制模式的 *，* 不算文件名的一部分",
+        en: "the path starts with the * of md5sum's binary mode, which is not part of the name",
+    }
+    BagManifestDotSlash = "bag.manifest-dot-slash" {
+        zh: "路径以 ./ 开头，按去掉 ./ 后的路径核验",
+        en: "the path starts with ./; verified without it",
+    }
+    BagManifestSloppy = "bag.manifest-sloppy" {
+        zh: "{name} 有 {count} 行不合规范但可以读取（第 {line} 行 “{text}”）：{why}",
+        en: "{count} lines of {name} depart from the form but can be read (line {line} “{text}”): {why}",
+    }
+    BagManifestLiteral = "bag.manifest-literal" {
+        zh: "{name} 中的 {path} 未按规定编码 %（应写作 %25），按原样的文件名核验",
+        en: "{name} does not encode the % of {path} (as %25); verified under the name as written",
+    }
+    BagSystemFileExtra = "bag.system-file-extra" {
+        zh: "系统文件 {path} 不在任何清单中（操作系统留下的文件，不属于内容）",
+        en: "the system file {path} is in no manifest (left by an operating system, not content)",
+    }
+    BagSystemFileMissing = "bag.system-file-missing" {
+        zh: "清单列出的系统文件 {path} 不在归档中（操作系统留下的文件，不属于内容）",
+        en: "the system file {path} listed in a manifest is absent (left by an operating system, not content)",
+    }
+    BagManifestTwoForms = "bag.manifest-two-forms" {
+        zh: "{name} 以两种 Unicode 规范化形式列出了同一个文件 {path}，校验值相同",
+        en: "{name} lists the same file {path} in two Unicode normalization forms, with the same checksum",
     }
     BagManifestRepeated = "bag.manifest-repeated" {
         zh: "{name} 重复列出 {path}（校验值相同）",
@@ -1199,8 +1231,44 @@ catalog! {
         en: "and {warnings} {warnings|warning|warnings} (they leave the verdict as it is; see standard error)",
     }
     VerifySigNotChecked = "verify.sig-not-checked" {
-        zh: "签名：归档已签名，未核验（用 --pubkey 指定公钥以核验）",
-        en: "signature: present, not verified (give the public key with --pubkey to verify it)",
+        zh: "签名：由密钥 {key} 签名（可信注释 “{comment}”），未对照可信公钥核验：任何人都能用自己的密钥重新签名，用 --pubkey 指定承检机构交付的公钥才能确认签名者",
+        en: "signature: signed by key {key} (trusted comment “{comment}”), not checked against a trusted key: anyone can re-sign with a key of their own; give the lab's public key with --pubkey to know who signed",
+    }
+    VerifySigCovers = "verify.sig-covers" {
+        zh: "签名覆盖标签清单 tagmanifest-sha256.txt，后者记录每个清单的校验值，清单又记录每个文件的校验值，故签名覆盖归档中的每个文件。不用本程序核验：解压后 minisign -Vm <批次>/tagmanifest-sha256.txt -p <公钥>；python3 -m bagit --validate <批次>；在 <批次> 中 sha256sum -c tagmanifest-sha256.txt 和 sha256sum -c manifest-sha256.txt",
+        en: "the signature covers the tag manifest tagmanifest-sha256.txt, which records the checksum of every manifest, which records the checksum of every file: so it covers every file of the archive. Without this program: unzip, then minisign -Vm <batch>/tagmanifest-sha256.txt -p <public key>; python3 -m bagit --validate <batch>; in <batch>, sha256sum -c tagmanifest-sha256.txt and sha256sum -c manifest-sha256.txt",
+    }
+    CatalogueFailed = "archive.catalogue-failed" {
+        zh: "无法生成归档文件目录：{error}",
+        en: "cannot make the archive catalogue: {error}",
+    }
+    VerifyIntactUnchecked = "verify.intact-unchecked" {
+        zh: "内容完好，签名未核验",
+        en: "contents intact, signature not checked",
+    }
+    VerifyToFetch = "verify.to-fetch" {
+        zh: "另有 {count} 个文件尚待按 fetch.txt 取回（归档尚不完整；要求完整时用 --complete）",
+        en: "{count} {count|file|files} still to fetch as fetch.txt lists (the bag is not yet complete; --complete requires it to be)",
+    }
+    VerifyPdfa = "verify.pdfa" {
+        zh: "PDF 文件 {pdfs} 份，其中 {declared} 份声明为 PDF/A（长期保存格式）",
+        en: "{pdfs} {pdfs|PDF|PDFs}, of which {declared} declare PDF/A (the archival format)",
+    }
+    VerifyNotPdfa = "verify.not-pdfa" {
+        zh: "  未声明 PDF/A：{path}",
+        en: "  not declared PDF/A: {path}",
+    }
+    VerifyNotPdfaMore = "verify.not-pdfa-more" {
+        zh: "  另有 {count} 份未声明 PDF/A",
+        en: "  and {count} more not declared PDF/A",
+    }
+    VerifyOtherTagListed = "verify.other-tag-listed" {
+        zh: "附加标签文件：{path}（标签清单记录其校验值）",
+        en: "other tag file: {path} (its checksum is in the tag manifests)",
+    }
+    VerifyOtherTagUnlisted = "verify.other-tag-unlisted" {
+        zh: "附加标签文件：{path}（不在标签清单中，没有校验值保护，也不在签名覆盖范围内）",
+        en: "other tag file: {path} (not in the tag manifests: no checksum protects it, nor the signature)",
     }
     VerifySigValid = "verify.sig-valid" {
         zh: "签名：有效（密钥 {key}，{comment}）",
@@ -1531,8 +1599,12 @@ catalog! {
         en: "the archive zip, or the unzipped archive folder",
     }
     HelpVerifyPubkey = "help.verify.pubkey" {
-        zh: "用此公钥核验签名（要求归档已签名）",
-        en: "verify the signature with this public key (the archive must be signed)",
+        zh: "用此公钥核验签名（要求归档已签名）；不给时，已签名的归档只显示签名密钥的编号，退出状态为 3",
+        en: "verify the signature with this public key (the archive must be signed); without it, a signed archive shows only its signing key's id, and the exit status is 3",
+    }
+    HelpVerifyComplete = "help.verify.complete" {
+        zh: "要求归档完整：fetch.txt 列出而尚未取回的文件算作错误（默认只警告）",
+        en: "require the bag to be complete: files fetch.txt lists that are not yet fetched are errors (by default, warnings)",
     }
     HelpVerifyDocument = "help.verify.document" {
         zh: "查找此 PDF 文件是否原样在归档中（属于哪个案例、哪种文书）",
@@ -1549,6 +1621,10 @@ catalog! {
     HelpKeygen = "help.keygen" {
         zh: "生成签名用的密钥对：DIR/spotcheck.key（私钥，无口令，妥善保管）和 DIR/spotcheck.pub（公钥）",
         en: "make a signing key pair: DIR/spotcheck.key (secret, no passphrase, keep it safe) and DIR/spotcheck.pub (public)",
+    }
+    HelpKeygenOwner = "help.keygen.owner" {
+        zh: "密钥的持有者（承检机构名称），写入公钥文件，并写入每个签名的可信注释",
+        en: "the key's owner (the lab's name), written into the public key file and into every signature's trusted comment",
     }
     HelpKeygenOut = "help.keygen.out" { zh: "密钥文件写入的文件夹", en: "the folder to write the key files into" }
     HelpSchema = "help.schema" {

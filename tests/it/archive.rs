@@ -214,7 +214,8 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
     sorted.sort();
     sorted.dedup();
     assert_eq!(names, sorted, "entries sorted, each once");
-    let when = zip::DateTime::from_date_and_time(2023, 1, 10, 0, 0, 0).unwrap();
+    // The archive date: the latest the sample records (no `archived_on`), not the notice's.
+    let when = zip::DateTime::from_date_and_time(2023, 7, 27, 0, 0, 0).unwrap();
     for i in 0..zip.len() {
         let f = zip.by_index(i).unwrap();
         let name = f.name().unwrap().to_string();
@@ -262,11 +263,16 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
         .collect();
     assert_eq!(manifest, expected);
 
-    // The tag manifest lists the three tag files.
-    let tags: String = ["bag-info.txt", "bagit.txt", "manifest-sha256.txt"]
-        .iter()
-        .map(|n| format!("{}  {n}\n", sha256_hex(get(n))))
-        .collect();
+    // The tag manifest lists the three tag files and the README (说明.txt).
+    let tags: String = [
+        "bag-info.txt",
+        "bagit.txt",
+        "manifest-sha256.txt",
+        "说明.txt",
+    ]
+    .iter()
+    .map(|n| format!("{}  {n}\n", sha256_hex(get(n))))
+    .collect();
     assert_eq!(
         String::from_utf8(get("tagmanifest-sha256.txt").clone()).unwrap(),
         tags
@@ -278,7 +284,10 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
     for line in [
         format!("Payload-Oxum: {bytes}.{}", payload.len()),
         "External-Identifier: 晋市市监〔2023〕3号".to_string(),
-        "Bagging-Date: 2023-01-10".to_string(),
+        "Bagging-Date: 2023-07-27".to_string(),
+        "归档日期: 2023-07-27".to_string(),
+        "密级: 公开".to_string(),
+        "保管期限: 定期30年".to_string(),
         "Bag-Count: 1 of 1".to_string(),
     ] {
         assert!(
@@ -554,10 +563,28 @@ fn a_signed_archive_verifies_with_its_public_key_only() {
             .any(|(n, _)| n == &format!("{BAG}/tagmanifest-sha256.txt.minisig"))
     );
 
-    // Without a key: whole, signature noted but not checked.
+    // Without a key: whole, but never plainly intact: the key it names is shown, and that it
+    // was not checked against a trusted one (exit status 3).
     let r = verify_bytes(&fx.signed, None);
-    assert_eq!(r.verdict, Verdict::Intact);
-    assert_eq!(r.signature, SignatureStatus::NotChecked { present: true });
+    assert_eq!(r.verdict, Verdict::SignatureUnchecked, "{}", r.zh());
+    assert_eq!(r.verdict.exit_code(), 3);
+    let SignatureStatus::NotChecked {
+        present: true,
+        key_id: Some(key_id),
+        trusted_comment: Some(comment),
+    } = &r.signature
+    else {
+        panic!("{:?}", r.signature)
+    };
+    assert_eq!(*key_id, info.key_id);
+    assert!(comment.contains(BAG));
+    let text = r.zh();
+    assert!(text.contains(&info.key_id), "{text}");
+    assert!(text.contains("未对照可信公钥核验"), "{text}");
+    assert!(!text.contains("结论：完好"), "{text}");
+    for tool in ["minisign -V", "python3 -m bagit --validate", "sha256sum -c"] {
+        assert!(text.contains(tool), "{tool}: {text}");
+    }
 
     // The wrong key.
     let r = verify_bytes(&fx.signed, Some(&fx.other_public_key));
@@ -686,9 +713,10 @@ fn a_tampered_signature_fails() {
         .into_bytes();
     let forged_zip = zip_of(&files);
     let r = verify_bytes(&forged_zip, None);
+    // Consistent as a bag, and never called plainly intact without a trusted key.
     assert_eq!(
         r.verdict,
-        Verdict::Intact,
+        Verdict::SignatureUnchecked,
         "the forgery is consistent: {}",
         r.zh()
     );

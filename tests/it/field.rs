@@ -109,7 +109,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let o = spotcheck_zh().args(args).output().unwrap();
+    let o = spotcheck().args(args).output().unwrap();
     (
         o.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&o.stdout).into_owned(),

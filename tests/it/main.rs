@@ -1,5 +1,6 @@
 //! Integration tests, in one binary so that typst and the embedded fonts link once.
 
+mod archival;
 mod archive;
 mod bagit;
 mod bureau;
@@ -11,6 +12,7 @@ mod documents;
 mod escaping;
 mod field;
 mod fonts;
+mod foreign_bags;
 mod hostile;
 mod interrupt;
 mod layout;

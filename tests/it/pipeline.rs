@@ -289,7 +289,7 @@ fn the_same_input_renders_byte_identical_pdfs() {
 }
 
 #[test]
-fn pdfs_carry_title_and_the_batch_date() {
+fn pdfs_carry_title_and_their_own_date() {
     let lb = sample();
     let (_dir, done) = render_all(
         &lb,
@@ -309,11 +309,21 @@ fn pdfs_carry_title_and_the_batch_date() {
     let info = doc.get_dictionary(info).unwrap();
     let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
     assert_eq!(title, "产品质量监督抽查/复查抽样单 JZ-2023-001");
+    // The sampling sheet is dated by its visit (2023-03-02), not by the notice (2023-01-10);
+    // its author is the lab, its subject names the batch and the case.
     let created = info.get(b"CreationDate").unwrap().as_str().unwrap();
     assert!(
-        String::from_utf8_lossy(created).starts_with("D:20230110"),
+        String::from_utf8_lossy(created).starts_with("D:20230302"),
         "{}",
         String::from_utf8_lossy(created)
+    );
+    let author = lopdf::decode_text_string(info.get(b"Author").unwrap()).unwrap();
+    let lab = &lb.batch.labs[0].name;
+    assert_eq!(&author, lab);
+    let subject = lopdf::decode_text_string(info.get(b"Subject").unwrap()).unwrap();
+    assert!(
+        subject.contains("JZ-2023-001") && subject.contains(&lb.batch.document_no),
+        "{subject}"
     );
 }
 

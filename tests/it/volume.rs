@@ -86,10 +86,31 @@ fn volume_of(lb: &spotcheck::input::load::LoadedBatch) {
     // Bookmarks: one per section, one per document under it, in the notice's order.
     let tree = bookmarks(&pdf);
     let sections: Vec<&str> = tree.iter().map(|(t, _)| t.as_str()).collect();
+    // After the notice's three sections, the refusal forms and no-sample sheets the bureau
+    // acts on (both samples have refused or unsampled visits).
     assert_eq!(
         sections,
-        ["一、合格检验报告", "二、不合格检验报告", "三、抽样单"]
+        [
+            "一、合格检验报告",
+            "二、不合格检验报告",
+            "三、抽样单",
+            "四、拒检认定表和未抽样品工作单"
+        ]
     );
+    assert!(contents[3].1.iter().any(|(_, k)| *k == "refusal-form"));
+    assert!(contents[3].1.iter().any(|(_, k)| *k == "no-sample-sheet"));
+    for (id, kind) in &contents[3].1 {
+        let outcome = lb.case(id).unwrap().case.outcome;
+        assert_ne!(
+            outcome,
+            Some(spotcheck::input::model::Outcome::Sampled),
+            "{id} {kind}"
+        );
+    }
+    // ... unless batch.yaml says not to.
+    let mut without = lb.clone();
+    without.batch.archive.volume_includes_unsampled = false;
+    assert_eq!(spotcheck::documents::volume::contents(&without).len(), 3);
     for ((title, kids), (_, docs)) in tree.iter().zip(&contents) {
         assert_eq!(kids.len(), docs.len(), "{title}");
         for (kid, (id, _)) in kids.iter().zip(docs) {

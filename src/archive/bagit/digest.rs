@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256, Sha512};
+use sha2::digest::DynDigest;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::messages::Msg;
@@ -15,31 +15,61 @@ use super::{BAG_INFO_FILE, BAGIT_FILE, FETCH_FILE};
 // Algorithms and digests
 // ---------------------------------------------------------------------------------------------
 
-/// A bag checksum algorithm this program computes (RFC 8493 §2.4).
+/// A bag checksum algorithm this program computes (RFC 8493 §2.4): every one that common
+/// BagIt tools write (bagit-python offers each of Python's guaranteed hashes; the Library of
+/// Congress's Java library MD5 to SHA-512), named as they name them in manifest file names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Algorithm {
     Md5,
     Sha1,
+    Sha224,
     Sha256,
+    Sha384,
     Sha512,
+    #[serde(rename = "sha3_224")]
+    Sha3_224,
+    #[serde(rename = "sha3_256")]
+    Sha3_256,
+    #[serde(rename = "sha3_384")]
+    Sha3_384,
+    #[serde(rename = "sha3_512")]
+    Sha3_512,
+    Blake2b,
+    Blake2s,
 }
 
 impl Algorithm {
-    pub const ALL: [Algorithm; 4] = [
+    pub const ALL: [Algorithm; 12] = [
         Algorithm::Md5,
         Algorithm::Sha1,
+        Algorithm::Sha224,
         Algorithm::Sha256,
+        Algorithm::Sha384,
         Algorithm::Sha512,
+        Algorithm::Sha3_224,
+        Algorithm::Sha3_256,
+        Algorithm::Sha3_384,
+        Algorithm::Sha3_512,
+        Algorithm::Blake2b,
+        Algorithm::Blake2s,
     ];
 
-    /// The normalized name used in manifest file names.
+    /// The name as manifest file names write it (bagit-python's, for SHA-3 and BLAKE2).
     pub fn name(self) -> &'static str {
         match self {
             Algorithm::Md5 => "md5",
             Algorithm::Sha1 => "sha1",
+            Algorithm::Sha224 => "sha224",
             Algorithm::Sha256 => "sha256",
+            Algorithm::Sha384 => "sha384",
             Algorithm::Sha512 => "sha512",
+            Algorithm::Sha3_224 => "sha3_224",
+            Algorithm::Sha3_256 => "sha3_256",
+            Algorithm::Sha3_384 => "sha3_384",
+            Algorithm::Sha3_512 => "sha3_512",
+            Algorithm::Blake2b => "blake2b",
+            Algorithm::Blake2s => "blake2s",
         }
     }
 
@@ -48,8 +78,10 @@ impl Algorithm {
         match self {
             Algorithm::Md5 => 32,
             Algorithm::Sha1 => 40,
-            Algorithm::Sha256 => 64,
-            Algorithm::Sha512 => 128,
+            Algorithm::Sha224 | Algorithm::Sha3_224 => 56,
+            Algorithm::Sha256 | Algorithm::Sha3_256 | Algorithm::Blake2s => 64,
+            Algorithm::Sha384 | Algorithm::Sha3_384 => 96,
+            Algorithm::Sha512 | Algorithm::Sha3_512 | Algorithm::Blake2b => 128,
         }
     }
 
@@ -58,18 +90,39 @@ impl Algorithm {
         matches!(self, Algorithm::Md5 | Algorithm::Sha1)
     }
 
+    /// The algorithm of a normalized name (§2.4: lowercase, alphanumeric only, so `sha3_256`
+    /// is `sha3256` here).
     pub fn from_name(normalized: &str) -> Option<Self> {
-        Algorithm::ALL.into_iter().find(|a| a.name() == normalized)
+        Algorithm::ALL
+            .into_iter()
+            .find(|a| normalize_algorithm(a.name()) == normalized)
     }
 
     fn index(self) -> usize {
         self as usize
     }
+
+    fn hasher(self) -> Box<dyn DynDigest + Send> {
+        match self {
+            Algorithm::Md5 => Box::new(md5::Md5::default()),
+            Algorithm::Sha1 => Box::new(sha1::Sha1::default()),
+            Algorithm::Sha224 => Box::new(sha2::Sha224::default()),
+            Algorithm::Sha256 => Box::new(sha2::Sha256::default()),
+            Algorithm::Sha384 => Box::new(sha2::Sha384::default()),
+            Algorithm::Sha512 => Box::new(sha2::Sha512::default()),
+            Algorithm::Sha3_224 => Box::new(sha3::Sha3_224::default()),
+            Algorithm::Sha3_256 => Box::new(sha3::Sha3_256::default()),
+            Algorithm::Sha3_384 => Box::new(sha3::Sha3_384::default()),
+            Algorithm::Sha3_512 => Box::new(sha3::Sha3_512::default()),
+            Algorithm::Blake2b => Box::new(blake2::Blake2b512::default()),
+            Algorithm::Blake2s => Box::new(blake2::Blake2s256::default()),
+        }
+    }
 }
 
 /// The lowercase hex digests of one file, for the algorithms computed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Digests([Option<String>; 4]);
+pub struct Digests([Option<String>; Algorithm::ALL.len()]);
 
 impl Digests {
     pub fn get(&self, alg: Algorithm) -> Option<&str> {
@@ -80,45 +133,28 @@ impl Digests {
 /// Computes every needed algorithm in one pass over the bytes.
 #[derive(Default)]
 pub struct MultiHasher {
-    md5: Option<md5::Md5>,
-    sha1: Option<sha1::Sha1>,
-    sha256: Option<Sha256>,
-    sha512: Option<Sha512>,
+    hashers: Vec<(Algorithm, Box<dyn DynDigest + Send>)>,
 }
 
 impl MultiHasher {
     pub fn new(algorithms: &BTreeSet<Algorithm>) -> Self {
-        let has = |a| algorithms.contains(&a);
         MultiHasher {
-            md5: has(Algorithm::Md5).then(md5::Md5::new),
-            sha1: has(Algorithm::Sha1).then(sha1::Sha1::new),
-            sha256: has(Algorithm::Sha256).then(Sha256::new),
-            sha512: has(Algorithm::Sha512).then(Sha512::new),
+            hashers: algorithms.iter().map(|&a| (a, a.hasher())).collect(),
         }
     }
 
     pub fn update(&mut self, bytes: &[u8]) {
-        if let Some(h) = self.md5.as_mut() {
-            h.update(bytes);
-        }
-        if let Some(h) = self.sha1.as_mut() {
-            h.update(bytes);
-        }
-        if let Some(h) = self.sha256.as_mut() {
-            h.update(bytes);
-        }
-        if let Some(h) = self.sha512.as_mut() {
+        for (_, h) in &mut self.hashers {
             h.update(bytes);
         }
     }
 
     pub fn finalize(self) -> Digests {
-        Digests([
-            self.md5.map(|h| hex(&h.finalize())),
-            self.sha1.map(|h| hex(&h.finalize())),
-            self.sha256.map(|h| hex(&h.finalize())),
-            self.sha512.map(|h| hex(&h.finalize())),
-        ])
+        let mut d = Digests::default();
+        for (a, h) in self.hashers {
+            d.0[a.index()] = Some(hex(&h.finalize()));
+        }
+        d
     }
 }
 

@@ -59,6 +59,9 @@ pub enum FindingKind {
     RepeatedElement,
     /// Payload files whose names differ only in case.
     CaseCollision,
+    /// A file an operating system leaves (`.DS_Store`, `Thumbs.db`) present but unlisted, or
+    /// listed but absent.
+    SystemFile,
     /// An entry name that is absolute, contains `..`, a backslash or NUL, or is not UTF-8.
     UnsafeName,
     /// Two entries with the same name.

@@ -32,6 +32,9 @@ pub struct Bag<'a> {
     pub tags: &'a HashMap<String, Vec<u8>>,
     /// Whether the base directory has a directory `data`.
     pub has_payload_dir: bool,
+    /// Whether the bag must be complete: items of fetch.txt not yet fetched are then errors
+    /// (§3), not warnings.
+    pub complete: bool,
 }
 
 /// What the rules found, and what the caller may want to know besides.
@@ -51,6 +54,12 @@ pub struct Judgement {
     /// Payload files and their total size.
     pub payload_files: usize,
     pub payload_bytes: u64,
+    /// Items of fetch.txt not yet in the bag.
+    pub to_fetch: usize,
+    /// Tag files other than those the specification names (bagit.txt, bag-info.txt,
+    /// fetch.txt, the manifests): allowed (§2.2.4), and whether every tag manifest lists them
+    /// (only then does a checksum protect them).
+    pub other_tag_files: Vec<(String, bool)>,
 }
 
 /// Judges a bag by RFC 8493 (or the 0.97 draft when it declares that version), section by
@@ -64,6 +73,7 @@ pub fn judge(bag: &Bag) -> Judgement {
     j.payload();
     j.bag_info();
     j.tag_manifests();
+    j.other_tag_files();
     j.weak_algorithms();
     j.case_collisions();
     j.done
@@ -153,9 +163,14 @@ impl<'a> Judging<'a> {
                 ManifestKind::Tag => self.done.tag_manifests.push(name.clone()),
             }
             let normalized = normalize_algorithm(raw);
+            // bagit-python names SHA-3 manifests `manifest-sha3_256.txt`: its own name for the
+            // algorithm, accepted as written.
+            let canonical = Algorithm::from_name(&normalized)
+                .filter(|a| a.name() == raw)
+                .map_or(normalized.as_str(), |a| a.name());
             let expected_name = match kind {
-                ManifestKind::Payload => format!("manifest-{normalized}.txt"),
-                ManifestKind::Tag => format!("tagmanifest-{normalized}.txt"),
+                ManifestKind::Payload => format!("manifest-{canonical}.txt"),
+                ManifestKind::Tag => format!("tagmanifest-{canonical}.txt"),
             };
             if *name != expected_name {
                 self.push(
@@ -187,7 +202,8 @@ impl<'a> Judging<'a> {
             else {
                 continue;
             };
-            let m = parse_manifest(name, &text, algorithm, kind, version, f);
+            let mut m = parse_manifest(name, &text, algorithm, kind, version, f);
+            self.literal_names(&mut m);
             match kind {
                 ManifestKind::Payload => self.payload_manifests.push(m),
                 ManifestKind::Tag => self.tag_manifests.push(m),
@@ -209,6 +225,32 @@ impl<'a> Judging<'a> {
         j.algorithms.dedup();
         for m in &self.payload_manifests {
             j.payload_listed.extend(m.entries.keys().cloned());
+        }
+    }
+
+    /// Paths that percent-decoding changed but that exist only as written (a tool that did not
+    /// encode `%`, as bagit-python does not): the name as written is meant.
+    fn literal_names(&mut self, m: &mut Manifest) {
+        let literal = std::mem::take(&mut m.literal);
+        for (decoded, raw) in literal {
+            if self.bag.files.contains_key(&decoded)
+                || !self.bag.files.contains_key(&raw)
+                || m.entries.contains_key(&raw)
+            {
+                continue;
+            }
+            if let Some(sum) = m.entries.remove(&decoded) {
+                m.entries.insert(raw.clone(), sum);
+                self.push(
+                    Finding::new(
+                        FindingKind::BadManifest,
+                        &raw,
+                        msg!(BagManifestLiteral, name = &m.name, path = &raw),
+                    )
+                    .rule("RFC 8493 §2.1.3")
+                    .warning(),
+                );
+            }
         }
     }
 
@@ -266,9 +308,20 @@ impl<'a> Judging<'a> {
             self.missing(&p, &listed_by, &mut extra);
         }
         for p in extra {
-            self.push(
-                Finding::new(FindingKind::Extra, &p, msg!(BagExtra, path = &p)).rule("RFC 8493 §3"),
-            );
+            // A file the operating system left (a folder's view settings, thumbnails): the bag
+            // is what its maker meant, with litter in it.
+            let finding = if is_system_file(&p) {
+                Finding::new(
+                    FindingKind::SystemFile,
+                    &p,
+                    msg!(BagSystemFileExtra, path = &p),
+                )
+                .rule("RFC 8493 §3")
+                .warning()
+            } else {
+                Finding::new(FindingKind::Extra, &p, msg!(BagExtra, path = &p)).rule("RFC 8493 §3")
+            };
+            self.push(finding);
         }
     }
 
@@ -343,13 +396,33 @@ impl<'a> Judging<'a> {
     /// missing.
     fn missing(&mut self, p: &str, listed_by: &[usize], extra: &mut Vec<String>) {
         if let Some(item) = self.fetch.get(p) {
+            self.done.to_fetch += 1;
             let finding = Finding::new(
                 FindingKind::FetchPending,
                 p,
                 msg!(BagFetchPending, path = p, url = &item.url),
             )
             .rule("RFC 8493 §3");
-            self.push(finding);
+            // A bag with items to fetch is a bag not yet complete, as its maker meant it to be
+            // sent (§2.2.3): what is here is judged, what is not is named. `--complete` asks
+            // for the whole bag.
+            self.push(if self.bag.complete {
+                finding
+            } else {
+                finding.warning()
+            });
+            return;
+        }
+        if is_system_file(p) {
+            self.push(
+                Finding::new(
+                    FindingKind::SystemFile,
+                    p,
+                    msg!(BagSystemFileMissing, path = p),
+                )
+                .rule("RFC 8493 §3")
+                .warning(),
+            );
             return;
         }
         let dir = format!("{p}/");
@@ -419,9 +492,44 @@ impl<'a> Judging<'a> {
         let Some((bytes, count)) = oxum else { return };
         // The size of an unreadable entry is unknown: then only the count is compared.
         let sizes_known = self.payload.values().all(|e| e.digests.is_some());
-        let (actual_bytes, actual_files) =
+        let (mut actual_bytes, mut actual_files) =
             (self.done.payload_bytes, self.done.payload_files as u64);
-        if count != actual_files || (sizes_known && bytes != actual_bytes) {
+        // Items still to fetch count as the payload they will be (§2.2.2: the Payload-Oxum is
+        // that of the complete bag), with the lengths fetch.txt gives.
+        let pending: Vec<&String> = self
+            .fetch
+            .keys()
+            .filter(|p| !self.payload.contains_key(p))
+            .collect();
+        actual_files += pending.len() as u64;
+        let mut lengths_known = true;
+        for p in pending {
+            match self.fetch[p].length {
+                Some(n) => actual_bytes += n,
+                None => lengths_known = false,
+            }
+        }
+        let sizes_known = sizes_known && lengths_known;
+        let agrees = |files: u64, octets: u64, sizes_known: bool| {
+            count == files && (!sizes_known || bytes == octets)
+        };
+        // The Payload-Oxum of the bag as made, before an operating system left its files in
+        // it or took listed ones away (reported as such).
+        let listed = &self.done.payload_listed;
+        let (mut files, mut octets, mut known) = (actual_files, actual_bytes, sizes_known);
+        for (p, info) in &self.payload {
+            if is_system_file(p) && !listed.contains(*p) {
+                files -= 1;
+                octets -= info.size;
+            }
+        }
+        for p in listed {
+            if is_system_file(p) && !self.payload.contains_key(p) {
+                files += 1;
+                known = false;
+            }
+        }
+        if !agrees(actual_files, actual_bytes, sizes_known) && !agrees(files, octets, known) {
             let mut finding = Finding::new(
                 FindingKind::PayloadOxum,
                 BAG_INFO_FILE,
@@ -516,14 +624,31 @@ impl<'a> Judging<'a> {
         }
     }
 
-    /// The tag files that are not listed in every tag manifest (a SHOULD).
+    /// §2.2.4 Other tag files (an archivist's note, a README): allowed, information only.
+    fn other_tag_files(&mut self) {
+        let manifests = &self.tag_manifests;
+        self.done.other_tag_files = self
+            .bag
+            .files
+            .keys()
+            .filter(|p| is_other_tag_file(p))
+            .map(|p| {
+                let listed =
+                    !manifests.is_empty() && manifests.iter().all(|m| m.entries.contains_key(p));
+                (p.clone(), listed)
+            })
+            .collect();
+    }
+
+    /// The tag files the specification names that are not listed in every tag manifest (a
+    /// SHOULD); other tag files are information ([`Self::other_tag_files`]).
     fn unlisted_tag_files(&mut self, manifests: &[Manifest]) {
         let version = self.decl.version;
         let files: Vec<String> = self.bag.files.keys().cloned().collect();
         for p in files {
             let is_tag_manifest = manifest_name(&p).is_some_and(|(k, _)| k == ManifestKind::Tag);
             let reported = version == Version::V1_0 && self.payload_names.contains(&p);
-            if p.starts_with(PAYLOAD_DIR) || is_tag_manifest || reported {
+            if p.starts_with(PAYLOAD_DIR) || is_tag_manifest || reported || is_other_tag_file(&p) {
                 continue;
             }
             let absent_from: Vec<String> = manifests
@@ -611,4 +736,21 @@ impl<'a> Judging<'a> {
             );
         }
     }
+}
+
+/// Files that operating systems leave in folders (view settings, thumbnail caches, resource
+/// forks): litter, never content.
+pub fn is_system_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        ".ds_store" | "thumbs.db" | "ehthumbs.db" | "desktop.ini"
+    ) || name.starts_with("._")
+}
+
+/// A tag file other than the ones the specification names.
+pub fn is_other_tag_file(path: &str) -> bool {
+    !path.starts_with(PAYLOAD_DIR)
+        && !matches!(path, BAGIT_FILE | BAG_INFO_FILE | FETCH_FILE)
+        && manifest_name(path).is_none()
 }

@@ -91,6 +91,25 @@ pub(super) struct Manifest {
     pub(super) algorithm: Algorithm,
     /// Path (decoded, NFC) → checksum (lowercase hex).
     pub(super) entries: BTreeMap<String, String>,
+    /// Path (decoded, NFC) → the path as written (NFC), for the paths that percent-decoding
+    /// changed: tools that do not encode `%` (bagit-python writes `%` as it is) mean the
+    /// literal name, which [`super::judge`] takes when only that one exists.
+    pub(super) literal: BTreeMap<String, String>,
+}
+
+/// Lines of one manifest that departed from the form in the same tolerable way: counted, and
+/// reported once with the first of them.
+#[derive(Default)]
+struct Sloppy {
+    count: usize,
+    first: Option<(usize, String)>,
+}
+
+impl Sloppy {
+    fn note(&mut self, line: usize, text: &str) {
+        self.count += 1;
+        self.first.get_or_insert_with(|| (line, text.to_string()));
+    }
 }
 
 pub(super) fn parse_manifest(
@@ -106,6 +125,11 @@ pub(super) fn parse_manifest(
         ManifestKind::Tag => "RFC 8493 §2.2.1",
     };
     let mut entries = BTreeMap::new();
+    let mut literal = BTreeMap::new();
+    // Path (NFC) → the path as decoded before normalization, first seen.
+    let mut spelled: BTreeMap<String, String> = BTreeMap::new();
+    let (mut binary, mut dot_slash, mut bare_percent) =
+        (Sloppy::default(), Sloppy::default(), Sloppy::default());
     let (lines, ended) = split_lines(text);
     if !ended {
         findings.push(unterminated(name, FindingKind::BadManifest));
@@ -129,7 +153,20 @@ pub(super) fn parse_manifest(
             findings.push(bad(msg!(BagManifestForm)));
             continue;
         };
-        let raw_path = rest.trim_start_matches([' ', '\t']);
+        let mut raw_path = rest.trim_start_matches([' ', '\t']);
+        // `md5sum -b` and `sha256sum -b` write `HASH *path`: the `*` marks binary mode and is
+        // not part of the name (no payload path starts with `*`).
+        if let Some(p) = raw_path.strip_prefix('*') {
+            binary.note(i + 1, line);
+            raw_path = p;
+        }
+        // `./data/x` is `data/x`, as `find .` writes it.
+        if raw_path.starts_with("./") {
+            dot_slash.note(i + 1, line);
+            while let Some(p) = raw_path.strip_prefix("./") {
+                raw_path = p.trim_start_matches('/');
+            }
+        }
         if checksum.is_empty() || raw_path.is_empty() {
             findings.push(bad(msg!(BagManifestForm)));
             continue;
@@ -145,7 +182,8 @@ pub(super) fn parse_manifest(
         }
         let (decoded, encoded_right) = decode_path(raw_path, version);
         if !encoded_right {
-            findings.push(bad(msg!(BagManifestPercent)).rule("RFC 8493 §2.1.3"));
+            // A `%` that encodes nothing: the name is read as written.
+            bare_percent.note(i + 1, line);
         }
         if let Some(why) = path_problem(&decoded, kind == ManifestKind::Payload) {
             let section = match why {
@@ -156,11 +194,27 @@ pub(super) fn parse_manifest(
             continue;
         }
         let path = nfc(&decoded);
+        if decoded != raw_path && path_problem(raw_path, kind == ManifestKind::Payload).is_none() {
+            literal.insert(path.clone(), nfc(raw_path));
+        }
         let checksum = checksum.to_ascii_lowercase();
         match entries.get(&path) {
             None => {
+                spelled.insert(path.clone(), decoded);
                 entries.insert(path, checksum);
             }
+            // One name in two Unicode normalization forms, as a copy between systems lists it:
+            // the same file, and the same checksum, so nothing is in doubt (§6.1.1.3).
+            Some(first) if *first == checksum && spelled.get(&path) != Some(&decoded) => findings
+                .push(
+                    Finding::new(
+                        FindingKind::BadManifest,
+                        &path,
+                        msg!(BagManifestTwoForms, name = name, path = &path),
+                    )
+                    .rule("RFC 8493 §6.1.1.3")
+                    .warning(),
+                ),
             Some(first) if *first == checksum && version == Version::V0_97 => findings.push(
                 Finding::new(
                     FindingKind::BadManifest,
@@ -193,16 +247,43 @@ pub(super) fn parse_manifest(
             }
         }
     }
+    for (sloppy, why) in [
+        (binary, Msg::BagManifestBinaryMode),
+        (dot_slash, Msg::BagManifestDotSlash),
+        (bare_percent, Msg::BagManifestPercent),
+    ] {
+        if let Some((line, text)) = sloppy.first {
+            findings.push(
+                Finding::new(
+                    FindingKind::BadManifest,
+                    name,
+                    msg!(
+                        BagManifestSloppy,
+                        name = name,
+                        count = sloppy.count,
+                        line = line,
+                        text = text,
+                        why = why
+                    ),
+                )
+                .rule("RFC 8493 §2.1.3")
+                .warning(),
+            );
+        }
+    }
     Manifest {
         name: name.to_string(),
         algorithm,
         entries,
+        literal,
     }
 }
 
 /// One fetch.txt item: where the file would come from.
 pub(super) struct FetchItem {
     pub(super) url: String,
+    /// The length in octets, when given (not `-`).
+    pub(super) length: Option<u64>,
 }
 
 /// `url length filepath` (§2.2.3): an absolute URI, a length in octets or `-`, and a payload
@@ -259,6 +340,7 @@ pub(super) fn parse_fetch(
             nfc(&decoded),
             FetchItem {
                 url: url.to_string(),
+                length: length.parse().ok(),
             },
         );
     }

@@ -84,7 +84,9 @@ pub(super) fn decode_tag(
             }
         }
     } else {
-        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        // A byte-order mark chooses the byte order of UTF-16 (a file declared `UTF-16` may be
+        // either), and is not part of the text.
+        let (text, _, had_errors) = encoding.decode(bytes);
         if had_errors {
             findings.push(
                 Finding::new(
@@ -100,8 +102,12 @@ pub(super) fn decode_tag(
     }
 }
 
+/// A last line without its line break: §2.3 says every line is terminated, but the line is
+/// complete and tools (bagit-python, `echo -n`) write such files, so this is a warning.
 pub(super) fn unterminated(file: &str, kind: FindingKind) -> Finding {
-    Finding::new(kind, file, msg!(BagUnterminated, file = file)).rule("RFC 8493 §2.3")
+    Finding::new(kind, file, msg!(BagUnterminated, file = file))
+        .rule("RFC 8493 §2.3")
+        .warning()
 }
 
 /// `label: value` as BagIt 1.0 writes a metadata element (§2.2.2): a label that neither starts
@@ -181,6 +187,20 @@ pub(super) fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> De
             match v {
                 "1.0" => decl.version = Version::V1_0,
                 "0.97" => decl.version = Version::V0_97,
+                // The drafts before 0.97 differ from it in nothing a validator checks that
+                // 0.97 does not (bagit-python judges them alike): judged by 0.97, warned.
+                "0.93" | "0.94" | "0.95" | "0.96" => {
+                    decl.version = Version::V0_97;
+                    findings.push(
+                        Finding::new(
+                            FindingKind::BadBagitTxt,
+                            BAGIT_FILE,
+                            msg!(BagDeclOldVersion, version = v),
+                        )
+                        .rule("BagIt 0.97 §2.1.1")
+                        .warning(),
+                    );
+                }
                 _ => bad(msg!(BagDeclUnsupportedVersion, version = v)),
             }
         }

@@ -8,7 +8,7 @@ use crate::archive::bagit::{self, nfc};
 use crate::messages::Message;
 use crate::msg;
 
-use super::{Collected, Finding, FindingKind, hash_stream, is_tag_name};
+use super::{Collected, Finding, FindingKind, hash_stream, is_pdf, is_tag_name};
 
 pub(super) fn collect_folder(path: &Path) -> Result<Collected, Message> {
     let root: PathBuf = if path.join(BAGIT_FILE).is_file() {
@@ -100,9 +100,9 @@ pub(super) fn collect_folder(path: &Path) -> Result<Collected, Message> {
         }
         let keep = is_tag_name(&rel);
         let read = File::open(entry.path())
-            .and_then(|mut f| hash_stream(&mut f, u64::MAX - 1, keep, &c.algorithms));
+            .and_then(|mut f| hash_stream(&mut f, u64::MAX - 1, keep, is_pdf(&rel), &c.algorithms));
         match read {
-            Ok((hash, count, kept)) => c.read(rel, hash, count, kept),
+            Ok(s) => c.streamed(rel, s),
             Err(e) => {
                 let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
                 let message = msg!(VerifyUnreadable, path = &rel, error = e.to_string());

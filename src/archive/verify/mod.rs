@@ -49,6 +49,8 @@ pub struct VerifyOptions {
     pub max_entries: usize,
     /// At most this many bytes decompressed in all (checked against the declared sizes).
     pub max_total_bytes: u64,
+    /// The bag must be complete: items of fetch.txt not yet fetched are errors.
+    pub complete: bool,
 }
 
 impl Default for VerifyOptions {
@@ -57,6 +59,7 @@ impl Default for VerifyOptions {
             public_key: None,
             max_entries: 1_000_000,
             max_total_bytes: 1 << 40,
+            complete: false,
         }
     }
 }
@@ -68,6 +71,9 @@ pub enum Verdict {
     /// A valid bag (RFC 8493 §3): complete, every checksum verified; the signature verified
     /// when a key was given. There may be warnings.
     Intact,
+    /// A valid bag that is signed, but no trusted key was given: the signature names a key,
+    /// which anyone could have made, so nothing says who sealed the bag.
+    SignatureUnchecked,
     /// Readable, but something is missing, extra, altered, unsigned, or breaks a rule of BagIt.
     Damaged,
     /// Not an archive that can be read: not a zip or folder, no bag in it, or past the limits.
@@ -75,19 +81,26 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// 0 intact, 1 damaged, 2 unreadable.
+    /// 0 intact, 1 damaged, 2 unreadable, 3 intact but signed by a key not checked.
     pub fn exit_code(self) -> u8 {
         match self {
             Verdict::Intact => 0,
             Verdict::Damaged => 1,
             Verdict::Unreadable => 2,
+            Verdict::SignatureUnchecked => 3,
         }
+    }
+
+    /// Whether the bag is valid (RFC 8493 §3), whoever signed it.
+    pub fn is_valid(self) -> bool {
+        matches!(self, Verdict::Intact | Verdict::SignatureUnchecked)
     }
 
     /// The verdict in a word.
     pub fn label(self) -> Msg {
         match self {
             Verdict::Intact => Msg::VerifyIntact,
+            Verdict::SignatureUnchecked => Msg::VerifyIntactUnchecked,
             Verdict::Damaged => Msg::VerifyDamaged,
             Verdict::Unreadable => Msg::VerifyUnreadableVerdict,
         }
@@ -98,9 +111,14 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum SignatureStatus {
-    /// No public key given.
+    /// No public key given. When a signature is present, the key id and trusted comment it
+    /// claims (not verified: anyone can write a signature file naming any key).
     NotChecked {
         present: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        key_id: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        trusted_comment: Option<String>,
     },
     Valid(SignatureInfo),
     Invalid {
@@ -146,8 +164,32 @@ pub struct Report {
     pub payload_files: usize,
     pub payload_bytes: u64,
     pub signature: SignatureStatus,
+    /// Items of fetch.txt not yet in the bag.
+    pub to_fetch: usize,
+    /// Tag files besides those the specification names (RFC 8493 §2.2.4): information.
+    pub other_tag_files: Vec<OtherTagFile>,
+    /// Every PDF of the bag and the PDF/A part and conformance it declares (`2u`), or none:
+    /// information (a foreign bag's PDFs need not be archival).
+    pub pdfs: Vec<PdfInfo>,
     /// Errors first, then warnings (each with its `severity`).
     pub findings: Vec<Finding>,
+}
+
+/// A PDF of the bag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PdfInfo {
+    pub path: String,
+    /// `2u`, `2b`, `1a` …; none when the PDF declares no PDF/A conformance.
+    pub pdfa: Option<String>,
+}
+
+/// A tag file the specification does not name (an archivist's note, a README).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OtherTagFile {
+    pub path: String,
+    /// Listed in every tag manifest, hence protected by a checksum (and by the signature,
+    /// which signs the tag manifest).
+    pub listed: bool,
 }
 
 impl Report {
@@ -161,7 +203,14 @@ impl Report {
             algorithms: Vec::new(),
             payload_files: 0,
             payload_bytes: 0,
-            signature: SignatureStatus::NotChecked { present: false },
+            signature: SignatureStatus::NotChecked {
+                present: false,
+                key_id: None,
+                trusted_comment: None,
+            },
+            to_fetch: 0,
+            other_tag_files: Vec::new(),
+            pdfs: Vec::new(),
             findings: Vec::new(),
         }
     }
@@ -209,7 +258,7 @@ impl Report {
                 .error
                 .clone()
                 .unwrap_or_else(|| msg!(VerifyUnknownReason)),
-            Verdict::Intact => msg!(
+            Verdict::Intact | Verdict::SignatureUnchecked => msg!(
                 VerifyIntactDetail,
                 files = self.payload_files,
                 bytes = self.payload_bytes
@@ -227,9 +276,44 @@ impl Report {
         if warnings > 0 {
             lines.push(msg!(VerifyMoreWarnings, warnings = warnings).render(lang));
         }
+        if self.to_fetch > 0 && self.verdict.is_valid() {
+            lines.push(msg!(VerifyToFetch, count = self.to_fetch).render(lang));
+        }
+        if !self.pdfs.is_empty() {
+            let declared = self.pdfs.iter().filter(|p| p.pdfa.is_some()).count();
+            lines.push(msg!(VerifyPdfa, pdfs = self.pdfs.len(), declared = declared).render(lang));
+            let not: Vec<&str> = self
+                .pdfs
+                .iter()
+                .filter(|p| p.pdfa.is_none())
+                .map(|p| p.path.as_str())
+                .collect();
+            for p in not.iter().take(10) {
+                lines.push(msg!(VerifyNotPdfa, path = *p).render(lang));
+            }
+            if not.len() > 10 {
+                lines.push(msg!(VerifyNotPdfaMore, count = not.len() - 10).render(lang));
+            }
+        }
+        for t in &self.other_tag_files {
+            let m = if t.listed {
+                msg!(VerifyOtherTagListed, path = &t.path)
+            } else {
+                msg!(VerifyOtherTagUnlisted, path = &t.path)
+            };
+            lines.push(m.render(lang));
+        }
         let signature = match &self.signature {
-            SignatureStatus::NotChecked { present: true } => Some(msg!(VerifySigNotChecked)),
-            SignatureStatus::NotChecked { present: false } => None,
+            SignatureStatus::NotChecked {
+                present: true,
+                key_id,
+                trusted_comment,
+            } => Some(msg!(
+                VerifySigNotChecked,
+                key = key_id.clone().unwrap_or_else(|| "?".into()),
+                comment = trusted_comment.clone().unwrap_or_default()
+            )),
+            SignatureStatus::NotChecked { present: false, .. } => None,
             SignatureStatus::Valid(info) => Some(msg!(
                 VerifySigValid,
                 key = &info.key_id,
@@ -241,6 +325,12 @@ impl Report {
             SignatureStatus::Missing => Some(msg!(VerifySigMissing)),
         };
         lines.extend(signature.map(|m| m.render(lang)));
+        if matches!(
+            self.signature,
+            SignatureStatus::NotChecked { present: true, .. } | SignatureStatus::Valid(_)
+        ) {
+            lines.push(msg!(VerifySigCovers).render(lang));
+        }
         lines.into_iter().map(|l| l + "\n").collect()
     }
 
@@ -274,9 +364,19 @@ struct Collected {
     algorithms: BTreeSet<Algorithm>,
     /// Whether the base directory has a directory `data`.
     has_payload_dir: bool,
+    /// Every PDF read, and the PDF/A it declares.
+    pdfs: BTreeMap<String, Option<String>>,
 }
 
 impl Collected {
+    /// Records a file streamed to its end.
+    fn streamed(&mut self, rel: String, s: Streamed) {
+        if let Some(pdfa) = s.pdfa {
+            self.pdfs.insert(rel.clone(), pdfa);
+        }
+        self.read(rel, s.digests, s.count, s.kept);
+    }
+
     /// Records a file read to its end: its size and digests, and its bytes if it is a tag file
     /// (unless the tag files kept so far are already too large: it is then reported as such).
     fn read(&mut self, rel: String, digests: Digests, count: u64, kept: Option<Vec<u8>>) {
@@ -330,15 +430,80 @@ fn is_tag_name(rel: &str) -> bool {
     rel == SIGNATURE_FILE || bagit::is_read_tag_file(rel)
 }
 
+/// What streaming a file gave: its digests, its size, its bytes when kept (a tag file), and for
+/// a PDF the PDF/A part and conformance its XMP declares (`2u`), if any.
+struct Streamed {
+    digests: Digests,
+    count: u64,
+    kept: Option<Vec<u8>>,
+    pdfa: Option<Option<String>>,
+}
+
+/// Finds `pdfaid:part` and `pdfaid:conformance` in a PDF as it streams past (the XMP metadata
+/// PDF/A requires is an uncompressed stream, so its text is in the file as it stands).
+#[derive(Default)]
+struct PdfaScan {
+    window: Vec<u8>,
+    part: Option<char>,
+    conformance: Option<char>,
+}
+
+impl PdfaScan {
+    const KEEP: usize = 96;
+
+    fn update(&mut self, bytes: &[u8]) {
+        if self.part.is_some() && self.conformance.is_some() {
+            return;
+        }
+        self.window.extend_from_slice(bytes);
+        let value = |w: &[u8], key: &[u8], ok: fn(u8) -> bool| -> Option<char> {
+            let at = w.windows(key.len()).position(|x| x == key)?;
+            // `pdfaid:part="2"` or `<pdfaid:part>2</pdfaid:part>`.
+            let rest = &w[at + key.len()..];
+            let rest = &rest[..rest.len().min(24)];
+            let start = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'>' || b == b'\'')?;
+            rest[start + 1..]
+                .iter()
+                .find(|b| !b.is_ascii_whitespace())
+                .filter(|&&b| ok(b))
+                .map(|&b| (b as char).to_ascii_lowercase())
+        };
+        if self.part.is_none() {
+            self.part = value(&self.window, b"pdfaid:part", |b| b.is_ascii_digit());
+        }
+        if self.conformance.is_none() {
+            self.conformance = value(&self.window, b"pdfaid:conformance", |b| {
+                b.is_ascii_alphabetic()
+            });
+        }
+        let cut = self.window.len().saturating_sub(Self::KEEP);
+        self.window.drain(..cut);
+    }
+
+    fn result(&self) -> Option<String> {
+        let part = self.part?;
+        Some(format!("{part}{}", self.conformance.unwrap_or('?')))
+    }
+}
+
+/// Whether verify looks for a PDF/A declaration in this file.
+fn is_pdf(rel: &str) -> bool {
+    rel.to_ascii_lowercase().ends_with(".pdf")
+}
+
 /// Streams `reader` through every needed algorithm at once, reading at most `limit` bytes plus
-/// one (to notice more). Keeps the bytes when `keep` (a tag file). Returns the digests, the
-/// count, and the kept bytes.
+/// one (to notice more). Keeps the bytes when `keep` (a tag file); looks for a PDF/A
+/// declaration when `pdf`.
 fn hash_stream(
     reader: &mut dyn Read,
     limit: u64,
     keep: bool,
+    pdf: bool,
     algorithms: &BTreeSet<Algorithm>,
-) -> std::io::Result<(Digests, u64, Option<Vec<u8>>)> {
+) -> std::io::Result<Streamed> {
+    let mut scan = pdf.then(PdfaScan::default);
     let mut hasher = MultiHasher::new(algorithms);
     let mut buf = vec![0u8; BUF_SIZE];
     let mut count: u64 = 0;
@@ -352,6 +517,9 @@ fn hash_stream(
             Err(e) => return Err(e),
         };
         hasher.update(&buf[..n]);
+        if let Some(s) = scan.as_mut() {
+            s.update(&buf[..n]);
+        }
         count += n as u64;
         if let Some(k) = kept.as_mut() {
             if (k.len() as u64) + (n as u64) <= TAG_FILE_CAP {
@@ -361,7 +529,12 @@ fn hash_stream(
             }
         }
     }
-    Ok((hasher.finalize(), count, kept))
+    Ok(Streamed {
+        digests: hasher.finalize(),
+        count,
+        kept,
+        pdfa: scan.map(|s| s.result()),
+    })
 }
 
 fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
@@ -371,6 +544,7 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         tags,
         mut findings,
         has_payload_dir,
+        pdfs,
         ..
     } = c;
     let present = |name: &str| entries.contains_key(name);
@@ -394,6 +568,7 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         files: &entries,
         tags: &tags,
         has_payload_dir,
+        complete: opts.complete,
     });
 
     // What spotcheck's own archives promise besides.
@@ -443,9 +618,16 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
     let sig_text = tags.get(SIGNATURE_FILE);
     let tagmanifest = tags.get(TAGMANIFEST_FILE);
     let signature = match &opts.public_key {
-        None => SignatureStatus::NotChecked {
-            present: present(SIGNATURE_FILE),
-        },
+        None => {
+            let claims = sig_text
+                .and_then(|s| std::str::from_utf8(s).ok())
+                .and_then(sign::claims);
+            SignatureStatus::NotChecked {
+                present: present(SIGNATURE_FILE),
+                key_id: claims.as_ref().map(|c| c.key_id.clone()),
+                trusted_comment: claims.map(|c| c.trusted_comment),
+            }
+        }
         Some(pk) => match (sig_text, tagmanifest) {
             (None, _) => {
                 findings.push(Finding::new(
@@ -497,6 +679,8 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         bag: Some(bag).filter(|b| !b.is_empty()),
         verdict: if findings.iter().any(Finding::is_error) {
             Verdict::Damaged
+        } else if matches!(signature, SignatureStatus::NotChecked { present: true, .. }) {
+            Verdict::SignatureUnchecked
         } else {
             Verdict::Intact
         },
@@ -506,6 +690,17 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         payload_files: judged.payload_files,
         payload_bytes: judged.payload_bytes,
         signature,
+        to_fetch: judged.to_fetch,
+        other_tag_files: judged
+            .other_tag_files
+            .into_iter()
+            .filter(|(p, _)| p != SIGNATURE_FILE)
+            .map(|(path, listed)| OtherTagFile { path, listed })
+            .collect(),
+        pdfs: pdfs
+            .into_iter()
+            .map(|(path, pdfa)| PdfInfo { path, pdfa })
+            .collect(),
         findings,
     }
 }

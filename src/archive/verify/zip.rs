@@ -13,7 +13,8 @@ use crate::messages::Message;
 use crate::msg;
 
 use super::{
-    Collected, Finding, FindingKind, MAX_DEFLATE_RATIO, VerifyOptions, hash_stream, is_tag_name,
+    Collected, Finding, FindingKind, MAX_DEFLATE_RATIO, VerifyOptions, hash_stream, is_pdf,
+    is_tag_name,
 };
 
 type Zip = zip::ZipArchive<BufReader<File>>;
@@ -118,7 +119,9 @@ fn bag_prefix(names: &[Option<String>], c: &mut Collected) -> Result<String, Mes
             c.bag = r.to_string();
             Ok(format!("{r}/"))
         }
-        (0, true) => Ok(String::new()),
+        // bagit.txt at the top: the bag is the whole zip, and a folder holding a bagit.txt is
+        // part of its payload or tags (a bag inside a bag).
+        (_, true) => Ok(String::new()),
         (0, false) => Err(msg!(VerifyZipNoBagit)),
         _ => Err(msg!(VerifyZipManyBagit)),
     }
@@ -230,8 +233,8 @@ fn read_entry(
         return Err(msg!(VerifyTooLarge, max = opts.max_total_bytes));
     }
     let keep = is_tag_name(&rel);
-    match hash_stream(&mut f, declared, keep, &c.algorithms) {
-        Ok((_, count, _)) if count != declared => {
+    match hash_stream(&mut f, declared, keep, is_pdf(&rel), &c.algorithms) {
+        Ok(super::Streamed { count, .. }) if count != declared => {
             let message = if count > declared {
                 msg!(
                     VerifySizeLong,
@@ -249,7 +252,7 @@ fn read_entry(
             };
             c.unreadable(rel, declared, message);
         }
-        Ok((hash, count, kept)) => c.read(rel, hash, count, kept),
+        Ok(s) => c.streamed(rel, s),
         Err(e) => {
             let message = msg!(VerifyCorrupt, path = &rel, error = e.to_string());
             c.unreadable(rel, declared, message);

@@ -1,0 +1,235 @@
+//! The 归档文件目录: one row per document of the archive (序号, 文号 or report number, 责任者,
+//! 题名, 日期, 页数, 文件名), as a PDF (PDF/A, like every document) and a spreadsheet, both in
+//! the payload under `data/catalogue/`, hence in the manifests like every file.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::archive::layout::{BAG_VOLUME_DIR, CATALOGUE_DIR, DOCUMENTS_DIR};
+use crate::archive::{Payload, nfc, records};
+use crate::documents::engine::{DocSource, Engine};
+use crate::documents::pdfmeta;
+use crate::documents::render::{BATCH_DIR, Rendered};
+use crate::documents::templates::Templates;
+use crate::input::load::LoadedBatch;
+use crate::messages::Message;
+use crate::msg;
+use crate::output::write_atomic;
+
+/// OUT/catalogue/
+pub const OUT_DIR: &str = "catalogue";
+/// The file names, without extension.
+pub const STEM: &str = "归档文件目录";
+
+/// One row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub no: usize,
+    /// 文号: the notice's number, a report's number, else the case id (抽样单编号).
+    pub doc_no: String,
+    pub author: String,
+    pub title: String,
+    pub date: String,
+    pub pages: usize,
+    /// The path in the bag.
+    pub file: String,
+}
+
+/// Every document, in the order they were rendered, then the volume's parts.
+pub fn entries(
+    lb: &LoadedBatch,
+    out: &Path,
+    rendered: &[Rendered],
+    volumes: &[(PathBuf, usize)],
+) -> Vec<Entry> {
+    let mut rows = Vec::new();
+    for r in rendered {
+        let title = crate::documents::kinds::find(r.kind).map_or(r.kind, |k| k.title);
+        let rel = r.path.strip_prefix(out).unwrap_or(&r.path);
+        let file = format!("{DOCUMENTS_DIR}/{}", nfc(&slash(rel)));
+        let (meta, doc_no, title) = if r.case == BATCH_DIR {
+            let meta = pdfmeta::of_batch(lb, r.lab.as_deref(), r.kind);
+            let lab = r
+                .lab
+                .as_deref()
+                .and_then(|id| lb.batch.lab(id))
+                .map(|l| format!("（{}）", l.name))
+                .unwrap_or_default();
+            (meta, lb.batch.document_no.clone(), format!("{title}{lab}"))
+        } else {
+            let Some(case) = lb.case(&r.case).map(|lc| &lc.case) else {
+                continue;
+            };
+            let meta = pdfmeta::of_case(lb, case, r.kind);
+            let report_no = case.inspection.as_ref().and_then(|i| i.report_no.clone());
+            let doc_no = match r.kind {
+                "report" | "result-notice" => report_no.unwrap_or_else(|| case.id.clone()),
+                _ => case.id.clone(),
+            };
+            let title = format!("{title}（{}）", case.party.name);
+            (meta, doc_no, title)
+        };
+        rows.push(Entry {
+            no: 0,
+            doc_no,
+            author: meta.author,
+            title,
+            date: meta.date.format("%Y-%m-%d").to_string(),
+            pages: r.pages,
+            file,
+        });
+    }
+    let meta = pdfmeta::of_volume(lb);
+    let n = volumes.len();
+    for (k, (path, pages)) in volumes.iter().enumerate() {
+        let name = path
+            .file_name()
+            .map(|n| nfc(&n.to_string_lossy()))
+            .unwrap_or_default();
+        let part = if n > 1 {
+            format!(" 第{}册（共{n}册）", k + 1)
+        } else {
+            String::new()
+        };
+        rows.push(Entry {
+            no: 0,
+            doc_no: lb.batch.document_no.clone(),
+            author: meta.author.clone(),
+            title: format!("合订本{part}"),
+            date: meta.date.format("%Y-%m-%d").to_string(),
+            pages: *pages,
+            file: format!("{BAG_VOLUME_DIR}/{name}"),
+        });
+    }
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.no = i + 1;
+    }
+    rows
+}
+
+fn slash(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The pages of a PDF written by spotcheck, or 0 when it cannot be read.
+pub fn page_count(path: &Path) -> usize {
+    std::fs::read(path)
+        .ok()
+        .and_then(|b| hayro::hayro_syntax::Pdf::new(b).ok())
+        .map_or(0, |p| p.pages().len())
+}
+
+/// Writes `OUT/catalogue/归档文件目录.pdf` and `.xlsx`; returns them as payload.
+pub fn write(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    rows: &[Entry],
+    out: &Path,
+) -> Result<Vec<Payload>, Message> {
+    let dir = out.join(OUT_DIR);
+    let date = records::archive_date(lb);
+    let templates = Templates::new().map_err(|e| msg!(RenderTemplates, error = e))?;
+    let ctx = serde_json::json!({
+        "batch": &lb.batch,
+        "title": format!("{} 归档文件目录", lb.batch.document_no),
+        "metadata": records::metadata(lb)
+            .into_iter()
+            .map(|(k, v)| serde_json::json!({ "label": k, "value": v }))
+            .collect::<Vec<_>>(),
+        "rows": rows,
+    });
+    let source = templates
+        .render("catalogue.typ.tera", &ctx)
+        .map_err(|e| msg!(CatalogueFailed, error = e))?;
+    let meta = pdfmeta::DocMeta {
+        date,
+        author: pdfmeta::of_volume(lb).author,
+        subject: format!("{} {} 归档文件目录", lb.batch.document_no, lb.batch.title),
+    };
+    let doc = DocSource {
+        main_name: "catalogue.typ".into(),
+        label: "归档文件目录 catalogue.typ（模板 catalogue.typ.tera）".into(),
+        ident: format!("{}/catalogue", lb.batch.id),
+        date,
+    };
+    let compiled = engine
+        .install(|| engine.compile(&doc, source + &meta.typst_rule()))
+        .map_err(|e| msg!(CatalogueFailed, error = e.to_string()))?;
+    let pdf = dir.join(format!("{STEM}.pdf"));
+    write_atomic(&pdf, &compiled.pdf)
+        .map_err(|e| msg!(CatalogueFailed, error = format!("{}: {e}", pdf.display())))?;
+    let bytes = workbook(lb, rows).map_err(|e| msg!(CatalogueFailed, error = e.to_string()))?;
+    let xlsx = dir.join(format!("{STEM}.xlsx"));
+    write_atomic(&xlsx, &bytes)
+        .map_err(|e| msg!(CatalogueFailed, error = format!("{}: {e}", xlsx.display())))?;
+    Ok(vec![
+        Payload {
+            bag_path: format!("{CATALOGUE_DIR}/{STEM}.pdf"),
+            file: pdf,
+        },
+        Payload {
+            bag_path: format!("{CATALOGUE_DIR}/{STEM}.xlsx"),
+            file: xlsx,
+        },
+    ])
+}
+
+/// The header of both forms of the catalogue.
+pub const HEADERS: [&str; 7] = ["序号", "文号", "责任者", "题名", "日期", "页数", "文件名"];
+
+/// The spreadsheet: the records metadata above, then one row per document; reproducible (its
+/// creation time is the archive date).
+fn workbook(lb: &LoadedBatch, rows: &[Entry]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use chrono::Datelike;
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook};
+    let d = records::archive_date(lb);
+    let dated = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{} 归档文件目录", lb.batch.document_no))
+            .set_company(lb.batch.authority.name.clone())
+            .set_creation_datetime(&dated),
+    );
+    let head = Format::new()
+        .set_bold()
+        .set_background_color("F2F2F2")
+        .set_border(FormatBorder::Thin);
+    let cell = Format::new().set_border(FormatBorder::Thin);
+    let ws = wb.add_worksheet();
+    ws.set_name(STEM)?;
+    let mut r: u32 = 0;
+    for (label, value) in records::metadata(lb) {
+        ws.write_string(r, 0, label)?;
+        ws.write_string(r, 1, value)?;
+        r += 1;
+    }
+    r += 1;
+    for (c, h) in HEADERS.iter().enumerate() {
+        ws.write_string_with_format(r, c as u16, *h, &head)?;
+    }
+    let first = r;
+    for e in rows {
+        r += 1;
+        ws.write_number_with_format(r, 0, e.no as f64, &cell)?;
+        ws.write_string_with_format(r, 1, &e.doc_no, &cell)?;
+        ws.write_string_with_format(r, 2, &e.author, &cell)?;
+        ws.write_string_with_format(r, 3, &e.title, &cell)?;
+        ws.write_string_with_format(r, 4, &e.date, &cell)?;
+        ws.write_number_with_format(r, 5, e.pages as f64, &cell)?;
+        ws.write_string_with_format(r, 6, &e.file, &cell)?;
+    }
+    ws.set_freeze_panes(first + 1, 0)?;
+    ws.autofilter(first, 0, r, 6)?;
+    for (c, w) in [6.0, 22.0, 30.0, 48.0, 11.0, 6.0, 60.0]
+        .into_iter()
+        .enumerate()
+    {
+        ws.set_column_width(c as u16, w)?;
+    }
+    wb.save_to_buffer()
+}
