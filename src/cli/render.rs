@@ -46,6 +46,7 @@ pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
         draft: args.draft || args.allow_errors,
         templates: args.templates.templates,
         rows_per_part: 0,
+        ofd: args.ofd.ofd,
     };
     let bars = super::progress::for_terminal(ui);
     match render_with(&lb, &engine, &opts, bars.as_ref()) {

@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod format;
 pub mod kinds;
 pub mod notice;
+pub mod ofd;
 pub mod render;
 pub mod templates;
 pub mod view;

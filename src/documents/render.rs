@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::diag::{Diagnostic, Diagnostics, Rule};
 use crate::documents::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
 use crate::documents::kinds::{CATALOG, Kind, Scope};
+use crate::documents::ofd::OfdMeta;
 use crate::documents::templates::Templates;
 use crate::documents::view::{BatchView, CaseView, DocMeta};
 use crate::input::load::{BATCH_FILE, LoadedBatch};
@@ -36,6 +37,8 @@ pub struct RenderOptions {
     /// A per-batch list (summary table, qualified and unqualified lists) longer than this is
     /// made in parts of this many rows; 0 means [`ROWS_PER_PART`].
     pub rows_per_part: usize,
+    /// Also write each document as OFD beside its PDF (`<kind>.ofd`, the same pages).
+    pub ofd: bool,
 }
 
 /// Rows per part of a per-batch list. Typst holds a whole document in memory while laying it
@@ -87,6 +90,8 @@ pub struct Rendered {
     pub lab: Option<String>,
     pub kind: &'static str,
     pub path: PathBuf,
+    /// The same document as OFD, beside the PDF, when asked for.
+    pub ofd: Option<PathBuf>,
     pub pages: usize,
     pub bytes: usize,
     /// Where the time of this document went, on its worker thread.
@@ -104,6 +109,8 @@ pub struct Timings {
     pub export: Duration,
     /// Writing the PDF to disk.
     pub write: Duration,
+    /// Writing the same pages as OFD (zero without `--ofd`).
+    pub ofd: Duration,
 }
 
 /// Why rendering stopped.
@@ -423,8 +430,9 @@ pub fn render_with(
             } else {
                 &[]
             };
+            let ofd_meta = (opts.ofd || lb.batch.ofd).then(|| ofd_meta(lb, &job, &id, &doc));
             let compiled = engine
-                .compile_with(&doc, source, files, None)
+                .compile_ofd(&doc, source, files, None, ofd_meta.as_ref())
                 .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.to_string()))?;
             let path = dir.join(job.file_name("pdf"));
             let started = Instant::now();
@@ -436,6 +444,21 @@ pub fn render_with(
                     error = e.to_string()
                 )
             })?;
+            let ofd = match &compiled.ofd {
+                Some(bytes) => {
+                    let path = dir.join(job.file_name("ofd"));
+                    write_atomic(&path, bytes).map_err(|e| {
+                        msg!(
+                            RenderWrite,
+                            doc = label.clone(),
+                            path = &path,
+                            error = e.to_string()
+                        )
+                    })?;
+                    Some(path)
+                }
+                None => None,
+            };
             progress.tick(Stage::Render);
             Ok(Rendered {
                 case: if job.case.is_some() {
@@ -446,6 +469,7 @@ pub fn render_with(
                 lab: share_lab(&contexts, job),
                 kind: kind.id,
                 path,
+                ofd,
                 pages: compiled.pages,
                 bytes: compiled.pdf.len(),
                 timings: Timings {
@@ -453,6 +477,7 @@ pub fn render_with(
                     compile: compiled.compile_time,
                     export: compiled.export_time,
                     write: started.elapsed(),
+                    ofd: compiled.ofd_time,
                 },
             })
         },
@@ -488,6 +513,31 @@ pub fn render_with(
         Ok(done)
     } else {
         Err(RenderError::Documents(failures))
+    }
+}
+
+/// What the OFD's document info says: the title the template gives the document, the
+/// author (the lab for a case's documents, the authority for the batch's), the batch's date,
+/// and the batch, case and kind as custom data.
+fn ofd_meta(lb: &LoadedBatch, job: &Job, subject: &str, doc: &DocSource) -> OfdMeta {
+    let case = job.case.map(|i| &lb.cases[i].case);
+    let who = case
+        .and_then(|c| lb.batch.lab(&c.lab))
+        .map_or(lb.batch.authority.name.clone(), |l| l.name.clone());
+    let title = match case {
+        Some(c) => format!("{} {}", job.kind.title, c.id),
+        None => format!("{} {}", job.kind.title, lb.batch.document_no),
+    };
+    OfdMeta {
+        ident: doc.ident.clone(),
+        title,
+        author: who,
+        date: doc.date,
+        custom: vec![
+            ("batch".into(), lb.batch.id.clone()),
+            ("case".into(), subject.to_string()),
+            ("kind".into(), job.stem()),
+        ],
     }
 }
 
