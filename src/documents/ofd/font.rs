@@ -3,7 +3,8 @@
 //! from the characters to the new glyph ids (so that readers which map text through the
 //! font find the glyphs) and the original `OS/2` table.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use subsetter::GlyphRemapper;
 use typst::text::Font;
@@ -59,8 +60,38 @@ impl FontEntry {
     }
 }
 
+/// Subsets already made in this run, by font and glyphs: the documents of one kind share their
+/// headings' glyphs (the bold title of every sampling sheet is the same 13 glyphs), and a
+/// subset is a pure function of its key, so the cache changes no byte.
+type SubsetKey = (Font, Vec<u16>, Vec<(char, u16)>);
+static SUBSETS: LazyLock<Mutex<HashMap<SubsetKey, Subset>>> = LazyLock::new(Default::default);
+/// Subsets kept at most; the cache starts again when full.
+const SUBSET_CACHE: usize = 512;
+
+/// A subset font file and its extension.
+pub type Subset = (Arc<[u8]>, &'static str);
+
 /// The subset font file and its extension (`otf` for CFF outlines, `ttf` otherwise).
-pub fn subset(entry: &FontEntry) -> Result<(Vec<u8>, &'static str), OfdError> {
+pub fn subset(entry: &FontEntry) -> Result<Subset, OfdError> {
+    let key: SubsetKey = (
+        entry.font.clone(),
+        entry.remapper.remapped_gids().collect(),
+        entry.chars.iter().map(|(&c, &g)| (c, g)).collect(),
+    );
+    if let Some(hit) = SUBSETS.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
+        return Ok(hit.clone());
+    }
+    let made = make_subset(entry)?;
+    let made: Subset = (made.0.into(), made.1);
+    let mut cache = SUBSETS.lock().unwrap_or_else(|p| p.into_inner());
+    if cache.len() >= SUBSET_CACHE {
+        cache.clear();
+    }
+    cache.insert(key, made.clone());
+    Ok(made)
+}
+
+fn make_subset(entry: &FontEntry) -> Result<(Vec<u8>, &'static str), OfdError> {
     let err = |reason: String| OfdError::Font {
         font: entry.name.clone(),
         reason,
