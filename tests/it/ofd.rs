@@ -412,3 +412,79 @@ fn without_ofd_no_ofd_is_written() {
         .any(|e| e.path().extension().is_some_and(|x| x == "ofd"));
     assert!(!any, "an OFD was written without --ofd");
 }
+
+#[test]
+fn build_with_ofd_archives_each_ofd_beside_its_pdf_and_verifies() {
+    // The smaller sample, through the command line as a clerk runs it.
+    let sample = common::samples()
+        .into_iter()
+        .find(|s| s.ends_with("donghu-2024-1"))
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let status = common::spotcheck_zh()
+        .args(["build", sample.to_str().unwrap(), "-o"])
+        .arg(out.path())
+        .args(["--ofd", "-q"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let archive = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "zip"))
+        .expect("the archive");
+    let files = entries(&archive);
+    let names: BTreeSet<&String> = files.iter().map(|(n, _)| n).collect();
+    let manifest = files
+        .iter()
+        .find(|(n, _)| n.ends_with("/manifest-sha256.txt"))
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .expect("the manifest");
+    let pdfs: Vec<&&String> = names
+        .iter()
+        .filter(|n| n.contains("/data/documents/") && n.ends_with(".pdf"))
+        .collect();
+    assert!(pdfs.len() > 100, "{} PDFs", pdfs.len());
+    for pdf in pdfs {
+        let ofd = pdf.replace(".pdf", ".ofd");
+        assert!(names.contains(&ofd), "{ofd} is not in the archive");
+        let rel = ofd.split_once("/data/").unwrap().1;
+        assert!(
+            manifest.contains(&format!("data/{rel}")),
+            "{ofd} is not in the manifest"
+        );
+    }
+    let verify = common::spotcheck_zh()
+        .args(["verify"])
+        .arg(&archive)
+        .output()
+        .unwrap();
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+}
+
+#[test]
+fn ofd_in_batch_yaml_makes_ofd_the_default() {
+    let batch = common::copy_sample();
+    let yaml = batch.path().join("batch.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, format!("{text}\nofd: true\n")).unwrap();
+    let lb = spotcheck::input::load::load(batch.path()).unwrap();
+    assert!(lb.batch.ofd);
+    let (dir, done) = common::render_all(
+        &lb,
+        RenderOptions {
+            cases: vec![lb.cases[0].case.id.clone()],
+            ..RenderOptions::default()
+        },
+    );
+    assert!(!done.is_empty());
+    for d in &done {
+        let ofd = d.ofd.as_ref().expect("an OFD without --ofd");
+        assert!(ofd.starts_with(dir.path()) && ofd.is_file());
+    }
+}
