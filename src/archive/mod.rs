@@ -523,7 +523,7 @@ pub fn pack(
 /// the damaged bytes, not the rest of the entry. Text (YAML, manifests) is deflated.
 fn compression_for(name: &str) -> CompressionMethod {
     const COMPRESSED: &[&str] = &[
-        "pdf", "jpg", "jpeg", "png", "heic", "mp4", "mov", "avi", "xlsx", "zip", "gz",
+        "pdf", "ofd", "jpg", "jpeg", "png", "heic", "mp4", "mov", "avi", "xlsx", "zip", "gz",
     ];
     let ext = Path::new(name)
         .extension()
