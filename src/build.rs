@@ -21,6 +21,8 @@ pub struct BuildOptions {
     pub sign: Option<PathBuf>,
     /// Templates in this folder replace the built-in ones of the same name.
     pub templates: Option<PathBuf>,
+    /// Also write each document as OFD beside its PDF.
+    pub ofd: bool,
 }
 
 /// What was built.
@@ -150,6 +152,7 @@ pub fn build_with(
     let render_opts = RenderOptions {
         out: opts.out.clone(),
         templates: opts.templates.clone(),
+        ofd: opts.ofd,
         ..RenderOptions::default()
     };
     let rendered = render::render_with(lb, engine, &render_opts, progress)?;

@@ -268,14 +268,17 @@ pub fn output_payload(
     volumes: &[PathBuf],
 ) -> Result<Vec<Payload>, ArchiveError> {
     let mut files = Vec::new();
-    for r in rendered {
-        let rel = r
-            .path
+    // Each PDF, and the OFD of the same pages beside it when one was written.
+    for path in rendered
+        .iter()
+        .flat_map(|r| std::iter::once(&r.path).chain(r.ofd.as_ref()))
+    {
+        let rel = path
             .strip_prefix(out)
-            .map_err(|_| ArchiveError::BadPath(msg!(ArchiveNotInOutput, path = &r.path).into()))?;
+            .map_err(|_| ArchiveError::BadPath(msg!(ArchiveNotInOutput, path = path).into()))?;
         files.push(Payload {
             bag_path: format!("{DOCUMENTS_DIR}/{}", slash_path(rel)?),
-            file: r.path.clone(),
+            file: path.clone(),
         });
     }
     // The summary table's spreadsheets: the batch's, and each lab's when labs report apart.
@@ -737,7 +740,7 @@ pub fn pack(
 /// the damaged bytes, not the rest of the entry. Text (YAML, manifests) is deflated.
 fn compression_for(name: &str) -> CompressionMethod {
     const COMPRESSED: &[&str] = &[
-        "pdf", "jpg", "jpeg", "png", "heic", "mp4", "mov", "avi", "xlsx", "zip", "gz",
+        "pdf", "ofd", "jpg", "jpeg", "png", "heic", "mp4", "mov", "avi", "xlsx", "zip", "gz",
     ];
     let ext = Path::new(name)
         .extension()

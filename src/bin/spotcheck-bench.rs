@@ -68,6 +68,9 @@ struct Args {
     /// `spotcheck build` or any other use, and measure nothing.
     #[arg(long, value_name = "DIR")]
     generate: Option<PathBuf>,
+    /// Also write every document as OFD (docs/ofd.md), and report what it adds.
+    #[arg(long)]
+    ofd: bool,
 }
 
 /// One stage of one run.
@@ -92,6 +95,9 @@ struct Run {
     archive_bytes: u64,
     payload_bytes: u64,
     verify_mb_s: f64,
+    /// Bytes of the PDFs and of the OFD files written beside them (with `--ofd`).
+    pdf_bytes: u64,
+    ofd_bytes: u64,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -100,6 +106,8 @@ struct ThreadTimes {
     compile_s: f64,
     export_s: f64,
     write_s: f64,
+    /// Writing the same pages as OFD (with `--ofd`).
+    ofd_s: f64,
 }
 
 /// Rendering thread time of one kind of document (sampling sheet, report, summary table...).
@@ -186,7 +194,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// The whole job on a batch folder, stage by stage, as `spotcheck build` does it.
-fn run_once(batch: &Path, out: &Path) -> Result<Run> {
+fn run_once(batch: &Path, out: &Path, ofd: bool) -> Result<Run> {
     let mut stages = Vec::new();
     let all = Instant::now();
     let engine = timed(&mut stages, "engine (fonts, library)", || {
@@ -203,6 +211,7 @@ fn run_once(batch: &Path, out: &Path) -> Result<Run> {
     })?;
     let opts = RenderOptions {
         out: out.to_path_buf(),
+        ofd,
         ..RenderOptions::default()
     };
     let rendered = timed(
@@ -236,7 +245,15 @@ fn run_once(batch: &Path, out: &Path) -> Result<Run> {
         threads.compile += r.timings.compile;
         threads.export += r.timings.export;
         threads.write += r.timings.write;
+        threads.ofd += r.timings.ofd;
     }
+    let pdf_bytes: u64 = rendered.iter().map(|r| r.bytes as u64).sum();
+    let ofd_bytes: u64 = rendered
+        .iter()
+        .filter_map(|r| r.ofd.as_ref())
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
     let volumes = timed(&mut stages, "volume", || {
         let v = volume::bind(&lb, &engine, &rendered, out).map_err(|e| anyhow::anyhow!(e))?;
         let pages = volume_pages(&rendered);
@@ -269,11 +286,14 @@ fn run_once(batch: &Path, out: &Path) -> Result<Run> {
             compile_s: secs(threads.compile),
             export_s: secs(threads.export),
             write_s: secs(threads.write),
+            ofd_s: secs(threads.ofd),
         },
         render_kinds: kinds,
         archive_bytes: packed.archive_bytes,
         payload_bytes: report.payload_bytes,
         verify_mb_s: report.payload_bytes as f64 / 1e6 / verify_s.max(1e-9),
+        pdf_bytes,
+        ofd_bytes,
     })
 }
 
@@ -423,7 +443,7 @@ fn bench_size(args: &Args, work: &Path, n: usize) -> Result<SizeReport> {
     let mut runs = Vec::new();
     for r in 0..args.runs.max(1) {
         let out = dir.join(format!("out-{r}"));
-        let run = run_once(&batch, &out)?;
+        let run = run_once(&batch, &out, args.ofd)?;
         eprintln!("  run {}: {:.2} s", r + 1, run.total_s);
         runs.push(run);
         // Keep the disk from filling on large batches: one output folder at a time.
@@ -571,6 +591,22 @@ fn print_report(s: &SizeReport) {
         pct(t.export_s),
         pct(t.write_s)
     );
+    if s.runs.iter().any(|r| r.ofd_bytes > 0) {
+        let median = |f: &dyn Fn(&Run) -> f64| {
+            let mut v: Vec<f64> = s.runs.iter().map(f).collect();
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let ofd = median(&|r| r.render_threads.ofd_s);
+        let pdf = median(&|r| r.render_threads.export_s);
+        let r = &s.runs[0];
+        println!(
+            "\nOFD (median thread time over the runs): {ofd:.2} s beside the PDF export's {pdf:.2} s ({:.0} %); {:.1} MB of OFD beside {:.1} MB of PDF.",
+            100.0 * ofd / pdf.max(1e-9),
+            r.ofd_bytes as f64 / 1e6,
+            r.pdf_bytes as f64 / 1e6
+        );
+    }
     println!(
         "\n| kind | docs | pages | layout ms/doc | export ms/doc | KB/doc | share of thread time |"
     );

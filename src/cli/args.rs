@@ -84,6 +84,8 @@ pub struct RenderArgs {
     #[command(flatten)]
     pub pdf: PdfArgs,
     #[command(flatten)]
+    pub ofd: OfdArgs,
+    #[command(flatten)]
     pub templates: TemplatesArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
@@ -100,6 +102,8 @@ pub struct WatchArgs {
     pub draft: bool,
     #[arg(long, value_name = "N", hide = true)]
     pub max_rounds: Option<usize>,
+    #[command(flatten)]
+    pub ofd: OfdArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -131,6 +135,8 @@ pub struct BuildArgs {
     pub format: FormatArgs,
     #[command(flatten)]
     pub pdf: PdfArgs,
+    #[command(flatten)]
+    pub ofd: OfdArgs,
     #[command(flatten)]
     pub templates: TemplatesArgs,
     #[command(flatten)]
@@ -306,6 +312,13 @@ impl FontArgs {
 pub struct TemplatesArgs {
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+}
+
+// `--ofd`: render, watch, build.
+#[derive(Args, Clone)]
+pub struct OfdArgs {
+    #[arg(long)]
+    pub ofd: bool,
 }
 
 // `--pdf-standard STD`…: render, build.

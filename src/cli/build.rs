@@ -19,6 +19,7 @@ pub fn run(args: BuildArgs, ui: Ui) -> Outcome {
         out: args.out,
         sign: args.sign,
         templates: args.templates.templates,
+        ofd: args.ofd.ofd,
     };
     let bars = super::progress::for_terminal(ui);
     match build::build_with(&lb, &engine, &opts, bars.as_ref()) {

@@ -41,6 +41,7 @@ pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
         templates: args.templates.templates,
         rows_per_part: 0,
         all_copies: false,
+        ofd: args.ofd.ofd,
     };
     let bars = super::progress::for_terminal(ui);
     match render_with(&lb, &engine, &opts, bars.as_ref()) {

@@ -13,6 +13,7 @@ pub fn run(args: WatchArgs, ui: Ui) -> Outcome {
         out: args.out,
         templates: args.templates.templates,
         draft: args.draft,
+        ofd: args.ofd.ofd,
         max_rounds: args.max_rounds,
     };
     let mut report = |r: Report| {

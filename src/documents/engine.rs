@@ -111,6 +111,9 @@ pub struct Compiled {
     /// Time spent laying out (Typst's compile) and exporting to PDF, on this thread.
     pub compile_time: Duration,
     pub export_time: Duration,
+    /// The same pages as OFD, when asked for ([`Engine::compile_ofd`]), and the time it took.
+    pub ofd: Option<Vec<u8>>,
+    pub ofd_time: Duration,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -228,6 +231,18 @@ impl Engine {
         files: &[(String, Bytes)],
         standards: Option<&[PdfStandard]>,
     ) -> Result<Compiled, CompileError> {
+        self.compile_ofd(source, text, files, standards, None)
+    }
+
+    /// [`Engine::compile_with`], and with `ofd` the same laid-out pages as an OFD package too.
+    pub fn compile_ofd(
+        &self,
+        source: &DocSource,
+        text: String,
+        files: &[(String, Bytes)],
+        standards: Option<&[PdfStandard]>,
+        ofd: Option<&crate::documents::ofd::OfdMeta>,
+    ) -> Result<Compiled, CompileError> {
         let world = self.world(source, text, files)?;
         let started = Instant::now();
         let doc = world.layout()?;
@@ -252,11 +267,25 @@ impl Engine {
         let pdf = typst_pdf::pdf(&doc, &options).map_err(|errs| CompileError {
             messages: world.describe(&errs),
         })?;
+        let export_time = started.elapsed();
+        let started = Instant::now();
+        let ofd = match ofd {
+            Some(meta) => {
+                Some(
+                    crate::documents::ofd::ofd(&doc, meta).map_err(|e| CompileError {
+                        messages: vec![crate::msg!(EngineOfd, error = e.to_string()).to_string()],
+                    })?,
+                )
+            }
+            None => None,
+        };
         Ok(Compiled {
             pdf,
             pages: doc.pages().len(),
             compile_time,
-            export_time: started.elapsed(),
+            export_time,
+            ofd,
+            ofd_time: started.elapsed(),
         })
     }
 

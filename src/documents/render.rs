@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::diag::{Diagnostic, Diagnostics, Rule};
 use crate::documents::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
 use crate::documents::kinds::{CATALOG, Kind, Scope};
+use crate::documents::ofd::OfdMeta;
 use crate::documents::pdfmeta;
 use crate::documents::templates::Templates;
 use crate::documents::view::{BatchView, CaseView, DocMeta};
@@ -41,6 +42,8 @@ pub struct RenderOptions {
     /// `<kind>.pdf` as always, the others `<kind>-copy<N>.pdf`. Without it, only the first
     /// copy is made: what `render`, `build`, the volume and the archive keep.
     pub all_copies: bool,
+    /// Also write each document as OFD beside its PDF (`<kind>.ofd`, the same pages).
+    pub ofd: bool,
 }
 
 /// Rows per part of a per-batch list. Typst holds a whole document in memory while laying it
@@ -103,6 +106,8 @@ pub struct Rendered {
     /// Which copy (联) of the kind, from 1 (1 for a kind made in one copy).
     pub copy: usize,
     pub path: PathBuf,
+    /// The same document as OFD, beside the PDF, when asked for.
+    pub ofd: Option<PathBuf>,
     pub pages: usize,
     pub bytes: usize,
     /// Where the time of this document went, on its worker thread.
@@ -120,6 +125,8 @@ pub struct Timings {
     pub export: Duration,
     /// Writing the PDF to disk.
     pub write: Duration,
+    /// Writing the same pages as OFD (zero without `--ofd`).
+    pub ofd: Duration,
 }
 
 /// Why rendering stopped.
@@ -509,8 +516,9 @@ pub fn render_with(
                 } else {
                     &[]
                 };
+                let ofd_meta = (opts.ofd || lb.batch.ofd).then(|| ofd_meta(lb, &job, &id, &doc));
                 let compiled = engine
-                    .compile_with(&doc, source, files, None)
+                    .compile_ofd(&doc, source, files, None, ofd_meta.as_ref())
                     .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.to_string()))?;
                 // A per-case document longer than the pages its QR codes were made for is made
                 // again, with a QR code for each of its pages (the codes do not move the text).
@@ -535,6 +543,21 @@ pub fn render_with(
                     error = e.to_string()
                 )
             })?;
+            let ofd = match &compiled.ofd {
+                Some(bytes) => {
+                    let path = dir.join(job.file_name("ofd"));
+                    write_atomic(&path, bytes).map_err(|e| {
+                        msg!(
+                            RenderWrite,
+                            doc = label.clone(),
+                            path = &path,
+                            error = e.to_string()
+                        )
+                    })?;
+                    Some(path)
+                }
+                None => None,
+            };
             progress.tick(Stage::Render);
             Ok(Rendered {
                 case: if job.case.is_some() {
@@ -546,6 +569,7 @@ pub fn render_with(
                 kind: kind.id,
                 copy: job.copy,
                 path,
+                ofd,
                 pages: compiled.pages,
                 bytes: compiled.pdf.len(),
                 timings: Timings {
@@ -553,6 +577,7 @@ pub fn render_with(
                     compile: compiled.compile_time,
                     export: compiled.export_time,
                     write: started.elapsed(),
+                    ofd: compiled.ofd_time,
                 },
             })
         },
@@ -588,6 +613,31 @@ pub fn render_with(
         Ok(done)
     } else {
         Err(RenderError::Documents(failures))
+    }
+}
+
+/// What the OFD's document info says: the title the template gives the document, the
+/// author (the lab for a case's documents, the authority for the batch's), the batch's date,
+/// and the batch, case and kind as custom data.
+fn ofd_meta(lb: &LoadedBatch, job: &Job, subject: &str, doc: &DocSource) -> OfdMeta {
+    let case = job.case.map(|i| &lb.cases[i].case);
+    let who = case
+        .and_then(|c| lb.batch.lab(&c.lab))
+        .map_or(lb.batch.authority.name.clone(), |l| l.name.clone());
+    let title = match case {
+        Some(c) => format!("{} {}", job.kind.title, c.id),
+        None => format!("{} {}", job.kind.title, lb.batch.document_no),
+    };
+    OfdMeta {
+        ident: doc.ident.clone(),
+        title,
+        author: who,
+        date: doc.date,
+        custom: vec![
+            ("batch".into(), lb.batch.id.clone()),
+            ("case".into(), subject.to_string()),
+            ("kind".into(), job.stem()),
+        ],
     }
 }
 

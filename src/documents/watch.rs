@@ -27,6 +27,8 @@ pub struct WatchOptions {
     /// Stop after this many rounds after the first (for tests and scripts); `None` runs until
     /// interrupted.
     pub max_rounds: Option<usize>,
+    /// Also write each document as OFD beside its PDF.
+    pub ofd: bool,
 }
 
 /// What a watch tells its user: a line of information, or a line about a problem.
@@ -125,6 +127,7 @@ pub fn round(
         cases: cases.clone(),
         draft: opts.draft || errors > 0,
         templates: opts.templates.clone(),
+        ofd: opts.ofd,
         ..RenderOptions::default()
     }];
     if !cases.is_empty() {
@@ -140,6 +143,7 @@ pub fn round(
                 .collect(),
             draft: opts.draft || batch_errors > 0,
             templates: opts.templates.clone(),
+            ofd: opts.ofd,
             ..RenderOptions::default()
         });
     }

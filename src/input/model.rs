@@ -107,6 +107,10 @@ pub struct Batch {
     #[schemars(title = "档案管理信息")]
     #[serde(default)]
     pub archive: ArchiveInfo,
+    /// 是否在每份 PDF 旁同时写出同页的 OFD 版式文件（GB/T 33190，<文书>.ofd），与命令行 --ofd 相同。缺省为 false。
+    #[schemars(title = "同时生成 OFD 版式文件")]
+    #[serde(default)]
+    pub ofd: bool,
 }
 
 /// 档案管理信息（DA/T 22-2015《归档文件整理规则》）。

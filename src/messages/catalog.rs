@@ -706,6 +706,7 @@ catalog! {
         zh: "PDF 标准组合无效：{error}",
         en: "these PDF standards cannot be combined: {error}",
     }
+    EngineOfd = "engine.ofd" { zh: "无法写成 OFD：{error}", en: "cannot write as OFD: {error}" }
     EngineBadPath = "engine.bad-path" { zh: "文件路径无效：{path}", en: "invalid file path: {path}" }
     FontStyleTitle = "font-style.title" { zh: "小标宋（标题）", en: "Xiaobiaosong (titles)" }
     FontStyleSong = "font-style.song" { zh: "宋体（表格、正文）", en: "Song (tables, body text)" }
@@ -1541,6 +1542,10 @@ catalog! {
     HelpRenderAllowErrors = "help.render.allow-errors" {
         zh: "批次有错误时仍然生成文书（一律作为草稿，每页标注“草稿”）",
         en: "render even when the batch has errors (as drafts, every page marked 草稿)",
+    }
+    HelpOfd = "help.ofd" {
+        zh: "同时在每份 PDF 旁写出同页的 OFD 版式文件（GB/T 33190，<文书>.ofd）；batch.yaml 中 ofd: true 时默认如此",
+        en: "also write beside every PDF an OFD file of the same pages (GB/T 33190, <kind>.ofd); the default when batch.yaml says ofd: true",
     }
     HelpPdfStandard = "help.pdf-standard" {
         zh: "PDF 标准（可重复），默认 a-2u（PDF/A-2u 归档格式）",

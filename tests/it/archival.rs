@@ -185,6 +185,7 @@ fn every_pdf_of_the_archive_is_pdfa_dated_and_catalogued() {
                 out: out.path().to_path_buf(),
                 sign: Some(files.secret.clone()),
                 templates: None,
+                ofd: false,
             },
         )
         .unwrap();
@@ -375,6 +376,7 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
             out: out.path().to_path_buf(),
             sign: None,
             templates: None,
+            ofd: false,
         },
     )
     .unwrap();

@@ -1017,6 +1017,7 @@ fn build_refuses_a_batch_with_check_errors_and_writes_nothing() {
             out: out.path().to_path_buf(),
             sign: None,
             templates: None,
+            ofd: false,
         },
     )
     .unwrap_err();
@@ -1060,6 +1061,7 @@ fn a_missing_or_escaping_evidence_file_stops_the_build_before_rendering() {
             out: out.path().to_path_buf(),
             sign: None,
             templates: None,
+            ofd: false,
         },
     )
     .unwrap_err();
@@ -1103,6 +1105,7 @@ fn build_end_to_end_gives_the_same_verified_archive_twice() {
                 out: out.path().to_path_buf(),
                 sign: None,
                 templates: None,
+                ofd: false,
             },
         )
         .unwrap_or_else(|e| panic!("build failed: {e}"));

@@ -17,6 +17,7 @@ mod hostile;
 mod interrupt;
 mod layout;
 mod numbers;
+mod ofd;
 mod oracle;
 mod pages;
 mod pipeline;

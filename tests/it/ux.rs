@@ -496,6 +496,7 @@ fn build_reports_each_document_and_each_stage_to_its_progress() {
         out: out.path().to_path_buf(),
         sign: None,
         templates: None,
+        ofd: false,
     };
     let r = spotcheck::build::build_with(&lb, &engine(), &opts, &rec).unwrap();
     let log = rec.0.into_inner().unwrap();
