@@ -299,7 +299,7 @@ fn pack_one(
                         copies_text: copies_text(&copies),
                         qr: (1..=qr_pages)
                             .map(|page| {
-                                qr::svg(
+                                qr::modules(
                                     &qr::PageMark {
                                         batch: lb.batch.id.clone(),
                                         case: c.id.clone(),

@@ -135,19 +135,35 @@ fn unescape(value: &str) -> Option<String> {
     Some(out)
 }
 
-/// The QR code of `text` as an SVG image: one path of dark modules on white, a module one
-/// unit wide, with the standard quiet zone of four modules. Error correction level M (15 %
-/// of the code may be soiled or torn).
-pub fn svg(text: &str) -> String {
+/// Modules of quiet zone on each side, as the standard asks.
+const QUIET_ZONE: usize = 4;
+
+/// The QR code of `text` as its modules, for Typst to draw as vector paths (`qr-draw` in
+/// spotcheck.typ): one row a line from the top, `1` dark and `0` light, rows joined by `/`,
+/// with the standard quiet zone of four modules. Error correction level M (15 % of the code
+/// may be soiled or torn). Drawn by Typst itself, the code is a path like every rule of the
+/// form, so the PDF and the OFD writer need no image for it.
+pub fn modules(text: &str) -> String {
     // A text of a few hundred bytes always fits (version 40 holds 2,331 bytes at level M).
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
         .or_else(|_| QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L))
         .expect("a page's QR text is short");
-    code.render::<qrcode::render::svg::Color>()
-        .min_dimensions(1, 1)
-        .module_dimensions(1, 1)
-        .quiet_zone(true)
-        .build()
+    let width = code.width();
+    let colors = code.to_colors();
+    let side = width + 2 * QUIET_ZONE;
+    let light = "0".repeat(side);
+    let mut rows = vec![light.clone(); QUIET_ZONE];
+    for row in colors.chunks(width) {
+        let mut line = "0".repeat(QUIET_ZONE);
+        line.extend(row.iter().map(|c| match c {
+            qrcode::Color::Dark => '1',
+            qrcode::Color::Light => '0',
+        }));
+        line.push_str(&"0".repeat(QUIET_ZONE));
+        rows.push(line);
+    }
+    rows.extend(std::iter::repeat_n(light, QUIET_ZONE));
+    rows.join("/")
 }
 
 #[cfg(test)]
@@ -195,9 +211,16 @@ mod tests {
     }
 
     #[test]
-    fn the_svg_is_one_path_of_modules() {
-        let s = svg(&mark(Some(&"0".repeat(64))).text());
-        assert!(s.starts_with("<?xml"));
-        assert_eq!(s.matches("<path").count(), 1);
+    fn the_modules_are_a_square_with_its_quiet_zone() {
+        let m = modules(&mark(Some(&"0".repeat(64))).text());
+        let rows: Vec<&str> = m.split('/').collect();
+        assert!(rows.iter().all(|r| r.len() == rows.len()), "not square");
+        assert!(rows[..QUIET_ZONE].iter().all(|r| !r.contains('1')));
+        assert!(
+            rows.iter()
+                .all(|r| r.starts_with("0000") && r.ends_with("0000"))
+        );
+        // The finder pattern's top edge: seven dark modules after the quiet zone.
+        assert_eq!(&rows[QUIET_ZONE][QUIET_ZONE..QUIET_ZONE + 8], "11111110");
     }
 }

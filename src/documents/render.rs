@@ -409,7 +409,7 @@ pub fn case_copy_source(
                 page,
                 case_sha256: hash.clone(),
             };
-            crate::documents::qr::svg(&mark.text())
+            crate::documents::qr::modules(&mark.text())
         })
         .collect();
     let view = CaseView::of(lb, &lc.case, doc);
