@@ -41,7 +41,7 @@ pub struct Diagnostic {
 }
 
 fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&m.render(Lang::Zh))
+    s.serialize_str(&m.in_lang(Lang::Zh))
 }
 
 impl Diagnostic {
@@ -69,7 +69,7 @@ impl Diagnostic {
     }
 
     /// `file:line:col path: 错误[rule]: message`, in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn in_lang(&self, lang: Lang) -> String {
         let mut out = self.file.clone();
         if self.line > 0 {
             out.push_str(&format!(":{}", self.line));
@@ -82,7 +82,7 @@ impl Diagnostic {
             Severity::Warning => Msg::DiagWarning,
         }
         .template(lang);
-        let message = self.message.render(lang);
+        let message = self.message.in_lang(lang);
         if self.path.is_empty() {
             out.push_str(&format!(" {sev}[{}]: {message}", self.rule));
         } else {
@@ -100,7 +100,7 @@ impl Diagnostic {
             "line": self.line,
             "column": self.column,
             "path": self.path,
-            "message": self.message.render(lang),
+            "message": self.message.in_lang(lang),
             "message_id": self.message.id,
             "args": self.message.args_json(lang),
         })
@@ -110,7 +110,7 @@ impl Diagnostic {
 /// In Chinese; [`Diagnostic::render`] for another language.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Lang::Zh))
+        f.write_str(&self.in_lang(Lang::Zh))
     }
 }
 
@@ -120,10 +120,10 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
     /// One finding a line, in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn in_lang(&self, lang: Lang) -> String {
         self.0
             .iter()
-            .map(|d| d.render(lang))
+            .map(|d| d.in_lang(lang))
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -131,7 +131,7 @@ impl Diagnostics {
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Lang::Zh))
+        f.write_str(&self.in_lang(Lang::Zh))
     }
 }
 

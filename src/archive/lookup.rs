@@ -390,10 +390,10 @@ impl Lookup {
     }
 
     /// The answer for a clerk in `lang`, a line each.
-    pub fn render(&self, lang: crate::messages::Lang) -> String {
+    pub fn in_lang(&self, lang: crate::messages::Lang) -> String {
         self.messages()
             .iter()
-            .map(|m| m.render(lang) + "\n")
+            .map(|m| m.in_lang(lang) + "\n")
             .collect()
     }
 
@@ -408,7 +408,7 @@ impl Lookup {
         v["messages"] = self
             .messages()
             .iter()
-            .map(|m| serde_json::Value::from(m.render(lang)))
+            .map(|m| serde_json::Value::from(m.in_lang(lang)))
             .collect();
         v
     }

@@ -82,8 +82,8 @@ impl SignError {
     }
 
     /// The error in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
-        self.message().render(lang)
+    pub fn in_lang(&self, lang: Lang) -> String {
+        self.message().in_lang(lang)
     }
 }
 

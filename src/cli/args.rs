@@ -366,7 +366,7 @@ pub struct Refused(pub Message);
 
 impl std::fmt::Display for Refused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0.render(Lang::Zh))
+        f.write_str(&self.0.in_lang(Lang::Zh))
     }
 }
 

@@ -73,13 +73,13 @@ pub fn stopped(ui: Ui, e: &BuildError) -> Outcome {
     let o = Outcome::new(Exit::of_build(e));
     match e {
         BuildError::Check(d) => o
-            .error(msg!(BuildCheck, findings = d.render(ui.lang)))
+            .error(msg!(BuildCheck, findings = d.in_lang(ui.lang)))
             .error(msg!(BuildCheckCount, errors = d.0.len())),
         BuildError::Key(k) => o.error(msg!(BuildKey, error = k.message())),
         BuildError::Volume(v) => o.error(msg!(BuildVolume, error = v.clone())),
         // An unknown kind or case: an error of the command line.
         BuildError::Render(RenderError::Selection(m)) => o.error(msg!(CliError, error = m.clone())),
-        BuildError::Render(r) => o.error(r.render(ui.lang)),
-        BuildError::Archive(a) => o.error(a.render(ui.lang)),
+        BuildError::Render(r) => o.error(r.in_lang(ui.lang)),
+        BuildError::Archive(a) => o.error(a.in_lang(ui.lang)),
     }
 }

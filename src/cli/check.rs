@@ -10,13 +10,13 @@ use super::{Exit, Outcome, Ui};
 pub fn run(args: CheckArgs, ui: Ui) -> Outcome {
     // Every file that can be read is checked, whatever the others.
     let report = match load::load_partial(&args.batch) {
-        Ok(partial) => rules::report_partial(partial),
+        Ok(partial) => rules::check_report_partial(partial),
         Err(diags) => Report::unreadable(diags.0),
     };
     let o = Outcome::new(Exit::of_check(&report));
     match args.format.format {
         OutputFormat::Json => o.json(&report.to_json(ui.lang)),
-        OutputFormat::Text if report.readable => o.text(report.render(ui.lang)),
-        OutputFormat::Text => o.error_text(report.render(ui.lang)),
+        OutputFormat::Text if report.readable => o.text(report.in_lang(ui.lang)),
+        OutputFormat::Text => o.error_text(report.in_lang(ui.lang)),
     }
 }

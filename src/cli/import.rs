@@ -25,7 +25,7 @@ pub fn run(args: ImportArgs, ui: Ui) -> Outcome {
             let n = diags.len();
             return diags
                 .iter()
-                .fold(Outcome::failed(), |o, d| o.error(d.render(ui.lang)))
+                .fold(Outcome::failed(), |o, d| o.error(d.in_lang(ui.lang)))
                 .error(msg!(ImportRefused, errors = n));
         }
     };

@@ -44,7 +44,7 @@ use args::{FontArgs, PdfArgs};
 pub fn load_batch(ui: Ui, batch: &Path) -> Result<LoadedBatch, Outcome> {
     load::load(batch).map_err(|diags| {
         Outcome::unusable()
-            .error(diags.render(ui.lang))
+            .error(diags.in_lang(ui.lang))
             .error(msg!(LoadFailed, errors = diags.0.len()))
     })
 }

@@ -265,7 +265,7 @@ pub struct Ui {
 impl Ui {
     /// A message in the user's language, for what the library makes text of itself.
     pub fn t(&self, m: &Message) -> String {
-        m.render(self.lang)
+        m.in_lang(self.lang)
     }
 
     /// Shows `o` at once, while the command goes on; its exit is not the command's.
@@ -275,7 +275,7 @@ impl Ui {
 
     fn text(lang: Lang, t: &Text) -> String {
         match t {
-            Text::Msg(m) => m.render(lang),
+            Text::Msg(m) => m.in_lang(lang),
             Text::Made(s) => s.clone(),
         }
     }

@@ -70,7 +70,7 @@ pub fn run(args: PackArgs, ui: Ui) -> Outcome {
         return errors
             .into_iter()
             .chain(fonts.iter())
-            .fold(Outcome::failed(), |o, d| o.error(d.render(ui.lang)))
+            .fold(Outcome::failed(), |o, d| o.error(d.in_lang(ui.lang)))
             .error(msg!(PackRefused, errors = n));
     }
     let opts = PackOptions {

@@ -19,7 +19,7 @@ pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
     if !errors.is_empty() {
         let findings = errors
             .iter()
-            .fold(Outcome::failed(), |o, d| o.error(d.render(ui.lang)));
+            .fold(Outcome::failed(), |o, d| o.error(d.in_lang(ui.lang)));
         let n = errors.len();
         if !found.passes(args.allow_errors) {
             // --allow-errors helps only when every error is one of the rules.

@@ -16,6 +16,6 @@ pub fn run(args: StatusArgs, ui: Ui) -> Outcome {
     let st = status::status(&lb, today);
     match args.format.format {
         OutputFormat::Json => Outcome::done().json(&st),
-        OutputFormat::Text => Outcome::done().text(st.render(ui.lang)),
+        OutputFormat::Text => Outcome::done().text(st.in_lang(ui.lang)),
     }
 }

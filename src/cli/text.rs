@@ -140,7 +140,7 @@ fn localize_built(mut cmd: clap::Command, lang: Lang) -> clap::Command {
                 .collect();
             let shown = !a.is_hide_possible_values_set() && !values.is_empty();
             if shown {
-                help.push_str(&msg!(CliValuesNote, values = values).render(lang));
+                help.push_str(&msg!(CliValuesNote, values = values).in_lang(lang));
             }
             let default: Vec<String> = a
                 .get_default_values()
@@ -152,7 +152,7 @@ fn localize_built(mut cmd: clap::Command, lang: Lang) -> clap::Command {
                 && !default.is_empty()
                 && a.get_action().takes_values();
             if with_default {
-                help.push_str(&msg!(CliDefaultNote, value = default).render(lang));
+                help.push_str(&msg!(CliDefaultNote, value = default).in_lang(lang));
             }
             if shown || with_default {
                 a.help(help)
@@ -292,7 +292,7 @@ fn what(e: &clap::Error) -> Message {
 /// clap's error `e` as the user reads it in `lang`: what went wrong, the possible values or
 /// a suggestion, the usage line and where to find more, ending with a line break.
 fn error_text(e: &clap::Error, lang: Lang) -> String {
-    let mut lines = vec![msg!(CliError, error = what(e)).render(lang)];
+    let mut lines = vec![msg!(CliError, error = what(e)).in_lang(lang)];
     let valid = match e.kind() {
         ErrorKind::MissingSubcommand => texts(e, ContextKind::ValidSubcommand),
         _ => texts(e, ContextKind::ValidValue),
@@ -300,7 +300,7 @@ fn error_text(e: &clap::Error, lang: Lang) -> String {
     if !valid.is_empty() {
         lines.push(format!(
             "  {}",
-            msg!(CliPossible, values = valid).render(lang)
+            msg!(CliPossible, values = valid).in_lang(lang)
         ));
     }
     for kind in [
@@ -309,7 +309,10 @@ fn error_text(e: &clap::Error, lang: Lang) -> String {
         ContextKind::SuggestedValue,
     ] {
         if let Some(s) = text(e, kind) {
-            lines.push(format!("  {}", msg!(CliDidYouMean, value = s).render(lang)));
+            lines.push(format!(
+                "  {}",
+                msg!(CliDidYouMean, value = s).in_lang(lang)
+            ));
         }
     }
     if matches!(
@@ -317,7 +320,7 @@ fn error_text(e: &clap::Error, lang: Lang) -> String {
         Some(ContextValue::Bool(true))
     ) {
         let arg = text(e, ContextKind::InvalidArg).unwrap_or_default();
-        lines.push(format!("  {}", msg!(CliTrailing, arg = arg).render(lang)));
+        lines.push(format!("  {}", msg!(CliTrailing, arg = arg).in_lang(lang)));
     }
     if let Some(usage) = text(e, ContextKind::Usage) {
         lines.push(String::new());
@@ -328,7 +331,7 @@ fn error_text(e: &clap::Error, lang: Lang) -> String {
         ));
     }
     lines.push(String::new());
-    lines.push(msg!(CliTryHelp, help = "--help").render(lang));
+    lines.push(msg!(CliTryHelp, help = "--help").in_lang(lang));
     let mut out = lines.join("\n");
     out.push('\n');
     out

@@ -41,10 +41,10 @@ pub fn run(args: VerifyArgs, ui: Ui) -> Outcome {
     let o = Outcome::new(exit);
     let o = match args.format.format {
         OutputFormat::Text => o.text(
-            report.render(ui.lang)
+            report.in_lang(ui.lang)
                 + &answers
                     .iter()
-                    .map(|a| a.render(ui.lang))
+                    .map(|a| a.in_lang(ui.lang))
                     .collect::<String>(),
         ),
         OutputFormat::Json => {

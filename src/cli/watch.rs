@@ -22,8 +22,8 @@ pub fn run(args: WatchArgs, ui: Ui) -> Outcome {
         ui.show(match r {
             Report::Info(m) => line.info(format!("[{time}] {}", ui.t(&m))),
             Report::Problem(m) => line.error(format!("[{time}] {}", ui.t(&m))),
-            Report::Finding(d) => line.error(d.render(ui.lang)),
-            Report::Failed(e) => line.error(format!("[{time}] {}", e.render(ui.lang))),
+            Report::Finding(d) => line.error(d.in_lang(ui.lang)),
+            Report::Failed(e) => line.error(format!("[{time}] {}", e.in_lang(ui.lang))),
         });
     };
     match watch::watch(&args.batch, &engine, &opts, &mut report) {

@@ -144,12 +144,12 @@ pub enum RenderError {
 
 impl RenderError {
     /// The error in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn in_lang(&self, lang: Lang) -> String {
         match self {
-            RenderError::Selection(m) | RenderError::Templates(m) => m.render(lang),
-            RenderError::Uncovered(d) => d.render(lang),
+            RenderError::Selection(m) | RenderError::Templates(m) => m.in_lang(lang),
+            RenderError::Uncovered(d) => d.in_lang(lang),
             RenderError::Documents(ms) => {
-                let lines: Vec<String> = ms.iter().map(|m| m.render(lang)).collect();
+                let lines: Vec<String> = ms.iter().map(|m| m.in_lang(lang)).collect();
                 lines.join("\n")
             }
         }

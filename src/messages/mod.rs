@@ -87,7 +87,7 @@ pub enum Arg {
 }
 
 impl Arg {
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn in_lang(&self, lang: Lang) -> String {
         match self {
             Arg::Text(s) => s.clone(),
             Arg::Date(d) => match lang {
@@ -98,15 +98,15 @@ impl Arg {
                 Lang::Zh => "、",
                 Lang::En => ", ",
             }),
-            Arg::Msg(m) => m.render(lang),
+            Arg::Msg(m) => m.in_lang(lang),
             Arg::Lines(ms) => ms
                 .iter()
-                .map(|m| m.render(lang))
+                .map(|m| m.in_lang(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
             Arg::Findings(ds) => ds
                 .iter()
-                .map(|d| d.render(lang))
+                .map(|d| d.in_lang(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
         }
@@ -200,11 +200,11 @@ impl Message {
 
     /// The text in `lang`: the template with every `{name}` replaced, and every
     /// `{name|one|other}` by the form that fits the count.
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn in_lang(&self, lang: Lang) -> String {
         let arg = |name: &str| self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
         fill_counted(
             self.id.template(lang),
-            |name| arg(name).map(|a| a.render(lang)),
+            |name| arg(name).map(|a| a.in_lang(lang)),
             |name| match arg(name) {
                 Some(Arg::Text(t)) => t == "1",
                 Some(Arg::List(items)) => items.len() == 1,
@@ -218,7 +218,7 @@ impl Message {
     pub fn args_json(&self, lang: Lang) -> serde_json::Value {
         self.args
             .iter()
-            .map(|(n, a)| (n.to_string(), serde_json::Value::String(a.render(lang))))
+            .map(|(n, a)| (n.to_string(), serde_json::Value::String(a.in_lang(lang))))
             .collect::<serde_json::Map<_, _>>()
             .into()
     }
@@ -227,7 +227,7 @@ impl Message {
 /// Chinese, the default language of the documents and of the command line.
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Lang::Zh))
+        f.write_str(&self.in_lang(Lang::Zh))
     }
 }
 
@@ -363,7 +363,7 @@ mod tests {
             (0, 18, "check done: 18 cases, 0 errors, 0 warnings"),
         ] {
             let m = crate::msg!(CheckDone, cases = cases, errors = errors, warnings = 0usize);
-            assert_eq!(m.render(Lang::En), text);
+            assert_eq!(m.in_lang(Lang::En), text);
         }
         let one = crate::msg!(
             CheckDone,
@@ -372,14 +372,14 @@ mod tests {
             warnings = 1usize
         );
         assert_eq!(
-            one.render(Lang::Zh),
+            one.in_lang(Lang::Zh),
             "检查完成：1 个案例，1 处错误，1 处警告"
         );
         // A list of one item is one.
         let m = crate::msg!(WatchCases, cases = vec!["HF-2025-001".to_string()]);
-        assert_eq!(m.render(Lang::En), "case HF-2025-001");
+        assert_eq!(m.in_lang(Lang::En), "case HF-2025-001");
         let m = crate::msg!(WatchCases, cases = vec!["A".to_string(), "B".to_string()]);
-        assert_eq!(m.render(Lang::En), "cases A, B");
+        assert_eq!(m.in_lang(Lang::En), "cases A, B");
         // The plural forms name the same placeholder, not another one.
         assert_eq!(placeholders("{n} {n|file|files}"), ["n", "n"]);
         assert_eq!(fill("{n} {n|file|files}", |_| Some("1".into())), "1 file");

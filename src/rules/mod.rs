@@ -40,7 +40,7 @@ use crate::input::load::{BATCH_FILE, LoadedBatch};
 
 pub use identifiers::{credit_check_char, credit_code_problem, valid_phone, valid_postcode};
 pub use registry::{Family, Rule};
-pub use summary::{PlanStanding, Report, Summary, report, report_partial};
+pub use summary::{PlanStanding, Report, Summary, check_report, check_report_partial};
 
 pub use crate::input::stats::counts_as_lot;
 

@@ -383,7 +383,7 @@ fn table(rows: &[Vec<String>], right: &[bool]) -> String {
 
 impl Status {
     /// The status as tables for a terminal, in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn in_lang(&self, lang: Lang) -> String {
         let t = |m: Msg| m.template(lang).to_string();
         let mut out = msg!(
             StatusHeading,
@@ -391,7 +391,7 @@ impl Status {
             batch = &self.batch,
             today = self.today
         )
-        .render(lang);
+        .in_lang(lang);
         out.push_str("\n\n");
         out.push_str(&t(Msg::StatusStanding));
         out.push('\n');
@@ -501,9 +501,9 @@ impl Status {
             };
             rows.push(vec![
                 label,
-                Arg::from(d.date).render(lang),
+                Arg::from(d.date).in_lang(lang),
                 t(state),
-                left.render(lang),
+                left.in_lang(lang),
                 d.outstanding.to_string(),
                 d.late.to_string(),
             ]);
@@ -517,7 +517,7 @@ impl Status {
             return None;
         }
         let t = |m: Msg| m.template(lang).to_string();
-        let date = |d: NaiveDate| Arg::from(d).render(lang);
+        let date = |d: NaiveDate| Arg::from(d).in_lang(lang);
         let mut rows = vec![
             [
                 Msg::StatusColCase,
@@ -554,7 +554,7 @@ impl Status {
             return None;
         }
         let t = |m: Msg| m.template(lang).to_string();
-        let date = |d: NaiveDate| Arg::from(d).render(lang);
+        let date = |d: NaiveDate| Arg::from(d).in_lang(lang);
         let mut rows = vec![
             [
                 Msg::StatusColCase,

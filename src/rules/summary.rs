@@ -60,14 +60,14 @@ impl Report {
     }
 
     /// The findings, one a line, then the counts and the plan's shortfall, in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn in_lang(&self, lang: Lang) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
-            out.push_str(&d.render(lang));
+            out.push_str(&d.in_lang(lang));
             out.push('\n');
         }
         let mut line = |m: Message| {
-            out.push_str(&m.render(lang));
+            out.push_str(&m.in_lang(lang));
             out.push('\n');
         };
         if !self.readable {
@@ -109,7 +109,7 @@ impl Report {
 }
 
 /// Runs every rule and adds the counts and the plan progress.
-pub fn report(lb: &LoadedBatch) -> Report {
+pub fn check_report(lb: &LoadedBatch) -> Report {
     let diagnostics = check(lb);
     let summary = Summary {
         cases: lb.cases.len(),
@@ -144,7 +144,7 @@ pub fn report(lb: &LoadedBatch) -> Report {
 /// errors of every file.
 ///
 /// [`load_partial`]: crate::input::load::load_partial
-pub fn report_partial(partial: PartialBatch) -> Report {
+pub fn check_report_partial(partial: PartialBatch) -> Report {
     let PartialBatch {
         root,
         batch,
@@ -162,7 +162,7 @@ pub fn report_partial(partial: PartialBatch) -> Report {
         batch_index,
         cases,
     };
-    let mut r = report(&lb);
+    let mut r = check_report(&lb);
     r.diagnostics.extend(errors);
     r.diagnostics.sort_by(|a, b| {
         (a.file != BATCH_FILE, &a.file, a.line, a.column).cmp(&(

@@ -863,7 +863,7 @@ fn assert_refused(bytes: &[u8], what: &str) -> Report {
     );
     // The clerk's report says the reason, not only the verdict.
     let reason = match (&r.error, r.findings.first()) {
-        (Some(e), _) => e.render(spotcheck::messages::Lang::Zh),
+        (Some(e), _) => e.in_lang(spotcheck::messages::Lang::Zh),
         (None, Some(f)) => f.zh(),
         (None, None) => unreachable!(),
     };

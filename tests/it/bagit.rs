@@ -210,7 +210,7 @@ pub(crate) fn assert_error(r: &Report, kind: FindingKind, path: &str, section: &
     assert!(
         r.errors().any(|f| f.kind == kind
             && f.path == path
-            && f.rule.is_some_and(|rule| rule.ends_with(section))),
+            && f.section.is_some_and(|s| s.ends_with(section))),
         "expected {kind:?} error on {path} citing {section}, got:\n{}",
         all(r)
     );
@@ -221,7 +221,7 @@ pub(crate) fn assert_warning(r: &Report, kind: FindingKind, section: &str) {
     assert!(
         r.warnings().any(|f| f.kind == kind
             && f.severity == Severity::Warning
-            && f.rule.is_some_and(|rule| rule.ends_with(section))),
+            && f.section.is_some_and(|s| s.ends_with(section))),
         "expected a {kind:?} warning citing {section}, got:\n{}",
         all(r)
     );
@@ -576,7 +576,7 @@ fn s2_1_1_bagit_txt_exactly_as_specified() {
         assert!(
             r.errors().any(|f| f.kind == FindingKind::BadBagitTxt
                 && f.path == "bagit.txt"
-                && f.rule
+                && f.section
                     .is_some_and(|s| s.contains("§2.1.1") || s.contains("§2.3"))),
             "{why}: {}",
             all(&r)
@@ -705,7 +705,7 @@ fn s2_2_2_bag_info_labels_and_continuation_lines() {
         let r = b.verify();
         assert!(
             r.errors().any(|f| f.kind == FindingKind::BadBagInfo
-                && f.rule.is_some_and(|s| s.ends_with("§2.2.2"))),
+                && f.section.is_some_and(|s| s.ends_with("§2.2.2"))),
             "{why}: {}",
             all(&r)
         );
@@ -957,7 +957,7 @@ fn s2_2_3_fetch_items_are_reported_never_fetched() {
         } else {
             assert!(
                 r.errors().any(|f| f.kind == FindingKind::BadFetch
-                    && f.rule.is_some_and(|s| s.ends_with("§2.2.3"))),
+                    && f.section.is_some_and(|s| s.ends_with("§2.2.3"))),
                 "{why}: {}",
                 all(&r)
             );
@@ -1009,7 +1009,7 @@ fn warnings_on_stderr_exit_0_errors_exit_1() {
     let f = &v["findings"][0];
     assert_eq!(f["severity"], "warning");
     assert_eq!(f["kind"], "weak_algorithm");
-    assert_eq!(f["rule"], "RFC 8493 §2.4");
+    assert_eq!(f["section"], "RFC 8493 §2.4");
 
     let o = run(&broken, true);
     assert_eq!(o.status.code(), Some(1));
@@ -1022,7 +1022,7 @@ fn warnings_on_stderr_exit_0_errors_exit_1() {
             .any(|f| f["severity"] == "error"
                 && f["kind"] == "altered"
                 && f["path"] == "data/a.txt"
-                && f["rule"] == "RFC 8493 §3"),
+                && f["section"] == "RFC 8493 §3"),
         "{v}"
     );
     assert!(o.stderr.is_empty(), "no warnings here");

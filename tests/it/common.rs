@@ -173,18 +173,18 @@ pub trait Zh {
 
 impl Zh for spotcheck::diag::Diagnostic {
     fn zh(&self) -> String {
-        self.message.render(spotcheck::messages::Lang::Zh)
+        self.message.in_lang(spotcheck::messages::Lang::Zh)
     }
 }
 
 impl Zh for spotcheck::archive::bagit::Finding {
     fn zh(&self) -> String {
-        self.message.render(spotcheck::messages::Lang::Zh)
+        self.message.in_lang(spotcheck::messages::Lang::Zh)
     }
 }
 
 impl Zh for spotcheck::archive::verify::Report {
     fn zh(&self) -> String {
-        self.render(spotcheck::messages::Lang::Zh)
+        self.in_lang(spotcheck::messages::Lang::Zh)
     }
 }

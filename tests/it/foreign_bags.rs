@@ -98,7 +98,7 @@ fn s2_3_tag_files_without_a_final_line_break() {
     ] {
         assert!(
             r.warnings()
-                .any(|f| f.path == p && f.rule == Some("RFC 8493 §2.3")),
+                .any(|f| f.path == p && f.section == Some("RFC 8493 §2.3")),
             "{p}: {}",
             all(&r)
         );

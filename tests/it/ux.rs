@@ -779,22 +779,22 @@ fn a_message_renders_its_arguments_in_the_language_asked() {
     let d = chrono::NaiveDate::from_ymd_opt(2023, 8, 1).unwrap();
     let m = spotcheck::msg!(VisitWindow, date = d, start = d, end = d);
     assert!(
-        m.render(Lang::Zh).contains("2023年8月1日"),
+        m.in_lang(Lang::Zh).contains("2023年8月1日"),
         "{}",
-        m.render(Lang::Zh)
+        m.in_lang(Lang::Zh)
     );
     assert!(
-        m.render(Lang::En).contains("2023-08-01 is outside"),
+        m.in_lang(Lang::En).contains("2023-08-01 is outside"),
         "{}",
-        m.render(Lang::En)
+        m.in_lang(Lang::En)
     );
     let all = spotcheck::msg!(
         PlanCategory,
         category = "玩具",
         all = vec!["化肥".to_string(), "农膜".to_string()]
     );
-    assert!(all.render(Lang::Zh).contains("化肥、农膜"));
-    assert!(all.render(Lang::En).contains("化肥, 农膜"));
+    assert!(all.in_lang(Lang::Zh).contains("化肥、农膜"));
+    assert!(all.in_lang(Lang::En).contains("化肥, 农膜"));
     // The locale decides when --lang is not given: LC_ALL, then LC_MESSAGES, then LANG.
     assert_eq!(Lang::from_env_values(None, None, None), Lang::Zh);
     assert_eq!(

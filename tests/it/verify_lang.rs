@@ -190,7 +190,7 @@ fn json_findings_keep_their_fields_and_carry_the_message_id() {
     }
     let altered = en_findings.iter().find(|f| f["kind"] == "altered").unwrap();
     assert_eq!(altered["message_id"], "bag.altered");
-    assert_eq!(altered["rule"], "RFC 8493 §3");
+    assert_eq!(altered["section"], "RFC 8493 §3");
     assert_eq!(altered["path"], PHOTO);
     assert!(altered["expected"].as_str().unwrap().starts_with("sha256:"));
     assert!(
@@ -341,8 +341,8 @@ fn the_messages_of_verify_signing_and_packing_have_english_texts() {
     }
     assert!(n > 100, "{n}");
     let r = spotcheck::archive::verify::verify(&fixture().damaged, &Default::default());
-    assert!(r.render(Lang::En).contains("verdict: damaged"));
-    assert_eq!(r.render(Lang::Zh), r.zh());
+    assert!(r.in_lang(Lang::En).contains("verdict: damaged"));
+    assert_eq!(r.in_lang(Lang::Zh), r.zh());
 }
 
 /// A wrong evidence path stops the packing with one line per path, in either language.
@@ -351,7 +351,7 @@ fn packing_errors_name_each_evidence_file_in_either_language() {
     let (batch, _) = sample_with_bad_evidence(&["/etc/passwd"]);
     let lb = spotcheck::input::load::load(batch.path()).unwrap();
     let err = archive::source_payload(&lb).unwrap_err();
-    let (zh, en) = (err.render(Lang::Zh), err.render(Lang::En));
+    let (zh, en) = (err.in_lang(Lang::Zh), err.in_lang(Lang::En));
     assert_eq!(zh, err.to_string());
     assert_eq!(zh.lines().count(), 3, "{zh}");
     assert!(zh.starts_with("证据文件有误：\n"), "{zh}");

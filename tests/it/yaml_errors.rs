@@ -155,7 +155,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         zh.contains("全角") && zh.contains("“２”") && zh.contains("应为 2023-04-04"),
         "{zh}"
     );
-    let en = d.render(Lang::En);
+    let en = d.in_lang(Lang::En);
     assert!(
         en.contains("full-width") && en.contains("write 2023-04-04"),
         "{en}"
@@ -239,7 +239,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         "{d}"
     );
     assert!(
-        !d.render(Lang::En)
+        !d.in_lang(Lang::En)
             .chars()
             .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"受检单位成品库".contains(c))
     );
@@ -294,7 +294,7 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
     );
     // Half-width with a wrong check character: the corrected check character too.
     let m = spotcheck::rules::credit_code_problem("９１１４０５０２３１８４５０２７１Ｙ").unwrap();
-    let zh = m.render(Lang::Zh);
+    let zh = m.in_lang(Lang::Zh);
     assert!(zh.contains("全角") && zh.contains("校验位应为 X"), "{zh}");
 }
 
@@ -488,7 +488,7 @@ fn serde_words_never_reach_a_chinese_message_nor_chinese_an_english_one() {
         }
         for d in &errors {
             let mut given = Vec::new();
-            let own = skeleton(&d.message, Lang::Zh, &mut given).render(Lang::Zh);
+            let own = skeleton(&d.message, Lang::Zh, &mut given).in_lang(Lang::Zh);
             for w in ascii_words(&own) {
                 if !CATALOG_TERMS.contains(&w) {
                     failures.push(format!("{to:?}: “{w}” in the catalog's text: {}", d.zh()));
@@ -502,13 +502,13 @@ fn serde_words_never_reach_a_chinese_message_nor_chinese_an_english_one() {
                 }
             }
             let mut given = Vec::new();
-            let own = skeleton(&d.message, Lang::En, &mut given).render(Lang::En);
+            let own = skeleton(&d.message, Lang::En, &mut given).in_lang(Lang::En);
             if let Some(c) = own.chars().find(|&c| is_cjk(c)) {
-                failures.push(format!("{to:?}: “{c}” in: {}", d.render(Lang::En)));
+                failures.push(format!("{to:?}: “{c}” in: {}", d.in_lang(Lang::En)));
             }
             for c in given.iter().flat_map(|g| g.chars()).filter(|&c| is_cjk(c)) {
                 if !text.contains(c) {
-                    failures.push(format!("{to:?}: “{c}” put into: {}", d.render(Lang::En)));
+                    failures.push(format!("{to:?}: “{c}” put into: {}", d.in_lang(Lang::En)));
                 }
             }
         }

@@ -86,7 +86,7 @@ pub struct Finding {
     /// The section of RFC 8493 the finding rests on (none for damage to the zip itself and for
     /// what only spotcheck's own archives promise).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<&'static str>,
+    pub section: Option<&'static str>,
     /// The new name of a renamed file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
@@ -101,7 +101,7 @@ pub struct Finding {
 }
 
 pub(super) fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&m.render(Lang::Zh))
+    s.serialize_str(&m.in_lang(Lang::Zh))
 }
 
 impl Finding {
@@ -111,7 +111,7 @@ impl Finding {
             kind,
             severity: Severity::Error,
             path: path.to_string(),
-            rule: None,
+            section: None,
             to: None,
             expected: None,
             actual: None,
@@ -126,8 +126,8 @@ impl Finding {
     }
 
     /// The section of RFC 8493 it rests on, e.g. `"RFC 8493 §2.1.3"`.
-    pub fn rule(mut self, rule: &'static str) -> Self {
-        self.rule = Some(rule);
+    pub fn section(mut self, rule: &'static str) -> Self {
+        self.section = Some(rule);
         self
     }
 
@@ -136,22 +136,22 @@ impl Finding {
     }
 
     /// The message and the rule it rests on, as one line in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
-        match self.rule {
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self.section {
             Some(rule) => msg!(
                 VerifyFindingRule,
                 message = self.message.clone(),
                 rule = rule
             )
-            .render(lang),
-            None => self.message.render(lang),
+            .in_lang(lang),
+            None => self.message.in_lang(lang),
         }
     }
 
     /// For programs: the fields as serialized, the message in `lang`, its id and arguments.
     pub fn to_json(&self, lang: Lang) -> serde_json::Value {
         let mut v = serde_json::to_value(self).unwrap_or_default();
-        v["message"] = self.message.render(lang).into();
+        v["message"] = self.message.in_lang(lang).into();
         v["message_id"] = self.message.id.id().into();
         v["args"] = self.message.args_json(lang);
         v

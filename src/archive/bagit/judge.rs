@@ -129,7 +129,7 @@ impl<'a> Judging<'a> {
                     BAGIT_FILE,
                     msg!(BagMissingFile, path = BAGIT_FILE),
                 )
-                .rule("RFC 8493 §2.1.1"),
+                .section("RFC 8493 §2.1.1"),
             ),
             None => {}
         }
@@ -145,7 +145,7 @@ impl<'a> Judging<'a> {
                     "data/",
                     msg!(BagNoPayloadDirectory),
                 )
-                .rule("RFC 8493 §2.1.2"),
+                .section("RFC 8493 §2.1.2"),
             );
         }
     }
@@ -179,7 +179,7 @@ impl<'a> Judging<'a> {
                         name,
                         msg!(BagManifestName, name = name, expected = &expected_name),
                     )
-                    .rule("RFC 8493 §2.4"),
+                    .section("RFC 8493 §2.4"),
                 );
             }
             let Some(algorithm) = Algorithm::from_name(&normalized) else {
@@ -189,7 +189,7 @@ impl<'a> Judging<'a> {
                         name,
                         msg!(BagUnsupportedAlgorithm, name = name, algorithm = raw),
                     )
-                    .rule("RFC 8493 §2.4"),
+                    .section("RFC 8493 §2.4"),
                 );
                 continue;
             };
@@ -216,7 +216,7 @@ impl<'a> Judging<'a> {
                     "manifest-sha512.txt",
                     msg!(BagNoPayloadManifest),
                 )
-                .rule("RFC 8493 §2.1.3"),
+                .section("RFC 8493 §2.1.3"),
             );
         }
         let j = &mut self.done;
@@ -247,7 +247,7 @@ impl<'a> Judging<'a> {
                         &raw,
                         msg!(BagManifestLiteral, name = &m.name, path = &raw),
                     )
-                    .rule("RFC 8493 §2.1.3")
+                    .section("RFC 8493 §2.1.3")
                     .warning(),
                 );
             }
@@ -273,7 +273,7 @@ impl<'a> Judging<'a> {
                             p,
                             msg!(BagFetchNotInManifest, path = p, manifest = &m.name),
                         )
-                        .rule("RFC 8493 §2.2.3"),
+                        .section("RFC 8493 §2.2.3"),
                     );
                 }
             }
@@ -298,7 +298,7 @@ impl<'a> Judging<'a> {
                 &p,
                 msg!(BagAltered, path = &p, manifests = names),
             )
-            .rule("RFC 8493 §3");
+            .section("RFC 8493 §3");
             finding.expected = Some(format!("{algorithm}:{want}"));
             finding.actual = Some(format!("{algorithm}:{got}"));
             self.push(finding);
@@ -316,10 +316,11 @@ impl<'a> Judging<'a> {
                     &p,
                     msg!(BagSystemFileExtra, path = &p),
                 )
-                .rule("RFC 8493 §3")
+                .section("RFC 8493 §3")
                 .warning()
             } else {
-                Finding::new(FindingKind::Extra, &p, msg!(BagExtra, path = &p)).rule("RFC 8493 §3")
+                Finding::new(FindingKind::Extra, &p, msg!(BagExtra, path = &p))
+                    .section("RFC 8493 §3")
             };
             self.push(finding);
         }
@@ -384,7 +385,7 @@ impl<'a> Judging<'a> {
                         &p,
                         msg!(BagNotInEveryManifest, path = &p, manifests = absent_from),
                     )
-                    .rule("RFC 8493 §3"),
+                    .section("RFC 8493 §3"),
                 );
             }
         }
@@ -402,7 +403,7 @@ impl<'a> Judging<'a> {
                 p,
                 msg!(BagFetchPending, path = p, url = &item.url),
             )
-            .rule("RFC 8493 §3");
+            .section("RFC 8493 §3");
             // A bag with items to fetch is a bag not yet complete, as its maker meant it to be
             // sent (§2.2.3): what is here is judged, what is not is named. `--complete` asks
             // for the whole bag.
@@ -420,7 +421,7 @@ impl<'a> Judging<'a> {
                     p,
                     msg!(BagSystemFileMissing, path = p),
                 )
-                .rule("RFC 8493 §3")
+                .section("RFC 8493 §3")
                 .warning(),
             );
             return;
@@ -439,7 +440,7 @@ impl<'a> Judging<'a> {
                     p,
                     msg!(BagManifestDirectory, path = p),
                 )
-                .rule("RFC 8493 §2.1.3"),
+                .section("RFC 8493 §2.1.3"),
             );
             return;
         }
@@ -460,13 +461,13 @@ impl<'a> Judging<'a> {
                     p,
                     msg!(BagRenamed, path = p, to = &to),
                 )
-                .rule("RFC 8493 §3");
+                .section("RFC 8493 §3");
                 finding.to = Some(to);
                 self.push(finding);
             }
             None => self.push(
                 Finding::new(FindingKind::Missing, p, msg!(BagMissing, path = p))
-                    .rule("RFC 8493 §3"),
+                    .section("RFC 8493 §3"),
             ),
         }
     }
@@ -541,7 +542,7 @@ impl<'a> Judging<'a> {
                     actual_bytes = actual_bytes
                 ),
             )
-            .rule("RFC 8493 §2.2.2");
+            .section("RFC 8493 §2.2.2");
             finding.expected = Some(format!("{bytes}.{count}"));
             finding.actual = Some(format!("{actual_bytes}.{actual_files}"));
             self.push(finding);
@@ -575,7 +576,7 @@ impl<'a> Judging<'a> {
                         &m.name,
                         msg!(BagTagManifestListsTagManifest, name = &m.name, path = p),
                     )
-                    .rule("RFC 8493 §2.2.1"),
+                    .section("RFC 8493 §2.2.1"),
                 );
                 continue;
             }
@@ -586,7 +587,7 @@ impl<'a> Judging<'a> {
                         p,
                         msg!(BagTagMissing, path = p, name = &m.name),
                     )
-                    .rule("RFC 8493 §3"),
+                    .section("RFC 8493 §3"),
                 ),
                 Some(FileInfo {
                     digests: Some(d), ..
@@ -599,7 +600,7 @@ impl<'a> Judging<'a> {
                             p,
                             msg!(BagAltered, path = p, manifests = &m.name),
                         )
-                        .rule("RFC 8493 §3");
+                        .section("RFC 8493 §3");
                         finding.expected = Some(format!("{}:{want}", m.algorithm.name()));
                         finding.actual = Some(format!("{}:{got}", m.algorithm.name()));
                         self.push(finding);
@@ -617,7 +618,7 @@ impl<'a> Judging<'a> {
                             &pm,
                             msg!(BagTagManifestOmitsManifest, name = &m.name, path = &pm),
                         )
-                        .rule("RFC 8493 §2.2.1"),
+                        .section("RFC 8493 §2.2.1"),
                     );
                 }
             }
@@ -663,7 +664,7 @@ impl<'a> Judging<'a> {
                         &p,
                         msg!(BagTagNotListed, path = &p, manifests = absent_from),
                     )
-                    .rule("RFC 8493 §2.2.1")
+                    .section("RFC 8493 §2.2.1")
                     .warning(),
                 );
             }
@@ -690,7 +691,7 @@ impl<'a> Judging<'a> {
                     payload = names(&payload_algs)
                 ),
             )
-            .rule("RFC 8493 §2.2.1")
+            .section("RFC 8493 §2.2.1")
             .warning(),
         );
     }
@@ -709,7 +710,7 @@ impl<'a> Judging<'a> {
                 &first,
                 msg!(BagWeakAlgorithm, algorithms = names),
             )
-            .rule("RFC 8493 §2.4")
+            .section("RFC 8493 §2.4")
             .warning(),
         );
     }
@@ -731,7 +732,7 @@ impl<'a> Judging<'a> {
                     &first,
                     msg!(BagCaseCollision, names = names),
                 )
-                .rule("RFC 8493 §6.1.1.3")
+                .section("RFC 8493 §6.1.1.3")
                 .warning(),
             );
         }

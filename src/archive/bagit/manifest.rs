@@ -147,7 +147,7 @@ pub(super) fn parse_manifest(
                     text = *line
                 ),
             )
-            .rule(rule)
+            .section(rule)
         };
         let Some((checksum, rest)) = line.split_once([' ', '\t']) else {
             findings.push(bad(msg!(BagManifestForm)));
@@ -190,7 +190,7 @@ pub(super) fn parse_manifest(
                 PathProblem::Unsafe(_) => "RFC 8493 §5.1",
                 _ => rule,
             };
-            findings.push(bad(why.message()).rule(section));
+            findings.push(bad(why.message()).section(section));
             continue;
         }
         let path = nfc(&decoded);
@@ -212,7 +212,7 @@ pub(super) fn parse_manifest(
                         &path,
                         msg!(BagManifestTwoForms, name = name, path = &path),
                     )
-                    .rule("RFC 8493 §6.1.1.3")
+                    .section("RFC 8493 §6.1.1.3")
                     .warning(),
                 ),
             Some(first) if *first == checksum && version == Version::V0_97 => findings.push(
@@ -221,7 +221,7 @@ pub(super) fn parse_manifest(
                     name,
                     msg!(BagManifestRepeated, name = name, path = &path),
                 )
-                .rule(rule)
+                .section(rule)
                 .warning(),
             ),
             Some(first) => {
@@ -242,7 +242,7 @@ pub(super) fn parse_manifest(
                             same = same
                         ),
                     )
-                    .rule("RFC 8493 §2.1.3"),
+                    .section("RFC 8493 §2.1.3"),
                 );
             }
         }
@@ -266,7 +266,7 @@ pub(super) fn parse_manifest(
                         why = why
                     ),
                 )
-                .rule("RFC 8493 §2.1.3")
+                .section("RFC 8493 §2.1.3")
                 .warning(),
             );
         }
@@ -306,7 +306,7 @@ pub(super) fn parse_fetch(
                 FETCH_FILE,
                 msg!(BagFetchLine, line = i + 1, why = why, text = *line),
             )
-            .rule("RFC 8493 §2.2.3")
+            .section("RFC 8493 §2.2.3")
         };
         let mut parts = line.splitn(2, is_ws);
         let url = parts.next().unwrap_or_default();

@@ -63,7 +63,7 @@ pub(super) fn decode_tag(
         let body = match bytes.strip_prefix(UTF8_BOM) {
             Some(rest) => {
                 findings.push(
-                    Finding::new(kind, file, msg!(BagTagBom, file = file)).rule("RFC 8493 §2.3"),
+                    Finding::new(kind, file, msg!(BagTagBom, file = file)).section("RFC 8493 §2.3"),
                 );
                 rest
             }
@@ -78,7 +78,7 @@ pub(super) fn decode_tag(
                         file,
                         msg!(BagTagNotUtf8, file = file, byte = e.valid_up_to() + 1),
                     )
-                    .rule("RFC 8493 §2.3"),
+                    .section("RFC 8493 §2.3"),
                 );
                 None
             }
@@ -94,7 +94,7 @@ pub(super) fn decode_tag(
                     file,
                     msg!(BagTagBadEncoding, file = file, encoding = encoding.name()),
                 )
-                .rule("RFC 8493 §2.3"),
+                .section("RFC 8493 §2.3"),
             );
             return None;
         }
@@ -106,7 +106,7 @@ pub(super) fn decode_tag(
 /// complete and tools (bagit-python, `echo -n`) write such files, so this is a warning.
 pub(super) fn unterminated(file: &str, kind: FindingKind) -> Finding {
     Finding::new(kind, file, msg!(BagUnterminated, file = file))
-        .rule("RFC 8493 §2.3")
+        .section("RFC 8493 §2.3")
         .warning()
 }
 
@@ -197,7 +197,7 @@ pub(super) fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> De
                             BAGIT_FILE,
                             msg!(BagDeclOldVersion, version = v),
                         )
-                        .rule("BagIt 0.97 §2.1.1")
+                        .section("BagIt 0.97 §2.1.1")
                         .warning(),
                     );
                 }
@@ -218,7 +218,7 @@ pub(super) fn check_declaration(bytes: &[u8], findings: &mut Vec<Finding>) -> De
                             BAGIT_FILE,
                             msg!(BagTagEncoding, encoding = e),
                         )
-                        .rule("RFC 8493 §2.1.1")
+                        .section("RFC 8493 §2.1.1")
                         .warning(),
                     );
                 }
@@ -276,7 +276,7 @@ pub(super) fn bad_declaration(why: Message) -> Finding {
         BAGIT_FILE,
         msg!(BagDeclInvalid, why = why),
     )
-    .rule("RFC 8493 §2.1.1")
+    .section("RFC 8493 §2.1.1")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,7 +310,7 @@ pub(super) fn check_bag_info(
             BAG_INFO_FILE,
             msg!(BagInfoLine, line = i + 1, why = why, text = line),
         )
-        .rule("RFC 8493 §2.2.2")
+        .section("RFC 8493 §2.2.2")
     };
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
@@ -349,7 +349,7 @@ pub(super) fn check_bag_info(
                     BAG_INFO_FILE,
                     msg!(BagInfoRepeated, label = label, count = n),
                 )
-                .rule("RFC 8493 §2.2.2")
+                .section("RFC 8493 §2.2.2")
                 .warning(),
             );
         }
@@ -366,7 +366,7 @@ pub(super) fn check_bag_info(
                 BAG_INFO_FILE,
                 msg!(BagInfoOxumRepeated, count = oxums.len()),
             )
-            .rule("RFC 8493 §2.2.2"),
+            .section("RFC 8493 §2.2.2"),
         );
         return (elements, None);
     }
@@ -383,7 +383,7 @@ pub(super) fn check_bag_info(
                     BAG_INFO_FILE,
                     msg!(BagInfoOxumForm, value = *value),
                 )
-                .rule("RFC 8493 §2.2.2"),
+                .section("RFC 8493 §2.2.2"),
             );
         }
         parsed

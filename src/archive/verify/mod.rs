@@ -130,7 +130,7 @@ pub enum SignatureStatus {
 }
 
 fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&m.render(Lang::Zh))
+    s.serialize_str(&m.in_lang(Lang::Zh))
 }
 
 fn chinese_opt<S: serde::Serializer>(m: &Option<Message>, s: S) -> Result<S::Ok, S::Error> {
@@ -242,13 +242,13 @@ impl Report {
     /// error, apart from the report.
     pub fn render_warnings(&self, lang: Lang) -> String {
         self.warnings()
-            .map(|f| msg!(VerifyWarningLine, message = f.render(lang)).render(lang) + "\n")
+            .map(|f| msg!(VerifyWarningLine, message = f.in_lang(lang)).in_lang(lang) + "\n")
             .collect()
     }
 
     /// The report for a clerk, in `lang` (without the warnings: see
     /// [`Report::render_warnings`]).
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn in_lang(&self, lang: Lang) -> String {
         let archive = match &self.bag {
             Some(bag) => msg!(VerifyArchiveBag, archive = &self.archive, bag = bag),
             None => msg!(VerifyArchive, archive = &self.archive),
@@ -270,18 +270,18 @@ impl Report {
             verdict = self.verdict.label(),
             detail = detail
         );
-        let mut lines = vec![archive.render(lang), verdict.render(lang)];
-        lines.extend(self.errors().map(|f| format!("  - {}", f.render(lang))));
+        let mut lines = vec![archive.in_lang(lang), verdict.in_lang(lang)];
+        lines.extend(self.errors().map(|f| format!("  - {}", f.in_lang(lang))));
         let warnings = self.warnings().count();
         if warnings > 0 {
-            lines.push(msg!(VerifyMoreWarnings, warnings = warnings).render(lang));
+            lines.push(msg!(VerifyMoreWarnings, warnings = warnings).in_lang(lang));
         }
         if self.to_fetch > 0 && self.verdict.is_valid() {
-            lines.push(msg!(VerifyToFetch, count = self.to_fetch).render(lang));
+            lines.push(msg!(VerifyToFetch, count = self.to_fetch).in_lang(lang));
         }
         if !self.pdfs.is_empty() {
             let declared = self.pdfs.iter().filter(|p| p.pdfa.is_some()).count();
-            lines.push(msg!(VerifyPdfa, pdfs = self.pdfs.len(), declared = declared).render(lang));
+            lines.push(msg!(VerifyPdfa, pdfs = self.pdfs.len(), declared = declared).in_lang(lang));
             let not: Vec<&str> = self
                 .pdfs
                 .iter()
@@ -289,10 +289,10 @@ impl Report {
                 .map(|p| p.path.as_str())
                 .collect();
             for p in not.iter().take(10) {
-                lines.push(msg!(VerifyNotPdfa, path = *p).render(lang));
+                lines.push(msg!(VerifyNotPdfa, path = *p).in_lang(lang));
             }
             if not.len() > 10 {
-                lines.push(msg!(VerifyNotPdfaMore, count = not.len() - 10).render(lang));
+                lines.push(msg!(VerifyNotPdfaMore, count = not.len() - 10).in_lang(lang));
             }
         }
         for t in &self.other_tag_files {
@@ -301,7 +301,7 @@ impl Report {
             } else {
                 msg!(VerifyOtherTagUnlisted, path = &t.path)
             };
-            lines.push(m.render(lang));
+            lines.push(m.in_lang(lang));
         }
         let signature = match &self.signature {
             SignatureStatus::NotChecked {
@@ -324,12 +324,12 @@ impl Report {
             }
             SignatureStatus::Missing => Some(msg!(VerifySigMissing)),
         };
-        lines.extend(signature.map(|m| m.render(lang)));
+        lines.extend(signature.map(|m| m.in_lang(lang)));
         if matches!(
             self.signature,
             SignatureStatus::NotChecked { present: true, .. } | SignatureStatus::Valid(_)
         ) {
-            lines.push(msg!(VerifySigCovers).render(lang));
+            lines.push(msg!(VerifySigCovers).in_lang(lang));
         }
         lines.into_iter().map(|l| l + "\n").collect()
     }
@@ -339,11 +339,11 @@ impl Report {
     pub fn to_json(&self, lang: Lang) -> serde_json::Value {
         let mut v = serde_json::to_value(self).unwrap_or_default();
         if let Some(e) = &self.error {
-            v["error"] = e.render(lang).into();
+            v["error"] = e.in_lang(lang).into();
             v["error_id"] = e.id.id().into();
         }
         if let SignatureStatus::Invalid { reason } = &self.signature {
-            v["signature"]["reason"] = reason.render(lang).into();
+            v["signature"]["reason"] = reason.in_lang(lang).into();
         }
         v["findings"] = self.findings.iter().map(|f| f.to_json(lang)).collect();
         v
