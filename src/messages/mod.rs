@@ -1,7 +1,7 @@
 //! The message catalog: every sentence a user reads, by id, in Chinese and in English.
 //!
 //! A message is an id of [`Msg`] and named arguments ([`Message`]); it becomes text only when
-//! it is shown, in the language asked for ([`Message::render`]). Nothing here is global: the
+//! it is shown, in the language asked for ([`Message::in_lang`]). Nothing here is global: the
 //! language travels as a parameter, so two callers in one process may speak different
 //! languages at once.
 //!
