@@ -4,7 +4,7 @@
 use super::checker::{Checker, blank, has_report};
 use crate::diag::Rule;
 use crate::input::load::LoadedCase;
-use crate::input::model::{Outcome, Verdict};
+use crate::input::model::{Case, Outcome, Verdict};
 use crate::messages::Msg;
 use crate::msg;
 
@@ -47,20 +47,7 @@ impl Checker<'_> {
     /// finding (write `outcome` first).
     pub(super) fn planned(&mut self, lc: &LoadedCase) {
         let c = &lc.case;
-        let present = [
-            ("product", c.product.is_some()),
-            ("seals", c.seals.is_some()),
-            ("signing", c.signing.is_some()),
-            ("payment", c.payment.is_some()),
-            ("refusal", c.refusal.is_some()),
-            ("not_sampled", c.not_sampled.is_some()),
-            ("evidence", !c.evidence.is_empty()),
-            ("inspection", c.inspection.is_some()),
-            ("delivery", c.delivery.is_some()),
-            ("ecqs", c.ecqs.is_some()),
-            ("followup", c.followup.is_some()),
-            ("disposal", c.disposal.is_some()),
-        ];
+        let present = recorded_sections(c);
         for (key, _) in present.into_iter().filter(|(_, here)| *here) {
             self.at(lc, Rule::CaseStage, key, msg!(StagePlanned, key = key));
         }
@@ -80,17 +67,7 @@ impl Checker<'_> {
         let Some(outcome) = c.outcome else {
             return;
         };
-        let present = [
-            ("product", c.product.is_some()),
-            ("seals", c.seals.is_some()),
-            ("payment", c.payment.is_some()),
-            ("inspection", c.inspection.is_some()),
-            ("delivery", c.delivery.is_some()),
-            ("disposal", c.disposal.is_some()),
-            ("refusal", c.refusal.is_some()),
-            ("not_sampled", c.not_sampled.is_some()),
-            ("followup", c.followup.is_some()),
-        ];
+        let present = recorded_sections(c);
         let foreign: &[&str] = match outcome {
             Outcome::Sampled => &["refusal", "not_sampled"],
             Outcome::Refused => &[
@@ -175,4 +152,22 @@ pub fn outcome_label(o: Outcome) -> Msg {
         Outcome::Refused => Msg::LabelRefused,
         Outcome::NotSampled => Msg::LabelNotSampled,
     }
+}
+
+/// Each section of a case after its visit, by key, and whether the case records it.
+fn recorded_sections(c: &Case) -> [(&'static str, bool); 12] {
+    [
+        ("product", c.product.is_some()),
+        ("seals", c.seals.is_some()),
+        ("signing", c.signing.is_some()),
+        ("payment", c.payment.is_some()),
+        ("refusal", c.refusal.is_some()),
+        ("not_sampled", c.not_sampled.is_some()),
+        ("evidence", !c.evidence.is_empty()),
+        ("inspection", c.inspection.is_some()),
+        ("delivery", c.delivery.is_some()),
+        ("ecqs", c.ecqs.is_some()),
+        ("followup", c.followup.is_some()),
+        ("disposal", c.disposal.is_some()),
+    ]
 }

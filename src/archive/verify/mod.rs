@@ -637,37 +637,14 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
                 ));
                 SignatureStatus::Missing
             }
-            (Some(_), None) => {
-                let reason = msg!(VerifyNoTagManifest);
-                findings.push(Finding::new(
-                    FindingKind::SignatureInvalid,
-                    SIGNATURE_FILE,
-                    msg!(
-                        VerifySignatureInvalid,
-                        file = SIGNATURE_FILE,
-                        reason = reason.clone()
-                    ),
-                ));
-                SignatureStatus::Invalid { reason }
-            }
+            (Some(_), None) => invalid_signature(&mut findings, msg!(VerifyNoTagManifest)),
             (Some(sig), Some(data)) => {
                 let checked = std::str::from_utf8(sig)
                     .map_err(|_| msg!(VerifySignatureNotUtf8))
                     .and_then(|s| sign::verify(pk, s, data));
                 match checked {
                     Ok(info) => SignatureStatus::Valid(info),
-                    Err(reason) => {
-                        findings.push(Finding::new(
-                            FindingKind::SignatureInvalid,
-                            SIGNATURE_FILE,
-                            msg!(
-                                VerifySignatureInvalid,
-                                file = SIGNATURE_FILE,
-                                reason = reason.clone()
-                            ),
-                        ));
-                        SignatureStatus::Invalid { reason }
-                    }
+                    Err(reason) => invalid_signature(&mut findings, reason),
                 }
             }
         },
@@ -703,4 +680,18 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
             .collect(),
         findings,
     }
+}
+
+/// A signature that does not hold, for `reason`: its finding, and the status it gives.
+fn invalid_signature(findings: &mut Vec<Finding>, reason: Message) -> SignatureStatus {
+    findings.push(Finding::new(
+        FindingKind::SignatureInvalid,
+        SIGNATURE_FILE,
+        msg!(
+            VerifySignatureInvalid,
+            file = SIGNATURE_FILE,
+            reason = reason.clone()
+        ),
+    ));
+    SignatureStatus::Invalid { reason }
 }
