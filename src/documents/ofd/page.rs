@@ -186,16 +186,7 @@ fn place(t: Affine, local: [f64; 4]) -> Placement {
         t.apply(x0, y1),
         t.apply(x1, y1),
     ];
-    let bx0 = corners.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
-    let by0 = corners.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-    let bx1 = corners
-        .iter()
-        .map(|p| p.0)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let by1 = corners
-        .iter()
-        .map(|p| p.1)
-        .fold(f64::NEG_INFINITY, f64::max);
+    let [bx0, by0, bx1, by1] = bounds(&corners);
     let [a, b, c, d, e, f] = t.0;
     Placement {
         boundary: [bx0, by0, bx1 - bx0, by1 - by0],
@@ -557,16 +548,7 @@ impl PageWriter<'_> {
             (c + e, d + f),
             (a + c + e, b + d + f),
         ];
-        let bx0 = corners.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
-        let by0 = corners.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-        let bx1 = corners
-            .iter()
-            .map(|p| p.0)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let by1 = corners
-            .iter()
-            .map(|p| p.1)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let [bx0, by0, bx1, by1] = bounds(&corners);
         let p = Placement {
             boundary: [bx0, by0, bx1 - bx0, by1 - by0],
             ctm: Some([a, b, c, d, e - bx0, f - by0]),
@@ -672,4 +654,17 @@ fn paint_rgb(paint: &Paint) -> ([u8; 3], u8) {
     let rgb = color.to_rgb();
     let q = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
     ([q(rgb.red), q(rgb.green), q(rgb.blue)], q(rgb.alpha))
+}
+
+/// The smallest upright box holding `points`: `[x0, y0, x1, y1]`.
+fn bounds(points: &[(f64, f64)]) -> [f64; 4] {
+    points.iter().fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |[x0, y0, x1, y1], &(x, y)| [x0.min(x), y0.min(y), x1.max(x), y1.max(y)],
+    )
 }
