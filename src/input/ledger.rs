@@ -439,219 +439,19 @@ pub fn plan_import(
         )]
     })?;
     let cols = columns(&sheet, overrides)?;
-    let existing = existing_cases(root);
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut plan = ImportPlan::default();
-    // Ids and case files taken, by the folder and by the rows before.
-    let mut ids: Vec<String> = existing.iter().map(|e| e.id.clone()).collect();
-    let mut seen: HashMap<(String, String), usize> = HashMap::new();
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    let prefixes = prefixes_of(&existing);
-    let year = batch.issued_on.year();
-
-    for (r, row) in sheet.rows.iter().enumerate().skip(cols.header_row + 1) {
-        let get = |f: Field| -> String {
-            cols.of
-                .get(&f)
-                .and_then(|&c| row.get(c))
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default()
-        };
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
+    let mut reader = RowReader::new(root, &batch, &sheet, &cols);
+    for (r, cells) in sheet.rows.iter().enumerate().skip(cols.header_row + 1) {
+        if !cells.iter().all(|c| c.trim().is_empty()) {
+            reader.read(Row {
+                r,
+                cells,
+                cols: &cols,
+            });
         }
-        let cell = |f: Field| -> String {
-            let c = cols.of.get(&f).copied().unwrap_or(0);
-            sheet.cell(r, c)
-        };
-        let mut bad = |f: Field, rule: Rule, m: Message| {
-            errors.push(Diagnostic::new(rule, &cell(f), (0, 0), f.header(), m));
-        };
-        // Matched by id, when the sheet gives one.
-        let id_cell = get(Field::Id);
-        if !id_cell.is_empty() && existing.iter().any(|e| e.id == id_cell) {
-            plan.matched.push((r, id_cell));
-            continue;
-        }
-        let code = get(Field::CreditCode).to_ascii_uppercase();
-        let category = get(Field::Category);
-        if id_cell.is_empty()
-            && let Some(e) = existing
-                .iter()
-                .find(|e| !code.is_empty() && e.credit_code == code && e.category == category)
-        {
-            plan.matched.push((r, e.id.clone()));
-            continue;
-        }
-        // A new planned case: every required cell written, the credit code valid.
-        if !code.is_empty()
-            && let Some(m) = crate::rules::credit_code_problem(&code)
-        {
-            bad(Field::CreditCode, Rule::PartyCreditCode, m);
-        }
-        let mut complete = true;
-        for f in Field::ALL.into_iter().filter(|f| f.required()) {
-            if get(f).is_empty() {
-                bad(
-                    f,
-                    Rule::ImportCell,
-                    msg!(ImportEmptyCell, header = f.header()),
-                );
-                complete = false;
-            }
-        }
-        let date = match get(Field::Date) {
-            d if d.is_empty() => None,
-            d => {
-                let parsed = parse_date(&d);
-                if parsed.is_none() {
-                    bad(
-                        Field::Date,
-                        Rule::ImportCell,
-                        msg!(ImportBadDate, value = &d),
-                    );
-                }
-                parsed
-            }
-        };
-        let domain = match get(Field::Domain).trim_end_matches("领域") {
-            "" | "流通" | "销售" | "经销" => Some(Domain::Circulation),
-            "生产" => Some(Domain::Production),
-            other => {
-                bad(
-                    Field::Domain,
-                    Rule::ImportCell,
-                    msg!(ImportBadDomain, value = other),
-                );
-                None
-            }
-        };
-        let lab = match get(Field::Lab) {
-            l if l.is_empty() => batch
-                .plan_row(&category)
-                .and_then(|p| p.lab.clone())
-                .or_else(|| (batch.labs.len() == 1).then(|| batch.labs[0].id.clone()))
-                .or_else(|| {
-                    if complete {
-                        bad(Field::Lab, Rule::ImportCell, msg!(ImportLabNeeded));
-                    }
-                    None
-                }),
-            l => batch
-                .labs
-                .iter()
-                .find(|x| x.id == l || x.name == l)
-                .map(|x| x.id.clone())
-                .or_else(|| {
-                    let all: Vec<String> = batch.labs.iter().map(|x| x.name.clone()).collect();
-                    bad(
-                        Field::Lab,
-                        Rule::ImportCell,
-                        msg!(ImportBadLab, value = &l, all = all),
-                    );
-                    None
-                }),
-        };
-        if !id_cell.is_empty() && !is_safe_id(&id_cell) {
-            bad(Field::Id, Rule::ImportCell, msg!(LoadCaseId, id = &id_cell));
-        }
-        // The same enterprise and category, or the same id, twice in the list.
-        if !code.is_empty() {
-            if let Some(first) = seen.get(&(code.clone(), category.clone())) {
-                bad(
-                    Field::CreditCode,
-                    Rule::ImportDuplicate,
-                    msg!(ImportDuplicateRow, row = first + 1),
-                );
-            } else {
-                seen.insert((code.clone(), category.clone()), r);
-            }
-        }
-        if !id_cell.is_empty() {
-            if let Some(first) = seen_ids.get(&id_cell) {
-                bad(
-                    Field::Id,
-                    Rule::ImportDuplicate,
-                    msg!(ImportDuplicateRow, row = first + 1),
-                );
-            } else {
-                seen_ids.insert(id_cell.clone(), r);
-            }
-        }
-        let (Some(date), Some(domain), Some(lab), true) = (date, domain, lab, complete) else {
-            continue;
-        };
-        // The id: the sheet's, or the next of the category in the batch's style.
-        let (id, path) = if id_cell.is_empty() {
-            let prefix = prefixes
-                .get(&category)
-                .cloned()
-                .or_else(|| category_prefix(&category))
-                .unwrap_or_else(|| "CASE".into());
-            let mut n = next_number(&ids, &prefix, year);
-            let mut path = case_path(root, &prefix, n);
-            while path.exists() {
-                n += 1;
-                path = case_path(root, &prefix, n);
-            }
-            (format!("{prefix}-{year}-{n:03}"), path)
-        } else {
-            let stem: String = id_cell.to_ascii_lowercase();
-            (
-                id_cell.clone(),
-                root.join(CASES_DIR).join(format!("{stem}.yaml")),
-            )
-        };
-        ids.push(id.clone());
-        let opt = |f: Field| Some(get(f)).filter(|s| !s.is_empty());
-        let samplers = get(Field::Samplers)
-            .split(['、', ',', '，', ';', '；', '/', ' ', '\u{3000}'])
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| Sampler {
-                name: s.trim().to_string(),
-                credential: None,
-            })
-            .collect();
-        let case = Case {
-            id,
-            category,
-            domain,
-            lab,
-            outcome: None,
-            visit: Visit {
-                date,
-                place: None,
-                notice_no: opt(Field::NoticeNo).unwrap_or_else(|| PLACEHOLDER.to_string()),
-                notice_valid_until: None,
-                samplers,
-            },
-            party: Party {
-                name: get(Field::PartyName),
-                credit_code: code,
-                address: get(Field::Address),
-                postcode: opt(Field::Postcode),
-                legal_rep: opt(Field::LegalRep),
-                contact: opt(Field::Contact),
-                phone: opt(Field::Phone),
-            },
-            manufacturer: None,
-            product: None,
-            seals: None,
-            signing: None,
-            payment: None,
-            refusal: None,
-            not_sampled: None,
-            evidence: Vec::new(),
-            inspection: None,
-            delivery: None,
-            ecqs: None,
-            followup: None,
-            disposal: None,
-        };
-        plan.new.push(NewRow { row: r, case, path });
     }
-
-    // The rules check applies to a planned case, each finding put back on its cell.
+    let RowReader {
+        plan, mut errors, ..
+    } = reader;
     let lb = LoadedBatch {
         root: root.to_path_buf(),
         batch,
@@ -668,35 +468,7 @@ pub fn plan_import(
             })
             .collect(),
     };
-    for d in crate::rules::check(&lb) {
-        let Some(r) = d
-            .file
-            .strip_prefix('#')
-            .and_then(|r| r.parse::<usize>().ok())
-        else {
-            continue;
-        };
-        let field = Field::of_path(&d.path);
-        let blank = |f: Field| {
-            cols.of
-                .get(&f)
-                .and_then(|&c| sheet.rows[r].get(c))
-                .is_none_or(|s| s.trim().is_empty())
-        };
-        // A notice number or samplers not in the list are written later: check says so. The
-        // party's credit code was judged on its cell already.
-        if d.rule == Rule::CasePlaceholder
-            || d.rule == Rule::PartyCreditCode && d.path == Field::CreditCode.path()
-            || (d.rule == Rule::SamplersMin && blank(Field::Samplers))
-        {
-            continue;
-        }
-        let (at, header) = match field.filter(|f| cols.of.contains_key(f)) {
-            Some(f) => (sheet.cell(r, cols.of[&f]), f.header()),
-            None => (sheet.cell(r, 0), ""),
-        };
-        errors.push(Diagnostic::new(d.rule, &at, (0, 0), header, d.message));
-    }
+    errors.extend(check_planned(&lb, &sheet, &cols));
     if errors.is_empty() {
         Ok(plan)
     } else {
@@ -704,6 +476,338 @@ pub fn plan_import(
         errors.sort_by_key(|d| cell_order(&d.file));
         Err(errors)
     }
+}
+
+/// One row of the list, read through its columns.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    /// The row in the sheet, from 0.
+    r: usize,
+    cells: &'a [String],
+    cols: &'a Columns,
+}
+
+impl Row<'_> {
+    /// The trimmed text of a field's cell, empty when the column or the cell is absent.
+    fn get(&self, f: Field) -> String {
+        self.cols
+            .of
+            .get(&f)
+            .and_then(|&c| self.cells.get(c))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    fn opt(&self, f: Field) -> Option<String> {
+        Some(self.get(f)).filter(|s| !s.is_empty())
+    }
+
+    fn blank(&self, f: Field) -> bool {
+        self.get(f).is_empty()
+    }
+}
+
+/// The rows read so far: what they make, what is wrong in them, and the ids, enterprises and
+/// case files they have taken.
+struct RowReader<'a> {
+    root: &'a Path,
+    batch: &'a Batch,
+    sheet: &'a Sheet,
+    cols: &'a Columns,
+    existing: Vec<Existing>,
+    /// The id prefix each category's cases use most in the folder.
+    prefixes: BTreeMap<String, String>,
+    /// Ids taken, by the folder and by the rows before.
+    ids: Vec<String>,
+    /// The first row of each (credit code, category) and of each id.
+    seen: HashMap<(String, String), usize>,
+    seen_ids: HashMap<String, usize>,
+    plan: ImportPlan,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a> RowReader<'a> {
+    fn new(root: &'a Path, batch: &'a Batch, sheet: &'a Sheet, cols: &'a Columns) -> Self {
+        let existing = existing_cases(root);
+        RowReader {
+            root,
+            batch,
+            sheet,
+            cols,
+            prefixes: prefixes_of(&existing),
+            ids: existing.iter().map(|e| e.id.clone()).collect(),
+            existing,
+            seen: HashMap::new(),
+            seen_ids: HashMap::new(),
+            plan: ImportPlan::default(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// A finding on the cell of `f` in row `r`.
+    fn bad(&mut self, r: usize, f: Field, rule: Rule, m: Message) {
+        let c = self.cols.of.get(&f).copied().unwrap_or(0);
+        let at = self.sheet.cell(r, c);
+        self.errors
+            .push(Diagnostic::new(rule, &at, (0, 0), f.header(), m));
+    }
+
+    /// One row: matched to a case in the folder, or a new planned case, or findings.
+    fn read(&mut self, row: Row<'_>) {
+        if let Some(id) = self.matched(&row) {
+            self.plan.matched.push((row.r, id));
+            return;
+        }
+        let code = row.get(Field::CreditCode).to_ascii_uppercase();
+        let category = row.get(Field::Category);
+        // A new planned case: every required cell written, the credit code valid.
+        if !code.is_empty()
+            && let Some(m) = crate::rules::credit_code_problem(&code)
+        {
+            self.bad(row.r, Field::CreditCode, Rule::PartyCreditCode, m);
+        }
+        let mut complete = true;
+        for f in Field::ALL.into_iter().filter(|f| f.required()) {
+            if row.blank(f) {
+                let m = msg!(ImportEmptyCell, header = f.header());
+                self.bad(row.r, f, Rule::ImportCell, m);
+                complete = false;
+            }
+        }
+        let date = self.date(&row);
+        let domain = self.domain(&row);
+        let lab = self.lab(&row, &category, complete);
+        let id_cell = row.get(Field::Id);
+        if !id_cell.is_empty() && !is_safe_id(&id_cell) {
+            self.bad(
+                row.r,
+                Field::Id,
+                Rule::ImportCell,
+                msg!(LoadCaseId, id = &id_cell),
+            );
+        }
+        self.duplicates(&row, &code, &category);
+        let (Some(date), Some(domain), Some(lab), true) = (date, domain, lab, complete) else {
+            return;
+        };
+        let (id, path) = self.new_id(&id_cell, &category);
+        self.ids.push(id.clone());
+        let mut case = planned_case(&row, id, category, code);
+        case.domain = domain;
+        case.lab = lab;
+        case.visit.date = date;
+        self.plan.new.push(NewRow {
+            row: row.r,
+            case,
+            path,
+        });
+    }
+
+    /// The case already in the folder a row stands for: by the id when the sheet gives one,
+    /// else by credit code and category.
+    fn matched(&self, row: &Row<'_>) -> Option<String> {
+        let id = row.get(Field::Id);
+        if !id.is_empty() {
+            return self.existing.iter().any(|e| e.id == id).then_some(id);
+        }
+        let code = row.get(Field::CreditCode).to_ascii_uppercase();
+        let category = row.get(Field::Category);
+        self.existing
+            .iter()
+            .find(|e| !code.is_empty() && e.credit_code == code && e.category == category)
+            .map(|e| e.id.clone())
+    }
+
+    fn date(&mut self, row: &Row<'_>) -> Option<NaiveDate> {
+        let d = row.opt(Field::Date)?;
+        let parsed = parse_date(&d);
+        if parsed.is_none() {
+            self.bad(
+                row.r,
+                Field::Date,
+                Rule::ImportCell,
+                msg!(ImportBadDate, value = &d),
+            );
+        }
+        parsed
+    }
+
+    fn domain(&mut self, row: &Row<'_>) -> Option<Domain> {
+        match row.get(Field::Domain).trim_end_matches("领域") {
+            "" | "流通" | "销售" | "经销" => Some(Domain::Circulation),
+            "生产" => Some(Domain::Production),
+            other => {
+                let m = msg!(ImportBadDomain, value = other);
+                self.bad(row.r, Field::Domain, Rule::ImportCell, m);
+                None
+            }
+        }
+    }
+
+    /// The lab by its id or name; when the cell is empty, the category's lab in the plan or
+    /// the batch's only lab.
+    fn lab(&mut self, row: &Row<'_>, category: &str, complete: bool) -> Option<String> {
+        let labs = &self.batch.labs;
+        let l = row.get(Field::Lab);
+        if l.is_empty() {
+            let found = self
+                .batch
+                .plan_row(category)
+                .and_then(|p| p.lab.clone())
+                .or_else(|| (labs.len() == 1).then(|| labs[0].id.clone()));
+            if found.is_none() && complete {
+                self.bad(row.r, Field::Lab, Rule::ImportCell, msg!(ImportLabNeeded));
+            }
+            return found;
+        }
+        let found = labs
+            .iter()
+            .find(|x| x.id == l || x.name == l)
+            .map(|x| x.id.clone());
+        if found.is_none() {
+            let all: Vec<String> = labs.iter().map(|x| x.name.clone()).collect();
+            let m = msg!(ImportBadLab, value = &l, all = all);
+            self.bad(row.r, Field::Lab, Rule::ImportCell, m);
+        }
+        found
+    }
+
+    /// The same enterprise and category, or the same id, twice in the list.
+    fn duplicates(&mut self, row: &Row<'_>, code: &str, category: &str) {
+        let r = row.r;
+        if !code.is_empty() {
+            let key = (code.to_string(), category.to_string());
+            match self.seen.get(&key) {
+                Some(&first) => {
+                    let m = msg!(ImportDuplicateRow, row = first + 1);
+                    self.bad(r, Field::CreditCode, Rule::ImportDuplicate, m);
+                }
+                None => {
+                    self.seen.insert(key, r);
+                }
+            }
+        }
+        let id = row.get(Field::Id);
+        if !id.is_empty() {
+            match self.seen_ids.get(&id) {
+                Some(&first) => {
+                    let m = msg!(ImportDuplicateRow, row = first + 1);
+                    self.bad(r, Field::Id, Rule::ImportDuplicate, m);
+                }
+                None => {
+                    self.seen_ids.insert(id, r);
+                }
+            }
+        }
+    }
+
+    /// The id and file of a new case: the sheet's id, or the next of the category in the
+    /// batch's style, on a file not yet taken.
+    fn new_id(&self, id_cell: &str, category: &str) -> (String, PathBuf) {
+        if !id_cell.is_empty() {
+            let stem = id_cell.to_ascii_lowercase();
+            let path = self.root.join(CASES_DIR).join(format!("{stem}.yaml"));
+            return (id_cell.to_string(), path);
+        }
+        let year = self.batch.issued_on.year();
+        let prefix = self
+            .prefixes
+            .get(category)
+            .cloned()
+            .or_else(|| category_prefix(category))
+            .unwrap_or_else(|| "CASE".into());
+        let mut n = next_number(&self.ids, &prefix, year);
+        let mut path = case_path(self.root, &prefix, n);
+        while path.exists() {
+            n += 1;
+            path = case_path(self.root, &prefix, n);
+        }
+        (format!("{prefix}-{year}-{n:03}"), path)
+    }
+}
+
+/// The planned case a complete row makes (its domain, lab and date set by the caller).
+fn planned_case(row: &Row<'_>, id: String, category: String, credit_code: String) -> Case {
+    let samplers = row
+        .get(Field::Samplers)
+        .split(['、', ',', '，', ';', '；', '/', ' ', '\u{3000}'])
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| Sampler {
+            name: s.trim().to_string(),
+            credential: None,
+        })
+        .collect();
+    Case {
+        id,
+        category,
+        domain: Domain::Circulation,
+        lab: String::new(),
+        outcome: None,
+        visit: Visit {
+            date: NaiveDate::MIN,
+            place: None,
+            notice_no: row
+                .opt(Field::NoticeNo)
+                .unwrap_or_else(|| PLACEHOLDER.to_string()),
+            notice_valid_until: None,
+            samplers,
+        },
+        party: Party {
+            name: row.get(Field::PartyName),
+            credit_code,
+            address: row.get(Field::Address),
+            postcode: row.opt(Field::Postcode),
+            legal_rep: row.opt(Field::LegalRep),
+            contact: row.opt(Field::Contact),
+            phone: row.opt(Field::Phone),
+        },
+        manufacturer: None,
+        product: None,
+        seals: None,
+        signing: None,
+        payment: None,
+        refusal: None,
+        not_sampled: None,
+        evidence: Vec::new(),
+        inspection: None,
+        delivery: None,
+        ecqs: None,
+        followup: None,
+        disposal: None,
+    }
+}
+
+/// The rules `check` applies to a planned case, run on the new cases (files named `#row`),
+/// each finding put back on its cell. A notice number or samplers not in the list are written
+/// later (check says so); the party's credit code was judged on its cell already.
+fn check_planned(lb: &LoadedBatch, sheet: &Sheet, cols: &Columns) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for d in crate::rules::check(lb) {
+        let Some(r) = d
+            .file
+            .strip_prefix('#')
+            .and_then(|r| r.parse::<usize>().ok())
+        else {
+            continue;
+        };
+        let row = Row {
+            r,
+            cells: &sheet.rows[r],
+            cols,
+        };
+        if d.rule == Rule::CasePlaceholder
+            || d.rule == Rule::PartyCreditCode && d.path == Field::CreditCode.path()
+            || (d.rule == Rule::SamplersMin && row.blank(Field::Samplers))
+        {
+            continue;
+        }
+        let (at, header) = match Field::of_path(&d.path).filter(|f| cols.of.contains_key(f)) {
+            Some(f) => (sheet.cell(r, cols.of[&f]), f.header()),
+            None => (sheet.cell(r, 0), ""),
+        };
+        errors.push(Diagnostic::new(d.rule, &at, (0, 0), header, d.message));
+    }
+    errors
 }
 
 /// (row, column) of a cell named `…!C12` or `…:C12`, for sorting findings.
