@@ -29,21 +29,9 @@ impl DocMeta {
     }
 }
 
-/// A Typst string literal of `s` (line breaks as spaces).
+/// A Typst string literal of `s`, on one line (the metadata of a PDF is a line of text).
 fn typst_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            // Harmless in a string, but kept out of sight of anything scanning the source.
-            '#' => out.push_str("\\u{23}"),
-            '\r' | '\n' | '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::documents::templates::typst_string(&s.replace(['\r', '\n', '\t'], " "))
 }
 
 /// A per-case document of `kind`.
