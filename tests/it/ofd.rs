@@ -78,7 +78,7 @@ fn render_with_ofd(lb: &LoadedBatch) -> (tempfile::TempDir, Vec<Rendered>) {
 }
 
 /// The text of each page of an OFD, as ofd-core reads it, without whitespace.
-fn ofd_page_texts(path: &Path) -> Vec<String> {
+pub fn ofd_page_texts(path: &Path) -> Vec<String> {
     let mut reader = OfdReader::open(path).unwrap();
     let body = reader.ofd().doc_bodies[0].clone();
     let doc = reader.load_document(&body).unwrap();

@@ -642,6 +642,36 @@ fn watch_renders_a_saved_case_again_and_survives_errors() {
 }
 
 #[test]
+fn watch_with_ofd_writes_each_ofd_again_with_its_pdf() {
+    let dir = copy_sample();
+    let out = tempfile::tempdir().unwrap();
+    let child = spotcheck()
+        .args(["watch", p(dir.path()), "-o", p(out.path()), "--ofd"])
+        .arg("--no-system-fonts")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut child = Child(child);
+    let stdout = lines(child.0.stdout.take().unwrap());
+    wait_for(&stdout, "正在监视", 120);
+    let ofd = out.path().join("cases/NM-2023-001/sampling-sheet.ofd");
+    let first = crate::ofd::ofd_page_texts(&ofd).concat();
+    assert!(first.contains("门市部库房") && !first.contains("二号库房"));
+
+    let case = dir.path().join("cases/nm-001.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let changed = text.replace("place: 受检单位门市部库房", "place: 受检单位门市部二号库房");
+    assert_ne!(changed, text);
+    std::fs::write(&case, &changed).unwrap();
+    wait_for(&stdout, "已生成案例 NM-2023-001", 60);
+    // The OFD says what the PDF says after the save.
+    let again = crate::ofd::ofd_page_texts(&ofd).concat();
+    assert!(again.contains("二号库房"), "{again}");
+    assert!(pdf_text(&ofd.with_extension("pdf")).contains("二号库房"));
+}
+
+#[test]
 fn watch_scope_follows_the_changed_files() {
     use spotcheck::documents::watch::{Scope, scope_of};
     let root = Path::new("/b");
