@@ -584,18 +584,13 @@ fn wait_for(rx: &std::sync::mpsc::Receiver<String>, want: &str, secs: u64) -> Ve
     );
 }
 
-#[test]
-fn watch_renders_a_saved_case_again_and_survives_errors() {
-    let dir = copy_sample();
-    let out = tempfile::tempdir().unwrap();
+type Lines = std::sync::mpsc::Receiver<String>;
+
+/// `spotcheck watch BATCH -o OUT ARGS…`, once it watches: the process and its two streams.
+fn start_watch(batch: &Path, out: &Path, args: &[&str]) -> (Child, Lines, Lines) {
     let child = spotcheck()
-        .args([
-            "watch",
-            p(dir.path()),
-            "-o",
-            p(out.path()),
-            "--no-system-fonts",
-        ])
+        .args(["watch", p(batch), "-o", p(out), "--no-system-fonts"])
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -604,6 +599,24 @@ fn watch_renders_a_saved_case_again_and_survives_errors() {
     let stdout = lines(child.0.stdout.take().unwrap());
     let stderr = lines(child.0.stderr.take().unwrap());
     wait_for(&stdout, "正在监视", 120);
+    (child, stdout, stderr)
+}
+
+/// Saves case NM-2023-001 with its place moved to 二号库房: its file and new text.
+fn move_nm_001_to_store_2(batch: &Path) -> (std::path::PathBuf, String) {
+    let case = batch.join("cases/nm-001.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let changed = text.replace("place: 受检单位门市部库房", "place: 受检单位门市部二号库房");
+    assert_ne!(changed, text);
+    std::fs::write(&case, &changed).unwrap();
+    (case, changed)
+}
+
+#[test]
+fn watch_renders_a_saved_case_again_and_survives_errors() {
+    let dir = copy_sample();
+    let out = tempfile::tempdir().unwrap();
+    let (mut child, stdout, stderr) = start_watch(dir.path(), out.path(), &[]);
     let sheet = out.path().join("cases/NM-2023-001/sampling-sheet.pdf");
     let other = out.path().join("cases/JZ-2023-001/sampling-sheet.pdf");
     let before = std::fs::read(&sheet).unwrap();
@@ -611,11 +624,7 @@ fn watch_renders_a_saved_case_again_and_survives_errors() {
     assert!(!pdf_text(&sheet).contains("二号库房"));
 
     // Save a change: only that case is rendered again, and the sheet shows it.
-    let case = dir.path().join("cases/nm-001.yaml");
-    let text = std::fs::read_to_string(&case).unwrap();
-    let changed = text.replace("place: 受检单位门市部库房", "place: 受检单位门市部二号库房");
-    assert_ne!(changed, text);
-    std::fs::write(&case, &changed).unwrap();
+    let (case, changed) = move_nm_001_to_store_2(dir.path());
     wait_for(&stdout, "已生成案例 NM-2023-001", 60);
     assert_ne!(std::fs::read(&sheet).unwrap(), before);
     assert!(pdf_text(&sheet).contains("二号库房"));
@@ -645,25 +654,12 @@ fn watch_renders_a_saved_case_again_and_survives_errors() {
 fn watch_with_ofd_writes_each_ofd_again_with_its_pdf() {
     let dir = copy_sample();
     let out = tempfile::tempdir().unwrap();
-    let child = spotcheck()
-        .args(["watch", p(dir.path()), "-o", p(out.path()), "--ofd"])
-        .arg("--no-system-fonts")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut child = Child(child);
-    let stdout = lines(child.0.stdout.take().unwrap());
-    wait_for(&stdout, "正在监视", 120);
+    let (_child, stdout, _) = start_watch(dir.path(), out.path(), &["--ofd"]);
     let ofd = out.path().join("cases/NM-2023-001/sampling-sheet.ofd");
     let first = crate::ofd::ofd_page_texts(&ofd).concat();
     assert!(first.contains("门市部库房") && !first.contains("二号库房"));
 
-    let case = dir.path().join("cases/nm-001.yaml");
-    let text = std::fs::read_to_string(&case).unwrap();
-    let changed = text.replace("place: 受检单位门市部库房", "place: 受检单位门市部二号库房");
-    assert_ne!(changed, text);
-    std::fs::write(&case, &changed).unwrap();
+    move_nm_001_to_store_2(dir.path());
     wait_for(&stdout, "已生成案例 NM-2023-001", 60);
     // The OFD says what the PDF says after the save.
     let again = crate::ofd::ofd_page_texts(&ofd).concat();
