@@ -1,0 +1,2 @@
+// spotcheck serve: the scripts of every page. Plain JavaScript, no library.
+"use strict";
