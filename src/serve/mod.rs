@@ -8,8 +8,12 @@
 //! and style is served from the binary: nothing is fetched from the internet. Every request
 //! must carry the access token (see [`security`]).
 
+pub mod cases;
+pub mod dashboard;
+pub mod form;
 pub mod jobs;
 pub mod security;
+pub mod store;
 pub mod text;
 pub mod work;
 
@@ -22,7 +26,7 @@ use axum::extract::{DefaultBodyLimit, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use chrono::NaiveDate;
 use tera::Tera;
 
@@ -32,6 +36,9 @@ use crate::messages::Lang;
 /// The largest request body accepted (uploads of the work pages included): 32 MiB. A larger
 /// one is refused with 413 before it is read.
 pub const UPLOAD_LIMIT: usize = 32 * 1024 * 1024;
+
+/// The largest case form accepted: 1 MiB (a case file is a few kilobytes).
+pub const FORM_LIMIT: usize = 1024 * 1024;
 
 /// What the server is started with.
 #[derive(Clone)]
@@ -68,6 +75,12 @@ pub struct AppState {
     pub addr: SocketAddr,
     /// The page templates (`templates/serve/`).
     pub tera: Tera,
+    /// The loaded batch, loaded again when its files change.
+    pub store: store::Store,
+    /// The preview of each case opened, by case id.
+    pub previews: std::sync::Mutex<std::collections::HashMap<String, cases::Preview>>,
+    /// Held while a case file is written or a preview rendered: one at a time.
+    pub saving: std::sync::Mutex<()>,
 }
 
 impl AppState {
@@ -175,6 +188,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         "dashboard.html",
         include_str!("../../templates/serve/dashboard.html"),
     ),
+    (
+        "cases.html",
+        include_str!("../../templates/serve/cases.html"),
+    ),
+    ("case.html", include_str!("../../templates/serve/case.html")),
 ];
 
 /// The scripts and styles: name, content type, text.
@@ -217,13 +235,6 @@ async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Respon
     }
 }
 
-async fn dashboard(
-    axum::extract::State(state): axum::extract::State<Arc<AppState>>,
-    PageLang(lang): PageLang,
-) -> Response {
-    state.page(lang, "home", "dashboard.html", tera::Context::new())
-}
-
 async fn not_found(
     axum::extract::State(state): axum::extract::State<Arc<AppState>>,
     PageLang(lang): PageLang,
@@ -234,7 +245,20 @@ async fn not_found(
 /// The whole application over `state`.
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
-        .route("/", get(dashboard))
+        .route("/", get(dashboard::page))
+        .route("/cases", get(cases::list))
+        .route("/cases/{id}", get(cases::page))
+        .route(
+            "/cases/{id}/check",
+            post(cases::check).layer(DefaultBodyLimit::max(FORM_LIMIT)),
+        )
+        .route(
+            "/cases/{id}/save",
+            post(cases::save).layer(DefaultBodyLimit::max(FORM_LIMIT)),
+        )
+        .route("/cases/{id}/preview", get(cases::preview))
+        .route("/cases/{id}/page/{n}", get(cases::preview_page))
+        .route("/money", get(cases::money))
         .route("/assets/{name}", get(asset))
         .merge(work::routes())
         .fallback(not_found)
@@ -309,6 +333,9 @@ pub fn start(addr: SocketAddr, config: Config) -> std::io::Result<Server> {
         today: config.today,
         addr,
         tera,
+        store: store::Store::default(),
+        previews: Default::default(),
+        saving: Default::default(),
     });
     let url = format!("http://{}/?token={}", host_of(addr), state.token);
     let app = router(state);
