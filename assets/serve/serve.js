@@ -18,7 +18,7 @@
     var outcome = form.elements["outcome"] ? form.elements["outcome"].value : "";
     document.querySelectorAll("fieldset.section").forEach(function (s) {
       var wanted = s.dataset.outcomes ? s.dataset.outcomes.split(" ") : [];
-      var show = wanted.length === 0 || wanted.indexOf(outcome) >= 0;
+      var show = wanted.length === 0 || wanted.indexOf(outcome) >= 0 || s.dataset.filled === "true";
       s.hidden = !show;
       s.disabled = !show;
     });

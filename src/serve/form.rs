@@ -515,8 +515,12 @@ pub fn html(value: &Value, findings: &[Shown], lang: Lang) -> (String, Vec<Shown
     let mut out = String::new();
     let words = super::text::table(lang);
     for (id, key, outcomes, props) in SECTIONS {
+        // A section holding values is shown whatever the outcome: hiding it would drop them.
+        let filled = props
+            .iter()
+            .any(|p| value.get(*p).is_some_and(|v| !v.is_null()));
         out.push_str(&format!(
-            "<fieldset class=\"section\" data-section=\"{id}\" data-outcomes=\"{}\">\n<legend>{}</legend>\n",
+            "<fieldset class=\"section\" data-section=\"{id}\" data-outcomes=\"{}\" data-filled=\"{filled}\">\n<legend>{}</legend>\n",
             outcomes.join(" "),
             esc(words.get(key).copied().unwrap_or(key))
         ));
