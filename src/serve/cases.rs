@@ -491,13 +491,21 @@ fn render_preview(
     let mut problem = None;
     match crate::documents::render::render(lb, &state.engine, &opts) {
         Ok(done) => {
-            for r in done {
-                match std::fs::read(&r.path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|pdf| {
-                        crate::documents::annex::pdf_pages_at(&pdf, PREVIEW_DPI)
-                            .map_err(|m| m.in_lang(lang))
-                    }) {
+            use rayon::prelude::*;
+            // Each document's pages drawn on its own core.
+            let drawn: Vec<Result<Vec<Vec<u8>>, String>> = done
+                .par_iter()
+                .map(|r| {
+                    std::fs::read(&r.path)
+                        .map_err(|e| e.to_string())
+                        .and_then(|pdf| {
+                            crate::documents::annex::pdf_pages_at(&pdf, PREVIEW_DPI)
+                                .map_err(|m| m.in_lang(lang))
+                        })
+                })
+                .collect();
+            for (r, d) in done.iter().zip(drawn) {
+                match d {
                     Ok(ps) => pages.extend(ps.into_iter().map(|p| (r.kind.to_string(), p))),
                     Err(e) => problem = Some(e),
                 }
