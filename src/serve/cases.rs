@@ -324,6 +324,22 @@ fn evaluate(
     }
 }
 
+/// What a post to a case's form starts from: the batch, the case, the form's pairs; or the
+/// answer when the case is none of the batch's (404) or the body is no form (400).
+async fn posted(
+    state: &Arc<AppState>,
+    lang: Lang,
+    id: &str,
+    body: &[u8],
+) -> Result<(Arc<LoadedBatch>, LoadedCase, Vec<(String, String)>), Response> {
+    let lb = batch(state, lang).await?;
+    let Some(lc) = lb.case(id).cloned() else {
+        return Err(state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "no_case")));
+    };
+    let pairs = pairs_of(body).map_err(|w| bad_form(lang, &w))?;
+    Ok((lb, lc, pairs))
+}
+
 /// `POST /cases/{id}/check`: the findings of the form as it is now, not saved.
 pub async fn check(
     State(state): State<Arc<AppState>>,
@@ -331,16 +347,9 @@ pub async fn check(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let lb = match batch(&state, lang).await {
-        Ok(lb) => lb,
+    let (lb, lc, pairs) = match posted(&state, lang, &id, &body).await {
+        Ok(x) => x,
         Err(r) => return r,
-    };
-    let Some(lc) = lb.case(&id).cloned() else {
-        return state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "no_case"));
-    };
-    let pairs = match pairs_of(&body) {
-        Ok(p) => p,
-        Err(w) => return bad_form(lang, &w),
     };
     let root = state.batch.clone();
     let done = tokio::task::spawn_blocking(move || {
@@ -397,16 +406,9 @@ pub async fn save(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let lb = match batch(&state, lang).await {
-        Ok(lb) => lb,
+    let (lb, lc, pairs) = match posted(&state, lang, &id, &body).await {
+        Ok(x) => x,
         Err(r) => return r,
-    };
-    let Some(lc) = lb.case(&id).cloned() else {
-        return state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "no_case"));
-    };
-    let pairs = match pairs_of(&body) {
-        Ok(p) => p,
-        Err(w) => return bad_form(lang, &w),
     };
     let opened = pairs
         .iter()

@@ -235,29 +235,28 @@ fn node(path: &str, v: &Value, defs: &Value, order: &HashMap<String, usize>) -> 
             input: Input::Money,
         });
     }
-    if let Some(one) = r.get("oneOf").and_then(Value::as_array) {
-        let choices = one
-            .iter()
-            .filter_map(|c| {
-                Some((
-                    c.get("const")?.as_str()?.to_string(),
-                    text_of(c, "description").trim_end_matches('。').to_string(),
-                ))
+    // A choice: `oneOf` of constants with their descriptions, or a plain `enum`.
+    let choices: Option<Vec<(String, String)>> =
+        if let Some(one) = r.get("oneOf").and_then(Value::as_array) {
+            Some(
+                one.iter()
+                    .filter_map(|c| {
+                        Some((
+                            c.get("const")?.as_str()?.to_string(),
+                            text_of(c, "description").trim_end_matches('。').to_string(),
+                        ))
+                    })
+                    .collect(),
+            )
+        } else {
+            r.get("enum").and_then(Value::as_array).map(|e| {
+                e.iter()
+                    .filter_map(Value::as_str)
+                    .map(|s| (s.to_string(), s.to_string()))
+                    .collect()
             })
-            .collect();
-        return Node::Field(Spec {
-            path: path.to_string(),
-            title,
-            desc,
-            input: Input::Choice(choices),
-        });
-    }
-    if let Some(e) = r.get("enum").and_then(Value::as_array) {
-        let choices = e
-            .iter()
-            .filter_map(Value::as_str)
-            .map(|s| (s.to_string(), s.to_string()))
-            .collect();
+        };
+    if let Some(choices) = choices {
         return Node::Field(Spec {
             path: path.to_string(),
             title,

@@ -144,20 +144,9 @@ pub fn html_lang(lang: Lang) -> &'static str {
     }
 }
 
-/// Text made safe for HTML.
+/// Text made safe for HTML (Tera's escaping, as the templates do it).
 pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    tera::escape_html(s)
 }
 
 /// The language of a request, decided by the security layer (`?lang=`, the `lang` cookie, or

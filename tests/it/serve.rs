@@ -175,6 +175,7 @@ fn dechunk(mut s: &str) -> String {
 
 fn unescape(s: &str) -> String {
     s.replace("&quot;", "\"")
+        .replace("&#x2F;", "/")
         .replace("&#39;", "'")
         .replace("&#x27;", "'")
         .replace("&lt;", "<")
