@@ -12,6 +12,7 @@
 //! - [`archive`]: the BagIt bag in a zip, its signature, and `verify`.
 //! - [`build`] runs the whole job; [`messages`] holds every sentence a user reads;
 //!   [`diag`] is the located finding every stage reports.
+//! - [`serve`]: the batch in the browser (`spotcheck serve`).
 
 pub mod allocator;
 pub mod archive;
@@ -23,4 +24,5 @@ pub mod messages;
 pub mod output;
 pub mod progress;
 pub mod rules;
+pub mod serve;
 pub mod synth;

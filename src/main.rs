@@ -42,5 +42,6 @@ fn run(command: Command, ui: Ui) -> Outcome {
         Command::Kinds => cli::kinds::run(ui),
         Command::CreditCode(args) => cli::credit_code::run(args, ui),
         Command::Fonts(args) => cli::fonts::run(args, ui),
+        Command::Serve(args) => cli::serve::run(args, ui),
     }
 }

@@ -64,6 +64,7 @@ pub enum Command {
     Kinds,
     CreditCode(CreditCodeArgs),
     Fonts(FontsArgs),
+    Serve(ServeArgs),
 }
 
 #[derive(Args)]
@@ -104,6 +105,25 @@ pub struct WatchArgs {
     pub max_rounds: Option<usize>,
     #[command(flatten)]
     pub ofd: OfdArgs,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    pub batch: PathBuf,
+    #[arg(short, long, value_name = "OUT", default_value = "out")]
+    pub out: PathBuf,
+    #[arg(long, value_name = "N", default_value_t = 8484)]
+    pub port: u16,
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub listen: std::net::IpAddr,
+    #[arg(long, value_name = "T")]
+    pub token: Option<String>,
+    #[arg(long)]
+    pub no_open: bool,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, hide = true)]
+    pub today: Option<NaiveDate>,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

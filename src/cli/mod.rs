@@ -22,6 +22,7 @@ pub mod new_case;
 pub mod pack;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod status;
 pub mod verify;
 pub mod watch;

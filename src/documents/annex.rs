@@ -60,6 +60,11 @@ pub fn annex_pages(lb: &LoadedBatch) -> Result<Vec<AnnexPages>, Message> {
 
 /// Each page of a PDF drawn as a PNG image at [`PDF_DPI`], on white.
 pub fn pdf_pages(data: &[u8]) -> Result<Vec<Vec<u8>>, Message> {
+    pdf_pages_at(data, PDF_DPI)
+}
+
+/// Each page of a PDF drawn as a PNG image at `dpi`, on white.
+pub fn pdf_pages_at(data: &[u8], dpi: f32) -> Result<Vec<Vec<u8>>, Message> {
     use hayro::hayro_interpret::InterpreterSettings;
     use hayro::hayro_syntax::Pdf;
     use hayro::{RenderCache, RenderSettings};
@@ -67,7 +72,7 @@ pub fn pdf_pages(data: &[u8]) -> Result<Vec<Vec<u8>>, Message> {
     let pdf = Pdf::new(data.to_vec()).map_err(|_| msg!(AnnexPdfInvalid))?;
     let cache = RenderCache::new();
     let settings = InterpreterSettings::default();
-    let scale = PDF_DPI / 72.0;
+    let scale = dpi / 72.0;
     let render = RenderSettings {
         x_scale: scale,
         y_scale: scale,

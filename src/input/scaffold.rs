@@ -51,6 +51,12 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The texts of the example cases, one of each outcome: what a form that lays out a case
+/// follows for the order of its fields.
+pub fn example_cases() -> impl Iterator<Item = &'static str> {
+    CASES.iter().map(|(_, _, text)| *text)
+}
+
 /// The photo every example case lists as its evidence.
 const PLACEHOLDER_PHOTO: &[u8] = include_bytes!("../../scaffold/evidence/placeholder.jpg");
 const PLACEHOLDER_NAME: &str = "现场照片.jpg";

@@ -1479,6 +1479,22 @@ catalog! {
         zh: "正在监视 {dir}：保存案例文件、batch.yaml 或模板后自动重新生成，按 Ctrl+C 退出",
         en: "watching {dir}: saving a case file, batch.yaml or a template renders again; Ctrl+C to stop",
     }
+    ServeListening = "serve.listening" {
+        zh: "spotcheck serve 已启动，批次 {dir}。请在浏览器中打开：\n    {url}\n按 Ctrl+C 退出",
+        en: "spotcheck serve is running for the batch {dir}. Open in a browser:\n    {url}\nCtrl+C to stop",
+    }
+    ServeCannotStart = "serve.cannot-start" {
+        zh: "无法在 {addr} 启动服务：{error}",
+        en: "cannot serve on {addr}: {error}",
+    }
+    ServeStopped = "serve.stopped" {
+        zh: "服务出错停止：{error}",
+        en: "the server stopped on an error: {error}",
+    }
+    ServeBadToken = "serve.bad-token" {
+        zh: "访问令牌只能由字母、数字、- 和 _ 组成，长度 16 到 128",
+        en: "the access token may only hold letters, digits, - and _, 16 to 128 of them",
+    }
     WatchEverything = "watch.everything" { zh: "全部文书", en: "every document" }
     WatchCases = "watch.cases" { zh: "案例 {cases}", en: "{cases|case|cases} {cases}" }
     WatchRendered = "watch.rendered" {
@@ -1570,6 +1586,34 @@ catalog! {
     HelpWatchMaxRounds = "help.watch.max-rounds" {
         zh: "重新生成这么多轮后退出（供脚本和测试使用）",
         en: "stop after this many rounds of rendering (for scripts and tests)",
+    }
+    HelpServe = "help.serve" {
+        zh: "在浏览器中办理批次：概况、案件表单（边填边检查）、文书实时预览；只在本机地址上服务，网址带访问令牌",
+        en: "the batch in the browser: overview, case forms checked as you type, live preview of the documents; served on this machine only, the address carries an access token",
+    }
+    HelpServeOut = "help.serve.out" {
+        zh: "预览和生成文书的输出文件夹，默认当前文件夹下的 out",
+        en: "the output folder of previews and rendered documents, out in the current folder by default",
+    }
+    HelpServePort = "help.serve.port" {
+        zh: "端口，默认 8484；0 表示任选一个空闲端口",
+        en: "the port, 8484 by default; 0 picks a free one",
+    }
+    HelpServeListen = "help.serve.listen" {
+        zh: "监听的地址，默认 127.0.0.1（仅本机）；改为其他地址会让网络上的其他电脑也能连接（仍需令牌）",
+        en: "the address to listen on, 127.0.0.1 (this machine only) by default; another address lets other computers of the network connect (the token is still needed)",
+    }
+    HelpServeToken = "help.serve.token" {
+        zh: "访问令牌，默认每次启动随机生成",
+        en: "the access token, random on every start by default",
+    }
+    HelpServeNoOpen = "help.serve.no-open" {
+        zh: "不自动打开浏览器，只显示网址",
+        en: "do not open the browser, only print the address",
+    }
+    HelpServeToday = "help.serve.today" {
+        zh: "按这一天计算概况（如 2023-08-01），默认今天",
+        en: "the day the overview is computed for (e.g. 2023-08-01), today by default",
     }
     HelpCheck = "help.check" {
         zh: "按抽查通知的规则检查批次：退出码 0 无错误，1 有错误（含无法读取的案例文件），2 批次文件夹或 batch.yaml 无法读取",

@@ -82,6 +82,40 @@ pub struct Deadline {
     pub late: u32,
 }
 
+impl Deadline {
+    /// What the deadline is for, in `lang`.
+    pub fn label_in(&self, lang: Lang) -> String {
+        let t = |m: Msg| m.template(lang).to_string();
+        match self.id {
+            "sampling_end" => t(Msg::StatusDeadlineSampling),
+            "delivery_deadline" => t(Msg::StatusDeadlineDelivery),
+            "ecqs_deadline" => t(Msg::StatusDeadlineEcqs),
+            "analysis_deadline" => t(Msg::StatusDeadlineAnalysis),
+            _ => self.label.to_string(),
+        }
+    }
+
+    /// How many days are left, or how many have passed, in `lang`.
+    pub fn left_in(&self, lang: Lang) -> String {
+        if self.days_left >= 0 {
+            msg!(StatusDaysLeft, days = self.days_left).in_lang(lang)
+        } else {
+            msg!(StatusDaysPast, days = -self.days_left).in_lang(lang)
+        }
+    }
+}
+
+impl DeadlineState {
+    /// The state as the catalog says it.
+    pub fn message(self) -> Msg {
+        match self {
+            DeadlineState::Met => Msg::StatusMet,
+            DeadlineState::Open => Msg::StatusOpen,
+            DeadlineState::Overdue => Msg::StatusOverdue,
+        }
+    }
+}
+
 /// What a case is late for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -482,28 +516,13 @@ impl Status {
             .to_vec(),
         ];
         for d in &self.deadlines {
-            let left = if d.days_left >= 0 {
-                msg!(StatusDaysLeft, days = d.days_left)
-            } else {
-                msg!(StatusDaysPast, days = -d.days_left)
-            };
-            let label = match d.id {
-                "sampling_end" => t(Msg::StatusDeadlineSampling),
-                "delivery_deadline" => t(Msg::StatusDeadlineDelivery),
-                "ecqs_deadline" => t(Msg::StatusDeadlineEcqs),
-                "analysis_deadline" => t(Msg::StatusDeadlineAnalysis),
-                _ => d.label.to_string(),
-            };
-            let state = match d.state {
-                DeadlineState::Met => Msg::StatusMet,
-                DeadlineState::Open => Msg::StatusOpen,
-                DeadlineState::Overdue => Msg::StatusOverdue,
-            };
+            let label = d.label_in(lang);
+            let state = d.state.message();
             rows.push(vec![
                 label,
                 Arg::from(d.date).in_lang(lang),
                 t(state),
-                left.in_lang(lang),
+                d.left_in(lang),
                 d.outstanding.to_string(),
                 d.late.to_string(),
             ]);

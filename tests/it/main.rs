@@ -24,6 +24,7 @@ mod pages;
 mod pipeline;
 mod qr;
 mod report;
+mod serve;
 mod status;
 mod synth;
 mod ux;

@@ -1,0 +1,596 @@
+//! The cases: the list (`/cases`, filtered by the query), a case's page with its form
+//! (`/cases/{id}`), the live check (`POST /cases/{id}/check`), saving
+//! (`POST /cases/{id}/save`), the preview of its documents (`/cases/{id}/preview`,
+//! `/cases/{id}/page/{n}`), and the 大写 of an amount (`/money?amount=`).
+//!
+//! A case is found by its id among the cases of the loaded batch, and its file is the one the
+//! batch was loaded from: no text of a request becomes a path.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Json, Response};
+use serde::Serialize;
+use serde_json::json;
+use sha2::Digest as _;
+
+use super::form::{self, Shown};
+use super::security::query_pairs;
+use super::{AppState, PageLang, text};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::input::load::{self, LoadedBatch, LoadedCase};
+use crate::input::model::{Case, Stage};
+use crate::messages::Lang;
+
+/// A preview of a case's documents: the pages as PNG images.
+#[derive(Default)]
+pub struct Preview {
+    pub version: u64,
+    pub draft: bool,
+    /// Each page: the document kind and the image.
+    pub pages: Vec<(String, Vec<u8>)>,
+}
+
+/// The resolution of preview pages: about a screen's.
+pub const PREVIEW_DPI: f32 = 110.0;
+
+/// The page of a batch that cannot be loaded: every error, located.
+pub fn load_failed(state: &AppState, lang: Lang, diags: &Diagnostics) -> Response {
+    let mut msg = text::get(lang, "load_failed").to_string();
+    msg.push('\n');
+    msg.push_str(&diags.in_lang(lang));
+    state.error(lang, StatusCode::UNPROCESSABLE_ENTITY, &msg)
+}
+
+async fn batch(state: &Arc<AppState>, lang: Lang) -> Result<Arc<LoadedBatch>, Response> {
+    let s = state.clone();
+    match tokio::task::spawn_blocking(move || s.store.get(&s.batch)).await {
+        Ok(Ok(lb)) => Ok(lb),
+        Ok(Err(d)) => Err(load_failed(state, lang, &d)),
+        Err(e) => Err(state.error(lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())),
+    }
+}
+
+fn stage_key(c: &Case) -> &'static str {
+    match c.stage() {
+        Stage::Planned => "planned",
+        Stage::Visited(o) => o.key(),
+    }
+}
+
+fn county_of(c: &Case) -> Option<&str> {
+    c.followup
+        .as_ref()
+        .map(|f| f.county_bureau.as_str())
+        .or_else(|| c.refusal.as_ref().and_then(|r| r.county_bureau.as_deref()))
+}
+
+#[derive(Serialize)]
+struct ListRow {
+    id: String,
+    stage: &'static str,
+    category: String,
+    party: String,
+    lab: String,
+    county: String,
+    date: String,
+}
+
+/// `/cases`: the cases, filtered by `stage`, `category`, `lab`, `county` and `date` (the visit
+/// date, exact).
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lb = match batch(&state, lang).await {
+        Ok(lb) => lb,
+        Err(r) => return r,
+    };
+    let params = query_pairs(query.as_deref().unwrap_or(""));
+    let want = |k: &str| {
+        params
+            .iter()
+            .find(|(n, v)| n == k && !v.is_empty())
+            .map(|(_, v)| v.clone())
+    };
+    let (stage, category, lab, county, date) = (
+        want("stage"),
+        want("category"),
+        want("lab"),
+        want("county"),
+        want("date"),
+    );
+    let mut categories = std::collections::BTreeSet::new();
+    let mut labs = std::collections::BTreeSet::new();
+    let mut counties = std::collections::BTreeSet::new();
+    let mut rows = Vec::new();
+    for lc in &lb.cases {
+        let c = &lc.case;
+        categories.insert(c.category.clone());
+        labs.insert(c.lab.clone());
+        if let Some(k) = county_of(c) {
+            counties.insert(k.to_string());
+        }
+        let keep = stage.as_deref().is_none_or(|s| s == stage_key(c))
+            && category.as_deref().is_none_or(|s| s == c.category)
+            && lab.as_deref().is_none_or(|s| s == c.lab)
+            && county.as_deref().is_none_or(|s| Some(s) == county_of(c))
+            && date
+                .as_deref()
+                .is_none_or(|s| s == c.visit.date.to_string());
+        if keep {
+            rows.push(ListRow {
+                id: c.id.clone(),
+                stage: stage_key(c),
+                category: c.category.clone(),
+                party: c.party.name.clone(),
+                lab: c.lab.clone(),
+                county: county_of(c).unwrap_or("").to_string(),
+                date: c.visit.date.to_string(),
+            });
+        }
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert("rows", &rows);
+    ctx.insert("total", &lb.cases.len());
+    ctx.insert("categories", &categories);
+    ctx.insert("labs", &labs);
+    ctx.insert("counties", &counties);
+    ctx.insert(
+        "stages",
+        &["planned", "sampled", "refused", "not_sampled"]
+            .iter()
+            .map(|s| (*s, text::get(lang, stage_word(s))))
+            .collect::<Vec<_>>(),
+    );
+    let f = |v: &Option<String>| v.clone().unwrap_or_default();
+    ctx.insert(
+        "f",
+        &json!({"stage": f(&stage), "category": f(&category), "lab": f(&lab),
+                "county": f(&county), "date": f(&date)}),
+    );
+    state.page(lang, "cases", "cases.html", ctx)
+}
+
+/// The words key of a stage.
+pub fn stage_word(s: &str) -> &'static str {
+    match s {
+        "planned" => "stage_planned",
+        "sampled" => "stage_sampled",
+        "refused" => "stage_refused",
+        _ => "stage_not_sampled",
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The findings of `lb` that concern the case `lc`: those of its file, and those of rules
+/// across cases, filed under another case, that name it.
+fn findings_of(lb: &LoadedBatch, lc: &LoadedCase, lang: Lang) -> Vec<Shown> {
+    let all = crate::rules::check(lb);
+    shown(&all, &lc.file, &lc.case.id, lang)
+}
+
+fn shown(all: &[Diagnostic], file: &str, id: &str, lang: Lang) -> Vec<Shown> {
+    all.iter()
+        .filter(|d| d.file == file || d.message.in_lang(Lang::Zh).contains(id))
+        .map(|d| Shown {
+            field: if d.file == file {
+                form::field_of_path(&d.path)
+            } else {
+                String::new()
+            },
+            rule: d.rule.id().to_string(),
+            severity: match d.severity {
+                crate::diag::Severity::Error => "error",
+                crate::diag::Severity::Warning => "warning",
+            }
+            .to_string(),
+            text: d.message.in_lang(lang),
+        })
+        .collect()
+}
+
+/// `/cases/{id}`: the case's form, its findings beside their fields, and the preview.
+pub async fn page(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    Path(id): Path<String>,
+) -> Response {
+    let lb = match batch(&state, lang).await {
+        Ok(lb) => lb,
+        Err(r) => return r,
+    };
+    let Some(lc) = lb.case(&id) else {
+        return state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "no_case"));
+    };
+    let bytes = match std::fs::read(state.batch.join(&lc.file)) {
+        Ok(b) => b,
+        Err(e) => return state.error(lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    };
+    let sha = hex(&sha2::Sha256::digest(&bytes));
+    let (lb2, lc2) = (lb.clone(), lc.clone());
+    let findings = tokio::task::spawn_blocking(move || findings_of(&lb2, &lc2, lang))
+        .await
+        .unwrap_or_default();
+    let value = serde_json::to_value(&lc.case).unwrap_or_default();
+    let (form_html, other) = form::html(&value, &findings, lang);
+    let preview = state.previews.lock().map_or((0, false, 0), |p| {
+        p.get(&id)
+            .map_or((0, false, 0), |p| (p.version, p.draft, p.pages.len()))
+    });
+    let mut ctx = tera::Context::new();
+    ctx.insert("id", &id);
+    ctx.insert("file", &lc.file);
+    ctx.insert("party", &lc.case.party.name);
+    ctx.insert("category", &lc.case.category);
+    ctx.insert("sha256", &sha);
+    ctx.insert("form_html", &form_html);
+    ctx.insert(
+        "other",
+        &other.iter().map(form::finding_html).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "errors",
+        &findings.iter().filter(|f| f.severity == "error").count(),
+    );
+    ctx.insert("preview_version", &preview.0);
+    ctx.insert("preview_draft", &preview.1);
+    ctx.insert("preview_pages", &preview.2);
+    state.page(lang, "cases", "case.html", ctx)
+}
+
+/// What a posted form comes to.
+struct Evaluated {
+    /// The canonical text of the case file, when the form reads as a case.
+    text: Option<String>,
+    /// The batch with the case replaced, when it reads.
+    batch: Option<LoadedBatch>,
+    findings: Vec<Shown>,
+}
+
+fn bad_form(lang: Lang, what: &str) -> Response {
+    let m = format!("{}{what}", text::get(lang, "bad_form"));
+    (
+        StatusCode::BAD_REQUEST,
+        Json(json!({"status": "bad_request", "message": m})),
+    )
+        .into_response()
+}
+
+/// The form's pairs, or why the body is not a form.
+fn pairs_of(body: &[u8]) -> Result<Vec<(String, String)>, String> {
+    let s = std::str::from_utf8(body).map_err(|_| "UTF-8".to_string())?;
+    Ok(query_pairs(s))
+}
+
+/// The case the form describes, checked by the rules of `check` in the batch with the case in
+/// place of its file.
+fn evaluate(
+    lb: &LoadedBatch,
+    lc: &LoadedCase,
+    original: &str,
+    pairs: &[(String, String)],
+    lang: Lang,
+) -> Result<Evaluated, form::BadForm> {
+    let mut value = form::value_of_form(pairs)?;
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("id".into(), serde_json::Value::String(lc.case.id.clone()));
+    }
+    let raw = serde_yaml::to_string(&value).map_err(|e| form::BadForm(e.to_string()))?;
+    let read = load::parse_typed::<Case>(&lc.file, raw.as_bytes()).and_then(|(case, _)| {
+        let header = form::header_of(original, &lc.file);
+        let text = form::canonical(&header, &case).map_err(|e| {
+            vec![Diagnostic::new(
+                crate::diag::Rule::BatchIo,
+                &lc.file,
+                (0, 0),
+                "",
+                crate::msg!(CliError, error = e),
+            )]
+        })?;
+        let (case, index) = load::parse_typed::<Case>(&lc.file, text.as_bytes())?;
+        Ok((text, case, index))
+    });
+    match read {
+        Err(diags) => Ok(Evaluated {
+            text: None,
+            batch: None,
+            findings: shown(&diags, &lc.file, &lc.case.id, lang),
+        }),
+        Ok((text, case, index)) => {
+            let mut edited = lb.clone();
+            if let Some(slot) = edited.cases.iter_mut().find(|c| c.file == lc.file) {
+                *slot = LoadedCase {
+                    case,
+                    file: lc.file.clone(),
+                    index,
+                    sha256: sha2::Sha256::digest(text.as_bytes()).into(),
+                };
+            }
+            let findings = shown(&crate::rules::check(&edited), &lc.file, &lc.case.id, lang);
+            Ok(Evaluated {
+                text: Some(text),
+                batch: Some(edited),
+                findings,
+            })
+        }
+    }
+}
+
+/// `POST /cases/{id}/check`: the findings of the form as it is now, not saved.
+pub async fn check(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let lb = match batch(&state, lang).await {
+        Ok(lb) => lb,
+        Err(r) => return r,
+    };
+    let Some(lc) = lb.case(&id).cloned() else {
+        return state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "no_case"));
+    };
+    let pairs = match pairs_of(&body) {
+        Ok(p) => p,
+        Err(w) => return bad_form(lang, &w),
+    };
+    let root = state.batch.clone();
+    let done = tokio::task::spawn_blocking(move || {
+        let original = std::fs::read_to_string(root.join(&lc.file)).unwrap_or_default();
+        evaluate(&lb, &lc, &original, &pairs, lang)
+    })
+    .await;
+    match done {
+        Ok(Ok(e)) => Json(json!({
+            "status": "checked",
+            "readable": e.text.is_some(),
+            "findings": e.findings,
+        }))
+        .into_response(),
+        Ok(Err(form::BadForm(w))) => bad_form(lang, &w),
+        Err(e) => state.error(lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    }
+}
+
+/// Where the previous versions of a case file are kept: `BATCH/.spotcheck-backup/<file>.<n>`.
+pub const BACKUP_DIR: &str = ".spotcheck-backup";
+
+fn backup(root: &std::path::Path, file: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let target = root.join(BACKUP_DIR).join(file);
+    let dir = target.parent().map(PathBuf::from).unwrap_or_default();
+    std::fs::create_dir_all(&dir)?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut n = 1;
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let en = e.file_name().to_string_lossy().into_owned();
+            if let Some(k) = en
+                .strip_prefix(&format!("{name}."))
+                .and_then(|k| k.parse::<u32>().ok())
+            {
+                n = n.max(k + 1);
+            }
+        }
+    }
+    let path = dir.join(format!("{name}.{n}"));
+    crate::output::write_new(&path, bytes)?;
+    Ok(path)
+}
+
+/// `POST /cases/{id}/save`: the form written to the case file (the previous version kept as
+/// a backup), unless the file changed since the form was opened (409) or the form does not
+/// read as a case (422); then the preview rendered again.
+pub async fn save(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let lb = match batch(&state, lang).await {
+        Ok(lb) => lb,
+        Err(r) => return r,
+    };
+    let Some(lc) = lb.case(&id).cloned() else {
+        return state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "no_case"));
+    };
+    let pairs = match pairs_of(&body) {
+        Ok(p) => p,
+        Err(w) => return bad_form(lang, &w),
+    };
+    let opened = pairs
+        .iter()
+        .find(|(k, _)| k == "_sha256")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let st = state.clone();
+    let done = tokio::task::spawn_blocking(move || -> Result<Response, String> {
+        let _one_at_a_time = st.saving.lock().unwrap_or_else(|p| p.into_inner());
+        let path = st.batch.join(&lc.file);
+        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+        if hex(&sha2::Sha256::digest(&bytes)) != opened {
+            return Ok((
+                StatusCode::CONFLICT,
+                Json(json!({
+                    "status": "conflict",
+                    "message": text::get(lang, "conflict"),
+                    "reload": format!("/cases/{}", lc.case.id),
+                })),
+            )
+                .into_response());
+        }
+        let original = String::from_utf8_lossy(&bytes).into_owned();
+        let e = evaluate(&lb, &lc, &original, &pairs, lang)
+            .map_err(|form::BadForm(w)| format!("\u{0}{w}"))?;
+        let (Some(new_text), Some(edited)) = (e.text, e.batch) else {
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(json!({
+                    "status": "unreadable",
+                    "message": text::get(lang, "unreadable"),
+                    "findings": e.findings,
+                })),
+            )
+                .into_response());
+        };
+        if new_text.as_bytes() != bytes.as_slice() {
+            backup(&st.batch, &lc.file, &bytes).map_err(|e| e.to_string())?;
+            crate::output::write_atomic(&path, new_text.as_bytes()).map_err(|e| e.to_string())?;
+        }
+        let sha = hex(&sha2::Sha256::digest(new_text.as_bytes()));
+        let errors = e.findings.iter().filter(|f| f.severity == "error").count();
+        let preview = render_preview(&st, &edited, &lc.case.id, errors > 0, lang);
+        Ok(Json(json!({
+            "status": "saved",
+            "message": text::get(lang, "saved"),
+            "sha256": sha,
+            "findings": e.findings,
+            "preview": preview,
+        }))
+        .into_response())
+    })
+    .await;
+    match done {
+        Ok(Ok(r)) => r,
+        Ok(Err(w)) if w.starts_with('\u{0}') => bad_form(lang, &w[1..]),
+        Ok(Err(w)) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Json(json!({"status": "failed", "message": w})),
+        )
+            .into_response(),
+        Err(e) => state.error(lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    }
+}
+
+/// Renders the documents of case `id` of `lb` into `OUT/preview/` and keeps their pages as
+/// images; returns what the page shows of it.
+fn render_preview(
+    state: &AppState,
+    lb: &LoadedBatch,
+    id: &str,
+    draft: bool,
+    lang: Lang,
+) -> serde_json::Value {
+    let opts = crate::documents::render::RenderOptions {
+        out: state.out.join("preview"),
+        cases: vec![id.to_string()],
+        draft,
+        ..Default::default()
+    };
+    let mut pages = Vec::new();
+    let mut problem = None;
+    match crate::documents::render::render(lb, &state.engine, &opts) {
+        Ok(done) => {
+            for r in done {
+                match std::fs::read(&r.path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|pdf| {
+                        crate::documents::annex::pdf_pages_at(&pdf, PREVIEW_DPI)
+                            .map_err(|m| m.in_lang(lang))
+                    }) {
+                    Ok(ps) => pages.extend(ps.into_iter().map(|p| (r.kind.to_string(), p))),
+                    Err(e) => problem = Some(e),
+                }
+            }
+        }
+        Err(e) => problem = Some(e.in_lang(lang)),
+    }
+    let mut previews = state.previews.lock().unwrap_or_else(|p| p.into_inner());
+    let entry = previews.entry(id.to_string()).or_default();
+    entry.version += 1;
+    entry.draft = draft;
+    if problem.is_none() {
+        entry.pages = pages;
+    }
+    preview_json(id, entry, problem)
+}
+
+fn preview_json(id: &str, p: &Preview, problem: Option<String>) -> serde_json::Value {
+    json!({
+        "version": p.version,
+        "draft": p.draft,
+        "problem": problem,
+        "pages": p.pages.iter().enumerate().map(|(i, (kind, _))| json!({
+            "kind": kind,
+            "src": format!("/cases/{id}/page/{i}?v={}", p.version),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `GET /cases/{id}/preview`: the preview as it is, made first when there is none yet.
+pub async fn preview(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    Path(id): Path<String>,
+) -> Response {
+    let lb = match batch(&state, lang).await {
+        Ok(lb) => lb,
+        Err(r) => return r,
+    };
+    let Some(lc) = lb.case(&id).cloned() else {
+        return state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "no_case"));
+    };
+    let st = state.clone();
+    let done = tokio::task::spawn_blocking(move || {
+        if let Ok(p) = st.previews.lock()
+            && let Some(p) = p.get(&id)
+        {
+            return preview_json(&id, p, None);
+        }
+        let _one_at_a_time = st.saving.lock().unwrap_or_else(|p| p.into_inner());
+        let all = crate::rules::check(&lb);
+        let draft =
+            !crate::rules::blocking(&lb, &all, std::slice::from_ref(&lc.case.id)).is_empty();
+        render_preview(&st, &lb, &id, draft, lang)
+    })
+    .await;
+    match done {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => state.error(lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    }
+}
+
+/// `GET /cases/{id}/page/{n}`: one page of the preview as PNG.
+pub async fn preview_page(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    Path((id, n)): Path<(String, usize)>,
+) -> Response {
+    let png = state
+        .previews
+        .lock()
+        .ok()
+        .and_then(|p| p.get(&id).and_then(|p| p.pages.get(n).map(|x| x.1.clone())));
+    match png {
+        Some(png) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            ],
+            png,
+        )
+            .into_response(),
+        None => state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "not_found")),
+    }
+}
+
+/// `GET /money?amount=185.5`: the amount in 大写 (`壹佰捌拾伍元伍角`), empty when it is no
+/// amount.
+pub async fn money(RawQuery(query): RawQuery) -> Response {
+    let amount = query_pairs(query.as_deref().unwrap_or(""))
+        .into_iter()
+        .find(|(k, _)| k == "amount")
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    Json(json!({"amount": amount, "upper": form::upper_of(&amount)})).into_response()
+}

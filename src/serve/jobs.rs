@@ -1,0 +1,1 @@
+//! Long jobs of the work pages (build, pack, verify) and their progress.

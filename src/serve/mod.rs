@@ -1,0 +1,389 @@
+//! `spotcheck serve`: the batch in the browser. A small web application on the loopback
+//! interface: the dashboard (the numbers of `status`), the cases with a form generated from
+//! the case schema, checked by the rules of `check` as the user types and saved back to the
+//! case file, and a live preview of the case's documents; the work pages (import, pack,
+//! build, verify) are in [`work`].
+//!
+//! Every page is rendered on the server with Tera from `templates/serve/`, and every script
+//! and style is served from the binary: nothing is fetched from the internet. Every request
+//! must carry the access token (see [`security`]).
+
+pub mod cases;
+pub mod dashboard;
+pub mod form;
+pub mod jobs;
+pub mod security;
+pub mod store;
+pub mod text;
+pub mod work;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use tera::Tera;
+
+use crate::documents::engine::Engine;
+use crate::messages::Lang;
+
+/// The largest request body accepted (uploads of the work pages included): 32 MiB. A larger
+/// one is refused with 413 before it is read.
+pub const UPLOAD_LIMIT: usize = 32 * 1024 * 1024;
+
+/// The largest case form accepted: 1 MiB (a case file is a few kilobytes).
+pub const FORM_LIMIT: usize = 1024 * 1024;
+
+/// What the server is started with.
+#[derive(Clone)]
+pub struct Config {
+    /// The batch folder.
+    pub batch: PathBuf,
+    /// Where previews and the work pages' output go.
+    pub out: PathBuf,
+    /// The language of a browser that has not chosen one.
+    pub lang: Lang,
+    /// The access token every request must carry.
+    pub token: String,
+    /// The day the dashboard is computed for; today when `None` (for tests).
+    pub today: Option<NaiveDate>,
+    /// The engine that renders the previews and the work pages' documents.
+    pub engine: Arc<Engine>,
+}
+
+/// What every handler shares.
+pub struct AppState {
+    /// The batch folder, canonical.
+    pub batch: PathBuf,
+    /// The output folder.
+    pub out: PathBuf,
+    /// The engine that renders documents (fonts loaded once).
+    pub engine: Arc<Engine>,
+    /// The language of a browser that has not chosen one.
+    pub lang: Lang,
+    /// The access token.
+    pub token: String,
+    /// The day the dashboard is computed for; today when `None`.
+    pub today: Option<NaiveDate>,
+    /// The address the server listens on (the real port when 0 was asked for).
+    pub addr: SocketAddr,
+    /// The page templates (`templates/serve/`).
+    pub tera: Tera,
+    /// The loaded batch, loaded again when its files change.
+    pub store: store::Store,
+    /// The preview of each case opened, by case id.
+    pub previews: std::sync::Mutex<std::collections::HashMap<String, cases::Preview>>,
+    /// Held while a case file is written or a preview rendered: one at a time.
+    pub saving: std::sync::Mutex<()>,
+}
+
+impl AppState {
+    /// The day to compute the status for.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// A page: `template` rendered with `ctx`, the layout's words in `lang`, and `nav` (`home`,
+    /// `cases`, `work`) marking the current section.
+    pub fn page(&self, lang: Lang, nav: &str, template: &str, mut ctx: tera::Context) -> Response {
+        ctx.insert("t", &text::table(lang));
+        ctx.insert("lang", lang_code(lang));
+        ctx.insert("html_lang", html_lang(lang));
+        ctx.insert("nav", nav);
+        match self.tera.render(template, &ctx) {
+            Ok(html) => Html(html).into_response(),
+            Err(e) => {
+                let mut detail = e.to_string();
+                let mut source = std::error::Error::source(&e);
+                while let Some(s) = source {
+                    detail = format!("{detail}: {s}");
+                    source = s.source();
+                }
+                self.error(lang, StatusCode::INTERNAL_SERVER_ERROR, &detail)
+            }
+        }
+    }
+
+    /// An error page with `status` and `message` (already in the user's language).
+    pub fn error(&self, lang: Lang, status: StatusCode, message: &str) -> Response {
+        let mut ctx = tera::Context::new();
+        ctx.insert("t", &text::table(lang));
+        ctx.insert("lang", lang_code(lang));
+        ctx.insert("html_lang", html_lang(lang));
+        ctx.insert("nav", "");
+        ctx.insert("status", &status.as_u16());
+        ctx.insert("message", message);
+        let html = self
+            .tera
+            .render("error.html", &ctx)
+            .unwrap_or_else(|_| format!("<!doctype html><p>{}</p>", html_escape(message)));
+        (status, Html(html)).into_response()
+    }
+}
+
+/// `zh` or `en`.
+pub fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+/// The value of `<html lang>`.
+pub fn html_lang(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    }
+}
+
+/// Text made safe for HTML.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The language of a request, decided by the security layer (`?lang=`, the `lang` cookie, or
+/// the server's default); an extractor for handlers.
+#[derive(Debug, Clone, Copy)]
+pub struct PageLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageLang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<PageLang>()
+            .copied()
+            .unwrap_or(PageLang(Lang::Zh)))
+    }
+}
+
+/// The built-in page templates: name and text.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/serve/base.html")),
+    (
+        "error.html",
+        include_str!("../../templates/serve/error.html"),
+    ),
+    (
+        "dashboard.html",
+        include_str!("../../templates/serve/dashboard.html"),
+    ),
+    (
+        "cases.html",
+        include_str!("../../templates/serve/cases.html"),
+    ),
+    ("case.html", include_str!("../../templates/serve/case.html")),
+];
+
+/// The scripts and styles: name, content type, text.
+const ASSETS: &[(&str, &str, &str)] = &[
+    (
+        "serve.css",
+        "text/css; charset=utf-8",
+        include_str!("../../assets/serve/serve.css"),
+    ),
+    (
+        "serve.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../assets/serve/serve.js"),
+    ),
+];
+
+fn templates() -> Result<Tera, tera::Error> {
+    let mut tera = Tera::default();
+    let all: Vec<(&str, &str)> = TEMPLATES.iter().chain(work::TEMPLATES).copied().collect();
+    tera.add_raw_templates(all)?;
+    tera.autoescape_on(vec![".html"]);
+    Ok(tera)
+}
+
+async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+    match ASSETS
+        .iter()
+        .chain(work::ASSETS)
+        .find(|(n, _, _)| *n == name)
+    {
+        Some((_, mime, body)) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static(mime)),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            ],
+            *body,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+async fn not_found(
+    axum::extract::State(state): axum::extract::State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+) -> Response {
+    state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "not_found"))
+}
+
+/// The whole application over `state`.
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/", get(dashboard::page))
+        .route("/cases", get(cases::list))
+        .route("/cases/{id}", get(cases::page))
+        .route(
+            "/cases/{id}/check",
+            post(cases::check).layer(DefaultBodyLimit::max(FORM_LIMIT)),
+        )
+        .route(
+            "/cases/{id}/save",
+            post(cases::save).layer(DefaultBodyLimit::max(FORM_LIMIT)),
+        )
+        .route("/cases/{id}/preview", get(cases::preview))
+        .route("/cases/{id}/page/{n}", get(cases::preview_page))
+        .route("/money", get(cases::money))
+        .route("/assets/{name}", get(asset))
+        .merge(work::routes())
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::guard,
+        ))
+        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
+        .with_state(state)
+}
+
+/// A running server.
+pub struct Server {
+    /// The address it listens on, with the real port.
+    pub addr: SocketAddr,
+    /// The URL to open: the address and the token.
+    pub url: String,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Server {
+    /// Waits until the server stops (it stops only when asked or on an error).
+    pub fn wait(mut self) -> std::io::Result<()> {
+        match self.thread.take() {
+            Some(t) => t
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("server panicked"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Stops the server and waits for it.
+    pub fn stop(mut self) -> std::io::Result<()> {
+        if let Some(s) = self.shutdown.take() {
+            let _ = s.send(());
+        }
+        match self.thread.take() {
+            Some(t) => t
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("server panicked"))),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(s) = self.shutdown.take() {
+            let _ = s.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Starts the server on `addr` (port 0: a free port) on threads of its own, and returns once
+/// it listens: its address and a handle to wait for it or stop it.
+pub fn start(addr: SocketAddr, config: Config) -> std::io::Result<Server> {
+    let listener = std::net::TcpListener::bind(addr)?;
+    listener.set_nonblocking(true)?;
+    let addr = listener.local_addr()?;
+    let batch = config.batch.canonicalize()?;
+    let tera = templates().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let state = Arc::new(AppState {
+        batch,
+        out: config.out,
+        engine: config.engine,
+        lang: config.lang,
+        token: config.token,
+        today: config.today,
+        addr,
+        tera,
+        store: store::Store::default(),
+        previews: Default::default(),
+        saving: Default::default(),
+    });
+    let url = format!("http://{}/?token={}", host_of(addr), state.token);
+    let app = router(state);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("spotcheck-serve")
+        .enable_all()
+        .build()?;
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let thread = std::thread::Builder::new()
+        .name("spotcheck-serve".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener)?;
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(async {
+                        let _ = rx.await;
+                    })
+                    .await
+            })
+        })?;
+    Ok(Server {
+        addr,
+        url,
+        shutdown: Some(tx),
+        thread: Some(thread),
+    })
+}
+
+/// `127.0.0.1:8080`, `[::1]:8080`: the host part of a URL to `addr`.
+pub fn host_of(addr: SocketAddr) -> String {
+    match addr {
+        SocketAddr::V4(a) => format!("{}:{}", a.ip(), a.port()),
+        SocketAddr::V6(a) => format!("[{}]:{}", a.ip(), a.port()),
+    }
+}
+
+/// A random access token: 32 hex digits from the operating system's random source.
+pub fn new_token() -> std::io::Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Whether a token given on the command line may be used: 16 to 128 letters, digits, `-`
+/// and `_` (it goes into a URL and a cookie as it is).
+pub fn token_is_acceptable(t: &str) -> bool {
+    (16..=128).contains(&t.len())
+        && t.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}

@@ -1,0 +1,136 @@
+//! The words of the pages, in Chinese and English: one table, keyed by a short name. The
+//! templates receive the table of the request's language as `t` (`{{ t.nav_cases }}`).
+
+use std::collections::BTreeMap;
+
+use crate::messages::Lang;
+
+/// Key, Chinese, English.
+pub const WORDS: &[(&str, &str, &str)] = &[
+    ("app", "抽查文书", "Spot checks"),
+    ("nav_home", "概况", "Overview"),
+    ("nav_cases", "案件", "Cases"),
+    ("nav_work", "办理", "Work"),
+    ("switch_lang", "English", "中文"),
+    ("switch_lang_code", "en", "zh"),
+    ("error_title", "出错了", "Something went wrong"),
+    ("back_home", "返回概况", "Back to the overview"),
+    ("not_found", "没有这个页面。", "There is no such page."),
+    (
+        "no_token",
+        "拒绝访问：缺少访问令牌或令牌不正确。请使用启动 spotcheck serve 时显示的完整网址（含 ?token=…）打开。",
+        "Access refused: the access token is missing or wrong. Open the full address spotcheck serve printed when it started (with ?token=…).",
+    ),
+    (
+        "bad_host",
+        "拒绝访问：请求的主机名不是本机地址。请使用 spotcheck serve 显示的网址。",
+        "Access refused: the host name of the request is not this machine's address. Use the address spotcheck serve printed.",
+    ),
+    (
+        "cross_origin",
+        "拒绝执行：此操作只能从本程序自己的页面发起。",
+        "Refused: this action can only come from this program's own pages.",
+    ),
+    (
+        "load_failed",
+        "批次无法读取，请先改正以下错误：",
+        "The batch cannot be read; correct these errors first:",
+    ),
+    (
+        "no_case",
+        "批次中没有这个案例。",
+        "The batch has no such case.",
+    ),
+    ("bad_form", "表单无法识别：", "The form cannot be read: "),
+    (
+        "conflict",
+        "案例文件在打开表单之后已被修改（可能在别处编辑过），本次未保存。请重新打开此页，再做修改。",
+        "The case file was changed after this form was opened (perhaps edited elsewhere); nothing was saved. Reload the page and make the change again.",
+    ),
+    ("reload", "重新打开", "Reload"),
+    (
+        "unreadable",
+        "表单中有无法读取的值（见标出的字段），未保存。",
+        "Some values cannot be read (see the marked fields); nothing was saved.",
+    ),
+    ("saved", "已保存", "Saved"),
+    ("saving", "正在保存…", "Saving…"),
+    ("save", "保存", "Save"),
+    ("checking", "正在检查…", "Checking…"),
+    ("dash_today", "日期", "day"),
+    ("dash_cases", "个案例", "cases"),
+    ("dash_plan", "计划完成情况", "The plan"),
+    ("dash_deadlines", "时限", "Deadlines"),
+    ("dash_due_this_week", "本周到期", "due this week"),
+    ("dash_outstanding", "未完成", "outstanding"),
+    ("dash_done_late", "逾期完成", "done late"),
+    ("dash_late", "逾期案例", "Late cases"),
+    ("dash_due", "应于", "due"),
+    ("dash_days", "天", "days"),
+    ("dash_followups", "未办结的后处理", "Open follow-ups"),
+    ("dash_none", "无", "none"),
+    ("cases_title", "案件", "Cases"),
+    ("filter", "筛选", "Filter"),
+    ("filter_all", "全部", "all"),
+    ("filter_clear", "清除", "Clear"),
+    ("col_id", "案例编号", "Case"),
+    ("col_stage", "环节", "Stage"),
+    ("col_category", "产品类别", "Category"),
+    ("col_party", "受检单位", "Party"),
+    ("col_lab", "承检机构", "Lab"),
+    ("col_county", "属地监管部门", "County bureau"),
+    ("col_date", "抽样日期", "Visit date"),
+    ("shown_of", "显示", "showing"),
+    ("stage_planned", "计划中", "planned"),
+    ("stage_sampled", "已抽样", "sampled"),
+    ("stage_refused", "拒检", "refused"),
+    ("stage_not_sampled", "未抽到样品", "not sampled"),
+    ("sec_general", "基本信息", "General"),
+    ("sec_visit", "抽样现场", "The visit"),
+    (
+        "sec_sampled",
+        "样品、封样与付费",
+        "Sample, seals and payment",
+    ),
+    ("sec_refused", "拒检", "Refusal"),
+    ("sec_not_sampled", "未抽到样品", "Nothing sampled"),
+    (
+        "sec_tested",
+        "检验、送达与后处理",
+        "Test, delivery and follow-up",
+    ),
+    ("findings_other", "其他检查结果", "Other findings"),
+    ("errors_n", "处错误", "errors"),
+    ("preview", "文书预览", "Documents"),
+    ("preview_wait", "正在生成预览…", "Rendering the preview…"),
+    (
+        "draft_note",
+        "有错误，文书标注“草稿”",
+        "There are errors: the documents are marked 草稿 (draft)",
+    ),
+    ("file", "文件", "file"),
+    ("too_large", "上传的内容过大。", "The upload is too large."),
+    (
+        "work_soon",
+        "此页面正在建设中。",
+        "This page is being built.",
+    ),
+];
+
+/// The words in `lang`, for a template (the work pages' words included).
+pub fn table(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    WORDS
+        .iter()
+        .chain(super::work::WORDS)
+        .map(|(k, zh, en)| (*k, if lang == Lang::En { *en } else { *zh }))
+        .collect()
+}
+
+/// One word in `lang`; the key itself when there is none (a mistake a test finds).
+pub fn get(lang: Lang, key: &'static str) -> &'static str {
+    WORDS
+        .iter()
+        .chain(super::work::WORDS)
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, zh, en)| if lang == Lang::En { en } else { zh })
+}

@@ -1,0 +1,839 @@
+//! `spotcheck serve` over HTTP: the server started in process on a copy of a sample batch,
+//! spoken to by a few lines of HTTP/1.1 over a socket (so that the Host header, the Origin
+//! and the exact path bytes are what the test says).
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+
+use spotcheck::input::load;
+use spotcheck::messages::Lang;
+use spotcheck::serve::{self, Config, Server};
+
+use super::common;
+
+const TOKEN: &str = "test-token-0123456789abcdef";
+const TODAY: &str = "2023-07-20";
+
+struct Running {
+    server: Server,
+    dir: tempfile::TempDir,
+    out: tempfile::TempDir,
+}
+
+impl Running {
+    fn batch(&self) -> &Path {
+        self.dir.path()
+    }
+    fn addr(&self) -> SocketAddr {
+        self.server.addr
+    }
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.addr().port())
+    }
+    fn origin(&self) -> String {
+        format!("http://{}", self.host())
+    }
+    /// A request with the token in its header.
+    fn get(&self, path: &str) -> Reply {
+        self.raw("GET", path, &[("X-Spotcheck-Token", TOKEN)], b"")
+    }
+    /// A form post from the server's own page.
+    fn post(&self, path: &str, body: &str) -> Reply {
+        let origin = self.origin();
+        self.raw(
+            "POST",
+            path,
+            &[
+                ("X-Spotcheck-Token", TOKEN),
+                ("Origin", &origin),
+                ("Content-Type", "application/x-www-form-urlencoded"),
+            ],
+            body.as_bytes(),
+        )
+    }
+    fn raw(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let host = self.host();
+        let mut all: Vec<(&str, &str)> = vec![("Host", &host)];
+        all.retain(|(k, _)| !headers.iter().any(|(h, _)| h.eq_ignore_ascii_case(k)));
+        all.extend_from_slice(headers);
+        request(self.addr(), method, path, &all, body)
+    }
+}
+
+/// The server on a copy of the sample `name`.
+fn start(name: &str) -> Running {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    for e in walkdir::WalkDir::new(&src) {
+        let e = e.unwrap();
+        let target = dir.path().join(e.path().strip_prefix(&src).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+    let out = tempfile::tempdir().unwrap();
+    let server = serve::start(
+        "127.0.0.1:0".parse().unwrap(),
+        Config {
+            batch: dir.path().to_path_buf(),
+            out: out.path().to_path_buf(),
+            lang: Lang::Zh,
+            token: TOKEN.to_string(),
+            today: Some(TODAY.parse().unwrap()),
+            engine: common::engine(),
+        },
+    )
+    .unwrap();
+    Running { server, dir, out }
+}
+
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\n");
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    ));
+    s.write_all(head.as_bytes()).unwrap();
+    // A body the server refuses may be cut short by its answer.
+    let _ = s.write_all(body);
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {text:?}"));
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked {
+        dechunk(rest)
+    } else {
+        rest.to_string()
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = &rest[n + 2..];
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let end = tag[at..].find('"')? + at;
+    Some(&tag[at..end])
+}
+
+/// The fields of the case form as a browser would post them: inputs, the selected option of
+/// each select, textareas; those inside a disabled section left out is the browser's doing,
+/// here every section is posted except those the outcome hides (`data-outcomes`).
+fn form_fields(html: &str) -> Vec<(String, String)> {
+    let start = html.find("<form id=\"case-form\"").expect("the case form");
+    let end = html[start..].find("</form>").unwrap() + start;
+    let form = &html[start..end];
+    let outcome = {
+        let at = form.find("name=\"outcome\"").unwrap();
+        let sel = &form[at..at + form[at..].find("</select>").unwrap()];
+        sel.split("<option")
+            .find(|o| o.contains(" selected"))
+            .and_then(|o| attr(o, "value"))
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut out = vec![("_sha256".to_string(), sha_of(form))];
+    for section in form.split("<fieldset class=\"section\"").skip(1) {
+        let wanted = attr(&format!(" {section}"), "data-outcomes")
+            .unwrap_or("")
+            .to_string();
+        let filled = section.contains("data-filled=\"true\"");
+        if !filled && !wanted.is_empty() && !wanted.split(' ').any(|w| w == outcome) {
+            continue;
+        }
+        let mut rest = section;
+        while let Some(i) = rest.find('<') {
+            rest = &rest[i..];
+            let tag_end = rest.find('>').unwrap();
+            let tag = &rest[..tag_end];
+            if tag.starts_with("<input") {
+                if let (Some(n), Some(v)) = (attr(tag, "name"), attr(tag, "value")) {
+                    out.push((unescape(n), unescape(v)));
+                }
+            } else if tag.starts_with("<select") {
+                let n = attr(tag, "name").unwrap().to_string();
+                let close = rest.find("</select>").unwrap();
+                let v = rest[..close]
+                    .split("<option")
+                    .find(|o| o.contains(" selected"))
+                    .and_then(|o| attr(o, "value"))
+                    .unwrap_or("");
+                out.push((unescape(&n), unescape(v)));
+                rest = &rest[close..];
+                continue;
+            } else if tag.starts_with("<textarea") {
+                let n = attr(tag, "name").unwrap().to_string();
+                let close = rest.find("</textarea>").unwrap();
+                out.push((unescape(&n), unescape(&rest[tag_end + 1..close])));
+                rest = &rest[close..];
+                continue;
+            }
+            rest = &rest[tag_end..];
+        }
+    }
+    out
+}
+
+fn encode(s: &str) -> String {
+    spotcheck::serve::security::encode(s)
+}
+
+fn body_of(fields: &[(String, String)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn set(fields: &mut [(String, String)], name: &str, value: &str) {
+    let f = fields
+        .iter_mut()
+        .find(|(k, _)| k == name)
+        .unwrap_or_else(|| panic!("no field {name}"));
+    f.1 = value.to_string();
+}
+
+fn sha_of(html: &str) -> String {
+    let at = html.find("name=\"_sha256\" value=\"").unwrap() + 22;
+    html[at..at + 64].to_string()
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+#[test]
+fn serve_refuses_requests_without_the_token_and_trades_the_token_for_a_cookie() {
+    let s = start("jincheng-2023-1");
+    let none = s.raw("GET", "/", &[], b"");
+    assert_eq!(none.status, 403);
+    assert!(none.body.contains("访问令牌"), "{}", none.body);
+    let wrong = s.raw("GET", "/?token=wrong-token-0123456789abcdef", &[], b"");
+    assert_eq!(wrong.status, 403);
+    let wrong_header = s.raw("GET", "/cases", &[("X-Spotcheck-Token", "nope")], b"");
+    assert_eq!(wrong_header.status, 403);
+    // Assets too.
+    assert_eq!(s.raw("GET", "/assets/serve.css", &[], b"").status, 403);
+
+    let first = s.raw("GET", &format!("/?token={TOKEN}"), &[], b"");
+    assert_eq!(first.status, 303);
+    assert_eq!(first.header("location"), Some("/"));
+    let cookie = first.header("set-cookie").unwrap().to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert!(cookie.contains(TOKEN));
+    let pair = cookie.split(';').next().unwrap().to_string();
+    let with_cookie = s.raw("GET", "/", &[("Cookie", &pair)], b"");
+    assert_eq!(with_cookie.status, 200);
+    assert!(with_cookie.body.contains("<main id=\"dashboard\">"));
+    assert!(with_cookie.body.contains("<html lang=\"zh-CN\">"));
+    let with_header = s.get("/cases");
+    assert_eq!(with_header.status, 200);
+    // Nothing is loaded from elsewhere.
+    assert!(!with_header.body.contains("http://") && !with_header.body.contains("https://"));
+    assert!(
+        with_header
+            .header("content-security-policy")
+            .unwrap()
+            .contains("default-src 'self'")
+    );
+}
+
+#[test]
+fn serve_refuses_foreign_hosts_and_cross_site_posts() {
+    let s = start("jincheng-2023-1");
+    let port = s.addr().port();
+    let evil = s.raw(
+        "GET",
+        "/",
+        &[
+            ("Host", &format!("evil.example:{port}")),
+            ("X-Spotcheck-Token", TOKEN),
+        ],
+        b"",
+    );
+    assert_eq!(evil.status, 403);
+    let no_port = s.raw(
+        "GET",
+        "/",
+        &[("Host", "127.0.0.1"), ("X-Spotcheck-Token", TOKEN)],
+        b"",
+    );
+    assert_eq!(no_port.status, 403);
+    let localhost = s.raw(
+        "GET",
+        "/",
+        &[
+            ("Host", &format!("localhost:{port}")),
+            ("X-Spotcheck-Token", TOKEN),
+        ],
+        b"",
+    );
+    assert_eq!(localhost.status, 200);
+
+    let path = "/cases/DX-2023-001/check";
+    let no_origin = s.raw("POST", path, &[("X-Spotcheck-Token", TOKEN)], b"id=x");
+    assert_eq!(no_origin.status, 403);
+    let foreign = s.raw(
+        "POST",
+        path,
+        &[
+            ("X-Spotcheck-Token", TOKEN),
+            ("Origin", "http://evil.example"),
+        ],
+        b"id=x",
+    );
+    assert_eq!(foreign.status, 403);
+    let cross_site = s.raw(
+        "POST",
+        path,
+        &[
+            ("X-Spotcheck-Token", TOKEN),
+            ("Sec-Fetch-Site", "cross-site"),
+        ],
+        b"id=x",
+    );
+    assert_eq!(cross_site.status, 403);
+    let own = s.post(path, "category=x");
+    assert_eq!(own.status, 200, "{}", own.body);
+    let same_site = s.raw(
+        "POST",
+        path,
+        &[
+            ("X-Spotcheck-Token", TOKEN),
+            ("Sec-Fetch-Site", "same-origin"),
+        ],
+        b"category=x",
+    );
+    assert_eq!(same_site.status, 200);
+}
+
+#[test]
+fn serve_paths_never_leave_the_batch() {
+    let s = start("jincheng-2023-1");
+    let before = snapshot(s.batch());
+    for path in [
+        "/cases/..%2F..%2Fetc%2Fpasswd",
+        "/cases/%2Fetc%2Fpasswd",
+        "/cases/..%2Fbatch.yaml",
+        "/cases/..",
+        "/cases/%2e%2e",
+        "/cases/../../etc/passwd",
+        "/cases/DX-2023-001%2F..%2F..%2Fbatch",
+        "/cases/C:%5Cwindows%5Cwin.ini",
+        "/cases/..%2F..%2Fetc%2Fpasswd/preview",
+        "/cases/..%2F..%2Fetc%2Fpasswd/page/0",
+        "/assets/..%2F..%2FCargo.toml",
+    ] {
+        let r = s.get(path);
+        assert!(
+            r.status == 404 || r.status == 400,
+            "{path}: {} {}",
+            r.status,
+            r.body
+        );
+        assert!(!r.body.contains("root:"), "{path}");
+    }
+    for path in [
+        "/cases/..%2F..%2Ftmp%2Fx/save",
+        "/cases/%2Ftmp%2Fx/save",
+        "/cases/..%2Fbatch.yaml/check",
+    ] {
+        let r = s.post(path, "_sha256=0&category=x");
+        assert!(r.status == 404 || r.status == 400, "{path}: {}", r.status);
+    }
+    assert_eq!(snapshot(s.batch()), before, "nothing in the batch changed");
+    assert!(snapshot(s.out.path()).is_empty(), "nothing written");
+}
+
+#[test]
+fn serve_refuses_bodies_over_the_limit_and_malformed_forms() {
+    let s = start("jincheng-2023-1");
+    let big = vec![b'a'; serve::FORM_LIMIT + 1024];
+    let origin = s.origin();
+    let r = s.raw(
+        "POST",
+        "/cases/DX-2023-001/check",
+        &[
+            ("X-Spotcheck-Token", TOKEN),
+            ("Origin", &origin),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ],
+        &big,
+    );
+    assert_eq!(r.status, 413);
+    let unknown = s.post("/cases/DX-2023-001/check", "no.such.field=1");
+    assert_eq!(unknown.status, 400);
+    assert!(
+        unknown.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("no.such.field")
+    );
+    let not_utf8 = s.raw(
+        "POST",
+        "/cases/DX-2023-001/check",
+        &[("X-Spotcheck-Token", TOKEN), ("Origin", &origin)],
+        &[0xff, 0xfe, b'=', 0xc3],
+    );
+    assert_eq!(not_utf8.status, 400);
+    let bad_bool = s.post("/cases/DX-2023-001/check", "signing.party_signed=maybe");
+    assert_eq!(bad_bool.status, 400);
+    let deep_index = s.post("/cases/DX-2023-001/check", "visit.samplers.99999.name=x");
+    assert_eq!(deep_index.status, 400);
+}
+
+/// The cells of the plan table: category → column → number.
+fn plan_cells(html: &str) -> BTreeMap<String, BTreeMap<String, u64>> {
+    let mut out = BTreeMap::new();
+    for row in html.split("<tr data-category=\"").skip(1) {
+        let name = unescape(&row[..row.find('"').unwrap()]);
+        let row = &row[..row.find("</tr>").unwrap()];
+        let mut cells = BTreeMap::new();
+        for cell in row.split("<td data-col=\"").skip(1) {
+            let key = &cell[..cell.find('"').unwrap()];
+            let value = &cell[cell.find('>').unwrap() + 1..cell.find('<').unwrap()];
+            cells.insert(key.to_string(), value.trim().parse().unwrap());
+        }
+        out.insert(name, cells);
+    }
+    out
+}
+
+#[test]
+fn serve_dashboard_shows_the_numbers_of_status() {
+    for name in ["jincheng-2023-1", "donghu-2024-1"] {
+        let s = start(name);
+        let page = s.get("/");
+        assert_eq!(page.status, 200);
+        let cells = plan_cells(&page.body);
+        let out = common::spotcheck()
+            .args(["status", "--today", TODAY, "--format", "json"])
+            .arg(s.batch())
+            .output()
+            .unwrap();
+        let st: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let cols = [
+            "planned",
+            "visited",
+            "tested",
+            "qualified",
+            "unqualified",
+            "refused",
+            "not_sampled",
+            "shortfall",
+        ];
+        let rows = st["categories"].as_array().unwrap();
+        assert_eq!(
+            cells.len(),
+            rows.len() + 1,
+            "{name}: a row per category and 合计"
+        );
+        for (label, row) in rows
+            .iter()
+            .map(|r| (r["category"].as_str().unwrap(), r))
+            .chain([("合计", &st["total"])])
+        {
+            let shown = cells
+                .get(label)
+                .unwrap_or_else(|| panic!("{name}: {label}"));
+            for c in cols {
+                assert_eq!(shown[c], row[c].as_u64().unwrap(), "{name} {label} {c}");
+            }
+        }
+        assert!(cells["合计"]["planned"] > 0);
+        // Deadlines and follow-ups as status has them.
+        let deadlines = page.body.matches("<li data-state=\"").count();
+        assert_eq!(deadlines, st["deadlines"].as_array().unwrap().len());
+        let overdue = st["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["state"] == "overdue")
+            .count();
+        assert_eq!(page.body.matches("data-state=\"overdue\"").count(), overdue);
+        let followups = &page.body[page.body.find("id=\"followups\"").unwrap()..];
+        for f in st["open_followups"].as_array().unwrap() {
+            assert!(followups.contains(f["case"].as_str().unwrap()));
+        }
+    }
+}
+
+#[test]
+fn serve_case_list_filters() {
+    let s = start("jincheng-2023-1");
+    let lb = load::load(s.batch()).unwrap();
+    let ids = |html: &str| -> Vec<String> {
+        html.split("<tr data-case=\"")
+            .skip(1)
+            .map(|r| r[..r.find('"').unwrap()].to_string())
+            .collect()
+    };
+    let all = ids(&s.get("/cases").body);
+    assert_eq!(all.len(), lb.cases.len());
+    let refused = ids(&s.get("/cases?stage=refused").body);
+    let want: Vec<String> = lb
+        .cases
+        .iter()
+        .filter(|c| c.case.outcome.map(|o| o.key()) == Some("refused"))
+        .map(|c| c.case.id.clone())
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(refused, want);
+    let cat = &lb.cases[0].case.category;
+    let by_cat = ids(&s.get(&format!("/cases?category={}", encode(cat))).body);
+    assert!(!by_cat.is_empty() && by_cat.len() < all.len());
+    for id in &by_cat {
+        assert_eq!(&lb.case(id).unwrap().case.category, cat);
+    }
+    let date = lb.cases[0].case.visit.date.to_string();
+    let by_date = ids(&s.get(&format!("/cases?date={date}&stage=&lab=")).body);
+    assert!(by_date.contains(&lb.cases[0].case.id));
+    assert!(by_date.len() < all.len());
+    let none = ids(&s.get("/cases?lab=no-such-lab").body);
+    assert!(none.is_empty());
+    let page = s.get("/cases");
+    for name in ["stage", "category", "lab", "county", "date"] {
+        assert!(page.body.contains(&format!("name=\"{name}\"")), "{name}");
+    }
+    assert!(page.body.contains("<form id=\"filters\" method=\"get\""));
+}
+
+fn case_json(batch: &Path, id: &str) -> serde_json::Value {
+    let lb = load::load(batch).unwrap_or_else(|e| panic!("{e}"));
+    serde_json::to_value(&lb.case(id).unwrap().case).unwrap()
+}
+
+fn findings_of(batch: &Path, file: &str) -> Vec<(String, String)> {
+    let lb = load::load(batch).unwrap();
+    let mut v: Vec<(String, String)> = spotcheck::rules::check(&lb)
+        .into_iter()
+        .filter(|d| d.file == file)
+        .map(|d| (d.rule.id().to_string(), d.path))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn serve_round_trip_keeps_the_meaning_and_saves_atomically_with_a_backup() {
+    for (name, id, file) in [
+        ("jincheng-2023-1", "DX-2023-001", "cases/dx-001.yaml"),
+        ("donghu-2024-1", "", ""),
+    ] {
+        let s = start(name);
+        let lb = load::load(s.batch()).unwrap();
+        // Every case of the sample: opened and saved unchanged, the same case.
+        let cases: Vec<(String, String)> = if id.is_empty() {
+            lb.cases
+                .iter()
+                .map(|c| (c.case.id.clone(), c.file.clone()))
+                .collect()
+        } else {
+            vec![(id.to_string(), file.to_string())]
+        };
+        for (id, file) in cases {
+            let before = case_json(s.batch(), &id);
+            let findings_before = findings_of(s.batch(), &file);
+            let original = std::fs::read(s.batch().join(&file)).unwrap();
+            let page = s.get(&format!("/cases/{id}"));
+            assert_eq!(page.status, 200);
+            assert!(
+                page.body
+                    .contains(&format!("<main id=\"case\" data-case=\"{id}\""))
+            );
+            let fields = form_fields(&page.body);
+            let saved = s.post(&format!("/cases/{id}/save"), &body_of(&fields));
+            assert_eq!(saved.status, 200, "{id}: {}", saved.body);
+            assert_eq!(saved.json()["status"], "saved");
+            assert_eq!(
+                case_json(s.batch(), &id),
+                before,
+                "{id}: the meaning is kept"
+            );
+            assert_eq!(findings_of(s.batch(), &file), findings_before, "{id}");
+            let text = std::fs::read_to_string(s.batch().join(&file)).unwrap();
+            assert!(
+                text.starts_with("# yaml-language-server: $schema=../case.schema.json\n"),
+                "{text}"
+            );
+            if text.as_bytes() != original.as_slice() {
+                let backup = s
+                    .batch()
+                    .join(".spotcheck-backup")
+                    .join(format!("{file}.1"));
+                assert_eq!(std::fs::read(&backup).unwrap(), original, "{id}");
+            }
+            // Saved again unchanged: the canonical form is a fixed point.
+            let page = s.get(&format!("/cases/{id}"));
+            let again = s.post(
+                &format!("/cases/{id}/save"),
+                &body_of(&form_fields(&page.body)),
+            );
+            assert_eq!(again.status, 200);
+            assert_eq!(
+                std::fs::read_to_string(s.batch().join(&file)).unwrap(),
+                text
+            );
+        }
+        // No temporary file left beside the case files.
+        for e in walkdir::WalkDir::new(s.batch().join("cases")) {
+            let e = e.unwrap();
+            assert!(
+                !e.file_name().to_string_lossy().starts_with('.'),
+                "{:?}",
+                e.path()
+            );
+        }
+    }
+}
+
+#[test]
+fn serve_save_writes_the_change_and_refuses_a_stale_form() {
+    let s = start("jincheng-2023-1");
+    let page = s.get("/cases/DX-2023-001");
+    let mut fields = form_fields(&page.body);
+    set(&mut fields, "party.contact", "王新");
+    set(&mut fields, "product.unit_price", "220.5");
+    let r = s.post("/cases/DX-2023-001/save", &body_of(&fields));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let j = r.json();
+    let lb = load::load(s.batch()).unwrap();
+    let c = &lb.case("DX-2023-001").unwrap().case;
+    assert_eq!(c.party.contact.as_deref(), Some("王新"));
+    assert_eq!(
+        c.product
+            .as_ref()
+            .unwrap()
+            .unit_price
+            .map(|m| m.to_string()),
+        Some("220.50".to_string())
+    );
+    // The hash sent back is the new file's.
+    let path = s.batch().join("cases/dx-001.yaml");
+    let now = std::fs::read(&path).unwrap();
+    let sha: String = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&now)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    assert_eq!(j["sha256"], sha);
+
+    // The old form again: its hash is stale.
+    set(&mut fields, "party.contact", "赵旧");
+    assert_eq!(
+        fields.iter().find(|f| f.0 == "_sha256").unwrap().1,
+        sha_of(&page.body)
+    );
+    let stale = s.post("/cases/DX-2023-001/save", &body_of(&fields));
+    assert_eq!(stale.status, 409);
+    assert!(
+        stale.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("已被修改")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), now, "the file is unchanged");
+
+    // A form that does not read as a case: not saved, the error beside its field.
+    let page = s.get("/cases/DX-2023-001");
+    let mut fields = form_fields(&page.body);
+    set(&mut fields, "product.base_quantity", "两百");
+    let r = s.post("/cases/DX-2023-001/save", &body_of(&fields));
+    assert_eq!(r.status, 422);
+    let findings = r.json()["findings"].as_array().unwrap().clone();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["field"] == "product.base_quantity" && f["severity"] == "error"),
+        "{findings:?}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), now);
+}
+
+#[test]
+fn serve_live_check_puts_a_finding_beside_its_field_and_a_broken_save_drafts_the_preview() {
+    let s = start("jincheng-2023-1");
+    let page = s.get("/cases/DX-2023-001");
+    let mut fields = form_fields(&page.body);
+    let clean = s.post("/cases/DX-2023-001/check", &body_of(&fields));
+    assert_eq!(clean.status, 200);
+    let clean_findings = clean.json()["findings"].as_array().unwrap().clone();
+    assert!(
+        !clean_findings
+            .iter()
+            .any(|f| f["field"] == "party.credit_code"),
+        "{clean_findings:?}"
+    );
+    // The check character changed: the code no longer checks.
+    set(&mut fields, "party.credit_code", "91140500396174524X");
+    let r = s.post("/cases/DX-2023-001/check", &body_of(&fields));
+    assert_eq!(r.status, 200);
+    let j = r.json();
+    let finding = j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "party.credit_code")
+        .unwrap_or_else(|| panic!("{j}"))
+        .clone();
+    assert_eq!(finding["severity"], "error");
+    assert!(
+        finding["rule"].as_str().unwrap().contains("credit"),
+        "{finding}"
+    );
+    assert!(!finding["text"].as_str().unwrap().is_empty());
+    // Nothing was written by checking.
+    assert!(
+        std::fs::read_to_string(s.batch().join("cases/dx-001.yaml"))
+            .unwrap()
+            .contains("91140500396174524Y")
+    );
+
+    // The first preview: clean.
+    let p0 = s.get("/cases/DX-2023-001/preview").json();
+    assert_eq!(p0["draft"], false);
+    let v0 = p0["version"].as_u64().unwrap();
+    assert!(!p0["pages"].as_array().unwrap().is_empty());
+
+    // Saved broken: saved, and the preview made again as a draft.
+    let saved = s.post("/cases/DX-2023-001/save", &body_of(&fields));
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let p = &saved.json()["preview"];
+    assert_eq!(p["draft"], true);
+    assert!(p["version"].as_u64().unwrap() > v0);
+    let src = p["pages"][0]["src"].as_str().unwrap();
+    let img = s.get(src);
+    assert_eq!(img.status, 200);
+    assert_eq!(img.header("content-type"), Some("image/png"));
+    // The page shows the finding beside the field, and the preview's draft state.
+    let page = s.get("/cases/DX-2023-001");
+    let wrapper = &page.body[page.body.find("data-field=\"party.credit_code\"").unwrap()..];
+    let wrapper = &wrapper[..wrapper.find("</div>").unwrap()];
+    assert!(wrapper.contains("<p class=\"finding\""), "{wrapper}");
+    assert!(wrapper.contains("data-severity=\"error\""));
+    assert!(page.body.contains("data-draft=\"true\""));
+    // The PDF of the preview says 草稿.
+    let pdf = s
+        .out
+        .path()
+        .join("preview/cases/DX-2023-001/sampling-sheet.pdf");
+    assert!(common::pdf_text(&pdf).contains("草稿"));
+}
+
+#[test]
+fn serve_speaks_english_when_asked_and_remembers_it() {
+    let s = start("jincheng-2023-1");
+    let r = s.get("/cases?lang=en");
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("<html lang=\"en\">"));
+    let cookie = r
+        .headers
+        .iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie"))
+        .map(|(_, v)| v.clone())
+        .find(|v| v.starts_with("lang="))
+        .unwrap();
+    assert!(cookie.starts_with("lang=en"));
+    let again = s.raw(
+        "GET",
+        "/",
+        &[("X-Spotcheck-Token", TOKEN), ("Cookie", "lang=en")],
+        b"",
+    );
+    assert!(again.body.contains("<html lang=\"en\">"));
+    assert!(again.body.contains("Overview"));
+    let refused = s.raw("GET", "/", &[("Cookie", "lang=en")], b"");
+    assert_eq!(refused.status, 403);
+    assert!(refused.body.contains("access token"));
+    // The money endpoint: the same 大写 as the documents.
+    let m = s.get("/money?amount=185.5").json();
+    let upper = spotcheck::documents::format::money_upper(
+        spotcheck::input::money::Money::parse("185.5").unwrap(),
+    );
+    assert!(upper.starts_with("壹佰捌拾伍元伍角"));
+    assert_eq!(m["upper"], upper.as_str());
+}
