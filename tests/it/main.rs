@@ -3,6 +3,7 @@
 mod archival;
 mod archive;
 mod bagit;
+mod browser;
 mod bureau;
 mod check;
 mod cli;
