@@ -1,9 +1,11 @@
 //! The bound volume (合订本): cover, contents, then the qualified reports, the unqualified
 //! reports and the sampling sheets (the notice's order), then the refusal forms and no-sample
 //! sheets the bureau acts on (unless batch.yaml's `archive.volume_includes_unsampled` is
-//! false), each document embedded page by page
-//! exactly as it stands alone, a bookmark per document under its section, and every page
-//! numbered continuously (合订本 第 N 页) beside the document's own numbering.
+//! false), each document bound page by page exactly as it stands alone, a bookmark per
+//! document under its section, and every page numbered continuously (合订本 第 N 页) beside the
+//! document's own numbering. PDF/A like every document: Typst lays out the volume's own pages
+//! with an empty page for each document page, and [`crate::documents::bind`] puts the document
+//! pages into them.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
