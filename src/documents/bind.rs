@@ -61,8 +61,7 @@ impl Binder {
 
     /// Puts every page of one document, which has `expected` pages, into the next slots.
     pub fn place(&mut self, doc_pdf: &[u8], expected: usize) -> Result<(), BindError> {
-        let mut doc =
-            Document::load_mem(doc_pdf).map_err(|e| BindError::Unreadable(e.to_string()))?;
+        let doc = Document::load_mem(doc_pdf).map_err(|e| BindError::Unreadable(e.to_string()))?;
         if doc.is_encrypted() {
             return Err(BindError::Unreadable("encrypted".into()));
         }
@@ -70,16 +69,17 @@ impl Binder {
         if pages.len() != expected {
             return Err(BindError::Pages { found: pages.len() });
         }
-        // Objects of this document already copied: fonts and colour spaces shared by its pages
-        // are copied once.
-        let mut copied: HashMap<ObjectId, ObjectId> = HashMap::new();
+        let mut from = Mover {
+            doc,
+            moved: HashMap::new(),
+        };
         for (i, page) in pages.into_iter().enumerate() {
             let at = |error: String| BindError::Page { page: i + 1, error };
             let slot = *self
                 .slots
                 .get(self.next)
                 .ok_or_else(|| at("the volume has no slot left for this page".into()))?;
-            let form = self.form_of(&mut doc, page, &mut copied).map_err(at)?;
+            let form = self.form_of(&mut from, page).map_err(at)?;
             self.put_into(slot, form).map_err(at)?;
             self.next += 1;
         }
@@ -104,10 +104,10 @@ impl Binder {
     /// (its MediaBox) and transparency group. Returns the form and the box.
     fn form_of(
         &mut self,
-        doc: &mut Document,
+        from: &mut Mover,
         page: ObjectId,
-        copied: &mut HashMap<ObjectId, ObjectId>,
     ) -> Result<(ObjectId, [f32; 4]), String> {
+        let doc = &from.doc;
         let media_box = inherited(doc, page, b"MediaBox")
             .and_then(|o| rect(doc, &o))
             .ok_or("the page has no MediaBox of four numbers")?;
@@ -133,11 +133,10 @@ impl Binder {
         );
         let content = if let [id] = contents[..] {
             // One stream, kept as it is, filters and all.
-            let stream = take_stream(doc, id)?;
+            let stream = from.take_stream(id)?;
             for key in [&b"Filter"[..], b"DecodeParms"] {
                 if let Ok(v) = stream.dict.get(key) {
-                    let v = self.copy(doc, v.clone(), copied)?;
-                    dict.set(key, v);
+                    dict.set(key, from.object(&mut self.volume, v.clone()));
                 }
             }
             stream.content
@@ -145,7 +144,7 @@ impl Binder {
             // Several streams are one content: joined decoded.
             let mut joined = Vec::new();
             for id in contents {
-                let stream = take_stream(doc, id)?;
+                let stream = from.take_stream(id)?;
                 let bytes = if stream.dict.has(b"Filter") {
                     stream.decompressed_content().map_err(|e| e.to_string())?
                 } else {
@@ -156,11 +155,9 @@ impl Binder {
             }
             joined
         };
-        let resources = self.copy(doc, resources, copied)?;
-        dict.set("Resources", resources);
+        dict.set("Resources", from.object(&mut self.volume, resources));
         if let Some(group) = group {
-            let group = self.copy(doc, group, copied)?;
-            dict.set("Group", group);
+            dict.set("Group", from.object(&mut self.volume, group));
         }
         let id = self.volume.add_object(Stream::new(dict, content));
         Ok((id, media_box))
@@ -251,61 +248,60 @@ impl Binder {
         page.set("Resources", Object::Dictionary(resources));
         Ok(())
     }
+}
 
-    /// `object` of `doc` in the volume: every object it refers to moved over (once) and
-    /// renumbered. A dictionary's /Parent is left behind: resources never need their page.
-    fn copy(
-        &mut self,
-        doc: &mut Document,
-        object: Object,
-        copied: &mut HashMap<ObjectId, ObjectId>,
-    ) -> Result<Object, String> {
-        Ok(match object {
+/// Moves a document's objects into the volume, each once (fonts and colour spaces shared by
+/// its pages too), renumbered in the order they are met. Taken, not cloned: the document is
+/// dropped once bound.
+struct Mover {
+    doc: Document,
+    /// Each object of the document moved so far, with its number in the volume.
+    moved: HashMap<ObjectId, ObjectId>,
+}
+
+impl Mover {
+    /// `object` as the volume holds it, with every object it refers to moved over. A
+    /// dictionary's /Parent is left behind: resources never need their page.
+    fn object(&mut self, volume: &mut Document, object: Object) -> Object {
+        match object {
             Object::Reference(id) => {
-                if let Some(new) = copied.get(&id) {
-                    return Ok(Object::Reference(*new));
+                if let Some(new) = self.moved.get(&id) {
+                    return Object::Reference(*new);
                 }
-                let new = self.volume.new_object_id();
-                copied.insert(id, new);
-                // Taken, not cloned: each object is moved once, and the document is dropped
-                // after binding.
-                let target = doc.objects.remove(&id).unwrap_or(Object::Null);
-                let target = self.copy(doc, target, copied)?;
-                self.volume.objects.insert(new, target);
+                let new = volume.new_object_id();
+                self.moved.insert(id, new);
+                let target = self.doc.objects.remove(&id).unwrap_or(Object::Null);
+                let target = self.object(volume, target);
+                volume.objects.insert(new, target);
                 Object::Reference(new)
             }
-            Object::Array(items) => Object::Array(
-                items
-                    .into_iter()
-                    .map(|o| self.copy(doc, o, copied))
-                    .collect::<Result<_, _>>()?,
-            ),
-            Object::Dictionary(dict) => Object::Dictionary(self.copy_dict(doc, dict, copied)?),
+            Object::Array(items) => {
+                Object::Array(items.into_iter().map(|o| self.object(volume, o)).collect())
+            }
+            Object::Dictionary(dict) => Object::Dictionary(self.dict(volume, dict)),
             Object::Stream(stream) => {
-                let dict = self.copy_dict(doc, stream.dict, copied)?;
+                let dict = self.dict(volume, stream.dict);
                 let mut new = Stream::new(dict, stream.content);
                 new.allows_compression = stream.allows_compression;
                 Object::Stream(new)
             }
             other => other,
-        })
+        }
     }
 
-    fn copy_dict(
-        &mut self,
-        doc: &mut Document,
-        dict: Dictionary,
-        copied: &mut HashMap<ObjectId, ObjectId>,
-    ) -> Result<Dictionary, String> {
-        let mut out = Dictionary::new();
-        for (k, v) in dict.into_iter() {
-            if k == b"Parent" {
-                continue;
-            }
-            let v = self.copy(doc, v, copied)?;
-            out.set(k, v);
+    fn dict(&mut self, volume: &mut Document, dict: Dictionary) -> Dictionary {
+        dict.into_iter()
+            .filter(|(k, _)| k != b"Parent")
+            .map(|(k, v)| (k, self.object(volume, v)))
+            .collect()
+    }
+
+    /// A content stream of the document, taken out of it.
+    fn take_stream(&mut self, id: ObjectId) -> Result<Stream, String> {
+        match self.doc.objects.remove(&id) {
+            Some(Object::Stream(s)) => Ok(s),
+            _ => Err(format!("content {} {} R is not a stream", id.0, id.1)),
         }
-        Ok(out)
     }
 }
 
@@ -335,17 +331,113 @@ fn rect(doc: &Document, o: &Object) -> Option<[f32; 4]> {
     Some([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)])
 }
 
-/// A content stream of the document, taken out of it.
-fn take_stream(doc: &mut Document, id: ObjectId) -> Result<Stream, String> {
-    match doc.objects.remove(&id) {
-        Some(Object::Stream(s)) => Ok(s),
-        _ => Err(format!("content {} {} R is not a stream", id.0, id.1)),
-    }
-}
-
 /// A number as a content stream writes it: at most four decimals, no trailing zeros.
 fn num(v: f32) -> String {
     let s = format!("{v:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".into() } else { s.into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PDF of one page of `w` × `h` points drawing `content`.
+    fn one_page(w: i64, h: i64, content: &[u8]) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let pages = doc.new_object_id();
+        let content = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
+        let dict = |entries: Vec<(&str, Object)>| {
+            let mut d = Dictionary::new();
+            for (k, v) in entries {
+                d.set(k, v);
+            }
+            d
+        };
+        let name = |n: &str| Object::Name(n.as_bytes().to_vec());
+        let page = doc.add_object(dict(vec![
+            ("Type", name("Page")),
+            ("Parent", pages.into()),
+            (
+                "MediaBox",
+                vec![0.into(), 0.into(), w.into(), h.into()].into(),
+            ),
+            ("Resources", Dictionary::new().into()),
+            ("Contents", content.into()),
+        ]));
+        doc.objects.insert(
+            pages,
+            dict(vec![
+                ("Type", name("Pages")),
+                ("Kids", vec![page.into()].into()),
+                ("Count", 1.into()),
+            ])
+            .into(),
+        );
+        let catalog = doc.add_object(dict(vec![
+            ("Type", name("Catalog")),
+            ("Pages", pages.into()),
+        ]));
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    /// What the slot page draws after the volume's own content.
+    fn drawn(pdf: &[u8]) -> String {
+        let doc = Document::load_mem(pdf).unwrap();
+        let page = *doc.get_pages().values().next().unwrap();
+        let last = *doc.get_page_contents(page).last().unwrap();
+        let stream = doc.get_object(last).unwrap().as_stream().unwrap();
+        String::from_utf8(stream.content.clone()).unwrap()
+    }
+
+    #[test]
+    fn a_page_of_the_slots_size_is_drawn_where_it_is_and_one_of_another_covers_it_centred() {
+        let slot = one_page(600, 800, b"BT ET");
+        let mut binder = Binder::new(&slot, 1).unwrap();
+        binder.place(&one_page(600, 800, b"0 0 m"), 1).unwrap();
+        let same = drawn(&binder.finish().unwrap());
+        assert!(same.contains("1 0 0 1 0 0 cm\n/Doc Do"), "{same}");
+        assert!(!same.contains(" re W n"), "{same}");
+
+        // A landscape page on a portrait slot: scaled to cover its height, centred, clipped.
+        let mut binder = Binder::new(&slot, 1).unwrap();
+        binder.place(&one_page(800, 400, b"0 0 m"), 1).unwrap();
+        let other = drawn(&binder.finish().unwrap());
+        assert!(other.contains("0 0 600 800 re W n"), "{other}");
+        assert!(other.contains("2 0 0 2 -500 0 cm\n/Doc Do"), "{other}");
+    }
+
+    #[test]
+    fn pages_and_slots_that_do_not_match_are_refused() {
+        let slot = one_page(600, 800, b"");
+        assert!(Binder::new(&slot, 2).is_err(), "two slots in one page");
+        let mut binder = Binder::new(&slot, 1).unwrap();
+        let doc = one_page(600, 800, b"");
+        assert!(matches!(
+            binder.place(&doc, 2),
+            Err(BindError::Pages { found: 1 })
+        ));
+        assert!(matches!(
+            binder.place(b"%PDF-1.7\n", 1),
+            Err(BindError::Unreadable(_))
+        ));
+        assert!(binder.finish().is_err(), "a slot left empty");
+        let mut binder = Binder::new(&slot, 1).unwrap();
+        binder.place(&doc, 1).unwrap();
+        assert!(matches!(
+            binder.place(&doc, 1),
+            Err(BindError::Page { page: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn numbers_are_written_short() {
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(-0.00001), "0");
+        assert_eq!(num(595.2756), "595.2756");
+        assert_eq!(num(0.5), "0.5");
+    }
 }
