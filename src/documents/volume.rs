@@ -301,3 +301,26 @@ fn volume_standards(documents: &[PdfStandard]) -> Vec<PdfStandard> {
 fn contents_title(si: usize) -> &'static str {
     SECTION_TITLES.get(si).copied().unwrap_or("")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_volume_keeps_the_documents_standard_unless_its_pages_could_not_meet_it() {
+        use PdfStandard::*;
+        for kept in [vec![A_2u], vec![A_3b], vec![V_1_7], vec![A_2b]] {
+            assert_eq!(volume_standards(&kept), kept);
+        }
+        for other in [
+            vec![A_2a],
+            vec![Ua_1],
+            vec![A_1b],
+            vec![A_4],
+            vec![A_2u, Ua_1],
+            vec![],
+        ] {
+            assert_eq!(volume_standards(&other), vec![A_2u], "{other:?}");
+        }
+    }
+}
