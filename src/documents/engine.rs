@@ -222,6 +222,11 @@ impl Engine {
         self.compile_with(source, text, &[], None)
     }
 
+    /// The PDF standards documents are made to.
+    pub fn pdf_standards(&self) -> &[PdfStandard] {
+        &self.pdf.standards
+    }
+
     /// Compiles with extra binary files the source may read (`image("/docs/a.pdf")`), given
     /// by their absolute virtual path, and optionally other PDF standards than the engine's.
     pub fn compile_with(

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod annex;
+pub mod bind;
 pub mod engine;
 pub mod fonts;
 pub mod format;

@@ -380,7 +380,8 @@ fn pack_one(
         ident: format!("{}/pack/{subject}", lb.batch.id),
         date: lb.batch.issued_on,
     };
-    // Plain PDF 1.7, as the volume: the forms' own PDF pages are embedded.
+    // Plain PDF 1.7: the forms' own PDF pages are embedded, which Typst's PDF/A export does not
+    // take; a pack is printed, not archived (the volume, which is, binds at PDF level).
     let compiled = engine
         .install(|| engine.compile_with(&doc, source, &files, Some(&[PdfStandard::V_1_7])))
         .map_err(|e| msg!(PackCompile, what = "pack.typ", error = e.to_string()))?;

@@ -1,16 +1,19 @@
 //! The bound volume (合订本): cover, contents, then the qualified reports, the unqualified
 //! reports and the sampling sheets (the notice's order), then the refusal forms and no-sample
 //! sheets the bureau acts on (unless batch.yaml's `archive.volume_includes_unsampled` is
-//! false), each document embedded page by page
-//! exactly as it stands alone, a bookmark per document under its section, and every page
-//! numbered continuously (合订本 第 N 页) beside the document's own numbering.
+//! false), each document bound page by page exactly as it stands alone, a bookmark per
+//! document under its section, and every page numbered continuously (合订本 第 N 页) beside the
+//! document's own numbering. PDF/A like every document: Typst lays out the volume's own pages
+//! with an empty page for each document page, and [`crate::documents::bind`] puts the document
+//! pages into them.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use typst::foundations::Bytes;
 use typst_pdf::PdfStandard;
+
+use crate::documents::bind::{BindError, Binder};
 
 use crate::documents::engine::{DocSource, Engine};
 use crate::documents::render::Rendered;
@@ -165,7 +168,7 @@ fn bind_part(
     path: &Path,
     draft: bool,
 ) -> Result<(), Message> {
-    let mut files: Vec<(String, Bytes)> = Vec::with_capacity(docs.len());
+    let mut files: Vec<(&Path, Vec<u8>, usize)> = Vec::with_capacity(docs.len());
     let mut sections: Vec<Value> = Vec::new();
     let mut counts = [0usize; 4];
     let mut current: Option<usize> = None;
@@ -175,7 +178,7 @@ fn bind_part(
             sections.push(json!({ "title": contents_title(si), "docs": std::mem::take(items) }));
         }
     };
-    for (i, ((si, _), id, kind, doc)) in docs.iter().enumerate() {
+    for ((si, _), id, kind, doc) in docs {
         if current != Some(*si) {
             if let Some(prev) = current {
                 flush(prev, &mut items, &mut sections);
@@ -184,10 +187,7 @@ fn bind_part(
         }
         let bytes = std::fs::read(&doc.path)
             .map_err(|e| msg!(VolumeRead, path = &doc.path, error = e.to_string()))?;
-        // Paths by position: a handful of names for any number of documents (Typst interns
-        // every path it sees for the rest of the process).
-        let vpath = format!("/docs/{i}.pdf");
-        files.push((vpath.clone(), Bytes::new(bytes)));
+        files.push((&doc.path, bytes, doc.pages));
         let c = cases.get(id.as_str()).copied();
         let party = c.map(|c| c.party.name.clone()).unwrap_or_default();
         let product = c
@@ -202,7 +202,6 @@ fn bind_part(
         };
         counts[*si] += 1;
         items.push(json!({
-            "path": vpath,
             // The kind is kept on one line in the contents: a long entry wraps before it.
             "subject": format!("{id}　{party}　{product}"),
             "kind": kind_title,
@@ -250,17 +249,78 @@ fn bind_part(
         },
         date: meta.date,
     };
+    // Typst lays out the volume's own pages as PDF/A, an empty slot page where each document
+    // page goes (its PDF/A export does not take embedded PDF pages); the pages are then put
+    // into their slots at PDF level (documents::bind).
+    let standards = volume_standards(engine.pdf_standards());
     let compiled = engine
-        // Plain PDF 1.7: Typst embeds the documents' own PDF pages, which its PDF/A export does
-        // not allow; each document stays archived as PDF/A on its own.
-        .install(|| engine.compile_with(&doc, source, &files, Some(&[PdfStandard::V_1_7])))
+        .install(|| engine.compile_with(&doc, source, &[], Some(&standards)))
         .map_err(|e| msg!(VolumeCompile, error = e.to_string()))?;
-    drop(files);
-    write_atomic(path, &compiled.pdf)
-        .map_err(|e| msg!(VolumeWrite, path = path, error = e.to_string()))
+    let slots = docs.iter().map(|d| d.3.pages).sum();
+    let mut binder =
+        Binder::new(&compiled.pdf, slots).map_err(|e| msg!(VolumeCompile, error = e))?;
+    drop(compiled);
+    for (doc_path, bytes, pages) in files {
+        binder.place(&bytes, pages).map_err(|e| match e {
+            BindError::Unreadable(error) => msg!(VolumeRead, path = doc_path, error = error),
+            BindError::Pages { found } => {
+                msg!(
+                    VolumeDocPages,
+                    path = doc_path,
+                    found = found,
+                    expected = pages
+                )
+            }
+            BindError::Page { page, error } => {
+                msg!(VolumeBindPage, path = doc_path, page = page, error = error)
+            }
+        })?;
+    }
+    let pdf = binder
+        .finish()
+        .map_err(|e| msg!(VolumeCompile, error = e))?;
+    write_atomic(path, &pdf).map_err(|e| msg!(VolumeWrite, path = path, error = e.to_string()))
+}
+
+/// The standards the volume is made to: the documents' own when the bound pages keep them
+/// (plain PDF, PDF/A-2 and PDF/A-3 at levels B and U), PDF/A-2u otherwise: a level A or
+/// PDF/UA would claim a tagging of the bound pages that the volume does not have, PDF/A-1
+/// and PDF/A-4 other versions of PDF than the documents'.
+fn volume_standards(documents: &[PdfStandard]) -> Vec<PdfStandard> {
+    use PdfStandard::*;
+    let kept =
+        |s: &PdfStandard| matches!(s, V_1_4 | V_1_5 | V_1_6 | V_1_7 | A_2b | A_2u | A_3b | A_3u);
+    if !documents.is_empty() && documents.iter().all(kept) {
+        documents.to_vec()
+    } else {
+        vec![A_2u]
+    }
 }
 
 /// The heading of section `si` in the contents.
 fn contents_title(si: usize) -> &'static str {
     SECTION_TITLES.get(si).copied().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_volume_keeps_the_documents_standard_unless_its_pages_could_not_meet_it() {
+        use PdfStandard::*;
+        for kept in [vec![A_2u], vec![A_3b], vec![V_1_7], vec![A_2b]] {
+            assert_eq!(volume_standards(&kept), kept);
+        }
+        for other in [
+            vec![A_2a],
+            vec![Ua_1],
+            vec![A_1b],
+            vec![A_4],
+            vec![A_2u, Ua_1],
+            vec![],
+        ] {
+            assert_eq!(volume_standards(&other), vec![A_2u], "{other:?}");
+        }
+    }
 }

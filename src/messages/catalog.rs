@@ -695,6 +695,14 @@ catalog! {
         en: "the volume lacks the {kind} of {id}: render every document first",
     }
     VolumeRead = "volume.read" { zh: "无法读取 {path}：{error}", en: "cannot read {path}: {error}" }
+    VolumeBindPage = "volume.bind-page" {
+        zh: "无法将 {path} 第 {page} 页装入合订本：{error}",
+        en: "cannot bind page {page} of {path} into the volume: {error}",
+    }
+    VolumeDocPages = "volume.doc-pages" {
+        zh: "{path} 现有 {found} 页，生成时为 {expected} 页：文书在生成后被改动，请重新生成",
+        en: "{path} has {found} {found|page|pages}, {expected} when it was rendered: it changed since, render it again",
+    }
     VolumeTemplate = "volume.template" { zh: "合订本模板错误：{error}", en: "error in the volume's template: {error}" }
     VolumeCompile = "volume.compile" { zh: "合订本排版错误：\n{error}", en: "the volume could not be laid out:\n{error}" }
     VolumeWrite = "volume.write" { zh: "无法写入 {path}：{error}", en: "cannot write {path}: {error}" }

@@ -218,3 +218,127 @@ fn a_large_volume_is_bound_in_parts_each_with_its_cover_and_contents() {
         assert!(kid.starts_with(id.as_str()), "{kid} should be {id}");
     }
 }
+
+/// The Form XObject drawn on a slot page of the volume: the one form among its XObjects.
+fn form_on(vol: &lopdf::Document, page: lopdf::ObjectId) -> &lopdf::Stream {
+    let resources = vol.get_dictionary(page).unwrap().get(b"Resources").unwrap();
+    let resources = vol.dereference(resources).unwrap().1.as_dict().unwrap();
+    let xobjects = resources.get(b"XObject").unwrap();
+    let xobjects = vol.dereference(xobjects).unwrap().1.as_dict().unwrap();
+    let forms: Vec<&lopdf::Stream> = xobjects
+        .iter()
+        .filter_map(|(_, o)| vol.dereference(o).ok()?.1.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Form"))
+        .collect();
+    assert_eq!(forms.len(), 1, "one document page on volume page {page:?}");
+    forms[0]
+}
+
+/// The base names of the fonts a resource dictionary names.
+fn font_names(doc: &lopdf::Document, resources: &lopdf::Object) -> Vec<String> {
+    let resources = doc.dereference(resources).unwrap().1.as_dict().unwrap();
+    let Ok(fonts) = resources.get(b"Font") else {
+        return Vec::new();
+    };
+    let fonts = doc.dereference(fonts).unwrap().1.as_dict().unwrap();
+    let mut names: Vec<String> = fonts
+        .iter()
+        .map(|(_, f)| {
+            let f = doc.dereference(f).unwrap().1.as_dict().unwrap();
+            String::from_utf8_lossy(f.get(b"BaseFont").unwrap().as_name().unwrap()).into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Each document page is drawn into its own page of the volume as it stands alone: that
+/// page's form holds the document page's content, byte for byte, with the same fonts, and
+/// covers the page; a document that cannot be read, or whose pages changed since it was
+/// rendered, is refused by its path and no volume is written.
+#[test]
+fn each_document_page_is_put_into_its_own_page_of_the_volume() {
+    let lb = sample();
+    let (dir, done) = render_all(&lb, RenderOptions::default());
+    let parts = spotcheck::documents::volume::bind(&lb, &engine(), &done, dir.path()).unwrap();
+    let vol = lopdf::Document::load(&parts[0]).unwrap();
+    let slots: Vec<lopdf::ObjectId> = vol.get_pages().into_values().collect();
+    let bound: Vec<&spotcheck::documents::render::Rendered> =
+        spotcheck::documents::volume::contents(&lb)
+            .iter()
+            .flat_map(|(_, docs)| docs)
+            .map(|(id, kind)| {
+                done.iter()
+                    .find(|d| &d.case == id && d.kind == *kind)
+                    .unwrap()
+            })
+            .collect();
+    let pages: usize = bound.iter().map(|d| d.pages).sum();
+    let mut at = slots.len() - pages;
+    assert!(at >= 2, "cover and contents before the documents");
+    for d in &bound {
+        let doc = lopdf::Document::load(&d.path).unwrap();
+        for (n, page) in doc.get_pages().into_values().enumerate() {
+            let what = format!(
+                "{} page {}, volume page {}",
+                d.path.display(),
+                n + 1,
+                at + 1
+            );
+            let form = form_on(&vol, slots[at]);
+            let own = doc.get_page_contents(page);
+            assert_eq!(own.len(), 1, "{what}: one content stream");
+            let own = doc.get_object(own[0]).unwrap().as_stream().unwrap();
+            assert!(
+                form.content == own.content
+                    && form.dict.get(b"Filter").ok() == own.dict.get(b"Filter").ok(),
+                "{what}: a content of {} bytes, not the page's {} bytes",
+                form.content.len(),
+                own.content.len()
+            );
+            let own = doc.get_dictionary(page).unwrap().get(b"Resources").unwrap();
+            let fonts = font_names(&vol, form.dict.get(b"Resources").unwrap());
+            assert!(!fonts.is_empty(), "{what}: no fonts");
+            assert_eq!(fonts, font_names(&doc, own), "{what}");
+            assert_eq!(
+                form.dict.get(b"BBox").unwrap().as_array().unwrap().len(),
+                4,
+                "{what}"
+            );
+            at += 1;
+        }
+    }
+    assert_eq!(at, slots.len());
+
+    // A document that is not a PDF, then one with other pages than were rendered.
+    let report = bound
+        .iter()
+        .find(|d| d.kind == "report" && d.pages > 1)
+        .unwrap();
+    let sheet = bound.iter().find(|d| d.pages == 1).unwrap();
+    for (bytes, says) in [
+        (b"%PDF-1.7\nnot a document".to_vec(), String::new()),
+        (
+            std::fs::read(&sheet.path).unwrap(),
+            format!("{}", report.pages),
+        ),
+    ] {
+        std::fs::write(&report.path, &bytes).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let err = spotcheck::documents::volume::bind(&lb, &engine(), &done, out.path())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&report.path.display().to_string()) && err.contains(&says),
+            "{err}"
+        );
+        assert!(
+            !out.path().join("volume").exists() || {
+                std::fs::read_dir(out.path().join("volume"))
+                    .unwrap()
+                    .next()
+                    .is_none()
+            }
+        );
+    }
+}
