@@ -18,12 +18,22 @@ pub(super) struct Checker<'a> {
 impl<'a> Checker<'a> {
     /// Every rule over the batch, the findings in the order they were made.
     pub(super) fn run(lb: &'a LoadedBatch) -> Vec<Diagnostic> {
+        Self::run_for(lb, |_| true)
+    }
+
+    /// The rules of `batch.yaml`, of the cases `selected` picks, and the rules across cases
+    /// (over every case): each case's own rules read only that case, so a selected case gets
+    /// the findings it gets in [`Self::run`].
+    pub(super) fn run_for(
+        lb: &'a LoadedBatch,
+        selected: impl Fn(&LoadedCase) -> bool,
+    ) -> Vec<Diagnostic> {
         let mut ck = Checker {
             lb,
             out: Vec::new(),
         };
         ck.batch_file();
-        for lc in &lb.cases {
+        for lc in lb.cases.iter().filter(|lc| selected(lc)) {
             ck.case(lc);
         }
         ck.plan_over();

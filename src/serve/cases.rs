@@ -173,7 +173,7 @@ fn hex(bytes: &[u8]) -> String {
 /// The findings of `lb` that concern the case `lc`: those of its file, and those of rules
 /// across cases, filed under another case, that name it.
 fn findings_of(lb: &LoadedBatch, lc: &LoadedCase, lang: Lang) -> Vec<Shown> {
-    let all = crate::rules::check(lb);
+    let all = crate::rules::check_cases(lb, &[lc.case.id.as_str()]);
     shown(&all, &lc.file, &lc.case.id, lang)
 }
 
@@ -314,7 +314,14 @@ fn evaluate(
                     sha256: sha2::Sha256::digest(text.as_bytes()).into(),
                 };
             }
-            let findings = shown(&crate::rules::check(&edited), &lc.file, &lc.case.id, lang);
+            // The case as edited, under the id its form gives.
+            let id = edited
+                .cases
+                .iter()
+                .find(|c| c.file == lc.file)
+                .map_or(lc.case.id.as_str(), |c| c.case.id.as_str());
+            let all = crate::rules::check_cases(&edited, &[id]);
+            let findings = shown(&all, &lc.file, &lc.case.id, lang);
             Ok(Evaluated {
                 text: Some(text),
                 batch: Some(edited),
@@ -558,7 +565,7 @@ pub async fn preview(
             return preview_json(&id, p, None);
         }
         let _one_at_a_time = st.saving.lock().unwrap_or_else(|p| p.into_inner());
-        let all = crate::rules::check(&lb);
+        let all = crate::rules::check_cases(&lb, &[lc.case.id.as_str()]);
         let draft =
             !crate::rules::blocking(&lb, &all, std::slice::from_ref(&lc.case.id)).is_empty();
         render_preview(&st, &lb, &id, draft, lang)

@@ -289,6 +289,26 @@ fn every_rule_fires_at_the_field_that_breaks_it() {
             }
         };
         let found = rules::check(&lb);
+        // Checking the broken case alone (a form saved in the browser) finds the same.
+        if let Some(lc) = lb.cases.iter().find(|lc| lc.file == row.file) {
+            let alone = rules::check_cases(&lb, &[lc.case.id.as_str()]);
+            let expected: Vec<Diagnostic> = found
+                .iter()
+                .filter(|d| {
+                    d.file == load::BATCH_FILE
+                        || d.file == lc.file
+                        || d.rule.family() == rules::Family::Across
+                })
+                .cloned()
+                .collect();
+            let (alone, expected) = (summary(&alone), summary(&expected));
+            if alone != expected {
+                failures.push(format!(
+                    "{} ({}): checking {} alone finds\n{alone}where the whole check finds\n{expected}",
+                    row.rule, row.path, lc.case.id,
+                ));
+            }
+        }
         let hits: Vec<&Diagnostic> = found.iter().filter(|d| d.rule == row.rule).collect();
         let ok = hits.len() == 1 && {
             let d = hits[0];
