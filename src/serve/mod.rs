@@ -68,6 +68,8 @@ pub struct AppState {
     pub addr: SocketAddr,
     /// The page templates (`templates/serve/`).
     pub tera: Tera,
+    /// The work pages' jobs.
+    pub jobs: jobs::Jobs,
 }
 
 impl AppState {
@@ -309,6 +311,7 @@ pub fn start(addr: SocketAddr, config: Config) -> std::io::Result<Server> {
         today: config.today,
         addr,
         tera,
+        jobs: jobs::Jobs::default(),
     });
     let url = format!("http://{}/?token={}", host_of(addr), state.token);
     let app = router(state);
