@@ -35,7 +35,7 @@ fn s(v: &serde_yaml::Value) -> String {
 /// else the first lab), and the first day of the window.
 pub(crate) struct BatchFacts {
     rows: Vec<(String, String)>,
-    start: String,
+    pub(crate) start: String,
     lab_names: BTreeMap<String, String>,
 }
 

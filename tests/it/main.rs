@@ -23,6 +23,7 @@ mod pages;
 mod pipeline;
 mod qr;
 mod report;
+mod serve_work;
 mod status;
 mod synth;
 mod ux;
