@@ -2,7 +2,7 @@
 //!
 //! A job runs on a thread of its own ([`Jobs::spawn`]) and reports through its [`Job`]: the
 //! stage, the steps done of the stage's total (what the library's [`Progress`] tells), the
-//! lines it has to show (already in the language of the user who started it), and, once
+//! lines it has to show (made in each language, so that a page shows them in its own), and, once
 //! finished, whether it succeeded and the files it made. The files are paths inside the output
 //! folder chosen by the job, never by the user; a page asks for them by the job's id and their
 //! index. Only one build runs at a time ([`Jobs::start_build`]).
@@ -31,11 +31,23 @@ pub enum Tone {
     Error,
 }
 
-/// One line a job shows.
-#[derive(Debug, Clone, Serialize)]
+/// One line a job shows, in each language (a page asks in its own).
+#[derive(Debug, Clone)]
 pub struct Line {
     pub tone: Tone,
-    pub text: String,
+    text: [String; 2],
+}
+
+impl Line {
+    /// The line in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        &self.text[usize::from(lang == Lang::En)]
+    }
+}
+
+/// `f` in each language, Chinese first.
+fn both(f: impl Fn(Lang) -> String) -> [String; 2] {
+    [f(Lang::Zh), f(Lang::En)]
 }
 
 /// A file a job made, offered for download.
@@ -50,8 +62,8 @@ pub struct Made {
 /// Where a job stands.
 #[derive(Debug, Clone, Default)]
 pub struct Status {
-    /// The stage's name, in the user's language.
-    pub stage: String,
+    /// The stage's name, in each language.
+    stage: [String; 2],
     pub done: u64,
     /// 0 when the stage's length is not known.
     pub total: u64,
@@ -67,9 +79,14 @@ pub struct Job {
     pub id: u64,
     /// `import`, `pack`, `build` or `verify`.
     pub kind: &'static str,
-    /// The language its lines are in.
-    pub lang: Lang,
     status: Mutex<Status>,
+}
+
+impl Status {
+    /// The stage's name in `lang`; empty before the first stage.
+    pub fn stage(&self, lang: Lang) -> &str {
+        &self.stage[usize::from(lang == Lang::En)]
+    }
 }
 
 impl Job {
@@ -83,20 +100,19 @@ impl Job {
         self.status_mut().clone()
     }
 
-    /// A new stage, of `total` steps (0: unknown).
-    pub fn stage(&self, name: impl Into<String>, total: u64) {
+    /// A new stage, named `name` in each language, of `total` steps (0: unknown).
+    pub fn stage(&self, name: impl Fn(Lang) -> String, total: u64) {
+        let stage = both(name);
         let mut s = self.status_mut();
-        s.stage = name.into();
+        s.stage = stage;
         s.done = 0;
         s.total = total;
     }
 
-    /// A line to show.
-    pub fn line(&self, tone: Tone, text: impl Into<String>) {
-        self.status_mut().lines.push(Line {
-            tone,
-            text: text.into(),
-        });
+    /// A line to show, `text` in each language.
+    pub fn say(&self, tone: Tone, text: impl Fn(Lang) -> String) {
+        let text = both(text);
+        self.status_mut().lines.push(Line { tone, text });
     }
 
     /// A file made, to offer.
@@ -121,7 +137,7 @@ impl Job {
 /// The library's stages, drawn on the job's page.
 impl Progress for Job {
     fn start(&self, stage: Stage, total: u64) {
-        self.stage(stage.label().template(self.lang), total);
+        self.stage(|lang| stage.label().template(lang).to_string(), total);
     }
 
     fn tick(&self, _stage: Stage) {
@@ -155,12 +171,11 @@ impl Jobs {
     }
 
     /// A new job, registered, not started.
-    pub fn new_job(&self, kind: &'static str, lang: Lang) -> Arc<Job> {
+    pub fn new_job(&self, kind: &'static str) -> Arc<Job> {
         let id = self.next.fetch_add(1, Ordering::SeqCst) + 1;
         let job = Arc::new(Job {
             id,
             kind,
-            lang,
             status: Mutex::new(Status::default()),
         });
         self.all
@@ -212,10 +227,9 @@ impl Jobs {
             match ok {
                 Ok(ok) => j.finish(ok),
                 Err(_) => {
-                    j.line(
-                        Tone::Error,
-                        super::text::get(j.lang, "work_job_panicked").to_string(),
-                    );
+                    j.say(Tone::Error, |l| {
+                        super::text::get(l, "work_job_panicked").to_string()
+                    });
                     j.finish(false);
                 }
             }
@@ -227,10 +241,9 @@ impl Jobs {
             .spawn(run)
             .is_err()
         {
-            job.line(
-                Tone::Error,
-                super::text::get(job.lang, "work_job_panicked").to_string(),
-            );
+            job.say(Tone::Error, |l| {
+                super::text::get(l, "work_job_panicked").to_string()
+            });
             job.finish(false);
         }
     }

@@ -211,11 +211,17 @@ struct JobView {
     stage: String,
     done: u64,
     total: u64,
-    lines: Vec<super::jobs::Line>,
+    lines: Vec<LineView>,
     finished: bool,
     ok: bool,
     state: &'static str,
     files: Vec<FileLink>,
+}
+
+#[derive(Serialize)]
+struct LineView {
+    tone: Tone,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -235,14 +241,20 @@ fn view_of(job: &Job, lang: Lang) -> JobView {
         id: job.id,
         kind: job.kind,
         title: text::get(lang, kind_word(job.kind)),
-        stage: if s.stage.is_empty() {
-            text::get(lang, "work_waiting").to_string()
-        } else {
-            s.stage
+        stage: match s.stage(lang) {
+            "" => text::get(lang, "work_waiting").to_string(),
+            stage => stage.to_string(),
         },
         done: s.done,
         total: s.total,
-        lines: s.lines,
+        lines: s
+            .lines
+            .iter()
+            .map(|l| LineView {
+                tone: l.tone,
+                text: l.text(lang).to_string(),
+            })
+            .collect(),
         finished: s.finished,
         ok: s.ok,
         state: text::get(lang, state),
@@ -500,31 +512,37 @@ fn save(
         })
 }
 
-/// Each line of `text` as a line of the job.
-fn lines(job: &Job, tone: Tone, text: &str) {
-    for l in text.lines().filter(|l| !l.trim().is_empty()) {
-        job.line(tone, l);
-    }
-}
-
 /// The batch loaded, or its errors shown as the commands show them.
 fn load_for(job: &Job, batch: &Path) -> Option<LoadedBatch> {
-    job.stage(text::get(job.lang, "work_stage_load"), 0);
+    stage(job, "work_stage_load");
     match load::load(batch) {
         Ok(lb) => Some(lb),
         Err(diags) => {
-            lines(job, Tone::Error, &diags.in_lang(job.lang));
-            job.line(
-                Tone::Error,
-                msg!(LoadFailed, errors = diags.0.len()).in_lang(job.lang),
-            );
+            for d in &diags.0 {
+                job.say(Tone::Error, |l| d.in_lang(l));
+            }
+            let m = msg!(LoadFailed, errors = diags.0.len());
+            job.say(Tone::Error, |l| m.in_lang(l));
             None
         }
     }
 }
 
-fn done_stage(job: &Job) {
-    job.stage(text::get(job.lang, "work_stage_done"), 0);
+/// A stage of the work pages' own, named by a word of [`WORDS`].
+fn stage(job: &Job, word: &'static str) {
+    job.stage(|l| text::get(l, word).to_string(), 0);
+}
+
+/// Each message as a line, the last one as the result.
+fn say_all(job: &Job, ms: &[crate::messages::Message]) {
+    for (i, m) in ms.iter().enumerate() {
+        let tone = if i + 1 == ms.len() {
+            Tone::Ok
+        } else {
+            Tone::Info
+        };
+        job.say(tone, |l| m.in_lang(l));
+    }
 }
 
 /// `POST /work/import`: the list (field `list`) into planned cases, as `spotcheck import`.
@@ -552,7 +570,7 @@ async fn import(
             text::get(lang, "work_no_file"),
         );
     };
-    let job = state.jobs.new_job("import", lang);
+    let job = state.jobs.new_job("import");
     let original = shown_name(&list.name);
     let ext = Path::new(&original)
         .extension()
@@ -571,12 +589,10 @@ async fn import(
     let id = job.id;
     let st = state.clone();
     Jobs::spawn(job, move |job| {
-        job.stage(text::get(job.lang, "work_stage_list"), 0);
+        stage(job, "work_stage_list");
         let Some(file) = saved else {
-            job.line(
-                Tone::Error,
-                msg!(ImportFormat, path = &original).in_lang(job.lang),
-            );
+            let m = msg!(ImportFormat, path = &original);
+            job.say(Tone::Error, |l| m.in_lang(l));
             return false;
         };
         // Findings name the file as the user knows it, not as it was saved.
@@ -584,29 +600,22 @@ async fn import(
         match ledger::plan_import(&st.batch, &file, &BTreeMap::new()) {
             Err(diags) => {
                 for d in &diags {
-                    lines(job, Tone::Error, &as_known(d.in_lang(job.lang)));
+                    job.say(Tone::Error, |l| as_known(d.in_lang(l)));
                 }
-                job.line(
-                    Tone::Error,
-                    msg!(ImportRefused, errors = diags.len()).in_lang(job.lang),
-                );
+                let m = msg!(ImportRefused, errors = diags.len());
+                job.say(Tone::Error, |l| m.in_lang(l));
                 false
             }
             Ok(plan) => {
-                job.stage(text::get(job.lang, "work_stage_write"), 0);
+                stage(job, "work_stage_write");
                 match ledger::write_import(&st.batch, &plan, &original) {
                     Ok(_) => {
-                        let ms = plan.messages();
-                        let last = ms.len().saturating_sub(1);
-                        for (i, m) in ms.iter().enumerate() {
-                            let tone = if i == last { Tone::Ok } else { Tone::Info };
-                            job.line(tone, m.in_lang(job.lang));
-                        }
-                        done_stage(job);
+                        say_all(job, &plan.messages());
+                        stage(job, "work_stage_done");
                         true
                     }
                     Err(m) => {
-                        job.line(Tone::Error, m.in_lang(job.lang));
+                        job.say(Tone::Error, |l| m.in_lang(l));
                         false
                     }
                 }
@@ -646,30 +655,28 @@ async fn pack(
             _ => {}
         }
     }
-    let job = state.jobs.new_job("pack", lang);
+    let job = state.jobs.new_job("pack");
     let id = job.id;
     let st = state.clone();
     Jobs::spawn(job, move |job| {
         let Some(lb) = load_for(job, &st.batch) else {
             return false;
         };
-        job.stage(text::get(job.lang, "work_stage_check"), 0);
+        stage(job, "work_stage_check");
         let packed = match selection(&lb, &dates, &cases) {
             Ok(p) => p,
             Err(m) => {
-                job.line(Tone::Error, m.in_lang(job.lang));
+                job.say(Tone::Error, |l| m.in_lang(l));
                 return false;
             }
         };
         let errors = refusals(&lb, &st.engine, &packed);
         if !errors.is_empty() {
             for d in &errors {
-                lines(job, Tone::Error, &d.in_lang(job.lang));
+                job.say(Tone::Error, |l| d.in_lang(l));
             }
-            job.line(
-                Tone::Error,
-                msg!(PackRefused, errors = errors.len()).in_lang(job.lang),
-            );
+            let m = msg!(PackRefused, errors = errors.len());
+            job.say(Tone::Error, |l| m.in_lang(l));
             return false;
         }
         let opts = PackOptions {
@@ -680,14 +687,14 @@ async fn pack(
         match pack_with(&lb, &st.engine, &opts, job) {
             Ok(written) => {
                 for w in &written {
-                    job.line(Tone::Ok, w.message().in_lang(job.lang));
+                    job.say(Tone::Ok, |l| w.message().in_lang(l));
                     job.made(w.path.clone(), label_in(&st.out, &w.path));
                 }
-                done_stage(job);
+                stage(job, "work_stage_done");
                 true
             }
             Err(m) => {
-                job.line(Tone::Error, m.in_lang(job.lang));
+                job.say(Tone::Error, |l| m.in_lang(l));
                 false
             }
         }
@@ -711,7 +718,7 @@ impl Drop for BuildPlace {
 
 /// `POST /work/build`: the whole batch, as `spotcheck build`; one at a time.
 async fn build(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) -> Response {
-    let job = state.jobs.new_job("build", lang);
+    let job = state.jobs.new_job("build");
     if let Err(running) = state.jobs.start_build(job.id) {
         state.jobs.forget(job.id);
         let mut r = state.error(
@@ -731,29 +738,25 @@ async fn build(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) -> 
         let Some(lb) = load_for(job, &st.batch) else {
             return false;
         };
-        job.stage(text::get(job.lang, "work_stage_check"), 0);
+        stage(job, "work_stage_check");
         let opts = BuildOptions {
             out: st.out.clone(),
             ..BuildOptions::default()
         };
         match build_with(&lb, &st.engine, &opts, job) {
             Ok(r) => {
-                let ms = r.messages();
-                let last = ms.len().saturating_sub(1);
-                for (i, m) in ms.iter().enumerate() {
-                    let tone = if i == last { Tone::Ok } else { Tone::Info };
-                    job.line(tone, m.in_lang(job.lang));
-                }
+                say_all(job, &r.messages());
                 job.made(r.archive.path.clone(), label_in(&st.out, &r.archive.path));
                 for v in &r.volume {
                     job.made(v.clone(), label_in(&st.out, v));
                 }
-                done_stage(job);
+                stage(job, "work_stage_done");
                 true
             }
             Err(e) => {
-                for l in e.lines(job.lang) {
-                    lines(job, Tone::Error, &l);
+                let (zh, en) = (e.lines(Lang::Zh), e.lines(Lang::En));
+                for (z, e) in zh.iter().zip(&en) {
+                    job.say(Tone::Error, |l| if l == Lang::En { e } else { z }.clone());
                 }
                 false
             }
@@ -788,7 +791,7 @@ async fn verify_upload(
             text::get(lang, "work_no_file"),
         );
     };
-    let job = state.jobs.new_job("verify", lang);
+    let job = state.jobs.new_job("verify");
     let saved = save(&state, lang, job.id, "archive.zip", &archive.bytes).and_then(|a| match files
         .remove("pubkey")
     {
@@ -816,7 +819,7 @@ async fn verify_upload(
     let original = shown_name(&archive.name);
     let id = job.id;
     Jobs::spawn(job, move |job| {
-        job.stage(text::get(job.lang, "work_stage_verify"), 0);
+        stage(job, "work_stage_verify");
         let public_key = match key
             .as_ref()
             .map(|(k, _)| sign::read_public_key(k))
@@ -824,12 +827,11 @@ async fn verify_upload(
         {
             Ok(k) => k,
             Err(e) => {
-                let text = msg!(CliError, error = e.message()).in_lang(job.lang);
-                let text = match &key {
-                    Some((k, name)) => text.replace(&k.display().to_string(), name),
-                    None => text,
-                };
-                job.line(Tone::Error, text);
+                let m = msg!(CliError, error = e.message());
+                job.say(Tone::Error, |l| match &key {
+                    Some((k, name)) => m.in_lang(l).replace(&k.display().to_string(), name),
+                    None => m.in_lang(l),
+                });
                 return false;
             }
         };
@@ -844,23 +846,32 @@ async fn verify_upload(
             Verdict::SignatureUnchecked => Tone::Warning,
             Verdict::Damaged | Verdict::Unreadable => Tone::Error,
         };
-        // The first lines name the archive and give the verdict; the errors follow.
-        for (i, l) in report
-            .in_lang(job.lang)
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .enumerate()
-        {
+        // The report as verify prints it, line by line: the archive, the verdict, the errors
+        // (`  - …`), what else it found, the signature; then the warnings.
+        let saved = path.display().to_string();
+        let lines = |l: Lang| -> Vec<String> {
+            report
+                .in_lang(l)
+                .lines()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| t.replace(&saved, &original))
+                .collect()
+        };
+        let (zh, en) = (lines(Lang::Zh), lines(Lang::En));
+        for (i, (z, e)) in zh.iter().zip(&en).enumerate() {
             let t = match i {
-                0 => Tone::Info,
                 1 => tone,
-                _ if l.starts_with("  - ") => Tone::Error,
+                _ if z.starts_with("  - ") => Tone::Error,
                 _ => Tone::Info,
             };
-            job.line(t, l.replace(&path.display().to_string(), &original));
+            job.say(t, |l| if l == Lang::En { e } else { z }.clone());
         }
-        lines(job, Tone::Warning, &report.render_warnings(job.lang));
-        done_stage(job);
+        for w in report.warnings() {
+            job.say(Tone::Warning, |l| {
+                msg!(VerifyWarningLine, message = w.in_lang(l)).in_lang(l)
+            });
+        }
+        stage(job, "work_stage_done");
         report.verdict.is_valid()
     });
     to_job(id)

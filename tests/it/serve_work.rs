@@ -232,8 +232,18 @@ fn an_imported_list_writes_what_the_command_writes_and_a_bad_one_nothing() {
             "/work/import",
             &[("list", "名单.xlsx", &std::fs::read(&bad_list).unwrap())],
         );
-        let s = app.wait(app.job_of(&r)).pop().unwrap();
+        let id = app.job_of(&r);
+        let s = app.wait(id).pop().unwrap();
         assert_eq!(s["ok"], false);
+        // In the language of the page that asks.
+        let en: Value =
+            serde_json::from_slice(&app.get(&format!("/work/jobs/{id}?lang=en")).body).unwrap();
+        let en = App::lines(&en);
+        assert!(en.contains("3 errors: nothing was written"), "{en}");
+        assert!(
+            en.contains("名单.xlsx:企业名单!C5 统一社会信用代码: error[party.credit-code]"),
+            "{en}"
+        );
         let shown = App::lines(&s);
         for want in [
             "名单.xlsx:企业名单!C5 统一社会信用代码: 错误[party.credit-code]",
