@@ -491,25 +491,20 @@ fn upload_dir(out: &Path, id: u64) -> std::io::Result<PathBuf> {
 }
 
 /// Writes `bytes` as `file` of the job's upload folder.
-fn save(
-    state: &AppState,
-    lang: Lang,
-    id: u64,
-    file: &str,
-    bytes: &[u8],
-) -> Result<PathBuf, Response> {
-    upload_dir(&state.out, id)
-        .and_then(|dir| {
-            let path = dir.join(file);
-            std::fs::write(&path, bytes).map(|()| path)
-        })
-        .map_err(|e| {
-            state.error(
-                lang,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                &format!("{}{e}", text::get(lang, "work_cannot_save")),
-            )
-        })
+fn save(out: &Path, id: u64, file: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let path = upload_dir(out, id)?.join(file);
+    std::fs::write(&path, bytes)?;
+    Ok(path)
+}
+
+/// The page that says an upload could not be saved; the job that was to use it forgotten.
+fn cannot_save(state: &AppState, lang: Lang, job: u64, e: &std::io::Error) -> Response {
+    state.jobs.forget(job);
+    state.error(
+        lang,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        &format!("{}{e}", text::get(lang, "work_cannot_save")),
+    )
 }
 
 /// The batch loaded, or its errors shown as the commands show them.
@@ -577,12 +572,9 @@ async fn import(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .filter(|e| matches!(e.as_str(), "xlsx" | "xlsm" | "csv"));
     let saved = match &ext {
-        Some(ext) => match save(&state, lang, job.id, &format!("list.{ext}"), &list.bytes) {
+        Some(ext) => match save(&state.out, job.id, &format!("list.{ext}"), &list.bytes) {
             Ok(p) => Some(p),
-            Err(r) => {
-                state.jobs.forget(job.id);
-                return r;
-            }
+            Err(e) => return cannot_save(&state, lang, job.id, &e),
         },
         None => None,
     };
@@ -792,29 +784,18 @@ async fn verify_upload(
         );
     };
     let job = state.jobs.new_job("verify");
-    let saved = save(&state, lang, job.id, "archive.zip", &archive.bytes).and_then(|a| match files
-        .remove("pubkey")
-    {
-        Some(k) => {
-            let key = a.with_file_name("key.pub");
-            std::fs::write(&key, &k.bytes)
-                .map(|()| (a, Some((key, shown_name(&k.name)))))
-                .map_err(|e| {
-                    state.error(
-                        lang,
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        &format!("{}{e}", text::get(lang, "work_cannot_save")),
-                    )
-                })
+    let saved = save(&state.out, job.id, "archive.zip", &archive.bytes).and_then(|a| {
+        match files.remove("pubkey") {
+            Some(k) => {
+                let key = a.with_file_name("key.pub");
+                std::fs::write(&key, &k.bytes).map(|()| (a, Some((key, shown_name(&k.name)))))
+            }
+            None => Ok((a, None)),
         }
-        None => Ok((a, None)),
     });
     let (path, key) = match saved {
         Ok(s) => s,
-        Err(r) => {
-            state.jobs.forget(job.id);
-            return r;
-        }
+        Err(e) => return cannot_save(&state, lang, job.id, &e),
     };
     let original = shown_name(&archive.name);
     let id = job.id;

@@ -433,6 +433,45 @@ fn a_build_shows_its_progress_downloads_its_archive_and_the_archive_verifies() {
         "named as uploaded: {shown}"
     );
     assert!(!shown.contains("uploads"), "{shown}");
+    // With a public key, the signature must be there: this archive is unsigned.
+    let keys = tempfile::tempdir().unwrap();
+    let o = spotcheck()
+        .args(["keygen", "-o"])
+        .arg(keys.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let public = std::fs::read(keys.path().join("spotcheck.pub")).unwrap();
+    let r = app.upload(
+        "/work/verify",
+        &[
+            ("archive", "DH-2024-01.zip", &zip),
+            ("pubkey", "lab.pub", &public),
+        ],
+    );
+    let s = app.wait(app.job_of(&r)).pop().unwrap();
+    let shown = App::lines(&s);
+    assert_eq!(s["ok"], false, "{shown}");
+    assert!(
+        shown.contains(Msg::VerifySigMissing.template(Lang::Zh)),
+        "{shown}"
+    );
+    let r = app.upload(
+        "/work/verify",
+        &[
+            ("archive", "DH-2024-01.zip", &zip),
+            ("pubkey", "lab.pub", b"not a key"),
+        ],
+    );
+    let s = app.wait(app.job_of(&r)).pop().unwrap();
+    let shown = App::lines(&s);
+    assert_eq!(s["ok"], false, "{shown}");
+    assert!(
+        shown.contains("lab.pub"),
+        "the key named as uploaded: {shown}"
+    );
+    assert!(!shown.contains("uploads"), "{shown}");
+
     let target = "data/source/batch.yaml";
     let r = app.upload(
         "/work/verify",
