@@ -473,6 +473,34 @@ async fn uploads(
     Ok(files)
 }
 
+/// The file of field `required` of a multipart form and the form's other files; or the page
+/// that says why there are none: 413 past the upload limit (declared or met), 400 without
+/// the file.
+async fn uploaded(
+    state: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    form: Multipart,
+    required: &str,
+) -> Result<(Upload, BTreeMap<String, Upload>), Response> {
+    if declared_too_large(headers) {
+        return Err(state.error(
+            lang,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            text::get(lang, "work_too_large_limit"),
+        ));
+    }
+    let mut files = uploads(state, lang, form).await?;
+    match files.remove(required) {
+        Some(f) => Ok((f, files)),
+        None => Err(state.error(
+            lang,
+            StatusCode::BAD_REQUEST,
+            text::get(lang, "work_no_file"),
+        )),
+    }
+}
+
 /// The last component of a name a browser sent, without control characters: only shown, and
 /// written into a comment of the case files (as `import` writes the list's file name).
 fn shown_name(name: &str) -> String {
@@ -547,23 +575,9 @@ async fn import(
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    if declared_too_large(&headers) {
-        return state.error(
-            lang,
-            StatusCode::PAYLOAD_TOO_LARGE,
-            text::get(lang, "work_too_large_limit"),
-        );
-    }
-    let mut files = match uploads(&state, lang, form).await {
-        Ok(f) => f,
+    let (list, _) = match uploaded(&state, lang, &headers, form, "list").await {
+        Ok(u) => u,
         Err(r) => return r,
-    };
-    let Some(list) = files.remove("list") else {
-        return state.error(
-            lang,
-            StatusCode::BAD_REQUEST,
-            text::get(lang, "work_no_file"),
-        );
     };
     let job = state.jobs.new_job("import");
     let original = shown_name(&list.name);
@@ -765,23 +779,9 @@ async fn verify_upload(
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    if declared_too_large(&headers) {
-        return state.error(
-            lang,
-            StatusCode::PAYLOAD_TOO_LARGE,
-            text::get(lang, "work_too_large_limit"),
-        );
-    }
-    let mut files = match uploads(&state, lang, form).await {
-        Ok(f) => f,
+    let (archive, mut files) = match uploaded(&state, lang, &headers, form, "archive").await {
+        Ok(u) => u,
         Err(r) => return r,
-    };
-    let Some(archive) = files.remove("archive") else {
-        return state.error(
-            lang,
-            StatusCode::BAD_REQUEST,
-            text::get(lang, "work_no_file"),
-        );
     };
     let job = state.jobs.new_job("verify");
     let saved = save(&state.out, job.id, "archive.zip", &archive.bytes).and_then(|a| {

@@ -182,24 +182,29 @@ pub(crate) fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<String>]) {
     wb.save(path).unwrap();
 }
 
+/// The good rows and three bad ones. Row 5: a wrong check character (C5), no address (D5);
+/// row 6: not a date (I6), a lab the batch does not have (J6); row 7: the same enterprise and
+/// category as row 3.
+pub(crate) fn bad_rows(f: &BatchFacts) -> Vec<Vec<String>> {
+    let mut rows = good_rows(f);
+    let mut bad = rows[2].clone();
+    bad[2] = "91420100MA4KD07WX0".into();
+    bad[3] = String::new();
+    rows.push(bad);
+    let mut bad = rows[3].clone();
+    bad[2] = CODES[2].into();
+    bad[8] = "2099-13-40".into();
+    bad[9] = "不存在的检验所".into();
+    rows.push(bad);
+    rows.push(rows[2].clone());
+    rows
+}
+
 #[test]
 fn a_list_with_bad_rows_is_refused_whole_with_every_bad_cell_located() {
     for sample in samples() {
         let dir = copy_of(&sample);
-        let f = facts(dir.path());
-        let mut rows = good_rows(&f);
-        // Row 5: a wrong check character (C5), no address (D5); row 6: not a date (I6), a
-        // lab the batch does not have (J6); row 7: the same enterprise and category as row 3.
-        let mut bad = rows[2].clone();
-        bad[2] = "91420100MA4KD07WX0".into();
-        bad[3] = String::new();
-        rows.push(bad);
-        let mut bad = rows[3].clone();
-        bad[2] = CODES[2].into();
-        bad[8] = "2099-13-40".into();
-        bad[9] = "不存在的检验所".into();
-        rows.push(bad);
-        rows.push(rows[2].clone());
+        let rows = bad_rows(&facts(dir.path()));
         let before = snapshot(dir.path());
         for (name, write) in [
             (

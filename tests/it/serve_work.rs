@@ -14,7 +14,9 @@ use spotcheck::messages::{Lang, Msg};
 use spotcheck::serve::{self, Config, Server, UPLOAD_LIMIT};
 
 use crate::common::*;
-use crate::field::{copy_of, facts, good_rows, snapshot, with_planned, write_csv, write_xlsx};
+use crate::field::{
+    bad_rows, copy_of, facts, good_rows, snapshot, with_planned, write_csv, write_xlsx,
+};
 
 const TOKEN: &str = "work-pages-test-token-0123";
 
@@ -215,15 +217,7 @@ fn an_imported_list_writes_what_the_command_writes_and_a_bad_one_nothing() {
 
         // A bad list first: every bad cell located, as the clerk named the file; nothing
         // written.
-        let mut rows = good_rows(&f);
-        let mut bad = rows[2].clone();
-        bad[2] = "91420100MA4KD07WX0".into();
-        bad[3] = String::new();
-        rows.push(bad);
-        let mut bad = rows[3].clone();
-        bad[2] = crate::field::CODES[2].into();
-        bad[8] = "2099-13-40".into();
-        rows.push(bad);
+        let rows = bad_rows(&f);
         let bad_list = lists.path().join("bad.xlsx");
         write_xlsx(&bad_list, "企业名单", &rows);
         let before = snapshot(web.path());
@@ -239,7 +233,7 @@ fn an_imported_list_writes_what_the_command_writes_and_a_bad_one_nothing() {
         let en: Value =
             serde_json::from_slice(&app.get(&format!("/work/jobs/{id}?lang=en")).body).unwrap();
         let en = App::lines(&en);
-        assert!(en.contains("3 errors: nothing was written"), "{en}");
+        assert!(en.contains("5 errors: nothing was written"), "{en}");
         assert!(
             en.contains("名单.xlsx:企业名单!C5 统一社会信用代码: error[party.credit-code]"),
             "{en}"
@@ -249,7 +243,9 @@ fn an_imported_list_writes_what_the_command_writes_and_a_bad_one_nothing() {
             "名单.xlsx:企业名单!C5 统一社会信用代码: 错误[party.credit-code]",
             "名单.xlsx:企业名单!D5 地址: 错误[import.cell]",
             "名单.xlsx:企业名单!I6 计划日期: 错误[import.cell]",
-            "3 处错误，未写入任何文件",
+            "名单.xlsx:企业名单!J6 承检机构: 错误[import.cell]",
+            "名单.xlsx:企业名单!C7 统一社会信用代码: 错误[import.duplicate]",
+            "5 处错误，未写入任何文件",
         ] {
             assert!(shown.contains(want), "{want} not in\n{shown}");
         }
