@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::documents::engine::Engine;
 use crate::documents::render::{self, RenderError, RenderOptions, Rendered};
 use crate::input::load::LoadedBatch;
+use crate::messages::{Lang, Message};
 use crate::progress::{Progress, Silent, Stage};
 
 /// What to build.
@@ -71,6 +72,65 @@ impl BuildError {
                 | BuildError::Archive(ArchiveError::Evidence(_))
                 | BuildError::Render(RenderError::Uncovered(_))
         )
+    }
+}
+
+impl BuildError {
+    /// Why the build stopped, as `build` says it, in `lang`: the findings one a line and their
+    /// count, or the one reason.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let m = match self {
+            BuildError::Check(d) => {
+                return vec![
+                    crate::msg!(BuildCheck, findings = d.in_lang(lang)).in_lang(lang),
+                    crate::msg!(BuildCheckCount, errors = d.0.len()).in_lang(lang),
+                ];
+            }
+            BuildError::Key(k) => crate::msg!(BuildKey, error = k.message()),
+            BuildError::Volume(v) => crate::msg!(BuildVolume, error = v.clone()),
+            // An unknown kind or case: an error of what was asked.
+            BuildError::Render(RenderError::Selection(m)) => {
+                crate::msg!(CliError, error = m.clone())
+            }
+            BuildError::Render(r) => return vec![r.in_lang(lang)],
+            BuildError::Archive(a) => return vec![a.in_lang(lang)],
+        };
+        vec![m.in_lang(lang)]
+    }
+}
+
+impl BuildReport {
+    /// What `build` says of a finished build: documents and pages, the volume, the archive.
+    pub fn messages(&self) -> Vec<Message> {
+        let pages: usize = self.rendered.iter().map(|d| d.pages).sum();
+        let a = &self.archive;
+        let archive = if a.signed {
+            crate::msg!(
+                BuildArchiveSignedAt,
+                path = &a.path,
+                files = a.files,
+                bytes = a.payload_bytes
+            )
+        } else {
+            crate::msg!(
+                BuildArchiveAt,
+                path = &a.path,
+                files = a.files,
+                bytes = a.payload_bytes
+            )
+        };
+        std::iter::once(crate::msg!(
+            BuildDone,
+            documents = self.rendered.len(),
+            pages = pages
+        ))
+        .chain(
+            self.volume
+                .iter()
+                .map(|v| crate::msg!(BuildVolumeAt, path = v)),
+        )
+        .chain(std::iter::once(archive))
+        .collect()
     }
 }
 

@@ -4,8 +4,6 @@
 use serde_json::json;
 
 use spotcheck::build::{self, BuildError, BuildOptions, BuildReport};
-use spotcheck::documents::render::RenderError;
-use spotcheck::msg;
 
 use super::args::{BuildArgs, OutputFormat};
 use super::{Exit, Outcome, Ui};
@@ -45,41 +43,15 @@ fn built(r: &BuildReport, format: OutputFormat) -> Outcome {
             },
         }));
     }
-    let archive = if a.signed {
-        msg!(
-            BuildArchiveSignedAt,
-            path = &a.path,
-            files = a.files,
-            bytes = a.payload_bytes
-        )
-    } else {
-        msg!(
-            BuildArchiveAt,
-            path = &a.path,
-            files = a.files,
-            bytes = a.payload_bytes
-        )
-    };
-    let done = Outcome::done().line(msg!(BuildDone, documents = r.rendered.len(), pages = pages));
-    r.volume
-        .iter()
-        .fold(done, |o, v| o.line(msg!(BuildVolumeAt, path = v)))
-        .line(archive)
+    r.messages()
+        .into_iter()
+        .fold(Outcome::done(), |o, m| o.line(m))
 }
 
 /// Why a build or a render stopped, and its exit: 1 for the batch's errors or a failed run,
 /// 2 for what cannot be used.
 pub fn stopped(ui: Ui, e: &BuildError) -> Outcome {
-    let o = Outcome::new(Exit::of_build(e));
-    match e {
-        BuildError::Check(d) => o
-            .error(msg!(BuildCheck, findings = d.in_lang(ui.lang)))
-            .error(msg!(BuildCheckCount, errors = d.0.len())),
-        BuildError::Key(k) => o.error(msg!(BuildKey, error = k.message())),
-        BuildError::Volume(v) => o.error(msg!(BuildVolume, error = v.clone())),
-        // An unknown kind or case: an error of the command line.
-        BuildError::Render(RenderError::Selection(m)) => o.error(msg!(CliError, error = m.clone())),
-        BuildError::Render(r) => o.error(r.in_lang(ui.lang)),
-        BuildError::Archive(a) => o.error(a.in_lang(ui.lang)),
-    }
+    e.lines(ui.lang)
+        .into_iter()
+        .fold(Outcome::new(Exit::of_build(e)), |o, l| o.error(l))
 }

@@ -36,16 +36,9 @@ pub fn run(args: ImportArgs, ui: Ui) -> Outcome {
         .unwrap_or_default();
     match ledger::write_import(&args.batch, &plan, &source) {
         Ok(_) => plan
-            .new
-            .iter()
-            .fold(Outcome::done(), |o, n| {
-                o.line(msg!(ImportCreated, id = &n.case.id, path = &n.path))
-            })
-            .line(msg!(
-                ImportDone,
-                created = plan.new.len(),
-                matched = plan.matched.len()
-            )),
+            .messages()
+            .into_iter()
+            .fold(Outcome::done(), |o, m| o.line(m)),
         Err(m) => Outcome::failed().error(m),
     }
 }

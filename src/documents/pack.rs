@@ -22,6 +22,7 @@ use serde_json::json;
 use typst::foundations::Bytes;
 use typst_pdf::PdfStandard;
 
+use crate::diag::{Diagnostic, Rule};
 use crate::documents::engine::{DocSource, Engine};
 use crate::documents::format::date_cn;
 use crate::documents::kinds::{CATALOG, Kind};
@@ -29,11 +30,12 @@ use crate::documents::qr;
 use crate::documents::render::{QR_PAGES, copies_text};
 use crate::documents::templates::Templates;
 use crate::documents::view::{self, CaseView, DocMeta};
-use crate::input::load::LoadedBatch;
+use crate::input::load::{BATCH_FILE, LoadedBatch};
 use crate::input::model::Case;
 use crate::messages::Message;
 use crate::msg;
 use crate::output::write_atomic;
+use crate::progress::{Progress, Silent, Stage};
 
 /// OUT/pack/
 pub const PACK_DIR: &str = "pack";
@@ -100,11 +102,90 @@ pub fn kinds_for(c: &Case) -> Vec<&'static Kind> {
         .collect()
 }
 
+/// The cases that go on paper for the days and cases asked for: those of the days, the
+/// cases themselves, or, with neither, every planned case. What was asked for must exist: a
+/// case the batch does not have, a day without visits, or nothing planned at all is refused
+/// (what `pack` and the work page both say).
+pub fn selection(
+    lb: &LoadedBatch,
+    dates: &[NaiveDate],
+    cases: &[String],
+) -> Result<Vec<String>, Message> {
+    if let Some(id) = cases.iter().find(|id| lb.case(id).is_none()) {
+        return Err(msg!(PackUnknownCase, id = id));
+    }
+    if let Some(d) = dates
+        .iter()
+        .find(|d| !lb.cases.iter().any(|lc| lc.case.visit.date == **d))
+    {
+        return Err(msg!(PackNoVisits, date = *d));
+    }
+    if dates.is_empty() && cases.is_empty() && !lb.cases.iter().any(|lc| lc.case.is_planned()) {
+        return Err(msg!(PackNothing));
+    }
+    Ok(lb
+        .cases
+        .iter()
+        .filter(|lc| {
+            let c = &lc.case;
+            cases.contains(&c.id)
+                || dates.contains(&c.visit.date)
+                || (dates.is_empty() && cases.is_empty() && c.is_planned())
+        })
+        .map(|lc| lc.case.id.clone())
+        .collect())
+}
+
+/// The errors that stop the pack of `packed` (the cases of [`selection`]): the rules' errors
+/// in `batch.yaml` and in those cases' files, except what is still to be written (it prints
+/// as a blank), then every character of their values no font draws.
+pub fn refusals(lb: &LoadedBatch, engine: &Engine, packed: &[String]) -> Vec<Diagnostic> {
+    let files: Vec<&str> = lb
+        .cases
+        .iter()
+        .filter(|lc| packed.contains(&lc.case.id))
+        .map(|lc| lc.file.as_str())
+        .collect();
+    let findings = crate::rules::check(lb);
+    let mut errors: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter(|d| d.is_error())
+        .filter(|d| d.file == BATCH_FILE || files.contains(&d.file.as_str()))
+        .filter(|d| d.rule != Rule::CasePlaceholder && d.rule != Rule::SamplersMin)
+        .collect();
+    if !packed.is_empty() {
+        errors.extend(crate::documents::render::check_coverage(lb, engine, packed));
+    }
+    errors
+}
+
+impl PackWritten {
+    /// What `pack` says of a pack written: its file, cases and pages.
+    pub fn message(&self) -> Message {
+        msg!(
+            PackWritten,
+            path = &self.path,
+            cases = self.cases.len(),
+            pages = self.pages
+        )
+    }
+}
+
 /// Writes the packs asked for under `OUT/pack/`.
 pub fn pack(
     lb: &LoadedBatch,
     engine: &Engine,
     opts: &PackOptions,
+) -> Result<Vec<PackWritten>, Message> {
+    pack_with(lb, engine, opts, &Silent)
+}
+
+/// [`pack`], telling `progress` where it stands: [`Stage::Render`], one step per visit.
+pub fn pack_with(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    opts: &PackOptions,
+    progress: &dyn Progress,
 ) -> Result<Vec<PackWritten>, Message> {
     for id in &opts.cases {
         if lb.case(id).is_none() {
@@ -127,6 +208,12 @@ pub fn pack(
     } else {
         opts.dates.clone()
     };
+    let visits = lb
+        .cases
+        .iter()
+        .filter(|lc| dates.contains(&lc.case.visit.date))
+        .count();
+    progress.start(Stage::Render, (visits + opts.cases.len()) as u64);
     let several_labs = lb.batch.labs.len() > 1;
     let templates = Templates::new().map_err(|e| msg!(RenderTemplates, error = e))?;
     let dir = opts.out.join(PACK_DIR);
@@ -156,7 +243,15 @@ pub fn pack(
                 Some(l) => dir.join(&l.id).join(name),
                 None => dir.join(name),
             };
-            written.push(pack_one(lb, engine, &templates, &cases, Some(date), &path)?);
+            written.push(pack_one(
+                lb,
+                engine,
+                &templates,
+                &cases,
+                Some(date),
+                &path,
+                progress,
+            )?);
         }
     }
     for id in &opts.cases {
@@ -165,8 +260,17 @@ pub fn pack(
             .map(|lc| &lc.case)
             .ok_or_else(|| msg!(PackUnknownCase, id = id))?;
         let path = dir.join(format!("{id}.pdf"));
-        written.push(pack_one(lb, engine, &templates, &[c], None, &path)?);
+        written.push(pack_one(
+            lb,
+            engine,
+            &templates,
+            &[c],
+            None,
+            &path,
+            progress,
+        )?);
     }
+    progress.finish(Stage::Render);
     Ok(written)
 }
 
@@ -197,6 +301,7 @@ fn pack_one(
     cases: &[&Case],
     date: Option<NaiveDate>,
     path: &Path,
+    progress: &dyn Progress,
 ) -> Result<PackWritten, Message> {
     let mut docs: Vec<Piece> = Vec::new();
     let compile = |name: &str, label: String, ident: String, source: String| {
@@ -342,6 +447,7 @@ fn pack_one(
                 ));
             }
         }
+        progress.tick(Stage::Render);
     }
 
     // Bound for duplex printing: each document from an odd page.

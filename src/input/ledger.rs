@@ -422,6 +422,21 @@ pub struct ImportPlan {
     pub matched: Vec<(usize, String)>,
 }
 
+impl ImportPlan {
+    /// What `import` says once the plan is written: each case created, then the counts.
+    pub fn messages(&self) -> Vec<Message> {
+        self.new
+            .iter()
+            .map(|n| msg!(ImportCreated, id = &n.case.id, path = &n.path))
+            .chain(std::iter::once(msg!(
+                ImportDone,
+                created = self.new.len(),
+                matched = self.matched.len()
+            )))
+            .collect()
+    }
+}
+
 /// Reads the list and decides, row by row, what it makes: every finding, or the plan.
 pub fn plan_import(
     root: &Path,

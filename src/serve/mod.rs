@@ -81,6 +81,8 @@ pub struct AppState {
     pub previews: std::sync::Mutex<std::collections::HashMap<String, cases::Preview>>,
     /// Held while a case file is written or a preview rendered: one at a time.
     pub saving: std::sync::Mutex<()>,
+    /// The work pages' jobs.
+    pub jobs: jobs::Jobs,
 }
 
 impl AppState {
@@ -325,6 +327,7 @@ pub fn start(addr: SocketAddr, config: Config) -> std::io::Result<Server> {
         store: store::Store::default(),
         previews: Default::default(),
         saving: Default::default(),
+        jobs: jobs::Jobs::default(),
     });
     let url = format!("http://{}/?token={}", host_of(addr), state.token);
     let app = router(state);

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::common::*;
 
 /// A copy of a sample batch folder.
-fn copy_of(sample: &Path) -> tempfile::TempDir {
+pub(crate) fn copy_of(sample: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for entry in walkdir::WalkDir::new(sample) {
         let entry = entry.unwrap();
@@ -33,13 +33,13 @@ fn s(v: &serde_yaml::Value) -> String {
 
 /// What a planned case of the batch needs: per plan row, the category and the lab (the plan's,
 /// else the first lab), and the first day of the window.
-struct BatchFacts {
+pub(crate) struct BatchFacts {
     rows: Vec<(String, String)>,
-    start: String,
+    pub(crate) start: String,
     lab_names: BTreeMap<String, String>,
 }
 
-fn facts(dir: &Path) -> BatchFacts {
+pub(crate) fn facts(dir: &Path) -> BatchFacts {
     let b = yaml(&dir.join("batch.yaml"));
     let first_lab = s(&b["labs"][0]["id"]);
     let rows = b["plan"]
@@ -68,7 +68,7 @@ fn facts(dir: &Path) -> BatchFacts {
 }
 
 /// Valid 统一社会信用代码 (GB 32100 check characters), made up.
-const CODES: [&str; 3] = [
+pub(crate) const CODES: [&str; 3] = [
     "91420100MA4KD07WXU",
     "91140500MA0K3R8X26",
     "92420100MA4L0E5R40",
@@ -94,7 +94,7 @@ pub fn with_planned(sample: &Path) -> tempfile::TempDir {
 }
 
 /// Every file under `cases/` with its bytes: what an import may change.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir.join("cases"))
         .into_iter()
         .map(Result::unwrap)
@@ -123,7 +123,7 @@ fn p(path: &Path) -> &str {
 
 /// An enterprise list of the batch: a title row, the header row, then one row per plan row
 /// (the first two), good ones.
-fn good_rows(f: &BatchFacts) -> Vec<Vec<String>> {
+pub(crate) fn good_rows(f: &BatchFacts) -> Vec<Vec<String>> {
     let mut rows = vec![
         vec!["2099 年抽查企业名单".to_string()],
         [
@@ -160,7 +160,7 @@ fn good_rows(f: &BatchFacts) -> Vec<Vec<String>> {
     rows
 }
 
-fn write_csv(path: &Path, rows: &[Vec<String>]) {
+pub(crate) fn write_csv(path: &Path, rows: &[Vec<String>]) {
     let mut w = csv::Writer::from_path(path).unwrap();
     for r in rows {
         let mut r = r.clone();
@@ -170,7 +170,7 @@ fn write_csv(path: &Path, rows: &[Vec<String>]) {
     w.flush().unwrap();
 }
 
-fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<String>]) {
+pub(crate) fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<String>]) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(sheet).unwrap();
@@ -182,24 +182,29 @@ fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<String>]) {
     wb.save(path).unwrap();
 }
 
+/// The good rows and three bad ones. Row 5: a wrong check character (C5), no address (D5);
+/// row 6: not a date (I6), a lab the batch does not have (J6); row 7: the same enterprise and
+/// category as row 3.
+pub(crate) fn bad_rows(f: &BatchFacts) -> Vec<Vec<String>> {
+    let mut rows = good_rows(f);
+    let mut bad = rows[2].clone();
+    bad[2] = "91420100MA4KD07WX0".into();
+    bad[3] = String::new();
+    rows.push(bad);
+    let mut bad = rows[3].clone();
+    bad[2] = CODES[2].into();
+    bad[8] = "2099-13-40".into();
+    bad[9] = "不存在的检验所".into();
+    rows.push(bad);
+    rows.push(rows[2].clone());
+    rows
+}
+
 #[test]
 fn a_list_with_bad_rows_is_refused_whole_with_every_bad_cell_located() {
     for sample in samples() {
         let dir = copy_of(&sample);
-        let f = facts(dir.path());
-        let mut rows = good_rows(&f);
-        // Row 5: a wrong check character (C5), no address (D5); row 6: not a date (I6), a
-        // lab the batch does not have (J6); row 7: the same enterprise and category as row 3.
-        let mut bad = rows[2].clone();
-        bad[2] = "91420100MA4KD07WX0".into();
-        bad[3] = String::new();
-        rows.push(bad);
-        let mut bad = rows[3].clone();
-        bad[2] = CODES[2].into();
-        bad[8] = "2099-13-40".into();
-        bad[9] = "不存在的检验所".into();
-        rows.push(bad);
-        rows.push(rows[2].clone());
+        let rows = bad_rows(&facts(dir.path()));
         let before = snapshot(dir.path());
         for (name, write) in [
             (

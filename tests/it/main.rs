@@ -25,6 +25,7 @@ mod pipeline;
 mod qr;
 mod report;
 mod serve;
+mod serve_work;
 mod status;
 mod synth;
 mod ux;
