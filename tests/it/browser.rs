@@ -411,7 +411,6 @@ fn a_clerk_breaks_a_field_sees_the_finding_fixes_it_saves_and_the_preview_follow
     let version0 = b
         .js("return document.getElementById('preview').dataset.version")
         .to_string();
-    b.screenshot("serve-case.png");
 
     // A wrong check character: the finding appears beside the field while typing.
     let input = format!("{field} input[name='party.credit_code']");
@@ -426,7 +425,7 @@ fn a_clerk_breaks_a_field_sees_the_finding_fixes_it_saves_and_the_preview_follow
             || finding.as_str().unwrap().contains("校验"),
         "the finding does not say what is wrong: {finding}"
     );
-    b.screenshot("serve-finding.png");
+    b.screenshot("serve-case.png");
 
     // Fixed: the finding goes.
     b.type_into(&input, "91140500396174524Y");
