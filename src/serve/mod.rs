@@ -330,6 +330,10 @@ pub fn start(addr: SocketAddr, config: Config) -> std::io::Result<Server> {
         jobs: jobs::Jobs::default(),
     });
     let url = format!("http://{}/?token={}", host_of(addr), state.token);
+    // The batch is read while the browser opens, not on the first request (a first request
+    // meanwhile waits for this read rather than making its own).
+    let warm = state.clone();
+    std::thread::spawn(move || drop(warm.store.get(&warm.batch)));
     let app = router(state);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
