@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 
 use crate::common::{copy_sample, spotcheck};
+use crate::serve::COLUMNS;
 
 /// The day the tests see as today: during the Jincheng batch's sampling window.
 const TODAY: &str = "2023-06-20";
@@ -253,18 +254,6 @@ impl Drop for Browser {
         }
     }
 }
-
-/// The dashboard's columns, named as in status's JSON.
-const COLUMNS: [&str; 8] = [
-    "planned",
-    "visited",
-    "tested",
-    "qualified",
-    "unqualified",
-    "refused",
-    "not_sampled",
-    "shortfall",
-];
 
 /// The numbers `spotcheck status --format json` gives for the same day.
 fn status_json(batch: &Path) -> serde_json::Value {

@@ -495,16 +495,7 @@ fn serve_dashboard_shows_the_numbers_of_status() {
             .output()
             .unwrap();
         let st: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let cols = [
-            "planned",
-            "visited",
-            "tested",
-            "qualified",
-            "unqualified",
-            "refused",
-            "not_sampled",
-            "shortfall",
-        ];
+        let cols = COLUMNS;
         let rows = st["categories"].as_array().unwrap();
         assert_eq!(
             cells.len(),
@@ -838,3 +829,15 @@ fn serve_speaks_english_when_asked_and_remembers_it() {
     assert!(upper.starts_with("壹佰捌拾伍元伍角"));
     assert_eq!(m["upper"], upper.as_str());
 }
+
+/// The dashboard's columns, named as in status's JSON.
+pub(crate) const COLUMNS: [&str; 8] = [
+    "planned",
+    "visited",
+    "tested",
+    "qualified",
+    "unqualified",
+    "refused",
+    "not_sampled",
+    "shortfall",
+];
