@@ -27,7 +27,7 @@ use crate::documents::engine::{DocSource, Engine};
 use crate::documents::format::date_cn;
 use crate::documents::kinds::{CATALOG, Kind};
 use crate::documents::qr;
-use crate::documents::render::{QR_PAGES, copies_text};
+use crate::documents::render::{copies_text, qr_pages_at_first};
 use crate::documents::templates::Templates;
 use crate::documents::view::{self, CaseView, DocMeta};
 use crate::input::load::{BATCH_FILE, LoadedBatch};
@@ -394,7 +394,7 @@ fn pack_one(
             for copy in &copies {
                 // The QR code of each page (no case file hash: a pack is no final document);
                 // a form longer than the pages its codes were made for is made again.
-                let mut qr_pages = QR_PAGES;
+                let mut qr_pages = qr_pages_at_first(kind);
                 let compiled = loop {
                     let meta = DocMeta {
                         kind: kind.id,

@@ -368,7 +368,7 @@ pub fn walk_strings(v: &Value, path: &mut String, f: &mut dyn FnMut(&str, &str))
 }
 
 /// The Typst source of one per-case document: its first copy, with QR codes for
-/// [`QR_PAGES`] pages.
+/// [`qr_pages_at_first`] pages.
 pub fn case_source(
     lb: &LoadedBatch,
     templates: &Templates,
@@ -376,7 +376,15 @@ pub fn case_source(
     kind: &Kind,
     draft: bool,
 ) -> Result<String, String> {
-    case_copy_source(lb, templates, case_index, kind, 1, draft, QR_PAGES)
+    case_copy_source(
+        lb,
+        templates,
+        case_index,
+        kind,
+        1,
+        draft,
+        qr_pages_at_first(kind),
+    )
 }
 
 /// The Typst source of copy `copy` (from 1) of one per-case document, with the QR codes of
@@ -417,8 +425,11 @@ pub fn case_copy_source(
 }
 
 /// How many pages' QR codes a per-case document's source holds at first; a longer document
-/// is made again with one for each of its pages.
-pub const QR_PAGES: usize = 4;
+/// is made again with one for each of its pages. The forms are one page; a report is three on
+/// average (a code is worth a millisecond to make, and most documents are forms).
+pub fn qr_pages_at_first(kind: &Kind) -> usize {
+    if kind.id == "report" { 4 } else { 1 }
+}
 
 /// `一式三联，第一联承检机构留存，第二联随样品流转，第三联受检单位留存`; empty for one copy.
 pub fn copies_text(copies: &[crate::documents::kinds::Copy]) -> String {
@@ -482,7 +493,7 @@ pub fn render_with(
         |&job| {
             let started = Instant::now();
             let kind = job.kind;
-            let mut qr_pages = QR_PAGES;
+            let mut qr_pages = qr_pages_at_first(job.kind);
             // Each PDF's own date, author and subject (documents::pdfmeta).
             let meta = match job.case {
                 Some(ci) => pdfmeta::of_case(lb, &lb.cases[ci].case, kind.id),
@@ -757,7 +768,14 @@ pub fn typst_sources(
         jobs.par_iter()
             .map(|&job| {
                 let kind = job.kind;
-                let (id, text, dir) = job_source(lb, &templates, &contexts, opts, job, QR_PAGES);
+                let (id, text, dir) = job_source(
+                    lb,
+                    &templates,
+                    &contexts,
+                    opts,
+                    job,
+                    qr_pages_at_first(kind),
+                );
                 let text = text.map_err(|e| {
                     let doc = msg!(
                         RenderDoc,
