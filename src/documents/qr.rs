@@ -1,6 +1,6 @@
 //! The QR code of a printed page: a short text that names the record the page belongs to,
-//! drawn as vector graphics in the page's lower right margin. `spotcheck verify ARCHIVE --qr
-//! TEXT` reads it back ([`crate::archive::lookup`]).
+//! drawn in the page's lower right margin as a black-and-white image of one pixel a module,
+//! scaled up without smoothing. `spotcheck verify ARCHIVE --qr TEXT` reads it back ([`crate::archive::lookup`]).
 //!
 //! The text, one line of fields separated by `;` (docs/ARCHIVE.md, "The QR code of a page"):
 //!
@@ -138,11 +138,10 @@ fn unescape(value: &str) -> Option<String> {
 /// Modules of quiet zone on each side, as the standard asks.
 const QUIET_ZONE: usize = 4;
 
-/// The QR code of `text` as its modules, for Typst to draw as vector paths (`qr-draw` in
-/// spotcheck.typ): one row a line from the top, `1` dark and `0` light, rows joined by `/`,
-/// with the standard quiet zone of four modules. Error correction level M (15 % of the code
-/// may be soiled or torn). Drawn by Typst itself, the code is a path like every rule of the
-/// form, so the PDF and the OFD writer need no image for it.
+/// The QR code of `text` as its modules, for Typst to draw (`qr-draw` in spotcheck.typ, as
+/// an image of one pixel a module scaled up without smoothing): one row a line from the top,
+/// `1` dark and `0` light, rows joined by `/`, with the standard quiet zone of four modules.
+/// Error correction level M (15 % of the code may be soiled or torn).
 pub fn modules(text: &str) -> String {
     // A text of a few hundred bytes always fits (version 40 holds 2,331 bytes at level M).
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
