@@ -205,6 +205,57 @@ fn check_structure(path: &Path, pdf_pages: usize) {
     }
 }
 
+/// The smallest side of a page's QR code image in the package: enlarged from one pixel a
+/// module, so that a viewer that smooths images cannot blur the modules.
+const QR_MIN_SIDE: u32 = 360;
+
+/// The QR codes of a per-case document's OFD: one black-and-white image a page, enlarged by
+/// whole pixels, each read back with a QR decoder and naming the document's case, kind and
+/// its page.
+fn check_page_codes(ofd: &Path, d: &Rendered) {
+    let what = ofd.display();
+    let mut pages = Vec::new();
+    for (name, bytes) in entries(ofd) {
+        if !name.ends_with(".png") {
+            continue;
+        }
+        let img = image::load_from_memory(&bytes).unwrap().to_luma8();
+        if !img.pixels().all(|p| p.0[0] == 0 || p.0[0] == 255) {
+            continue; // a photo, not a code
+        }
+        let (w, h) = img.dimensions();
+        assert!(
+            w == h && w >= QR_MIN_SIDE,
+            "{what}: {name} is {w}×{h}, a code is square and at least {QR_MIN_SIDE} pixels"
+        );
+        let mut prepared =
+            rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+                img.get_pixel(x as u32, y as u32).0[0]
+            });
+        let grids = prepared.detect_grids();
+        let (_, text) = grids
+            .first()
+            .and_then(|g| g.decode().ok())
+            .unwrap_or_else(|| panic!("{what}: {name} does not read as a QR code"));
+        assert!(
+            text.contains(&format!(";C={};K={};", d.case, d.kind)),
+            "{what}: {name} reads {text}"
+        );
+        let page: usize = text
+            .split(';')
+            .find_map(|f| f.strip_prefix("P="))
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("{what}: {name} reads {text}, without a page"));
+        pages.push(page);
+    }
+    pages.sort_unstable();
+    assert_eq!(
+        pages,
+        (1..=d.pages).collect::<Vec<_>>(),
+        "{what}: one code a page"
+    );
+}
+
 #[test]
 fn every_ofd_is_well_formed_and_says_what_the_pdf_says() {
     for sample in common::samples() {
@@ -215,6 +266,9 @@ fn every_ofd_is_well_formed_and_says_what_the_pdf_says() {
             let ofd = d.ofd.as_ref().expect("an OFD beside each PDF");
             assert_eq!(ofd.with_extension("pdf"), d.path);
             check_structure(ofd, d.pages);
+            if d.case != render::BATCH_DIR {
+                check_page_codes(ofd, d);
+            }
             let bytes = std::fs::read(&d.path).unwrap();
             let pdf_pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
             let ofd_pages = ofd_page_texts(ofd);

@@ -24,7 +24,7 @@
 //! | `FrameItem::Group` | no object: its transform is composed into the objects inside; a clip is not written (see *Not supported*) |
 //! | `FrameItem::Text` | one `TextObject`: `Font` (the subset font), `Size`, `FillColor` (with `Alpha`), `TextCode` with the item's text and the position of every character (`X`, `Y`, `DeltaX`, `DeltaY` when glyphs are raised), and `CGTransform`s giving the glyph of every character as Typst shaped it (one-to-one runs in one transform; ligatures and multi-glyph clusters in their own) |
 //! | `FrameItem::Shape` (line, rectangle, curve) | one `PathObject`: `AbbreviatedData` (`M`, `L`, `B`, `C`), `Fill`/`Stroke`, `FillColor`/`StrokeColor`, `LineWidth`, `Cap`, `Join`, `MiterLimit`, `DashPattern`/`DashOffset`, `Rule="Even-Odd"` for the even-odd fill rule |
-//! | `FrameItem::Image` (PNG, JPEG; other raster formats re-encoded as PNG) | one `ImageObject` whose `CTM` scales the unit square to the image's size, referring to a `MultiMedia` resource (one per distinct image) |
+//! | `FrameItem::Image` (PNG, JPEG; other raster formats re-encoded as PNG, a pixelated one enlarged by whole pixels) | one `ImageObject` whose `CTM` scales the unit square to the image's size, referring to a `MultiMedia` resource (one per distinct image) |
 //! | `FrameItem::Link`, `FrameItem::Tag` | nothing |
 //!
 //! An object under a transform other than a translation (the rotated 草稿 mark) gets a `CTM`

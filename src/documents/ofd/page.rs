@@ -81,6 +81,32 @@ impl Resources {
     }
 }
 
+/// The smallest side, in pixels, that an image to be shown pixelated (`scaling: "pixelated"`,
+/// a page's QR code) is enlarged to for the package.
+const PIXELATED_MIN_SIDE: u32 = 360;
+
+/// An image laid out as pixelated, enlarged by a whole number of pixels a pixel (nearest
+/// neighbour) when it is small: OFD has no flag that forbids smoothing, and a viewer that
+/// smooths a QR code of 45 pixels blurs its modules; enlarged, each module stays a square
+/// whatever the viewer does. Other images are left as they are.
+fn pixelated_for_ofd<'a>(
+    image: &Image,
+    pixels: &'a image::DynamicImage,
+) -> std::borrow::Cow<'a, image::DynamicImage> {
+    use typst::foundations::Smart;
+    use typst::visualize::ImageScaling;
+    let side = pixels.width().min(pixels.height()).max(1);
+    if image.scaling() != Smart::Custom(ImageScaling::Pixelated) || side >= PIXELATED_MIN_SIDE {
+        return std::borrow::Cow::Borrowed(pixels);
+    }
+    let k = PIXELATED_MIN_SIDE.div_ceil(side);
+    std::borrow::Cow::Owned(pixels.resize_exact(
+        pixels.width() * k,
+        pixels.height() * k,
+        image::imageops::FilterType::Nearest,
+    ))
+}
+
 /// The bytes of an image as the package stores them.
 fn image_bytes(
     image: &Image,
@@ -97,8 +123,7 @@ fn image_bytes(
             }
             _ => {
                 let mut out = Cursor::new(Vec::new());
-                raster
-                    .dynamic()
+                pixelated_for_ofd(image, raster.dynamic())
                     .write_to(&mut out, image::ImageFormat::Png)
                     .map_err(|e| OfdError::Image {
                         page: page + 1,
