@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
@@ -264,6 +265,22 @@ fn bad_form(lang: Lang, what: &str) -> Response {
         .into_response()
 }
 
+/// The answer to a body that could not be read: 413 with the clerk's words past
+/// [`super::FORM_LIMIT`], in the shape of [`bad_form`]'s answer, which the page's script shows.
+fn too_large_or_bad(lang: Lang, e: &BytesRejection) -> Response {
+    let status = e.status();
+    let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        text::get(lang, "too_large").to_string()
+    } else {
+        format!("{}{}", text::get(lang, "bad_form"), e.body_text())
+    };
+    (
+        status,
+        Json(json!({"status": "bad_request", "message": message})),
+    )
+        .into_response()
+}
+
 /// The form's pairs, or why the body is not a form.
 fn pairs_of(body: &[u8]) -> Result<Vec<(String, String)>, String> {
     let s = std::str::from_utf8(body).map_err(|_| "UTF-8".to_string())?;
@@ -337,13 +354,14 @@ async fn posted(
     state: &Arc<AppState>,
     lang: Lang,
     id: &str,
-    body: &[u8],
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<(Arc<LoadedBatch>, LoadedCase, Vec<(String, String)>), Response> {
+    let body = body.map_err(|e| too_large_or_bad(lang, &e))?;
     let lb = batch(state, lang).await?;
     let Some(lc) = lb.case(id).cloned() else {
         return Err(state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "no_case")));
     };
-    let pairs = pairs_of(body).map_err(|w| bad_form(lang, &w))?;
+    let pairs = pairs_of(&body).map_err(|w| bad_form(lang, &w))?;
     Ok((lb, lc, pairs))
 }
 
@@ -352,9 +370,9 @@ pub async fn check(
     State(state): State<Arc<AppState>>,
     PageLang(lang): PageLang,
     Path(id): Path<String>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let (lb, lc, pairs) = match posted(&state, lang, &id, &body).await {
+    let (lb, lc, pairs) = match posted(&state, lang, &id, body).await {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -411,9 +429,9 @@ pub async fn save(
     State(state): State<Arc<AppState>>,
     PageLang(lang): PageLang,
     Path(id): Path<String>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let (lb, lc, pairs) = match posted(&state, lang, &id, &body).await {
+    let (lb, lc, pairs) = match posted(&state, lang, &id, body).await {
         Ok(x) => x,
         Err(r) => return r,
     };

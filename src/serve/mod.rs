@@ -115,7 +115,22 @@ impl AppState {
 
     /// An error page with `status` and `message` (already in the user's language).
     pub fn error(&self, lang: Lang, status: StatusCode, message: &str) -> Response {
+        self.error_with_link(lang, status, message, None)
+    }
+
+    /// An error page that also links to where the clerk can go on (`(address, words)`): the
+    /// running build's page when a second build is refused.
+    pub fn error_with_link(
+        &self,
+        lang: Lang,
+        status: StatusCode,
+        message: &str,
+        link: Option<(&str, &str)>,
+    ) -> Response {
         let mut ctx = tera::Context::new();
+        if let Some((href, label)) = link {
+            ctx.insert("link", &serde_json::json!({ "href": href, "label": label }));
+        }
         ctx.insert("t", &text::table(lang));
         ctx.insert("lang", lang_code(lang));
         ctx.insert("html_lang", html_lang(lang));

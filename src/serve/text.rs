@@ -110,11 +110,6 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("file", "文件", "file"),
     ("too_large", "上传的内容过大。", "The upload is too large."),
-    (
-        "work_soon",
-        "此页面正在建设中。",
-        "This page is being built.",
-    ),
 ];
 
 /// The words in `lang`, for a template (the work pages' words included).
@@ -133,4 +128,52 @@ pub fn get(lang: Lang, key: &'static str) -> &'static str {
         .chain(super::work::WORDS)
         .find(|(k, _, _)| *k == key)
         .map_or(key, |(_, zh, en)| if lang == Lang::En { en } else { zh })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of every file that may use a word: the server's code, its pages and scripts.
+    fn users() -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut all = String::new();
+        for dir in ["src/serve", "templates/serve", "assets/serve"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                all.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+                all.push('\n');
+            }
+        }
+        all
+    }
+
+    /// Every word of the tables is shown somewhere (a word no page uses is a placeholder
+    /// left behind or a message the clerk never sees), and every key is in the table once.
+    #[test]
+    fn every_word_is_used_and_defined_once() {
+        let all = users();
+        let words: Vec<&str> = WORDS
+            .iter()
+            .chain(super::super::work::WORDS)
+            .map(|(k, _, _)| *k)
+            .collect();
+        let mut unused = Vec::new();
+        for key in &words {
+            assert_eq!(
+                words.iter().filter(|k| *k == key).count(),
+                1,
+                "{key} defined twice"
+            );
+            let quoted = all.matches(&format!("\"{key}\"")).count();
+            let in_pages = all.match_indices(&format!("t.{key}")).any(|(i, m)| {
+                !all[i + m.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+            });
+            // Its entry in the table is one quoted use; a page or the code makes the other.
+            if quoted < 2 && !in_pages {
+                unused.push(*key);
+            }
+        }
+        assert!(unused.is_empty(), "words no page shows: {unused:?}");
+    }
 }

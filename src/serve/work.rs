@@ -727,12 +727,14 @@ async fn build(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) -> 
     let job = state.jobs.new_job("build");
     if let Err(running) = state.jobs.start_build(job.id) {
         state.jobs.forget(job.id);
-        let mut r = state.error(
+        let running_page = format!("/work/jobs/{running}/view");
+        let mut r = state.error_with_link(
             lang,
             StatusCode::CONFLICT,
             text::get(lang, "work_build_busy"),
+            Some((&running_page, text::get(lang, "work_see_running"))),
         );
-        if let Ok(v) = HeaderValue::from_str(&format!("/work/jobs/{running}/view")) {
+        if let Ok(v) = HeaderValue::from_str(&running_page) {
             r.headers_mut().insert(header::LINK, v);
         }
         return r;

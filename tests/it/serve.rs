@@ -444,6 +444,7 @@ fn serve_refuses_bodies_over_the_limit_and_malformed_forms() {
         &big,
     );
     assert_eq!(r.status, 413);
+    assert_eq!(r.json()["message"], "上传的内容过大。", "{}", r.body);
     let unknown = s.post("/cases/DX-2023-001/check", "no.such.field=1");
     assert_eq!(unknown.status, 400);
     assert!(

@@ -374,6 +374,14 @@ fn a_build_shows_its_progress_downloads_its_archive_and_the_archive_verifies() {
     let again = app.form("/work/build", "");
     assert_eq!(again.status, 409, "{}", again.text());
     assert!(again.text().contains("已有一个生成任务在进行"));
+    // The page of the refusal links to the build that runs.
+    let page = again.text().replace("&#x2F;", "/"); // as Tera escapes `/`
+    assert!(
+        page.contains(&format!(
+            "<a href=\"/work/jobs/{id}/view\">查看进行中的任务</a>"
+        )),
+        "{page}"
+    );
     let seen = app.wait(id);
     let s = seen.last().unwrap();
     let shown = App::lines(s);
