@@ -23,9 +23,9 @@ use typst::foundations::Bytes;
 use typst_pdf::PdfStandard;
 
 use crate::diag::{Diagnostic, Rule};
-use crate::documents::engine::{DocSource, Engine};
+use crate::documents::engine::{Compiled, DocSource, Engine};
 use crate::documents::format::date_cn;
-use crate::documents::kinds::{CATALOG, Kind};
+use crate::documents::kinds::{self, CATALOG, Kind};
 use crate::documents::qr;
 use crate::documents::render::{copies_text, qr_pages_at_first};
 use crate::documents::templates::Templates;
@@ -276,7 +276,13 @@ pub fn pack_with(
 
 /// A document compiled for the pack: its kind, its case, its PDF, its pages, and whether its
 /// pages are landscape.
-struct Piece(&'static str, Option<String>, Vec<u8>, usize, bool);
+struct Piece {
+    kind: &'static str,
+    case: Option<String>,
+    pdf: Vec<u8>,
+    pages: usize,
+    flipped: bool,
+}
 
 /// A visit on the route sheet.
 #[derive(Debug, Clone, Serialize)]
@@ -293,6 +299,225 @@ struct RouteVisit {
     outcome: &'static str,
 }
 
+impl RouteVisit {
+    fn of(c: &Case) -> RouteVisit {
+        RouteVisit {
+            id: c.id.clone(),
+            party: c.party.name.clone(),
+            address: c.party.address.clone(),
+            contact: c.party.contact.clone().unwrap_or_default(),
+            phone: c.party.phone.clone().unwrap_or_default(),
+            category: c.category.clone(),
+            domain: c.domain.label(),
+            samplers: samplers_of(&[c]).join("、"),
+            outcome: c.outcome.map_or("", |o| o.label()),
+        }
+    }
+}
+
+/// The samplers named in `cases`, each once, in order; a 待填写 left for a name is no name.
+fn samplers_of(cases: &[&Case]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for s in cases.iter().flat_map(|c| &c.visit.samplers) {
+        if !s.name.contains(crate::input::scaffold::PLACEHOLDER) && !names.contains(&s.name) {
+            names.push(s.name.clone());
+        }
+    }
+    names
+}
+
+/// What makes the documents of packs: the batch, the engine and the templates.
+struct Packer<'a> {
+    lb: &'a LoadedBatch,
+    engine: &'a Engine,
+    templates: &'a Templates,
+}
+
+impl Packer<'_> {
+    /// Compiles one of the pack's documents (PDF/A, as every document is made).
+    fn compile(
+        &self,
+        name: &str,
+        label: String,
+        ident: String,
+        source: String,
+    ) -> Result<Compiled, Message> {
+        let doc = DocSource {
+            main_name: name.to_string(),
+            label,
+            ident,
+            date: self.lb.batch.issued_on,
+        };
+        self.engine
+            .install(|| self.engine.compile(&doc, source))
+            .map_err(|e| msg!(PackCompile, what = name, error = e.to_string()))
+    }
+
+    /// The route sheet of the visits of `cases`; `subject` names the pack (its day or case).
+    fn route_sheet(
+        &self,
+        cases: &[&Case],
+        day: NaiveDate,
+        subject: &str,
+    ) -> Result<Piece, Message> {
+        let lb = self.lb;
+        let mut labs: Vec<String> = Vec::new();
+        for c in cases {
+            let lab = lb
+                .batch
+                .lab(&c.lab)
+                .map_or_else(|| c.lab.clone(), |l| l.name.clone());
+            if !labs.contains(&lab) {
+                labs.push(lab);
+            }
+        }
+        let ctx = json!({
+            "batch": &lb.batch,
+            "route": {
+                "date": date_cn(day),
+                "labs": labs.join("、"),
+                "samplers": samplers_of(cases).join("、"),
+                "visits": cases.iter().map(|c| RouteVisit::of(c)).collect::<Vec<_>>(),
+            },
+            "doc": { "kind": "route-sheet", "title": format!("抽样路线单 {subject}"), "draft": false },
+        });
+        let source = self
+            .templates
+            .render("route-sheet.typ.tera", &ctx)
+            .map_err(|e| msg!(PackCompile, what = "route-sheet.typ", error = e))?;
+        let compiled = self.compile(
+            "route-sheet.typ",
+            "抽样路线单 route-sheet.typ（模板 route-sheet.typ.tera）".into(),
+            format!("{}/pack/{subject}/route-sheet", lb.batch.id),
+            source,
+        )?;
+        Ok(Piece {
+            kind: "route-sheet",
+            case: None,
+            pdf: compiled.pdf,
+            pages: compiled.pages,
+            flipped: true,
+        })
+    }
+
+    /// One copy (联) of one form of a visit, with blanks for what is written on site and the
+    /// QR code of each page (no case file hash: a pack is no final document); a form longer
+    /// than the pages its codes were made for is made again.
+    fn visit_form(
+        &self,
+        c: &Case,
+        paper: &Case,
+        kind: &'static Kind,
+        copy: &kinds::Copy,
+        copies: &[kinds::Copy],
+    ) -> Result<Piece, Message> {
+        let lb = self.lb;
+        let mut qr_pages = qr_pages_at_first(kind);
+        loop {
+            let mark = |page| qr::PageMark {
+                batch: lb.batch.id.clone(),
+                case: c.id.clone(),
+                kind: kind.id.to_string(),
+                copy: copy.number,
+                page,
+                case_sha256: None,
+            };
+            let meta = DocMeta {
+                kind: kind.id,
+                title: format!("{} {}", kind.title, c.id),
+                draft: false,
+                copy: copy.label(),
+                copies_text: copies_text(copies),
+                qr: (1..=qr_pages)
+                    .map(|page| qr::modules(&mark(page).text()))
+                    .collect(),
+            };
+            let mut v = CaseView::of(lb, paper, meta);
+            if c.is_planned() {
+                v.f.blank_out();
+            }
+            v.f.paper = true;
+            let body = self
+                .templates
+                .render(kind.template, &v)
+                .map_err(|e| msg!(PackCompile, what = kind.template, error = e))?;
+            let compiled = self.compile(
+                &format!("{}.typ", kind.id),
+                format!("{}/{}.typ（模板 {}）", c.id, kind.id, kind.template),
+                format!("{}/pack/{}/{}/{}", lb.batch.id, c.id, kind.id, copy.number),
+                format!("{BLANK_RULES}{body}"),
+            )?;
+            if compiled.pages <= qr_pages {
+                return Ok(Piece {
+                    kind: kind.id,
+                    case: Some(c.id.clone()),
+                    pdf: compiled.pdf,
+                    pages: compiled.pages,
+                    flipped: false,
+                });
+            }
+            qr_pages = compiled.pages;
+        }
+    }
+
+    /// The pieces bound into one PDF for duplex printing, each from an odd page (a blank back
+    /// after a piece of an odd number of pages): the PDF and where each piece begins.
+    fn bind(
+        &self,
+        pieces: Vec<Piece>,
+        subject: &str,
+    ) -> Result<(Compiled, Vec<PackedDoc>), Message> {
+        let lb = self.lb;
+        let mut files: Vec<(String, Bytes)> = Vec::new();
+        let mut items = Vec::new();
+        let mut documents = Vec::new();
+        let mut page = 1;
+        for (i, piece) in pieces.into_iter().enumerate() {
+            let vpath = format!("/docs/{i}.pdf");
+            files.push((vpath.clone(), Bytes::new(piece.pdf)));
+            let blank_back = piece.pages % 2 == 1;
+            items.push(json!({
+                "path": vpath,
+                "page_numbers": (1..=piece.pages).collect::<Vec<_>>(),
+                "blank_back": blank_back,
+                "flipped": piece.flipped,
+            }));
+            documents.push(PackedDoc {
+                kind: piece.kind,
+                case: piece.case,
+                first_page: page,
+                pages: piece.pages,
+            });
+            page += piece.pages + usize::from(blank_back);
+        }
+        let ctx = json!({
+            "docs": items,
+            "doc": { "kind": "pack", "title": format!("抽样包 {} {subject}", lb.batch.document_no), "draft": false },
+        });
+        let source = self
+            .templates
+            .render("pack.typ.tera", &ctx)
+            .map_err(|e| msg!(PackCompile, what = "pack.typ", error = e))?;
+        let doc = DocSource {
+            main_name: "pack.typ".into(),
+            label: "抽样包 pack.typ（模板 pack.typ.tera）".into(),
+            ident: format!("{}/pack/{subject}", lb.batch.id),
+            date: lb.batch.issued_on,
+        };
+        // Plain PDF 1.7: the forms' own PDF pages are embedded, which Typst's PDF/A export
+        // does not take; a pack is printed, not archived (the volume, which is, binds at PDF
+        // level).
+        let compiled = self
+            .engine
+            .install(|| {
+                self.engine
+                    .compile_with(&doc, source, &files, Some(&[PdfStandard::V_1_7]))
+            })
+            .map_err(|e| msg!(PackCompile, what = "pack.typ", error = e.to_string()))?;
+        Ok((compiled, documents))
+    }
+}
+
 /// One pack: the route sheet and the forms of `cases`, written to `path`.
 fn pack_one(
     lb: &LoadedBatch,
@@ -303,195 +528,29 @@ fn pack_one(
     path: &Path,
     progress: &dyn Progress,
 ) -> Result<PackWritten, Message> {
-    let mut docs: Vec<Piece> = Vec::new();
-    let compile = |name: &str, label: String, ident: String, source: String| {
-        let doc = DocSource {
-            main_name: name.to_string(),
-            label,
-            ident,
-            date: lb.batch.issued_on,
-        };
-        engine
-            .install(|| engine.compile(&doc, source))
-            .map_err(|e| msg!(PackCompile, what = name, error = e.to_string()))
+    let packer = Packer {
+        lb,
+        engine,
+        templates,
     };
-
-    // The route sheet.
-    let names = |c: &Case| {
-        c.visit
-            .samplers
-            .iter()
-            .map(|s| s.name.as_str())
-            .filter(|n| !n.contains(crate::input::scaffold::PLACEHOLDER))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    let mut samplers: Vec<String> = Vec::new();
-    let mut labs: Vec<String> = Vec::new();
-    for c in cases {
-        for s in &c.visit.samplers {
-            if !s.name.contains(crate::input::scaffold::PLACEHOLDER) && !samplers.contains(&s.name)
-            {
-                samplers.push(s.name.clone());
-            }
-        }
-        let lab = lb
-            .batch
-            .lab(&c.lab)
-            .map_or_else(|| c.lab.clone(), |l| l.name.clone());
-        if !labs.contains(&lab) {
-            labs.push(lab);
-        }
-    }
-    let day = date.unwrap_or(cases[0].visit.date);
     let subject = match date {
         Some(d) => d.format("%Y-%m-%d").to_string(),
         None => cases[0].id.clone(),
     };
-    let route = json!({
-        "date": date_cn(day),
-        "labs": labs.join("、"),
-        "samplers": samplers.join("、"),
-        "visits": cases.iter().map(|c| RouteVisit {
-            id: c.id.clone(),
-            party: c.party.name.clone(),
-            address: c.party.address.clone(),
-            contact: c.party.contact.clone().unwrap_or_default(),
-            phone: c.party.phone.clone().unwrap_or_default(),
-            category: c.category.clone(),
-            domain: c.domain.label(),
-            samplers: names(c),
-            outcome: c.outcome.map_or("", |o| o.label()),
-        }).collect::<Vec<_>>(),
-    });
-    let ctx = json!({
-        "batch": &lb.batch,
-        "route": route,
-        "doc": { "kind": "route-sheet", "title": format!("抽样路线单 {subject}"), "draft": false },
-    });
-    let source = templates
-        .render("route-sheet.typ.tera", &ctx)
-        .map_err(|e| msg!(PackCompile, what = "route-sheet.typ", error = e))?;
-    let compiled = compile(
-        "route-sheet.typ",
-        "抽样路线单 route-sheet.typ（模板 route-sheet.typ.tera）".into(),
-        format!("{}/pack/{subject}/route-sheet", lb.batch.id),
-        source,
-    )?;
-    docs.push(Piece(
-        "route-sheet",
-        None,
-        compiled.pdf,
-        compiled.pages,
-        true,
-    ));
-
-    // Each visit's forms, every copy (联) of each, with blanks for what is written on site.
+    let day = date.unwrap_or(cases[0].visit.date);
+    let mut pieces = vec![packer.route_sheet(cases, day, &subject)?];
+    // Each visit's forms, every copy (联) of each.
     for c in cases {
         let paper = view::paper_case(c);
         for kind in kinds_for(c) {
             let copies = kind.copies(&lb.batch);
             for copy in &copies {
-                // The QR code of each page (no case file hash: a pack is no final document);
-                // a form longer than the pages its codes were made for is made again.
-                let mut qr_pages = qr_pages_at_first(kind);
-                let compiled = loop {
-                    let meta = DocMeta {
-                        kind: kind.id,
-                        title: format!("{} {}", kind.title, c.id),
-                        draft: false,
-                        copy: copy.label(),
-                        copies_text: copies_text(&copies),
-                        qr: (1..=qr_pages)
-                            .map(|page| {
-                                qr::modules(
-                                    &qr::PageMark {
-                                        batch: lb.batch.id.clone(),
-                                        case: c.id.clone(),
-                                        kind: kind.id.to_string(),
-                                        copy: copy.number,
-                                        page,
-                                        case_sha256: None,
-                                    }
-                                    .text(),
-                                )
-                            })
-                            .collect(),
-                    };
-                    let mut v = CaseView::of(lb, &paper, meta);
-                    if c.is_planned() {
-                        v.f.blank_out();
-                    }
-                    v.f.paper = true;
-                    let body = templates
-                        .render(kind.template, &v)
-                        .map_err(|e| msg!(PackCompile, what = kind.template, error = e))?;
-                    let source = format!("{BLANK_RULES}{body}");
-                    let compiled = compile(
-                        &format!("{}.typ", kind.id),
-                        format!("{}/{}.typ（模板 {}）", c.id, kind.id, kind.template),
-                        format!("{}/pack/{}/{}/{}", lb.batch.id, c.id, kind.id, copy.number),
-                        source,
-                    )?;
-                    if compiled.pages <= qr_pages {
-                        break compiled;
-                    }
-                    qr_pages = compiled.pages;
-                };
-                docs.push(Piece(
-                    kind.id,
-                    Some(c.id.clone()),
-                    compiled.pdf,
-                    compiled.pages,
-                    false,
-                ));
+                pieces.push(packer.visit_form(c, &paper, kind, copy, &copies)?);
             }
         }
         progress.tick(Stage::Render);
     }
-
-    // Bound for duplex printing: each document from an odd page.
-    let mut files: Vec<(String, Bytes)> = Vec::new();
-    let mut items = Vec::new();
-    let mut documents = Vec::new();
-    let mut page = 1;
-    for (i, Piece(kind, case, pdf, pages, flipped)) in docs.into_iter().enumerate() {
-        let vpath = format!("/docs/{i}.pdf");
-        files.push((vpath.clone(), Bytes::new(pdf)));
-        let blank_back = pages % 2 == 1;
-        items.push(json!({
-            "path": vpath,
-            "page_numbers": (1..=pages).collect::<Vec<_>>(),
-            "blank_back": blank_back,
-            "flipped": flipped,
-        }));
-        documents.push(PackedDoc {
-            kind,
-            case,
-            first_page: page,
-            pages,
-        });
-        page += pages + usize::from(blank_back);
-    }
-    let ctx = json!({
-        "docs": items,
-        "doc": { "kind": "pack", "title": format!("抽样包 {} {subject}", lb.batch.document_no), "draft": false },
-    });
-    let source = templates
-        .render("pack.typ.tera", &ctx)
-        .map_err(|e| msg!(PackCompile, what = "pack.typ", error = e))?;
-    let doc = DocSource {
-        main_name: "pack.typ".into(),
-        label: "抽样包 pack.typ（模板 pack.typ.tera）".into(),
-        ident: format!("{}/pack/{subject}", lb.batch.id),
-        date: lb.batch.issued_on,
-    };
-    // Plain PDF 1.7: the forms' own PDF pages are embedded, which Typst's PDF/A export does not
-    // take; a pack is printed, not archived (the volume, which is, binds at PDF level).
-    let compiled = engine
-        .install(|| engine.compile_with(&doc, source, &files, Some(&[PdfStandard::V_1_7])))
-        .map_err(|e| msg!(PackCompile, what = "pack.typ", error = e.to_string()))?;
-    drop(files);
+    let (compiled, documents) = packer.bind(pieces, &subject)?;
     write_atomic(path, &compiled.pdf)
         .map_err(|e| msg!(PackWrite, path = path, error = e.to_string()))?;
     typst::comemo::evict(0);
