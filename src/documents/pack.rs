@@ -412,25 +412,23 @@ impl Packer<'_> {
         copies: &[kinds::Copy],
     ) -> Result<Piece, Message> {
         let lb = self.lb;
+        let mark = qr::PageMark {
+            batch: lb.batch.id.clone(),
+            case: c.id.clone(),
+            kind: kind.id.to_string(),
+            copy: copy.number,
+            page: 1,
+            case_sha256: None,
+        };
         let mut qr_pages = qr_pages_at_first(kind);
         loop {
-            let mark = |page| qr::PageMark {
-                batch: lb.batch.id.clone(),
-                case: c.id.clone(),
-                kind: kind.id.to_string(),
-                copy: copy.number,
-                page,
-                case_sha256: None,
-            };
             let meta = DocMeta {
                 kind: kind.id,
                 title: format!("{} {}", kind.title, c.id),
                 draft: false,
                 copy: copy.label(),
                 copies_text: copies_text(copies),
-                qr: (1..=qr_pages)
-                    .map(|page| qr::modules(&mark(page).text()))
-                    .collect(),
+                qr: mark.codes(qr_pages),
             };
             let mut v = CaseView::of(lb, paper, meta);
             if c.is_planned() {

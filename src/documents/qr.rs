@@ -42,6 +42,22 @@ pub enum MarkError {
 }
 
 impl PageMark {
+    /// The modules ([`modules`]) of the codes of pages 1 to `pages` of the document this mark
+    /// names (its own `page` is not read): what a template's `qr` holds.
+    pub fn codes(&self, pages: usize) -> Vec<String> {
+        (1..=pages)
+            .map(|page| {
+                modules(
+                    &PageMark {
+                        page,
+                        ..self.clone()
+                    }
+                    .text(),
+                )
+            })
+            .collect()
+    }
+
     /// The text the QR code encodes.
     pub fn text(&self) -> String {
         let mut s = format!(

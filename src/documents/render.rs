@@ -406,20 +406,15 @@ pub fn case_copy_source(
         doc.copy = this.label();
         doc.copies_text = copies_text(&copies);
     }
-    let hash = (!draft).then(|| crate::archive::hex(&lc.sha256));
-    doc.qr = (1..=pages)
-        .map(|page| {
-            let mark = crate::documents::qr::PageMark {
-                batch: lb.batch.id.clone(),
-                case: lc.case.id.clone(),
-                kind: kind.id.to_string(),
-                copy,
-                page,
-                case_sha256: hash.clone(),
-            };
-            crate::documents::qr::modules(&mark.text())
-        })
-        .collect();
+    doc.qr = crate::documents::qr::PageMark {
+        batch: lb.batch.id.clone(),
+        case: lc.case.id.clone(),
+        kind: kind.id.to_string(),
+        copy,
+        page: 1,
+        case_sha256: (!draft).then(|| crate::archive::hex(&lc.sha256)),
+    }
+    .codes(pages);
     let view = CaseView::of(lb, &lc.case, doc);
     templates.render(kind.template, &view)
 }

@@ -257,28 +257,33 @@ struct Evaluated {
 }
 
 fn bad_form(lang: Lang, what: &str) -> Response {
-    let m = format!("{}{what}", text::get(lang, "bad_form"));
-    (
+    refused_form(
         StatusCode::BAD_REQUEST,
-        Json(json!({"status": "bad_request", "message": m})),
+        format!("{}{what}", text::get(lang, "bad_form")),
     )
-        .into_response()
 }
 
-/// The answer to a body that could not be read: 413 with the clerk's words past
-/// [`super::FORM_LIMIT`], in the shape of [`bad_form`]'s answer, which the page's script shows.
-fn too_large_or_bad(lang: Lang, e: &BytesRejection) -> Response {
-    let status = e.status();
-    let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-        text::get(lang, "too_large").to_string()
-    } else {
-        format!("{}{}", text::get(lang, "bad_form"), e.body_text())
-    };
+/// A post refused before its form was read, as the page's script shows it: `status` and the
+/// message in JSON.
+fn refused_form(status: StatusCode, message: String) -> Response {
     (
         status,
         Json(json!({"status": "bad_request", "message": message})),
     )
         .into_response()
+}
+
+/// The answer to a body that could not be read: 413 with the clerk's words past
+/// [`super::FORM_LIMIT`], otherwise as [`bad_form`] with the reason.
+fn too_large_or_bad(lang: Lang, e: &BytesRejection) -> Response {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        refused_form(e.status(), text::get(lang, "too_large").to_string())
+    } else {
+        refused_form(
+            e.status(),
+            format!("{}{}", text::get(lang, "bad_form"), e.body_text()),
+        )
+    }
 }
 
 /// The form's pairs, or why the body is not a form.
