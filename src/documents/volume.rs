@@ -168,7 +168,6 @@ fn bind_part(
     path: &Path,
     draft: bool,
 ) -> Result<(), Message> {
-    let mut files: Vec<(&Path, Vec<u8>, usize)> = Vec::with_capacity(docs.len());
     let mut sections: Vec<Value> = Vec::new();
     let mut counts = [0usize; 4];
     let mut current: Option<usize> = None;
@@ -185,9 +184,6 @@ fn bind_part(
             }
             current = Some(*si);
         }
-        let bytes = std::fs::read(&doc.path)
-            .map_err(|e| msg!(VolumeRead, path = &doc.path, error = e.to_string()))?;
-        files.push((&doc.path, bytes, doc.pages));
         let c = cases.get(id.as_str()).copied();
         let party = c.map(|c| c.party.name.clone()).unwrap_or_default();
         let product = c
@@ -260,7 +256,12 @@ fn bind_part(
     let mut binder =
         Binder::new(&compiled.pdf, slots).map_err(|e| msg!(VolumeCompile, error = e))?;
     drop(compiled);
-    for (doc_path, bytes, pages) in files {
+    // Each document is read as its pages are placed, so a part holds one document's bytes at
+    // a time, never all of them.
+    for (_, _, _, doc) in docs {
+        let (doc_path, pages) = (&doc.path, doc.pages);
+        let bytes = std::fs::read(doc_path)
+            .map_err(|e| msg!(VolumeRead, path = doc_path, error = e.to_string()))?;
         binder.place(&bytes, pages).map_err(|e| match e {
             BindError::Unreadable(error) => msg!(VolumeRead, path = doc_path, error = error),
             BindError::Pages { found } => {
