@@ -635,3 +635,53 @@ fn a_changed_digit_on_the_payment_slip_fails() {
     );
     eprintln!("digit {d} → {like} on the payment slip: {v:?}");
 }
+
+/// The volume's own page number (合订本 第N页) is seen whole on a bound document page: the
+/// volume page is the document page plus the number, and the number stands where the document
+/// page is blank. A number drawn under the QR code of a case document (as it once was) is
+/// covered but for a character or two, and fails here.
+#[test]
+fn the_volume_number_is_seen_whole_beside_the_bound_page() {
+    let lb = load_sample("jincheng-2023-1");
+    let (dir, done) = crate::common::render_all(&lb, RenderOptions::default());
+    let parts = spotcheck::documents::volume::bind(&lb, &engine(), &done, dir.path()).unwrap();
+    let volume = rasterize(&parts[0]);
+    // The volume ends with the last page of the last document of its contents.
+    let contents = spotcheck::documents::volume::contents(&lb);
+    let (id, kind) = contents.last().unwrap().1.last().unwrap().clone();
+    let last = done
+        .iter()
+        .find(|d| d.case == id && d.kind == kind)
+        .unwrap();
+    let document = rasterize(&last.path);
+    let (v, d) = (volume.last().unwrap(), document.last().unwrap());
+    assert_eq!((v.width, v.height), (d.width, d.height));
+    // Where the volume page is darker than the document page: the number, nothing else.
+    let (mut x0, mut y0, mut x1, mut y1) = (u32::MAX, u32::MAX, 0, 0);
+    for y in 0..v.height {
+        for x in 0..v.width {
+            let i = (y * v.width + x) as usize;
+            if d.px[i].saturating_sub(v.px[i]) > 64 {
+                (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+            }
+        }
+    }
+    assert!(x1 >= x0, "{id} {kind}: no volume number on the bound page");
+    // 合订本 第N页 in 8 pt: five characters and the digits, at least 40 pt wide.
+    let min_width = (40.0 * DPI / 72.0) as u32;
+    assert!(
+        x1 - x0 >= min_width,
+        "{id} {kind}: the volume number shows {} px of at least {min_width}: covered",
+        x1 - x0
+    );
+    // The document page is blank where the number stands.
+    for y in y0..=y1 {
+        for x in x0..=x1 {
+            let i = (y * d.width + x) as usize;
+            assert!(
+                d.px[i] > 250,
+                "{id} {kind}: the document page has ink at ({x}, {y}) under the volume number"
+            );
+        }
+    }
+}
