@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use spotcheck::input::ledger;
-use spotcheck::msg;
 
 use super::args::ImportArgs;
 use super::{Outcome, Ui};
@@ -19,26 +18,22 @@ pub fn run(args: ImportArgs, ui: Ui) -> Outcome {
             Err(m) => return Outcome::unusable().error(m),
         }
     }
-    let plan = match ledger::plan_import(&args.batch, &args.file, &overrides) {
-        Ok(p) => p,
-        Err(diags) => {
-            let n = diags.len();
-            return diags
-                .iter()
-                .fold(Outcome::failed(), |o, d| o.error(d.in_lang(ui.lang)))
-                .error(msg!(ImportRefused, errors = n));
-        }
-    };
     let source = args
         .file
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    match ledger::write_import(&args.batch, &plan, &source) {
-        Ok(_) => plan
+    match ledger::import(&args.batch, &args.file, &overrides, &source) {
+        Ok(plan) => plan
             .messages()
             .into_iter()
             .fold(Outcome::done(), |o, m| o.line(m)),
-        Err(m) => Outcome::failed().error(m),
+        Err(refusal) => {
+            let shown = refusal
+                .shown()
+                .iter()
+                .fold(Outcome::failed(), |o, d| o.error(d.in_lang(ui.lang)));
+            refusal.closing().into_iter().fold(shown, |o, m| o.error(m))
+        }
     }
 }

@@ -21,6 +21,8 @@ use crate::diag::{Diagnostic, Rule};
 use crate::input::load::{BATCH_FILE, CASES_DIR, LoadedBatch, LoadedCase, is_safe_id};
 use crate::input::model::{Batch, Case, Domain, Party, Sampler, Visit};
 use crate::input::scaffold::{CASE_SCHEMA_FILE, PLACEHOLDER, category_prefix, next_number};
+pub use crate::input::sheet::{Sheet, column_letters, read_sheet};
+use crate::input::yaml_text::{comment, quote as q, scalar};
 use crate::messages::Message;
 use crate::msg;
 
@@ -146,117 +148,6 @@ fn normalize(s: &str) -> String {
         .collect::<String>()
         .trim_end_matches(['*', '＊', ':', '：'])
         .to_string()
-}
-
-/// The rows of the sheet read, as text, with where they are.
-pub struct Sheet {
-    /// How findings name the sheet: `list.xlsx:企业名单` or `list.csv`.
-    pub label: String,
-    /// Whether a cell is named `label!C12` (a workbook's sheet) or `label:C12` (a CSV file).
-    pub workbook: bool,
-    /// Every row, as text, trimmed.
-    pub rows: Vec<Vec<String>>,
-}
-
-impl Sheet {
-    /// Where a cell is: `list.xlsx:企业名单!C12`; `row` and `col` from 0.
-    pub fn cell(&self, row: usize, col: usize) -> String {
-        let sep = if self.workbook { '!' } else { ':' };
-        format!("{}{sep}{}{}", self.label, column_letters(col), row + 1)
-    }
-}
-
-/// `A`, `B`, … `Z`, `AA`, … for a column from 0.
-pub fn column_letters(mut col: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
-
-/// Reads the first sheet of a workbook, or a CSV file (UTF-8, with or without BOM, or the
-/// GB18030 that spreadsheet programs save in China).
-pub fn read_sheet(path: &Path) -> Result<Sheet, Message> {
-    let name = path.display().to_string();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let unreadable =
-        |e: &dyn std::fmt::Display| msg!(ImportRead, path = path, error = e.to_string());
-    match ext.as_str() {
-        "xlsx" | "xlsm" => {
-            use calamine::Reader;
-            let mut wb: calamine::Xlsx<_> =
-                calamine::open_workbook(path).map_err(|e| unreadable(&e))?;
-            let sheet = wb
-                .sheet_names()
-                .first()
-                .cloned()
-                .ok_or_else(|| msg!(ImportNoSheet, path = path))?;
-            let range = wb.worksheet_range(&sheet).map_err(|e| unreadable(&e))?;
-            // Rows and columns as the sheet numbers them, even when it starts further down.
-            let (r0, c0) = range.start().unwrap_or((0, 0));
-            let mut rows = vec![Vec::new(); r0 as usize];
-            for row in range.rows() {
-                let mut cells = vec![String::new(); c0 as usize];
-                cells.extend(row.iter().map(cell_text));
-                rows.push(cells);
-            }
-            Ok(Sheet {
-                label: format!("{name}:{sheet}"),
-                workbook: true,
-                rows,
-            })
-        }
-        "csv" => {
-            let bytes = std::fs::read(path).map_err(|e| unreadable(&e))?;
-            let text = match std::str::from_utf8(&bytes) {
-                Ok(t) => t.trim_start_matches('\u{feff}').to_string(),
-                Err(_) => encoding_rs::GB18030.decode(&bytes).0.into_owned(),
-            };
-            let mut rd = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .from_reader(text.as_bytes());
-            let mut rows = Vec::new();
-            for rec in rd.records() {
-                let rec = rec.map_err(|e| unreadable(&e))?;
-                rows.push(rec.iter().map(|s| s.trim().to_string()).collect());
-            }
-            Ok(Sheet {
-                label: name,
-                workbook: false,
-                rows,
-            })
-        }
-        _ => Err(msg!(ImportFormat, path = path)),
-    }
-}
-
-/// A workbook cell as text: whole numbers without `.0` (phone numbers, postcodes typed as
-/// numbers), dates as `2024-04-16`.
-fn cell_text(d: &calamine::Data) -> String {
-    use calamine::Data;
-    match d {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) => s.trim().to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{d:02}")
-        }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.chars().take(10).collect(),
-    }
 }
 
 /// A date as lists write it: 2024-04-16, 2024/4/16, 2024.4.16, 2024年4月16日, 20240416.
@@ -573,6 +464,14 @@ impl<'a> RowReader<'a> {
             self.plan.matched.push((row.r, id));
             return;
         }
+        // No cell may hold what the case file's reader refuses (a control character).
+        let mut clean = true;
+        for f in Field::ALL {
+            if let Some(m) = crate::input::yaml::refused_in_value(&row.get(f)) {
+                self.bad(row.r, f, Rule::YamlControlChar, m);
+                clean = false;
+            }
+        }
         let code = row.get(Field::CreditCode).to_ascii_uppercase();
         let category = row.get(Field::Category);
         // A new planned case: every required cell written, the credit code valid.
@@ -602,7 +501,8 @@ impl<'a> RowReader<'a> {
             );
         }
         self.duplicates(&row, &code, &category);
-        let (Some(date), Some(domain), Some(lab), true) = (date, domain, lab, complete) else {
+        let (Some(date), Some(domain), Some(lab), true) = (date, domain, lab, complete && clean)
+        else {
             return;
         };
         let (id, path) = self.new_id(&id_cell, &category);
@@ -863,21 +763,15 @@ fn prefixes_of(existing: &[Existing]) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// A YAML scalar for any text: a JSON string is a valid double-quoted YAML scalar.
-fn q(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
-
 /// The text of a planned case file: the modeline, a comment, and what the list gave.
 pub fn planned_case_text(c: &Case, source: &str) -> String {
     let v = &c.visit;
     let p = &c.party;
-    let one_line = |s: &str| s.replace(|c: char| c.is_control(), " ");
     let mut t = format!(
         "# yaml-language-server: $schema=../{CASE_SCHEMA_FILE}\n\
          # {id} {party}（{category}）：计划中的案例，由 spotcheck import 从 {source} 导入。\n\
          # 抽样后写上 outcome（抽样情况）、visit.place（抽样地点）和现场记录的各节，即成为一般案例；已有内容无需重写。\n\
-         id: {id}\n\
+         id: {quoted_id}\n\
          category: {cat}\n\
          domain: {domain}\n\
          lab: {lab}\n\
@@ -886,10 +780,11 @@ pub fn planned_case_text(c: &Case, source: &str) -> String {
          \x20 # 计划抽样日期\n\
          \x20 date: {date}\n\
          \x20 notice_no: {notice}\n",
-        id = c.id,
-        party = one_line(&p.name),
-        category = one_line(&c.category),
-        source = one_line(source),
+        id = comment(&c.id),
+        quoted_id = scalar(&c.id),
+        party = comment(&p.name),
+        category = comment(&c.category),
+        source = comment(source),
         cat = q(&c.category),
         domain = c.domain.label(),
         lab = q(&c.lab),
@@ -921,6 +816,63 @@ pub fn planned_case_text(c: &Case, source: &str) -> String {
         }
     }
     t
+}
+
+/// How many findings of a refused import are shown; the rest are counted.
+pub const SHOWN_ERRORS: usize = 100;
+
+/// Why an import wrote nothing.
+#[derive(Debug)]
+pub enum ImportRefusal {
+    /// The list is wrong: every finding, in reading order.
+    Findings(Vec<Diagnostic>),
+    /// The batch or a case file could not be read or written.
+    Failed(Message),
+}
+
+impl ImportRefusal {
+    /// The findings to show: the first [`SHOWN_ERRORS`].
+    pub fn shown(&self) -> &[Diagnostic] {
+        match self {
+            ImportRefusal::Findings(d) => &d[..d.len().min(SHOWN_ERRORS)],
+            ImportRefusal::Failed(_) => &[],
+        }
+    }
+
+    /// What is said after the findings shown: how many were not shown, and that nothing was
+    /// written (or why the import failed).
+    pub fn closing(&self) -> Vec<Message> {
+        match self {
+            ImportRefusal::Findings(d) => {
+                let more = d.len().saturating_sub(SHOWN_ERRORS);
+                let mut out = Vec::new();
+                if more > 0 {
+                    out.push(msg!(ImportMoreErrors, shown = SHOWN_ERRORS, more = more));
+                }
+                out.push(msg!(ImportRefused, errors = d.len()));
+                out
+            }
+            ImportRefusal::Failed(m) => vec![m.clone()],
+        }
+    }
+}
+
+/// `import`: the list `file` read and checked, then its new rows written as planned cases of
+/// the batch folder `root` (`source` is how their comment names the list), under the batch's
+/// lock, so that two imports of one list at once make each case once.
+pub fn import(
+    root: &Path,
+    file: &Path,
+    overrides: &BTreeMap<Field, String>,
+    source: &str,
+) -> Result<ImportPlan, ImportRefusal> {
+    // The batch is read first: a folder that is no batch says so, not that it cannot be locked.
+    crate::input::load::read_typed::<Batch>(root, BATCH_FILE).map_err(ImportRefusal::Findings)?;
+    let _lock = crate::input::lock::BatchLock::take(root)
+        .map_err(|e| ImportRefusal::Failed(msg!(ImportRead, path = root, error = e.to_string())))?;
+    let plan = plan_import(root, file, overrides).map_err(ImportRefusal::Findings)?;
+    write_import(root, &plan, source).map_err(ImportRefusal::Failed)?;
+    Ok(plan)
 }
 
 /// Writes the planned cases of `plan`: each file new (an existing file is never replaced),

@@ -4,9 +4,12 @@
 
 pub mod ledger;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod money;
 pub mod scaffold;
+pub mod sheet;
 pub mod stats;
 pub mod width;
 pub mod yaml;
+pub mod yaml_text;

@@ -227,6 +227,9 @@ pub fn new_case(root: &Path, opts: &NewCase) -> Result<NewCaseWritten, Vec<Messa
             all = all
         )]);
     };
+    // Two at once would both take the same next number.
+    let _lock = crate::input::lock::BatchLock::take(root)
+        .map_err(|e| vec![msg!(InitWrite, path = root, error = e.to_string())])?;
     let (ids, prefixes) = existing_ids(root);
     let prefix = match &opts.prefix {
         Some(p) => p.clone(),
@@ -312,10 +315,7 @@ impl Local {
     }
 }
 
-/// A YAML scalar for any text: a JSON string is a valid double-quoted YAML scalar.
-fn q(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
+use crate::input::yaml_text::{comment, quote as q};
 
 /// The text of a new case file: what the batch knows filled in, the rest marked
 /// [`PLACEHOLDER`]; the examples in its comments are the batch's own.
@@ -372,7 +372,7 @@ fn case_text(
         category = q(category),
         domain = opts.domain.label(),
         lab = q(lab),
-        category_comment = category.replace(|c: char| c.is_control(), " "),
+        category_comment = comment(category),
     );
     match outcome {
         Outcome::Sampled => t.push_str(&format!(

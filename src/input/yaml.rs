@@ -223,6 +223,14 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Why `s` cannot stand as a value of a case file, if it cannot: a control character or a
+/// bidirectional control in it (what the reader refuses in a value).
+pub fn refused_in_value(s: &str) -> Option<Message> {
+    s.chars()
+        .find(|&c| is_refused_control(c) || is_bidi_control(c))
+        .map(control_message)
+}
+
 fn control_message(c: char) -> Message {
     let code = format!("{:04X}", c as u32);
     if is_bidi_control(c) {

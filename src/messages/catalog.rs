@@ -461,6 +461,18 @@ catalog! {
         zh: "{errors} 处错误，未写入任何文件",
         en: "{errors} {errors|error|errors}: nothing was written",
     }
+    ImportMoreErrors = "import.more-errors" {
+        zh: "只列出前 {shown} 处错误，另有 {more} 处未列出：请先改正以上各处，再导入一次",
+        en: "only the first {shown} errors are listed; {more} more {more|is|are} not: correct those above and import again",
+    }
+    ImportTooFar = "import.too-far" {
+        zh: "单元格 {cell} 超出可读取的范围（最多 {rows} 行、到 {column} 列）：名单应只含企业名单本身；请删除该单元格的内容，或将名单复制到一个新工作表后再导入",
+        en: "the cell {cell} lies beyond what is read (at most {rows} rows, up to column {column}): a list should hold the enterprise list only; clear that cell, or copy the list into a new sheet and import that",
+    }
+    ImportTooLarge = "import.too-large" {
+        zh: "{path}：文件展开后超过 {limit} MB，不像是一份企业名单，未读取",
+        en: "{path}: the file unpacks to more than {limit} MB, which no enterprise list does; it was not read",
+    }
     ImportDone = "import.done" {
         zh: "已导入 {created} 个计划中的案例，{matched} 行已有案例（未改动）",
         en: "{created} planned {created|case|cases} imported, {matched} {matched|row|rows} already cases (left as they are)",

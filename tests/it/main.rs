@@ -15,6 +15,7 @@ mod field;
 mod fonts;
 mod foreign_bags;
 mod hostile;
+mod import_hostile;
 mod interrupt;
 mod layout;
 mod numbers;
