@@ -61,3 +61,32 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     Ok(())
 }
+
+/// Replaces the file at `path` with `bytes` as an edit of it: the new content written beside
+/// it with the old file's permissions, flushed to the disk, then renamed over it, and the
+/// folder flushed, so that a crash leaves the old file or the new one, never a short one, and
+/// a case file made private stays private. `still_ours` is asked last, just before the rename
+/// (the file may have been edited meanwhile): when it says no, nothing is replaced and
+/// `Ok(false)` is returned.
+pub fn replace_file(
+    path: &Path,
+    bytes: &[u8],
+    still_ours: impl FnOnce() -> bool,
+) -> std::io::Result<bool> {
+    let mut tmp = temp_beside(path)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if !still_ours() {
+        return Ok(false);
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        std::fs::File::open(dir.unwrap_or(Path::new(".")))?.sync_all()?;
+    }
+    Ok(true)
+}

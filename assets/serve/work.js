@@ -45,11 +45,20 @@
     } else {
       bar.removeAttribute("value");
     }
+    // The lines as the server keeps them (its first and last, those between counted): drawn
+    // again whole, since the last ones move on.
     var list = document.getElementById("job-lines");
-    while (list.children.length > job.lines.length) { list.removeChild(list.lastChild); }
-    for (var i = list.children.length; i < job.lines.length; i++) {
-      list.appendChild(el("li", job.lines[i].tone, job.lines[i].text));
+    for (var i = 0; i < job.lines.length; i++) {
+      var line = job.lines[i];
+      var li = list.children[i];
+      if (!li) {
+        list.appendChild(el("li", line.tone, line.text));
+      } else if (li.textContent !== line.text || li.className !== line.tone) {
+        li.className = line.tone;
+        li.textContent = line.text;
+      }
     }
+    while (list.children.length > job.lines.length) { list.removeChild(list.lastChild); }
     var files = document.getElementById("job-files");
     var ul = files.querySelector("ul");
     if (ul.children.length !== job.files.length) {
@@ -58,7 +67,12 @@
         var li = el("li");
         var a = el("a", "", f.label);
         a.href = f.url;
-        a.setAttribute("download", "");
+        if (f.inline) {
+          a.target = "_blank";
+          a.rel = "noopener";
+        } else {
+          a.setAttribute("download", "");
+        }
         li.appendChild(a);
         ul.appendChild(li);
       });

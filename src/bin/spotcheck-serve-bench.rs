@@ -79,6 +79,7 @@ fn main() -> Result<()> {
                 token: TOKEN.into(),
                 today: None,
                 engine: engine.clone(),
+                header_timeout: spotcheck::serve::HEADER_TIMEOUT,
             },
         )?;
         let addr = server.addr;

@@ -25,9 +25,14 @@ pub fn run(args: ServeArgs, ui: Ui) -> Outcome {
     let token = match args.token {
         Some(t) if serve::token_is_acceptable(&t) => t,
         Some(_) => return Outcome::unusable().error(msg!(ServeBadToken)),
-        None => match serve::new_token() {
-            Ok(t) => t,
-            Err(e) => return Outcome::failed().error(msg!(CliError, error = e.to_string())),
+        // The batch folder's own token, kept across restarts; a fresh one for this run when
+        // it cannot be kept.
+        None => match serve::state_dir().map(|d| serve::stable_token(&d, &args.batch)) {
+            Some(Ok(t)) => t,
+            _ => match serve::new_token() {
+                Ok(t) => t,
+                Err(e) => return Outcome::failed().error(msg!(CliError, error = e.to_string())),
+            },
         },
     };
     let config = Config {
@@ -37,6 +42,7 @@ pub fn run(args: ServeArgs, ui: Ui) -> Outcome {
         token,
         today: args.today,
         engine: Engine::new(&args.fonts.options(), PdfSettings::default()),
+        header_timeout: serve::HEADER_TIMEOUT,
     };
     let addr = SocketAddr::new(args.listen, args.port);
     let server = match serve::start(addr, config) {

@@ -33,6 +33,12 @@ pub struct Preview {
     pub draft: bool,
     /// Each page: the document kind and the image.
     pub pages: Vec<(String, Vec<u8>)>,
+    /// The SHA-256 of the case file the pages show: a preview of another version (the file
+    /// was edited by hand since) is made again before it is shown.
+    pub sha256: [u8; 32],
+    /// Why the last rendering failed, when it did: the pages are then those of an earlier
+    /// version, and the page says so.
+    pub problem: Option<String>,
 }
 
 /// The resolution of preview pages: about a screen's.
@@ -222,8 +228,10 @@ pub async fn page(
         .unwrap_or_default();
     let value = serde_json::to_value(&lc.case).unwrap_or_default();
     let (form_html, other) = form::html(&value, &findings, lang);
+    // A preview of another version of the file is not offered: the page asks for a new one.
     let preview = state.previews.lock().map_or((0, false, 0), |p| {
         p.get(&id)
+            .filter(|p| p.sha256 == lc.sha256)
             .map_or((0, false, 0), |p| (p.version, p.draft, p.pages.len()))
     });
     let mut ctx = tera::Context::new();
@@ -451,15 +459,7 @@ pub async fn save(
         let path = st.batch.join(&lc.file);
         let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
         if hex(&sha2::Sha256::digest(&bytes)) != opened {
-            return Ok((
-                StatusCode::CONFLICT,
-                Json(json!({
-                    "status": "conflict",
-                    "message": text::get(lang, "conflict"),
-                    "reload": format!("/cases/{}", lc.case.id),
-                })),
-            )
-                .into_response());
+            return Ok(conflict(&lc, &bytes, lang));
         }
         let original = String::from_utf8_lossy(&bytes).into_owned();
         let e = evaluate(&lb, &lc, &original, &pairs, lang)
@@ -477,14 +477,28 @@ pub async fn save(
         };
         if new_text.as_bytes() != bytes.as_slice() {
             backup(&st.batch, &lc.file, &bytes).map_err(|e| e.to_string())?;
-            crate::output::write_atomic(&path, new_text.as_bytes()).map_err(|e| e.to_string())?;
+            // Checked again just before the rename: a hand edit made while the form was being
+            // checked is not overwritten either.
+            let unchanged = || std::fs::read(&path).is_ok_and(|now| now == bytes);
+            let replaced = crate::output::replace_file(&path, new_text.as_bytes(), unchanged)
+                .map_err(|e| e.to_string())?;
+            if !replaced {
+                let now = std::fs::read(&path).map_err(|e| e.to_string())?;
+                return Ok(conflict(&lc, &now, lang));
+            }
         }
         let sha = hex(&sha2::Sha256::digest(new_text.as_bytes()));
         let errors = e.findings.iter().filter(|f| f.severity == "error").count();
         let preview = render_preview(&st, &edited, &lc.case.id, errors > 0, lang);
+        // Saved, but the pages beside the form are not this version's: said, and why.
+        let message = match preview["problem"].as_str() {
+            Some(why) => format!("{}{why}", text::get(lang, "saved_preview_failed")),
+            None => text::get(lang, "saved").to_string(),
+        };
         Ok(Json(json!({
             "status": "saved",
-            "message": text::get(lang, "saved"),
+            "message": message,
+            "preview_failed": preview["problem"].is_string(),
             "sha256": sha,
             "findings": e.findings,
             "preview": preview,
@@ -502,6 +516,29 @@ pub async fn save(
             .into_response(),
         Err(e) => state.error(lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     }
+}
+
+/// The answer to a save of a form opened on another version of the case file (409): the
+/// file's version as it is now, field by field, to show beside what was typed, and its
+/// SHA-256, with which saving again replaces that version knowingly.
+fn conflict(lc: &LoadedCase, now: &[u8], lang: Lang) -> Response {
+    let theirs = load::parse_typed::<Case>(&lc.file, now)
+        .ok()
+        .and_then(|(case, _)| serde_json::to_value(&case).ok())
+        .map(|v| form::fields_of(&v))
+        .unwrap_or_default();
+    (
+        StatusCode::CONFLICT,
+        Json(json!({
+            "status": "conflict",
+            "message": text::get(lang, "conflict"),
+            "reload": format!("/cases/{}", lc.case.id),
+            "sha256": hex(&sha2::Sha256::digest(now)),
+            "readable": !theirs.is_empty(),
+            "theirs": theirs,
+        })),
+    )
+        .into_response()
 }
 
 /// Renders the documents of case `id` of `lb` into `OUT/preview/` and keeps their pages as
@@ -549,17 +586,19 @@ fn render_preview(
     let entry = previews.entry(id.to_string()).or_default();
     entry.version += 1;
     entry.draft = draft;
+    entry.sha256 = lb.case(id).map_or([0; 32], |lc| lc.sha256);
     if problem.is_none() {
         entry.pages = pages;
     }
-    preview_json(id, entry, problem)
+    entry.problem = problem;
+    preview_json(id, entry)
 }
 
-fn preview_json(id: &str, p: &Preview, problem: Option<String>) -> serde_json::Value {
+fn preview_json(id: &str, p: &Preview) -> serde_json::Value {
     json!({
         "version": p.version,
         "draft": p.draft,
-        "problem": problem,
+        "problem": p.problem,
         "pages": p.pages.iter().enumerate().map(|(i, (kind, _))| json!({
             "kind": kind,
             "src": format!("/cases/{id}/page/{i}?v={}", p.version),
@@ -584,8 +623,9 @@ pub async fn preview(
     let done = tokio::task::spawn_blocking(move || {
         if let Ok(p) = st.previews.lock()
             && let Some(p) = p.get(&id)
+            && p.sha256 == lc.sha256
         {
-            return preview_json(&id, p, None);
+            return preview_json(&id, p);
         }
         let _one_at_a_time = st.saving.lock().unwrap_or_else(|p| p.into_inner());
         let all = crate::rules::check_cases(&lb, &[lc.case.id.as_str()]);

@@ -333,6 +333,33 @@ pub fn pattern_of(name: &str) -> Option<String> {
     Some(parts.join("."))
 }
 
+/// Every value of a case (its JSON) by the name of its field in the form
+/// (`visit.samplers.0.name` → `王明`), as the form shows it.
+pub fn fields_of(value: &Value) -> BTreeMap<String, String> {
+    fn walk(v: &Value, name: &str, out: &mut BTreeMap<String, String>) {
+        match v {
+            Value::Object(m) => m.iter().for_each(|(k, v)| walk(v, &join(name, k), out)),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| walk(v, &join(name, &i.to_string()), out)),
+            Value::String(s) => {
+                out.insert(name.to_string(), s.clone());
+            }
+            Value::Number(n) => {
+                out.insert(name.to_string(), n.to_string());
+            }
+            Value::Bool(b) => {
+                out.insert(name.to_string(), b.to_string());
+            }
+            Value::Null => {}
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(value, "", &mut out);
+    out
+}
+
 /// A finding's YAML path as a field name: `visit.samplers[1].name` → `visit.samplers.1.name`.
 pub fn field_of_path(path: &str) -> String {
     path.replace('[', ".").replace(']', "")

@@ -50,6 +50,12 @@ fn both(f: impl Fn(Lang) -> String) -> [String; 2] {
     [f(Lang::Zh), f(Lang::En)]
 }
 
+/// How many of a job's first lines are kept.
+pub const HEAD_LINES: usize = 400;
+
+/// How many of a job's last lines are kept after the first [`HEAD_LINES`].
+pub const TAIL_LINES: usize = 100;
+
 /// A file a job made, offered for download.
 #[derive(Debug, Clone)]
 pub struct Made {
@@ -67,7 +73,12 @@ pub struct Status {
     pub done: u64,
     /// 0 when the stage's length is not known.
     pub total: u64,
+    /// The first [`HEAD_LINES`] lines.
     pub lines: Vec<Line>,
+    /// The last [`TAIL_LINES`] lines after those, when there are more.
+    pub tail: std::collections::VecDeque<Line>,
+    /// How many lines between the two are not kept.
+    pub omitted: u64,
     pub finished: bool,
     /// Whether it did what was asked (meaningful once finished).
     pub ok: bool,
@@ -109,10 +120,24 @@ impl Job {
         s.total = total;
     }
 
-    /// A line to show, `text` in each language.
+    /// A line to show, `text` in each language. A job keeps its first [`HEAD_LINES`] lines and
+    /// its last [`TAIL_LINES`], and counts those between: a batch with a hundred thousand
+    /// findings does not make a page of a hundred thousand lines.
     pub fn say(&self, tone: Tone, text: impl Fn(Lang) -> String) {
-        let text = both(text);
-        self.status_mut().lines.push(Line { tone, text });
+        let line = Line {
+            tone,
+            text: both(text),
+        };
+        let mut s = self.status_mut();
+        if s.lines.len() < HEAD_LINES {
+            s.lines.push(line);
+            return;
+        }
+        s.tail.push_back(line);
+        if s.tail.len() > TAIL_LINES {
+            s.tail.pop_front();
+            s.omitted += 1;
+        }
     }
 
     /// A file made, to offer.
@@ -246,5 +271,33 @@ impl Jobs {
             });
             job.finish(false);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_keeps_its_first_and_last_lines_and_counts_those_between() {
+        let jobs = Jobs::default();
+        let job = jobs.new_job("import");
+        let n = HEAD_LINES + TAIL_LINES + 1234;
+        for i in 0..n {
+            job.say(Tone::Error, |_| format!("line {i}"));
+        }
+        let s = job.status();
+        assert_eq!(s.lines.len(), HEAD_LINES);
+        assert_eq!(s.tail.len(), TAIL_LINES);
+        assert_eq!(s.omitted, 1234);
+        assert_eq!(s.lines[0].text(Lang::Zh), "line 0");
+        assert_eq!(
+            s.tail.back().unwrap().text(Lang::En),
+            format!("line {}", n - 1)
+        );
+        assert_eq!(
+            s.tail.front().unwrap().text(Lang::Zh),
+            format!("line {}", HEAD_LINES + 1234)
+        );
     }
 }

@@ -55,7 +55,14 @@ pub struct Config {
     pub today: Option<NaiveDate>,
     /// The engine that renders the previews and the work pages' documents.
     pub engine: Arc<Engine>,
+    /// How long a connection may take to send a request's headers before it is closed
+    /// ([`HEADER_TIMEOUT`] unless a test wants less).
+    pub header_timeout: std::time::Duration,
 }
+
+/// How long a client may take to send the headers of a request: a connection that opens and
+/// then trickles (or sends nothing) is closed after this, so that idle sockets cannot pile up.
+pub const HEADER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// What every handler shares.
 pub struct AppState {
@@ -356,16 +363,13 @@ pub fn start(addr: SocketAddr, config: Config) -> std::io::Result<Server> {
         .enable_all()
         .build()?;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let header_timeout = config.header_timeout;
     let thread = std::thread::Builder::new()
         .name("spotcheck-serve".into())
         .spawn(move || {
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::from_std(listener)?;
-                axum::serve(listener, app)
-                    .with_graceful_shutdown(async {
-                        let _ = rx.await;
-                    })
-                    .await
+                accept(listener, app, header_timeout, rx).await
             })
         })?;
     Ok(Server {
@@ -374,6 +378,45 @@ pub fn start(addr: SocketAddr, config: Config) -> std::io::Result<Server> {
         shutdown: Some(tx),
         thread: Some(thread),
     })
+}
+
+/// Serves the connections of `listener` with `app` until `stop` fires, then lets the open
+/// ones finish. Each connection is HTTP/1.1 with a time limit on reading a request's headers
+/// (which `axum::serve` does not set).
+async fn accept(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    header_timeout: std::time::Duration,
+    mut stop: tokio::sync::oneshot::Receiver<()>,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // A connection that failed before it was accepted (reset, too many files open
+                // for a moment) is no reason to stop serving the others.
+                Err(_) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut stop => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let conn = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(header_timeout)
+            .serve_connection(TokioIo::new(stream), service);
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            let _ = conn.await;
+        });
+    }
+    // Requests under way are answered; a job's thread goes on by itself.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), graceful.shutdown()).await;
+    Ok(())
 }
 
 /// `127.0.0.1:8080`, `[::1]:8080`: the host part of a URL to `addr`.
@@ -389,6 +432,53 @@ pub fn new_token() -> std::io::Result<String> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Where `serve` keeps what must outlive a run but is no part of a batch: the access token of
+/// each batch folder. `$SPOTCHECK_STATE_DIR`, else `$XDG_STATE_HOME/spotcheck`, else
+/// `~/.local/state/spotcheck`; `None` when none of them can be told.
+pub fn state_dir() -> Option<PathBuf> {
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    var("SPOTCHECK_STATE_DIR")
+        .or_else(|| var("XDG_STATE_HOME").map(|d| d.join("spotcheck")))
+        .or_else(|| var("HOME").map(|h| h.join(".local/state/spotcheck")))
+}
+
+/// The access token of the batch folder `batch`: the same every time `serve` is started on it,
+/// so that a page left open across a restart goes on working (its cookie still holds). Kept
+/// in `STATE/serve-tokens/<SHA-256 of the folder's path>`, readable by its owner only (0600,
+/// in a folder of 0700), never inside the batch (whose files are archived); made on the first
+/// start. Deleting the file makes a new token on the next start (and signs every browser out).
+pub fn stable_token(state: &std::path::Path, batch: &std::path::Path) -> std::io::Result<String> {
+    use sha2::Digest as _;
+    let dir = state.join("serve-tokens");
+    std::fs::create_dir_all(&dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    let key = sha2::Sha256::digest(batch.canonicalize()?.as_os_str().as_encoded_bytes());
+    let file = dir.join(crate::archive::bagit::digest::hex(&key[..16]));
+    if let Ok(t) = std::fs::read_to_string(&file)
+        && token_is_acceptable(t.trim())
+    {
+        return Ok(t.trim().to_string());
+    }
+    let token = new_token()?;
+    let mut open = std::fs::OpenOptions::new();
+    open.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.mode(0o600);
+    }
+    std::io::Write::write_all(&mut open.open(&file)?, format!("{token}\n").as_bytes())?;
+    Ok(token)
 }
 
 /// Whether a token given on the command line may be used: 16 to 128 letters, digits, `-`

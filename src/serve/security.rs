@@ -7,8 +7,13 @@
 //!   browser sent on to the same address without the token), the cookie (HttpOnly,
 //!   SameSite=Strict), or the header `X-Spotcheck-Token`. Otherwise 403.
 //! - A request that changes something (any method but GET and HEAD) must come from a page of
-//!   this server: its `Origin` names this server, or, without `Origin`, `Sec-Fetch-Site` says
-//!   `same-origin`. Otherwise 403.
+//!   this server: its `Origin` names this server; or its `Origin` is absent or `null` (what a
+//!   browser sends under some referrer policies and for some form posts) and `Sec-Fetch-Site`
+//!   says `same-origin` (a header no page can set). Otherwise 403, whatever carries the
+//!   token. The pages are served with `Referrer-Policy: same-origin`, under which a browser
+//!   names the origin of its own posts.
+//! - The address a token in the query is traded for is a path of this server: leading slashes
+//!   and backslashes become one `/` (`//elsewhere.example/` is no way out).
 //! - `?lang=en|zh` chooses the language and is remembered in the `lang` cookie.
 //!
 //! Every response forbids framing and loading anything from elsewhere
@@ -59,9 +64,28 @@ pub async fn guard(State(state): State<Arc<AppState>>, mut req: Request, next: N
         })
         .unwrap_or(state.lang);
 
+    // A page's script asks for JSON: it is refused in JSON, so that it can say why (and keep
+    // what was typed) rather than fail on a page of HTML.
+    let wants_json = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    let refuse = |key: &'static str| {
+        if wants_json {
+            let body = serde_json::json!({
+                "status": "refused",
+                "signin": key == "no_token",
+                "message": text::get(lang, if key == "no_token" { "signed_out" } else { key }),
+            });
+            (StatusCode::FORBIDDEN, axum::Json(body)).into_response()
+        } else {
+            state.error(lang, StatusCode::FORBIDDEN, text::get(lang, key))
+        }
+    };
     let mut response = 'checked: {
         if !host_allowed(req.headers(), state.addr) {
-            break 'checked state.error(lang, StatusCode::FORBIDDEN, text::get(lang, "bad_host"));
+            break 'checked refuse("bad_host");
         }
         let by_query = params
             .iter()
@@ -75,15 +99,11 @@ pub async fn guard(State(state): State<Arc<AppState>>, mut req: Request, next: N
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| same(v, &state.token));
         if !(by_query || by_cookie || by_header) {
-            break 'checked state.error(lang, StatusCode::FORBIDDEN, text::get(lang, "no_token"));
+            break 'checked refuse("no_token");
         }
         let changes = !matches!(*req.method(), Method::GET | Method::HEAD);
         if changes && !same_origin(req.headers(), state.addr) {
-            break 'checked state.error(
-                lang,
-                StatusCode::FORBIDDEN,
-                text::get(lang, "cross_origin"),
-            );
+            break 'checked refuse("cross_origin");
         }
         if by_query && !changes {
             // The token leaves the address bar (and the history) for a cookie.
@@ -92,9 +112,9 @@ pub async fn guard(State(state): State<Arc<AppState>>, mut req: Request, next: N
                 .filter(|(k, _)| k != "token")
                 .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
                 .collect();
-            let path = req.uri().path();
+            let path = local_path(req.uri().path());
             let to = if rest.is_empty() {
-                path.to_string()
+                path
             } else {
                 format!("{path}?{}", rest.join("&"))
             };
@@ -137,7 +157,7 @@ pub async fn guard(State(state): State<Arc<AppState>>, mut req: Request, next: N
     );
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     response
 }
@@ -174,19 +194,30 @@ fn ip_with_port(host: &str, port: u16) -> bool {
     p == port.to_string() && ip.parse::<IpAddr>().is_ok()
 }
 
-/// Whether a state-changing request comes from a page of this server.
-fn same_origin(headers: &HeaderMap, addr: SocketAddr) -> bool {
+/// Whether a state-changing request comes from a page of this server: an `Origin` naming the
+/// host it was sent to (itself one of this server's names), or, with no `Origin` or the opaque
+/// `null`, the browser's own word `Sec-Fetch-Site: same-origin` (a page cannot set it).
+pub fn same_origin(headers: &HeaderMap, addr: SocketAddr) -> bool {
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let fetch_site_same = || {
+        headers
+            .get("sec-fetch-site")
+            .and_then(|s| s.to_str().ok())
+            .is_some_and(|s| s == "same-origin")
+    };
     match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+        None | Some("null") => fetch_site_same(),
         Some(origin) => match (origin.strip_prefix("http://"), host) {
             (Some(o), Some(h)) => o.eq_ignore_ascii_case(h) && host_allowed(headers, addr),
             _ => false,
         },
-        None => headers
-            .get("sec-fetch-site")
-            .and_then(|s| s.to_str().ok())
-            .is_some_and(|s| s == "same-origin"),
     }
+}
+
+/// A request's path made a path of this server: `//host/x` or `/\\host` (which a browser reads as
+/// another host) becomes `/host/x`.
+pub fn local_path(path: &str) -> String {
+    format!("/{}", path.trim_start_matches(['/', '\\']))
 }
 
 /// Compares in time that does not depend on where the strings differ.

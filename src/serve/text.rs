@@ -22,6 +22,11 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "Access refused: the access token is missing or wrong. Open the full address spotcheck serve printed when it started (with ?token=…).",
     ),
     (
+        "signed_out",
+        "登录已失效（程序可能已重新启动）：请用 spotcheck serve 显示的网址在新的标签页中重新打开，再回到本页点“保存”。本页填写的内容仍保留。",
+        "You are signed out (the program may have restarted): open the address spotcheck serve printed in a new tab, then come back and press Save. What you typed here is kept.",
+    ),
+    (
         "bad_host",
         "拒绝访问：请求的主机名不是本机地址。请使用 spotcheck serve 显示的网址。",
         "Access refused: the host name of the request is not this machine's address. Use the address spotcheck serve printed.",
@@ -54,6 +59,16 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "Some values cannot be read (see the marked fields); nothing was saved.",
     ),
     ("saved", "已保存", "Saved"),
+    (
+        "saved_preview_failed",
+        "已保存，但预览未能更新（右侧仍是上一版的页面）：",
+        "Saved, but the preview could not be made again (the pages beside are the earlier version's): ",
+    ),
+    (
+        "preview_failed",
+        "预览未能生成，显示的是上一版的页面：",
+        "The preview could not be made; the pages shown are the earlier version's: ",
+    ),
     ("saving", "正在保存…", "Saving…"),
     ("save", "保存", "Save"),
     ("checking", "正在检查…", "Checking…"),

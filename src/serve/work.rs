@@ -170,7 +170,21 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "文件过大：上传不能超过 32 MB。",
         "The file is too large: uploads are limited to 32 MB.",
     ),
+    (
+        "work_lines_omitted",
+        "…… 以下 {n} 行从略（在命令行运行同一命令可看到全部）……",
+        "… {n} lines left out here (run the same command on the command line to see them all) …",
+    ),
+    (
+        "work_too_large_archive",
+        "文件过大：归档包不能超过 8 GB。",
+        "The file is too large: archives are limited to 8 GB.",
+    ),
 ];
+
+/// The largest archive the verify page takes: 8 GiB (a lab's archive of a large batch is some
+/// hundreds of megabytes; it is written to disk as it arrives).
+pub const ARCHIVE_LIMIT: usize = 8 << 30;
 
 /// The routes of the work pages.
 pub fn routes() -> Router<Arc<AppState>> {
@@ -179,7 +193,10 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/work/import", post(import))
         .route("/work/pack", post(pack))
         .route("/work/build", post(build))
-        .route("/work/verify", post(verify_upload))
+        .route(
+            "/work/verify",
+            post(verify_upload).layer(axum::extract::DefaultBodyLimit::max(ARCHIVE_LIMIT)),
+        )
         .route("/work/jobs/{id}", get(job_json))
         .route("/work/jobs/{id}/view", get(job_page))
         .route("/work/jobs/{id}/files/{n}", get(job_file))
@@ -228,6 +245,8 @@ struct LineView {
 struct FileLink {
     label: String,
     url: String,
+    /// Opened in the browser (a PDF, to read and print) rather than saved.
+    inline: bool,
 }
 
 fn view_of(job: &Job, lang: Lang) -> JobView {
@@ -247,14 +266,22 @@ fn view_of(job: &Job, lang: Lang) -> JobView {
         },
         done: s.done,
         total: s.total,
-        lines: s
-            .lines
-            .iter()
-            .map(|l| LineView {
+        lines: {
+            let shown = |l: &super::jobs::Line| LineView {
                 tone: l.tone,
                 text: l.text(lang).to_string(),
-            })
-            .collect(),
+            };
+            let mut lines: Vec<LineView> = s.lines.iter().map(shown).collect();
+            if s.omitted > 0 {
+                lines.push(LineView {
+                    tone: Tone::Info,
+                    text: text::get(lang, "work_lines_omitted")
+                        .replace("{n}", &s.omitted.to_string()),
+                });
+            }
+            lines.extend(s.tail.iter().map(shown));
+            lines
+        },
         finished: s.finished,
         ok: s.ok,
         state: text::get(lang, state),
@@ -265,6 +292,7 @@ fn view_of(job: &Job, lang: Lang) -> JobView {
             .map(|(i, m)| FileLink {
                 label: m.label.clone(),
                 url: format!("/work/jobs/{}/files/{i}", job.id),
+                inline: download_kind(&m.label).1 == "inline",
             })
             .collect(),
     }
@@ -280,8 +308,8 @@ fn kind_word(kind: &str) -> &'static str {
 }
 
 async fn page(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) -> Response {
-    let batch = state.batch.clone();
-    let lb = tokio::task::spawn_blocking(move || load::load(&batch).ok())
+    let st = state.clone();
+    let lb = tokio::task::spawn_blocking(move || st.store.get(&st.batch).ok())
         .await
         .ok()
         .flatten();
@@ -301,6 +329,7 @@ async fn page(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) -> R
         .collect();
     ctx.insert("jobs", &jobs);
     ctx.insert("limit", &UPLOAD_LIMIT);
+    ctx.insert("archive_limit", &ARCHIVE_LIMIT);
     state.page(lang, "work", "work.html", ctx)
 }
 
@@ -393,136 +422,198 @@ async fn job_file(
         return not_found();
     };
     let out = state.out.clone();
-    let read = tokio::task::spawn_blocking(move || -> Option<Vec<u8>> {
+    let found = tokio::task::spawn_blocking(move || -> Option<PathBuf> {
         let out = out.canonicalize().ok()?;
         let path = made.path.canonicalize().ok()?;
-        if !path.starts_with(&out) || !path.is_file() {
-            return None;
-        }
-        std::fs::read(&path).ok()
+        (path.starts_with(&out) && path.is_file()).then_some(path)
     })
     .await
     .ok()
     .flatten();
-    let Some(bytes) = read else {
+    let Some(path) = found else {
         return not_found();
     };
-    let name = job
-        .status()
-        .made
-        .get(n.parse::<usize>().unwrap_or(usize::MAX))
-        .and_then(|m| m.path.file_name().map(|f| f.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "download".into());
-    let mime = match Path::new(&name).extension().and_then(|e| e.to_str()) {
-        Some("pdf") => "application/pdf",
-        Some("zip") => "application/zip",
-        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        _ => "application/octet-stream",
+    let Ok(file) = tokio::fs::File::open(&path).await else {
+        return not_found();
     };
-    let disposition = format!("attachment; filename*=UTF-8''{}", security::encode(&name));
-    let mut r = bytes.into_response();
+    let size = file.metadata().await.map(|m| m.len()).ok();
+    let name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "download".into());
+    let (mime, disposition) = download_kind(&name);
+    let disposition = format!(
+        "{disposition}; filename*=UTF-8''{}",
+        security::encode(&name)
+    );
+    // Streamed from the disk as the client reads it: an archive of hundreds of megabytes is
+    // never held in memory.
+    let body = axum::body::Body::from_stream(tokio_util::io::ReaderStream::new(file));
+    let mut r = body.into_response();
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Some(n) = size {
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(n));
+    }
     if let Ok(v) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     r
 }
 
-/// An uploaded file: the name the user's browser gave it (only shown) and its bytes.
-struct Upload {
-    name: String,
-    bytes: Bytes,
+/// The content type of a file offered by a job, and whether the browser shows it (`inline`:
+/// a PDF opens in the browser's viewer, ready to print) or saves it (`attachment`).
+pub fn download_kind(name: &str) -> (&'static str, &'static str) {
+    match Path::new(name).extension().and_then(|e| e.to_str()) {
+        Some("pdf") => ("application/pdf", "inline"),
+        Some("zip") => ("application/zip", "attachment"),
+        Some("xlsx") => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "attachment",
+        ),
+        _ => ("application/octet-stream", "attachment"),
+    }
 }
 
-/// Whether the request says it is larger than the app takes: refused before its body is
-/// read (a client that asked `Expect: 100-continue` has sent nothing yet).
-fn declared_too_large(headers: &HeaderMap) -> bool {
+/// An uploaded file, written to the job's upload folder as it arrived: the name the user's
+/// browser gave it (only shown) and where it was saved.
+struct Upload {
+    name: String,
+    path: PathBuf,
+}
+
+/// Whether the request says it is larger than `limit`: refused before its body is read (a
+/// client that asked `Expect: 100-continue` has sent nothing yet).
+fn declared_too_large(headers: &HeaderMap, limit: usize) -> bool {
     headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok())
-        .is_some_and(|n| n > UPLOAD_LIMIT as u64)
+        .is_some_and(|n| n > limit as u64)
 }
 
-/// The files of a multipart form, by field name (empty file inputs left out); or the page
-/// that says why the form cannot be read (413 past the upload limit).
+/// The words of the page that refuses an upload past `limit`.
+fn too_large_word(limit: usize) -> &'static str {
+    if limit > UPLOAD_LIMIT {
+        "work_too_large_archive"
+    } else {
+        "work_too_large_limit"
+    }
+}
+
+/// The files of a multipart form whose field names are `wanted` (others are read past and
+/// dropped; empty file inputs left out), each written chunk by chunk as it arrives into `dir`
+/// under its field name, never held whole in memory; or the page that says why the form
+/// cannot be read (413 past `limit`).
 async fn uploads(
     state: &AppState,
     lang: Lang,
     mut form: Multipart,
+    dir: &Path,
+    wanted: &[&str],
+    limit: usize,
 ) -> Result<BTreeMap<String, Upload>, Response> {
+    use tokio::io::AsyncWriteExt as _;
     let refused = |e: axum::extract::multipart::MultipartError| {
         let status = e.status();
         let key = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "work_too_large_limit"
+            too_large_word(limit)
         } else {
             "work_bad_form"
         };
         state.error(lang, status, text::get(lang, key))
     };
+    let cannot = |e: std::io::Error| {
+        state.error(
+            lang,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &format!("{}{e}", text::get(lang, "work_cannot_save")),
+        )
+    };
     let mut files = BTreeMap::new();
-    while let Some(field) = form.next_field().await.map_err(refused)? {
+    while let Some(mut field) = form.next_field().await.map_err(refused)? {
         let key = field.name().unwrap_or_default().to_string();
         let name = field.file_name().unwrap_or_default().to_string();
-        let bytes = field.bytes().await.map_err(refused)?;
-        if !name.is_empty() || !bytes.is_empty() {
-            files.insert(key, Upload { name, bytes });
+        let Some(key) = wanted.iter().find(|w| **w == key) else {
+            while field.chunk().await.map_err(refused)?.is_some() {}
+            continue;
+        };
+        let path = dir.join(key);
+        let mut file = tokio::fs::File::create(&path).await.map_err(cannot)?;
+        let mut size = 0u64;
+        while let Some(chunk) = field.chunk().await.map_err(refused)? {
+            size += chunk.len() as u64;
+            file.write_all(&chunk).await.map_err(cannot)?;
+        }
+        file.flush().await.map_err(cannot)?;
+        if !name.is_empty() || size > 0 {
+            files.insert(key.to_string(), Upload { name, path });
         }
     }
     Ok(files)
 }
 
-/// The file of field `required` of a multipart form and the form's other files; or the page
-/// that says why there are none: 413 past the upload limit (declared or met), 400 without
-/// the file.
+/// The uploads of a job's form: field `required` and the other `wanted` fields, saved under
+/// `OUT/uploads/job-{id}/`; or the page that says why there are none: 413 past `limit`
+/// (declared or met), 400 without the file. On a refusal the job is forgotten and its folder
+/// removed.
 async fn uploaded(
     state: &AppState,
     lang: Lang,
-    headers: &HeaderMap,
-    form: Multipart,
-    required: &str,
+    job: &Job,
+    (headers, form): (&HeaderMap, Multipart),
+    (required, wanted): (&str, &[&str]),
+    limit: usize,
 ) -> Result<(Upload, BTreeMap<String, Upload>), Response> {
-    if declared_too_large(headers) {
-        return Err(state.error(
+    let refuse = |r: Response| {
+        state.jobs.forget(job.id);
+        let _ = std::fs::remove_dir_all(upload_dir_of(&state.out, job.id));
+        r
+    };
+    if declared_too_large(headers, limit) {
+        return Err(refuse(state.error(
             lang,
             StatusCode::PAYLOAD_TOO_LARGE,
-            text::get(lang, "work_too_large_limit"),
-        ));
+            text::get(lang, too_large_word(limit)),
+        )));
     }
-    let mut files = uploads(state, lang, form).await?;
+    let dir = match upload_dir(&state.out, job.id) {
+        Ok(d) => d,
+        Err(e) => return Err(refuse(cannot_save(state, lang, job.id, &e))),
+    };
+    let mut files = match uploads(state, lang, form, &dir, wanted, limit).await {
+        Ok(f) => f,
+        Err(r) => return Err(refuse(r)),
+    };
     match files.remove(required) {
         Some(f) => Ok((f, files)),
-        None => Err(state.error(
+        None => Err(refuse(state.error(
             lang,
             StatusCode::BAD_REQUEST,
             text::get(lang, "work_no_file"),
-        )),
+        ))),
     }
 }
 
 /// The last component of a name a browser sent, without control characters: only shown, and
-/// written into a comment of the case files (as `import` writes the list's file name).
+/// named in a comment of the case files (escaped there as every value is).
 fn shown_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
     last.chars().filter(|c| !c.is_control()).collect()
 }
 
+fn upload_dir_of(out: &Path, id: u64) -> PathBuf {
+    out.join("uploads").join(format!("job-{id}"))
+}
+
 /// `OUT/uploads/job-{id}/`, empty.
 fn upload_dir(out: &Path, id: u64) -> std::io::Result<PathBuf> {
-    let dir = out.join("uploads").join(format!("job-{id}"));
+    let dir = upload_dir_of(out, id);
     if dir.exists() {
         std::fs::remove_dir_all(&dir)?;
     }
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
-}
-
-/// Writes `bytes` as `file` of the job's upload folder.
-fn save(out: &Path, id: u64, file: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
-    let path = upload_dir(out, id)?.join(file);
-    std::fs::write(&path, bytes)?;
-    Ok(path)
 }
 
 /// The page that says an upload could not be saved; the job that was to use it forgotten.
@@ -575,21 +666,35 @@ async fn import(
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    let (list, _) = match uploaded(&state, lang, &headers, form, "list").await {
+    let job = state.jobs.new_job("import");
+    let (list, _) = match uploaded(
+        &state,
+        lang,
+        &job,
+        (&headers, form),
+        ("list", &["list"]),
+        UPLOAD_LIMIT,
+    )
+    .await
+    {
         Ok(u) => u,
         Err(r) => return r,
     };
-    let job = state.jobs.new_job("import");
     let original = shown_name(&list.name);
     let ext = Path::new(&original)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .filter(|e| matches!(e.as_str(), "xlsx" | "xlsm" | "csv"));
+    // The reader goes by the extension: the file is named by the server, with the one the
+    // user's file has.
     let saved = match &ext {
-        Some(ext) => match save(&state.out, job.id, &format!("list.{ext}"), &list.bytes) {
-            Ok(p) => Some(p),
-            Err(e) => return cannot_save(&state, lang, job.id, &e),
-        },
+        Some(ext) => {
+            let named = list.path.with_file_name(format!("list.{ext}"));
+            match std::fs::rename(&list.path, &named) {
+                Ok(()) => Some(named),
+                Err(e) => return cannot_save(&state, lang, job.id, &e),
+            }
+        }
         None => None,
     };
     let id = job.id;
@@ -603,28 +708,21 @@ async fn import(
         };
         // Findings name the file as the user knows it, not as it was saved.
         let as_known = |s: String| s.replace(&file.display().to_string(), &original);
-        match ledger::plan_import(&st.batch, &file, &BTreeMap::new()) {
-            Err(diags) => {
-                for d in &diags {
+        stage(job, "work_stage_write");
+        match ledger::import(&st.batch, &file, &BTreeMap::new(), &original) {
+            Err(refusal) => {
+                for d in refusal.shown() {
                     job.say(Tone::Error, |l| as_known(d.in_lang(l)));
                 }
-                let m = msg!(ImportRefused, errors = diags.len());
-                job.say(Tone::Error, |l| m.in_lang(l));
+                for m in refusal.closing() {
+                    job.say(Tone::Error, |l| as_known(m.in_lang(l)));
+                }
                 false
             }
             Ok(plan) => {
-                stage(job, "work_stage_write");
-                match ledger::write_import(&st.batch, &plan, &original) {
-                    Ok(_) => {
-                        say_all(job, &plan.messages());
-                        stage(job, "work_stage_done");
-                        true
-                    }
-                    Err(m) => {
-                        job.say(Tone::Error, |l| m.in_lang(l));
-                        false
-                    }
-                }
+                say_all(job, &plan.messages());
+                stage(job, "work_stage_done");
+                true
             }
         }
     });
@@ -774,31 +872,32 @@ async fn build(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) -> 
 }
 
 /// `POST /work/verify`: an uploaded archive (`archive`) and an optional public key (`pubkey`),
-/// as `spotcheck verify`.
+/// as `spotcheck verify`. The archive is written to disk as it arrives (up to
+/// [`ARCHIVE_LIMIT`]), never held in memory.
 async fn verify_upload(
     State(state): State<Arc<AppState>>,
     PageLang(lang): PageLang,
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    let (archive, mut files) = match uploaded(&state, lang, &headers, form, "archive").await {
+    let job = state.jobs.new_job("verify");
+    let (archive, mut files) = match uploaded(
+        &state,
+        lang,
+        &job,
+        (&headers, form),
+        ("archive", &["archive", "pubkey"]),
+        ARCHIVE_LIMIT,
+    )
+    .await
+    {
         Ok(u) => u,
         Err(r) => return r,
     };
-    let job = state.jobs.new_job("verify");
-    let saved = save(&state.out, job.id, "archive.zip", &archive.bytes).and_then(|a| {
-        match files.remove("pubkey") {
-            Some(k) => {
-                let key = a.with_file_name("key.pub");
-                std::fs::write(&key, &k.bytes).map(|()| (a, Some((key, shown_name(&k.name)))))
-            }
-            None => Ok((a, None)),
-        }
-    });
-    let (path, key) = match saved {
-        Ok(s) => s,
-        Err(e) => return cannot_save(&state, lang, job.id, &e),
-    };
+    let path = archive.path.clone();
+    let key = files
+        .remove("pubkey")
+        .map(|k| (k.path, shown_name(&k.name)));
     let original = shown_name(&archive.name);
     let id = job.id;
     Jobs::spawn(job, move |job| {

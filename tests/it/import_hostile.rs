@@ -52,20 +52,25 @@ fn edit_part(list: &Path, name: &str, edit: impl Fn(Vec<u8>) -> Vec<u8>) {
     std::fs::write(list, out.finish().unwrap().into_inner()).unwrap();
 }
 
-#[test]
-fn a_value_in_a_far_cell_is_refused_by_its_name_and_the_process_lives() {
-    let (dir, lists) = batch();
-    let before = snapshot(dir.path());
-    let list = lists.path().join("far.xlsx");
+/// The good list of the batch `dir` with one value more, in the sheet's last cell.
+pub(crate) fn far_list(dir: &Path, list: &Path) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
-    for (r, row) in good_rows(&facts(dir.path())).iter().enumerate() {
+    for (r, row) in good_rows(&facts(dir)).iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, v).unwrap();
         }
     }
     ws.write_string(1_048_575, 16_383, "x").unwrap();
-    wb.save(&list).unwrap();
+    wb.save(list).unwrap();
+}
+
+#[test]
+fn a_value_in_a_far_cell_is_refused_by_its_name_and_the_process_lives() {
+    let (dir, lists) = batch();
+    let before = snapshot(dir.path());
+    let list = lists.path().join("far.xlsx");
+    far_list(dir.path(), &list);
     assert!(std::fs::metadata(&list).unwrap().len() < 16 * 1024);
     let (code, _, err) = import(dir.path(), &list);
     assert_eq!(code, Some(1), "killed or wrong exit: {err}");
@@ -143,7 +148,7 @@ const STRANGE: [&str; 8] = [
 ];
 
 /// The good list with strange text in the name, address and contact of its rows.
-fn strange_rows(dir: &Path, k: usize) -> Vec<Vec<String>> {
+pub(crate) fn strange_rows(dir: &Path, k: usize) -> Vec<Vec<String>> {
     let mut rows = good_rows(&facts(dir));
     for (i, row) in rows.iter_mut().skip(2).enumerate() {
         let s = |j: usize| STRANGE[(k + i * 3 + j) % STRANGE.len()];
@@ -155,7 +160,7 @@ fn strange_rows(dir: &Path, k: usize) -> Vec<Vec<String>> {
 }
 
 /// The planned case made of the row with credit code `code`: its name, address and contact.
-fn read_back(dir: &Path, code: &str) -> (String, String, String) {
+pub(crate) fn read_back(dir: &Path, code: &str) -> (String, String, String) {
     let lb = spotcheck::input::load::load(dir)
         .unwrap_or_else(|d| panic!("{}", d.in_lang(spotcheck::messages::Lang::Zh)));
     let c = lb

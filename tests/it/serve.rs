@@ -64,6 +64,12 @@ impl Running {
 
 /// The server on a copy of the sample `name`.
 fn start(name: &str) -> Running {
+    start_with(name, serve::HEADER_TIMEOUT)
+}
+
+/// The server on a copy of the sample `name`, closing connections that take longer than
+/// `header_timeout` to send a request's headers.
+fn start_with(name: &str, header_timeout: std::time::Duration) -> Running {
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("samples")
@@ -87,6 +93,7 @@ fn start(name: &str) -> Running {
             token: TOKEN.to_string(),
             today: Some(TODAY.parse().unwrap()),
             engine: common::engine(),
+            header_timeout,
         },
     )
     .unwrap();
@@ -388,6 +395,83 @@ fn serve_refuses_foreign_hosts_and_cross_site_posts() {
         b"category=x",
     );
     assert_eq!(same_site.status, 200);
+
+    // What a browser sends for a plain form post under a policy that withholds the referrer:
+    // `Origin: null`, taken only with the browser's own word that the page is this server's.
+    let null_same = s.raw(
+        "POST",
+        path,
+        &[
+            ("X-Spotcheck-Token", TOKEN),
+            ("Origin", "null"),
+            ("Sec-Fetch-Site", "same-origin"),
+        ],
+        b"category=x",
+    );
+    assert_eq!(null_same.status, 200, "{}", null_same.body);
+    for fetch_site in [None, Some("cross-site"), Some("same-site"), Some("none")] {
+        let mut headers = vec![("X-Spotcheck-Token", TOKEN), ("Origin", "null")];
+        headers.extend(fetch_site.map(|f| ("Sec-Fetch-Site", f)));
+        let r = s.raw("POST", path, &headers, b"category=x");
+        assert_eq!(r.status, 403, "Origin: null with {fetch_site:?}");
+    }
+    // A page's script is refused in JSON, which it can show.
+    let scripted = s.raw(
+        "POST",
+        path,
+        &[
+            ("X-Spotcheck-Token", TOKEN),
+            ("Origin", "http://evil.example"),
+            ("Accept", "application/json"),
+        ],
+        b"id=x",
+    );
+    assert_eq!(scripted.status, 403);
+    assert_eq!(scripted.json()["status"], "refused");
+    // The pages tell the browser to name their origin on their own posts.
+    assert_eq!(s.get("/").header("referrer-policy"), Some("same-origin"));
+}
+
+#[test]
+fn serve_trades_a_token_only_for_a_path_of_its_own() {
+    let s = start("jincheng-2023-1");
+    for (asked, want) in [
+        ("//evil.example/?token=T", "/evil.example/"),
+        (
+            "/\\evil.example/x?token=T&lang=en",
+            "/evil.example/x?lang=en",
+        ),
+        ("///evil.example?token=T", "/evil.example"),
+        ("/cases?token=T", "/cases"),
+    ] {
+        let r = s.raw("GET", &asked.replace('T', TOKEN), &[], b"");
+        assert_eq!(r.status, 303, "{asked}");
+        let to = r.header("location").unwrap();
+        assert_eq!(to, want, "{asked}");
+        assert!(
+            !to.starts_with("//") && !to.starts_with("/\\"),
+            "{asked} → {to}"
+        );
+    }
+}
+
+#[test]
+fn serve_signs_a_script_out_in_json_without_the_token() {
+    let s = start("jincheng-2023-1");
+    let r = s.raw(
+        "POST",
+        "/cases/DX-2023-001/save",
+        &[("Accept", "application/json"), ("Origin", &s.origin())],
+        b"category=x",
+    );
+    assert_eq!(r.status, 403);
+    let j = r.json();
+    assert_eq!(j["signin"], true, "{j}");
+    assert!(j["message"].as_str().unwrap().contains("重新打开"), "{j}");
+    // A page still gets the page.
+    let page = s.raw("GET", "/cases", &[], b"");
+    assert_eq!(page.status, 403);
+    assert!(page.body.contains("<main id=\"error\""));
 }
 
 #[test]
@@ -842,3 +926,98 @@ pub(crate) const COLUMNS: [&str; 8] = [
     "not_sampled",
     "shortfall",
 ];
+
+#[test]
+fn serve_closes_a_connection_that_does_not_finish_its_headers() {
+    let s = start_with("jincheng-2023-1", std::time::Duration::from_secs(1));
+    let mut c = TcpStream::connect(s.addr()).unwrap();
+    c.write_all(format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Spotc", s.host()).as_bytes())
+        .unwrap();
+    c.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut got = Vec::new();
+    let read = c.read_to_end(&mut got);
+    assert!(read.is_ok(), "still open after 10 s: {read:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(8));
+    // Whatever it said on closing, it served nothing.
+    assert!(!String::from_utf8_lossy(&got).contains("dashboard"));
+    // The server goes on serving others.
+    assert_eq!(s.get("/").status, 200);
+}
+
+fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn serve_saves_keep_the_files_mode_and_a_conflict_shows_the_files_version() {
+    let s = start("jincheng-2023-1");
+    let path = s.batch().join("cases/dx-001.yaml");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let page = s.get("/cases/DX-2023-001");
+    let mut fields = form_fields(&page.body);
+    set(&mut fields, "party.contact", "王新");
+    let r = s.post("/cases/DX-2023-001/save", &body_of(&fields));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(mode_of(&path), 0o640, "the case file's mode was changed");
+
+    // The same form, opened before that save: refused, with what the file holds now beside.
+    set(&mut fields, "party.contact", "赵旧");
+    let stale = s.post("/cases/DX-2023-001/save", &body_of(&fields));
+    assert_eq!(stale.status, 409);
+    let j = stale.json();
+    assert_eq!(j["theirs"]["party.contact"], "王新", "{j}");
+    assert_eq!(j["theirs"]["id"], "DX-2023-001");
+    assert_eq!(j["sha256"], r.json()["sha256"]);
+    // Saved again on the file's hash, knowingly: what was typed wins.
+    set(&mut fields, "_sha256", j["sha256"].as_str().unwrap());
+    let again = s.post("/cases/DX-2023-001/save", &body_of(&fields));
+    assert_eq!(again.status, 200, "{}", again.body);
+    let lb = load::load(s.batch()).unwrap();
+    let c = &lb.case("DX-2023-001").unwrap().case;
+    assert_eq!(c.party.contact.as_deref(), Some("赵旧"));
+}
+
+#[test]
+fn serve_previews_follow_hand_edits_and_a_failed_preview_is_said() {
+    let s = start("jincheng-2023-1");
+    let path = s.batch().join("cases/dx-001.yaml");
+    let first = s.get("/cases/DX-2023-001/preview").json();
+    let v1 = first["version"].as_u64().unwrap();
+    assert!(first["problem"].is_null(), "{first}");
+    // Asked again with nothing changed: the same pages.
+    assert_eq!(s.get("/cases/DX-2023-001/preview").json()["version"], v1);
+
+    // Edited by hand in an editor: the page shows the file, and the preview is made again.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let contact = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("contact: "))
+        .unwrap()
+        .to_string();
+    std::fs::write(&path, text.replacen(&contact, "手改联系人", 1)).unwrap();
+    let page = s.get("/cases/DX-2023-001");
+    assert!(page.body.contains("手改联系人"));
+    let second = s.get("/cases/DX-2023-001/preview").json();
+    assert!(second["version"].as_u64().unwrap() > v1, "{second}");
+
+    // A save whose documents cannot be made (a character no font has): saved, and said so,
+    // never "已保存" alone beside the old pages.
+    let mut fields = form_fields(&page.body);
+    set(&mut fields, "party.contact", "\u{10FFFD}");
+    let r = s.post("/cases/DX-2023-001/save", &body_of(&fields));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let j = r.json();
+    assert_eq!(j["preview_failed"], true, "{j}");
+    let message = j["message"].as_str().unwrap();
+    assert!(message.starts_with("已保存，但预览未能更新"), "{message}");
+    assert!(message.contains("U+10FFFD"), "the reason: {message}");
+    assert!(j["preview"]["problem"].is_string());
+    // Asked later, the preview still says it is not this version's.
+    assert!(s.get("/cases/DX-2023-001/preview").json()["problem"].is_string());
+}

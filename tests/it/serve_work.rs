@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use spotcheck::messages::{Lang, Msg};
+use spotcheck::serve::work::ARCHIVE_LIMIT;
 use spotcheck::serve::{self, Config, Server, UPLOAD_LIMIT};
 
 use crate::common::*;
@@ -28,16 +29,23 @@ struct App {
     out: tempfile::TempDir,
 }
 
-/// A status, the `Location` header and the body of a response.
+/// A status, the headers and the body of a response.
 struct Reply {
     status: u16,
     location: Option<String>,
+    headers: Vec<(String, String)>,
     body: Vec<u8>,
 }
 
 impl Reply {
     fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
+    }
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -53,6 +61,7 @@ impl App {
                 token: TOKEN.into(),
                 today: None,
                 engine: engine(),
+                header_timeout: serve::HEADER_TIMEOUT,
             },
         )
         .unwrap();
@@ -77,9 +86,15 @@ impl App {
             .get("location")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
+        let headers = r
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
+            .collect();
         Reply {
             status: r.status().as_u16(),
             location,
+            headers,
             body: r
                 .body_mut()
                 .with_config()
@@ -189,11 +204,25 @@ impl App {
             .collect()
     }
 
-    /// A file the job offers, by its link.
+    /// A file the job offers, by its link: its whole length declared before it is streamed,
+    /// a PDF shown in the browser, anything else saved.
     fn download(&self, s: &Value, n: usize) -> Vec<u8> {
         let url = s["files"][n]["url"].as_str().unwrap();
         let r = self.get(url);
         assert_eq!(r.status, 200, "{url}: {}", r.text());
+        assert_eq!(
+            r.header("content-length"),
+            Some(r.body.len().to_string().as_str()),
+            "{url}"
+        );
+        let label = s["files"][n]["label"].as_str().unwrap();
+        let disposition = r.header("content-disposition").unwrap();
+        let inline = label.ends_with(".pdf");
+        assert_eq!(s["files"][n]["inline"], inline, "{label}");
+        assert!(
+            disposition.starts_with(if inline { "inline;" } else { "attachment;" }),
+            "{label}: {disposition}"
+        );
         r.body
     }
 }
@@ -345,6 +374,29 @@ fn a_days_pack_downloads_as_a_pdf_of_the_days_visits() {
 }
 
 /// A zip's entries with one file's byte flipped.
+/// `zip` with one more entry of `size` bytes that do not compress.
+fn with_entry(zip: &[u8], name: &str, size: usize) -> Vec<u8> {
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(zip.to_vec())).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..from.len() {
+        out.raw_copy_file(from.by_index(i).unwrap()).unwrap();
+    }
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    out.start_file(name, opts).unwrap();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let noise: Vec<u8> = (0..size)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect();
+    out.write_all(&noise).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
 fn tampered(zip: &[u8], target: &str) -> Vec<u8> {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -492,6 +544,17 @@ fn a_build_shows_its_progress_downloads_its_archive_and_the_archive_verifies() {
         "{shown}"
     );
     assert!(shown.contains(target), "{target} named: {shown}");
+
+    // An archive larger than the other uploads may be (a lab's batch of thousands of cases):
+    // taken, written to disk as it arrives, and verified.
+    let big = with_entry(&zip, "data/extra/scan.bin", 40 << 20);
+    assert!(big.len() > UPLOAD_LIMIT);
+    let r = app.upload("/work/verify", &[("archive", "大批次.zip", &big)]);
+    let s = app.wait(app.job_of(&r)).pop().unwrap();
+    let shown = App::lines(&s);
+    assert_eq!(s["ok"], false, "{shown}");
+    assert!(shown.contains("data/extra/scan.bin"), "{shown}");
+    assert!(shown.contains("大批次.zip"), "{shown}");
     let r = app.form("/work/build", "");
     assert_eq!(r.status, 303, "a build after the first: {}", r.text());
     app.wait(app.job_of(&r));
@@ -520,13 +583,16 @@ fn uploads_past_the_limit_posts_from_elsewhere_and_paths_outside_the_jobs_are_re
     let app = App::start(batch.path());
     let host = serve::host_of(app.server.addr);
     // Past the upload limit: refused before a byte of the body is sent.
-    for route in ["/work/import", "/work/verify"] {
+    for (route, limit) in [
+        ("/work/import", UPLOAD_LIMIT),
+        ("/work/verify", ARCHIVE_LIMIT),
+    ] {
         let (code, reply) = raw(
             app.server.addr,
             &format!(
                 "POST {route} HTTP/1.1\r\nHost: {host}\r\nX-Spotcheck-Token: {TOKEN}\r\nOrigin: http://{host}\r\n\
                  Content-Type: multipart/form-data; boundary=b\r\nContent-Length: {}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
-                UPLOAD_LIMIT + 1
+                limit + 1
             ),
         );
         assert_eq!(code, 413, "{route}: {reply}");
@@ -576,5 +642,43 @@ fn uploads_past_the_limit_posts_from_elsewhere_and_paths_outside_the_jobs_are_re
     assert!(!reply.contains(marker));
     let r = app.get("/work/jobs/99");
     assert_eq!(r.status, 404);
+    app.server.stop().unwrap();
+}
+
+#[test]
+fn a_hostile_list_on_the_page_is_refused_by_its_cell_or_written_as_itself() {
+    let batch = copy_of(&sample_dir());
+    let lists = tempfile::tempdir().unwrap();
+    let app = App::start(batch.path());
+    let before = snapshot(batch.path());
+
+    let far = lists.path().join("far.xlsx");
+    crate::import_hostile::far_list(batch.path(), &far);
+    let r = app.upload(
+        "/work/import",
+        &[("list", "far.xlsx", &std::fs::read(&far).unwrap())],
+    );
+    let s = app.wait(app.job_of(&r)).pop().unwrap();
+    let shown = App::lines(&s);
+    assert_eq!(s["ok"], false, "{shown}");
+    assert!(shown.contains("far.xlsx:Sheet1!XFD1048576"), "{shown}");
+    assert_eq!(snapshot(batch.path()), before);
+
+    // Strange text in the cells and in the name the browser gives the file.
+    let rows = crate::import_hostile::strange_rows(batch.path(), 2);
+    let list = lists.path().join("list.csv");
+    write_csv(&list, &rows);
+    let name = "名单\u{2028}outcome: refused\u{2029}# x.csv";
+    let r = app.upload(
+        "/work/import",
+        &[("list", name, &std::fs::read(&list).unwrap())],
+    );
+    let s = app.wait(app.job_of(&r)).pop().unwrap();
+    let shown = App::lines(&s);
+    assert_eq!(s["ok"], true, "{shown}");
+    for (i, row) in rows.iter().skip(2).enumerate() {
+        let got = crate::import_hostile::read_back(batch.path(), crate::field::CODES[i]);
+        assert_eq!(got, (row[1].clone(), row[3].clone(), row[4].clone()));
+    }
     app.server.stop().unwrap();
 }

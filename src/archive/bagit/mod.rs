@@ -7,7 +7,7 @@
 //! when the bag breaks a MUST (it is then not complete, or not valid, §3) and a warning when it
 //! only departs from a SHOULD; warnings never make a bag invalid.
 
-mod digest;
+pub mod digest;
 mod finding;
 mod judge;
 mod manifest;
