@@ -151,7 +151,12 @@ pub fn refusals(lb: &LoadedBatch, engine: &Engine, packed: &[String]) -> Vec<Dia
         .into_iter()
         .filter(|d| d.is_error())
         .filter(|d| d.file == BATCH_FILE || files.contains(&d.file.as_str()))
-        .filter(|d| d.rule != Rule::CasePlaceholder && d.rule != Rule::SamplersMin)
+        .filter(|d| {
+            !matches!(
+                d.rule,
+                Rule::CasePlaceholder | Rule::SamplersMin | Rule::PlannedBlank
+            )
+        })
         .collect();
     if !packed.is_empty() {
         errors.extend(crate::documents::render::check_coverage(lb, engine, packed));

@@ -710,9 +710,9 @@ fn check_planned(lb: &LoadedBatch, sheet: &Sheet, cols: &Columns) -> Vec<Diagnos
             cells: &sheet.rows[r],
             cols,
         };
-        if d.rule == Rule::CasePlaceholder
+        if d.rule == Rule::PlannedBlank && !d.path.starts_with(Field::Samplers.path())
             || d.rule == Rule::PartyCreditCode && d.path == Field::CreditCode.path()
-            || (d.rule == Rule::SamplersMin && row.blank(Field::Samplers))
+            || (d.rule == Rule::PlannedBlank && row.blank(Field::Samplers))
         {
             continue;
         }

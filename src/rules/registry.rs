@@ -157,9 +157,15 @@ rules! {
     PlanCategory = "plan.category" { family: Visit, severity: Error, reads: ["plan[].category"] }
     /// the case's `lab` is not the lab the plan assigns to its category
     LabPlan = "lab.plan" { family: Visit, severity: Error, reads: ["plan[].lab"] }
-    /// a field still holds 待填写, the placeholder `new-case` writes: `render` and `build` refuse
-    /// the case (`--allow-errors` prints drafts), so nothing unfilled reaches paper
+    /// a field of a visited case still holds 待填写, the placeholder `new-case` writes: `render`
+    /// and `build` refuse the case (`render --draft` prints drafts), so nothing unfilled
+    /// reaches paper
     CasePlaceholder = "case.placeholder" { family: Visit, severity: Error, reads: [] }
+    /// a planned case (no `outcome` yet) still lacks what the visit will record: a field holding
+    /// 待填写 (the notice number an imported list did not give) or fewer samplers than the
+    /// minimum. A warning until the case is visited, when `case.placeholder` and `samplers.min`
+    /// apply: a planned case prints nothing but its visit pack, which leaves blanks for them
+    PlannedBlank = "planned.blank" { family: Visit, severity: Warning, reads: ["rules.min_samplers"] }
     /// more lots (sampled or refused) in a category than planned; reported on each lot beyond the
     /// plan, in order of visit date
     PlanOver = "plan.over" { family: Across, severity: Warning, reads: ["plan[].lots"] }

@@ -63,13 +63,13 @@ impl Checker<'_> {
                 found.push((path.to_string(), s.to_string()));
             }
         });
+        let rule = if lc.case.is_planned() {
+            Rule::PlannedBlank
+        } else {
+            Rule::CasePlaceholder
+        };
         for (path, s) in found {
-            self.at(
-                lc,
-                Rule::CasePlaceholder,
-                &path,
-                msg!(PlaceholderLeft, value = s),
-            );
+            self.at(lc, rule, &path, msg!(PlaceholderLeft, value = s));
         }
     }
 
@@ -85,9 +85,14 @@ impl Checker<'_> {
             .collect();
         let min = self.lb.batch.rules.min_samplers as usize;
         if names.len() < min {
+            let rule = if lc.case.is_planned() {
+                Rule::PlannedBlank
+            } else {
+                Rule::SamplersMin
+            };
             self.at(
                 lc,
-                Rule::SamplersMin,
+                rule,
                 "visit.samplers",
                 msg!(SamplersMin, count = names.len(), min = min),
             );

@@ -103,6 +103,8 @@ const ROWS: &[Row] = &[
         line: Of("lab: jc-qi"),
     },
     row(Rule::CasePlaceholder, JZ1, &[Replace("place: 受检单位成品库", "place: 待填写")], "visit.place", Edited),
+    row(Rule::PlannedBlank, JZ1, &[Replace("outcome: sampled", "# outcome: sampled"), Replace("notice_no: JCTZ-2023-003", "notice_no: 待填写")], "visit.notice_no", Of("notice_no: 待填写")),
+    row(Rule::PlannedBlank, JZ1, &[Replace("outcome: sampled", "# outcome: sampled"), DeleteLine("name: 刘芳")], "visit.samplers", Of("  samplers:")),
     // the visit
     row(Rule::LabUnknown, JZ1, &[Replace("lab: jc-qi", "lab: jc-xx")], "lab", Edited),
     row(Rule::PlanCategory, JZ1, &[Replace("category: 建筑及装饰装修材料", "category: 建筑材料")], "category", Edited),

@@ -277,7 +277,7 @@ fn importing_a_list_twice_is_importing_it_once_and_the_ledger_comes_back_unchang
                 .filter(|d| d.file == c.file)
                 .map(|d| d.rule.id())
                 .collect();
-            assert_eq!(rules, ["case.placeholder"], "{}", c.file);
+            assert_eq!(rules, ["planned.blank"], "{}", c.file);
         }
 
         // Twice: nothing changes.
@@ -394,7 +394,7 @@ fn a_planned_case_is_checked_for_what_is_written_and_not_for_the_visit() {
             .collect();
         for r in [
             "party.credit-code",
-            "samplers.min",
+            "planned.blank",
             "visit.window",
             "case.stage",
         ] {
@@ -631,4 +631,30 @@ fn a_pack_prints_what_is_known_and_blanks_for_the_rest_each_form_on_an_odd_page(
         );
         assert_eq!(run(&["pack", p(&sample), "-o", out]).0, 2);
     }
+}
+
+#[test]
+fn an_imported_list_leaves_nothing_that_blocks_a_build() {
+    let dir = copy_of(&sample_dir());
+    let list = dir.path().join("list.csv");
+    write_csv(&list, &good_rows(&facts(dir.path())));
+    assert_eq!(run(&["import", p(dir.path()), p(&list)]).0, 0);
+    // The notice number the list did not give: a warning of the planned case, not an error.
+    let (code, out, _) = run(&["check", p(dir.path()), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let planned: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "planned.blank")
+        .collect();
+    assert_eq!(planned.len(), 2, "{out}");
+    assert!(
+        planned.iter().all(|d| d["severity"] == "warning"),
+        "{planned:?}"
+    );
+    assert_eq!(code, 0, "{out}");
+    let out_dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(&["build", p(dir.path()), "-o", p(out_dir.path())]);
+    assert_eq!(code, 0, "{err}");
 }
