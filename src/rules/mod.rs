@@ -38,7 +38,9 @@ use std::collections::BTreeSet;
 use crate::diag::Diagnostic;
 use crate::input::load::{BATCH_FILE, LoadedBatch};
 
-pub use identifiers::{credit_check_char, credit_code_problem, valid_phone, valid_postcode};
+pub use identifiers::{
+    credit_check_char, credit_code_problem, is_media, valid_phone, valid_postcode,
+};
 pub use registry::{Family, Rule};
 pub use summary::{PlanStanding, Report, Summary, check_report, check_report_partial};
 

@@ -39,6 +39,8 @@ pub struct Preview {
     /// Why the last rendering failed, when it did: the pages are then those of an earlier
     /// version, and the page says so.
     pub problem: Option<String>,
+    /// The documents the pages are of: kind and PDF, for the page's links.
+    pub documents: Vec<(String, PathBuf)>,
 }
 
 /// The resolution of preview pages: about a screen's.
@@ -81,9 +83,48 @@ struct ListRow {
     stage: &'static str,
     category: String,
     party: String,
+    /// The lab's name.
     lab: String,
     county: String,
     date: String,
+    errors: usize,
+    warnings: usize,
+}
+
+/// How many cases a page of the list shows.
+pub const PAGE_ROWS: usize = 50;
+
+/// The errors and warnings `check` finds in each case file of `lb`: computed once for each
+/// version of the batch the store gives, not on every page of the list.
+async fn finding_counts(
+    state: &Arc<AppState>,
+    lb: &Arc<LoadedBatch>,
+) -> Arc<std::collections::HashMap<String, (usize, usize)>> {
+    if let Ok(c) = state.checked.lock()
+        && let Some((seen, counts)) = c.as_ref()
+        && Arc::ptr_eq(seen, lb)
+    {
+        return counts.clone();
+    }
+    let lb2 = lb.clone();
+    let counts = tokio::task::spawn_blocking(move || {
+        let mut counts = std::collections::HashMap::new();
+        for d in crate::rules::check(&lb2) {
+            let e: &mut (usize, usize) = counts.entry(d.file.clone()).or_default();
+            if d.is_error() {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+        Arc::new(counts)
+    })
+    .await
+    .unwrap_or_default();
+    if let Ok(mut c) = state.checked.lock() {
+        *c = Some((lb.clone(), counts.clone()));
+    }
+    counts
 }
 
 /// `/cases`: the cases, filtered by `stage`, `category`, `lab`, `county` and `date` (the visit
@@ -104,13 +145,20 @@ pub async fn list(
             .find(|(n, v)| n == k && !v.is_empty())
             .map(|(_, v)| v.clone())
     };
-    let (stage, category, lab, county, date) = (
+    let (stage, category, lab, county, date, q) = (
         want("stage"),
         want("category"),
         want("lab"),
         want("county"),
         want("date"),
+        want("q"),
     );
+    let page_no: usize = want("page")
+        .and_then(|p| p.parse().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1);
+    let counts = finding_counts(&state, &lb).await;
+    let needle = q.as_deref().map(str::to_lowercase);
     let mut categories = std::collections::BTreeSet::new();
     let mut labs = std::collections::BTreeSet::new();
     let mut counties = std::collections::BTreeSet::new();
@@ -128,24 +176,95 @@ pub async fn list(
             && county.as_deref().is_none_or(|s| Some(s) == county_of(c))
             && date
                 .as_deref()
-                .is_none_or(|s| s == c.visit.date.to_string());
+                .is_none_or(|s| s == c.visit.date.to_string())
+            && needle.as_deref().is_none_or(|n| {
+                [&c.id, &c.party.name, &c.party.credit_code, &c.party.address]
+                    .iter()
+                    .any(|f| f.to_lowercase().contains(n))
+            });
         if keep {
+            let (errors, warnings) = counts.get(&lc.file).copied().unwrap_or((0, 0));
             rows.push(ListRow {
                 id: c.id.clone(),
                 stage: stage_key(c),
                 category: c.category.clone(),
                 party: c.party.name.clone(),
-                lab: c.lab.clone(),
+                lab: lb
+                    .batch
+                    .lab(&c.lab)
+                    .map_or_else(|| c.lab.clone(), |l| l.name.clone()),
                 county: county_of(c).unwrap_or("").to_string(),
                 date: c.visit.date.to_string(),
+                errors,
+                warnings,
             });
         }
     }
+    let matched = rows.len();
+    let pages = matched.div_ceil(PAGE_ROWS).max(1);
+    let page_no = page_no.min(pages);
+    let rows: Vec<ListRow> = rows
+        .into_iter()
+        .skip((page_no - 1) * PAGE_ROWS)
+        .take(PAGE_ROWS)
+        .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("rows", &rows);
     ctx.insert("total", &lb.cases.len());
+    ctx.insert("matched", &matched);
+    ctx.insert("page", &page_no);
+    ctx.insert("pages", &pages);
     ctx.insert("categories", &categories);
+    let labs: Vec<(String, String)> = labs
+        .into_iter()
+        .map(|id| {
+            let name = lb
+                .batch
+                .lab(&id)
+                .map_or_else(|| id.clone(), |l| l.name.clone());
+            (id, name)
+        })
+        .collect();
     ctx.insert("labs", &labs);
+    ctx.insert(
+        "plan_categories",
+        &lb.batch
+            .plan
+            .iter()
+            .map(|p| p.category.clone())
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "outcomes",
+        &[
+            crate::input::model::Outcome::Sampled,
+            crate::input::model::Outcome::Refused,
+            crate::input::model::Outcome::NotSampled,
+        ]
+        .iter()
+        .map(|o| (o.key(), text::get(lang, stage_word(o.key()))))
+        .collect::<Vec<_>>(),
+    );
+    // The page's own address with each other page number, the filters kept.
+    let keep: Vec<String> = params
+        .iter()
+        .filter(|(k, v)| !matches!(k.as_str(), "page" | "lang" | "deleted") && !v.is_empty())
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                super::security::encode(k),
+                super::security::encode(v)
+            )
+        })
+        .collect();
+    let at = |n: usize| {
+        let mut q = keep.clone();
+        q.push(format!("page={n}"));
+        format!("/cases?{}", q.join("&"))
+    };
+    ctx.insert("deleted", &want("deleted"));
+    ctx.insert("prev", &(page_no > 1).then(|| at(page_no - 1)));
+    ctx.insert("next", &(page_no < pages).then(|| at(page_no + 1)));
     ctx.insert("counties", &counties);
     ctx.insert(
         "stages",
@@ -158,7 +277,7 @@ pub async fn list(
     ctx.insert(
         "f",
         &json!({"stage": f(&stage), "category": f(&category), "lab": f(&lab),
-                "county": f(&county), "date": f(&date)}),
+                "county": f(&county), "date": f(&date), "q": f(&q)}),
     );
     state.page(lang, "cases", "cases.html", ctx)
 }
@@ -199,7 +318,10 @@ fn shown(all: &[Diagnostic], file: &str, id: &str, lang: Lang) -> Vec<Shown> {
                 crate::diag::Severity::Warning => "warning",
             }
             .to_string(),
-            text: d.message.in_lang(lang),
+            text: match lang {
+                Lang::Zh => super::plain::plain(&d.message.in_lang(lang)),
+                Lang::En => d.message.in_lang(lang),
+            },
         })
         .collect()
 }
@@ -227,7 +349,8 @@ pub async fn page(
         .await
         .unwrap_or_default();
     let value = serde_json::to_value(&lc.case).unwrap_or_default();
-    let (form_html, other) = form::html(&value, &findings, lang);
+    let choices = form::choices_of(&lb.batch);
+    let (form_html, other) = form::html(&value, &findings, lang, &choices);
     // A preview of another version of the file is not offered: the page asks for a new one.
     let preview = state.previews.lock().map_or((0, false, 0), |p| {
         p.get(&id)
@@ -249,6 +372,7 @@ pub async fn page(
         "errors",
         &findings.iter().filter(|f| f.severity == "error").count(),
     );
+    ctx.insert("sections", &form::section_menu(lang));
     ctx.insert("preview_version", &preview.0);
     ctx.insert("preview_draft", &preview.1);
     ctx.insert("preview_pages", &preview.2);
@@ -410,7 +534,7 @@ pub async fn check(
 /// Where the previous versions of a case file are kept: `BATCH/.spotcheck-backup/<file>.<n>`.
 pub const BACKUP_DIR: &str = ".spotcheck-backup";
 
-fn backup(root: &std::path::Path, file: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+pub fn backup(root: &std::path::Path, file: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let target = root.join(BACKUP_DIR).join(file);
     let dir = target.parent().map(PathBuf::from).unwrap_or_default();
     std::fs::create_dir_all(&dir)?;
@@ -557,9 +681,14 @@ fn render_preview(
         ..Default::default()
     };
     let mut pages = Vec::new();
+    let mut documents = Vec::new();
     let mut problem = None;
     match crate::documents::render::render(lb, &state.engine, &opts) {
         Ok(done) => {
+            documents = done
+                .iter()
+                .map(|r| (r.kind.to_string(), r.path.clone()))
+                .collect();
             use rayon::prelude::*;
             // Each document's pages drawn on its own core.
             let drawn: Vec<Result<Vec<Vec<u8>>, String>> = done
@@ -589,6 +718,7 @@ fn render_preview(
     entry.sha256 = lb.case(id).map_or([0; 32], |lc| lc.sha256);
     if problem.is_none() {
         entry.pages = pages;
+        entry.documents = documents;
     }
     entry.problem = problem;
     preview_json(id, entry)
@@ -602,6 +732,11 @@ fn preview_json(id: &str, p: &Preview) -> serde_json::Value {
         "pages": p.pages.iter().enumerate().map(|(i, (kind, _))| json!({
             "kind": kind,
             "src": format!("/cases/{id}/page/{i}?v={}", p.version),
+        })).collect::<Vec<_>>(),
+        "documents": p.documents.iter().enumerate().map(|(i, (kind, _))| json!({
+            "kind": kind,
+            "title": crate::documents::kinds::find(kind).map_or(kind.as_str(), |k| k.title),
+            "href": format!("/cases/{id}/pdf/{i}?v={}", p.version),
         })).collect::<Vec<_>>(),
     })
 }

@@ -117,6 +117,19 @@ pub static FORM: LazyLock<CaseForm> = LazyLock::new(|| {
     CaseForm { top, fields }
 });
 
+/// Every property of a JSON Schema with its title, by path (`visit.samplers.*.name`).
+pub fn titles(schema: &Value) -> Vec<(String, String)> {
+    let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
+    let order = HashMap::new();
+    let mut out = Vec::new();
+    if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+        for (name, v) in props {
+            super::plain::walk_titles(&node(name, v, &defs, &order), &mut out);
+        }
+    }
+    out
+}
+
 fn collect(n: &Node, out: &mut HashMap<String, Spec>) {
     match n {
         Node::Field(s) => {
@@ -532,9 +545,59 @@ pub struct Shown {
     pub text: String,
 }
 
+/// The values a field may take in this batch, by field pattern (`category`, `lab`,
+/// `refusal.county_bureau` …): the value written and what the clerk sees (a lab's name, not
+/// its id).
+pub type Choices = HashMap<&'static str, Vec<(String, String)>>;
+
+/// The choices the batch gives: its plan's categories, its labs by name, its county bureaus,
+/// its reasons for not sampling.
+pub fn choices_of(batch: &crate::input::model::Batch) -> Choices {
+    let same = |v: &str| (v.to_string(), v.to_string());
+    let counties: Vec<(String, String)> = batch.counties.iter().map(|c| same(&c.name)).collect();
+    let mut c = Choices::new();
+    c.insert(
+        "category",
+        batch.plan.iter().map(|p| same(&p.category)).collect(),
+    );
+    c.insert(
+        "lab",
+        batch
+            .labs
+            .iter()
+            .map(|l| (l.id.clone(), l.name.clone()))
+            .collect(),
+    );
+    c.insert("refusal.county_bureau", counties.clone());
+    c.insert("followup.county_bureau", counties);
+    c.insert(
+        "not_sampled.reason",
+        batch
+            .rules
+            .no_sample_reasons
+            .iter()
+            .map(|r| same(r))
+            .collect(),
+    );
+    c
+}
+
+/// The sections of the form as its menu shows them: id and name.
+pub fn section_menu(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    SECTIONS
+        .iter()
+        .map(|(id, key, ..)| (*id, super::text::get(lang, key)))
+        .collect()
+}
+
 /// The HTML of the form's sections for the case `value` (its JSON), the findings beside their
-/// fields. Returns the HTML and the findings no field took.
-pub fn html(value: &Value, findings: &[Shown], lang: Lang) -> (String, Vec<Shown>) {
+/// fields, the batch's `choices` as menus. Returns the HTML and the findings no field took.
+pub fn html(
+    value: &Value,
+    findings: &[Shown],
+    lang: Lang,
+    choices: &Choices,
+) -> (String, Vec<Shown>) {
     let form = &*FORM;
     let mut by_field: HashMap<&str, Vec<&Shown>> = HashMap::new();
     for f in findings {
@@ -549,7 +612,7 @@ pub fn html(value: &Value, findings: &[Shown], lang: Lang) -> (String, Vec<Shown
             .iter()
             .any(|p| value.get(*p).is_some_and(|v| !v.is_null()));
         out.push_str(&format!(
-            "<fieldset class=\"section\" data-section=\"{id}\" data-outcomes=\"{}\" data-filled=\"{filled}\">\n<legend>{}</legend>\n",
+            "<fieldset class=\"section\" id=\"sec-{id}\" data-section=\"{id}\" data-outcomes=\"{}\" data-filled=\"{filled}\">\n<legend>{}</legend>\n",
             outcomes.join(" "),
             esc(words.get(key).copied().unwrap_or(key))
         ));
@@ -560,6 +623,7 @@ pub fn html(value: &Value, findings: &[Shown], lang: Lang) -> (String, Vec<Shown
                     by_field: &by_field,
                     placed: &mut placed,
                     lang,
+                    choices,
                 };
                 r.node(n, value.get(*p), p);
             }
@@ -579,6 +643,17 @@ struct Render<'a, 'b> {
     by_field: &'a HashMap<&'b str, Vec<&'b Shown>>,
     placed: &'a mut Vec<&'b str>,
     lang: Lang,
+    choices: &'a Choices,
+}
+
+impl Render<'_, '_> {
+    /// A title or description in the clerk's words.
+    fn words(&self, s: &str) -> String {
+        match self.lang {
+            Lang::Zh => super::plain::plain(s),
+            Lang::En => s.to_string(),
+        }
+    }
 }
 
 /// The finding as the page shows it.
@@ -601,11 +676,12 @@ impl<'b> Render<'_, 'b> {
                 children,
                 ..
             } => {
+                let (title, desc) = (self.words(title), self.words(desc));
                 self.out.push_str(&format!(
                     "<fieldset class=\"group\" data-group=\"{}\">\n<legend>{}</legend>\n<p class=\"desc\">{}</p>\n",
                     esc(name),
-                    esc(title),
-                    esc(desc)
+                    esc(&title),
+                    esc(&desc)
                 ));
                 for c in children {
                     let key = last_key(c);
@@ -617,11 +693,12 @@ impl<'b> Render<'_, 'b> {
                 title, desc, item, ..
             } => {
                 let items: &[Value] = value.and_then(Value::as_array).map_or(&[], Vec::as_slice);
+                let (title, desc) = (self.words(title), self.words(desc));
                 self.out.push_str(&format!(
                     "<fieldset class=\"group list\" data-group=\"{}\">\n<legend>{}</legend>\n<p class=\"desc\">{}</p>\n",
                     esc(name),
-                    esc(title),
-                    esc(desc)
+                    esc(&title),
+                    esc(&desc)
                 ));
                 // The items written, and one empty item to add another (saving adds it).
                 for i in 0..=items.len() {
@@ -651,7 +728,15 @@ impl<'b> Render<'_, 'b> {
                     }
                     self.out.push_str("</div>\n");
                 }
-                self.out.push_str("</fieldset>\n");
+                let add = if self.lang == Lang::En {
+                    "Add one more"
+                } else {
+                    "再添加一项"
+                };
+                self.out.push_str(&format!(
+                    "<button type=\"button\" class=\"add-item\" data-list=\"{}\">＋ {add}</button>\n</fieldset>\n",
+                    esc(name)
+                ));
             }
         }
     }
@@ -665,9 +750,10 @@ impl<'b> Render<'_, 'b> {
         };
         let id = format!("f-{}", name.replace('.', "-"));
         let title = match number {
-            Some(n) => format!("{} {n}", spec.title),
-            None => spec.title.clone(),
+            Some(n) => format!("{} {n}", self.words(&spec.title)),
+            None => self.words(&spec.title),
         };
+        let desc = self.words(&spec.desc);
         let path_note = if self.lang == Lang::En {
             format!(" <code class=\"path\">{}</code>", esc(name))
         } else {
@@ -675,7 +761,13 @@ impl<'b> Render<'_, 'b> {
         };
         let n = esc(name);
         let v = esc(&shown);
-        let control = match &spec.input {
+        // The batch's own values, as a menu of their names.
+        let batch_choices = self
+            .choices
+            .get(spec.path.as_str())
+            .map(|c| Input::Choice(c.clone()));
+        let input = batch_choices.as_ref().unwrap_or(&spec.input);
+        let control = match input {
             Input::Date => format!("<input type=\"date\" id=\"{id}\" name=\"{n}\" value=\"{v}\">"),
             Input::Money => format!(
                 "<input type=\"text\" inputmode=\"decimal\" class=\"money\" id=\"{id}\" name=\"{n}\" value=\"{v}\"><span class=\"upper\" aria-live=\"polite\">{}</span>",
@@ -706,21 +798,24 @@ impl<'b> Render<'_, 'b> {
             Input::Choice(choices) => {
                 let mut s =
                     format!("<select id=\"{id}\" name=\"{n}\"><option value=\"\">—</option>");
+                // What the clerk reads is the name; the value written is the option's own.
                 for (val, label) in choices {
                     s.push_str(&format!(
-                        "<option value=\"{}\"{}>{} {}</option>",
+                        "<option value=\"{}\"{}>{}</option>",
                         esc(val),
                         if &shown == val { " selected" } else { "" },
                         esc(label),
-                        if label == val {
-                            String::new()
-                        } else {
-                            format!("({})", esc(val))
-                        }
                     ));
                 }
                 if !shown.is_empty() && !choices.iter().any(|(val, _)| *val == shown) {
-                    s.push_str(&format!("<option value=\"{v}\" selected>{v}</option>"));
+                    let note = if self.lang == Lang::En {
+                        "not in this batch"
+                    } else {
+                        "不在本批次的可选项中"
+                    };
+                    s.push_str(&format!(
+                        "<option value=\"{v}\" selected>{v}（{note}）</option>"
+                    ));
                 }
                 s.push_str("</select>");
                 s
@@ -736,7 +831,7 @@ impl<'b> Render<'_, 'b> {
         self.out.push_str(&format!(
             "<div class=\"field\" data-field=\"{n}\">\n<label for=\"{id}\">{}{path_note}</label>\n{control}\n<p class=\"desc\">{}</p>\n",
             esc(&title),
-            esc(&spec.desc)
+            esc(&desc)
         ));
         if let Some(fs) = self.by_field.get(name) {
             for f in fs {

@@ -12,6 +12,8 @@ pub mod cases;
 pub mod dashboard;
 pub mod form;
 pub mod jobs;
+pub mod manage;
+pub mod plain;
 pub mod security;
 pub mod store;
 pub mod text;
@@ -90,7 +92,18 @@ pub struct AppState {
     pub saving: std::sync::Mutex<()>,
     /// The work pages' jobs.
     pub jobs: jobs::Jobs,
+    /// The findings of each case file of the batch the store last gave (errors, warnings),
+    /// for the case list.
+    pub checked: CheckedCounts,
 }
+
+/// The findings counted per case file, with the batch they were counted on.
+pub type CheckedCounts = std::sync::Mutex<
+    Option<(
+        Arc<crate::input::load::LoadedBatch>,
+        Arc<std::collections::HashMap<String, (usize, usize)>>,
+    )>,
+>;
 
 impl AppState {
     /// The day to compute the status for.
@@ -272,6 +285,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/cases/{id}/preview", get(cases::preview))
         .route("/cases/{id}/page/{n}", get(cases::preview_page))
         .route("/money", get(cases::money))
+        .route("/cases/new", post(manage::new_case))
+        .route("/cases/{id}/delete", post(manage::delete))
+        .route(
+            "/cases/{id}/evidence",
+            post(manage::evidence).layer(DefaultBodyLimit::max(manage::EVIDENCE_LIMIT)),
+        )
+        .route("/cases/{id}/pdf/{n}", get(manage::pdf))
+        .route("/ledger.xlsx", get(manage::ledger))
         .route("/assets/{name}", get(asset))
         .merge(work::routes())
         .fallback(not_found)
@@ -350,6 +371,7 @@ pub fn start(addr: SocketAddr, config: Config) -> std::io::Result<Server> {
         previews: Default::default(),
         saving: Default::default(),
         jobs: jobs::Jobs::default(),
+        checked: Default::default(),
     });
     let url = format!("http://{}/?token={}", host_of(addr), state.token);
     // The batch is read while the browser opens, not on the first request (a first request
