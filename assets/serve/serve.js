@@ -226,8 +226,9 @@
 
   // What was typed and not saved, kept in the browser until it is saved: a page reloaded
   // after a restart (or a sign-in) gets it back.
-  var saved = body();
-  function dirty() { return body() !== saved; }
+  // What the file holds, as the form posts it once its sections are shown (set below).
+  var saved = null;
+  function dirty() { return saved !== null && body() !== saved; }
   function keepDraft() {
     try {
       if (dirty()) {
@@ -387,6 +388,7 @@
 
   showSections();
   countSections();
+  saved = body();
   restoreDraft();
   api(preview.dataset.src)
     .then(function (res) { if (res) showPreview(res.j); })

@@ -79,6 +79,7 @@ fn main() -> Result<()> {
                 token: TOKEN.into(),
                 today: None,
                 engine: engine.clone(),
+                access_log: None,
                 header_timeout: spotcheck::serve::HEADER_TIMEOUT,
             },
         )?;

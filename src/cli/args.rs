@@ -122,6 +122,8 @@ pub struct ServeArgs {
     pub token: Option<String>,
     #[arg(long)]
     pub no_open: bool,
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
     #[arg(long, value_name = "DATE", value_parser = parse_date, hide = true)]
     pub today: Option<NaiveDate>,
     #[command(flatten)]

@@ -42,6 +42,7 @@ pub fn run(args: ServeArgs, ui: Ui) -> Outcome {
         token,
         today: args.today,
         engine: Engine::new(&args.fonts.options(), PdfSettings::default()),
+        access_log: args.log.clone(),
         header_timeout: serve::HEADER_TIMEOUT,
     };
     let addr = SocketAddr::new(args.listen, args.port);

@@ -574,8 +574,8 @@ catalog! {
 
     // -- check: what any bureau's notice needs ------------------------------------------------
     PlaceholderLeft = "rule.placeholder" {
-        zh: "“{value}” 是 new-case 或 import 留下的占位内容，尚未填写：请按实际情况填写，否则这份文书不能生成（或以 --allow-errors 生成草稿）；抽样包中印为空白",
-        en: "“{value}” is the placeholder new-case or import wrote, not yet filled in: write the real value, or the document cannot be made (--allow-errors makes a draft); the visit pack prints it as a blank",
+        zh: "“{value}” 是 new-case 或 import 留下的占位内容，尚未填写：请按实际情况填写，否则这份文书不能生成（或以 render --allow-errors 生成草稿）；抽样包中印为空白",
+        en: "“{value}” is the placeholder new-case or import wrote, not yet filled in: write the real value, or the document cannot be made (render --allow-errors makes a draft); the visit pack prints it as a blank",
     }
     LabNotPlan = "rule.lab-plan" {
         zh: "抽查计划把类别 “{category}” 分配给承检机构 {plan_lab}，本案例的承检机构却是 {lab}：请核对 lab",
@@ -1624,8 +1624,12 @@ catalog! {
         en: "the address to listen on, 127.0.0.1 (this machine only) by default; another address lets other computers of the network connect (the token is still needed)",
     }
     HelpServeToken = "help.serve.token" {
-        zh: "访问令牌，默认每次启动随机生成",
-        en: "the access token, random on every start by default",
+        zh: "访问令牌；默认为该批次文件夹自己的令牌（首次启动时随机生成，保存在本机用户的状态文件夹中，重启后不变，已打开的页面可以继续使用）",
+        en: "the access token; by default the batch folder's own (made at random on the first start, kept in the user's state folder on this machine, the same after a restart, so open pages go on working)",
+    }
+    HelpServeLog = "help.serve.log" {
+        zh: "把每个请求（时间、方法、路径、状态码、耗时）追加写入此文件；路径中的查询参数不写入",
+        en: "append every request (time, method, path, status, duration) to this file; the query of the address is left out",
     }
     HelpServeNoOpen = "help.serve.no-open" {
         zh: "不自动打开浏览器，只显示网址",

@@ -158,7 +158,7 @@ rules! {
     /// the case's `lab` is not the lab the plan assigns to its category
     LabPlan = "lab.plan" { family: Visit, severity: Error, reads: ["plan[].lab"] }
     /// a field of a visited case still holds 待填写, the placeholder `new-case` writes: `render`
-    /// and `build` refuse the case (`render --draft` prints drafts), so nothing unfilled
+    /// and `build` refuse the case (`render --allow-errors` prints drafts), so nothing unfilled
     /// reaches paper
     CasePlaceholder = "case.placeholder" { family: Visit, severity: Error, reads: [] }
     /// a planned case (no `outcome` yet) still lacks what the visit will record: a field holding

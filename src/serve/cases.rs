@@ -263,6 +263,7 @@ pub async fn list(
         format!("/cases?{}", q.join("&"))
     };
     ctx.insert("deleted", &want("deleted"));
+    ctx.insert("ledger_name", &super::manage::ledger_name(&lb.batch.id));
     ctx.insert("prev", &(page_no > 1).then(|| at(page_no - 1)));
     ctx.insert("next", &(page_no < pages).then(|| at(page_no + 1)));
     ctx.insert("counties", &counties);

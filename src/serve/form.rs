@@ -767,6 +767,12 @@ impl<'b> Render<'_, 'b> {
             .get(spec.path.as_str())
             .map(|c| Input::Choice(c.clone()));
         let input = batch_choices.as_ref().unwrap_or(&spec.input);
+        // A menu of the batch's names needs no word on how the file spells them.
+        let desc = if batch_choices.is_some() && desc.contains(|c: char| c.is_ascii_alphabetic()) {
+            String::new()
+        } else {
+            desc
+        };
         let control = match input {
             Input::Date => format!("<input type=\"date\" id=\"{id}\" name=\"{n}\" value=\"{v}\">"),
             Input::Money => format!(

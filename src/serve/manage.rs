@@ -235,6 +235,11 @@ pub async fn evidence(
         .into_response()
 }
 
+/// The file name of the batch's ledger: `DH-2024-01-台账.xlsx`.
+pub fn ledger_name(batch: &str) -> String {
+    format!("{batch}-台账.xlsx")
+}
+
 /// `GET /ledger.xlsx`: the lab's ledger of the batch, as `spotcheck export` writes it.
 pub async fn ledger(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) -> Response {
     let st = state.clone();
@@ -247,15 +252,12 @@ pub async fn ledger(State(state): State<Arc<AppState>>, PageLang(lang): PageLang
     .await;
     match made {
         Ok(Ok((bytes, batch))) => {
-            let name = format!("{batch}-台账.xlsx");
+            let name = ledger_name(&batch);
             let mut r = bytes.into_response();
             let h = r.headers_mut();
             let (mime, disposition) = super::work::download_kind(&name);
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-            let d = format!(
-                "{disposition}; filename*=UTF-8''{}",
-                super::security::encode(&name)
-            );
+            let d = super::work::disposition(disposition, &name);
             if let Ok(v) = HeaderValue::from_str(&d) {
                 h.insert(header::CONTENT_DISPOSITION, v);
             }

@@ -60,6 +60,9 @@ pub struct Config {
     /// How long a connection may take to send a request's headers before it is closed
     /// ([`HEADER_TIMEOUT`] unless a test wants less).
     pub header_timeout: std::time::Duration,
+    /// A file every request is appended to (time, method, path without the query, status,
+    /// milliseconds), when asked (`serve --log FILE`).
+    pub access_log: Option<PathBuf>,
 }
 
 /// How long a client may take to send the headers of a request: a connection that opens and
@@ -95,6 +98,8 @@ pub struct AppState {
     /// The findings of each case file of the batch the store last gave (errors, warnings),
     /// for the case list.
     pub checked: CheckedCounts,
+    /// The access log, when one is kept.
+    pub access_log: Option<std::sync::Mutex<std::fs::File>>,
 }
 
 /// The findings counted per case file, with the batch they were counted on.
@@ -300,8 +305,34 @@ pub fn router(state: Arc<AppState>) -> Router {
             state.clone(),
             security::guard,
         ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), log))
         .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
         .with_state(state)
+}
+
+/// Appends a line for each request to the access log, when one is kept: its time, method,
+/// path (the query left out: it may hold the token), status and how long it took.
+async fn log(
+    axum::extract::State(state): axum::extract::State<Arc<AppState>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let Some(file) = &state.access_log else {
+        return next.run(req).await;
+    };
+    let (method, path) = (req.method().clone(), req.uri().path().to_string());
+    let started = std::time::Instant::now();
+    let response = next.run(req).await;
+    let line = format!(
+        "{} {method} {path} {} {}ms\n",
+        chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z"),
+        response.status().as_u16(),
+        started.elapsed().as_millis()
+    );
+    if let Ok(mut f) = file.lock() {
+        let _ = std::io::Write::write_all(&mut *f, line.as_bytes());
+    }
+    response
 }
 
 /// A running server.
@@ -372,6 +403,15 @@ pub fn start(addr: SocketAddr, config: Config) -> std::io::Result<Server> {
         saving: Default::default(),
         jobs: jobs::Jobs::default(),
         checked: Default::default(),
+        access_log: match &config.access_log {
+            Some(p) => Some(std::sync::Mutex::new(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(p)?,
+            )),
+            None => None,
+        },
     });
     let url = format!("http://{}/?token={}", host_of(addr), state.token);
     // The batch is read while the browser opens, not on the first request (a first request

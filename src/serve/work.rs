@@ -441,11 +441,8 @@ async fn job_file(
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| "download".into());
-    let (mime, disposition) = download_kind(&name);
-    let disposition = format!(
-        "{disposition}; filename*=UTF-8''{}",
-        security::encode(&name)
-    );
+    let (mime, shown) = download_kind(&name);
+    let disposition = disposition(shown, &name);
     // Streamed from the disk as the client reads it: an archive of hundreds of megabytes is
     // never held in memory.
     let body = axum::body::Body::from_stream(tokio_util::io::ReaderStream::new(file));
@@ -459,6 +456,26 @@ async fn job_file(
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     r
+}
+
+/// The `Content-Disposition` of a file named `name` shown (`inline`) or saved (`attachment`):
+/// the name as UTF-8 (RFC 6266, `filename*`) and, for browsers that take only the plain form,
+/// as ASCII with `_` for what it cannot spell.
+pub fn disposition(kind: &str, name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!(
+        "{kind}; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        security::encode(name)
+    )
 }
 
 /// The content type of a file offered by a job, and whether the browser shows it (`inline`:

@@ -19,7 +19,7 @@ use crate::serve::COLUMNS;
 const TODAY: &str = "2023-06-20";
 
 /// The browser and its driver, or why they cannot be had here.
-fn tools() -> Option<(PathBuf, PathBuf)> {
+pub(crate) fn tools() -> Option<(PathBuf, PathBuf)> {
     let find = |env: &str, names: &[&str]| -> Option<PathBuf> {
         if let Some(p) = std::env::var_os(env) {
             return Some(PathBuf::from(p));
@@ -49,7 +49,7 @@ fn tools() -> Option<(PathBuf, PathBuf)> {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -58,7 +58,7 @@ fn free_port() -> u16 {
 }
 
 /// A child process killed when the test ends, however it ends.
-struct Killed(Child);
+pub(crate) struct Killed(pub(crate) Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
@@ -68,16 +68,55 @@ impl Drop for Killed {
 }
 
 /// `spotcheck serve` on a batch folder, and the URL with the token that it printed.
-struct Served {
+pub(crate) struct Served {
     _child: Killed,
-    url: String,
-    base: String,
+    pub(crate) url: String,
+    pub(crate) base: String,
+    /// The access log it writes (`serve --log`), when asked for.
+    pub(crate) log: Option<PathBuf>,
+}
+
+impl Served {
+    /// The requests of the access log answered with 4xx or 5xx, as their log lines.
+    pub(crate) fn refused(&self) -> Vec<String> {
+        let Some(log) = &self.log else {
+            return Vec::new();
+        };
+        std::fs::read_to_string(log)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| {
+                l.split(' ')
+                    .nth(3)
+                    .and_then(|s| s.parse::<u16>().ok())
+                    .is_some_and(|s| s >= 400)
+            })
+            .map(str::to_string)
+            .collect()
+    }
 }
 
 fn serve(batch: &Path, out: &Path) -> Served {
-    let mut child = spotcheck()
-        .args(["serve", "--port", "0", "--no-open", "--today", TODAY, "-o"])
-        .arg(out)
+    serve_with(batch, out, &["--port", "0", "--today", TODAY], None, None)
+}
+
+/// `spotcheck serve` with more arguments, its access log written to `log`, its state (the
+/// batch's token) kept in `state`.
+pub(crate) fn serve_with(
+    batch: &Path,
+    out: &Path,
+    args: &[&str],
+    log: Option<&Path>,
+    state: Option<&Path>,
+) -> Served {
+    let mut cmd = spotcheck();
+    cmd.args(["serve", "--no-open", "-o"]).arg(out).args(args);
+    if let Some(l) = log {
+        cmd.arg("--log").arg(l);
+    }
+    let scratch = tempfile::tempdir().unwrap().keep();
+    cmd.env("SPOTCHECK_STATE_DIR", state.unwrap_or(&scratch));
+    let mut child = cmd
         .arg(batch)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -107,24 +146,54 @@ fn serve(batch: &Path, out: &Path) -> Served {
         _child: child,
         url,
         base,
+        log: log.map(Path::to_path_buf),
     }
 }
 
 /// chromedriver and a headless Chromium session.
-struct Browser {
-    rt: tokio::runtime::Runtime,
+pub(crate) struct Browser {
+    pub(crate) rt: tokio::runtime::Runtime,
     client: Option<Client>,
     _driver: Killed,
+    /// Where the browser saves what it downloads.
+    pub(crate) downloads: PathBuf,
+}
+
+/// The browser's log (`goog:loggingPrefs`), which chromedriver still gives over its own
+/// endpoint: every script error and failed load of the pages.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
 }
 
 impl Browser {
-    fn start((chromium, chromedriver): (PathBuf, PathBuf)) -> Browser {
+    pub(crate) fn start(tools: (PathBuf, PathBuf)) -> Browser {
+        Browser::start_in(tools, tempfile::tempdir().unwrap().keep())
+    }
+
+    /// A browser whose profile (cookies, the pages' stored drafts) is `profile`.
+    pub(crate) fn start_in(
+        (chromium, chromedriver): (PathBuf, PathBuf),
+        profile: PathBuf,
+    ) -> Browser {
         let port = free_port();
         let driver = Killed(
             Command::new(chromedriver)
                 .arg(format!("--port={port}"))
-                // Chromium takes its locale (the date pickers' 年/月/日) from the environment.
-                .env("LANG", "zh_CN.UTF-8")
+                // File names in UTF-8 (a machine without the zh_CN locale falls back to ASCII
+                // names, saving 台账.xlsx as "download"); the pages' language is --lang's.
+                .env("LANG", "C.UTF-8")
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -134,9 +203,14 @@ impl Browser {
             .enable_all()
             .build()
             .unwrap();
-        let profile = tempfile::tempdir().unwrap().keep();
+        let downloads = tempfile::tempdir().unwrap().keep();
         let caps = serde_json::json!({
+            "goog:loggingPrefs": { "browser": "ALL" },
             "goog:chromeOptions": {
+                "prefs": {
+                    "download.default_directory": downloads,
+                    "download.prompt_for_download": false,
+                },
                 "binary": chromium,
                 // As the machine's own check starts it: no sandbox (root), no GPU, and no
                 // background connections, which a closed network refuses.
@@ -175,26 +249,59 @@ impl Browser {
             rt,
             client: Some(client),
             _driver: driver,
+            downloads,
         }
     }
 
-    fn c(&self) -> &Client {
+    pub(crate) fn c(&self) -> &Client {
         self.client.as_ref().unwrap()
     }
 
-    fn go(&self, url: &str) {
+    pub(crate) fn go(&self, url: &str) {
         self.rt.block_on(self.c().goto(url)).unwrap();
     }
 
+    /// What the browser logged as severe since the last call: script errors, failed loads.
+    pub(crate) fn severe(&self) -> Vec<String> {
+        let log = self
+            .rt
+            .block_on(self.c().issue_cmd(BrowserLog))
+            .unwrap_or_else(|e| panic!("the browser's log: {e}"));
+        log.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The address of the page shown.
+    pub(crate) fn here(&self) -> String {
+        self.rt
+            .block_on(self.c().current_url())
+            .unwrap()
+            .to_string()
+    }
+
+    /// Runs an asynchronous script (its last argument is the callback) and returns what it
+    /// gave.
+    pub(crate) fn js_async(&self, script: &str) -> serde_json::Value {
+        self.rt
+            .block_on(self.c().execute_async(script, vec![]))
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
     /// Runs a script in the page and returns its value.
-    fn js(&self, script: &str) -> serde_json::Value {
+    pub(crate) fn js(&self, script: &str) -> serde_json::Value {
         self.rt
             .block_on(self.c().execute(script, vec![]))
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// Waits until `script` (an expression) is truthy, up to `secs`, and returns its value.
-    fn wait_for(&self, what: &str, script: &str, secs: u64) -> serde_json::Value {
+    pub(crate) fn wait_for(&self, what: &str, script: &str, secs: u64) -> serde_json::Value {
         let started = Instant::now();
         loop {
             let v = self.js(&format!("return ({script});"));
@@ -212,7 +319,7 @@ impl Browser {
         }
     }
 
-    fn text(&self, css: &str) -> String {
+    pub(crate) fn text(&self, css: &str) -> String {
         let el = self
             .rt
             .block_on(self.c().find(Locator::Css(css)))
@@ -221,7 +328,7 @@ impl Browser {
     }
 
     /// Replaces what a form field holds, as typing would (the page sees input events).
-    fn type_into(&self, css: &str, value: &str) {
+    pub(crate) fn type_into(&self, css: &str, value: &str) {
         let el = self
             .rt
             .block_on(self.c().find(Locator::Css(css)))
@@ -230,16 +337,27 @@ impl Browser {
         self.rt.block_on(el.send_keys(value)).unwrap();
     }
 
-    fn click(&self, css: &str) {
+    pub(crate) fn click(&self, css: &str) {
         let el = self
             .rt
             .block_on(self.c().find(Locator::Css(css)))
             .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"));
-        self.rt.block_on(el.click()).unwrap();
+        // Brought to the middle of the window first, as a person scrolls to what she
+        // presses (the form's save bar stays at its top).
+        let arg = serde_json::to_value(&el).unwrap();
+        self.rt
+            .block_on(
+                self.c()
+                    .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]),
+            )
+            .unwrap();
+        self.rt
+            .block_on(el.click())
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
     }
 
     /// Writes the picture of the page into `SPOTCHECK_SCREENSHOTS/name`, when asked to.
-    fn screenshot(&self, name: &str) {
+    pub(crate) fn screenshot(&self, name: &str) {
         if let Some(dir) = std::env::var_os("SPOTCHECK_SCREENSHOTS") {
             let png = self.rt.block_on(self.c().screenshot()).unwrap();
             std::fs::write(Path::new(&dir).join(name), png).unwrap();

@@ -4,6 +4,7 @@ mod archival;
 mod archive;
 mod bagit;
 mod browser;
+mod browser_walk;
 mod bureau;
 mod check;
 mod cli;

@@ -93,6 +93,7 @@ fn start_with(name: &str, header_timeout: std::time::Duration) -> Running {
             token: TOKEN.to_string(),
             today: Some(TODAY.parse().unwrap()),
             engine: common::engine(),
+            access_log: None,
             header_timeout,
         },
     )

@@ -61,6 +61,7 @@ impl App {
                 token: TOKEN.into(),
                 today: None,
                 engine: engine(),
+                access_log: None,
                 header_timeout: serve::HEADER_TIMEOUT,
             },
         )
