@@ -52,6 +52,15 @@
     return new URLSearchParams(new FormData(form)).toString();
   }
 
+  // What the clerk has typed: the form without its own fields (`_sha256` changes with
+  // every save).
+  function typed() {
+    var q = new URLSearchParams(new FormData(form));
+    Array.from(q.keys()).filter(function (k) { return k.charAt(0) === "_"; })
+      .forEach(function (k) { q.delete(k); });
+    return q.toString();
+  }
+
   // Sections shown for the outcome chosen; hidden ones are disabled, so not posted. The
   // menu lists the sections shown.
   function showSections() {
@@ -228,7 +237,7 @@
   // after a restart (or a sign-in) gets it back.
   // What the file holds, as the form posts it once its sections are shown (set below).
   var saved = null;
-  function dirty() { return saved !== null && body() !== saved; }
+  function dirty() { return saved !== null && typed() !== saved; }
   function keepDraft() {
     try {
       if (dirty()) {
@@ -312,10 +321,10 @@
     e.preventDefault();
     saveStatus.textContent = words.saving;
     saveStatus.className = "";
-    var sent = body();
+    var sent = typed();
     api(form.action, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: sent
+      headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: body()
     }).then(function (res) {
       if (!res) { saveStatus.textContent = ""; return; }
       var j = res.j;
@@ -388,7 +397,7 @@
 
   showSections();
   countSections();
-  saved = body();
+  saved = typed();
   restoreDraft();
   api(preview.dataset.src)
     .then(function (res) { if (res) showPreview(res.j); })

@@ -320,7 +320,9 @@ fn shown(all: &[Diagnostic], file: &str, id: &str, lang: Lang) -> Vec<Shown> {
             }
             .to_string(),
             text: match lang {
-                Lang::Zh => super::plain::plain(&d.message.in_lang(lang)),
+                Lang::Zh => {
+                    super::plain::plain_at(&d.message.in_lang(lang), &form::field_of_path(&d.path))
+                }
                 Lang::En => d.message.in_lang(lang),
             },
         })

@@ -478,3 +478,88 @@ fn a_page_left_open_across_a_restart_saves_or_asks_to_sign_in_and_keeps_what_was
     assert_eq!(contact(batch.path()).as_deref(), Some("重启后"));
     assert!(b.severe().is_empty());
 }
+
+#[test]
+fn a_clerk_is_warned_before_leaving_unsaved_edits_and_a_conflict_keeps_what_she_typed() {
+    let Some(tools) = tools() else { return };
+    let batch = copy_of(&donghu());
+    let out = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let log = work.path().join("access.log");
+    let s = serve_with(
+        batch.path(),
+        out.path(),
+        &["--port", "0", "--today", TODAY],
+        Some(&log),
+        None,
+    );
+    let b = Browser::start(tools);
+    b.go(&s.url);
+    b.wait_for("the overview", "document.getElementById('dashboard')", 30);
+    let id = "CD-2024-003";
+    b.go(&format!("{}/cases/{id}", s.base));
+    b.wait_for(
+        "the preview",
+        "document.querySelector('#preview .wait').hidden",
+        120,
+    );
+    b.type_into("[data-field='party.contact'] input", "表单中的");
+
+    // Leaving with the edit unsaved: the page asks the browser to ask (the driver answers
+    // the browser's question itself, so the page's own answer is what is looked at).
+    let asks = "var e = new Event('beforeunload', {cancelable: true}); \
+                window.dispatchEvent(e); return e.defaultPrevented;";
+    assert_eq!(b.js(asks), true, "no question before leaving unsaved edits");
+
+    // Meanwhile the file is edited by hand: the save is refused, the file's value shown beside
+    // the field, what was typed kept; saving again keeps it.
+    let file = batch.path().join(
+        spotcheck::input::load::load(batch.path())
+            .unwrap()
+            .case(id)
+            .unwrap()
+            .file
+            .clone(),
+    );
+    edit_yaml(&file, |v| v["party"]["contact"] = "文件中的".into());
+    b.click("#save");
+    b.wait_for(
+        "the conflict",
+        "!document.getElementById('conflict').hidden",
+        30,
+    );
+    let theirs = b.text("[data-field='party.contact'] p.theirs");
+    assert!(theirs.contains("文件中的"), "{theirs}");
+    assert_eq!(
+        b.js("return document.querySelector(\"[name='party.contact']\").value"),
+        "表单中的"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .matches("文件中的")
+            .count(),
+        1
+    );
+    b.click("#save");
+    b.wait_for(
+        "the save",
+        "document.getElementById('save-status').className == 'good'",
+        60,
+    );
+    let now = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        now.contains("表单中的") && !now.contains("文件中的"),
+        "{now}"
+    );
+    // Saved: leaving asks nothing.
+    assert_eq!(b.js(asks), false, "a question though all is saved");
+    b.click("header nav a[href='/cases']");
+    b.wait_for("the case list", "document.getElementById('cases')", 20);
+    // The one refusal is the conflict; no script failed.
+    let refused = s.refused();
+    assert_eq!(refused.len(), 1, "{refused:#?}");
+    assert!(refused[0].contains("/save 409"), "{refused:#?}");
+    let severe = b.severe();
+    assert!(severe.iter().all(|m| m.contains("409")), "{severe:#?}");
+}

@@ -1022,3 +1022,88 @@ fn serve_previews_follow_hand_edits_and_a_failed_preview_is_said() {
     // Asked later, the preview still says it is not this version's.
     assert!(s.get("/cases/DX-2023-001/preview").json()["problem"].is_string());
 }
+
+/// The text a clerk reads on a case page: labels, legends, help and findings (not the values
+/// in the fields).
+fn words_shown(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, close) in [
+        ("<label", "</label>"),
+        ("<legend>", "</legend>"),
+        ("<p class=\"desc\">", "</p>"),
+        ("<p class=\"finding\"", "</p>"),
+        ("<option", "</option>"),
+    ] {
+        let mut rest = html;
+        while let Some(at) = rest.find(open) {
+            let after = &rest[at..];
+            let Some(end) = after.find(close) else { break };
+            let inner = &after[..end];
+            let text = inner[inner.find('>').map_or(0, |i| i + 1)..].to_string();
+            // A label's path note (English pages only) is no sentence.
+            out.push(unescape(&text));
+            rest = &after[end..];
+        }
+    }
+    out
+}
+
+#[test]
+fn serve_speaks_to_a_clerk_in_words_not_in_the_files_field_names() {
+    let names: std::collections::BTreeSet<String> =
+        spotcheck::serve::plain::known_names().into_iter().collect();
+    let check = |sample: &str, id: &str, text: &str| {
+        let tokens =
+            text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')));
+        for t in tokens
+            .map(|t| t.trim_matches('.'))
+            .filter(|t| !t.is_empty())
+        {
+            assert!(
+                !names.contains(t) && !t.ends_with("yaml"),
+                "{sample} {id}: “{t}” in “{text}”"
+            );
+        }
+    };
+    for sample in ["jincheng-2023-1", "donghu-2024-1"] {
+        let s = start(sample);
+        let lb = load::load(s.batch()).unwrap();
+        // A case made wrong in many ways at once: its findings as the page shows them.
+        let id = &lb.cases[0].case.id;
+        let page = s.get(&format!("/cases/{id}"));
+        let mut fields = form_fields(&page.body);
+        for (name, value) in [
+            ("outcome", ""),
+            ("party.credit_code", "123"),
+            ("party.phone", "12"),
+            ("lab", "no-such-lab"),
+            ("visit.date", "1999-01-01"),
+        ] {
+            set(&mut fields, name, value);
+        }
+        let r = s.post(&format!("/cases/{id}/check"), &body_of(&fields));
+        let findings = r.json()["findings"].as_array().unwrap().clone();
+        assert!(findings.len() >= 5, "{findings:?}");
+        for f in &findings {
+            check(sample, id, f["text"].as_str().unwrap());
+        }
+        // A field the file must have, left empty: the form does not read as a case.
+        set(&mut fields, "visit.samplers.1.name", "");
+        let r = s.post(&format!("/cases/{id}/check"), &body_of(&fields));
+        let findings = r.json()["findings"].as_array().unwrap().clone();
+        assert!(!findings.is_empty());
+        for f in &findings {
+            check(sample, id, f["text"].as_str().unwrap());
+        }
+        let mut shown = 0;
+        for lc in &lb.cases {
+            let page = s.get(&format!("/cases/{}", lc.case.id));
+            assert_eq!(page.status, 200);
+            for text in words_shown(&page.body) {
+                shown += 1;
+                check(sample, &lc.case.id, &text);
+            }
+        }
+        assert!(shown > lb.cases.len() * 50, "{shown}");
+    }
+}
