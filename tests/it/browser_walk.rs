@@ -201,6 +201,19 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
     );
     clean(&b, &s, "the pack");
 
+    // A pack of the case ticked in the list (planned cases first).
+    b.go(&format!("{}/work", s.base));
+    b.click("#work-pack input[type=checkbox][name=case]");
+    b.click("#work-pack button[type=submit]");
+    let (ok, lines) = job_done(&b, 300);
+    assert!(ok, "the pack of a case: {lines}");
+    let pdf = b.js("return document.querySelector('#job-files a').pathname");
+    assert_eq!(
+        fetch(&b, pdf.as_str().unwrap()),
+        (200, "application/pdf".into())
+    );
+    clean(&b, &s, "the pack of a case");
+
     // The build, and its archive downloaded by the link.
     b.go(&format!("{}/work", s.base));
     b.click("#work-build button[type=submit]");

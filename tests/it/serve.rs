@@ -1107,3 +1107,27 @@ fn serve_speaks_to_a_clerk_in_words_not_in_the_files_field_names() {
         assert!(shown > lb.cases.len() * 50, "{shown}");
     }
 }
+
+#[test]
+fn serve_saves_the_strangest_text_as_itself() {
+    let s = start("jincheng-2023-1");
+    let page = s.get("/cases/DX-2023-001");
+    let mut fields = form_fields(&page.body);
+    let strange = [
+        ("party.contact", "甲\u{2028}outcome: refused"),
+        ("party.legal_rep", "乙\u{2029}# 注释 'x' \"y\""),
+        ("party.address", "丙路 1 号\n  - item: 2\r\n丁"),
+    ];
+    for (name, value) in strange {
+        set(&mut fields, name, value);
+    }
+    let r = s.post("/cases/DX-2023-001/save", &body_of(&fields));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let lb = load::load(s.batch()).unwrap();
+    let p = &lb.case("DX-2023-001").unwrap().case.party;
+    assert_eq!(p.contact.as_deref(), Some(strange[0].1));
+    assert_eq!(p.legal_rep.as_deref(), Some(strange[1].1));
+    // A form's line breaks are CRLF on the wire and LF in the file.
+    assert_eq!(p.address, strange[2].1.replace("\r\n", "\n"));
+    assert!(lb.case("DX-2023-001").unwrap().case.outcome.is_some());
+}
