@@ -97,20 +97,22 @@ mod tests {
         "𠮷野家 \u{FFFD}",
     ];
 
+    /// `line` (`key: …`) gives `v` as the value of `key` in both YAML readers in use.
+    fn reads_back(line: &str, v: &str) {
+        let read: serde_yaml::Value = serde_yaml::from_str(line).unwrap();
+        assert_eq!(read["key"].as_str(), Some(v), "serde_yaml read {line:?}");
+        let docs = yaml_rust2::YamlLoader::load_from_str(line).unwrap();
+        assert_eq!(docs[0]["key"].as_str(), Some(v), "yaml-rust2 read {line:?}");
+    }
+
     #[test]
     fn every_value_reads_back_as_written_through_both_readers() {
         for v in HOSTILE {
             let line = format!("key: {}\nafter: 1\n", quote(v));
             assert_eq!(line.lines().count(), 2, "{v:?} broke the line: {line:?}");
+            reads_back(&line, v);
             let read: serde_yaml::Value = serde_yaml::from_str(&line).unwrap();
-            assert_eq!(read["key"].as_str(), Some(*v), "serde_yaml read {line:?}");
             assert_eq!(read["after"].as_u64(), Some(1), "{line:?}");
-            let docs = yaml_rust2::YamlLoader::load_from_str(&line).unwrap();
-            assert_eq!(
-                docs[0]["key"].as_str(),
-                Some(*v),
-                "yaml-rust2 read {line:?}"
-            );
         }
     }
 
@@ -128,15 +130,7 @@ mod tests {
             "a.b_c-d",
             "1e3",
         ]) {
-            let line = format!("key: {}\n", scalar(v));
-            let read: serde_yaml::Value = serde_yaml::from_str(&line).unwrap();
-            assert_eq!(read["key"].as_str(), Some(*v), "serde_yaml read {line:?}");
-            let docs = yaml_rust2::YamlLoader::load_from_str(&line).unwrap();
-            assert_eq!(
-                docs[0]["key"].as_str(),
-                Some(*v),
-                "yaml-rust2 read {line:?}"
-            );
+            reads_back(&format!("key: {}\n", scalar(v)), v);
         }
     }
 

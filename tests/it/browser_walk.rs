@@ -144,21 +144,44 @@ fn crawl(b: &Browser, s: &Served, start: &[&str]) -> usize {
     seen.len()
 }
 
+/// A copy of the second sample served with an access log, a folder for the test's files,
+/// and a browser.
+struct Day {
+    batch: tempfile::TempDir,
+    _out: tempfile::TempDir,
+    work: tempfile::TempDir,
+    served: Served,
+    browser: Browser,
+}
+
+impl Day {
+    fn start() -> Option<Day> {
+        let tools = tools()?;
+        let batch = copy_of(&donghu());
+        let out = tempfile::tempdir().unwrap();
+        let work = tempfile::tempdir().unwrap();
+        let log = work.path().join("access.log");
+        let served = serve_with(
+            batch.path(),
+            out.path(),
+            &["--port", "0", "--today", TODAY],
+            Some(&log),
+            None,
+        );
+        Some(Day {
+            batch,
+            _out: out,
+            work,
+            served,
+            browser: Browser::start(tools),
+        })
+    }
+}
+
 #[test]
 fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
-    let Some(tools) = tools() else { return };
-    let batch = copy_of(&donghu());
-    let out = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    let log = work.path().join("access.log");
-    let s = serve_with(
-        batch.path(),
-        out.path(),
-        &["--port", "0", "--today", TODAY],
-        Some(&log),
-        None,
-    );
-    let b = Browser::start(tools);
+    let Some(day) = Day::start() else { return };
+    let (batch, work, s, b) = (&day.batch, &day.work, &day.served, &day.browser);
 
     // Signed in from the printed address; the overview.
     b.go(&s.url);
@@ -494,19 +517,8 @@ fn a_page_left_open_across_a_restart_saves_or_asks_to_sign_in_and_keeps_what_was
 
 #[test]
 fn a_clerk_is_warned_before_leaving_unsaved_edits_and_a_conflict_keeps_what_she_typed() {
-    let Some(tools) = tools() else { return };
-    let batch = copy_of(&donghu());
-    let out = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    let log = work.path().join("access.log");
-    let s = serve_with(
-        batch.path(),
-        out.path(),
-        &["--port", "0", "--today", TODAY],
-        Some(&log),
-        None,
-    );
-    let b = Browser::start(tools);
+    let Some(day) = Day::start() else { return };
+    let (batch, s, b) = (&day.batch, &day.served, &day.browser);
     b.go(&s.url);
     b.wait_for("the overview", "document.getElementById('dashboard')", 30);
     let id = "CD-2024-003";
