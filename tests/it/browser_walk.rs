@@ -186,7 +186,7 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
     // Signed in from the printed address; the overview.
     b.go(&s.url);
     b.wait_for("the overview", "document.getElementById('dashboard')", 30);
-    clean(&b, &s, "the overview");
+    clean(b, s, "the overview");
 
     // Import a list, from the work page's form.
     // (chromedriver cannot hand over a file whose path is not ASCII; the names a browser
@@ -195,12 +195,12 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
     write_csv(&list, &good_rows(&facts(batch.path())));
     b.click("header nav a[href='/work']");
     b.wait_for("the work page", "document.getElementById('work')", 20);
-    set_file(&b, "#work-import input[type=file]", &list);
+    set_file(b, "#work-import input[type=file]", &list);
     b.click("#work-import button[type=submit]");
-    let (ok, lines) = job_done(&b, 60);
+    let (ok, lines) = job_done(b, 60);
     assert!(ok, "the import: {lines}");
     assert!(lines.contains("已导入 2 个计划中的案例"), "{lines}");
-    clean(&b, &s, "the import");
+    clean(b, s, "the import");
 
     // A day's pack: the day of the imported visits, chosen from the menu.
     b.click("a[href='/work']");
@@ -209,7 +209,7 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
     let option = format!("#work-pack select[name=date] option[value='{day}']");
     b.click(&option);
     b.click("#work-pack button[type=submit]");
-    let (ok, lines) = job_done(&b, 300);
+    let (ok, lines) = job_done(b, 300);
     assert!(ok, "the pack: {lines}");
     let pdfs = b.js("return Array.from(document.querySelectorAll('#job-files a')).map(a => [a.pathname, a.target])");
     let pdf = pdfs
@@ -219,42 +219,42 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
         .unwrap_or_else(|| panic!("no pack: {lines}"));
     assert_eq!(pdf[1], "_blank", "a pack opens to be printed: {pdfs}");
     assert_eq!(
-        fetch(&b, pdf[0].as_str().unwrap()),
+        fetch(b, pdf[0].as_str().unwrap()),
         (200, "application/pdf".into())
     );
-    clean(&b, &s, "the pack");
+    clean(b, s, "the pack");
 
     // A pack of the case ticked in the list (planned cases first).
     b.go(&format!("{}/work", s.base));
     b.click("#work-pack input[type=checkbox][name=case]");
     b.click("#work-pack button[type=submit]");
-    let (ok, lines) = job_done(&b, 300);
+    let (ok, lines) = job_done(b, 300);
     assert!(ok, "the pack of a case: {lines}");
     let pdf = b.js("return document.querySelector('#job-files a').pathname");
     assert_eq!(
-        fetch(&b, pdf.as_str().unwrap()),
+        fetch(b, pdf.as_str().unwrap()),
         (200, "application/pdf".into())
     );
-    clean(&b, &s, "the pack of a case");
+    clean(b, s, "the pack of a case");
 
     // The build, and its archive downloaded by the link.
     b.go(&format!("{}/work", s.base));
     b.click("#work-build button[type=submit]");
-    let (ok, lines) = job_done(&b, 900);
+    let (ok, lines) = job_done(b, 900);
     assert!(ok, "the build: {lines}");
     b.click("#job-files a[download]");
-    let zip = downloaded(&b, ".zip");
+    let zip = downloaded(b, ".zip");
     assert!(std::fs::metadata(&zip).unwrap().len() > 1_000_000);
-    clean(&b, &s, "the build");
+    clean(b, s, "the build");
 
     // That archive verified on the work page.
     b.go(&format!("{}/work", s.base));
-    set_file(&b, "#work-verify input[name=archive]", &zip);
+    set_file(b, "#work-verify input[name=archive]", &zip);
     b.click("#work-verify button[type=submit]");
-    let (ok, lines) = job_done(&b, 300);
+    let (ok, lines) = job_done(b, 300);
     assert!(ok, "the verification: {lines}");
     assert!(lines.contains("完好"), "{lines}");
-    clean(&b, &s, "the verification");
+    clean(b, s, "the verification");
 
     // A case found by searching, edited, a sampler and a photo added, saved.
     b.click("header nav a[href='/cases']");
@@ -308,7 +308,7 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
         "",
         "the planned case has errors after its save"
     );
-    clean(&b, &s, "the planned case saved");
+    clean(b, s, "the planned case saved");
 
     // A visited case gets a photo of the visit, uploaded; its documents open as PDFs.
     let visited = "CD-2024-002";
@@ -321,7 +321,7 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
     // chromedriver cannot hand the browser a file whose path is not ASCII: a copy.
     let photo = work.path().join("photo-1.jpg");
     std::fs::copy(donghu().join("evidence/CD-2024-001/现场照片1.jpg"), &photo).unwrap();
-    set_file(&b, "#evidence-file", &photo);
+    set_file(b, "#evidence-file", &photo);
     b.click("#evidence-go");
     b.wait_for(
         "the upload",
@@ -346,10 +346,10 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
     );
     let href = b.js("return document.querySelector('#preview .documents a').pathname");
     assert_eq!(
-        fetch(&b, href.as_str().unwrap()),
+        fetch(b, href.as_str().unwrap()),
         (200, "application/pdf".into())
     );
-    clean(&b, &s, "the visited case saved");
+    clean(b, s, "the visited case saved");
 
     // A new case from the list's form, then deleted to the backup.
     b.go(&format!("{}/cases", s.base));
@@ -383,12 +383,12 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
             .join(format!("{new_file}.1"))
             .is_file()
     );
-    clean(&b, &s, "a case made and deleted");
+    clean(b, s, "a case made and deleted");
 
     // The ledger by its link; a filtered list keeps its filter across the language switch.
     b.go(&format!("{}/cases?category=儿童玩具", s.base));
     b.click("#ledger");
-    downloaded(&b, "台账.xlsx");
+    downloaded(b, "台账.xlsx");
     b.click("a.lang-switch");
     b.wait_for("English", "document.documentElement.lang == 'en'", 20);
     let here = b.here();
@@ -400,12 +400,12 @@ fn a_clerk_works_a_day_pressing_every_button_and_nothing_fails() {
     );
     b.click("a.lang-switch");
     b.wait_for("中文", "document.documentElement.lang == 'zh-CN'", 20);
-    clean(&b, &s, "the ledger and the language");
+    clean(b, s, "the ledger and the language");
 
     // Every link of the application, followed.
-    let pages = crawl(&b, &s, &["/", "/cases", "/work"]);
+    let pages = crawl(b, s, &["/", "/cases", "/work"]);
     assert!(pages > 30, "only {pages} pages");
-    clean(&b, &s, "every link");
+    clean(b, s, "every link");
 }
 
 #[test]
