@@ -658,6 +658,108 @@ fn serve_case_list_filters() {
     assert!(page.body.contains("<form id=\"filters\" method=\"get\""));
 }
 
+#[test]
+fn serve_case_list_searches_pages_and_counts_each_cases_errors() {
+    // 120 cases: three pages.
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/jincheng-2023-1");
+    spotcheck::synth::generate(&src, 120, 7, dir.path()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let server = serve::start(
+        "127.0.0.1:0".parse().unwrap(),
+        Config {
+            batch: dir.path().to_path_buf(),
+            out: out.path().to_path_buf(),
+            lang: Lang::Zh,
+            token: TOKEN.to_string(),
+            today: Some(TODAY.parse().unwrap()),
+            engine: common::engine(),
+            header_timeout: serve::HEADER_TIMEOUT,
+            access_log: None,
+        },
+    )
+    .unwrap();
+    let s = Running { server, dir, out };
+    let ids = |html: &str| -> Vec<String> {
+        html.split("<tr data-case=\"")
+            .skip(1)
+            .map(|r| r[..r.find('"').unwrap()].to_string())
+            .collect()
+    };
+    let lb = load::load(s.batch()).unwrap();
+    assert_eq!(lb.cases.len(), 120);
+    let mut seen = Vec::new();
+    for n in 1..=3 {
+        let page = s.get(&format!("/cases?page={n}"));
+        let shown = ids(&page.body);
+        assert_eq!(shown.len(), if n < 3 { 50 } else { 20 }, "page {n}");
+        seen.extend(shown);
+    }
+    let mut all: Vec<String> = lb.cases.iter().map(|c| c.case.id.clone()).collect();
+    all.sort();
+    seen.sort();
+    assert_eq!(seen, all, "every case once over the pages");
+    // A page past the last is the last; the pager keeps the filters.
+    assert_eq!(ids(&s.get("/cases?page=99").body).len(), 20);
+    let cat = &lb.cases[0].case.category;
+    let first = s.get(&format!("/cases?category={}", encode(cat)));
+    let in_cat = lb.cases.iter().filter(|c| &c.case.category == cat).count();
+    if in_cat > 50 {
+        assert!(
+            first
+                .body
+                .contains(&format!("category={}&amp;page=2", encode(cat)))
+        );
+    }
+    // Search: by enterprise name, by credit code, any case.
+    let c = &lb.cases[17].case;
+    for q in [
+        c.party.name.as_str(),
+        c.party.credit_code.as_str(),
+        c.id.as_str(),
+    ] {
+        let found = ids(&s.get(&format!("/cases?q={}", encode(q))).body);
+        assert!(found.contains(&c.id), "{q}: {found:?}");
+        for id in &found {
+            let o = &lb.case(id).unwrap().case;
+            let hay = format!(
+                "{} {} {} {}",
+                o.id, o.party.name, o.party.credit_code, o.party.address
+            );
+            assert!(
+                hay.to_lowercase().contains(&q.to_lowercase()),
+                "{id} for {q}"
+            );
+        }
+    }
+    // Each case's errors, as check counts them: one broken case shows its count.
+    let broken = &lb.cases[3];
+    let path = s.batch().join(&broken.file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen(&broken.case.party.credit_code, "91140500396174524X", 1),
+    )
+    .unwrap();
+    let lb = load::load(s.batch()).unwrap();
+    let errors = spotcheck::rules::check(&lb)
+        .iter()
+        .filter(|d| d.file == broken.file && d.is_error())
+        .count();
+    assert!(errors > 0);
+    let page = s.get(&format!("/cases?q={}", encode(&broken.case.id)));
+    let row = page
+        .body
+        .split(&format!("<tr data-case=\"{}\"", broken.case.id))
+        .nth(1)
+        .unwrap();
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains(&format!("data-col=\"errors\">{errors}</td>")),
+        "{errors} errors: {row}"
+    );
+}
+
 fn case_json(batch: &Path, id: &str) -> serde_json::Value {
     let lb = load::load(batch).unwrap_or_else(|e| panic!("{e}"));
     serde_json::to_value(&lb.case(id).unwrap().case).unwrap()
