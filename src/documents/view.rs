@@ -85,6 +85,8 @@ pub struct CaseFmt {
     pub domain: &'static str,
     pub outcome: &'static str,
     pub manufacturer_is_party: bool,
+    /// The nominal manufacturer as the sampling sheet records it (see [`maker_recorded`]).
+    pub maker: String,
     #[serde(flatten)]
     pub product: Option<ProductFmt>,
     #[serde(flatten)]
@@ -105,7 +107,8 @@ pub struct CaseFmt {
     pub disposal_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sent_on: Option<String>,
-    pub objection_days: u32,
+    /// The objection right, one sentence for every document that states it.
+    pub objection_right: String,
     pub backup_keep_days: u32,
     pub is_refused: bool,
     /// The names of the evidence files, without their folders.
@@ -191,6 +194,7 @@ impl CaseFmt {
             domain: c.domain.label(),
             outcome: c.outcome.map_or("", Outcome::label),
             manufacturer_is_party: c.manufacturer.is_none(),
+            maker: maker_recorded(c),
             product: c.product.as_ref().map(|p| ProductFmt::of(c, p)),
             seals: c.seals.as_ref().map(|s| SealsFmt {
                 seal_numbers: s.numbers.join("、"),
@@ -236,7 +240,7 @@ impl CaseFmt {
             conclusion: c.conclusion().map(|v| ConclusionFmt::of(c, v)),
             disposal_date: c.disposal.as_ref().map(|d| opt_date_cn(d.date)),
             sent_on: c.delivery.as_ref().map(|d| date_cn(d.sent_on)),
-            objection_days: batch.rules.objection_days,
+            objection_right: objection_right(batch),
             backup_keep_days: batch.rules.backup_keep_days,
             is_refused: c.outcome == Some(Outcome::Refused),
             evidence: c
@@ -406,6 +410,75 @@ impl ProductFmt {
     }
 }
 
+/// The failed items of `c`, each against its own clause, items of one clause together, in
+/// the order they were tested: `pH 值项目不符合GB 18401-2010第4.1条的要求`. An item without a
+/// clause is judged against the product's declared standards.
+fn failed_against(c: &Case, standard: &str) -> String {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    let items = c.inspection.as_ref().map_or(&[][..], |i| i.items.as_slice());
+    for it in items.iter().filter(|it| it.verdict == Verdict::Fail) {
+        let against = it
+            .clause
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map_or_else(|| standard.to_string(), clause_phrase);
+        match groups.iter_mut().find(|(a, _)| *a == against) {
+            Some((_, names)) => names.push(&it.name),
+            None => groups.push((against, vec![&it.name])),
+        }
+    }
+    groups
+        .iter()
+        .map(|(against, names)| format!("{}项目不符合{against}的要求", names.join("、")))
+        .collect::<Vec<_>>()
+        .join("，")
+}
+
+/// A clause as a conclusion names it: the standard, then the clause itself, a numbered clause
+/// as 第…条 (`GB 18401-2010 4.1` → `GB 18401-2010第4.1条`, `GB 4706.1-2005 25.8 表 11` →
+/// `GB 4706.1-2005第25.8条表 11`, `GB/T 3956-2008 表 1` → `GB/T 3956-2008表 1`).
+pub fn clause_phrase(clause: &str) -> String {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    // The standard ends with its year: the first word holding `-` followed by digits.
+    let end = words.iter().position(|w| {
+        w.rsplit_once('-')
+            .is_some_and(|(_, y)| y.len() >= 2 && y.bytes().all(|b| b.is_ascii_digit()))
+    });
+    let Some(end) = end else {
+        return clause.to_string();
+    };
+    let standard = words[..=end].join(" ");
+    let rest = &words[end + 1..];
+    match rest.split_first() {
+        None => standard,
+        Some((first, more)) if first.starts_with(|c: char| c.is_ascii_digit()) => {
+            let tail = more.join(" ");
+            format!("{standard}第{first}条{tail}")
+        }
+        Some(_) => format!("{standard}{}", rest.join(" ")),
+    }
+}
+
+/// What the sampling sheet records as the nominal manufacturer (标称生产者): its name, or
+/// 同受检单位 when none is written (the sheet says so, and a report or table must not print the
+/// seller's name as the maker's).
+pub fn maker_recorded(c: &Case) -> String {
+    c.manufacturer
+        .as_ref()
+        .map_or_else(|| "同受检单位".to_string(), |m| m.name.clone())
+}
+
+/// The objection right as every document states it, from the batch's own period and
+/// authority (产品质量法 第十五条: within the period from receipt of the result, to the
+/// authority that ordered the check or the one above it, in writing, for a re-test).
+pub fn objection_right(batch: &Batch) -> String {
+    format!(
+        "对检验结果有异议的，可以自收到检验结果之日起{}日内，向{}或者其上级市场监督管理部门提出书面复检申请；逾期未提出的，视为承认检验结果。",
+        batch.rules.objection_days, batch.authority.name
+    )
+}
+
 impl ConclusionFmt {
     fn of(c: &Case, v: Verdict) -> ConclusionFmt {
         let standard = c
@@ -418,8 +491,8 @@ impl ConclusionFmt {
                 format!("经抽样检验，所检项目符合{standard}的要求，检验结论为合格。")
             }
             Verdict::Fail => format!(
-                "经抽样检验，{}项目不符合{standard}的要求，检验结论为不合格。",
-                c.failed_items().join("、")
+                "经抽样检验，{}，检验结论为不合格。",
+                failed_against(c, &standard)
             ),
         };
         ConclusionFmt {
@@ -972,9 +1045,7 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
                     .map_or_else(|| c.lab.clone(), |l| l.name.clone()),
                 party: c.party.name.clone(),
                 manufacturer: if c.outcome == Some(Outcome::Sampled) {
-                    c.manufacturer
-                        .as_ref()
-                        .map_or_else(|| c.party.name.clone(), |m| m.name.clone())
+                    maker_recorded(c)
                 } else {
                     String::new()
                 },
@@ -996,6 +1067,18 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_is_named_with_its_standard() {
+        assert_eq!(clause_phrase("GB 18401-2010 4.1"), "GB 18401-2010第4.1条");
+        assert_eq!(
+            clause_phrase("GB 4706.1-2005 25.8 表 11"),
+            "GB 4706.1-2005第25.8条表 11"
+        );
+        assert_eq!(clause_phrase("GB/T 3956-2008 表 1"), "GB/T 3956-2008表 1");
+        assert_eq!(clause_phrase("FZ/T 01053-2007"), "FZ/T 01053-2007");
+        assert_eq!(clause_phrase("企业标准 第 5 条"), "企业标准 第 5 条");
+    }
 
     #[test]
     fn units_follow_their_figures_as_printed() {

@@ -42,11 +42,12 @@ pub enum Field {
     Date,
     Lab,
     Samplers,
+    Credentials,
     NoticeNo,
 }
 
 impl Field {
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 15] = [
         Field::Id,
         Field::PartyName,
         Field::CreditCode,
@@ -60,6 +61,7 @@ impl Field {
         Field::Date,
         Field::Lab,
         Field::Samplers,
+        Field::Credentials,
         Field::NoticeNo,
     ];
 
@@ -87,6 +89,12 @@ impl Field {
             Field::Date => &["计划日期", "计划抽样日期", "抽样日期"],
             Field::Lab => &["承检机构", "检验机构", "承检单位"],
             Field::Samplers => &["抽样人员"],
+            Field::Credentials => &[
+                "抽样人员工作证号",
+                "抽样人员证件编号",
+                "工作证号",
+                "抽样人员证件号",
+            ],
             Field::NoticeNo => &["通知书编号", "抽查通知书编号"],
         }
     }
@@ -112,6 +120,7 @@ impl Field {
             Field::Date => "visit.date",
             Field::Lab => "lab",
             Field::Samplers => "visit.samplers",
+            Field::Credentials => "visit.samplers[].credential",
             Field::NoticeNo => "visit.notice_no",
         }
     }
@@ -501,6 +510,12 @@ impl<'a> RowReader<'a> {
             );
         }
         self.duplicates(&row, &code, &category);
+        let (names, credentials) = (sampler_names(&row).len(), credentials_of(&row).len());
+        if credentials > 0 && credentials != names {
+            let m = msg!(ImportCredentials, credentials = credentials, samplers = names);
+            self.bad(row.r, Field::Credentials, Rule::ImportCell, m);
+            complete = false;
+        }
         let (Some(date), Some(domain), Some(lab), true) = (date, domain, lab, complete && clean)
         else {
             return;
@@ -641,15 +656,36 @@ impl<'a> RowReader<'a> {
     }
 }
 
+/// The samplers' names in a row's cell, as lists separate them (、 ， , ; / or spaces).
+fn sampler_names(row: &Row<'_>) -> Vec<String> {
+    row.get(Field::Samplers)
+        .split(['、', ',', '，', ';', '；', '/', ' ', '\u{3000}'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The samplers' credentials (工作证号) in a row's cell, one per sampler in the same order,
+/// separated as the names are but for spaces (a credential may hold one: 抽样工作证 JC-017).
+fn credentials_of(row: &Row<'_>) -> Vec<String> {
+    row.get(Field::Credentials)
+        .split(['、', ',', '，', ';', '；', '/', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// The planned case a complete row makes (its domain, lab and date set by the caller).
 fn planned_case(row: &Row<'_>, id: String, category: String, credit_code: String) -> Case {
-    let samplers = row
-        .get(Field::Samplers)
-        .split(['、', ',', '，', ';', '；', '/', ' ', '\u{3000}'])
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| Sampler {
-            name: s.trim().to_string(),
-            credential: None,
+    let credentials = credentials_of(row);
+    let samplers = sampler_names(row)
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| Sampler {
+            name,
+            credential: credentials.get(i).cloned(),
         })
         .collect();
     Case {
@@ -796,7 +832,14 @@ pub fn planned_case_text(c: &Case, source: &str) -> String {
     } else {
         t.push_str("  samplers:\n");
         for s in &v.samplers {
-            t.push_str(&format!("    - {{ name: {} }}\n", q(&s.name)));
+            match &s.credential {
+                Some(c) => t.push_str(&format!(
+                    "    - {{ name: {}, credential: {} }}\n",
+                    q(&s.name),
+                    q(c)
+                )),
+                None => t.push_str(&format!("    - {{ name: {} }}\n", q(&s.name))),
+            }
         }
     }
     t.push_str(&format!(
@@ -924,6 +967,7 @@ pub fn ledger_headers() -> Vec<&'static str> {
         Field::Date,
         Field::Lab,
         Field::Samplers,
+        Field::Credentials,
         Field::NoticeNo,
     ]
     .map(Field::header)
@@ -972,6 +1016,14 @@ pub fn ledger_rows(lb: &LoadedBatch) -> Vec<Vec<String>> {
                     .map(|s| s.name.as_str())
                     .collect::<Vec<_>>()
                     .join("、"),
+                // One per sampler, or none: a list with gaps would pair them wrongly.
+                c.visit
+                    .samplers
+                    .iter()
+                    .map(|s| s.credential.as_deref())
+                    .collect::<Option<Vec<_>>>()
+                    .map(|c| c.join("、"))
+                    .unwrap_or_default(),
                 Some(c.visit.notice_no.clone())
                     .filter(|n| n != PLACEHOLDER)
                     .unwrap_or_default(),

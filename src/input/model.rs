@@ -394,7 +394,7 @@ pub struct Rules {
     #[schemars(title = "每次抽样的最少抽样人员数")]
     #[serde(default = "default_min_samplers")]
     pub min_samplers: u32,
-    /// 对检验结果提出异议的期限（收到结果之日起的天数）。
+    /// 对检验结果提出异议的期限（收到结果之日起的天数），不少于《产品质量法》第十五条规定的 15 日。
     #[schemars(title = "对检验结果提出异议的期限")]
     #[serde(default = "default_objection_days")]
     pub objection_days: u32,
@@ -422,8 +422,12 @@ impl Default for Rules {
 fn default_min_samplers() -> u32 {
     2
 }
+/// The days from receipt of a result within which 产品质量法 第十五条 lets the enterprise
+/// object and ask for a re-test: a notice may give more, never fewer.
+pub const STATUTORY_OBJECTION_DAYS: u32 = 15;
+
 fn default_objection_days() -> u32 {
-    15
+    STATUTORY_OBJECTION_DAYS
 }
 fn default_backup_keep_days() -> u32 {
     90

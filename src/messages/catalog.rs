@@ -461,6 +461,18 @@ catalog! {
         zh: "{errors} 处错误，未写入任何文件",
         en: "{errors} {errors|error|errors}: nothing was written",
     }
+    ManufacturerMissing = "rule.manufacturer-missing" {
+        zh: "流通领域抽取的样品未填写标称生产者（manufacturer）：文书将按抽样单记为“同受检单位”，但销售者很少就是生产者；请按样品标签或包装上标注的生产者填写",
+        en: "a lot sampled at a seller (流通) names no nominal manufacturer (manufacturer): the documents print 同受检单位, as the sampling sheet records it, though a seller is rarely the maker; write the maker the label or package names",
+    }
+    ObjectionDaysShort = "rule.objection-days-short" {
+        zh: "异议期限 {days} 日少于《中华人民共和国产品质量法》第十五条规定的 {min} 日（自收到检验结果之日起）：通知可以给出更长的期限，不能更短，请改为至少 {min}",
+        en: "an objection period of {days} {days|day|days} is shorter than the {min} days from receipt of the result that article 15 of the Product Quality Law gives: a notice may give more, never fewer; write at least {min}",
+    }
+    ImportCredentials = "import.credentials" {
+        zh: "工作证号 {credentials} 个，抽样人员 {samplers} 名：请按抽样人员的顺序，每人写一个工作证号，用“、”隔开",
+        en: "{credentials} {credentials|credential|credentials} for {samplers} {samplers|sampler|samplers}: write one credential per sampler, in the samplers' order, separated by 、",
+    }
     ImportMoreErrors = "import.more-errors" {
         zh: "只列出前 {shown} 处错误，另有 {more} 处未列出：请先改正以上各处，再导入一次",
         en: "only the first {shown} errors are listed; {more} more {more|is|are} not: correct those above and import again",

@@ -17,6 +17,15 @@ impl Checker<'_> {
         if let Some(m) = document_no_problem(&b.document_no) {
             self.batch(Rule::BatchDocumentNo, "document_no", m);
         }
+        let days = b.rules.objection_days;
+        if days < crate::input::model::STATUTORY_OBJECTION_DAYS {
+            let m = msg!(
+                ObjectionDaysShort,
+                days = days,
+                min = crate::input::model::STATUTORY_OBJECTION_DAYS
+            );
+            self.batch(Rule::RulesObjectionDays, "rules.objection_days", m);
+        }
         for (i, l) in b.labs.iter().enumerate() {
             if !crate::input::load::is_safe_id(&l.id) {
                 self.batch(

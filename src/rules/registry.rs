@@ -141,6 +141,12 @@ rules! {
     /// the document number (发文字号) puts its year in other brackets than 〔〕 (`[2023]`, `【2023】`,
     /// `（2023）` …; the message gives the corrected number), or is not of the form 机关代字〔年份〕序号号
     BatchDocumentNo = "batch.document-no" { family: Batch, severity: Error, reads: ["document_no"] }
+    /// `rules.objection_days` grants fewer than the 15 days from receipt of the result that
+    /// 产品质量法 第十五条 gives for an objection and a re-test (a notice may give more, never
+    /// fewer)
+    RulesObjectionDays = "rules.objection-days" {
+        family: Batch, severity: Error, reads: ["rules.objection_days"],
+    }
     /// the notice is dated (`issued_on`) after the sampling window opens
     ScheduleIssued = "schedule.issued" {
         family: Batch, severity: Error, reads: ["issued_on", "schedule.sampling_start"],
@@ -223,6 +229,10 @@ rules! {
     FeeParty = "fee.party" { family: Sampled, severity: Error, reads: [] }
     /// `party_signed: false` without a `refusal_note`
     SigningMissing = "signing.missing" { family: Sampled, severity: Error, reads: [] }
+    /// a lot sampled at a seller (流通) names no `manufacturer`: the documents print the nominal
+    /// manufacturer as 同受检单位, as the sampling sheet records it, though a seller is rarely the
+    /// maker
+    ManufacturerMissing = "manufacturer.missing" { family: Sampled, severity: Warning, reads: [] }
     /// a refusal-to-sign note without a witness
     SigningWitness = "signing.witness" { family: Sampled, severity: Warning, reads: [] }
 

@@ -12,6 +12,10 @@ impl Checker<'_> {
     pub(super) fn sampled(&mut self, lc: &LoadedCase) {
         let c = &lc.case;
         self.sampled_sections(lc);
+        if c.domain == crate::input::model::Domain::Circulation && c.manufacturer.is_none() {
+            let m = msg!(ManufacturerMissing);
+            self.at_or(lc, Rule::ManufacturerMissing, "manufacturer", "domain", m);
+        }
         if let Some(p) = &c.product {
             self.quantities(lc, p);
             self.price(lc, p);

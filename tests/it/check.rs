@@ -86,6 +86,7 @@ const ROWS: &[Row] = &[
     row(Rule::BatchCopies, BATCH, &[Replace("\ncounties:", "\ncopies:\n  payment-slip: []\n\ncounties:")], "copies.payment-slip", Of("payment-slip: [")),
     row(Rule::BatchDocumentNo, BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监[2023]3号")], "document_no", Edited),
     row(Rule::BatchDocumentNo, BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监2023年3号")], "document_no", Edited),
+    row(Rule::RulesObjectionDays, BATCH, &[Replace("objection_days: 15", "objection_days: 7")], "rules.objection_days", Edited),
     row(Rule::ScheduleIssued, BATCH, &[Replace("issued_on: 2023-01-10", "issued_on: 2023-01-12")], "issued_on", Edited),
     row(Rule::AnnexSource, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n    file: evidence/JZ-2023-001/封样.jpg\nnotice_body: |")], "annexes[0].file", Of("    file: evidence/")),
     row(Rule::AnnexSource, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n  - { title: 计划二, content: plan }\nnotice_body: |")], "annexes[1].content", Of("计划二")),
@@ -138,6 +139,7 @@ const ROWS: &[Row] = &[
     row(Rule::EvidencePath, JZ1, &[Replace("- evidence/JZ-2023-001/现场照片2.jpg", "- ../jincheng-2023-1/evidence/JZ-2023-001/现场照片2.jpg")], "evidence[1]", Edited),
     row(Rule::EvidencePath, JZ1, &[Replace("- evidence/JZ-2023-001/现场照片2.jpg", "- /etc/hostname")], "evidence[1]", Edited),
     row(Rule::CaseSection, JZ1, &[Replace("signing:\n  party_signed: true\n  signer: 李晓红\n", "")], "signing", Of("outcome: sampled")),
+    row(Rule::ManufacturerMissing, JZ1, &[Replace("manufacturer:\n  name: 山西示例防水材料有限公司\n  address: 晋城市泽州县示例工业园 3 号\n  credit_code: \"911405254012738516\"\n  phone: \"0356-6871520\"\n", "")], "manufacturer", Of("domain: 流通")),
     row(Rule::CaseSection, XF3, &[DeleteLine("not_sampled:"), DeleteLine("reason: 停产"), DeleteLine("  description: 抽样人员"), DeleteLine("person_in_charge:"), DeleteLine("reported_on: 2023-05-24")], "not_sampled", Of("outcome: not_sampled")),
     row(
         Rule::CaseStage,

@@ -658,3 +658,58 @@ fn an_imported_list_leaves_nothing_that_blocks_a_build() {
     let (code, _, err) = run(&["build", p(dir.path()), "-o", p(out_dir.path())]);
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn an_imported_list_gives_the_samplers_credentials_and_the_pack_prints_them() {
+    let dir = copy_of(&sample_dir());
+    let mut rows = good_rows(&facts(dir.path()));
+    rows[1].push("抽样人员工作证号".into());
+    rows[2].push("抽样工作证 JC-017、抽样工作证 JC-021".into());
+    rows[3].push("JC-030".into());
+    let list = dir.path().join("list.csv");
+    let mut w = csv::Writer::from_path(&list).unwrap();
+    for r in &rows {
+        let mut r = r.clone();
+        r.resize(12, String::new());
+        w.write_record(&r).unwrap();
+    }
+    w.flush().unwrap();
+    // One credential for two samplers: the cell is named, nothing written.
+    let (code, _, err) = run(&["import", p(dir.path()), p(&list)]);
+    assert_eq!(code, 1);
+    assert!(err.contains(":L4 抽样人员工作证号: 错误[import.cell]"), "{err}");
+    rows[3][11] = "JC-030、JC-031".into();
+    let mut w = csv::Writer::from_path(&list).unwrap();
+    for r in &rows {
+        let mut r = r.clone();
+        r.resize(12, String::new());
+        w.write_record(&r).unwrap();
+    }
+    w.flush().unwrap();
+    let (code, _, err) = run(&["import", p(dir.path()), p(&list)]);
+    assert_eq!(code, 0, "{err}");
+    let lb = spotcheck::input::load::load(dir.path()).unwrap();
+    let c = lb
+        .cases
+        .iter()
+        .find(|c| c.case.party.credit_code == CODES[0])
+        .unwrap();
+    let creds: Vec<_> = c.case.visit.samplers.iter().map(|s| s.credential.clone()).collect();
+    assert_eq!(
+        creds,
+        [Some("抽样工作证 JC-017".to_string()), Some("抽样工作证 JC-021".to_string())]
+    );
+    // The visit pack's forms print them.
+    let out = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(&["pack", p(dir.path()), "-o", p(out.path()), "--case", &c.case.id]);
+    assert_eq!(code, 0, "{err}");
+    let pdf = out.path().join("pack").join(format!("{}.pdf", c.case.id));
+    let text = squash(&pdf_text(&pdf));
+    assert!(text.contains(&squash("抽样工作证 JC-017")), "{text}");
+    // The ledger writes them back under the header import reads.
+    let ledger = dir.path().join("ledger.xlsx");
+    assert_eq!(run(&["export", p(dir.path()), "-o", p(&ledger)]).0, 0);
+    let (code, out2, _) = run(&["import", p(dir.path()), p(&ledger)]);
+    assert_eq!(code, 0);
+    assert!(out2.contains("已导入 0 个计划中的案例"), "{out2}");
+}
