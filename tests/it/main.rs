@@ -14,6 +14,7 @@ mod documents;
 mod escaping;
 mod field;
 mod fonts;
+mod forms;
 mod foreign_bags;
 mod hostile;
 mod import_hostile;
