@@ -109,6 +109,10 @@ pub struct CaseFmt {
     pub sent_on: Option<String>,
     /// The objection right, one sentence for every document that states it.
     pub objection_right: String,
+    /// 任务来源: the ordering bureau and its notice, `晋城市市场监督管理局《…》（晋市市监〔2023〕3号）`.
+    pub task_source: String,
+    /// 任务类别: 监督抽查 (a re-inspection's 复查 when the batch orders one).
+    pub task_category: &'static str,
     pub backup_keep_days: u32,
     pub is_refused: bool,
     /// The names of the evidence files, without their folders.
@@ -241,6 +245,11 @@ impl CaseFmt {
             disposal_date: c.disposal.as_ref().map(|d| opt_date_cn(d.date)),
             sent_on: c.delivery.as_ref().map(|d| date_cn(d.sent_on)),
             objection_right: objection_right(batch),
+            task_source: format!(
+                "{}《{}》（{}）",
+                batch.authority.name, batch.notice_title, batch.document_no
+            ),
+            task_category: "监督抽查",
             backup_keep_days: batch.rules.backup_keep_days,
             is_refused: c.outcome == Some(Outcome::Refused),
             evidence: c
@@ -415,7 +424,10 @@ impl ProductFmt {
 /// clause is judged against the product's declared standards.
 fn failed_against(c: &Case, standard: &str) -> String {
     let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
-    let items = c.inspection.as_ref().map_or(&[][..], |i| i.items.as_slice());
+    let items = c
+        .inspection
+        .as_ref()
+        .map_or(&[][..], |i| i.items.as_slice());
     for it in items.iter().filter(|it| it.verdict == Verdict::Fail) {
         let against = it
             .clause

@@ -512,7 +512,11 @@ impl<'a> RowReader<'a> {
         self.duplicates(&row, &code, &category);
         let (names, credentials) = (sampler_names(&row).len(), credentials_of(&row).len());
         if credentials > 0 && credentials != names {
-            let m = msg!(ImportCredentials, credentials = credentials, samplers = names);
+            let m = msg!(
+                ImportCredentials,
+                credentials = credentials,
+                samplers = names
+            );
             self.bad(row.r, Field::Credentials, Rule::ImportCell, m);
             complete = false;
         }
@@ -701,6 +705,7 @@ fn planned_case(row: &Row<'_>, id: String, category: String, credit_code: String
                 .opt(Field::NoticeNo)
                 .unwrap_or_else(|| PLACEHOLDER.to_string()),
             notice_valid_until: None,
+            remark: None,
             samplers,
         },
         party: Party {

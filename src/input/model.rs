@@ -657,6 +657,10 @@ pub struct Visit {
     /// 抽查通知书编号。
     #[schemars(title = "抽查通知书编号")]
     pub notice_no: String,
+    /// 抽样单备注：现场需要说明的其他情况。
+    #[schemars(title = "抽样单备注")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
     /// 通知书有效期至（缺省为抽样截止日期）。
     #[schemars(title = "通知书有效期至")]
     #[serde(default)]
@@ -978,6 +982,10 @@ pub struct Inspection {
     #[schemars(title = "样品状态描述")]
     #[serde(default)]
     pub sample_state: Option<String>,
+    /// 检验机构给样品的编号（样品编号），报告上印出。
+    #[schemars(title = "样品编号")]
+    #[serde(default)]
+    pub sample_no: Option<String>,
     /// 检验报告编号。
     #[schemars(title = "检验报告编号")]
     #[serde(default)]

@@ -677,7 +677,10 @@ fn an_imported_list_gives_the_samplers_credentials_and_the_pack_prints_them() {
     // One credential for two samplers: the cell is named, nothing written.
     let (code, _, err) = run(&["import", p(dir.path()), p(&list)]);
     assert_eq!(code, 1);
-    assert!(err.contains(":L4 抽样人员工作证号: 错误[import.cell]"), "{err}");
+    assert!(
+        err.contains(":L4 抽样人员工作证号: 错误[import.cell]"),
+        "{err}"
+    );
     rows[3][11] = "JC-030、JC-031".into();
     let mut w = csv::Writer::from_path(&list).unwrap();
     for r in &rows {
@@ -694,14 +697,30 @@ fn an_imported_list_gives_the_samplers_credentials_and_the_pack_prints_them() {
         .iter()
         .find(|c| c.case.party.credit_code == CODES[0])
         .unwrap();
-    let creds: Vec<_> = c.case.visit.samplers.iter().map(|s| s.credential.clone()).collect();
+    let creds: Vec<_> = c
+        .case
+        .visit
+        .samplers
+        .iter()
+        .map(|s| s.credential.clone())
+        .collect();
     assert_eq!(
         creds,
-        [Some("抽样工作证 JC-017".to_string()), Some("抽样工作证 JC-021".to_string())]
+        [
+            Some("抽样工作证 JC-017".to_string()),
+            Some("抽样工作证 JC-021".to_string())
+        ]
     );
     // The visit pack's forms print them.
     let out = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(&["pack", p(dir.path()), "-o", p(out.path()), "--case", &c.case.id]);
+    let (code, _, err) = run(&[
+        "pack",
+        p(dir.path()),
+        "-o",
+        p(out.path()),
+        "--case",
+        &c.case.id,
+    ]);
     assert_eq!(code, 0, "{err}");
     let pdf = out.path().join("pack").join(format!("{}.pdf", c.case.id));
     let text = squash(&pdf_text(&pdf));

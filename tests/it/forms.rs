@@ -59,7 +59,10 @@ fn a_conclusion_names_each_failed_item_against_its_own_clause() {
                     continue;
                 }
                 failed += 1;
-                let clause = it.clause.as_deref().expect("the samples' items have clauses");
+                let clause = it
+                    .clause
+                    .as_deref()
+                    .expect("the samples' items have clauses");
                 let want = squash(&format!(
                     "{}项目不符合{}的要求",
                     it.name,
@@ -113,4 +116,161 @@ fn a_lot_without_a_maker_prints_it_as_the_sampling_sheet_records_it() {
             d.path.display()
         );
     }
+}
+
+/// 42 mm: a round seal of 40 mm (公章, 检验检测专用章) with a millimetre to spare each side.
+const SEAL: f64 = 42.0;
+
+fn mm(a: typst::layout::Abs) -> f64 {
+    a.to_mm()
+}
+
+/// Every seal label of a page (`（盖章）`, `（检验检测专用章）`) where a 42 mm square placed
+/// over it, its bottom at the label's line or lower, covers nothing but the label's own line
+/// and the date beneath it and crosses no rule: none, or what is wrong.
+fn seal_rooms(page: &typst::layout::Frame, at: &str) -> (usize, Vec<String>) {
+    let (runs, rules) = crate::layout::page_items(page);
+    let mut bad = Vec::new();
+    let labels: Vec<_> = runs
+        .iter()
+        .filter(|r| r.text.contains("盖章）") || r.text.contains("专用章）"))
+        .collect();
+    for l in &labels {
+        let cx = (mm(l.x0) + mm(l.x1)) / 2.0;
+        let line = |r: &crate::layout::Run| {
+            (mm(r.top) - mm(l.top)).abs() < 1.5 || (mm(r.bottom) - mm(l.bottom)).abs() < 1.5
+        };
+        // What the seal covers besides: the date under the label, and the issuer's name
+        // just above it, centred over it (GB/T 9704: 印章端正、居中下压署名和成文日期).
+        let date = |r: &crate::layout::Run| {
+            let centre = (mm(r.x0) + mm(r.x1)) / 2.0;
+            let dated = r.text.contains('年') && r.text.contains('日');
+            let below = mm(r.top) >= mm(l.top) && mm(r.top) - mm(l.bottom) < 15.0;
+            let name_above = mm(r.bottom) <= mm(l.top) + 0.5
+                && mm(l.top) - mm(r.bottom) < 8.0
+                && (centre - cx).abs() < 10.0;
+            (dated && below) || name_above
+        };
+        let fits = |x0: f64, top: f64| {
+            let (x1, bottom) = (x0 + SEAL, top + SEAL);
+            let covers = |a0: f64, a1: f64, b0: f64, b1: f64| a0 < b1 && b0 < a1;
+            let text_free = runs.iter().all(|r| {
+                line(r)
+                    || date(r)
+                    || !covers(mm(r.x0), mm(r.x1), x0, x1)
+                    || !covers(mm(r.top), mm(r.bottom), top, bottom)
+            });
+            let rule_free = rules.iter().all(|g| {
+                let (gx0, gx1, gy0, gy1) = (mm(g.x0), mm(g.x1), mm(g.y0), mm(g.y1));
+                !(gx0 < x1 - 0.3 && gx1 > x0 + 0.3 && gy0 < bottom - 0.3 && gy1 > top + 0.3)
+            });
+            text_free && rule_free
+        };
+        // The square covers the label's middle: anywhere from 42 mm above its bottom down to
+        // its top, from 42 mm left of its centre to its centre.
+        let steps = |from: f64, to: f64| {
+            (0..)
+                .map(move |i| from + f64::from(i) * 0.5)
+                .take_while(move |v| *v <= to)
+        };
+        let ok = steps(mm(l.bottom) - SEAL, mm(l.top))
+            .any(|top| steps(cx - SEAL, cx).any(|x0| fits(x0, top)));
+        if !ok {
+            bad.push(format!(
+                "{at}: no room for a 40 mm seal over “{}” at {:.0} mm from the top",
+                l.text,
+                mm(l.top)
+            ));
+        }
+    }
+    (labels.len(), bad)
+}
+
+#[test]
+fn a_40_mm_seal_fits_wherever_a_seal_goes() {
+    let mut bad = Vec::new();
+    let mut seen = 0;
+    for dir in samples() {
+        for (at, laid) in crate::layout::laid_out(&dir, RenderOptions::default()) {
+            for (i, page) in laid.pages().iter().enumerate() {
+                let (n, b) = seal_rooms(&page.frame, &format!("{at} p{}", i + 1));
+                seen += n;
+                bad.extend(b);
+            }
+        }
+    }
+    assert!(seen > 50, "only {seen} seal labels found");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// docs/forms.md's tables: for each kind, every label the page prints ("printed as").
+fn documented_labels() -> Vec<(String, Vec<String>)> {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/forms.md"),
+    )
+    .unwrap();
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for line in doc.lines() {
+        if let Some(head) = line.strip_prefix("## ") {
+            if let Some(kind) = head.split('`').nth(1) {
+                out.push((kind.to_string(), Vec::new()));
+            }
+            continue;
+        }
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if cells.len() < 4 || cells[1].starts_with("---") || cells[1] == "official field" {
+            continue;
+        }
+        if let Some((_, labels)) = out.last_mut() {
+            labels.extend(
+                cells[2]
+                    .split(", ")
+                    .map(|l| l.trim_end_matches(" …").trim().to_string())
+                    .filter(|l| !l.is_empty()),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn every_form_prints_the_fields_of_its_original() {
+    let tables = documented_labels();
+    assert!(
+        tables.len() >= 9,
+        "{:?}",
+        tables.iter().map(|t| &t.0).collect::<Vec<_>>()
+    );
+    let kinds: Vec<&str> = tables.iter().map(|t| t.0.as_str()).collect();
+    // Each label must be printed by some document of its kind (a refusal to sign is printed
+    // only where there was one).
+    let mut texts: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut dirs = Vec::new();
+    for dir in samples() {
+        let lb = load::load(&dir).unwrap();
+        let (out, done) = rendered(&lb, &kinds);
+        for d in &done {
+            texts
+                .entry(d.kind.to_string())
+                .or_default()
+                .push(squash(&pdf_text(&d.path)));
+        }
+        dirs.push(out);
+    }
+    let mut missing = Vec::new();
+    for (kind, labels) in &tables {
+        let of_kind = texts
+            .get(kind)
+            .unwrap_or_else(|| panic!("no {kind} rendered"));
+        for l in labels {
+            if !of_kind.iter().any(|t| t.contains(&squash(l))) {
+                missing.push(format!("{kind}: “{l}”"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/forms.md names labels no page prints:\n{}",
+        missing.join("\n")
+    );
 }

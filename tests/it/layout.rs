@@ -12,18 +12,42 @@ use typst::visualize::Geometry;
 
 use crate::common::*;
 
-/// A run of text and a vertical rule, on the page.
-struct Run {
-    text: String,
-    x0: Abs,
-    x1: Abs,
-    top: Abs,
-    bottom: Abs,
+/// A run of text, on the page.
+pub(crate) struct Run {
+    pub(crate) text: String,
+    pub(crate) x0: Abs,
+    pub(crate) x1: Abs,
+    pub(crate) top: Abs,
+    pub(crate) bottom: Abs,
 }
-struct Rule {
-    x: Abs,
-    y0: Abs,
-    y1: Abs,
+
+/// A rule (a cell's border, a line) on the page, from (x0, y0) to (x1, y1): vertical when
+/// `x0 == x1`, horizontal when `y0 == y1`.
+pub(crate) struct Rule {
+    pub(crate) x0: Abs,
+    pub(crate) x1: Abs,
+    pub(crate) y0: Abs,
+    pub(crate) y1: Abs,
+}
+
+impl Rule {
+    pub(crate) fn vertical(&self) -> bool {
+        (self.x0 - self.x1).abs() < Abs::pt(0.1)
+    }
+}
+
+/// Every run of text and every rule of a page.
+pub(crate) fn page_items(frame: &Frame) -> (Vec<Run>, Vec<Rule>) {
+    let (mut runs, mut rules, mut out) = (Vec::new(), Vec::new(), Vec::new());
+    walk(
+        frame,
+        Transform::identity(),
+        "",
+        &mut out,
+        &mut runs,
+        &mut rules,
+    );
+    (runs, rules)
 }
 
 /// Walks a frame: every run of text that leaves the frame holding it (text that cannot break
@@ -78,9 +102,14 @@ fn walk(
             FrameItem::Shape(shape, _) => {
                 let mut line = |from: Point, to: Point| {
                     let (a, b) = (from.transform(ts), to.transform(ts));
-                    if (a.x - b.x).abs() < Abs::pt(0.1) && (a.y - b.y).abs() > Abs::pt(1.0) {
+                    let vertical =
+                        (a.x - b.x).abs() < Abs::pt(0.1) && (a.y - b.y).abs() > Abs::pt(1.0);
+                    let horizontal =
+                        (a.y - b.y).abs() < Abs::pt(0.1) && (a.x - b.x).abs() > Abs::pt(1.0);
+                    if vertical || horizontal {
                         rules.push(Rule {
-                            x: a.x,
+                            x0: a.x.min(b.x),
+                            x1: a.x.max(b.x),
                             y0: a.y.min(b.y),
                             y1: a.y.max(b.y),
                         });
@@ -89,11 +118,12 @@ fn walk(
                 match &shape.geometry {
                     Geometry::Line(to) if shape.stroke.is_some() => line(*pos, *pos + *to),
                     Geometry::Rect(size) if shape.stroke.is_some() => {
-                        line(*pos, *pos + Point::new(Abs::zero(), size.y));
-                        line(
-                            *pos + Point::new(size.x, Abs::zero()),
-                            *pos + Point::new(size.x, size.y),
-                        );
+                        let corner = |x, y| *pos + Point::new(x, y);
+                        let (w, h, z) = (size.x, size.y, Abs::zero());
+                        line(corner(z, z), corner(z, h));
+                        line(corner(w, z), corner(w, h));
+                        line(corner(z, z), corner(w, z));
+                        line(corner(z, h), corner(w, h));
                     }
                     _ => {}
                 }
@@ -110,9 +140,9 @@ fn overflows(frame: &Frame, at: &str, out: &mut Vec<String>) {
     walk(frame, Transform::identity(), at, out, &mut runs, &mut rules);
     let margin = Abs::pt(0.5);
     for r in &runs {
-        if let Some(rule) = rules.iter().find(|l| {
-            l.x > r.x0 + margin
-                && l.x < r.x1 - margin
+        if let Some(rule) = rules.iter().filter(|l| l.vertical()).find(|l| {
+            l.x0 > r.x0 + margin
+                && l.x0 < r.x1 - margin
                 && l.y0 < r.bottom - margin
                 && l.y1 > r.top + margin
         }) {
@@ -121,14 +151,17 @@ fn overflows(frame: &Frame, at: &str, out: &mut Vec<String>) {
                 r.text,
                 r.x0.to_pt(),
                 r.x1.to_pt(),
-                rule.x.to_pt()
+                rule.x0.to_pt()
             ));
         }
     }
 }
 
-/// Lays out every document `opts` selects and returns what runs out of its frame.
-fn overflows_of(dir: &Path, opts: RenderOptions) -> Vec<String> {
+/// Every document `opts` selects, laid out by Typst: where it would be written, and its pages.
+pub(crate) fn laid_out(
+    dir: &Path,
+    opts: RenderOptions,
+) -> Vec<(String, typst_layout::PagedDocument)> {
     let lb = spotcheck::input::load::load(dir).unwrap_or_else(|e| panic!("{e}"));
     let engine = engine();
     let sources = render::typst_sources(&lb, &engine, &opts).unwrap();
@@ -137,23 +170,32 @@ fn overflows_of(dir: &Path, opts: RenderOptions) -> Vec<String> {
         .into_iter()
         .flat_map(|a| a.pages)
         .collect();
+    sources
+        .into_iter()
+        .map(|s| {
+            let doc = DocSource {
+                main_name: s.name.clone(),
+                label: s.name.clone(),
+                ident: s.name.clone(),
+                date: lb.batch.issued_on,
+            };
+            let files: &[_] = if s.name == "batch-notice.typ" {
+                &annexes
+            } else {
+                &[]
+            };
+            let laid = engine
+                .install(|| engine.layout(&doc, s.text.clone(), files))
+                .unwrap_or_else(|e| panic!("{}: {e}", s.name));
+            (format!("{}/{}", s.dir.display(), s.name), laid)
+        })
+        .collect()
+}
+
+/// Lays out every document `opts` selects and returns what runs out of its frame.
+fn overflows_of(dir: &Path, opts: RenderOptions) -> Vec<String> {
     let mut found = Vec::new();
-    for s in sources {
-        let doc = DocSource {
-            main_name: s.name.clone(),
-            label: s.name.clone(),
-            ident: s.name.clone(),
-            date: lb.batch.issued_on,
-        };
-        let files: &[_] = if s.name == "batch-notice.typ" {
-            &annexes
-        } else {
-            &[]
-        };
-        let laid = engine
-            .install(|| engine.layout(&doc, s.text.clone(), files))
-            .unwrap_or_else(|e| panic!("{}: {e}", s.name));
-        let at = format!("{}/{}", s.dir.display(), s.name);
+    for (at, laid) in laid_out(dir, opts) {
         for (i, page) in laid.pages().iter().enumerate() {
             overflows(&page.frame, &format!("{at} p{}", i + 1), &mut found);
         }

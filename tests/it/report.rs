@@ -72,7 +72,7 @@ fn every_report_carries_what_a_lab_prints_on_it() {
             ] {
                 assert!(text.contains(statement), "{statement}");
             }
-            let objection = format!("收到报告之日起{}日内", lb.batch.rules.objection_days);
+            let objection = format!("收到检验结果之日起{}日内", lb.batch.rules.objection_days);
             assert!(text.contains(&objection), "{objection}");
         }
     }
