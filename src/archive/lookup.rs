@@ -275,10 +275,7 @@ pub fn find_qr(archive: &Path, text: &str) -> Result<QrLookup, LookupError> {
         .filter(|d| d.case.as_deref() == Some(mark.case.as_str()) && d.kind == mark.kind)
         .min_by_key(|d| d.path.len());
     let case = held.cases.get(&mark.case);
-    let case_file_unchanged = match (case, &mark.case_sha256) {
-        (Some((_, archived)), Some(printed)) => Some(archived == printed),
-        _ => None,
-    };
+    let case_file_unchanged = case.and_then(|(_, archived)| mark.names_file(archived));
     Ok(QrLookup {
         same_batch,
         document: if same_batch { document } else { None },

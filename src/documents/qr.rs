@@ -2,20 +2,33 @@
 //! drawn in the page's lower right margin as a black-and-white image of one pixel a module,
 //! scaled up without smoothing. `spotcheck verify ARCHIVE --qr TEXT` reads it back ([`crate::archive::lookup`]).
 //!
-//! The text, one line of fields separated by `;` (docs/ARCHIVE.md, "The QR code of a page"):
+//! The text, one line of fields separated by `/` (docs/ARCHIVE.md, "The QR code of a page"):
 //!
 //! ```text
-//! SPOTCHECK1;B=<batch id>;C=<case id>;K=<kind>;L=<copy>;P=<page>;H=<SHA-256 of the case file>
+//! SC2/B:<batch id>/C:<case id>/K:<KIND>/L:<copy>/P:<page>/H:<first 128 bits of the SHA-256 of the case file>
 //! ```
 //!
-//! `L` is the copy (联) the print is, from 1; `P` the page, from 1; `H`, in 64 lowercase hex
-//! digits, is written on final documents only (a draft is made from a case file still being
-//! written). In a value, `%`, `;` and `=` are written `%25`, `%3B` and `%3D`.
+//! `L` is the copy (联) the print is, from 1; `P` the page, from 1; `K` the kind in capitals;
+//! `H`, in 32 capital hex digits, is written on final documents only (a draft is made from a
+//! case file still being written). In a value, `%`, `/` and `:` are written `%25`, `%2F` and
+//! `%3A`. Every character of such a text is one of QR's alphanumeric set when the ids are in
+//! capitals, as the samples' are: 5.5 bits a character instead of 8, so that the code has few
+//! enough modules to print them 0.33 mm wide or more in its 16 mm square (a phone's camera and
+//! a 200 dpi scan read them). The first format,
+//! `SPOTCHECK1;B=…;C=…;K=…;L=…;P=…;H=<64 hex>`, is still read (pages printed before).
 
 use qrcode::{EcLevel, QrCode};
 
 /// What every spotcheck QR text starts with: the format and its version.
-pub const PREFIX: &str = "SPOTCHECK1";
+pub const PREFIX: &str = "SC2";
+
+/// What the texts of the first format start with (still read).
+pub const PREFIX_V1: &str = "SPOTCHECK1";
+
+/// How many hex digits of the case file's SHA-256 a code carries: 128 bits, enough that no
+/// other file can be made to match (a second preimage of 128 bits), half the digits of the
+/// whole hash.
+pub const HASH_DIGITS: usize = 32;
 
 /// What the QR code of one page says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +40,8 @@ pub struct PageMark {
     pub copy: usize,
     /// The page, from 1.
     pub page: usize,
-    /// The SHA-256 of the case file the document was made from, lowercase hex; final
-    /// documents only.
+    /// The SHA-256 of the case file the document was made from, or its first
+    /// [`HASH_DIGITS`] digits (as codes carry it), lowercase hex; final documents only.
     pub case_sha256: Option<String>,
 }
 
@@ -61,30 +74,46 @@ impl PageMark {
     /// The text the QR code encodes.
     pub fn text(&self) -> String {
         let mut s = format!(
-            "{PREFIX};B={};C={};K={};L={};P={}",
+            "{PREFIX}/B:{}/C:{}/K:{}/L:{}/P:{}",
             escape(&self.batch),
             escape(&self.case),
-            escape(&self.kind),
+            escape(&self.kind.to_ascii_uppercase()),
             self.copy,
             self.page
         );
         if let Some(h) = &self.case_sha256 {
-            s.push_str(";H=");
-            s.push_str(h);
+            s.push_str("/H:");
+            s.push_str(&h[..h.len().min(HASH_DIGITS)].to_ascii_uppercase());
         }
         s
     }
 
-    /// Reads a scanned text back (surrounding white space ignored).
+    /// Whether the hash this mark carries is that of the file whose SHA-256 is `sha256` (the
+    /// whole, or its first [`HASH_DIGITS`] digits); `None` without one.
+    pub fn names_file(&self, sha256: &str) -> Option<bool> {
+        self.case_sha256.as_ref().map(|h| {
+            sha256.eq_ignore_ascii_case(h)
+                || (h.len() == HASH_DIGITS && sha256.to_ascii_lowercase().starts_with(h.as_str()))
+        })
+    }
+
+    /// Reads a scanned text back (surrounding white space ignored), in either format.
     pub fn parse(text: &str) -> Result<PageMark, MarkError> {
-        let mut fields = text.trim().split(';');
-        if fields.next() != Some(PREFIX) {
+        let text = text.trim();
+        let (mut fields, sep, v1) = if let Some(rest) = text.strip_prefix(PREFIX_V1) {
+            (rest.split(';'), '=', true)
+        } else if let Some(rest) = text.strip_prefix(PREFIX) {
+            (rest.split('/'), ':', false)
+        } else {
+            return Err(MarkError::NotOurs);
+        };
+        if fields.next() != Some("") {
             return Err(MarkError::NotOurs);
         }
         let mut values: [Option<String>; 6] = Default::default();
         const KEYS: [&str; 6] = ["B", "C", "K", "L", "P", "H"];
         for field in fields {
-            let (key, value) = field.split_once('=').unwrap_or((field, ""));
+            let (key, value) = field.split_once(sep).unwrap_or((field, ""));
             let slot = KEYS
                 .iter()
                 .position(|k| *k == key)
@@ -106,19 +135,18 @@ impl PageMark {
                 .filter(|n| *n >= 1)
                 .ok_or_else(|| MarkError::Field(key.to_string()))
         };
+        let digits = if v1 { 64 } else { HASH_DIGITS };
         let case_sha256 = match hash {
             None => None,
-            Some(h)
-                if h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
-            {
-                Some(h)
+            Some(h) if h.len() == digits && h.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                Some(h.to_ascii_lowercase())
             }
             Some(_) => return Err(MarkError::Field("H".into())),
         };
         Ok(PageMark {
             batch: required(batch, "B")?,
             case: required(case, "C")?,
-            kind: required(kind, "K")?,
+            kind: required(kind, "K")?.to_ascii_lowercase(),
             copy: number(copy, "L")?,
             page: number(page, "P")?,
             case_sha256,
@@ -129,6 +157,8 @@ impl PageMark {
 fn escape(value: &str) -> String {
     value
         .replace('%', "%25")
+        .replace('/', "%2F")
+        .replace(':', "%3A")
         .replace(';', "%3B")
         .replace('=', "%3D")
 }
@@ -139,10 +169,12 @@ fn unescape(value: &str) -> Option<String> {
     while let Some(at) = rest.find('%') {
         out.push_str(&rest[..at]);
         let code = rest.get(at + 1..at + 3)?;
-        out.push(match code {
+        out.push(match code.to_ascii_uppercase().as_str() {
             "25" => '%',
-            "3B" | "3b" => ';',
-            "3D" | "3d" => '=',
+            "2F" => '/',
+            "3A" => ':',
+            "3B" => ';',
+            "3D" => '=',
             _ => return None,
         });
         rest = &rest[at + 3..];
@@ -199,13 +231,25 @@ mod tests {
     #[test]
     fn a_text_reads_back_as_written() {
         let h = "ab".repeat(32);
-        for m in [mark(None), mark(Some(&h))] {
+        let short = PageMark {
+            case_sha256: Some("ab".repeat(16)),
+            ..mark(None)
+        };
+        for m in [mark(None), short.clone()] {
             assert_eq!(PageMark::parse(&m.text()), Ok(m));
         }
+        // The whole hash is written as its first 32 digits, and names the same file.
+        let whole = mark(Some(&h));
+        assert_eq!(PageMark::parse(&whole.text()), Ok(short.clone()));
+        assert_eq!(short.names_file(&h), Some(true));
+        assert_eq!(short.names_file(&"cd".repeat(32)), Some(false));
         assert_eq!(
             mark(None).text(),
-            "SPOTCHECK1;B=JC-2023-01;C=a%3Bb%3Dc%25;K=sampling-sheet;L=2;P=1"
+            "SC2/B:JC-2023-01/C:a%3Bb%3Dc%25/K:SAMPLING-SHEET/L:2/P:1"
         );
+        // The first format is still read.
+        let v1 = format!("SPOTCHECK1;B=JC-2023-01;C=a%3Bb%3Dc%25;K=sampling-sheet;L=2;P=1;H={h}");
+        assert_eq!(PageMark::parse(&v1), Ok(whole));
     }
 
     #[test]
@@ -214,20 +258,43 @@ mod tests {
             PageMark::parse("https://example.com"),
             Err(MarkError::NotOurs)
         );
+        assert_eq!(PageMark::parse("SC2X/B:x"), Err(MarkError::NotOurs));
         let bad = |t: &str, key: &str| {
             assert_eq!(PageMark::parse(t), Err(MarkError::Field(key.into())), "{t}");
         };
         bad("SPOTCHECK1;B=x;C=y;K=z;L=0;P=1", "L");
         bad("SPOTCHECK1;B=x;C=y;K=z;L=1", "P");
         bad("SPOTCHECK1;B=x;C=y;K=z;L=1;P=1;H=12", "H");
-        bad("SPOTCHECK1;B=x;B=x;C=y;K=z;L=1;P=1", "B");
-        bad("SPOTCHECK1;B=x;C=y;K=z;L=1;P=1;Q=1", "Q");
-        bad("SPOTCHECK1;B=x%2;C=y;K=z;L=1;P=1", "B");
+        bad("SC2/B:x/C:y/K:z/L:1/P:1/H:12", "H");
+        bad("SC2/B:x/B:x/C:y/K:z/L:1/P:1", "B");
+        bad("SC2/B:x/C:y/K:z/L:1/P:1/Q:1", "Q");
+        bad("SC2/B:x%2/C:y/K:z/L:1/P:1", "B");
+    }
+
+    #[test]
+    fn a_samples_text_is_alphanumeric_and_small_enough_for_modules_of_a_third_of_a_millimetre() {
+        let m = PageMark {
+            batch: "JC-2023-01".into(),
+            case: "JZ-2023-001".into(),
+            kind: "sealing-notice".into(),
+            copy: 3,
+            page: 12,
+            case_sha256: Some("0f".repeat(32)),
+        };
+        let text = m.text();
+        assert!(
+            text.chars()
+                .all(|c| "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".contains(c)),
+            "{text}"
+        );
+        let side = modules(&text).split('/').count();
+        // 16 mm across (spotcheck.typ's qr-size), quiet zone included.
+        assert!(16.0 / side as f64 >= 0.33, "{side} modules in 16 mm");
     }
 
     #[test]
     fn the_modules_are_a_square_with_its_quiet_zone() {
-        let m = modules(&mark(Some(&"0".repeat(64))).text());
+        let m = modules(&mark(Some(&"0".repeat(HASH_DIGITS))).text());
         let rows: Vec<&str> = m.split('/').collect();
         assert!(rows.iter().all(|r| r.len() == rows.len()), "not square");
         assert!(rows[..QUIET_ZONE].iter().all(|r| !r.contains('1')));

@@ -237,15 +237,13 @@ fn check_page_codes(ofd: &Path, d: &Rendered) {
             .first()
             .and_then(|g| g.decode().ok())
             .unwrap_or_else(|| panic!("{what}: {name} does not read as a QR code"));
+        let mark = spotcheck::documents::qr::PageMark::parse(&text)
+            .unwrap_or_else(|e| panic!("{what}: {name} reads {text}: {e:?}"));
         assert!(
-            text.contains(&format!(";C={};K={};", d.case, d.kind)),
+            mark.case == d.case && mark.kind == d.kind,
             "{what}: {name} reads {text}"
         );
-        let page: usize = text
-            .split(';')
-            .find_map(|f| f.strip_prefix("P="))
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("{what}: {name} reads {text}, without a page"));
+        let page = mark.page;
         pages.push(page);
     }
     pages.sort_unstable();
