@@ -33,6 +33,9 @@ pub struct BuildReport {
     /// The volume's file, or its parts in order for a large batch.
     pub volume: Vec<PathBuf>,
     pub archive: Packed,
+    /// Whether the summary table and the analysis report were made undated (no
+    /// `analysis_submitted_on`): said, since their date line is then blank.
+    pub undated_analysis: bool,
 }
 
 /// Why the build stopped.
@@ -130,6 +133,10 @@ impl BuildReport {
                 .map(|v| crate::msg!(BuildVolumeAt, path = v)),
         )
         .chain(std::iter::once(archive))
+        .chain(
+            self.undated_analysis
+                .then(|| crate::msg!(BuildAnalysisUndated)),
+        )
         .collect()
     }
 }
@@ -245,5 +252,6 @@ pub fn build_with(
         rendered,
         volume,
         archive: packed,
+        undated_analysis: lb.batch.analysis_submitted_on.is_none(),
     })
 }

@@ -26,7 +26,8 @@ pub const STEM: &str = "归档文件目录";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub no: usize,
-    /// 文号: the notice's number, a report's number, else the case id (抽样单编号).
+    /// 文号: the document's own number: the batch notice's, a visit notice's, a report's; the
+    /// case id (抽样单编号) for the forms of a visit; empty for a document that has none.
     pub doc_no: String,
     pub author: String,
     pub title: String,
@@ -56,15 +57,25 @@ pub fn entries(
                 .and_then(|id| lb.batch.lab(id))
                 .map(|l| format!("（{}）", l.name))
                 .unwrap_or_default();
-            (meta, lb.batch.document_no.clone(), format!("{title}{lab}"))
+            // The notice by its own title; the lists are its annexes, under its number; the lab's
+            // summary and analysis have no number of their own.
+            let (doc_no, title) = match r.kind {
+                "batch-notice" => (lb.batch.document_no.clone(), lb.batch.notice_title.clone()),
+                "summary-table" | "analysis-report" => (String::new(), format!("{title}{lab}")),
+                _ => (lb.batch.document_no.clone(), format!("{title}{lab}")),
+            };
+            (meta, doc_no, title)
         } else {
             let Some(case) = lb.case(&r.case).map(|lc| &lc.case) else {
                 continue;
             };
             let meta = pdfmeta::of_case(lb, case, r.kind);
             let report_no = case.inspection.as_ref().and_then(|i| i.report_no.clone());
+            // Each by its own number: the notice's, the report's; the forms of the visit by the
+            // sampling sheet's (抽样单编号).
             let doc_no = match r.kind {
                 "report" | "result-notice" => report_no.unwrap_or_else(|| case.id.clone()),
+                "notice" => case.visit.notice_no.clone(),
                 _ => case.id.clone(),
             };
             let title = format!("{title}（{}）", case.party.name);

@@ -43,10 +43,19 @@ pub fn of_case(lb: &LoadedBatch, case: &Case, kind: &str) -> DocMeta {
         .lab(&case.lab)
         .map_or_else(|| b.authority.name.clone(), |l| l.name.clone());
     let issued = case.inspection.as_ref().and_then(|i| i.issued_on);
+    // Each dated by the act it records.
     let (date, author) = match kind {
         "report" | "result-notice" => (issued.unwrap_or(case.visit.date), lab),
         // The notice is the bureau's, handed over at the visit.
         "notice" => (case.visit.date, b.authority.name.clone()),
+        // Determined jointly with the county bureau, on its day.
+        "refusal-form" => (
+            case.refusal
+                .as_ref()
+                .and_then(|r| r.determined_on)
+                .unwrap_or(case.visit.date),
+            lab,
+        ),
         _ => (case.visit.date, lab),
     };
     let mut subject = format!(
@@ -67,21 +76,13 @@ pub fn of_case(lb: &LoadedBatch, case: &Case, kind: &str) -> DocMeta {
 pub fn of_batch(lb: &LoadedBatch, lab: Option<&str>, kind: &str) -> DocMeta {
     let b = &lb.batch;
     let share = lab.map_or(Share::All, Share::Lab);
-    let labs = match lab.and_then(|id| b.lab(id)) {
-        Some(l) => l.name.clone(),
-        None if b.labs.is_empty() => b.authority.name.clone(),
-        None => b
-            .labs
-            .iter()
-            .map(|l| l.name.as_str())
-            .collect::<Vec<_>>()
-            .join("、"),
-    };
     let (date, author) = match kind {
         "batch-notice" => (b.issued_on, b.authority.name.clone()),
-        "summary-table" | "analysis-report" => {
-            (crate::documents::view::report_date(lb, share), labs)
-        }
+        // By the body that signs and seals them (a lab, or the bureau for a batch of several).
+        "summary-table" | "analysis-report" => (
+            crate::documents::view::report_date(lb, share),
+            crate::documents::view::issuer_of(lb, share),
+        ),
         _ => (
             crate::documents::view::report_date(lb, share),
             b.authority.name.clone(),

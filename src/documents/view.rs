@@ -759,7 +759,7 @@ impl<'a> BatchView<'a> {
         let numbers = stats::compute_share(lb, share);
         let cases = ordered_share(lb, share);
         let (labs, issuer, lab_column) = issuer(lb, share);
-        let date = report_date(lb, share);
+        let date = submitted_on(lb, share);
         let title = &b.title;
         let annex_title =
             |content, fallback: String| b.annex_of(content).map_or(fallback, |(_, t)| t);
@@ -807,10 +807,11 @@ impl<'a> BatchView<'a> {
                 total: CountsView::of(&numbers.total),
                 failures: numbers.failures.clone(),
             },
-            analysis: analysis_text(lb, share, &numbers, date),
+            analysis: analysis_text(lb, share, &numbers, report_date(lb, share)),
             labs,
             issuer,
-            report_date: date_cn(date),
+            // Undated: a line to write the day on when it is submitted.
+            report_date: date.map_or_else(|| "年　　月　　日".to_string(), date_cn),
             lab: match share {
                 Share::Lab(id) => Some(id.to_string()),
                 Share::All => None,
@@ -870,6 +871,12 @@ impl<'a> BatchView<'a> {
             _ => None,
         }
     }
+}
+
+/// Who signs and seals the summary table and the analysis report of a share: its lab, or the
+/// bureau for the combined documents of a batch of several labs.
+pub fn issuer_of(lb: &LoadedBatch, share: Share) -> String {
+    issuer(lb, share).1
 }
 
 /// Who the documents of a share are by: the labs named in the heading, who signs and seals,
@@ -1009,9 +1016,21 @@ pub fn ordered_share<'a>(lb: &'a LoadedBatch, share: Share) -> Vec<&'a Case> {
 /// latest date the share's cases record (the numbers are as of that day), else the notice's
 /// date.
 pub fn report_date(lb: &LoadedBatch, share: Share) -> NaiveDate {
-    lb.batch
-        .analysis_submitted_on
+    submitted_on(lb, share)
         .unwrap_or_else(|| latest_record(lb, share).unwrap_or(lb.batch.issued_on))
+}
+
+/// The day the summary table and the analysis report of a share were submitted, the act they
+/// are dated by: a lab's own `analysis_submitted_on` for its share, else the batch's; `None`
+/// when not recorded (the page leaves the date to be written by hand, `check` warns, and only
+/// the files' own metadata fall back on the latest record, [`report_date`]).
+pub fn submitted_on(lb: &LoadedBatch, share: Share) -> Option<NaiveDate> {
+    let b = &lb.batch;
+    let own = match share {
+        Share::Lab(id) => b.lab(id).and_then(|l| l.analysis_submitted_on),
+        Share::All => None,
+    };
+    own.or(b.analysis_submitted_on)
 }
 
 /// The latest date any visited case of the share records (a planned date is no record).

@@ -79,7 +79,7 @@ pub struct Batch {
     #[schemars(title = "通知正文")]
     #[serde(default)]
     pub notice_body: Option<String>,
-    /// 质量分析报告和检验情况汇总表报送组织抽查部门的日期（已报送时填写）；也是这两份文书落款的日期，未填写时落款为批次记录的最后日期。
+    /// 质量分析报告和检验情况汇总表报送组织抽查部门的日期（已报送时填写）；也是这两份文书落款的日期，未填写时落款日期留空待手写（check 提示）。
     #[schemars(title = "质量分析报告和检验情况汇总表报送日期")]
     #[serde(default)]
     pub analysis_submitted_on: Option<NaiveDate>,
@@ -490,6 +490,10 @@ pub struct Lab {
     #[schemars(title = "资质认定（CMA）证书编号")]
     #[serde(default)]
     pub accreditation: Option<String>,
+    /// 本机构的检验情况汇总表和质量分析报告报送组织抽查部门的日期（几家机构分担批次时，各自报送的那一份落款此日期）。
+    #[schemars(title = "本机构汇总表和分析报告报送日期")]
+    #[serde(default)]
+    pub analysis_submitted_on: Option<NaiveDate>,
 }
 
 /// 属地监管部门。

@@ -461,6 +461,10 @@ catalog! {
         zh: "{errors} 处错误，未写入任何文件",
         en: "{errors} {errors|error|errors}: nothing was written",
     }
+    BuildAnalysisUndated = "build.analysis-undated" {
+        zh: "注意：batch.yaml 未写质量分析报告和检验情况汇总表的报送日期（analysis_submitted_on），两份文书的落款日期留空待手写；报送后填写，再生成一次",
+        en: "note: batch.yaml does not say when the analysis report and the summary table were submitted (analysis_submitted_on): both print a blank date to write by hand; write it once they are submitted and build again",
+    }
     ManufacturerMissing = "rule.manufacturer-missing" {
         zh: "流通领域抽取的样品未填写标称生产者（manufacturer）：文书将按抽样单记为“同受检单位”，但销售者很少就是生产者；请按样品标签或包装上标注的生产者填写",
         en: "a lot sampled at a seller (流通) names no nominal manufacturer (manufacturer): the documents print 同受检单位, as the sampling sheet records it, though a seller is rarely the maker; write the maker the label or package names",

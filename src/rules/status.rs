@@ -321,7 +321,8 @@ fn deadlines(lb: &LoadedBatch, today: NaiveDate, shortfall: u32) -> Vec<Deadline
                 "质量分析报告和检验情况汇总表报送",
                 s.analysis_deadline,
             ),
-            u32::from(b.analysis_submitted_on.is_none()),
+            // Submitted on a day still to come is not yet submitted.
+            u32::from(b.analysis_submitted_on.is_none_or(|d| d > today)),
             u32::from(
                 b.analysis_submitted_on
                     .is_some_and(|d| d > s.analysis_deadline),

@@ -274,3 +274,83 @@ fn every_form_prints_the_fields_of_its_original() {
         missing.join("\n")
     );
 }
+
+#[test]
+fn the_lab_documents_are_dated_by_their_submission_and_signed_by_who_seals_them() {
+    let mut dated = 0;
+    for dir in samples() {
+        let lb = load::load(&dir).unwrap();
+        let b = &lb.batch;
+        let (_out, done) = rendered(&lb, &["summary-table", "analysis-report"]);
+        assert!(done.len() >= 2);
+        for d in &done {
+            let share = d.lab.as_deref().map_or(
+                spotcheck::input::stats::Share::All,
+                spotcheck::input::stats::Share::Lab,
+            );
+            let lab = d.lab.as_deref().and_then(|id| b.lab(id));
+            let submitted = lab
+                .and_then(|l| l.analysis_submitted_on)
+                .or(b.analysis_submitted_on);
+            let text = squash(&pdf_text(&d.path));
+            let issuer = view::issuer_of(&lb, share);
+            // Dated by the submission, or left to be dated by hand; never by a later event.
+            let day = submitted.map_or("年月日".to_string(), spotcheck::messages::date_cn);
+            assert!(
+                text.contains(&squash(&format!("{issuer}（盖章）{day}"))),
+                "{}: not “{issuer}（盖章） {day}”",
+                d.path.display()
+            );
+            dated += usize::from(submitted.is_some());
+            // The file names the same author as the seal.
+            let meta = spotcheck::documents::pdfmeta::of_batch(&lb, d.lab.as_deref(), d.kind);
+            assert_eq!(meta.author, issuer, "{}", d.path.display());
+            if let Some(s) = submitted {
+                assert_eq!(meta.date, s);
+            }
+        }
+    }
+    assert!(
+        dated >= 4,
+        "the second sample dates its combined and its labs' documents"
+    );
+    // A build of an undated batch says so.
+    let dir = copy_sample();
+    let out = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "build",
+        dir.path().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        said.contains("未写质量分析报告和检验情况汇总表的报送日期"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_catalogue_names_each_document_by_its_own_number_and_title() {
+    let lb = sample();
+    let out = tempfile::tempdir().unwrap();
+    let opts = RenderOptions {
+        out: out.path().to_path_buf(),
+        ..Default::default()
+    };
+    let done = render::render(&lb, &engine(), &opts).unwrap();
+    let rows = spotcheck::archive::catalogue::entries(&lb, out.path(), &done, &[]);
+    let lc = &lb.cases[0].case;
+    let row = |kind: &str, case: &str| {
+        rows.iter()
+            .find(|r| r.file.contains(&format!("/{case}/{kind}.pdf")))
+            .unwrap_or_else(|| panic!("no row of {case}/{kind}"))
+    };
+    assert_eq!(row("notice", &lc.id).doc_no, lc.visit.notice_no);
+    assert_eq!(row("sampling-sheet", &lc.id).doc_no, lc.id);
+    let notice = row("batch-notice", "batch");
+    assert_eq!(notice.doc_no, lb.batch.document_no);
+    assert_eq!(notice.title, lb.batch.notice_title);
+    assert_eq!(row("analysis-report", "batch").doc_no, "");
+}

@@ -143,7 +143,8 @@ fn expected(dir: &Path, today: NaiveDate) -> Json {
         ),
         deadline(
             "analysis_deadline",
-            u64::from(batch["analysis_submitted_on"].is_null()),
+            // Submitted on a day still to come is not yet submitted.
+            u64::from(date(&batch["analysis_submitted_on"]).is_none_or(|d| d > today)),
             0,
         ),
     ];
