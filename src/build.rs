@@ -24,6 +24,9 @@ pub struct BuildOptions {
     pub templates: Option<PathBuf>,
     /// Also write each document as OFD beside its PDF.
     pub ofd: bool,
+    /// The final archive: refused while anything of the batch is open
+    /// ([`crate::archive::records::open_items`]).
+    pub final_archive: bool,
 }
 
 /// What was built.
@@ -36,6 +39,9 @@ pub struct BuildReport {
     /// Whether the summary table and the analysis report were made undated (no
     /// `analysis_submitted_on`): said, since their date line is then blank.
     pub undated_analysis: bool,
+    /// What was still open when the bag was made (the archive is marked 未完结), in Chinese
+    /// and English.
+    pub open: [Vec<String>; 2],
 }
 
 /// Why the build stopped.
@@ -51,6 +57,9 @@ pub enum BuildError {
     Render(#[from] RenderError),
     #[error("{}", crate::msg!(BuildVolume, error = .0.clone()))]
     Volume(crate::messages::Message),
+    /// `--final` asked, and these are open (in Chinese and English).
+    #[error("{}", crate::msg!(BuildNotFinal, open = .0[0].join("\n")))]
+    NotFinal([Vec<String>; 2]),
 }
 
 impl BuildError {
@@ -72,6 +81,7 @@ impl BuildError {
         matches!(
             self,
             BuildError::Check(_)
+                | BuildError::NotFinal(_)
                 | BuildError::Archive(ArchiveError::Evidence(_))
                 | BuildError::Render(RenderError::Uncovered(_))
         )
@@ -97,6 +107,10 @@ impl BuildError {
             }
             BuildError::Render(r) => return vec![r.in_lang(lang)],
             BuildError::Archive(a) => return vec![a.in_lang(lang)],
+            BuildError::NotFinal(open) => {
+                let open = &open[usize::from(lang == Lang::En)];
+                crate::msg!(BuildNotFinal, open = open.join("\n"))
+            }
         };
         vec![m.in_lang(lang)]
     }
@@ -136,6 +150,10 @@ impl BuildReport {
         .chain(
             self.undated_analysis
                 .then(|| crate::msg!(BuildAnalysisUndated)),
+        )
+        .chain(
+            (!self.open[0].is_empty())
+                .then(|| crate::msg!(BuildArchiveOpen, open = self.open[0].join("；"))),
         )
         .collect()
     }
@@ -209,6 +227,13 @@ pub fn build_with(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
     preflight(lb, engine).map_err(BuildError::Check)?;
+    let open = [
+        crate::archive::records::open_items(lb, crate::messages::Lang::Zh),
+        crate::archive::records::open_items(lb, crate::messages::Lang::En),
+    ];
+    if opts.final_archive && !open[0].is_empty() {
+        return Err(BuildError::NotFinal(open));
+    }
     let signer = opts
         .sign
         .as_deref()
@@ -253,5 +278,6 @@ pub fn build_with(
         volume,
         archive: packed,
         undated_analysis: lb.batch.analysis_submitted_on.is_none(),
+        open,
     })
 }

@@ -432,6 +432,7 @@ pub fn bag_info(
     payload_bytes: u64,
     payload_files: usize,
     contents: &Contents,
+    signed: bool,
 ) -> String {
     let b = &lb.batch;
     let mut s = String::new();
@@ -450,7 +451,7 @@ pub fn bag_info(
     ));
     s.push_str(&format!(
         "Bagging-Date: {}\n",
-        records::archive_date(lb).format("%Y-%m-%d")
+        records::bagging_date().format("%Y-%m-%d")
     ));
     s.push_str(&format!(
         "External-Identifier: {}\n",
@@ -465,15 +466,31 @@ pub fn bag_info(
     for (label, value) in records::metadata(lb) {
         s.push_str(&format!("{label}: {}\n", one_line(&value)));
     }
+    if signed {
+        s.push_str(&format!("{SIGNED_LABEL}: {SIGNATURE_FILE}\n"));
+    }
+    let open = records::open_items(lb, Lang::Zh);
+    if open.is_empty() {
+        s.push_str("归档状态: 已完结\n");
+    } else {
+        s.push_str("归档状态: 未完结\n");
+        for item in &open {
+            s.push_str(&format!("未完结事项: {}\n", one_line(item)));
+        }
+    }
     s
 }
+
+/// The label of bag-info.txt's line that records the bag was signed, and by which file: a
+/// bag that says so and lacks the file lost its signature (verify says so).
+pub const SIGNED_LABEL: &str = "签名文件";
 
 /// The trusted comment of the signature: what was signed, when it was archived, by whom.
 fn trusted_comment(lb: &LoadedBatch, key: &SigningKey) -> String {
     let mut c = format!(
         "spotcheck batch:{} file:{TAGMANIFEST_FILE} date:{} key:{}",
         lb.batch.id,
-        records::archive_date(lb).format("%Y-%m-%d"),
+        records::bagging_date().format("%Y-%m-%d"),
         key.key_id()
     );
     if let Some(owner) = key.owner() {
@@ -498,7 +515,17 @@ pub fn readme(lb: &LoadedBatch, contents: &Contents, signer: Option<&SigningKey>
     for (label, value) in records::metadata(lb) {
         s.push_str(&format!("{label}：{}\n", one_line(&value)));
     }
-    s.push_str(&format!("内容：{}\n\n", contents.describe()));
+    s.push_str(&format!("内容：{}\n", contents.describe()));
+    let open = records::open_items(lb, Lang::Zh);
+    if open.is_empty() {
+        s.push_str("归档状态：已完结\n\n");
+    } else {
+        s.push_str("归档状态：未完结（归档时尚有以下事项未办结，本归档包不是最终归档）\n");
+        for item in &open {
+            s.push_str(&format!("  - {}\n", one_line(item)));
+        }
+        s.push('\n');
+    }
     s.push_str("二、文件\n");
     let mut line = |present: bool, path: &str, what: &str| {
         if present {
@@ -643,7 +670,7 @@ pub fn pack(
     let payload_bytes: u64 = sizes.iter().sum();
     let bagit = BAGIT_DECLARATION.as_bytes().to_vec();
     let contents = Contents::of(files.keys().map(String::as_str));
-    let info = bag_info(lb, payload_bytes, files.len(), &contents).into_bytes();
+    let info = bag_info(lb, payload_bytes, files.len(), &contents, signer.is_some()).into_bytes();
     let readme = readme(lb, &contents, signer).into_bytes();
 
     let dir = dest.parent().unwrap_or(Path::new("."));
@@ -654,7 +681,7 @@ pub fn pack(
     std::fs::create_dir_all(dir).map_err(|e| write_err(&e))?;
     let tmp = crate::output::temp_beside(dest).map_err(|e| write_err(&e))?;
     let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 18, tmp));
-    let stamp = zip_time(lb);
+    let stamp = zip_time();
     let root = &lb.batch.id;
     let options = |name: &str, size: u64| {
         SimpleFileOptions::default()
@@ -670,11 +697,59 @@ pub fn pack(
             .map_err(|e| write_err(&e))
     };
 
-    add_bytes(&mut zip, BAG_INFO_FILE, &info)?;
-    add_bytes(&mut zip, BAGIT_FILE, &bagit)?;
-
+    // The payload hashed first, so that the tag files (the manifests, the signature) can
+    // stand at the head of the zip: a zip cut short still says what it held.
+    let hash_of = |file: &PathBuf| -> Result<(String, u64), ArchiveError> {
+        let f = std::fs::File::open(file).map_err(|e| ArchiveError::Read {
+            path: file.clone(),
+            reason: e.to_string().into(),
+        })?;
+        let mut reader = Hashing {
+            inner: f,
+            hasher: Sha256::new(),
+            bytes: 0,
+        };
+        std::io::copy(&mut reader, &mut std::io::sink()).map_err(|e| ArchiveError::Read {
+            path: file.clone(),
+            reason: e.to_string().into(),
+        })?;
+        Ok((hex(&reader.hasher.finalize()), reader.bytes))
+    };
+    let mut digests = Vec::with_capacity(files.len());
     let mut manifest = String::new();
     for ((bag_path, file), size) in files.iter().zip(&sizes) {
+        let (digest, bytes) = hash_of(file)?;
+        if bytes != *size {
+            return Err(ArchiveError::Changed(file.clone()));
+        }
+        manifest.push_str(&format!("{digest}  {}\n", encode_manifest_path(bag_path)));
+        digests.push(digest);
+    }
+    let manifest = manifest.into_bytes();
+    let mut tagmanifest = String::new();
+    for (name, bytes) in [
+        (BAG_INFO_FILE, &info),
+        (BAGIT_FILE, &bagit),
+        (MANIFEST_FILE, &manifest),
+        (README_FILE, &readme),
+    ] {
+        tagmanifest.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(bytes))));
+    }
+    let tagmanifest = tagmanifest.into_bytes();
+
+    add_bytes(&mut zip, BAGIT_FILE, &bagit)?;
+    add_bytes(&mut zip, BAG_INFO_FILE, &info)?;
+    add_bytes(&mut zip, MANIFEST_FILE, &manifest)?;
+    add_bytes(&mut zip, TAGMANIFEST_FILE, &tagmanifest)?;
+    if let Some(key) = signer {
+        let sig = key.sign(&tagmanifest, &trusted_comment(lb, key))?;
+        add_bytes(&mut zip, SIGNATURE_FILE, sig.as_bytes())?;
+    }
+    add_bytes(&mut zip, README_FILE, &readme)?;
+
+    // Then the payload, in the order of its paths, each checked against its digest as it is
+    // written (a file changed meanwhile is refused).
+    for (((bag_path, file), size), digest) in files.iter().zip(&sizes).zip(&digests) {
         let f = std::fs::File::open(file).map_err(|e| ArchiveError::Read {
             path: file.clone(),
             reason: e.to_string().into(),
@@ -690,35 +765,10 @@ pub fn pack(
             path: file.clone(),
             reason: e.to_string().into(),
         })?;
-        if reader.bytes != *size {
+        if reader.bytes != *size || hex(&reader.hasher.finalize()) != *digest {
             return Err(ArchiveError::Changed(file.clone()));
         }
-        manifest.push_str(&format!(
-            "{}  {}\n",
-            hex(&reader.hasher.finalize()),
-            encode_manifest_path(bag_path)
-        ));
     }
-
-    let manifest = manifest.into_bytes();
-    let mut tagmanifest = String::new();
-    for (name, bytes) in [
-        (BAG_INFO_FILE, &info),
-        (BAGIT_FILE, &bagit),
-        (MANIFEST_FILE, &manifest),
-        (README_FILE, &readme),
-    ] {
-        tagmanifest.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(bytes))));
-    }
-    let tagmanifest = tagmanifest.into_bytes();
-    add_bytes(&mut zip, MANIFEST_FILE, &manifest)?;
-    add_bytes(&mut zip, TAGMANIFEST_FILE, &tagmanifest)?;
-    if let Some(key) = signer {
-        let sig = key.sign(&tagmanifest, &trusted_comment(lb, key))?;
-        add_bytes(&mut zip, SIGNATURE_FILE, sig.as_bytes())?;
-    }
-    // 说明.txt sorts after every ASCII name.
-    add_bytes(&mut zip, README_FILE, &readme)?;
 
     let buffered = zip.finish().map_err(|e| write_err(&e))?;
     let tmp = buffered.into_inner().map_err(|e| write_err(&e.error()))?;
@@ -754,13 +804,24 @@ fn compression_for(name: &str) -> CompressionMethod {
     }
 }
 
-/// Every entry's timestamp: midnight of the archive date (1980-01-01 when the date cannot be
-/// written in a zip).
-fn zip_time(lb: &LoadedBatch) -> DateTime {
-    let d = records::archive_date(lb);
-    u16::try_from(d.year())
+/// Every entry's timestamp: the moment the bag is made ([`records::bagging_time`]; 1980-01-01
+/// when it cannot be written in a zip).
+fn zip_time() -> DateTime {
+    use chrono::Timelike;
+    let t = records::bagging_time();
+    u16::try_from(t.year())
         .ok()
-        .and_then(|y| DateTime::from_date_and_time(y, d.month() as u8, d.day() as u8, 0, 0, 0).ok())
+        .and_then(|y| {
+            DateTime::from_date_and_time(
+                y,
+                t.month() as u8,
+                t.day() as u8,
+                t.hour() as u8,
+                t.minute() as u8,
+                t.second() as u8,
+            )
+            .ok()
+        })
         .unwrap_or_default()
 }
 

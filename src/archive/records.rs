@@ -1,29 +1,41 @@
-//! What a records office files an archive by (DA/T 22-2015): the archive date, the year, the
-//! retention period, the classification, the 档号 derived from them, and the archivist, all
-//! data of the batch, never the clock.
+//! What a records office files an archive by (DA/T 22-2015): the day the bag is made, the
+//! archive date, the year, the retention period, the classification, the 档号 derived from
+//! them, and the archivist.
+//!
+//! The bag is dated by the day it is made (Bagging-Date, the zip's times, the signature): the
+//! clock's day, or, for a build that must come out byte for byte the same elsewhere or later,
+//! the one `SOURCE_DATE_EPOCH` gives (the reproducible-builds convention: seconds since
+//! 1970-01-01 UTC). The 归档日期 is the records office's, `archived_on` of batch.yaml, and the
+//! bagging day while it does not say.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use crate::documents::view::latest_record;
 use crate::input::load::LoadedBatch;
-use crate::input::stats::Share;
 
-/// The archive's date: `archived_on` in batch.yaml, else the latest date the batch records
-/// (the notice, its printing, the analysis submitted, every date of every case).
+/// The moment a bag is made, in UTC: `SOURCE_DATE_EPOCH`'s when it is set and reads as a
+/// number of seconds, else midnight of today (so that two builds of one day are the same).
+pub fn bagging_time() -> NaiveDateTime {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0));
+    match epoch {
+        Some(t) => t.naive_utc(),
+        None => chrono::Utc::now()
+            .date_naive()
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default(),
+    }
+}
+
+/// The day a bag is made (Bagging-Date): [`bagging_time`]'s.
+pub fn bagging_date() -> NaiveDate {
+    bagging_time().date()
+}
+
+/// The archive's date (归档日期): `archived_on` in batch.yaml, else the day the bag is made.
 pub fn archive_date(lb: &LoadedBatch) -> NaiveDate {
-    let b = &lb.batch;
-    b.archived_on.unwrap_or_else(|| {
-        [
-            Some(b.issued_on),
-            Some(b.printed_on),
-            b.analysis_submitted_on,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(latest_record(lb, Share::All))
-        .max()
-        .unwrap_or(b.issued_on)
-    })
+    lb.batch.archived_on.unwrap_or_else(bagging_date)
 }
 
 /// 年度: as batch.yaml says, else the year of the archive date.
@@ -70,4 +82,30 @@ pub fn metadata(lb: &LoadedBatch) -> Vec<(&'static str, String)> {
         m.push(("归档人", p.trim().to_string()));
     }
     m
+}
+
+/// What is still open in a batch on the day its bag is made, each in `lang`: planned cases not
+/// yet visited, every deadline with something outstanding (lots to sample, results to send,
+/// e-CQS entries, the analysis report), and unqualified lots whose follow-up is not closed.
+/// Empty when the batch is complete (完结).
+pub fn open_items(lb: &LoadedBatch, lang: crate::messages::Lang) -> Vec<String> {
+    let st = crate::rules::status::status(lb, bagging_date());
+    let mut open = Vec::new();
+    if st.total.scheduled > 0 {
+        open.push(crate::msg!(ArchiveOpenPlanned, cases = st.total.scheduled).in_lang(lang));
+    }
+    for d in st.deadlines.iter().filter(|d| d.outstanding > 0) {
+        let m = crate::msg!(
+            ArchiveOpenDeadline,
+            what = d.label_in(lang),
+            outstanding = d.outstanding,
+            date = d.date
+        );
+        open.push(m.in_lang(lang));
+    }
+    let followups = st.open_followups.len();
+    if followups > 0 {
+        open.push(crate::msg!(ArchiveOpenFollowups, lots = followups).in_lang(lang));
+    }
+    open
 }

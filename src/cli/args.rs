@@ -153,6 +153,8 @@ pub struct BuildArgs {
     pub out: PathBuf,
     #[arg(long, value_name = "KEY")]
     pub sign: Option<PathBuf>,
+    #[arg(long = "final")]
+    pub final_archive: bool,
     #[command(flatten)]
     pub format: FormatArgs,
     #[command(flatten)]

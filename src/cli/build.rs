@@ -18,6 +18,7 @@ pub fn run(args: BuildArgs, ui: Ui) -> Outcome {
         sign: args.sign,
         templates: args.templates.templates,
         ofd: args.ofd.ofd,
+        final_archive: args.final_archive,
     };
     let bars = super::progress::for_terminal(ui);
     match build::build_with(&lb, &engine, &opts, bars.as_ref()) {

@@ -461,6 +461,34 @@ catalog! {
         zh: "{errors} 处错误，未写入任何文件",
         en: "{errors} {errors|error|errors}: nothing was written",
     }
+    VerifyTruncated = "verify.truncated" {
+        zh: "归档包不完整：没有 zip 结尾的目录（文件被截断或未复制完）；按各文件自己的文件头读出 {files} 个文件，缺少的文件见下",
+        en: "the archive is incomplete: the zip has no central directory (cut short, or not copied whole); {files} {files|file|files} read back from their own headers, the missing ones are listed below",
+    }
+    VerifySignatureStripped = "verify.signature-stripped" {
+        zh: "bag-info.txt 记载本归档包已签名（签名文件 {file}），但包中没有该文件：签名已被删除或丢失",
+        en: "bag-info.txt records that the bag was signed ({file}), but the bag has no such file: its signature was removed or lost",
+    }
+    ArchiveOpenPlanned = "archive.open-planned" {
+        zh: "{cases} 个计划中的案例尚未抽样",
+        en: "{cases} planned {cases|case|cases} not yet visited",
+    }
+    ArchiveOpenDeadline = "archive.open-deadline" {
+        zh: "{what}：尚有 {outstanding} 项未完成（时限 {date}）",
+        en: "{what}: {outstanding} still to do (due {date})",
+    }
+    ArchiveOpenFollowups = "archive.open-followups" {
+        zh: "{lots} 个不合格批次的后处理尚未办结",
+        en: "{lots} unqualified {lots|lot|lots} whose follow-up is not closed",
+    }
+    BuildNotFinal = "build.not-final" {
+        zh: "批次尚未完结，未按 --final 生成归档包：\n{open}\n办完以上事项后再生成；不加 --final 可生成标注“未完结”的归档包",
+        en: "the batch is not complete, so no archive was made as --final asks:\n{open}\nfinish these first; without --final the archive is made and marked 未完结 (open)",
+    }
+    BuildArchiveOpen = "build.archive-open" {
+        zh: "注意：批次尚未完结，归档包标注为“未完结”：{open}",
+        en: "note: the batch is not complete; the archive is marked 未完结 (open): {open}",
+    }
     BuildAnalysisUndated = "build.analysis-undated" {
         zh: "注意：batch.yaml 未写质量分析报告和检验情况汇总表的报送日期（analysis_submitted_on），两份文书的落款日期留空待手写；报送后填写，再生成一次",
         en: "note: batch.yaml does not say when the analysis report and the summary table were submitted (analysis_submitted_on): both print a blank date to write by hand; write it once they are submitted and build again",
@@ -1642,6 +1670,10 @@ catalog! {
     HelpServeToken = "help.serve.token" {
         zh: "访问令牌；默认为该批次文件夹自己的令牌（首次启动时随机生成，保存在本机用户的状态文件夹中，重启后不变，已打开的页面可以继续使用）",
         en: "the access token; by default the batch folder's own (made at random on the first start, kept in the user's state folder on this machine, the same after a restart, so open pages go on working)",
+    }
+    HelpBuildFinal = "help.build.final-archive" {
+        zh: "最终归档：批次尚有未办结的事项（计划中的案例、未到期或未完成的时限、未办结的后处理）时拒绝生成，并列出这些事项；不加时生成的归档包标注“未完结”",
+        en: "the final archive: refused, with what is open, while anything of the batch is open (planned cases, deadlines with something outstanding, open follow-ups); without it the archive is made and marked 未完结 (open)",
     }
     HelpServeLog = "help.serve.log" {
         zh: "把每个请求（时间、方法、路径、状态码、耗时）追加写入此文件；路径中的查询参数不写入",

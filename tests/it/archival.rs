@@ -208,6 +208,7 @@ fn every_pdf_of_the_archive_is_pdfa_dated_and_catalogued() {
                 sign: Some(files.secret.clone()),
                 templates: None,
                 ofd: false,
+                final_archive: false,
             },
         )
         .unwrap();
@@ -403,13 +404,14 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
             sign: None,
             templates: None,
             ofd: false,
+            final_archive: false,
         },
     )
     .unwrap();
     let entries = unzip(&report.archive.path);
     let info = text(&entries, "bag-info.txt");
     for line in [
-        "Bagging-Date: 2023-12-20",
+        "归档日期: 2023-12-20",
         "全宗号: J012",
         "档号: J012-WS·2023-Y-JC-2023-01",
         "年度: 2023",
@@ -419,7 +421,16 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
         assert!(info.lines().any(|l| l == line), "{line}:\n{info}");
     }
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&report.archive.path).unwrap()).unwrap();
-    let when = zip::DateTime::from_date_and_time(2023, 12, 20, 0, 0, 0).unwrap();
+    // The bag itself is dated the day it is made, whatever the records office's date.
+    assert!(info.contains(&format!(
+        "Bagging-Date: {}\n",
+        spotcheck::archive::records::bagging_date()
+    )));
+    let t = spotcheck::archive::records::bagging_date();
+    use chrono::Datelike;
+    let when =
+        zip::DateTime::from_date_and_time(t.year() as u16, t.month() as u8, t.day() as u8, 0, 0, 0)
+            .unwrap();
     assert_eq!(zip.by_index(0).unwrap().last_modified(), Some(when));
     assert!(text(&entries, "说明.txt").contains("本归档包未签名"));
 }

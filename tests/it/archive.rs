@@ -210,12 +210,40 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
     let fx = fixture();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&fx.unsigned)).unwrap();
     let names: Vec<String> = zip.file_names().map(|n| n.unwrap().to_string()).collect();
-    let mut sorted = names.clone();
+    // The tag files first, in this order (a zip cut short still holds its manifests), then the
+    // payload sorted, each once.
+    let tags = [
+        "bagit.txt",
+        "bag-info.txt",
+        "manifest-sha256.txt",
+        "tagmanifest-sha256.txt",
+        "说明.txt",
+    ];
+    let head: Vec<String> = tags.iter().map(|t| format!("{BAG}/{t}")).collect();
+    assert_eq!(names[..tags.len()], head[..], "the tag files first");
+    let payload_names = names[tags.len()..].to_vec();
+    let mut sorted = payload_names.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(names, sorted, "entries sorted, each once");
-    // The archive date: the latest the sample records (no `archived_on`), not the notice's.
-    let when = zip::DateTime::from_date_and_time(2023, 7, 27, 0, 0, 0).unwrap();
+    assert_eq!(payload_names, sorted, "the payload sorted, each once");
+    assert!(
+        payload_names
+            .iter()
+            .all(|n| n.starts_with(&format!("{BAG}/data/")))
+    );
+    // Every entry dated the moment the bag was made (midnight of today, without
+    // SOURCE_DATE_EPOCH), not the batch's last record.
+    let t = spotcheck::archive::records::bagging_time();
+    use chrono::{Datelike, Timelike};
+    let when = zip::DateTime::from_date_and_time(
+        t.year() as u16,
+        t.month() as u8,
+        t.day() as u8,
+        t.hour() as u8,
+        t.minute() as u8,
+        t.second() as u8,
+    )
+    .unwrap();
     for i in 0..zip.len() {
         let f = zip.by_index(i).unwrap();
         let name = f.name().unwrap().to_string();
@@ -284,8 +312,12 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
     for line in [
         format!("Payload-Oxum: {bytes}.{}", payload.len()),
         "External-Identifier: 晋市市监〔2023〕3号".to_string(),
-        "Bagging-Date: 2023-07-27".to_string(),
-        "归档日期: 2023-07-27".to_string(),
+        format!(
+            "Bagging-Date: {}",
+            spotcheck::archive::records::bagging_date()
+        ),
+        format!("归档日期: {}", spotcheck::archive::records::bagging_date()),
+        "归档状态: 未完结".to_string(),
         "密级: 公开".to_string(),
         "保管期限: 定期30年".to_string(),
         "Bag-Count: 1 of 1".to_string(),
@@ -1018,6 +1050,7 @@ fn build_refuses_a_batch_with_check_errors_and_writes_nothing() {
             sign: None,
             templates: None,
             ofd: false,
+            final_archive: false,
         },
     )
     .unwrap_err();
@@ -1062,6 +1095,7 @@ fn a_missing_or_escaping_evidence_file_stops_the_build_before_rendering() {
             sign: None,
             templates: None,
             ofd: false,
+            final_archive: false,
         },
     )
     .unwrap_err();
@@ -1106,6 +1140,7 @@ fn build_end_to_end_gives_the_same_verified_archive_twice() {
                 sign: None,
                 templates: None,
                 ofd: false,
+                final_archive: false,
             },
         )
         .unwrap_or_else(|e| panic!("build failed: {e}"));

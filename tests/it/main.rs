@@ -2,6 +2,7 @@
 
 mod archival;
 mod archive;
+mod archive_records;
 mod bagit;
 mod browser;
 mod browser_walk;

@@ -497,6 +497,7 @@ fn build_reports_each_document_and_each_stage_to_its_progress() {
         sign: None,
         templates: None,
         ofd: false,
+        final_archive: false,
     };
     let r = spotcheck::build::build_with(&lb, &engine(), &opts, &rec).unwrap();
     let log = rec.0.into_inner().unwrap();

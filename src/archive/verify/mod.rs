@@ -614,8 +614,26 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         }
     }
 
-    // The signature over the tag manifest.
+    // The signature over the tag manifest. A bag whose bag-info.txt (itself in the tag
+    // manifest) records that it was signed and that lacks the signature lost it: never judged
+    // better than a bag that kept its own.
     let sig_text = tags.get(SIGNATURE_FILE);
+    let said_signed = tags
+        .get(BAG_INFO_FILE)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .is_some_and(|info| {
+            info.lines().any(|l| {
+                l.strip_prefix(crate::archive::SIGNED_LABEL)
+                    .is_some_and(|v| v.trim_start().starts_with(':'))
+            })
+        });
+    if said_signed && sig_text.is_none() && opts.public_key.is_none() {
+        findings.push(Finding::new(
+            FindingKind::SignatureMissing,
+            SIGNATURE_FILE,
+            msg!(VerifySignatureStripped, file = SIGNATURE_FILE),
+        ));
+    }
     let tagmanifest = tags.get(TAGMANIFEST_FILE);
     let signature = match &opts.public_key {
         None => {

@@ -22,8 +22,14 @@ type Zip = zip::ZipArchive<BufReader<File>>;
 pub(super) fn collect_zip(path: &Path, opts: &VerifyOptions) -> Result<Collected, Message> {
     let file = File::open(path).map_err(|e| msg!(VerifyOpen, error = e.to_string()))?;
     let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut zip = zip::ZipArchive::new(BufReader::new(file))
-        .map_err(|e| msg!(VerifyNotZip, error = e.to_string()))?;
+    let mut zip = match zip::ZipArchive::new(BufReader::new(file)) {
+        Ok(z) => z,
+        // No central directory (a zip cut short, a copy that stopped): what its entries'
+        // own headers still give, in their order, tag files first.
+        Err(e) => {
+            return salvage(path, opts).ok_or_else(|| msg!(VerifyNotZip, error = e.to_string()));
+        }
+    };
     if zip.len() > opts.max_entries {
         return Err(msg!(
             VerifyTooManyEntries,
@@ -308,4 +314,77 @@ fn duplicate_names(path: &Path) -> Option<Vec<String>> {
             .map(|(name, _)| name)
             .collect(),
     )
+}
+
+/// The entries of a zip without a central directory, read one after the other from their
+/// own headers (as `zip -FF` would salvage them), until the data ends: `None` when not even
+/// one entry reads. The bag is judged on what came back, and a finding says the archive is
+/// cut short; spotcheck writes the tag files (manifests first) at the head of the zip, so
+/// every payload file lost is then named by the manifest.
+fn salvage(path: &Path, opts: &VerifyOptions) -> Option<Collected> {
+    let file = File::open(path).ok()?;
+    let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut r = BufReader::new(file);
+    let mut c = Collected::default();
+    let mut reading = Reading {
+        declared_total: 0,
+        seen_nfc: HashMap::new(),
+        file_len,
+    };
+    let mut prefix: Option<String> = None;
+    let mut names_seen: Vec<String> = Vec::new();
+    let mut read = 0usize;
+    loop {
+        let mut f = match zip::read::read_zipfile_from_stream(&mut r) {
+            Ok(Some(f)) => f,
+            Ok(None) | Err(_) => break,
+        };
+        if read >= opts.max_entries {
+            break;
+        }
+        read += 1;
+        let Some(name) = std::str::from_utf8(f.name_raw()).ok().map(str::to_string) else {
+            continue;
+        };
+        if name_problem(&name).is_some() || f.is_dir() {
+            continue;
+        }
+        // The bag's folder: that of the first bagit.txt.
+        if prefix.is_none()
+            && let Some(root) = name.strip_suffix(&format!("/{BAGIT_FILE}"))
+            && !root.contains('/')
+        {
+            prefix = Some(format!("{root}/"));
+            c.bag = root.to_string();
+        }
+        let Some(rel) = prefix.as_deref().and_then(|p| name.strip_prefix(p)) else {
+            continue;
+        };
+        let rel = nfc(rel);
+        names_seen.push(rel.clone());
+        // The manifests come before the payload: their algorithms are known by then.
+        c.algorithms = bagit::needed_algorithms(names_seen.iter().map(String::as_str));
+        c.has_payload_dir |= rel.starts_with("data/");
+        if reading.seen_nfc.insert(rel.clone(), name.clone()).is_some() {
+            continue;
+        }
+        let declared = f.size();
+        reading.declared_total = reading.declared_total.saturating_add(declared);
+        if reading.declared_total > opts.max_total_bytes {
+            break;
+        }
+        let keep = is_tag_name(&rel);
+        match hash_stream(&mut f, declared, keep, is_pdf(&rel), &c.algorithms) {
+            Ok(s) if s.count == declared => c.streamed(rel, s),
+            // The entry the data ended in: lost, as the manifest will say.
+            _ => break,
+        }
+    }
+    prefix.as_ref()?;
+    c.findings.push(Finding::new(
+        FindingKind::ZipStructure,
+        "",
+        msg!(VerifyTruncated, files = c.entries.len()),
+    ));
+    Some(c)
 }
