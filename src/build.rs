@@ -20,6 +20,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Sign the archive with this minisign secret key file.
     pub sign: Option<PathBuf>,
+    /// The passphrase of an encrypted secret key.
+    pub passphrase: Option<String>,
     /// Templates in this folder replace the built-in ones of the same name.
     pub templates: Option<PathBuf>,
     /// Also write each document as OFD beside its PDF.
@@ -237,7 +239,7 @@ pub fn build_with(
     let signer = opts
         .sign
         .as_deref()
-        .map(SigningKey::from_file)
+        .map(|k| SigningKey::from_file_with(k, opts.passphrase.as_deref()))
         .transpose()?;
     let mut payload = archive::source_payload(lb)?;
 

@@ -127,6 +127,23 @@ pub fn keygen(dir: &Path) -> Result<KeyFiles, SignError> {
     keygen_for(dir, None)
 }
 
+/// The environment variable a secret key's passphrase may be given in (for `build --sign`
+/// without a terminal), when no `--passphrase-file` is.
+pub const PASSPHRASE_VAR: &str = "SPOTCHECK_KEY_PASSPHRASE";
+
+/// A passphrase: the first line of `file`, else [`PASSPHRASE_VAR`]; none when neither.
+pub fn passphrase(file: Option<&Path>) -> Result<Option<String>, SignError> {
+    if let Some(f) = file {
+        let text = std::fs::read_to_string(f).map_err(|e| SignError::Read {
+            path: f.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        let line = text.lines().next().unwrap_or_default().to_string();
+        return Ok(Some(line).filter(|l| !l.is_empty()));
+    }
+    Ok(std::env::var(PASSPHRASE_VAR).ok().filter(|p| !p.is_empty()))
+}
+
 /// What the untrusted comments of the key files say of the owner: `…, owner: NAME`.
 const OWNER_MARK: &str = ", owner: ";
 
@@ -142,6 +159,17 @@ fn owner_of(comment_line: &str) -> Option<String> {
 /// only) and `spotcheck.pub`, both recording `owner` (the lab) in their comment line, which
 /// `minisign` shows and ignores. Refuses to replace existing key files.
 pub fn keygen_for(dir: &Path, owner: Option<&str>) -> Result<KeyFiles, SignError> {
+    keygen_with(dir, owner, None)
+}
+
+/// [`keygen_for`], the secret key encrypted with `passphrase` when one is given (minisign's
+/// scrypt and XOR scheme: `minisign -S` asks for it, and so does `build --sign` through
+/// `--passphrase-file` or [`PASSPHRASE_VAR`]).
+pub fn keygen_with(
+    dir: &Path,
+    owner: Option<&str>,
+    passphrase: Option<&str>,
+) -> Result<KeyFiles, SignError> {
     let owner: Option<String> = owner
         .map(|o| {
             o.split(['\r', '\n'])
@@ -162,11 +190,19 @@ pub fn keygen_for(dir: &Path, owner: Option<&str>) -> Result<KeyFiles, SignError
             return Err(SignError::Exists(p.clone()));
         }
     }
-    let pair = minisign::KeyPair::generate_unencrypted_keypair()
-        .map_err(|e| SignError::Generate(e.to_string()))?;
+    let pair = match passphrase {
+        Some(p) => minisign::KeyPair::generate_encrypted_keypair(Some(p.to_string())),
+        None => minisign::KeyPair::generate_unencrypted_keypair(),
+    }
+    .map_err(|e| SignError::Generate(e.to_string()))?;
+    let kind = if passphrase.is_some() {
+        "spotcheck secret key (encrypted)"
+    } else {
+        "spotcheck secret key (unencrypted)"
+    };
     let sk_text = pair
         .sk
-        .to_box(Some(&owned("spotcheck secret key (unencrypted)".into())))
+        .to_box(Some(&owned(kind.into())))
         .map_err(|e| SignError::Generate(e.to_string()))?
         .into_string();
     let mut keynum = [0u8; 8];
@@ -215,14 +251,19 @@ fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 impl SigningKey {
     /// Reads an unencrypted minisign secret key file.
     pub fn from_file(path: &Path) -> Result<Self, SignError> {
+        Self::from_file_with(path, None)
+    }
+
+    /// Reads a minisign secret key file, decrypting it with `passphrase` when it has one.
+    pub fn from_file_with(path: &Path, passphrase: Option<&str>) -> Result<Self, SignError> {
         let text = std::fs::read_to_string(path).map_err(|e| SignError::Read {
             path: path.to_path_buf(),
             reason: e.to_string(),
         })?;
-        Self::from_text(path, &text)
+        Self::from_text(path, &text, passphrase)
     }
 
-    fn from_text(path: &Path, text: &str) -> Result<Self, SignError> {
+    fn from_text(path: &Path, text: &str, passphrase: Option<&str>) -> Result<Self, SignError> {
         let bad = |reason: Arg| SignError::BadSecretKey {
             path: path.to_path_buf(),
             reason,
@@ -233,19 +274,30 @@ impl SigningKey {
             return Err(bad(msg!(SignFirstLine).into()));
         }
         let encoded = lines.next().unwrap_or_default().trim();
-        let raw = BASE64
+        let mut raw = BASE64
             .decode(encoded)
             .map_err(|_| bad(msg!(SignSecretNotBase64).into()))?;
         if raw.len() != SK_LEN {
             return Err(bad(msg!(SignSecretLength).into()));
         }
         if raw[SK_KDF] != [0, 0] {
-            return Err(SignError::Encrypted(path.to_path_buf()));
+            // Encrypted: the crate decrypts it with the passphrase and checks its checksum.
+            let Some(p) = passphrase else {
+                return Err(SignError::Encrypted(path.to_path_buf()));
+            };
+            let sk = minisign::SecretKeyBox::from_string(text)
+                .and_then(|b| b.into_secret_key(Some(p.to_string())))
+                .map_err(|e| bad(e.to_string().into()))?;
+            raw = sk.to_bytes();
+            if raw.len() != SK_LEN {
+                return Err(bad(msg!(SignSecretLength).into()));
+            }
+        } else {
+            // The crate checks the algorithm and the key's checksum.
+            minisign::SecretKeyBox::from_string(text)
+                .and_then(|b| b.into_unencrypted_secret_key())
+                .map_err(|e| bad(e.to_string().into()))?;
         }
-        // The crate checks the algorithm and the key's checksum.
-        minisign::SecretKeyBox::from_string(text)
-            .and_then(|b| b.into_unencrypted_secret_key())
-            .map_err(|e| bad(e.to_string().into()))?;
         let mut keynum = [0u8; 8];
         keynum.copy_from_slice(&raw[SK_KEYNUM]);
         let secret = &raw[SK_SECRET];

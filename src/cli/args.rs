@@ -153,6 +153,8 @@ pub struct BuildArgs {
     pub out: PathBuf,
     #[arg(long, value_name = "KEY")]
     pub sign: Option<PathBuf>,
+    #[arg(long, value_name = "FILE", requires = "sign")]
+    pub passphrase_file: Option<PathBuf>,
     #[arg(long = "final")]
     pub final_archive: bool,
     #[command(flatten)]
@@ -188,6 +190,12 @@ pub struct KeygenArgs {
     pub out: PathBuf,
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
+    #[arg(long, value_name = "BATCH", requires = "lab")]
+    pub batch: Option<PathBuf>,
+    #[arg(long, value_name = "ID", requires = "batch")]
+    pub lab: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Args)]

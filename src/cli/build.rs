@@ -13,9 +13,17 @@ pub fn run(args: BuildArgs, ui: Ui) -> Outcome {
         Ok(started) => started,
         Err(refused) => return refused,
     };
+    let passphrase = match spotcheck::archive::sign::passphrase(args.passphrase_file.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            return Outcome::new(Exit::of_key(&e))
+                .error(spotcheck::msg!(CliError, error = e.message()));
+        }
+    };
     let opts = BuildOptions {
         out: args.out,
         sign: args.sign,
+        passphrase,
         templates: args.templates.templates,
         ofd: args.ofd.ofd,
         final_archive: args.final_archive,

@@ -144,8 +144,10 @@ mod exits {
             // A folder in use: init refuses it as what was given; keygen, which would replace
             // keys there, fails.
             ("init good", Unusable),
-            ("keygen -o keys", Done),
-            ("keygen -o keys", Failed),
+            // keygen without a holder is refused as what was given.
+            ("keygen -o keys", Unusable),
+            ("keygen -o keys --owner 某检验所", Done),
+            ("keygen -o keys --owner 某检验所", Failed),
         ];
         for (line, want) in table {
             let mut args: Vec<String> = line

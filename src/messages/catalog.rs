@@ -778,6 +778,23 @@ catalog! {
     FontStyleFang = "font-style.fang" { zh: "仿宋（公文正文）", en: "FangSong (body of official documents)" }
     FontStyleKai = "font-style.kai" { zh: "楷体（二级标题）", en: "Kai (second-level headings)" }
     LoadFailed = "load.failed" { zh: "批次读取失败：{errors} 处错误", en: "the batch cannot be read: {errors} {errors|error|errors}" }
+    KeygenNoOwner = "keygen.no-owner" {
+        zh: "请写明密钥的持有者：--batch 批次文件夹 --lab 承检机构编号（记录机构名称和资质认定编号），或 --owner 名称；签名的可信注释和公钥都记录持有者",
+        en: "say who holds the key: --batch BATCH --lab ID (the lab's name and accreditation number are recorded), or --owner NAME; the signature's trusted comment and the public key record the holder",
+    }
+    KeygenNoLab = "keygen.no-lab" {
+        zh: "批次中没有承检机构 “{lab}”（有：{all}）",
+        en: "the batch has no lab “{lab}” (it has: {all})",
+    }
+    KeygenOwner = "keygen.owner" { zh: "持有者：{owner}", en: "holder: {owner}" }
+    KeygenEncrypted = "keygen.encrypted" {
+        zh: "私钥已用口令加密：签名时（build --sign、minisign -S）需要同一口令",
+        en: "the secret key is encrypted with the passphrase: signing (build --sign, minisign -S) needs the same one",
+    }
+    KeygenUnencrypted = "keygen.unencrypted" {
+        zh: "注意：私钥没有口令，任何拿到 spotcheck.key 文件的人都能以持有者的名义签名；请只在本机保存（文件仅本人可读），或用 --passphrase-file 重新生成有口令的密钥",
+        en: "note: the secret key has no passphrase: anyone who gets spotcheck.key can sign as its holder; keep it on this machine only (it is readable by you alone), or make one with --passphrase-file",
+    }
     KeygenDone = "keygen.done" {
         zh: "已生成密钥对（密钥编号 {id}）：",
         en: "key pair made (key id {id}):",
@@ -1352,8 +1369,8 @@ catalog! {
         en: "{path} is not a valid minisign secret key: {reason}",
     }
     SignEncrypted = "sign.encrypted" {
-        zh: "私钥 {path} 设有口令；spotcheck 不在运行中询问口令，请使用 spotcheck keygen 生成的无口令私钥",
-        en: "the secret key {path} has a passphrase; spotcheck never asks for one while running: use a key without passphrase made by spotcheck keygen",
+        zh: "私钥 {path} 设有口令：请用 --passphrase-file 指定写有口令的文件，或设置环境变量 SPOTCHECK_KEY_PASSPHRASE",
+        en: "the secret key {path} has a passphrase: give a file holding it with --passphrase-file, or set SPOTCHECK_KEY_PASSPHRASE",
     }
     SignBadPublicKey = "sign.bad-public-key" {
         zh: "{path} 不是有效的 minisign 公钥：{reason}",
@@ -1671,9 +1688,25 @@ catalog! {
         zh: "访问令牌；默认为该批次文件夹自己的令牌（首次启动时随机生成，保存在本机用户的状态文件夹中，重启后不变，已打开的页面可以继续使用）",
         en: "the access token; by default the batch folder's own (made at random on the first start, kept in the user's state folder on this machine, the same after a restart, so open pages go on working)",
     }
+    HelpKeygenBatch = "help.keygen.batch" {
+        zh: "批次文件夹：与 --lab 一起，以该承检机构的名称和资质认定编号作为密钥持有者",
+        en: "the batch folder: with --lab, the key's holder is that lab, by its name and accreditation number",
+    }
+    HelpKeygenLab = "help.keygen.lab" {
+        zh: "承检机构编号（batch.yaml labs 中的 id）",
+        en: "the lab's id (of labs in batch.yaml)",
+    }
+    HelpKeygenPassphraseFile = "help.keygen.passphrase-file" {
+        zh: "写有口令的文件（第一行）：私钥用它加密；也可用环境变量 SPOTCHECK_KEY_PASSPHRASE",
+        en: "a file holding the passphrase (its first line) the secret key is encrypted with; SPOTCHECK_KEY_PASSPHRASE also gives one",
+    }
+    HelpBuildPassphraseFile = "help.build.passphrase-file" {
+        zh: "私钥口令所在的文件（第一行），私钥设有口令时使用；也可用环境变量 SPOTCHECK_KEY_PASSPHRASE",
+        en: "a file holding the secret key's passphrase (its first line), for a key that has one; SPOTCHECK_KEY_PASSPHRASE also gives it",
+    }
     HelpBuildFinal = "help.build.final-archive" {
         zh: "最终归档：批次尚有未办结的事项（计划中的案例、未到期或未完成的时限、未办结的后处理）时拒绝生成，并列出这些事项；不加时生成的归档包标注“未完结”",
-        en: "the final archive: refused, with what is open, while anything of the batch is open (planned cases, deadlines with something outstanding, open follow-ups); without it the archive is made and marked 未完结 (open)",
+        en: "the final archive: refused, with what is open, while anything of the batch is open (planned cases, deadlines with something outstanding, open follow-ups); without it the archive is made and marked as open in its bag-info",
     }
     HelpServeLog = "help.serve.log" {
         zh: "把每个请求（时间、方法、路径、状态码、耗时）追加写入此文件；路径中的查询参数不写入",

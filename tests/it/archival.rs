@@ -206,6 +206,7 @@ fn every_pdf_of_the_archive_is_pdfa_dated_and_catalogued() {
             &BuildOptions {
                 out: out.path().to_path_buf(),
                 sign: Some(files.secret.clone()),
+                passphrase: None,
                 templates: None,
                 ofd: false,
                 final_archive: false,
@@ -402,6 +403,7 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
         &BuildOptions {
             out: out.path().to_path_buf(),
             sign: None,
+            passphrase: None,
             templates: None,
             ofd: false,
             final_archive: false,

@@ -1048,6 +1048,7 @@ fn build_refuses_a_batch_with_check_errors_and_writes_nothing() {
         &BuildOptions {
             out: out.path().to_path_buf(),
             sign: None,
+            passphrase: None,
             templates: None,
             ofd: false,
             final_archive: false,
@@ -1093,6 +1094,7 @@ fn a_missing_or_escaping_evidence_file_stops_the_build_before_rendering() {
         &BuildOptions {
             out: out.path().to_path_buf(),
             sign: None,
+            passphrase: None,
             templates: None,
             ofd: false,
             final_archive: false,
@@ -1138,6 +1140,7 @@ fn build_end_to_end_gives_the_same_verified_archive_twice() {
             &BuildOptions {
                 out: out.path().to_path_buf(),
                 sign: None,
+                passphrase: None,
                 templates: None,
                 ofd: false,
                 final_archive: false,
@@ -1264,23 +1267,93 @@ fn verify_exits_0_1_2_and_speaks_json() {
 #[test]
 fn keygen_and_build_on_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let o = spotcheck()
-        .args(["keygen", "-o"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let keygen = |args: &[&str], out: &Path| {
+        spotcheck()
+            .arg("keygen")
+            .args(args)
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    // Who holds the key must be said.
+    let o = keygen(&[], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("spotcheck.key").exists());
+    // The lab of a batch, by its name and accreditation number.
+    let sample = sample_dir();
+    let o = keygen(
+        &["--batch", sample.to_str().unwrap(), "--lab", "jc-qi"],
+        dir.path(),
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = String::from_utf8_lossy(&o.stdout);
+    // An unencrypted key is said to be one.
+    assert!(said.contains("没有口令"), "{said}");
     assert!(dir.path().join("spotcheck.key").is_file());
-    assert!(dir.path().join("spotcheck.pub").is_file());
-    let o = spotcheck()
-        .args(["keygen", "-o"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let public = std::fs::read_to_string(dir.path().join("spotcheck.pub")).unwrap();
+    assert!(public.contains("（资质认定 230412340099）"), "{public}");
+    let o = keygen(&["--owner", "某所"], dir.path());
     assert!(
         !o.status.success(),
         "a second keygen must not replace the key"
     );
+    let o = keygen(
+        &["--batch", sample.to_str().unwrap(), "--lab", "nobody"],
+        &dir.path().join("x"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("jc-qi"));
+
+    // A key with a passphrase: build refuses it without the passphrase, or with another one,
+    // before any page is made, and the key signs with it.
+    let locked = tempfile::tempdir().unwrap();
+    let phrase = locked.path().join("phrase.txt");
+    std::fs::write(&phrase, "正确 horse battery\n").unwrap();
+    let keys = locked.path().join("keys");
+    let o = keygen(
+        &[
+            "--owner",
+            "某检验所",
+            "--passphrase-file",
+            phrase.to_str().unwrap(),
+        ],
+        &keys,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("口令"));
+    let key = keys.join("spotcheck.key");
+    let wrong = locked.path().join("wrong.txt");
+    std::fs::write(&wrong, "wrong\n").unwrap();
+    for given in [None, Some(&wrong)] {
+        let out = tempfile::tempdir().unwrap();
+        let mut cmd = spotcheck();
+        cmd.arg("build")
+            .arg(&sample)
+            .arg("-o")
+            .arg(out.path())
+            .arg("--sign")
+            .arg(&key)
+            .arg("--no-system-fonts")
+            .env_remove(sign::PASSPHRASE_VAR);
+        if let Some(w) = given {
+            cmd.arg("--passphrase-file").arg(w);
+        }
+        let o = cmd.output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{given:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("spotcheck.key"), "{err}");
+        if given.is_none() {
+            assert!(err.contains("--passphrase-file"), "{err}");
+        }
+        assert!(!out.path().join("batch").exists(), "{given:?}");
+    }
+    assert!(SigningKey::from_file(&key).is_err());
+    let signer = SigningKey::from_file_with(&key, Some("正确 horse battery")).unwrap();
+    assert_eq!(signer.owner(), Some("某检验所"));
+    let signature = signer.sign(b"data", "t").unwrap();
+    let public = sign::read_public_key(&keys.join("spotcheck.pub")).unwrap();
+    sign::verify(&public, &signature, b"data").unwrap();
 
     // A batch whose evidence is missing: exit 1 (an error of the batch, as check says), naming
     // the case and the file.

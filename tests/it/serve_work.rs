@@ -493,7 +493,7 @@ fn a_build_shows_its_progress_downloads_its_archive_and_the_archive_verifies() {
     // With a public key, the signature must be there: this archive is unsigned.
     let keys = tempfile::tempdir().unwrap();
     let o = spotcheck()
-        .args(["keygen", "-o"])
+        .args(["keygen", "--owner", "某检验所", "-o"])
         .arg(keys.path())
         .output()
         .unwrap();

@@ -234,7 +234,7 @@ fn unreadable_archives_and_signatures_are_explained_in_english() {
     // A signature asked for and absent.
     let keys = tempfile::tempdir().unwrap();
     let o = spotcheck()
-        .args(["--lang", "en", "keygen", "-o"])
+        .args(["--lang", "en", "keygen", "--owner", "A lab", "-o"])
         .arg(keys.path())
         .output()
         .unwrap();
@@ -257,7 +257,7 @@ fn unreadable_archives_and_signatures_are_explained_in_english() {
 
     // keygen refusing to replace a key, and a public key that is not one.
     let o = spotcheck()
-        .args(["--lang", "en", "keygen", "-o"])
+        .args(["--lang", "en", "keygen", "--owner", "A lab", "-o"])
         .arg(keys.path())
         .output()
         .unwrap();
@@ -269,7 +269,7 @@ fn unreadable_archives_and_signatures_are_explained_in_english() {
     );
     assert!(!has_cjk(&err), "{err}");
     let o = spotcheck()
-        .args(["keygen", "-o"])
+        .args(["keygen", "--owner", "某检验所", "-o"])
         .arg(keys.path())
         .output()
         .unwrap();
