@@ -16,7 +16,11 @@ pub fn run(args: NewCaseArgs, _ui: Ui) -> Outcome {
         today: chrono::Local::now().date_naive(),
     };
     match scaffold::new_case(&args.batch, &opts) {
-        Ok(w) => Outcome::done().line(msg!(NewCaseDone, id = &w.id, path = &w.path)),
+        Ok(w) => w
+            .prefix_note
+            .into_iter()
+            .fold(Outcome::done(), Outcome::line)
+            .line(msg!(NewCaseDone, id = &w.id, path = &w.path)),
         Err(ms) => ms.into_iter().fold(Outcome::unusable(), Outcome::error),
     }
 }

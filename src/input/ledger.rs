@@ -20,7 +20,8 @@ use walkdir::WalkDir;
 use crate::diag::{Diagnostic, Rule};
 use crate::input::load::{BATCH_FILE, CASES_DIR, LoadedBatch, LoadedCase, is_safe_id};
 use crate::input::model::{Batch, Case, Domain, Party, Sampler, Visit};
-use crate::input::scaffold::{CASE_SCHEMA_FILE, PLACEHOLDER, category_prefix, next_number};
+use crate::input::prefixes::{self, Assignment, Used};
+use crate::input::scaffold::{CASE_SCHEMA_FILE, PLACEHOLDER, next_number};
 pub use crate::input::sheet::{Sheet, column_letters, read_sheet};
 use crate::input::yaml_text::{comment, quote as q, scalar};
 use crate::messages::Message;
@@ -320,14 +321,22 @@ pub struct ImportPlan {
     pub new: Vec<NewRow>,
     /// Rows matched to a case already in the folder (row from 0, case id).
     pub matched: Vec<(usize, String)>,
+    /// Which prefix a category's new cases take and why, for each category whose series
+    /// the import starts (in the order of the rows).
+    pub prefix_notes: Vec<Message>,
 }
 
 impl ImportPlan {
     /// What `import` says once the plan is written: each case created, then the counts.
     pub fn messages(&self) -> Vec<Message> {
-        self.new
+        self.prefix_notes
             .iter()
-            .map(|n| msg!(ImportCreated, id = &n.case.id, path = &n.path))
+            .cloned()
+            .chain(
+                self.new
+                    .iter()
+                    .map(|n| msg!(ImportCreated, id = &n.case.id, path = &n.path)),
+            )
             .chain(std::iter::once(msg!(
                 ImportDone,
                 created = self.new.len(),
@@ -430,8 +439,10 @@ struct RowReader<'a> {
     sheet: &'a Sheet,
     cols: &'a Columns,
     existing: Vec<Existing>,
-    /// The id prefix each category's cases use most in the folder.
-    prefixes: BTreeMap<String, String>,
+    /// The prefix of each category, and the category of each prefix.
+    prefixes: Assignment,
+    /// The categories whose prefix was said.
+    noted: Vec<String>,
     /// Ids taken, by the folder and by the rows before.
     ids: Vec<String>,
     /// The first row of each (credit code, category) and of each id.
@@ -449,7 +460,8 @@ impl<'a> RowReader<'a> {
             batch,
             sheet,
             cols,
-            prefixes: prefixes_of(&existing),
+            prefixes: prefixes::assign(batch, &used_of(&existing)),
+            noted: Vec::new(),
             ids: existing.iter().map(|e| e.id.clone()).collect(),
             existing,
             seen: HashMap::new(),
@@ -508,6 +520,11 @@ impl<'a> RowReader<'a> {
                 Rule::ImportCell,
                 msg!(LoadCaseId, id = &id_cell),
             );
+        }
+        if let Some(m) =
+            prefixes::prefix_of(&id_cell).and_then(|p| self.prefixes.refusal(p, &category))
+        {
+            self.bad(row.r, Field::Id, Rule::CasePrefix, m);
         }
         self.duplicates(&row, &code, &category);
         let (names, credentials) = (sampler_names(&row).len(), credentials_of(&row).len());
@@ -635,21 +652,25 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    /// The id and file of a new case: the sheet's id, or the next of the category in the
-    /// batch's style, on a file not yet taken.
-    fn new_id(&self, id_cell: &str, category: &str) -> (String, PathBuf) {
+    /// The id and file of a new case: the sheet's id, or the next of the category's series
+    /// ([`prefixes::assign`]), on a file not yet taken. The first generated id of a series
+    /// the import starts has its prefix said.
+    fn new_id(&mut self, id_cell: &str, category: &str) -> (String, PathBuf) {
         if !id_cell.is_empty() {
             let stem = id_cell.to_ascii_lowercase();
             let path = self.root.join(CASES_DIR).join(format!("{stem}.yaml"));
             return (id_cell.to_string(), path);
         }
         let year = self.batch.issued_on.year();
-        let prefix = self
-            .prefixes
-            .get(category)
-            .cloned()
-            .or_else(|| category_prefix(category))
-            .unwrap_or_else(|| "CASE".into());
+        // A row's category is one of the plan (check_planned says so otherwise).
+        let choice = self.prefixes.of.get(category);
+        let prefix = choice.map_or_else(|| "CASE".to_string(), |c| c.prefix.clone());
+        if let Some(note) = choice.and_then(|c| c.note(category))
+            && !self.noted.iter().any(|c| c == category)
+        {
+            self.noted.push(category.to_string());
+            self.plan.prefix_notes.push(note);
+        }
         let mut n = next_number(&self.ids, &prefix, year);
         let mut path = case_path(self.root, &prefix, n);
         while path.exists() {
@@ -782,24 +803,13 @@ fn case_path(root: &Path, prefix: &str, n: u32) -> PathBuf {
         .join(format!("{}-{n:03}.yaml", prefix.to_ascii_lowercase()))
 }
 
-/// The id prefix each category's cases use most.
-fn prefixes_of(existing: &[Existing]) -> BTreeMap<String, String> {
-    let mut count: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for e in existing {
-        if let Some((p, _)) = e.id.split_once('-') {
-            *count
-                .entry(e.category.as_str())
-                .or_default()
-                .entry(p)
-                .or_default() += 1;
-        }
-    }
-    count
-        .into_iter()
-        .filter_map(|(c, m)| {
-            m.into_iter()
-                .max_by_key(|(_, n)| *n)
-                .map(|(p, _)| (c.to_string(), p.to_string()))
+/// The cases of the folder as the prefixes see them.
+fn used_of(existing: &[Existing]) -> Vec<Used> {
+    existing
+        .iter()
+        .map(|e| Used {
+            id: e.id.clone(),
+            category: e.category.clone(),
         })
         .collect()
 }

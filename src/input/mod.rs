@@ -7,6 +7,7 @@ pub mod load;
 pub mod lock;
 pub mod model;
 pub mod money;
+pub mod prefixes;
 pub mod scaffold;
 pub mod sheet;
 pub mod stats;

@@ -111,6 +111,10 @@ pub struct Batch {
     #[schemars(title = "同时生成 OFD 版式文件")]
     #[serde(default)]
     pub ofd: bool,
+    /// 案例编号前缀：抽查计划中的类别对应的前缀（编号 HF-2025-001 中第一个 - 之前的部分），如 化肥: HF。一个前缀只能属于一个类别。未写的类别沿用本类别已有案例的前缀，没有案例时取类别名称的拼音首字母（化肥 → HF），与其他类别的前缀相同时另取一个（new-case 和 import 会说明所取的前缀）。
+    #[schemars(title = "案例编号前缀")]
+    #[serde(default)]
+    pub prefixes: std::collections::BTreeMap<String, String>,
 }
 
 /// 档案管理信息（DA/T 22-2015《归档文件整理规则》）。

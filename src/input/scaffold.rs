@@ -6,15 +6,14 @@
 //! in the binary: `batch.yaml` with every field commented, one case of each outcome, and one
 //! placeholder photo that stands in for the evidence of every case.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use pinyin::ToPinyin;
 use walkdir::WalkDir;
 
 use crate::input::load::{BATCH_FILE, CASES_DIR};
 use crate::input::model::{Batch, Domain, Outcome};
+use crate::input::prefixes::{self, Choice, Used, Why};
 use crate::messages::Message;
 use crate::msg;
 use crate::output::write_new;
@@ -135,7 +134,8 @@ pub struct NewCase {
     pub outcome: Outcome,
     /// 生产 or 流通.
     pub domain: Domain,
-    /// The id prefix (`HF`); derived from the category when `None`.
+    /// The id prefix (`HF`), refused when another category has it; when `None`, the
+    /// category's own ([`crate::input::prefixes::assign`]).
     pub prefix: Option<String>,
     /// The visit date asked for: refused when it is outside the sampling window.
     pub date: Option<NaiveDate>,
@@ -148,32 +148,25 @@ pub struct NewCase {
 pub struct NewCaseWritten {
     pub id: String,
     pub path: PathBuf,
+    /// Which prefix the case's category takes and why, when this case starts its series.
+    pub prefix_note: Option<Message>,
 }
 
 /// The id prefix of a category: the pinyin initials of its first two Chinese characters
-/// (化肥 → HF, 建筑及装饰装修材料 → JZ), or its first two ASCII letters.
+/// (化肥 → HF, 建筑及装饰装修材料 → JZ), or its first two ASCII letters. The prefix a
+/// category's new cases take is [`crate::input::prefixes::assign`]'s: this one unless another
+/// category has it.
 pub fn category_prefix(category: &str) -> Option<String> {
-    let mut out = String::new();
-    for c in category.chars() {
-        if out.len() == 2 {
-            break;
-        }
-        if let Some(p) = c.to_pinyin() {
-            out.push_str(&p.first_letter().to_ascii_uppercase());
-        } else if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_uppercase());
-        }
-    }
-    (!out.is_empty()).then_some(out)
+    prefixes::initials(category, 2)
 }
 
-/// The ids already used in the batch folder (read leniently: a case with errors elsewhere
-/// still counts), with the prefix each category uses most.
-fn existing_ids(root: &Path) -> (Vec<String>, BTreeMap<String, BTreeMap<String, usize>>) {
-    let mut ids = Vec::new();
-    let mut prefixes: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+/// The cases already in the batch folder (read leniently: a case with errors elsewhere still
+/// counts), by id and category, in the order of their files.
+pub fn existing_ids(root: &Path) -> Vec<Used> {
+    let mut out = Vec::new();
     for entry in WalkDir::new(root.join(CASES_DIR))
         .follow_links(false)
+        .sort_by_file_name()
         .into_iter()
         .flatten()
     {
@@ -190,19 +183,13 @@ fn existing_ids(root: &Path) -> (Vec<String>, BTreeMap<String, BTreeMap<String, 
         let Some(id) = v.get("id").and_then(|v| v.as_str()) else {
             continue;
         };
-        if let (Some(cat), Some((prefix, _))) = (
-            v.get("category").and_then(|v| v.as_str()),
-            id.split_once('-'),
-        ) {
-            *prefixes
-                .entry(cat.to_string())
-                .or_default()
-                .entry(prefix.to_string())
-                .or_default() += 1;
-        }
-        ids.push(id.to_string());
+        let category = v.get("category").and_then(|v| v.as_str()).unwrap_or("");
+        out.push(Used {
+            id: id.trim().to_string(),
+            category: category.trim().to_string(),
+        });
     }
-    (ids, prefixes)
+    out
 }
 
 /// The next free number for `PREFIX-YEAR-NNN` among `ids`.
@@ -230,18 +217,29 @@ pub fn new_case(root: &Path, opts: &NewCase) -> Result<NewCaseWritten, Vec<Messa
     // Two at once would both take the same next number.
     let _lock = crate::input::lock::BatchLock::take(root)
         .map_err(|e| vec![msg!(InitWrite, path = root, error = e.to_string())])?;
-    let (ids, prefixes) = existing_ids(root);
-    let prefix = match &opts.prefix {
-        Some(p) => p.clone(),
-        None => prefixes
-            .get(&opts.category)
-            .and_then(|m| m.iter().max_by_key(|(_, n)| **n).map(|(p, _)| p.clone()))
-            .or_else(|| category_prefix(&opts.category))
-            .ok_or_else(|| vec![msg!(NewCasePrefix, category = &opts.category)])?,
+    let used = existing_ids(root);
+    let ids: Vec<String> = used.iter().map(|u| u.id.clone()).collect();
+    let assigned = prefixes::assign(&batch, &used);
+    let choice = match &opts.prefix {
+        Some(p) => {
+            if !prefixes::valid_prefix(p) {
+                return Err(vec![msg!(NewCaseBadPrefix, prefix = p)]);
+            }
+            if let Some(m) = assigned.refusal(p, &opts.category) {
+                return Err(vec![m, msg!(NewCasePrefixAnother)]);
+            }
+            Choice {
+                prefix: p.clone(),
+                why: Why::Given,
+            }
+        }
+        // The category is in the plan, so it has its prefix.
+        None => assigned.of.get(&opts.category).cloned().unwrap_or(Choice {
+            prefix: "CASE".into(),
+            why: Why::Derived,
+        }),
     };
-    if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(vec![msg!(NewCaseBadPrefix, prefix = &prefix)]);
-    }
+    let prefix = choice.prefix.clone();
     let lab = row
         .lab
         .clone()
@@ -280,7 +278,11 @@ pub fn new_case(root: &Path, opts: &NewCase) -> Result<NewCaseWritten, Vec<Messa
     let evidence = root.join("evidence").join(&id);
     std::fs::create_dir_all(&evidence)
         .map_err(|e| vec![msg!(InitWrite, path = &evidence, error = e.to_string())])?;
-    Ok(NewCaseWritten { id, path })
+    Ok(NewCaseWritten {
+        id,
+        path,
+        prefix_note: choice.note(&opts.category),
+    })
 }
 
 /// What the batch tells of the place: examples for the comments of a new case.

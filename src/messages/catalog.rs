@@ -1807,8 +1807,8 @@ catalog! {
         en: "the outcome: sampled, refused, or not-sampled",
     }
     HelpNewCasePrefix = "help.new-case.prefix" {
-        zh: "编号前缀（如 HF），默认沿用同类案例的前缀，或取类别前两个字的拼音首字母",
-        en: "the id prefix (e.g. HF); by default the one the category's cases use, or the pinyin initials of the category's first two characters",
+        zh: "编号前缀（如 HF），不能是其他类别的前缀；默认为本类别的前缀：batch.yaml 的 prefixes 所定，或同类案例所用，或类别名称的拼音首字母（与其他类别相同时另取）",
+        en: "the id prefix (e.g. HF), none of another category; by default the category's own: the one prefixes of batch.yaml gives, or its cases use, or the pinyin initials of its name (another when another category has those)",
     }
     HelpNewCaseDate = "help.new-case.date" {
         zh: "抽样日期（如 2025-03-02），须在抽样期间内；默认今天（今天不在抽样期间内时取期间最近的一天）",
@@ -1875,10 +1875,6 @@ catalog! {
     NewCaseCategory = "new-case.category" {
         zh: "类别 “{category}” 不在 batch.yaml 的抽查计划中（计划类别：{all}）",
         en: "the category “{category}” is not in the plan of batch.yaml (planned categories: {all})",
-    }
-    NewCasePrefix = "new-case.prefix" {
-        zh: "无法从类别 “{category}” 得出编号前缀：请用 --prefix 指定，如 --prefix HF",
-        en: "cannot derive an id prefix from the category “{category}”: give one with --prefix, e.g. --prefix HF",
     }
     NewCaseBadPrefix = "new-case.bad-prefix" {
         zh: "编号前缀 “{prefix}” 只能由字母和数字组成",
@@ -2137,4 +2133,53 @@ catalog! {
         en: "from the first 17 characters, the check character is {ch}: the code reads {fixed}",
     }
     CreditCorrected = "credit.corrected" { zh: "改正后的代码：{fixed}", en: "corrected, the code reads {fixed}" }
+
+    // -- case id prefixes, the suggestions of messages, status (issue 31) -------------------------
+    PrefixChosen = "prefix.chosen" {
+        zh: "类别 “{category}” 的案例编号前缀为 {prefix}（{why}）",
+        en: "the cases of the category “{category}” take the id prefix {prefix} ({why})",
+    }
+    PrefixWhyTable = "prefix.why-table" { zh: "batch.yaml 的 prefixes 所定", en: "as prefixes of batch.yaml gives it" }
+    PrefixWhyDerived = "prefix.why-derived" {
+        zh: "取自类别名称的拼音首字母；可在 batch.yaml 的 prefixes 中另定",
+        en: "the pinyin initials of the category; prefixes of batch.yaml may give another",
+    }
+    PrefixWhyFree = "prefix.why-free" {
+        zh: "{wanted} 已属于类别 “{owner}”，故另取；可在 batch.yaml 的 prefixes 中另定",
+        en: "{wanted} belongs to the category “{owner}”, so another was taken; prefixes of batch.yaml may give another",
+    }
+    PrefixTaken = "prefix.taken" {
+        zh: "编号前缀 {prefix} 已属于类别 “{owner}”（{how}）：一个前缀只能属于一个类别，否则两类案例的编号混在同一序列中",
+        en: "the id prefix {prefix} belongs to the category “{owner}” ({how}): a prefix belongs to one category, or the ids of two categories would share one series",
+    }
+    PrefixOwnedTable = "prefix.owned-table" { zh: "batch.yaml 的 prefixes", en: "prefixes of batch.yaml" }
+    PrefixOwnedCases = "prefix.owned-cases" { zh: "其案例 {id} 等", en: "its case {id} among others" }
+    PrefixOwnedDerived = "prefix.owned-derived" {
+        zh: "取自该类别名称，留给其第一个案例",
+        en: "from that category's name, kept for its first case",
+    }
+    NewCasePrefixAnother = "new-case.prefix-another" {
+        zh: "未创建案例：请用 --prefix 另选前缀，或不写 --prefix，由 new-case 选取本类别的前缀",
+        en: "no case was created: choose another prefix with --prefix, or leave --prefix out and new-case takes the category's own",
+    }
+    PrefixesCategory = "rule.prefixes-category" {
+        zh: "prefixes 中的 “{category}” 不是抽查计划中的类别（计划类别：{all}）",
+        en: "“{category}” in prefixes is not a category of the plan (planned categories: {all})",
+    }
+    PrefixesBad = "rule.prefixes-bad" {
+        zh: "编号前缀 “{prefix}” 只能由字母和数字组成，如 HF",
+        en: "the id prefix “{prefix}” may contain only letters and digits, e.g. HF",
+    }
+    PrefixesTwice = "rule.prefixes-twice" {
+        zh: "编号前缀 {prefix} 已给了类别 “{first}”：一个前缀只能属于一个类别，请为 “{category}” 另定前缀",
+        en: "the id prefix {prefix} is already given to the category “{first}”: a prefix belongs to one category; give “{category}” another",
+    }
+    CasePrefixTable = "rule.case-prefix-table" {
+        zh: "编号前缀 {prefix} 在 batch.yaml 的 prefixes 中属于类别 “{owner}”，本案例的类别却是 “{category}”：一个前缀只能属于一个类别，否则两类案例的编号混在同一序列中；请改用本类别的前缀 {suggested} 并相应改正编号",
+        en: "the id prefix {prefix} belongs to the category “{owner}” in prefixes of batch.yaml, but this case is of the category “{category}”: a prefix belongs to one category, or the ids of two categories share one series; use this category's prefix {suggested} and correct the id",
+    }
+    CasePrefixCase = "rule.case-prefix-case" {
+        zh: "编号前缀 {prefix} 已由类别 “{owner}” 的案例 {first}（{file}）使用，本案例的类别却是 “{category}”：一个前缀只能属于一个类别，否则两类案例的编号混在同一序列中；请改用本类别的前缀 {suggested} 并相应改正编号（或在 batch.yaml 的 prefixes 中为两类各定前缀）",
+        en: "the id prefix {prefix} is used by the case {first} ({file}) of the category “{owner}”, but this case is of the category “{category}”: a prefix belongs to one category, or the ids of two categories share one series; use this category's prefix {suggested} and correct the id (or give each category its prefix in prefixes of batch.yaml)",
+    }
 }

@@ -38,6 +38,7 @@ impl<'a> Checker<'a> {
         }
         ck.plan_over();
         ck.duplicates();
+        ck.prefixes();
         ck.out
     }
 

@@ -14,7 +14,7 @@
 //!
 //! Each family of rules is a file: `batch` (`batch.yaml`), `visit`,
 //! `identifiers`, `stage`, `sampled`, `refused`, `report`, `delivery`, `ecqs`, `dates`,
-//! `across` (the whole batch); `checker` runs them and locates the findings, `summary` makes
+//! `across` (the whole batch), `prefixes` (case id prefixes); `checker` runs them and locates the findings, `summary` makes
 //! the report of `check`.
 
 mod across;
@@ -24,6 +24,7 @@ mod dates;
 mod delivery;
 mod ecqs;
 pub mod identifiers;
+mod prefixes;
 mod refused;
 pub mod registry;
 mod report;

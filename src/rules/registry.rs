@@ -43,7 +43,8 @@ pub enum Family {
     Ecqs,
     /// The dates of a case in order.
     Dates,
-    /// Across the batch: the plan's lots, report and seal numbers used twice.
+    /// Across the batch: the plan's lots, report and seal numbers used twice, id prefixes of
+    /// two categories.
     Across,
     /// Reading an enterprise list or a ledger (`spotcheck import`).
     Import,
@@ -138,6 +139,10 @@ rules! {
     /// `copies` names a kind that is not a per-case document, or gives it no copy, more than
     /// ten, or a copy without its holder
     BatchCopies = "batch.copies" { family: Batch, severity: Error, reads: ["copies"] }
+    /// `prefixes` gives a case id prefix to a category that is not in the plan, gives one that is
+    /// not letters and digits, or gives one prefix (compared without regard to case) to two
+    /// categories; reported on the later entry
+    BatchPrefixes = "batch.prefixes" { family: Batch, severity: Error, reads: ["prefixes"] }
     /// the document number (发文字号) puts its year in other brackets than 〔〕 (`[2023]`, `【2023】`,
     /// `（2023）` …; the message gives the corrected number), or is not of the form 机关代字〔年份〕序号号
     BatchDocumentNo = "batch.document-no" { family: Batch, severity: Error, reads: ["document_no"] }
@@ -296,6 +301,11 @@ rules! {
     ReportDuplicate = "report.duplicate" { family: Across, severity: Error, reads: [] }
     /// a seal number used twice in the batch; reported on the later use
     SealsDuplicate = "seals.duplicate" { family: Across, severity: Error, reads: [] }
+    /// a case id's prefix (before its first `-`: `HF` of `HF-2023-001`, without regard to case)
+    /// belongs to another category: the one `prefixes` gives it to, or else the category of the
+    /// first case file that uses it. One prefix, one category: two categories never share a
+    /// series of numbers; the message names the prefix the case's category takes
+    CasePrefix = "case.prefix" { family: Across, severity: Error, reads: ["prefixes"] }
     /// dates out of order: visit ≤ `received_on` ≤ `tested_from` ≤ `tested_to` ≤ `issued_on` ≤
     /// `delivery.sent_on`; e-CQS sampling entry not before the visit, result entry not before the
     /// report; follow-up notified not before the report, closed not before notified; refusal

@@ -26,6 +26,7 @@ mod ofd;
 mod oracle;
 mod pages;
 mod pipeline;
+mod prefixes;
 mod qr;
 mod report;
 mod serve;
