@@ -152,7 +152,7 @@ catalog! {
     }
     CheckPlanRow = "check.plan-row" {
         zh: "  {category}：计划 {planned} 批次，已抽 {lots} 批次，尚缺 {shortfall} 批次",
-        en: "  {category}: {planned} {planned|lot|lots} planned, {lots} sampled, {shortfall} to go",
+        en: "  {category}: {planned} {planned|lot|lots} planned, {lots} {lots|lot|lots} sampled or refused, {shortfall} {shortfall|lot|lots} to go",
     }
 
     // -- check: identifiers and paths ---------------------------------------------------------
@@ -1506,8 +1506,8 @@ catalog! {
     StatusNone = "status.none" { zh: "无", en: "none" }
     StatusTotal = "status.total" { zh: "合计", en: "Total" }
     StatusColCategory = "status.col-category" { zh: "类别", en: "Category" }
-    StatusColPlanned = "status.col-planned" { zh: "计划", en: "Planned" }
-    StatusColScheduled = "status.col-scheduled" { zh: "待抽样", en: "Scheduled" }
+    StatusColPlanned = "status.col-planned" { zh: "计划", en: "Lots planned" }
+    StatusColScheduled = "status.col-scheduled" { zh: "待抽样", en: "Cases planned" }
     StatusColVisited = "status.col-visited" { zh: "已走访", en: "Visited" }
     StatusColSampled = "status.col-sampled" { zh: "已抽样", en: "Sampled" }
     StatusColTested = "status.col-tested" { zh: "已检验", en: "Tested" }
@@ -1515,7 +1515,7 @@ catalog! {
     StatusColUnqualified = "status.col-unqualified" { zh: "不合格", en: "Unqualified" }
     StatusColRefused = "status.col-refused" { zh: "拒检", en: "Refused" }
     StatusColNotSampled = "status.col-not-sampled" { zh: "未抽到", en: "Not sampled" }
-    StatusColShortfall = "status.col-shortfall" { zh: "尚缺", en: "To go" }
+    StatusColShortfall = "status.col-shortfall" { zh: "尚缺", en: "Lots to go" }
     StatusColWhat = "status.col-what" { zh: "事项", en: "What" }
     StatusColDue = "status.col-due" { zh: "截止日期", en: "Deadline" }
     StatusColState = "status.col-state" { zh: "状态", en: "State" }
@@ -2182,4 +2182,6 @@ catalog! {
         zh: "编号前缀 {prefix} 已由类别 “{owner}” 的案例 {first}（{file}）使用，本案例的类别却是 “{category}”：一个前缀只能属于一个类别，否则两类案例的编号混在同一序列中；请改用本类别的前缀 {suggested} 并相应改正编号（或在 batch.yaml 的 prefixes 中为两类各定前缀）",
         en: "the id prefix {prefix} is used by the case {first} ({file}) of the category “{owner}”, but this case is of the category “{category}”: a prefix belongs to one category, or the ids of two categories share one series; use this category's prefix {suggested} and correct the id (or give each category its prefix in prefixes of batch.yaml)",
     }
+    StatusMetOn = "status.met-on" { zh: "已于 {date}完成", en: "met on {date}" }
+    StatusNotYet = "status.not-yet" { zh: "未到", en: "not yet" }
 }

@@ -75,6 +75,10 @@ pub struct Deadline {
     pub state: DeadlineState,
     /// Days from today to the deadline; negative once it has passed.
     pub days_left: i64,
+    /// When it was met: the day the last of its work was done (the last lot's visit, the
+    /// last delivery, the last e-CQS entry, the submission). `None` unless the state is
+    /// `met`, and when there was nothing to do.
+    pub met_on: Option<NaiveDate>,
     /// What is still to do: lots to sample, lots to deliver, e-CQS entries to make, the
     /// analysis report to submit.
     pub outstanding: u32,
@@ -95,9 +99,20 @@ impl Deadline {
         }
     }
 
-    /// How many days are left, or how many have passed, in `lang`.
+    /// The state, in `lang`: a met deadline says when it was met.
+    pub fn state_in(&self, lang: Lang) -> String {
+        match (self.state, self.met_on) {
+            (DeadlineState::Met, Some(d)) => msg!(StatusMetOn, date = d).in_lang(lang),
+            (state, _) => state.message().template(lang).to_string(),
+        }
+    }
+
+    /// How many days are left, or how many have passed, in `lang`; nothing for a met
+    /// deadline, whose time no longer runs.
     pub fn left_in(&self, lang: Lang) -> String {
-        if self.days_left >= 0 {
+        if self.state == DeadlineState::Met {
+            "—".to_string()
+        } else if self.days_left >= 0 {
             msg!(StatusDaysLeft, days = self.days_left).in_lang(lang)
         } else {
             msg!(StatusDaysPast, days = -self.days_left).in_lang(lang)
@@ -151,7 +166,8 @@ pub struct OpenFollowup {
     /// `None` when no county bureau is assigned yet.
     pub county_bureau: Option<String>,
     pub notified_on: Option<NaiveDate>,
-    /// Days since the county bureau was notified.
+    /// Days since the county bureau was notified; `None` when it was not, or is notified
+    /// after today (the table says 未到): never negative.
     pub days_open: Option<i64>,
 }
 
@@ -247,12 +263,13 @@ fn late_cases(lb: &LoadedBatch, today: NaiveDate) -> Vec<LateCase> {
     late
 }
 
-/// A deadline on `today`, with what is still to do and what was done late.
+/// A deadline on `today`, with what is still to do, what was done late, and the day its
+/// last work was done.
 fn deadline(
     today: NaiveDate,
     (id, label, date): (&'static str, &'static str, NaiveDate),
-    outstanding: u32,
-    late: u32,
+    (outstanding, late): (u32, u32),
+    last_done: Option<NaiveDate>,
 ) -> Deadline {
     let state = if outstanding == 0 && late == 0 {
         DeadlineState::Met
@@ -267,6 +284,7 @@ fn deadline(
         date,
         state,
         days_left: days(today, date),
+        met_on: last_done.filter(|_| state == DeadlineState::Met),
         outstanding,
         late,
     }
@@ -277,15 +295,44 @@ fn deadlines(lb: &LoadedBatch, today: NaiveDate, shortfall: u32) -> Vec<Deadline
     let b = &lb.batch;
     let s = &b.schedule;
     let count = |f: &dyn Fn(&Case) -> bool| lb.cases.iter().filter(|c| f(&c.case)).count() as u32;
+    let last = |f: &dyn Fn(&Case) -> Vec<NaiveDate>| lb.cases.iter().flat_map(|c| f(&c.case)).max();
     let sampled = |c: &Case| c.outcome == Some(Outcome::Sampled);
     let sampling_entry = |c: &Case| c.ecqs.as_ref().and_then(|e| e.sampling_entered_on);
     let result_entry = |c: &Case| c.ecqs.as_ref().and_then(|e| e.result_entered_on);
+    let lot_dates = |c: &Case| {
+        if counts_as_lot(c) {
+            vec![c.visit.date]
+        } else {
+            vec![]
+        }
+    };
+    let sent = |c: &Case| {
+        c.delivery
+            .as_ref()
+            .filter(|_| sampled(c))
+            .map(|d| d.sent_on)
+            .into_iter()
+            .collect()
+    };
+    let entries = |c: &Case| {
+        let mut d: Vec<NaiveDate> = Vec::new();
+        if counts_as_lot(c) {
+            d.extend(sampling_entry(c));
+        }
+        if sampled(c) {
+            d.extend(result_entry(c));
+        }
+        d
+    };
     vec![
         deadline(
             today,
             ("sampling_end", "抽样", s.sampling_end),
-            shortfall,
-            count(&|c| counts_as_lot(c) && c.visit.date > s.sampling_end),
+            (
+                shortfall,
+                count(&|c| counts_as_lot(c) && c.visit.date > s.sampling_end),
+            ),
+            last(&lot_dates),
         ),
         deadline(
             today,
@@ -294,25 +341,31 @@ fn deadlines(lb: &LoadedBatch, today: NaiveDate, shortfall: u32) -> Vec<Deadline
                 "检验报告和结果通知送达",
                 s.delivery_deadline,
             ),
-            count(&|c| sampled(c) && c.delivery.is_none()),
-            count(&|c| {
-                sampled(c)
-                    && c.delivery
-                        .as_ref()
-                        .is_some_and(|d| d.sent_on > s.delivery_deadline)
-            }),
+            (
+                count(&|c| sampled(c) && c.delivery.is_none()),
+                count(&|c| {
+                    sampled(c)
+                        && c.delivery
+                            .as_ref()
+                            .is_some_and(|d| d.sent_on > s.delivery_deadline)
+                }),
+            ),
+            last(&sent),
         ),
         deadline(
             today,
             ("ecqs_deadline", "e-CQS 系统录入", s.ecqs_deadline),
-            count(&|c| counts_as_lot(c) && sampling_entry(c).is_none())
-                + count(&|c| sampled(c) && result_entry(c).is_none()),
-            count(&|c| {
-                [sampling_entry(c), result_entry(c)]
-                    .into_iter()
-                    .flatten()
-                    .any(|d| d > s.ecqs_deadline)
-            }),
+            (
+                count(&|c| counts_as_lot(c) && sampling_entry(c).is_none())
+                    + count(&|c| sampled(c) && result_entry(c).is_none()),
+                count(&|c| {
+                    [sampling_entry(c), result_entry(c)]
+                        .into_iter()
+                        .flatten()
+                        .any(|d| d > s.ecqs_deadline)
+                }),
+            ),
+            last(&entries),
         ),
         deadline(
             today,
@@ -321,12 +374,15 @@ fn deadlines(lb: &LoadedBatch, today: NaiveDate, shortfall: u32) -> Vec<Deadline
                 "质量分析报告和检验情况汇总表报送",
                 s.analysis_deadline,
             ),
-            // Submitted on a day still to come is not yet submitted.
-            u32::from(b.analysis_submitted_on.is_none_or(|d| d > today)),
-            u32::from(
-                b.analysis_submitted_on
-                    .is_some_and(|d| d > s.analysis_deadline),
+            (
+                // Submitted on a day still to come is not yet submitted.
+                u32::from(b.analysis_submitted_on.is_none_or(|d| d > today)),
+                u32::from(
+                    b.analysis_submitted_on
+                        .is_some_and(|d| d > s.analysis_deadline),
+                ),
             ),
+            b.analysis_submitted_on.filter(|d| *d <= today),
         ),
     ]
 }
@@ -354,7 +410,7 @@ fn open_followups(lb: &LoadedBatch, today: NaiveDate) -> Vec<OpenFollowup> {
                     .map(|f| f.county_bureau.trim().to_string())
                     .filter(|n| !n.is_empty()),
                 notified_on,
-                days_open: notified_on.map(|d| days(d, today)),
+                days_open: notified_on.filter(|d| *d <= today).map(|d| days(d, today)),
             }
         })
         .collect()
@@ -517,12 +573,10 @@ impl Status {
             .to_vec(),
         ];
         for d in &self.deadlines {
-            let label = d.label_in(lang);
-            let state = d.state.message();
             rows.push(vec![
-                label,
+                d.label_in(lang),
                 Arg::from(d.date).in_lang(lang),
-                t(state),
+                d.state_in(lang),
                 d.left_in(lang),
                 d.outstanding.to_string(),
                 d.late.to_string(),
@@ -597,8 +651,11 @@ impl Status {
                     .unwrap_or_else(|| t(Msg::StatusUnassigned)),
                 f.notified_on
                     .map_or_else(|| t(Msg::StatusNotNotified), date),
-                f.days_open
-                    .map_or_else(|| "—".to_string(), |d| d.to_string()),
+                match (f.notified_on, f.days_open) {
+                    (_, Some(d)) => d.to_string(),
+                    (Some(_), None) => t(Msg::StatusNotYet),
+                    (None, None) => "—".to_string(),
+                },
             ]);
         }
         Some(table(&rows, &[false, false, false, false, true, true]))

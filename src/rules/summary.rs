@@ -23,11 +23,13 @@ pub struct Report {
     pub plan: Vec<PlanStanding>,
 }
 
+/// The counts of `check`. Cases and lots are named apart: `planned_cases` are case files
+/// without an outcome, the plan's lots are [`PlanStanding::planned_lots`].
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Summary {
     pub cases: usize,
     /// Of the cases, those planned (no outcome yet): checked only for what is written.
-    pub planned: usize,
+    pub planned_cases: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -36,8 +38,11 @@ pub struct Summary {
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanStanding {
     pub category: String,
-    pub planned: u32,
+    /// The lots the plan sets for the category.
+    pub planned_lots: u32,
+    /// The lots done: sampled and refused visits.
     pub lots: u32,
+    /// The lots still to do.
     pub shortfall: u32,
 }
 
@@ -46,7 +51,7 @@ impl Report {
     pub fn unreadable(diagnostics: Vec<Diagnostic>) -> Report {
         let summary = Summary {
             cases: 0,
-            planned: 0,
+            planned_cases: 0,
             errors: diagnostics.iter().filter(|d| d.is_error()).count(),
             warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
         };
@@ -80,8 +85,8 @@ impl Report {
             errors = self.summary.errors,
             warnings = self.summary.warnings
         ));
-        if self.summary.planned > 0 {
-            line(msg!(CheckPlanned, planned = self.summary.planned));
+        if self.summary.planned_cases > 0 {
+            line(msg!(CheckPlanned, planned = self.summary.planned_cases));
         }
         let short: Vec<&PlanStanding> = self.plan.iter().filter(|p| p.shortfall > 0).collect();
         if !short.is_empty() {
@@ -90,7 +95,7 @@ impl Report {
                 line(msg!(
                     CheckPlanRow,
                     category = &p.category,
-                    planned = p.planned,
+                    planned = p.planned_lots,
                     lots = p.lots,
                     shortfall = p.shortfall
                 ));
@@ -113,7 +118,7 @@ pub fn check_report(lb: &LoadedBatch) -> Report {
     let diagnostics = check(lb);
     let summary = Summary {
         cases: lb.cases.len(),
-        planned: lb.cases.iter().filter(|c| c.case.is_planned()).count(),
+        planned_cases: lb.cases.iter().filter(|c| c.case.is_planned()).count(),
         errors: diagnostics.iter().filter(|d| d.is_error()).count(),
         warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
     };
@@ -122,7 +127,7 @@ pub fn check_report(lb: &LoadedBatch) -> Report {
         .into_iter()
         .filter_map(|c| {
             Some(PlanStanding {
-                planned: c.planned?,
+                planned_lots: c.planned?,
                 lots: c.lots,
                 shortfall: c.shortfall,
                 category: c.label,

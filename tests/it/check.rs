@@ -904,7 +904,7 @@ fn check_json_carries_every_finding_and_the_counts() {
     assert_eq!(plan[1]["category"], "防护用品");
     assert_eq!(
         (
-            plan[1]["planned"].as_u64(),
+            plan[1]["planned_lots"].as_u64(),
             plan[1]["lots"].as_u64(),
             plan[1]["shortfall"].as_u64()
         ),

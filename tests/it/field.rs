@@ -81,10 +81,12 @@ pub fn with_planned(sample: &Path) -> tempfile::TempDir {
     let f = facts(dir.path());
     for (i, (category, lab)) in f.rows.iter().take(2).enumerate() {
         let text = format!(
-            "id: PL-2099-{n:03}\ncategory: {category:?}\ndomain: 生产\nlab: {lab:?}\n\
+            "id: {prefix}-2099-{n:03}\ncategory: {category:?}\ndomain: 生产\nlab: {lab:?}\n\
              visit:\n  date: {date}\n  notice_no: PLAN-{n:03}\n  samplers:\n    - {{ name: 甲抽样 }}\n    - {{ name: 乙抽样 }}\n\
              party:\n  name: 计划企业{n}有限公司\n  credit_code: \"{code}\"\n  address: 示例市计划路 {n} 号\n",
             n = i + 1,
+            // A prefix of its own for each category.
+            prefix = ["PL", "PM"][i],
             date = f.start,
             code = CODES[1],
         );
@@ -417,10 +419,10 @@ fn a_planned_case_is_checked_for_what_is_written_and_not_for_the_visit() {
             "-o",
             p(out.path()),
             "--case",
-            "PL-2099-002",
+            "PM-2099-002",
         ]);
         assert_eq!(code, 0, "{err}");
-        assert!(!out.path().join("cases/PL-2099-002").exists());
+        assert!(!out.path().join("cases/PM-2099-002").exists());
         // Filled in, it is an ordinary case: the visit rules apply.
         let text = std::fs::read_to_string(dir.path().join("cases/pl-002.yaml")).unwrap();
         std::fs::write(
@@ -469,7 +471,7 @@ fn status_counts_planned_cases_apart_from_lots() {
             let head = if lang == "zh" {
                 "待抽样"
             } else {
-                "Scheduled"
+                "Cases planned"
             };
             assert!(out.contains(head), "{out}");
         }

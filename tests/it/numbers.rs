@@ -232,7 +232,7 @@ fn every_output_prints_the_numbers_computed_from_the_yaml() {
                 .find(|p| p["category"] == row.label.as_str());
             let got = p.map(|p| {
                 (
-                    p["planned"].clone(),
+                    p["planned_lots"].clone(),
                     p["lots"].clone(),
                     p["shortfall"].clone(),
                 )

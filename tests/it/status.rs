@@ -100,7 +100,11 @@ fn expected(dir: &Path, today: NaiveDate) -> Json {
     }
 
     let count = |f: &dyn Fn(&Value) -> bool| cases.values().filter(|c| f(c)).count() as u64;
-    let deadline = |key: &str, outstanding: u64, late: u64| {
+    // The day the last of a deadline's work was done: `dates` of every case, the latest.
+    let last = |dates: &dyn Fn(&Value) -> Vec<Option<NaiveDate>>| {
+        cases.values().flat_map(dates).flatten().max()
+    };
+    let deadline = |key: &str, outstanding: u64, late: u64, last: Option<NaiveDate>| {
         let due = date(&s[key]).unwrap();
         let state = if outstanding == 0 && late == 0 {
             "met"
@@ -109,7 +113,8 @@ fn expected(dir: &Path, today: NaiveDate) -> Json {
         } else {
             "open"
         };
-        json!({ "id": key, "date": due.to_string(), "state": state, "days_left": (due - today).num_days(), "outstanding": outstanding, "late": late })
+        let met_on = last.filter(|_| state == "met").map(|d| d.to_string());
+        json!({ "id": key, "date": due.to_string(), "state": state, "days_left": (due - today).num_days(), "met_on": met_on, "outstanding": outstanding, "late": late })
     };
     let delivery_due = date(&s["delivery_deadline"]).unwrap();
     let ecqs_due = date(&s["ecqs_deadline"]).unwrap();
@@ -120,6 +125,7 @@ fn expected(dir: &Path, today: NaiveDate) -> Json {
             "sampling_end",
             total["shortfall"],
             count(&|c| is_lot(c) && date(&c["visit"]["date"]).unwrap() > sampling_end),
+            last(&|c| vec![date(&c["visit"]["date"]).filter(|_| is_lot(c))]),
         ),
         deadline(
             "delivery_deadline",
@@ -127,6 +133,7 @@ fn expected(dir: &Path, today: NaiveDate) -> Json {
             count(&|c| {
                 sampled(c) && date(&c["delivery"]["sent_on"]).is_some_and(|d| d > delivery_due)
             }),
+            last(&|c| vec![date(&c["delivery"]["sent_on"]).filter(|_| sampled(c))]),
         ),
         deadline(
             "ecqs_deadline",
@@ -140,12 +147,19 @@ fn expected(dir: &Path, today: NaiveDate) -> Json {
                 .iter()
                 .any(|v| date(v).is_some_and(|d| d > ecqs_due))
             }),
+            last(&|c| {
+                vec![
+                    date(&c["ecqs"]["sampling_entered_on"]).filter(|_| is_lot(c)),
+                    date(&c["ecqs"]["result_entered_on"]).filter(|_| sampled(c)),
+                ]
+            }),
         ),
         deadline(
             "analysis_deadline",
             // Submitted on a day still to come is not yet submitted.
             u64::from(date(&batch["analysis_submitted_on"]).is_none_or(|d| d > today)),
             0,
+            date(&batch["analysis_submitted_on"]).filter(|d| *d <= today),
         ),
     ];
 
@@ -406,4 +420,136 @@ fn status_prints_tables_for_the_terminal() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// A copy of the sample in which everything is done in time: every lot planned is visited
+/// (the plan cut to the lots there are), delivered, entered and the analysis submitted.
+fn sample_all_done() -> tempfile::TempDir {
+    let dir = copy_sample();
+    let b = dir.path();
+    let batch = b.join("batch.yaml");
+    edit_yaml(&batch, |v| {
+        v["analysis_submitted_on"] = "2023-10-08".into();
+    });
+    // The unfinished cases (not delivered, no result in e-CQS) dropped, then the plan cut to
+    // the lots sampled or refused.
+    for file in ["cases/jz-005.yaml", "cases/rq-002.yaml"] {
+        std::fs::remove_file(b.join(file)).unwrap();
+    }
+    let lb = spotcheck::input::load::load(b).unwrap();
+    let numbers = spotcheck::input::stats::compute(&lb);
+    edit_yaml(&batch, |v| {
+        for row in v["plan"].as_sequence_mut().unwrap() {
+            let c = numbers
+                .by_category
+                .iter()
+                .find(|c| row["category"] == c.label.as_str())
+                .unwrap();
+            row["lots"] = c.lots.into();
+        }
+    });
+    dir
+}
+
+#[test]
+fn a_met_deadline_says_when_it_was_met_and_a_follow_up_never_runs_backwards() {
+    let dir = sample_all_done();
+    let got = compare(dir.path(), "2023-10-11");
+    let met: Vec<(&str, &str, &str)> = got["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap(),
+                d["state"].as_str().unwrap(),
+                d["met_on"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        met,
+        [
+            // The last lots left: rq-001 visited 2023-06-20, its report sent 2023-07-17 and
+            // its result entered 2023-07-13.
+            ("sampling_end", "met", "2023-06-20"),
+            ("delivery_deadline", "met", "2023-07-17"),
+            ("ecqs_deadline", "met", "2023-07-13"),
+            ("analysis_deadline", "met", "2023-10-08"),
+        ]
+    );
+    let table = |lang: &str, today: &str| {
+        let o = run(&[
+            "--lang",
+            lang,
+            "status",
+            dir.path().to_str().unwrap(),
+            "--today",
+            today,
+        ]);
+        assert!(o.status.success());
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let zh = table("zh", "2023-10-11");
+    assert!(zh.contains("已于 2023年10月8日完成"), "{zh}");
+    // A met deadline counts no days, left or past.
+    let analysis = zh.lines().find(|l| l.contains("质量分析报告")).unwrap();
+    assert!(
+        !analysis.contains('天') && analysis.contains('—'),
+        "{analysis}"
+    );
+    let en = table("en", "2023-10-11");
+    assert!(en.contains("met on 2023-10-08"), "{en}");
+    // Before a follow-up's notice, its days are not yet counted: 未到, never negative.
+    let zh = table("zh", "2023-01-05");
+    let dx = zh.lines().find(|l| l.contains("DX-2023-001")).unwrap();
+    assert!(dx.trim_end().ends_with("未到"), "{dx}");
+    assert!(!zh.contains(" -"), "{zh}");
+    let early = status_json(dir.path(), "2023-01-05");
+    for f in early["open_followups"].as_array().unwrap() {
+        assert!(f["days_open"].is_null(), "{f}");
+    }
+    let late = status_json(dir.path(), "2023-09-01");
+    let dx = &late["open_followups"][0];
+    assert_eq!(
+        (dx["case"].as_str(), dx["days_open"].as_i64()),
+        (Some("DX-2023-001"), Some(63))
+    );
+}
+
+#[test]
+fn check_json_names_planned_cases_and_planned_lots_apart_and_english_says_lots() {
+    let dir = crate::field::with_planned(&sample_dir());
+    let o = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let v: Json = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["summary"]["planned_cases"], 2, "{}", v["summary"]);
+    assert!(v["summary"].get("planned").is_none(), "{}", v["summary"]);
+    let jz = &v["plan"][0];
+    assert_eq!(jz["category"], "建筑及装饰装修材料");
+    assert_eq!(
+        (jz["planned_lots"].as_u64(), jz["lots"].as_u64()),
+        (Some(35), Some(5))
+    );
+    assert!(jz.get("planned").is_none(), "{jz}");
+    let o = run(&["--lang", "en", "check", dir.path().to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains(
+            "建筑及装饰装修材料: 35 lots planned, 5 lots sampled or refused, 30 lots to go"
+        ),
+        "{out}"
+    );
+    let o = run(&[
+        "--lang",
+        "en",
+        "status",
+        sample_dir().to_str().unwrap(),
+        "--today",
+        "2023-08-01",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("Lots planned") && out.contains("Lots to go"),
+        "{out}"
+    );
 }
