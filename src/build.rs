@@ -266,11 +266,12 @@ pub fn build_with(
     payload.extend(
         archive::catalogue::write(lb, engine, &rows, &opts.out).map_err(BuildError::Volume)?,
     );
-    let packed = archive::pack(
+    let packed = archive::pack_with(
         lb,
         payload,
         &archive::archive_path(lb, &opts.out),
         signer.as_ref(),
+        &rows,
     )?;
     progress.finish(Stage::Archive);
     // Temporary files of an earlier run killed while writing are of no use now.

@@ -1,5 +1,5 @@
-//! The 归档文件目录: one row per document of the archive (序号, 文号 or report number, 责任者,
-//! 题名, 日期, 页数, 文件名), as a PDF (PDF/A, like every document) and a spreadsheet, both in
+//! The 归档文件目录: one row per document of the archive (序号, 件号, 档号, 文号 or report number,
+//! 责任者, 题名, 日期, 密级, 页数, 文件名), as a PDF (PDF/A, like every document) and a spreadsheet, both in
 //! the payload under `data/catalogue/`, hence in the manifests like every file.
 
 use std::path::{Path, PathBuf};
@@ -26,13 +26,22 @@ pub const STEM: &str = "归档文件目录";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub no: usize,
+    /// 件号 (DA/T 22-2015): the records office's running number of the document, four digits.
+    pub item_no: String,
+    /// 档号 of the document (全宗号-WS·年度-保管期限-机构（问题）-件号); empty without a 全宗号.
+    pub archival_no: String,
     /// 文号: the document's own number: the batch notice's, a visit notice's, a report's; the
     /// case id (抽样单编号) for the forms of a visit; empty for a document that has none.
     pub doc_no: String,
     pub author: String,
     pub title: String,
     pub date: String,
+    /// The same date, as a date (the metadata's 日期).
+    #[serde(skip)]
+    pub dated: chrono::NaiveDate,
     pub pages: usize,
+    /// 密级.
+    pub classification: String,
     /// The path in the bag.
     pub file: String,
 }
@@ -83,10 +92,14 @@ pub fn entries(
         };
         rows.push(Entry {
             no: 0,
+            item_no: String::new(),
+            archival_no: String::new(),
+            classification: String::new(),
             doc_no,
             author: meta.author,
             title,
             date: meta.date.format("%Y-%m-%d").to_string(),
+            dated: meta.date,
             pages: r.pages,
             file,
         });
@@ -105,16 +118,25 @@ pub fn entries(
         };
         rows.push(Entry {
             no: 0,
+            item_no: String::new(),
+            archival_no: String::new(),
+            classification: String::new(),
             doc_no: lb.batch.document_no.clone(),
             author: meta.author.clone(),
             title: format!("合订本{part}"),
             date: meta.date.format("%Y-%m-%d").to_string(),
+            dated: meta.date,
             pages: *pages,
             file: format!("{BAG_VOLUME_DIR}/{name}"),
         });
     }
+    let classification = records::classification(lb).0;
     for (i, r) in rows.iter_mut().enumerate() {
         r.no = i + 1;
+        let item = records::item_no(lb, r.no);
+        r.item_no = records::item_label(item);
+        r.archival_no = records::document_number(lb, item).unwrap_or_default();
+        r.classification.clone_from(&classification);
     }
     rows
 }
@@ -147,7 +169,7 @@ pub fn write(
     let ctx = serde_json::json!({
         "batch": &lb.batch,
         "title": format!("{} 归档文件目录", lb.batch.document_no),
-        "metadata": records::metadata(lb)
+        "metadata": records::metadata(lb, rows.len())
             .into_iter()
             .map(|(k, v)| serde_json::json!({ "label": k, "value": v }))
             .collect::<Vec<_>>(),
@@ -189,8 +211,20 @@ pub fn write(
     ])
 }
 
-/// The header of both forms of the catalogue.
-pub const HEADERS: [&str; 7] = ["序号", "文号", "责任者", "题名", "日期", "页数", "文件名"];
+/// The header of both forms of the catalogue: DA/T 22-2015's items (序号, 档号, 文号, 责任者, 题名,
+/// 日期, 密级, 页数), with the 件号 apart and the file's path in the bag as its 备注.
+pub const HEADERS: [&str; 10] = [
+    "序号",
+    "件号",
+    "档号",
+    "文号",
+    "责任者",
+    "题名",
+    "日期",
+    "密级",
+    "页数",
+    "文件名",
+];
 
 /// The spreadsheet: the records metadata above, then one row per document; reproducible (its
 /// creation time is the archive date).
@@ -214,7 +248,7 @@ fn workbook(lb: &LoadedBatch, rows: &[Entry]) -> Result<Vec<u8>, rust_xlsxwriter
     let ws = wb.add_worksheet();
     ws.set_name(STEM)?;
     let mut r: u32 = 0;
-    for (label, value) in records::metadata(lb) {
+    for (label, value) in records::metadata(lb, rows.len()) {
         ws.write_string(r, 0, label)?;
         ws.write_string(r, 1, value)?;
         r += 1;
@@ -227,16 +261,26 @@ fn workbook(lb: &LoadedBatch, rows: &[Entry]) -> Result<Vec<u8>, rust_xlsxwriter
     for e in rows {
         r += 1;
         ws.write_number_with_format(r, 0, e.no as f64, &cell)?;
-        ws.write_string_with_format(r, 1, &e.doc_no, &cell)?;
-        ws.write_string_with_format(r, 2, &e.author, &cell)?;
-        ws.write_string_with_format(r, 3, &e.title, &cell)?;
-        ws.write_string_with_format(r, 4, &e.date, &cell)?;
-        ws.write_number_with_format(r, 5, e.pages as f64, &cell)?;
-        ws.write_string_with_format(r, 6, &e.file, &cell)?;
+        for (c, v) in [
+            &e.item_no,
+            &e.archival_no,
+            &e.doc_no,
+            &e.author,
+            &e.title,
+            &e.date,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(r, c as u16 + 1, v, &cell)?;
+        }
+        ws.write_string_with_format(r, 7, &e.classification, &cell)?;
+        ws.write_number_with_format(r, 8, e.pages as f64, &cell)?;
+        ws.write_string_with_format(r, 9, &e.file, &cell)?;
     }
     ws.set_freeze_panes(first + 1, 0)?;
-    ws.autofilter(first, 0, r, 6)?;
-    for (c, w) in [6.0, 22.0, 30.0, 48.0, 11.0, 6.0, 60.0]
+    ws.autofilter(first, 0, r, HEADERS.len() as u16 - 1)?;
+    for (c, w) in [6.0, 7.0, 28.0, 22.0, 30.0, 48.0, 11.0, 6.0, 6.0, 60.0]
         .into_iter()
         .enumerate()
     {

@@ -27,6 +27,7 @@ pub mod bagit;
 pub mod catalogue;
 pub mod layout;
 pub mod lookup;
+pub mod metadata;
 pub mod records;
 pub mod sign;
 pub mod verify;
@@ -48,6 +49,7 @@ use crate::msg;
 
 pub use bagit::{hex, nfc};
 pub use layout::*;
+pub use metadata::METADATA_FILE;
 
 /// Unix permissions of every entry.
 const FILE_MODE: u32 = 0o644;
@@ -429,9 +431,9 @@ pub fn evidence_kind(path: &str) -> EvidenceKind {
 /// 密级, 归档日期, 归档人) under their Chinese labels. Values are single lines.
 pub fn bag_info(
     lb: &LoadedBatch,
-    payload_bytes: u64,
-    payload_files: usize,
+    (payload_bytes, payload_files): (u64, usize),
     contents: &Contents,
+    items: usize,
     signed: bool,
 ) -> String {
     let b = &lb.batch;
@@ -463,7 +465,7 @@ pub fn bag_info(
         "Internal-Sender-Identifier: {}\n",
         one_line(&b.id)
     ));
-    for (label, value) in records::metadata(lb) {
+    for (label, value) in records::metadata(lb, items) {
         s.push_str(&format!("{label}: {}\n", one_line(&value)));
     }
     if signed {
@@ -501,7 +503,12 @@ fn trusted_comment(lb: &LoadedBatch, key: &SigningKey) -> String {
 
 /// The README tag file (说明.txt): what the archive is, what it holds, what is signed and by
 /// which key, and how to check it all with standard tools alone.
-pub fn readme(lb: &LoadedBatch, contents: &Contents, signer: Option<&SigningKey>) -> String {
+pub fn readme(
+    lb: &LoadedBatch,
+    contents: &Contents,
+    items: usize,
+    signer: Option<&SigningKey>,
+) -> String {
     let b = &lb.batch;
     let id = &b.id;
     let mut s = format!(
@@ -512,7 +519,7 @@ pub fn readme(lb: &LoadedBatch, contents: &Contents, signer: Option<&SigningKey>
         one_line(&b.document_no),
     );
     s.push_str("一、档案信息\n");
-    for (label, value) in records::metadata(lb) {
+    for (label, value) in records::metadata(lb, items) {
         s.push_str(&format!("{label}：{}\n", one_line(&value)));
     }
     s.push_str(&format!("内容：{}\n", contents.describe()));
@@ -573,9 +580,20 @@ pub fn readme(lb: &LoadedBatch, contents: &Contents, signer: Option<&SigningKey>
         "每个载荷文件（data/ 下）的 SHA-256 校验值",
     );
     line(
+        items > 0,
+        METADATA_FILE,
+        "归档文件目录中每件文书的元数据（XML，元素按 DA/T 46-2009，含档号、件号和文件的 SHA-256）",
+    );
+    line(
         true,
         TAGMANIFEST_FILE,
-        &format!("{BAGIT_FILE}、{BAG_INFO_FILE}、{MANIFEST_FILE} 和本说明的 SHA-256 校验值"),
+        &if items > 0 {
+            format!(
+                "{BAGIT_FILE}、{BAG_INFO_FILE}、{MANIFEST_FILE}、{METADATA_FILE} 和本说明的 SHA-256 校验值"
+            )
+        } else {
+            format!("{BAGIT_FILE}、{BAG_INFO_FILE}、{MANIFEST_FILE} 和本说明的 SHA-256 校验值")
+        },
     );
     s.push('\n');
     s.push_str("三、签名\n");
@@ -597,15 +615,16 @@ pub fn readme(lb: &LoadedBatch, contents: &Contents, signer: Option<&SigningKey>
         None => s.push_str("本归档包未签名：校验值只能发现损坏，不能证明由谁封存。\n\n"),
     }
     s.push_str(&format!(
-        "四、不用 spotcheck 核验\n\
+        "四、不用 spotcheck 核验（在归档包 {id}.zip 所在的文件夹中依次执行）\n\
          1. 解压：unzip {id}.zip\n\
-         2. 核对校验值：cd {id} && sha256sum -c {TAGMANIFEST_FILE} && sha256sum -c {MANIFEST_FILE}\n\
+         2. 核对校验值：(cd {id} && sha256sum -c {TAGMANIFEST_FILE} && sha256sum -c {MANIFEST_FILE})\n\
          3. 或用美国国会图书馆的 bagit-python：python3 -m bagit --validate {id}\n"
     ));
     if signer.is_some() {
         s.push_str(&format!(
-            "4. 核对签名：minisign -Vm {id}/{TAGMANIFEST_FILE} -p spotcheck.pub（spotcheck.pub 为承检机构交付的公钥；\
-             通过时 minisign 显示可信注释，写明批次、归档日期、密钥编号和签名者）\n"
+            "4. 核对签名：minisign -Vm {id}/{TAGMANIFEST_FILE} -p spotcheck.pub（spotcheck.pub 为承检机构交付的公钥，放在同一文件夹；\
+             通过时 minisign 显示 Signature and comment signature verified 和可信注释（Trusted comment），\
+             其中写明批次、归档日期、密钥编号和签名者）\n"
         ));
     }
     s
@@ -633,6 +652,18 @@ pub fn pack(
     payload: Vec<Payload>,
     dest: &Path,
     signer: Option<&SigningKey>,
+) -> Result<Packed, ArchiveError> {
+    pack_with(lb, payload, dest, signer, &[])
+}
+
+/// [`pack`], with the documents of the 归档文件目录 `catalogue`: their 件号 and 档号 in bag-info and
+/// 说明.txt, and their metadata in [`METADATA_FILE`], a tag file the tag manifest covers.
+pub fn pack_with(
+    lb: &LoadedBatch,
+    payload: Vec<Payload>,
+    dest: &Path,
+    signer: Option<&SigningKey>,
+    catalogue: &[catalogue::Entry],
 ) -> Result<Packed, ArchiveError> {
     // Sorted by bag path, each path once (the same file named twice is packed once).
     let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -670,8 +701,16 @@ pub fn pack(
     let payload_bytes: u64 = sizes.iter().sum();
     let bagit = BAGIT_DECLARATION.as_bytes().to_vec();
     let contents = Contents::of(files.keys().map(String::as_str));
-    let info = bag_info(lb, payload_bytes, files.len(), &contents, signer.is_some()).into_bytes();
-    let readme = readme(lb, &contents, signer).into_bytes();
+    let items = catalogue.len();
+    let info = bag_info(
+        lb,
+        (payload_bytes, files.len()),
+        &contents,
+        items,
+        signer.is_some(),
+    )
+    .into_bytes();
+    let readme = readme(lb, &contents, items, signer).into_bytes();
 
     let dir = dest.parent().unwrap_or(Path::new("."));
     let write_err = |e: &dyn std::fmt::Display| ArchiveError::Write {
@@ -726,14 +765,33 @@ pub fn pack(
         digests.push(digest);
     }
     let manifest = manifest.into_bytes();
+    let metadata = if catalogue.is_empty() {
+        None
+    } else {
+        let by_path: BTreeMap<&str, (&str, u64)> = files
+            .keys()
+            .zip(digests.iter().zip(&sizes))
+            .map(|(p, (d, n))| (p.as_str(), (d.as_str(), *n)))
+            .collect();
+        if let Some(e) = catalogue
+            .iter()
+            .find(|e| !by_path.contains_key(e.file.as_str()))
+        {
+            return Err(ArchiveError::BadPath(Arg::from(e.file.clone())));
+        }
+        Some(metadata::xml(lb, catalogue, &by_path).into_bytes())
+    };
     let mut tagmanifest = String::new();
     for (name, bytes) in [
-        (BAG_INFO_FILE, &info),
-        (BAGIT_FILE, &bagit),
-        (MANIFEST_FILE, &manifest),
-        (README_FILE, &readme),
+        (BAG_INFO_FILE, Some(&info)),
+        (BAGIT_FILE, Some(&bagit)),
+        (MANIFEST_FILE, Some(&manifest)),
+        (METADATA_FILE, metadata.as_ref()),
+        (README_FILE, Some(&readme)),
     ] {
-        tagmanifest.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(bytes))));
+        if let Some(bytes) = bytes {
+            tagmanifest.push_str(&format!("{}  {name}\n", hex(&Sha256::digest(bytes))));
+        }
     }
     let tagmanifest = tagmanifest.into_bytes();
 
@@ -746,6 +804,9 @@ pub fn pack(
         add_bytes(&mut zip, SIGNATURE_FILE, sig.as_bytes())?;
     }
     add_bytes(&mut zip, README_FILE, &readme)?;
+    if let Some(m) = &metadata {
+        add_bytes(&mut zip, METADATA_FILE, m)?;
+    }
 
     // Then the payload, in the order of its paths, each checked against its digest as it is
     // written (a file changed meanwhile is refused).

@@ -1,6 +1,6 @@
 //! What a records office files an archive by (DA/T 22-2015): the day the bag is made, the
-//! archive date, the year, the retention period, the classification, the 档号 derived from
-//! them, and the archivist.
+//! archive date, the year, the retention period, the 机构（问题）, the classification, each
+//! document's 件号 and the 档号 derived from them, and the archivist.
 //!
 //! The bag is dated by the day it is made (Bagging-Date, the zip's times, the signature): the
 //! clock's day, or, for a build that must come out byte for byte the same elsewhere or later,
@@ -11,6 +11,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::input::load::LoadedBatch;
+use crate::input::model::Retention;
 
 /// The moment a bag is made, in UTC: `SOURCE_DATE_EPOCH`'s when it is set and reads as a
 /// number of seconds, else midnight of today (so that two builds of one day are the same).
@@ -38,48 +39,130 @@ pub fn archive_date(lb: &LoadedBatch) -> NaiveDate {
     lb.batch.archived_on.unwrap_or_else(bagging_date)
 }
 
-/// 年度: as batch.yaml says, else the year of the archive date.
+/// 年度: as batch.yaml says, else the year the batch's documents were made (DA/T 22-2015: 文件
+/// 形成年度), the year of its notice, not the year it is archived.
 pub fn archive_year(lb: &LoadedBatch) -> i32 {
     lb.batch
         .archive
         .year
-        .unwrap_or_else(|| archive_date(lb).year())
+        .unwrap_or_else(|| lb.batch.issued_on.year())
 }
 
-/// 档号: 全宗号-门类代码·年度-保管期限代码-批次编号 (DA/T 22-2015 §7.2, with the batch as the
-/// 件 of the 文书 category, WS); none without a 全宗号.
-pub fn file_number(lb: &LoadedBatch) -> Option<String> {
-    let a = &lb.batch.archive;
-    let fonds = a
-        .fonds_no
-        .as_deref()
+/// The retention period (保管期限), and whether batch.yaml sets it (else 定期30年 by default).
+pub fn retention(lb: &LoadedBatch) -> (Retention, bool) {
+    match lb.batch.archive.retention {
+        Some(r) => (r, true),
+        None => (Retention::default(), false),
+    }
+}
+
+/// The classification (密级), and whether batch.yaml sets it (else 公开 by default).
+pub fn classification(lb: &LoadedBatch) -> (String, bool) {
+    match set(&lb.batch.archive.classification) {
+        Some(c) => (c, true),
+        None => ("公开".to_string(), false),
+    }
+}
+
+/// A value given and not blank, trimmed.
+fn set(v: &Option<String>) -> Option<String> {
+    v.as_deref()
         .map(str::trim)
-        .filter(|f| !f.is_empty())?;
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+/// What a default stands in for, said beside the value wherever it is recorded.
+const DEFAULTED: &str = "（缺省，未经档案部门确定）";
+
+/// The records metadata batch.yaml leaves out or to defaults, as (field path, label): what
+/// `check` reminds of.
+pub fn unset(lb: &LoadedBatch) -> Vec<(&'static str, &'static str)> {
+    let a = &lb.batch.archive;
+    let mut out = Vec::new();
+    if set(&a.fonds_no).is_none() {
+        out.push(("archive.fonds_no", "全宗号"));
+    }
+    if a.retention.is_none() {
+        out.push(("archive.retention", "保管期限"));
+    }
+    if set(&a.organization).is_none() {
+        out.push(("archive.organization", "机构（问题）"));
+    }
+    if set(&a.classification).is_none() {
+        out.push(("archive.classification", "密级"));
+    }
+    if set(&a.archivist).is_none() {
+        out.push(("archive.archivist", "归档人"));
+    }
+    out
+}
+
+/// The 件号 of the `n`th document of the catalogue (from 1): `first_item` of batch.yaml, else
+/// 1, for the first, and one more for each after it.
+pub fn item_no(lb: &LoadedBatch, n: usize) -> u32 {
+    let first = lb.batch.archive.first_item.unwrap_or(1);
+    first.saturating_add(u32::try_from(n.saturating_sub(1)).unwrap_or(u32::MAX))
+}
+
+/// A 件号 as a 档号 writes it: four digits at least.
+pub fn item_label(item: u32) -> String {
+    format!("{item:04}")
+}
+
+/// The 档号 of the document with 件号 `item` (DA/T 22-2015 §7.2): 全宗号-门类代码·年度-保管期限
+/// 代码-机构（问题）代码-件号, of the 文书 category (WS); the 机构（问题） part left out when batch.yaml
+/// gives none; none without a 全宗号.
+pub fn document_number(lb: &LoadedBatch, item: u32) -> Option<String> {
+    let a = &lb.batch.archive;
+    let fonds = set(&a.fonds_no)?;
+    let org = set(&a.organization)
+        .map(|o| format!("-{o}"))
+        .unwrap_or_default();
     Some(format!(
-        "{fonds}-WS·{}-{}-{}",
+        "{fonds}-WS·{}-{}{org}-{}",
         archive_year(lb),
-        a.retention.code(),
-        lb.batch.id
+        retention(lb).0.code(),
+        item_label(item)
     ))
 }
 
 /// The records office's metadata, as labelled lines (label, value) in the order a 归档文件目录
-/// and bag-info.txt give them; absent values are left out.
-pub fn metadata(lb: &LoadedBatch) -> Vec<(&'static str, String)> {
+/// and bag-info.txt give them, for an archive of `items` documents (the 档号 and 件号 of the
+/// first and the last; none when 0); a value left to its default says so, absent values are
+/// left out.
+pub fn metadata(lb: &LoadedBatch, items: usize) -> Vec<(&'static str, String)> {
     let a = &lb.batch.archive;
     let mut m = Vec::new();
-    if let Some(f) = a.fonds_no.as_deref().filter(|f| !f.trim().is_empty()) {
-        m.push(("全宗号", f.trim().to_string()));
+    if let Some(f) = set(&a.fonds_no) {
+        m.push(("全宗号", f));
     }
-    if let Some(n) = file_number(lb) {
-        m.push(("档号", n));
+    let (first, last) = (item_no(lb, 1), item_no(lb, items));
+    if items > 0 {
+        if let (Some(f), Some(l)) = (document_number(lb, first), document_number(lb, last)) {
+            m.push(("档号", format!("{f} 至 {l}")));
+        }
     }
     m.push(("年度", archive_year(lb).to_string()));
-    m.push(("保管期限", a.retention.label().to_string()));
-    m.push(("密级", a.classification.trim().to_string()));
+    let (r, given) = retention(lb);
+    m.push((
+        "保管期限",
+        format!("{}{}", r.label(), if given { "" } else { DEFAULTED }),
+    ));
+    if let Some(o) = set(&a.organization) {
+        m.push(("机构（问题）", o));
+    }
+    if items > 0 {
+        m.push((
+            "件号",
+            format!("{} 至 {}", item_label(first), item_label(last)),
+        ));
+    }
+    let (c, given) = classification(lb);
+    m.push(("密级", format!("{c}{}", if given { "" } else { DEFAULTED })));
     m.push(("归档日期", archive_date(lb).format("%Y-%m-%d").to_string()));
-    if let Some(p) = a.archivist.as_deref().filter(|p| !p.trim().is_empty()) {
-        m.push(("归档人", p.trim().to_string()));
+    if let Some(p) = set(&a.archivist) {
+        m.push(("归档人", p));
     }
     m
 }

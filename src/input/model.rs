@@ -125,18 +125,26 @@ pub struct ArchiveInfo {
     #[schemars(title = "全宗号")]
     #[serde(default)]
     pub fonds_no: Option<String>,
-    /// 年度：缺省为归档日期的年份。
+    /// 年度：文件形成年度，缺省为通知发布日期（issued_on）的年份。
     #[schemars(title = "年度")]
     #[serde(default)]
     pub year: Option<i32>,
-    /// 保管期限：永久、定期30年、定期10年。缺省为定期30年。
+    /// 保管期限：永久、定期30年、定期10年，由档案部门确定。未填写时按定期30年著录并注明“缺省”，check 提醒。
     #[schemars(title = "保管期限")]
     #[serde(default)]
-    pub retention: Retention,
-    /// 密级：缺省为公开。
+    pub retention: Option<Retention>,
+    /// 密级：如 公开、内部，由档案部门确定。未填写时按公开著录并注明“缺省”，check 提醒。
     #[schemars(title = "密级")]
-    #[serde(default = "default_classification")]
-    pub classification: String,
+    #[serde(default)]
+    pub classification: Option<String>,
+    /// 机构（问题）：档号中的机构或问题代码（DA/T 22-2015 §7.2），如 ZJK（质量监督科）；未填写时档号不含此段。
+    #[schemars(title = "机构（问题）")]
+    #[serde(default)]
+    pub organization: Option<String>,
+    /// 起始件号：本批次第一份文书的件号（DA/T 22-2015，在同一全宗、年度、保管期限、机构（问题）内连续编号），缺省为 1；其后每份文书依次加 1。
+    #[schemars(title = "起始件号")]
+    #[serde(default)]
+    pub first_item: Option<u32>,
     /// 归档人。
     #[schemars(title = "归档人")]
     #[serde(default)]
@@ -152,16 +160,14 @@ impl Default for ArchiveInfo {
         ArchiveInfo {
             fonds_no: None,
             year: None,
-            retention: Retention::default(),
-            classification: default_classification(),
+            retention: None,
+            classification: None,
+            organization: None,
+            first_item: None,
             archivist: None,
             volume_includes_unsampled: true,
         }
     }
-}
-
-fn default_classification() -> String {
-    "公开".into()
 }
 
 /// 保管期限（DA/T 22-2015）。

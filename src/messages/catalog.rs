@@ -2184,4 +2184,26 @@ catalog! {
     }
     StatusMetOn = "status.met-on" { zh: "已于 {date}完成", en: "met on {date}" }
     StatusNotYet = "status.not-yet" { zh: "未到", en: "not yet" }
+    ArchiveUnset = "archive.unset" {
+        zh: "档案管理信息未填写{label}（batch.yaml 的 archive.{field}）：归档包{instead}；请向档案部门确认后填写",
+        en: "the records metadata lacks archive.{field} of batch.yaml ({label}): the archive {instead}; ask the records office and fill it in",
+    }
+    ArchiveUnsetAll = "archive.unset-all" {
+        zh: "batch.yaml 没有档案管理信息（archive：全宗号、保管期限、机构（问题）、密级、归档人）：归档包不生成档号，保管期限按定期30年、密级按公开著录并注明缺省；请向档案部门确认后填写",
+        en: "batch.yaml has no records metadata (archive: fonds_no, retention, organization, classification, archivist): the archive gets no archival numbers and records the default retention and classification, marked as defaults; ask the records office and fill them in",
+    }
+    ArchiveInsteadNoNumber = "archive.instead-no-number" { zh: "不生成档号", en: "gets no archival numbers" }
+    ArchiveInsteadRetention = "archive.instead-retention" {
+        zh: "按定期30年著录并注明缺省",
+        en: "records the default retention (30 years), marked as a default",
+    }
+    ArchiveInsteadNoOrg = "archive.instead-no-org" {
+        zh: "档号不含机构（问题）代码",
+        en: "numbers documents without the organization part",
+    }
+    ArchiveInsteadClass = "archive.instead-class" {
+        zh: "按公开著录并注明缺省",
+        en: "records the default classification (public), marked as a default",
+    }
+    ArchiveInsteadNoArchivist = "archive.instead-no-archivist" { zh: "不著录归档人", en: "names no archivist" }
 }

@@ -39,6 +39,62 @@ impl Checker<'_> {
         self.copies();
         self.annexes();
         self.plan();
+        self.records_metadata();
+    }
+
+    /// The records metadata the records office decides, each not given: one warning a field,
+    /// saying what the archive records instead; one for them all when none is given.
+    fn records_metadata(&mut self) {
+        let a = &self.lb.batch.archive;
+        let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
+        let unset = [
+            (
+                "fonds_no",
+                "全宗号",
+                blank(&a.fonds_no),
+                msg!(ArchiveInsteadNoNumber),
+            ),
+            (
+                "retention",
+                "保管期限",
+                a.retention.is_none(),
+                msg!(ArchiveInsteadRetention),
+            ),
+            (
+                "organization",
+                "机构（问题）",
+                blank(&a.organization),
+                msg!(ArchiveInsteadNoOrg),
+            ),
+            (
+                "classification",
+                "密级",
+                blank(&a.classification),
+                msg!(ArchiveInsteadClass),
+            ),
+            (
+                "archivist",
+                "归档人",
+                blank(&a.archivist),
+                msg!(ArchiveInsteadNoArchivist),
+            ),
+        ];
+        if unset.iter().all(|u| u.2) {
+            // No records metadata at all: one reminder, not five.
+            self.batch(Rule::ArchiveUnset, "archive", msg!(ArchiveUnsetAll));
+            return;
+        }
+        for (field, label, missing, instead) in unset {
+            if missing {
+                let m = msg!(
+                    ArchiveUnset,
+                    label = label,
+                    field = field,
+                    instead = instead
+                );
+                self.batch(Rule::ArchiveUnset, &format!("archive.{field}"), m);
+            }
+        }
     }
 
     /// Each lab's accreditation number: the 12 digits of its 资质认定 certificate.

@@ -152,6 +152,13 @@ rules! {
     RulesObjectionDays = "rules.objection-days" {
         family: Batch, severity: Error, reads: ["rules.objection_days"],
     }
+    /// a field of the records metadata (`archive`: 全宗号, 保管期限, 机构（问题）, 密级, 归档人) is
+    /// not given: the archive records 保管期限 定期30年 and 密级 公开 as defaults (marked so),
+    /// and without a 全宗号 no 档号; the records office decides them
+    ArchiveUnset = "archive.unset" {
+        family: Batch, severity: Warning,
+        reads: ["archive.fonds_no", "archive.retention", "archive.organization", "archive.classification", "archive.archivist"],
+    }
     /// the notice is dated (`issued_on`) after the sampling window opens
     ScheduleIssued = "schedule.issued" {
         family: Batch, severity: Error, reads: ["issued_on", "schedule.sampling_start"],

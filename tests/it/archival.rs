@@ -331,7 +331,7 @@ fn every_pdf_of_the_archive_is_pdfa_dated_and_catalogued() {
         let sheet = wb.worksheet_range("归档文件目录").unwrap();
         let files_listed: Vec<String> = sheet
             .rows()
-            .filter_map(|r| r.get(6).map(|c| c.to_string()))
+            .filter_map(|r| r.get(9).map(|c| c.to_string()))
             .filter(|f| f.starts_with("data/"))
             .collect();
         let expected: Vec<&String> = pdfs
@@ -386,14 +386,16 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
     let batch = crate::common::copy_sample();
     let yaml = batch.path().join("batch.yaml");
     let mut batch_yaml = std::fs::read_to_string(&yaml).unwrap();
+    // The sample's own records metadata replaced.
+    batch_yaml.truncate(batch_yaml.find("\narchive:\n").unwrap());
     batch_yaml.push_str(
         "\narchived_on: 2023-12-20\narchive:\n  fonds_no: J012\n  retention: 永久\n  archivist: 王某\n  volume_includes_unsampled: false\n",
     );
     std::fs::write(&yaml, batch_yaml).unwrap();
     let lb = spotcheck::input::load::load(batch.path()).unwrap();
     assert_eq!(
-        spotcheck::archive::records::file_number(&lb).as_deref(),
-        Some("J012-WS·2023-Y-JC-2023-01")
+        spotcheck::archive::records::document_number(&lb, 7).as_deref(),
+        Some("J012-WS·2023-Y-0007")
     );
     assert_eq!(spotcheck::documents::volume::contents(&lb).len(), 3);
     let out = tempfile::tempdir().unwrap();
@@ -415,13 +417,17 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
     for line in [
         "归档日期: 2023-12-20",
         "全宗号: J012",
-        "档号: J012-WS·2023-Y-JC-2023-01",
         "年度: 2023",
         "保管期限: 永久",
         "归档人: 王某",
     ] {
         assert!(info.lines().any(|l| l == line), "{line}:\n{info}");
     }
+    // The 档号 of the first and the last document, without a 机构（问题） part.
+    assert!(
+        info.contains("档号: J012-WS·2023-Y-0001 至 J012-WS·2023-Y-0"),
+        "{info}"
+    );
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&report.archive.path).unwrap()).unwrap();
     // The bag itself is dated the day it is made, whatever the records office's date.
     assert!(info.contains(&format!(

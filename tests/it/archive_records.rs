@@ -218,3 +218,361 @@ fn a_zip_cut_short_still_names_what_it_lost() {
         "{last} not named:\n{said}"
     );
 }
+
+/// The second sample built and signed once, for the tests of what a records office reads: the
+/// zip, the public key, and the key's holder.
+struct Signed {
+    _dir: tempfile::TempDir,
+    zip: PathBuf,
+    public: PathBuf,
+}
+
+fn signed_second_sample() -> &'static Signed {
+    static SIGNED: std::sync::OnceLock<Signed> = std::sync::OnceLock::new();
+    SIGNED.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let donghu = samples()
+            .into_iter()
+            .find(|s| s.ends_with("donghu-2024-1"))
+            .unwrap();
+        let keys = dir.path().join("keys");
+        let o = spotcheck()
+            .args(["keygen", "--batch"])
+            .arg(&donghu)
+            .args(["--lab", "gg-jc", "-o"])
+            .arg(&keys)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let out = dir.path().join("out");
+        let key = keys.join("spotcheck.key");
+        let o = build_with_env(
+            &donghu,
+            &out,
+            &["--sign", key.to_str().unwrap(), "--no-system-fonts"],
+            &[],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        Signed {
+            zip: zip_of(&out),
+            public: keys.join("spotcheck.pub"),
+            _dir: dir,
+        }
+    })
+}
+
+/// Every entry of a zip by its path inside the bag (the top folder taken off).
+fn entries(zip: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let name = f.name().unwrap().split_once('/').unwrap().1.to_string();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            (name, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn every_document_has_its_item_number_archival_number_and_metadata_after_da_t_22_and_46() {
+    use sha2::{Digest, Sha256};
+    let s = signed_second_sample();
+    let files = entries(&s.zip);
+    let text = |name: &str| String::from_utf8(files[name].clone()).unwrap();
+    let manifest: std::collections::BTreeMap<String, String> = text("manifest-sha256.txt")
+        .lines()
+        .map(|l| {
+            let (h, p) = l.split_once("  ").unwrap();
+            (p.to_string(), h.to_string())
+        })
+        .collect();
+
+    // The metadata file is a tag file the tag manifest covers (so the signature covers it).
+    let xml = text("metadata.xml");
+    let listed = text("tagmanifest-sha256.txt");
+    let digest = format!("{:x}", Sha256::digest(xml.as_bytes()));
+    assert!(
+        listed.contains(&format!("{digest}  metadata.xml")),
+        "{listed}"
+    );
+
+    let info = text("bag-info.txt");
+    let archived_on = info
+        .lines()
+        .find_map(|l| l.strip_prefix("归档日期: "))
+        .unwrap()
+        .to_string();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "文件级元数据");
+    let items: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name("文件实体"))
+        .collect();
+    assert_eq!(
+        root.attribute("件数"),
+        Some(items.len().to_string().as_str())
+    );
+    let child = |n: roxmltree::Node<'_, '_>, path: &[&str]| -> String {
+        let mut at = n;
+        for p in path {
+            at = at
+                .children()
+                .find(|c| c.has_tag_name(*p))
+                .unwrap_or_else(|| panic!("no {p} in {:?}", n.attribute("序号")));
+        }
+        at.text().unwrap_or_default().to_string()
+    };
+    // Every PDF document of the bag is one 件, the batch's first item numbered from first_item.
+    let documents = manifest
+        .keys()
+        .filter(|p| {
+            (p.starts_with("data/documents/") || p.starts_with("data/volume/"))
+                && p.ends_with(".pdf")
+        })
+        .count();
+    assert_eq!(items.len(), documents);
+    for (k, n) in items.iter().enumerate() {
+        let item = format!("{:04}", 37 + k);
+        assert_eq!(child(*n, &["档号", "件号"]), item);
+        assert_eq!(
+            n.children()
+                .find(|c| c.has_tag_name("档号"))
+                .unwrap()
+                .attribute("值"),
+            Some(format!("Z0123-WS·2024-D30-ZJK-{item}").as_str())
+        );
+        assert_eq!(child(*n, &["档号", "年度"]), "2024");
+        assert_eq!(child(*n, &["档号", "保管期限"]), "定期30年");
+        assert_eq!(child(*n, &["档号", "机构或问题"]), "ZJK");
+        assert_eq!(child(*n, &["内容描述", "密级"]), "公开");
+        // Each document dated by its own act (in 2024), the volume by the day it is bound.
+        let date = child(*n, &["内容描述", "日期"]);
+        let file = child(*n, &["电子属性", "计算机文件名"]);
+        let archived = archived_on.replace('-', "");
+        if file.starts_with("data/volume/") {
+            assert_eq!(date, archived, "{file}");
+        } else {
+            assert!(
+                date.len() == 8 && date.starts_with("2024"),
+                "{file}: {date}"
+            );
+        }
+        assert!(!child(*n, &["内容描述", "题名"]).is_empty());
+        assert!(!child(*n, &["内容描述", "责任者"]).is_empty());
+        // The file it describes: in the manifest with the same SHA-256, of that size and of
+        // that many pages.
+        let file = child(*n, &["电子属性", "计算机文件名"]);
+        let bytes = &files[&file];
+        assert_eq!(
+            child(*n, &["电子属性", "校验值"]),
+            manifest[&file],
+            "{file}"
+        );
+        assert_eq!(
+            child(*n, &["电子属性", "计算机文件大小"]),
+            bytes.len().to_string()
+        );
+        assert_eq!(child(*n, &["电子属性", "格式信息"]), "PDF");
+        let pages = hayro::hayro_syntax::Pdf::new(bytes.clone())
+            .unwrap()
+            .pages()
+            .len();
+        assert_eq!(
+            child(*n, &["形式特征", "页数"]),
+            pages.to_string(),
+            "{file}"
+        );
+    }
+    let last = format!("{:04}", 37 + items.len() - 1);
+
+    // bag-info and the catalogue (PDF and xlsx) say the same.
+    for line in [
+        "全宗号: Z0123".to_string(),
+        format!("档号: Z0123-WS·2024-D30-ZJK-0037 至 Z0123-WS·2024-D30-ZJK-{last}"),
+        "年度: 2024".to_string(),
+        "保管期限: 定期30年".to_string(),
+        "机构（问题）: ZJK".to_string(),
+        format!("件号: 0037 至 {last}"),
+        "密级: 公开".to_string(),
+        "归档人: 周晓岚".to_string(),
+    ] {
+        assert!(info.lines().any(|l| l == line), "{line}\n{info}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("c.pdf");
+    std::fs::write(&pdf, &files["data/catalogue/归档文件目录.pdf"]).unwrap();
+    let catalogue = squash(&pdf_text(&pdf));
+    for want in ["件号", "档号", "密级", "Z0123-WS·2024-D30-ZJK-0037", &last] {
+        assert!(catalogue.contains(want), "{want}");
+    }
+    let xlsx = dir.path().join("c.xlsx");
+    std::fs::write(&xlsx, &files["data/catalogue/归档文件目录.xlsx"]).unwrap();
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let head = rows.iter().position(|r| r[0] == "序号").unwrap();
+    assert_eq!(
+        rows[head][..10],
+        [
+            "序号",
+            "件号",
+            "档号",
+            "文号",
+            "责任者",
+            "题名",
+            "日期",
+            "密级",
+            "页数",
+            "文件名"
+        ]
+    );
+    let body = &rows[head + 1..];
+    assert_eq!(body.len(), items.len());
+    for (r, n) in body.iter().zip(&items) {
+        assert_eq!(r[1], child(*n, &["档号", "件号"]));
+        assert_eq!(r[9], child(*n, &["电子属性", "计算机文件名"]));
+    }
+}
+
+#[test]
+fn check_reminds_of_the_records_metadata_left_out_and_the_archive_marks_its_defaults() {
+    let batch = copy_sample();
+    let yaml = batch.path().join("batch.yaml");
+    let check = |dir: &Path| {
+        let o = spotcheck()
+            .arg("check")
+            .arg(dir)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "archive.unset")
+            .map(|f| {
+                (
+                    f["path"].as_str().unwrap().to_string(),
+                    f["line"].as_u64().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // None given: one reminder.
+    edit_yaml(&yaml, |v| {
+        v.as_mapping_mut().unwrap().remove("archive");
+    });
+    assert_eq!(
+        check(batch.path())
+            .iter()
+            .map(|f| f.0.as_str())
+            .collect::<Vec<_>>(),
+        ["archive"]
+    );
+    // Only the 全宗号: a reminder for each of the others, at the archive section.
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, format!("{text}archive:\n  fonds_no: J047\n")).unwrap();
+    let line = std::fs::read_to_string(&yaml)
+        .unwrap()
+        .lines()
+        .position(|l| l == "archive:")
+        .unwrap()
+        + 1;
+    let found = check(batch.path());
+    assert_eq!(
+        found,
+        [
+            "archive.retention",
+            "archive.organization",
+            "archive.classification",
+            "archive.archivist"
+        ]
+        .map(|p| (p.to_string(), line as u64))
+    );
+    // The archive records the defaults as defaults, and 档号 without the 机构（问题） part.
+    let out = tempfile::tempdir().unwrap();
+    let o = build_with_env(batch.path(), out.path(), &["--no-system-fonts"], &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let info = entry(&zip_of(out.path()), "/bag-info.txt");
+    assert!(
+        info.contains("保管期限: 定期30年（缺省，未经档案部门确定）\n"),
+        "{info}"
+    );
+    assert!(
+        info.contains("密级: 公开（缺省，未经档案部门确定）\n"),
+        "{info}"
+    );
+    assert!(info.contains("档号: J047-WS·2023-D30-0001 至 "), "{info}");
+    assert!(
+        !info.contains("机构（问题）") && !info.contains("归档人"),
+        "{info}"
+    );
+}
+
+/// The commands 说明.txt gives an archives officer, run as written, in order, in one shell, in
+/// a folder holding only the zip and the lab's public key: each must succeed, and minisign
+/// must show the holder the signature names.
+#[test]
+fn the_readme_commands_run_in_order_in_one_shell_with_standard_tools() {
+    let s = signed_second_sample();
+    let readme = entry(&s.zip, "/说明.txt");
+    let steps: Vec<&str> = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("四、"))
+        .skip(1)
+        .filter_map(|l| {
+            let (n, rest) = l.split_once(". ")?;
+            n.parse::<u32>().ok()?;
+            // 「1. 解压：unzip X.zip」: the command after the colon, up to a remark in （）.
+            let cmd = rest.split_once('：')?.1;
+            Some(cmd.split('（').next().unwrap_or(cmd).trim())
+        })
+        .collect();
+    assert_eq!(steps.len(), 4, "{readme}");
+    assert!(steps[3].starts_with("minisign -Vm"), "{steps:?}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&s.zip, dir.path().join(s.zip.file_name().unwrap())).unwrap();
+    std::fs::copy(&s.public, dir.path().join("spotcheck.pub")).unwrap();
+    let script = format!("set -e\n{}\n", steps.join("\n"));
+    let o = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(dir.path())
+        .output()
+        .expect("bash");
+    let said =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        o.status.success(),
+        "the commands of 说明.txt failed (they need unzip, sha256sum, python3 -m bagit and minisign):\n{script}\n{said}"
+    );
+    assert!(said.contains("is valid"), "{said}");
+    assert!(
+        said.contains("Signature and comment signature verified"),
+        "{said}"
+    );
+    assert!(
+        said.contains("signer:示例光谷检测技术有限公司（资质认定 "),
+        "the trusted comment names the holder: {said}"
+    );
+    // A file changed after the archive was made: the same commands fail.
+    let bag = dir.path().join(s.zip.file_stem().unwrap());
+    let manifest = std::fs::read_to_string(bag.join("manifest-sha256.txt")).unwrap();
+    let first = manifest.lines().next().unwrap().split_once("  ").unwrap().1;
+    std::fs::write(bag.join(first), b"changed").unwrap();
+    let o = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("set -e\n{}\n", steps[1]))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+}

@@ -89,6 +89,7 @@ const ROWS: &[Row] = &[
     row(Rule::BatchDocumentNo, BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监[2023]3号")], "document_no", Edited),
     row(Rule::BatchDocumentNo, BATCH, &[Replace("document_no: 晋市市监〔2023〕3号", "document_no: 晋市市监2023年3号")], "document_no", Edited),
     row(Rule::RulesObjectionDays, BATCH, &[Replace("objection_days: 15", "objection_days: 7")], "rules.objection_days", Edited),
+    row(Rule::ArchiveUnset, BATCH, &[Replace("  archivist: 李明华\n", "")], "archive.archivist", Of("archive:")),
     row(Rule::ScheduleIssued, BATCH, &[Replace("issued_on: 2023-01-10", "issued_on: 2023-01-12")], "issued_on", Edited),
     row(Rule::AnnexSource, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n    file: evidence/JZ-2023-001/封样.jpg\nnotice_body: |")], "annexes[0].file", Of("    file: evidence/")),
     row(Rule::AnnexSource, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 计划\n    content: plan\n  - { title: 计划二, content: plan }\nnotice_body: |")], "annexes[1].content", Of("计划二")),

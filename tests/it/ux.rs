@@ -60,9 +60,11 @@ fn init_then_check_and_build_succeed_in_a_fresh_folder() {
             "{want:?} missing from {outcomes:?}"
         );
     }
-    // Checks clean: no error and no warning.
+    // Checks clean: no error, and one warning only, that the records office's metadata is
+    // still to be given.
     let check = ok(&run(&["check", p(&batch)]));
-    assert!(check.contains("0 处错误，0 处警告"), "{check}");
+    assert!(check.contains("0 处错误，1 处警告"), "{check}");
+    assert!(check.contains("警告[archive.unset]"), "{check}");
     // Every field of batch.yaml is explained by a comment.
     let text = std::fs::read_to_string(batch.join("batch.yaml")).unwrap();
     for key in [
