@@ -18,9 +18,10 @@ use crate::progress::{Progress, Silent, Stage};
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub out: PathBuf,
-    /// Sign the archive with this minisign secret key file.
-    pub sign: Option<PathBuf>,
-    /// The passphrase of an encrypted secret key.
+    /// Sign the archive with these minisign secret key files: the first the signature of
+    /// record, the others co-signatures (each lab of a batch by its own key).
+    pub sign: Vec<PathBuf>,
+    /// The passphrase of the encrypted secret keys.
     pub passphrase: Option<String>,
     /// Templates in this folder replace the built-in ones of the same name.
     pub templates: Option<PathBuf>,
@@ -62,6 +63,9 @@ pub enum BuildError {
     /// `--final` asked, and these are open (in Chinese and English).
     #[error("{}", crate::msg!(BuildNotFinal, open = .0[0].join("\n")))]
     NotFinal([Vec<String>; 2]),
+    /// One key given twice to `--sign` (by two files of one key, or one file twice).
+    #[error("{}", crate::msg!(BuildSameKey, first = .first, again = .again))]
+    SameKey { first: PathBuf, again: PathBuf },
 }
 
 impl BuildError {
@@ -73,6 +77,7 @@ impl BuildError {
         matches!(
             self,
             BuildError::Key(_)
+                | BuildError::SameKey { .. }
                 | BuildError::Render(RenderError::Selection(_) | RenderError::Templates(_))
         )
     }
@@ -102,6 +107,9 @@ impl BuildError {
                 ];
             }
             BuildError::Key(k) => crate::msg!(BuildKey, error = k.message()),
+            BuildError::SameKey { first, again } => {
+                crate::msg!(BuildSameKey, first = first, again = again)
+            }
             BuildError::Volume(v) => crate::msg!(BuildVolume, error = v.clone()),
             // An unknown kind or case: an error of what was asked.
             BuildError::Render(RenderError::Selection(m)) => {
@@ -236,11 +244,19 @@ pub fn build_with(
     if opts.final_archive && !open[0].is_empty() {
         return Err(BuildError::NotFinal(open));
     }
-    let signer = opts
+    let signers = opts
         .sign
-        .as_deref()
+        .iter()
         .map(|k| SigningKey::from_file_with(k, opts.passphrase.as_deref()))
-        .transpose()?;
+        .collect::<Result<Vec<_>, _>>()?;
+    for (k, key) in signers.iter().enumerate() {
+        if let Some(first) = signers[..k].iter().position(|o| o.key_id() == key.key_id()) {
+            return Err(BuildError::SameKey {
+                first: opts.sign[first].clone(),
+                again: opts.sign[k].clone(),
+            });
+        }
+    }
     let mut payload = archive::source_payload(lb)?;
 
     let render_opts = RenderOptions {
@@ -270,7 +286,7 @@ pub fn build_with(
         lb,
         payload,
         &archive::archive_path(lb, &opts.out),
-        signer.as_ref(),
+        &signers.iter().collect::<Vec<_>>(),
         &rows,
     )?;
     progress.finish(Stage::Archive);

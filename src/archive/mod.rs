@@ -434,7 +434,7 @@ pub fn bag_info(
     (payload_bytes, payload_files): (u64, usize),
     contents: &Contents,
     items: usize,
-    signed: bool,
+    signatures: usize,
 ) -> String {
     let b = &lb.batch;
     let mut s = String::new();
@@ -468,8 +468,8 @@ pub fn bag_info(
     for (label, value) in records::metadata(lb, items) {
         s.push_str(&format!("{label}: {}\n", one_line(&value)));
     }
-    if signed {
-        s.push_str(&format!("{SIGNED_LABEL}: {SIGNATURE_FILE}\n"));
+    for k in 0..signatures {
+        s.push_str(&format!("{SIGNED_LABEL}: {}\n", signature_file(k)));
     }
     let open = records::open_items(lb, Lang::Zh);
     if open.is_empty() {
@@ -486,6 +486,28 @@ pub fn bag_info(
 /// The label of bag-info.txt's line that records the bag was signed, and by which file: a
 /// bag that says so and lacks the file lost its signature (verify says so).
 pub const SIGNED_LABEL: &str = "签名文件";
+
+/// The file of the `k`th signature (from 0): [`SIGNATURE_FILE`] for the first, then
+/// `tagmanifest-sha256.txt.2.minisig`, `.3.minisig` … for the co-signers of a batch of several
+/// labs, each a detached minisign signature of the tag manifest by its own key.
+pub fn signature_file(k: usize) -> String {
+    if k == 0 {
+        SIGNATURE_FILE.to_string()
+    } else {
+        format!("{TAGMANIFEST_FILE}.{}.minisig", k + 1)
+    }
+}
+
+/// Whether `path` (in the bag) is a signature file [`signature_file`] names.
+pub fn is_signature_file(path: &str) -> bool {
+    path == SIGNATURE_FILE
+        || path
+            .strip_prefix(TAGMANIFEST_FILE)
+            .and_then(|r| r.strip_prefix('.'))
+            .and_then(|r| r.strip_suffix(".minisig"))
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n >= 2)
+}
 
 /// The trusted comment of the signature: what was signed, when it was archived, by whom.
 fn trusted_comment(lb: &LoadedBatch, key: &SigningKey) -> String {
@@ -507,7 +529,7 @@ pub fn readme(
     lb: &LoadedBatch,
     contents: &Contents,
     items: usize,
-    signer: Option<&SigningKey>,
+    signers: &[&SigningKey],
 ) -> String {
     let b = &lb.batch;
     let id = &b.id;
@@ -597,22 +619,26 @@ pub fn readme(
     );
     s.push('\n');
     s.push_str("三、签名\n");
-    match signer {
-        Some(key) => {
-            s.push_str(&format!(
-                "{SIGNATURE_FILE} 是 {TAGMANIFEST_FILE} 的 minisign 签名（Ed25519），签名密钥编号 {}",
-                key.key_id()
-            ));
-            if let Some(owner) = key.owner() {
-                s.push_str(&format!("，持有者 {}", one_line(owner)));
-            }
-            s.push_str(
-                "。标签清单记录每个清单和本说明的校验值，清单记录每个文件的校验值，所以签名覆盖归档中的每个文件；\
-                 签名本身不在任何清单中（它不能记录自己）。只有用持有者另行交付的公钥核验，才能确认签名者：\
-                 签名文件只写明密钥编号，任何人都能用自己的密钥重新签名。\n\n"
-            );
+    if signers.is_empty() {
+        s.push_str("本归档包未签名：校验值只能发现损坏，不能证明由谁封存。\n\n");
+    }
+    for (k, key) in signers.iter().enumerate() {
+        s.push_str(&format!(
+            "{} 是 {TAGMANIFEST_FILE} 的 minisign 签名（Ed25519），签名密钥编号 {}",
+            signature_file(k),
+            key.key_id()
+        ));
+        if let Some(owner) = key.owner() {
+            s.push_str(&format!("，持有者 {}", one_line(owner)));
         }
-        None => s.push_str("本归档包未签名：校验值只能发现损坏，不能证明由谁封存。\n\n"),
+        s.push_str("。\n");
+    }
+    if !signers.is_empty() {
+        s.push_str(
+            "标签清单记录每个清单和本说明的校验值，清单记录每个文件的校验值，所以签名覆盖归档中的每个文件；\
+             签名本身不在任何清单中（它不能记录自己）。只有用持有者另行交付的公钥核验，才能确认签名者：\
+             签名文件只写明密钥编号，任何人都能用自己的密钥重新签名。\n\n",
+        );
     }
     s.push_str(&format!(
         "四、不用 spotcheck 核验（在归档包 {id}.zip 所在的文件夹中依次执行）\n\
@@ -620,11 +646,21 @@ pub fn readme(
          2. 核对校验值：(cd {id} && sha256sum -c {TAGMANIFEST_FILE} && sha256sum -c {MANIFEST_FILE})\n\
          3. 或用美国国会图书馆的 bagit-python：python3 -m bagit --validate {id}\n"
     ));
-    if signer.is_some() {
+    for (k, _) in signers.iter().enumerate() {
+        let file = signature_file(k);
+        let (pubkey, x) = if k == 0 {
+            ("spotcheck.pub".to_string(), String::new())
+        } else {
+            (
+                format!("spotcheck-{}.pub", k + 1),
+                format!(" -x {id}/{file}"),
+            )
+        };
         s.push_str(&format!(
-            "4. 核对签名：minisign -Vm {id}/{TAGMANIFEST_FILE} -p spotcheck.pub（spotcheck.pub 为承检机构交付的公钥，放在同一文件夹；\
+            "{}. 核对签名：minisign -Vm {id}/{TAGMANIFEST_FILE}{x} -p {pubkey}（{pubkey} 为签名者交付的公钥，放在同一文件夹；\
              通过时 minisign 显示 Signature and comment signature verified 和可信注释（Trusted comment），\
-             其中写明批次、归档日期、密钥编号和签名者）\n"
+             其中写明批次、归档日期、密钥编号和签名者）\n",
+            k + 4
         ));
     }
     s
@@ -653,7 +689,7 @@ pub fn pack(
     dest: &Path,
     signer: Option<&SigningKey>,
 ) -> Result<Packed, ArchiveError> {
-    pack_with(lb, payload, dest, signer, &[])
+    pack_with(lb, payload, dest, signer.as_slice(), &[])
 }
 
 /// [`pack`], with the documents of the 归档文件目录 `catalogue`: their 件号 and 档号 in bag-info and
@@ -662,7 +698,7 @@ pub fn pack_with(
     lb: &LoadedBatch,
     payload: Vec<Payload>,
     dest: &Path,
-    signer: Option<&SigningKey>,
+    signers: &[&SigningKey],
     catalogue: &[catalogue::Entry],
 ) -> Result<Packed, ArchiveError> {
     // Sorted by bag path, each path once (the same file named twice is packed once).
@@ -707,10 +743,10 @@ pub fn pack_with(
         (payload_bytes, files.len()),
         &contents,
         items,
-        signer.is_some(),
+        signers.len(),
     )
     .into_bytes();
-    let readme = readme(lb, &contents, items, signer).into_bytes();
+    let readme = readme(lb, &contents, items, signers).into_bytes();
 
     let dir = dest.parent().unwrap_or(Path::new("."));
     let write_err = |e: &dyn std::fmt::Display| ArchiveError::Write {
@@ -799,9 +835,9 @@ pub fn pack_with(
     add_bytes(&mut zip, BAG_INFO_FILE, &info)?;
     add_bytes(&mut zip, MANIFEST_FILE, &manifest)?;
     add_bytes(&mut zip, TAGMANIFEST_FILE, &tagmanifest)?;
-    if let Some(key) = signer {
+    for (k, key) in signers.iter().enumerate() {
         let sig = key.sign(&tagmanifest, &trusted_comment(lb, key))?;
-        add_bytes(&mut zip, SIGNATURE_FILE, sig.as_bytes())?;
+        add_bytes(&mut zip, &signature_file(k), sig.as_bytes())?;
     }
     add_bytes(&mut zip, README_FILE, &readme)?;
     if let Some(m) = &metadata {
@@ -841,7 +877,7 @@ pub fn pack_with(
         files: files.len(),
         payload_bytes,
         archive_bytes,
-        signed: signer.is_some(),
+        signed: !signers.is_empty(),
     })
 }
 

@@ -152,7 +152,7 @@ pub struct BuildArgs {
     #[arg(short, long, value_name = "OUT")]
     pub out: PathBuf,
     #[arg(long, value_name = "KEY")]
-    pub sign: Option<PathBuf>,
+    pub sign: Vec<PathBuf>,
     #[arg(long, value_name = "FILE", requires = "sign")]
     pub passphrase_file: Option<PathBuf>,
     #[arg(long = "final")]

@@ -1741,8 +1741,8 @@ catalog! {
         en: "format of the result: text for people, json for programs (documents, pages, volume and archive)",
     }
     HelpBuildSign = "help.build.sign" {
-        zh: "用此私钥（spotcheck keygen 生成）对归档签名",
-        en: "sign the archive with this secret key (made by spotcheck keygen)",
+        zh: "用此私钥（spotcheck keygen 生成）对归档签名；可重复：多家承检机构的批次每家用自己的密钥各签一次，第一把为主签名",
+        en: "sign the archive with this secret key (made by spotcheck keygen); repeatable: in a batch of several labs each signs with its own key, the first the main signature",
     }
     HelpVerify = "help.verify" {
         zh: "核验归档或任何 BagIt 包（zip 或文件夹，RFC 8493 1.0 与 0.97）：逐一核对每个文件，报告缺失、多出和被改动的文件",
@@ -2206,4 +2206,12 @@ catalog! {
         en: "records the default classification (public), marked as a default",
     }
     ArchiveInsteadNoArchivist = "archive.instead-no-archivist" { zh: "不著录归档人", en: "names no archivist" }
+    BuildSameKey = "build.same-key" {
+        zh: "--sign 两次给出同一密钥（{first} 和 {again}）：每个签名者用自己的密钥各签一次",
+        en: "--sign gives one key twice ({first} and {again}): each signer signs once, with a key of its own",
+    }
+    VerifyCosignature = "verify.cosignature" {
+        zh: "联署签名 {file}：密钥编号 {key}，可信注释：{comment}（以所称为准，未核验：用该签名者的公钥 --pubkey 核验）",
+        en: "co-signature {file}: key id {key}, trusted comment: {comment} (as it claims, unverified: check it with its signer's public key, --pubkey)",
+    }
 }

@@ -205,7 +205,7 @@ fn every_pdf_of_the_archive_is_pdfa_dated_and_catalogued() {
             &engine(),
             &BuildOptions {
                 out: out.path().to_path_buf(),
-                sign: Some(files.secret.clone()),
+                sign: vec![files.secret.clone()],
                 passphrase: None,
                 templates: None,
                 ofd: false,
@@ -404,7 +404,7 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
         &engine(),
         &BuildOptions {
             out: out.path().to_path_buf(),
-            sign: None,
+            sign: vec![],
             passphrase: None,
             templates: None,
             ofd: false,

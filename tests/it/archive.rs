@@ -1047,7 +1047,7 @@ fn build_refuses_a_batch_with_check_errors_and_writes_nothing() {
         &engine(),
         &BuildOptions {
             out: out.path().to_path_buf(),
-            sign: None,
+            sign: vec![],
             passphrase: None,
             templates: None,
             ofd: false,
@@ -1093,7 +1093,7 @@ fn a_missing_or_escaping_evidence_file_stops_the_build_before_rendering() {
         &engine(),
         &BuildOptions {
             out: out.path().to_path_buf(),
-            sign: None,
+            sign: vec![],
             passphrase: None,
             templates: None,
             ofd: false,
@@ -1139,7 +1139,7 @@ fn build_end_to_end_gives_the_same_verified_archive_twice() {
             &engine(),
             &BuildOptions {
                 out: out.path().to_path_buf(),
-                sign: None,
+                sign: vec![],
                 passphrase: None,
                 templates: None,
                 ofd: false,

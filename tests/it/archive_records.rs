@@ -219,12 +219,13 @@ fn a_zip_cut_short_still_names_what_it_lost() {
     );
 }
 
-/// The second sample built and signed once, for the tests of what a records office reads: the
-/// zip, the public key, and the key's holder.
+/// The second sample (two labs) built once and signed by each lab with its own key, for the
+/// tests of what a records office reads: the zip, the public keys, and the keys' holders.
 struct Signed {
     _dir: tempfile::TempDir,
     zip: PathBuf,
-    public: PathBuf,
+    /// The public keys of sl-zj (the main signature) and gg-jc (the co-signature).
+    public: [PathBuf; 2],
 }
 
 fn signed_second_sample() -> &'static Signed {
@@ -235,27 +236,37 @@ fn signed_second_sample() -> &'static Signed {
             .into_iter()
             .find(|s| s.ends_with("donghu-2024-1"))
             .unwrap();
-        let keys = dir.path().join("keys");
-        let o = spotcheck()
-            .args(["keygen", "--batch"])
-            .arg(&donghu)
-            .args(["--lab", "gg-jc", "-o"])
-            .arg(&keys)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut keys = Vec::new();
+        for lab in ["sl-zj", "gg-jc"] {
+            let dir = dir.path().join(lab);
+            let o = spotcheck()
+                .args(["keygen", "--batch"])
+                .arg(&donghu)
+                .args(["--lab", lab, "-o"])
+                .arg(&dir)
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            keys.push(dir);
+        }
         let out = dir.path().join("out");
-        let key = keys.join("spotcheck.key");
+        let (k1, k2) = (keys[0].join("spotcheck.key"), keys[1].join("spotcheck.key"));
         let o = build_with_env(
             &donghu,
             &out,
-            &["--sign", key.to_str().unwrap(), "--no-system-fonts"],
+            &[
+                "--sign",
+                k1.to_str().unwrap(),
+                "--sign",
+                k2.to_str().unwrap(),
+                "--no-system-fonts",
+            ],
             &[],
         );
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         Signed {
             zip: zip_of(&out),
-            public: keys.join("spotcheck.pub"),
+            public: [keys[0].join("spotcheck.pub"), keys[1].join("spotcheck.pub")],
             _dir: dir,
         }
     })
@@ -536,11 +547,17 @@ fn the_readme_commands_run_in_order_in_one_shell_with_standard_tools() {
             Some(cmd.split('（').next().unwrap_or(cmd).trim())
         })
         .collect();
-    assert_eq!(steps.len(), 4, "{readme}");
+    // Unzip, the checksums, bagit-python, and a signature check for each lab.
+    assert_eq!(steps.len(), 5, "{readme}");
     assert!(steps[3].starts_with("minisign -Vm"), "{steps:?}");
+    assert!(
+        steps[4].contains("-x ") && steps[4].contains("spotcheck-2.pub"),
+        "{steps:?}"
+    );
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&s.zip, dir.path().join(s.zip.file_name().unwrap())).unwrap();
-    std::fs::copy(&s.public, dir.path().join("spotcheck.pub")).unwrap();
+    std::fs::copy(&s.public[0], dir.path().join("spotcheck.pub")).unwrap();
+    std::fs::copy(&s.public[1], dir.path().join("spotcheck-2.pub")).unwrap();
     let script = format!("set -e\n{}\n", steps.join("\n"));
     let o = std::process::Command::new("bash")
         .arg("-c")
@@ -555,14 +572,21 @@ fn the_readme_commands_run_in_order_in_one_shell_with_standard_tools() {
         "the commands of 说明.txt failed (they need unzip, sha256sum, python3 -m bagit and minisign):\n{script}\n{said}"
     );
     assert!(said.contains("is valid"), "{said}");
-    assert!(
-        said.contains("Signature and comment signature verified"),
+    assert_eq!(
+        said.matches("Signature and comment signature verified")
+            .count(),
+        2,
         "{said}"
     );
-    assert!(
-        said.contains("signer:示例光谷检测技术有限公司（资质认定 "),
-        "the trusted comment names the holder: {said}"
-    );
+    for holder in [
+        "signer:示例市产品质量监督检验所（资质认定 241700340112）",
+        "signer:示例光谷检测技术有限公司（资质认定 231712050387）",
+    ] {
+        assert!(
+            said.contains(holder),
+            "the trusted comment names the holder: {said}"
+        );
+    }
     // A file changed after the archive was made: the same commands fail.
     let bag = dir.path().join(s.zip.file_stem().unwrap());
     let manifest = std::fs::read_to_string(bag.join("manifest-sha256.txt")).unwrap();
@@ -575,4 +599,72 @@ fn the_readme_commands_run_in_order_in_one_shell_with_standard_tools() {
         .output()
         .unwrap();
     assert!(!o.status.success());
+}
+
+/// A batch of two labs signed by each with its own key: either lab's public key verifies the
+/// archive, a stranger's does not, and a bag that lost either signature is damaged.
+#[test]
+fn each_lab_signs_with_its_own_key_and_a_lost_co_signature_is_named() {
+    let s = signed_second_sample();
+    let info = entry(&s.zip, "/bag-info.txt");
+    assert!(
+        info.contains("签名文件: tagmanifest-sha256.txt.minisig\n"),
+        "{info}"
+    );
+    assert!(
+        info.contains("签名文件: tagmanifest-sha256.txt.2.minisig\n"),
+        "{info}"
+    );
+    for public in &s.public {
+        let (code, said) = verify(&s.zip, &["--pubkey", public.to_str().unwrap()]);
+        assert_eq!(code, 0, "{said}");
+    }
+    let stranger = tempfile::tempdir().unwrap();
+    let o = spotcheck()
+        .args(["keygen", "--owner", "别的机构", "-o"])
+        .arg(stranger.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let other = stranger.path().join("spotcheck.pub");
+    let (code, said) = verify(&s.zip, &["--pubkey", other.to_str().unwrap()]);
+    assert_eq!(code, 1, "{said}");
+    // Unchecked, both claims are shown: the main one and the co-signature with its holder.
+    let (code, said) = verify(&s.zip, &[]);
+    assert_eq!(code, 3, "{said}");
+    assert!(
+        said.contains("联署签名 tagmanifest-sha256.txt.2.minisig"),
+        "{said}"
+    );
+    assert!(said.contains("示例光谷检测技术有限公司"), "{said}");
+    let o = spotcheck()
+        .arg("verify")
+        .arg(&s.zip)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["cosignatures"][0]["file"],
+        "tagmanifest-sha256.txt.2.minisig"
+    );
+    // Without the co-signature: damaged, with or without a key, and the file named.
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.zip");
+    {
+        let mut src = zip::ZipArchive::new(std::fs::File::open(&s.zip).unwrap()).unwrap();
+        let mut dst = zip::ZipWriter::new(std::fs::File::create(&cut).unwrap());
+        for i in 0..src.len() {
+            let f = src.by_index_raw(i).unwrap();
+            if !f.name().unwrap().ends_with(".2.minisig") {
+                dst.raw_copy_file(f).unwrap();
+            }
+        }
+        dst.finish().unwrap();
+    }
+    for args in [vec![], vec!["--pubkey", s.public[0].to_str().unwrap()]] {
+        let (code, said) = verify(&cut, &args);
+        assert_eq!(code, 1, "{args:?}: {said}");
+        assert!(said.contains("tagmanifest-sha256.txt.2.minisig"), "{said}");
+    }
 }

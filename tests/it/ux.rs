@@ -496,7 +496,7 @@ fn build_reports_each_document_and_each_stage_to_its_progress() {
     let rec = Recorder::default();
     let opts = spotcheck::build::BuildOptions {
         out: out.path().to_path_buf(),
-        sign: None,
+        sign: vec![],
         passphrase: None,
         templates: None,
         ofd: false,

@@ -164,6 +164,11 @@ pub struct Report {
     pub payload_files: usize,
     pub payload_bytes: u64,
     pub signature: SignatureStatus,
+    /// The co-signatures besides the main one (`tagmanifest-sha256.txt.2.minisig` …: each lab
+    /// of a batch by its own key), as they claim to be: the key id and trusted comment each
+    /// names, unverified; `--pubkey` checks the one made by that key.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cosignatures: Vec<ClaimedSignature>,
     /// Items of fetch.txt not yet in the bag.
     pub to_fetch: usize,
     /// Tag files besides those the specification names (RFC 8493 §2.2.4): information.
@@ -173,6 +178,16 @@ pub struct Report {
     pub pdfs: Vec<PdfInfo>,
     /// Errors first, then warnings (each with its `severity`).
     pub findings: Vec<Finding>,
+}
+
+/// A signature file of the bag, as it claims to be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimedSignature {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trusted_comment: Option<String>,
 }
 
 /// A PDF of the bag.
@@ -208,6 +223,7 @@ impl Report {
                 key_id: None,
                 trusted_comment: None,
             },
+            cosignatures: Vec::new(),
             to_fetch: 0,
             other_tag_files: Vec::new(),
             pdfs: Vec::new(),
@@ -325,6 +341,15 @@ impl Report {
             SignatureStatus::Missing => Some(msg!(VerifySigMissing)),
         };
         lines.extend(signature.map(|m| m.in_lang(lang)));
+        for c in &self.cosignatures {
+            let m = msg!(
+                VerifyCosignature,
+                file = &c.file,
+                key = c.key_id.clone().unwrap_or_else(|| "?".into()),
+                comment = c.trusted_comment.clone().unwrap_or_default()
+            );
+            lines.push(m.in_lang(lang));
+        }
         if matches!(
             self.signature,
             SignatureStatus::NotChecked { present: true, .. } | SignatureStatus::Valid(_)
@@ -427,7 +452,7 @@ pub fn verify(path: &Path, opts: &VerifyOptions) -> Report {
 }
 
 fn is_tag_name(rel: &str) -> bool {
-    rel == SIGNATURE_FILE || bagit::is_read_tag_file(rel)
+    crate::archive::is_signature_file(rel) || bagit::is_read_tag_file(rel)
 }
 
 /// What streaming a file gave: its digests, its size, its bytes when kept (a tag file), and for
@@ -575,8 +600,8 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
     let own = present(SIGNATURE_FILE) || judged.payload_listed.contains(OWN_MARKER);
     for f in judged.findings {
         if own && f.kind == FindingKind::TagNotListed && !f.is_error() {
-            // The signature cannot be listed: it signs the tag manifest. Anything else must be.
-            if f.path == SIGNATURE_FILE {
+            // A signature cannot be listed: it signs the tag manifest. Anything else must be.
+            if crate::archive::is_signature_file(&f.path) {
                 continue;
             }
             let p = f.path;
@@ -614,26 +639,54 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         }
     }
 
-    // The signature over the tag manifest. A bag whose bag-info.txt (itself in the tag
-    // manifest) records that it was signed and that lacks the signature lost it: never judged
-    // better than a bag that kept its own.
-    let sig_text = tags.get(SIGNATURE_FILE);
-    let said_signed = tags
+    // The signatures over the tag manifest: the main one and the co-signatures. A bag whose
+    // bag-info.txt (itself in the tag manifest) records that it was signed and that lacks a
+    // signature it names lost it: never judged better than a bag that kept its own.
+    let mut sig_files: Vec<&String> = tags
+        .keys()
+        .filter(|p| crate::archive::is_signature_file(p))
+        .collect();
+    sig_files.sort_by_key(|p| (p.as_str() != SIGNATURE_FILE, p.len(), p.as_str()));
+    let named: Vec<String> = tags
         .get(BAG_INFO_FILE)
         .and_then(|b| std::str::from_utf8(b).ok())
-        .is_some_and(|info| {
-            info.lines().any(|l| {
-                l.strip_prefix(crate::archive::SIGNED_LABEL)
-                    .is_some_and(|v| v.trim_start().starts_with(':'))
-            })
-        });
-    if said_signed && sig_text.is_none() && opts.public_key.is_none() {
-        findings.push(Finding::new(
-            FindingKind::SignatureMissing,
-            SIGNATURE_FILE,
-            msg!(VerifySignatureStripped, file = SIGNATURE_FILE),
-        ));
+        .map(|info| {
+            info.lines()
+                .filter_map(|l| l.strip_prefix(crate::archive::SIGNED_LABEL))
+                .filter_map(|v| v.trim_start().strip_prefix(':'))
+                .map(|v| v.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    for file in &named {
+        let main_checked = file == SIGNATURE_FILE && opts.public_key.is_some();
+        if !tags.contains_key(file) && !main_checked {
+            let file = if crate::archive::is_signature_file(file) {
+                file.as_str()
+            } else {
+                SIGNATURE_FILE
+            };
+            findings.push(Finding::new(
+                FindingKind::SignatureMissing,
+                file,
+                msg!(VerifySignatureStripped, file = file),
+            ));
+        }
     }
+    let text_of = |p: &str| tags.get(p).and_then(|s| std::str::from_utf8(s).ok());
+    let cosignatures: Vec<ClaimedSignature> = sig_files
+        .iter()
+        .filter(|p| p.as_str() != SIGNATURE_FILE)
+        .map(|p| {
+            let c = text_of(p).and_then(sign::claims);
+            ClaimedSignature {
+                file: p.to_string(),
+                key_id: c.as_ref().map(|c| c.key_id.clone()),
+                trusted_comment: c.map(|c| c.trusted_comment),
+            }
+        })
+        .collect();
+    let sig_text = tags.get(SIGNATURE_FILE);
     let tagmanifest = tags.get(TAGMANIFEST_FILE);
     let signature = match &opts.public_key {
         None => {
@@ -641,12 +694,12 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
                 .and_then(|s| std::str::from_utf8(s).ok())
                 .and_then(sign::claims);
             SignatureStatus::NotChecked {
-                present: present(SIGNATURE_FILE),
+                present: !sig_files.is_empty(),
                 key_id: claims.as_ref().map(|c| c.key_id.clone()),
                 trusted_comment: claims.map(|c| c.trusted_comment),
             }
         }
-        Some(pk) => match (sig_text, tagmanifest) {
+        Some(pk) => match (sig_files.first(), tagmanifest) {
             (None, _) => {
                 findings.push(Finding::new(
                     FindingKind::SignatureMissing,
@@ -655,14 +708,37 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
                 ));
                 SignatureStatus::Missing
             }
-            (Some(_), None) => invalid_signature(&mut findings, msg!(VerifyNoTagManifest)),
-            (Some(sig), Some(data)) => {
-                let checked = std::str::from_utf8(sig)
-                    .map_err(|_| msg!(VerifySignatureNotUtf8))
-                    .and_then(|s| sign::verify(pk, s, data));
-                match checked {
-                    Ok(info) => SignatureStatus::Valid(info),
-                    Err(reason) => invalid_signature(&mut findings, reason),
+            (Some(_), None) => {
+                invalid_signature(&mut findings, SIGNATURE_FILE, msg!(VerifyNoTagManifest))
+            }
+            (Some(_), Some(data)) => {
+                // The signature made by the key given, whichever file holds it; else why the
+                // one that names that key fails, else why the main one does.
+                let checked: Vec<(&String, Result<sign::SignatureInfo, Message>)> = sig_files
+                    .iter()
+                    .map(|p| {
+                        let r = std::str::from_utf8(&tags[p.as_str()])
+                            .map_err(|_| msg!(VerifySignatureNotUtf8))
+                            .and_then(|s| sign::verify(pk, s, data));
+                        (*p, r)
+                    })
+                    .collect();
+                let wrong_key = |m: &Message| m.id == crate::messages::Msg::SignWrongKey;
+                if let Some((_, Ok(info))) = checked.iter().find(|(_, r)| r.is_ok()) {
+                    SignatureStatus::Valid(info.clone())
+                } else {
+                    let (file, reason) = checked
+                        .iter()
+                        .find(|(_, r)| r.as_ref().is_err_and(|m| !wrong_key(m)))
+                        .or_else(|| checked.first())
+                        .map(|(p, r)| {
+                            (
+                                p.as_str(),
+                                r.clone().err().unwrap_or(msg!(SignDoesNotVerify)),
+                            )
+                        })
+                        .unwrap_or((SIGNATURE_FILE, msg!(SignDoesNotVerify)));
+                    invalid_signature(&mut findings, file, reason)
                 }
             }
         },
@@ -685,11 +761,12 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         payload_files: judged.payload_files,
         payload_bytes: judged.payload_bytes,
         signature,
+        cosignatures,
         to_fetch: judged.to_fetch,
         other_tag_files: judged
             .other_tag_files
             .into_iter()
-            .filter(|(p, _)| p != SIGNATURE_FILE)
+            .filter(|(p, _)| !crate::archive::is_signature_file(p))
             .map(|(path, listed)| OtherTagFile { path, listed })
             .collect(),
         pdfs: pdfs
@@ -700,16 +777,13 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
     }
 }
 
-/// A signature that does not hold, for `reason`: its finding, and the status it gives.
-fn invalid_signature(findings: &mut Vec<Finding>, reason: Message) -> SignatureStatus {
+/// The signature `file` that does not hold, for `reason`: its finding, and the status it
+/// gives.
+fn invalid_signature(findings: &mut Vec<Finding>, file: &str, reason: Message) -> SignatureStatus {
     findings.push(Finding::new(
         FindingKind::SignatureInvalid,
-        SIGNATURE_FILE,
-        msg!(
-            VerifySignatureInvalid,
-            file = SIGNATURE_FILE,
-            reason = reason.clone()
-        ),
+        file,
+        msg!(VerifySignatureInvalid, file = file, reason = reason.clone()),
     ));
     SignatureStatus::Invalid { reason }
 }
