@@ -138,10 +138,10 @@ pub fn metadata(lb: &LoadedBatch, items: usize) -> Vec<(&'static str, String)> {
         m.push(("全宗号", f));
     }
     let (first, last) = (item_no(lb, 1), item_no(lb, items));
-    if items > 0 {
-        if let (Some(f), Some(l)) = (document_number(lb, first), document_number(lb, last)) {
-            m.push(("档号", format!("{f} 至 {l}")));
-        }
+    if items > 0
+        && let (Some(f), Some(l)) = (document_number(lb, first), document_number(lb, last))
+    {
+        m.push(("档号", format!("{f} 至 {l}")));
     }
     m.push(("年度", archive_year(lb).to_string()));
     let (r, given) = retention(lb);
