@@ -21,6 +21,8 @@ pub struct BuildOptions {
     /// Sign the archive with these minisign secret key files: the first the signature of
     /// record, the others co-signatures (each lab of a batch by its own key).
     pub sign: Vec<PathBuf>,
+    /// Sign the reports and result notices as PDF signatures with this certificate.
+    pub sign_pdf: Option<std::sync::Arc<crate::documents::pdfsign::PdfSigner>>,
     /// The passphrase of the encrypted secret keys.
     pub passphrase: Option<String>,
     /// Templates in this folder replace the built-in ones of the same name.
@@ -263,6 +265,7 @@ pub fn build_with(
         out: opts.out.clone(),
         templates: opts.templates.clone(),
         ofd: opts.ofd,
+        sign_pdf: opts.sign_pdf.clone(),
         ..RenderOptions::default()
     };
     let rendered = render::render_with(lb, engine, &render_opts, progress)?;

@@ -82,6 +82,8 @@ pub struct RenderArgs {
     pub draft: bool,
     #[arg(long)]
     pub allow_errors: bool,
+    #[arg(long, value_name = "DIR")]
+    pub sign_pdf: Option<PathBuf>,
     #[command(flatten)]
     pub pdf: PdfArgs,
     #[command(flatten)]
@@ -155,6 +157,8 @@ pub struct BuildArgs {
     pub sign: Vec<PathBuf>,
     #[arg(long, value_name = "FILE", requires = "sign")]
     pub passphrase_file: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    pub sign_pdf: Option<PathBuf>,
     #[arg(long = "final")]
     pub final_archive: bool,
     #[command(flatten)]
@@ -194,8 +198,10 @@ pub struct KeygenArgs {
     pub batch: Option<PathBuf>,
     #[arg(long, value_name = "ID", requires = "batch")]
     pub lab: Option<String>,
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "x509")]
     pub passphrase_file: Option<PathBuf>,
+    #[arg(long)]
+    pub x509: bool,
 }
 
 #[derive(Args)]

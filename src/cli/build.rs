@@ -20,7 +20,12 @@ pub fn run(args: BuildArgs, ui: Ui) -> Outcome {
                 .error(spotcheck::msg!(CliError, error = e.message()));
         }
     };
+    let sign_pdf = match super::pdf_signer(args.sign_pdf.as_deref()) {
+        Ok(s) => s,
+        Err(refused) => return refused,
+    };
     let opts = BuildOptions {
+        sign_pdf,
         out: args.out,
         sign: args.sign,
         passphrase,

@@ -42,6 +42,16 @@ pub fn run(args: KeygenArgs, _ui: Ui) -> Outcome {
         Ok(o) => o,
         Err(refused) => return refused,
     };
+    if args.x509 {
+        let today = spotcheck::archive::records::bagging_date();
+        return match spotcheck::documents::pdfsign::make_self_issued(&args.out, &owner, today) {
+            Ok((cert, key)) => Outcome::done()
+                .line(msg!(KeygenX509Done, cert = &cert, key = &key))
+                .line(msg!(KeygenOwner, owner = &owner))
+                .line(msg!(KeygenX509SelfIssued)),
+            Err(e) => Outcome::failed().error(msg!(CliError, error = e.0)),
+        };
+    }
     let passphrase = match sign::passphrase(args.passphrase_file.as_deref()) {
         Ok(p) => p,
         Err(e) => return Outcome::new(Exit::of_key(&e)).error(msg!(CliError, error = e.message())),

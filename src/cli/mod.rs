@@ -52,6 +52,19 @@ pub fn load_batch(ui: Ui, batch: &Path) -> Result<LoadedBatch, Outcome> {
 
 /// What render and build start from: the PDF settings asked for, the batch loaded, and the
 /// engine; or why they cannot start (exit 2).
+/// The PDF signer of `--sign-pdf DIR`: its certificate and key read, or what is wrong with
+/// them (exit 2).
+pub fn pdf_signer(
+    dir: Option<&std::path::Path>,
+) -> Result<Option<std::sync::Arc<spotcheck::documents::pdfsign::PdfSigner>>, Outcome> {
+    dir.map(|d| {
+        spotcheck::documents::pdfsign::PdfSigner::from_dir(d)
+            .map(std::sync::Arc::new)
+            .map_err(|e| Outcome::unusable().error(spotcheck::msg!(CliError, error = e.0)))
+    })
+    .transpose()
+}
+
 pub fn batch_and_engine(
     ui: Ui,
     batch: &Path,

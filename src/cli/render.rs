@@ -14,6 +14,10 @@ pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
         Ok(started) => started,
         Err(refused) => return refused,
     };
+    let sign_pdf = match super::pdf_signer(args.sign_pdf.as_deref()) {
+        Ok(s) => s,
+        Err(refused) => return refused,
+    };
     let found = build::preflight_for(&lb, &engine, &args.cases);
     let errors = found.errors().0;
     if !errors.is_empty() {
@@ -42,6 +46,7 @@ pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
         rows_per_part: 0,
         all_copies: false,
         ofd: args.ofd.ofd,
+        sign_pdf,
     };
     let bars = super::progress::for_terminal(ui);
     match render_with(&lb, &engine, &opts, bars.as_ref()) {

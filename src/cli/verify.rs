@@ -30,6 +30,16 @@ pub fn run(args: VerifyArgs, ui: Ui) -> Outcome {
     // does, a question that cannot be answered (an unreadable file, a foreign QR text) as an
     // unreadable archive does.
     let answers = lookup(&args.archive, args.document.as_deref(), args.qr.as_deref());
+    // The document's own PDF signatures, beside the archive's word on it.
+    let signatures = args
+        .document
+        .as_deref()
+        .and_then(|d| std::fs::read(d).ok())
+        .map(|bytes| spotcheck::documents::pdfsign::check(&bytes));
+    let broken = signatures
+        .iter()
+        .flatten()
+        .any(|s| !s.intact || !s.covers_whole_file);
     let exit = answers
         .iter()
         .map(|a| match a.found() {
@@ -38,6 +48,12 @@ pub fn run(args: VerifyArgs, ui: Ui) -> Outcome {
             None => Exit::Unusable,
         })
         .fold(Exit::of_verdict(report.verdict), Exit::max);
+    let exit = if broken {
+        Exit::max(exit, Exit::Failed)
+    } else {
+        exit
+    };
+    let said = |lang| signature_lines(signatures.as_deref(), lang);
     let o = Outcome::new(exit);
     let o = match args.format.format {
         OutputFormat::Text => o.text(
@@ -45,15 +61,62 @@ pub fn run(args: VerifyArgs, ui: Ui) -> Outcome {
                 + &answers
                     .iter()
                     .map(|a| a.in_lang(ui.lang))
-                    .collect::<String>(),
+                    .collect::<String>()
+                + &said(ui.lang),
         ),
         OutputFormat::Json => {
             let mut json = report.to_json(ui.lang);
             if !answers.is_empty() {
                 json["lookup"] = answers.iter().map(|a| a.to_json(ui.lang)).collect();
             }
+            if let Some(s) = &signatures {
+                json["pdf_signatures"] = serde_json::to_value(s).unwrap_or_default();
+            }
             o.json(&json)
         }
     };
     o.error_text(report.render_warnings(ui.lang))
+}
+
+/// What the PDF signatures of `--document` say, one line each; nothing without `--document`.
+fn signature_lines(
+    signatures: Option<&[spotcheck::documents::pdfsign::PdfSignature]>,
+    lang: spotcheck::messages::Lang,
+) -> String {
+    let Some(signatures) = signatures else {
+        return String::new();
+    };
+    if signatures.is_empty() {
+        return msg!(VerifyPdfUnsigned).in_lang(lang) + "\n";
+    }
+    let mut out = String::new();
+    for s in signatures {
+        // D:20240506000000Z
+        let t = s.time.trim_start_matches("D:");
+        let time = if t.len() >= 14 {
+            format!(
+                "{}-{}-{} {}:{}:{} UTC",
+                &t[0..4],
+                &t[4..6],
+                &t[6..8],
+                &t[8..10],
+                &t[10..12],
+                &t[12..14]
+            )
+        } else {
+            s.time.clone()
+        };
+        let m = match (s.intact, s.covers_whole_file, &s.problem) {
+            (true, true, _) => msg!(VerifyPdfSigned, signer = &s.signer, time = &time),
+            (true, false, _) => msg!(VerifyPdfAppended, signer = &s.signer, time = &time),
+            (false, _, p) => msg!(
+                VerifyPdfBroken,
+                signer = &s.signer,
+                reason = p.clone().unwrap_or_default()
+            ),
+        };
+        out.push_str(&m.in_lang(lang));
+        out.push('\n');
+    }
+    out
 }

@@ -14,6 +14,7 @@ pub mod notice;
 pub mod ofd;
 pub mod pack;
 pub mod pdfmeta;
+pub mod pdfsign;
 pub mod qr;
 pub mod render;
 pub mod templates;

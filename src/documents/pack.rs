@@ -428,6 +428,7 @@ impl Packer<'_> {
         let mut qr_pages = qr_pages_at_first(kind);
         loop {
             let meta = DocMeta {
+                esign: None,
                 kind: kind.id,
                 title: format!("{} {}", kind.title, c.id),
                 draft: false,

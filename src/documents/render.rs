@@ -44,6 +44,9 @@ pub struct RenderOptions {
     pub all_copies: bool,
     /// Also write each document as OFD beside its PDF (`<kind>.ofd`, the same pages).
     pub ofd: bool,
+    /// Sign the inspection reports and result notices with this certificate as PDF
+    /// signatures ([`crate::documents::pdfsign`]); drafts are never signed.
+    pub sign_pdf: Option<std::sync::Arc<crate::documents::pdfsign::PdfSigner>>,
 }
 
 /// Rows per part of a per-batch list. Typst holds a whole document in memory while laying it
@@ -381,8 +384,7 @@ pub fn case_source(
         templates,
         case_index,
         kind,
-        1,
-        draft,
+        (1, draft, None),
         qr_pages_at_first(kind),
     )
 }
@@ -395,12 +397,12 @@ pub fn case_copy_source(
     templates: &Templates,
     case_index: usize,
     kind: &Kind,
-    copy: usize,
-    draft: bool,
+    (copy, draft, esign): (usize, bool, Option<&str>),
     pages: usize,
 ) -> Result<String, String> {
     let lc = &lb.cases[case_index];
     let mut doc = doc_meta(kind, &lc.case.id, draft);
+    doc.esign = esign.map(str::to_string);
     let copies = kind.copies(&lb.batch);
     if let Some(this) = copies.get(copy.max(1) - 1) {
         doc.copy = this.label();
@@ -448,7 +450,30 @@ fn doc_meta(kind: &Kind, subject: &str, draft: bool) -> DocMeta {
         copy: None,
         copies_text: String::new(),
         qr: Vec::new(),
+        esign: None,
     }
+}
+
+/// The PDF signer of a document of `kind` of case `case`, when `opts` signs it: reports and
+/// result notices, never drafts, and in a batch of several labs only the documents of the lab
+/// the certificate names (its name in the certificate's subject): a lab signs what it issues.
+fn signer_for<'o>(
+    lb: &LoadedBatch,
+    opts: &'o RenderOptions,
+    kind: &Kind,
+    case: Option<usize>,
+) -> Option<&'o crate::documents::pdfsign::PdfSigner> {
+    let signer = opts.sign_pdf.as_deref()?;
+    let case = &lb.cases.get(case?)?.case;
+    if opts.draft || !crate::documents::pdfsign::SIGNED_KINDS.contains(&kind.id) {
+        return None;
+    }
+    let issued_by_signer = lb.batch.labs.len() < 2
+        || lb
+            .batch
+            .lab(&case.lab)
+            .is_some_and(|l| signer.name().contains(l.name.trim()));
+    issued_by_signer.then_some(signer)
 }
 
 /// The kind whose spreadsheet is written beside its PDF.
@@ -541,7 +566,15 @@ pub fn render_with(
             );
             let path = dir.join(job.file_name("pdf"));
             let started = Instant::now();
-            write_atomic(&path, &compiled.pdf).map_err(|e| {
+            let signed = match signer_for(lb, opts, kind, job.case) {
+                Some(s) => Some(
+                    s.sign(&compiled.pdf, crate::archive::records::bagging_time())
+                        .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.0))?,
+                ),
+                None => None,
+            };
+            let pdf = signed.as_deref().unwrap_or(&compiled.pdf);
+            write_atomic(&path, pdf).map_err(|e| {
                 msg!(
                     RenderWrite,
                     doc = label.clone(),
@@ -577,7 +610,7 @@ pub fn render_with(
                 path,
                 ofd,
                 pages: compiled.pages,
-                bytes: compiled.pdf.len(),
+                bytes: pdf.len(),
                 timings: Timings {
                     template: template_time,
                     compile: compiled.compile_time,
@@ -701,7 +734,9 @@ fn job_source(
     match job.case {
         Some(ci) => {
             let id = &lb.cases[ci].case.id;
-            let source = case_copy_source(lb, templates, ci, kind, job.copy, opts.draft, qr_pages);
+            let esign = signer_for(lb, opts, kind, Some(ci)).map(|s| s.name());
+            let copy = (job.copy, opts.draft, esign);
+            let source = case_copy_source(lb, templates, ci, kind, copy, qr_pages);
             (id.clone(), source, case_dir(&opts.out, id))
         }
         None => {

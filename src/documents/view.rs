@@ -32,6 +32,10 @@ pub struct DocMeta {
     pub copies_text: String,
     /// The QR code of each page, from the first, as SVG images (per-case documents only).
     pub qr: Vec<String>,
+    /// The signer's name, for a document signed as a PDF signature (`--sign-pdf`): its
+    /// printed signature line names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esign: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2214,4 +2214,53 @@ catalog! {
         zh: "联署签名 {file}：密钥编号 {key}，可信注释：{comment}（以所称为准，未核验：用该签名者的公钥 --pubkey 核验）",
         en: "co-signature {file}: key id {key}, trusted comment: {comment} (as it claims, unverified: check it with its signer's public key, --pubkey)",
     }
+    PdfSignFailed = "pdfsign.failed" { zh: "PDF 签名失败：{reason}", en: "the PDF signature failed: {reason}" }
+    PdfSignExists = "pdfsign.exists" {
+        zh: "{path} 已存在：为免覆盖原有签名证书或私钥，未写入",
+        en: "{path} already exists: nothing written, so as not to replace a signing certificate or key",
+    }
+    PdfSignRead = "pdfsign.read" { zh: "无法读取签名证书或私钥 {path}：{reason}", en: "cannot read the signing certificate or key {path}: {reason}" }
+    PdfSignMismatch = "pdfsign.mismatch" {
+        zh: "{dir} 中的私钥与证书不是一对：请放入同一次生成（或 CA 签发给此私钥）的证书",
+        en: "the key and the certificate in {dir} are not a pair: put in the certificate made with (or issued for) this key",
+    }
+    PdfSigRanges = "pdfsig.ranges" { zh: "签名的字节范围（ByteRange）无效", en: "the signature's byte ranges (ByteRange) are invalid" }
+    PdfSigCms = "pdfsig.cms" { zh: "签名数据无法读取：{reason}", en: "the signature data cannot be read: {reason}" }
+    PdfSigAltered = "pdfsig.altered" {
+        zh: "签名后文件内容被改动：签名不再成立",
+        en: "the file was changed after it was signed: the signature no longer holds",
+    }
+    KeygenX509Done = "keygen.x509-done" {
+        zh: "已生成 PDF 签名证书 {cert} 和私钥 {key}（ECDSA P-256；私钥无口令，仅本人可读，请妥善保管）",
+        en: "PDF signing certificate {cert} and key {key} made (ECDSA P-256; the key has no passphrase and is readable by you alone: keep it safe)",
+    }
+    KeygenX509SelfIssued = "keygen.x509-self-issued" {
+        zh: "注意：这是自签证书，只供试用：PDF 阅读器会显示签名完好，但签名者身份须由收件人导入此证书（signing-cert.pem）为可信后才被认可；正式使用请换成 CA 签发的证书和私钥（PEM，同名放入此文件夹）",
+        en: "note: this certificate is self-issued, for trials: a PDF reader shows the signature intact, but the signer is trusted only once the recipient imports signing-cert.pem as trusted; for real use put a CA-issued certificate and key (PEM, same names) in this folder",
+    }
+    HelpKeygenX509 = "help.keygen.x509" {
+        zh: "改为生成 PDF 签名用的 X.509 证书和私钥（自签，供试用），供 build/render --sign-pdf 使用",
+        en: "make an X.509 certificate and key for PDF signatures instead (self-issued, for trials), for build/render --sign-pdf",
+    }
+    HelpBuildSignPdf = "help.build.sign-pdf" {
+        zh: "用此文件夹中的证书和私钥（signing-cert.pem、signing-key.pem）对检验报告和检验结果通知书加 PDF 签名",
+        en: "sign the inspection reports and result notices as PDF signatures with the certificate and key in this folder (signing-cert.pem, signing-key.pem)",
+    }
+    HelpRenderSignPdf = "help.render.sign-pdf" {
+        zh: "用此文件夹中的证书和私钥（signing-cert.pem、signing-key.pem）对检验报告和检验结果通知书加 PDF 签名（草稿不签）",
+        en: "sign the inspection reports and result notices as PDF signatures with the certificate and key in this folder (signing-cert.pem, signing-key.pem); drafts are not signed",
+    }
+    VerifyPdfUnsigned = "verify.pdf-unsigned" { zh: "PDF 签名：本文件没有 PDF 签名", en: "PDF signature: the file has none" }
+    VerifyPdfSigned = "verify.pdf-signed" {
+        zh: "PDF 签名：完好，签名者 {signer}，签名时间 {time}（签名者是否可信，取决于其证书是否为您信任的证书）",
+        en: "PDF signature: intact, signed by {signer} at {time} (whether the signer is trusted depends on whether its certificate is one you trust)",
+    }
+    VerifyPdfAppended = "verify.pdf-appended" {
+        zh: "PDF 签名：签名者 {signer}（{time}）签名的内容完好，但签名之后文件又被追加了内容：追加部分未经签名",
+        en: "PDF signature: what {signer} signed ({time}) is intact, but the file was added to after signing: the addition is not signed",
+    }
+    VerifyPdfBroken = "verify.pdf-broken" {
+        zh: "PDF 签名：不成立（签名者 {signer}）：{reason}",
+        en: "PDF signature: does not hold (signer {signer}): {reason}",
+    }
 }

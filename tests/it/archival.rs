@@ -206,6 +206,7 @@ fn every_pdf_of_the_archive_is_pdfa_dated_and_catalogued() {
             &BuildOptions {
                 out: out.path().to_path_buf(),
                 sign: vec![files.secret.clone()],
+                sign_pdf: None,
                 passphrase: None,
                 templates: None,
                 ofd: false,
@@ -405,6 +406,7 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
         &BuildOptions {
             out: out.path().to_path_buf(),
             sign: vec![],
+            sign_pdf: None,
             passphrase: None,
             templates: None,
             ofd: false,

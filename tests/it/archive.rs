@@ -1048,6 +1048,7 @@ fn build_refuses_a_batch_with_check_errors_and_writes_nothing() {
         &BuildOptions {
             out: out.path().to_path_buf(),
             sign: vec![],
+            sign_pdf: None,
             passphrase: None,
             templates: None,
             ofd: false,
@@ -1094,6 +1095,7 @@ fn a_missing_or_escaping_evidence_file_stops_the_build_before_rendering() {
         &BuildOptions {
             out: out.path().to_path_buf(),
             sign: vec![],
+            sign_pdf: None,
             passphrase: None,
             templates: None,
             ofd: false,
@@ -1140,6 +1142,7 @@ fn build_end_to_end_gives_the_same_verified_archive_twice() {
             &BuildOptions {
                 out: out.path().to_path_buf(),
                 sign: vec![],
+                sign_pdf: None,
                 passphrase: None,
                 templates: None,
                 ofd: false,

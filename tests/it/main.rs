@@ -25,6 +25,7 @@ mod numbers;
 mod ofd;
 mod oracle;
 mod pages;
+mod pdfsign;
 mod pipeline;
 mod prefixes;
 mod qr;

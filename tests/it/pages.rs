@@ -71,16 +71,16 @@ fn diffs_dir(sample: &str) -> PathBuf {
 
 /// An 8-bit grayscale image.
 #[derive(Clone, PartialEq, Eq)]
-struct Gray {
-    width: u32,
-    height: u32,
-    px: Vec<u8>,
+pub(crate) struct Gray {
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+    pub(crate) px: Vec<u8>,
 }
 
 /// Every page of a PDF file, rasterized by hayro at [`DPI`] on white, in gray. The PDFs embed
 /// all their fonts: a font hayro would have to find itself, or any warning of hayro's, fails
 /// the test rather than giving a picture that is not the document's.
-fn rasterize(pdf: &Path) -> Vec<Gray> {
+pub(crate) fn rasterize(pdf: &Path) -> Vec<Gray> {
     let bytes = std::fs::read(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
     let doc = Pdf::new(Arc::new(bytes)).unwrap_or_else(|e| panic!("{}: {e:?}", pdf.display()));
     let problems = Arc::new(Mutex::new(Vec::<String>::new()));

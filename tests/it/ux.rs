@@ -497,6 +497,7 @@ fn build_reports_each_document_and_each_stage_to_its_progress() {
     let opts = spotcheck::build::BuildOptions {
         out: out.path().to_path_buf(),
         sign: vec![],
+        sign_pdf: None,
         passphrase: None,
         templates: None,
         ofd: false,
