@@ -11,6 +11,7 @@ mod check;
 mod cli;
 mod common;
 mod copies;
+mod docs;
 mod documents;
 mod escaping;
 mod field;
