@@ -22,6 +22,7 @@ mod hostile;
 mod import_hostile;
 mod interrupt;
 mod layout;
+mod lists;
 mod numbers;
 mod ofd;
 mod oracle;
