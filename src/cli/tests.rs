@@ -210,3 +210,194 @@ mod exits {
         assert!(!out.exists(), "nothing written");
     }
 }
+
+/// Every option and command a message suggests exists, for the command that prints it.
+mod suggestions {
+    use spotcheck::messages::{Lang, Msg};
+
+    use crate::cli::text::command;
+
+    /// Where a clause ends: an option named in one clause belongs to the command named in it.
+    const CLAUSE_ENDS: &[char] = &[
+        ';', '；', ',', '，', '。', '(', '（', ')', '）', ':', '：', '、', '\n',
+    ];
+
+    /// Programs other than this one that messages name, with options of their own.
+    const OTHER_PROGRAMS: &[&str] = &["minisign ", "python3 ", "sha256sum "];
+
+    /// The long (`--x`) and short (`-x`) options of a command, clap's own and the global ones
+    /// included.
+    fn options(cmd: &clap::Command) -> Vec<String> {
+        let mut all = vec!["--help".to_string()];
+        for a in cmd.get_arguments() {
+            all.extend(a.get_long().map(|l| format!("--{l}")));
+            all.extend(a.get_short().map(|s| format!("-{s}")));
+        }
+        all
+    }
+
+    /// The text without what it says of other programs (`minisign -Vm …`, up to the end of
+    /// that clause).
+    fn ours(text: &str) -> String {
+        let mut text = text.to_string();
+        for program in OTHER_PROGRAMS {
+            while let Some(start) = text.find(program) {
+                let rest = &text[start..];
+                let end = rest.find(CLAUSE_ENDS).map_or(text.len(), |e| start + e);
+                text.replace_range(start..end, "");
+            }
+        }
+        text
+    }
+
+    /// The commands a message of `id` is printed by, as far as its id tells: `build.*` by
+    /// build, `help.render.kinds` by render, `help.no-system-fonts` by every command with
+    /// that option; `None` when any command may print it.
+    fn printed_by<'a>(id: &str, tree: &'a clap::Command) -> Option<Vec<&'a clap::Command>> {
+        let sub = |name: &str| tree.find_subcommand(name);
+        let parts: Vec<&str> = id.split('.').collect();
+        match parts.as_slice() {
+            ["help", "spotcheck", ..] => Some(vec![tree]),
+            ["help", name, ..] if sub(name).is_some() => sub(name).map(|c| vec![c]),
+            ["help", opt] => {
+                let long = format!("--{opt}");
+                let with: Vec<_> = std::iter::once(tree)
+                    .chain(tree.get_subcommands())
+                    .filter(|c| options(c).contains(&long))
+                    .collect();
+                (!with.is_empty()).then_some(with)
+            }
+            // A signature is made by build --sign.
+            ["sign", ..] => sub("build").map(|c| vec![c]),
+            [name, ..] => sub(name).map(|c| vec![c]),
+            [] => None,
+        }
+    }
+
+    /// What is wrong with the suggestions of one message's text: each `spotcheck <command>`
+    /// must name a command, each `--option` exist on the command named in its clause (`build
+    /// --sign`, `spotcheck new-case DIR --category`), else on the commands that print the
+    /// message, else on some command.
+    fn wrong(id: &str, text: &str, tree: &clap::Command) -> Vec<String> {
+        let mut found = Vec::new();
+        let anywhere: Vec<&clap::Command> = std::iter::once(tree)
+            .chain(tree.get_subcommands())
+            .collect();
+        let by_id = printed_by(id, tree);
+        for clause in ours(text).split(CLAUSE_ENDS) {
+            let words: Vec<&str> = clause.split_whitespace().collect();
+            let mut named: Option<&clap::Command> = None;
+            for (i, w) in words.iter().enumerate() {
+                let next = words.get(i + 1).copied().unwrap_or("");
+                let word: String = next
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                    .collect();
+                if *w == "spotcheck" && !word.is_empty() {
+                    match tree.find_subcommand(&word) {
+                        Some(c) => named = Some(c),
+                        None => found.push(format!("“spotcheck {word}” names no command")),
+                    }
+                    continue;
+                }
+                if next.starts_with('-')
+                    && let Some(c) = tree.find_subcommand(w)
+                {
+                    named = Some(c);
+                }
+                let Some(rest) = w.strip_prefix('-') else {
+                    continue;
+                };
+                let long = rest.starts_with('-');
+                let option: String = std::iter::once('-')
+                    .chain(
+                        rest.chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-'),
+                    )
+                    .collect();
+                let option = option.trim_end_matches('-').to_string();
+                if !long && (option.len() != 2 || named.is_none()) {
+                    // `-x` is checked only where a command is named: other programs have
+                    // theirs.
+                    continue;
+                }
+                if option.len() < 3 && long {
+                    continue;
+                }
+                let (scope, whose) = match (named, &by_id) {
+                    (Some(c), _) => (vec![c], c.get_name().to_string()),
+                    (None, Some(cs)) => (
+                        cs.clone(),
+                        cs.iter()
+                            .map(|c| c.get_name())
+                            .collect::<Vec<_>>()
+                            .join("/"),
+                    ),
+                    (None, None) => (anywhere.clone(), "any command".to_string()),
+                };
+                let has = |c: &&clap::Command| options(c).contains(&option);
+                let exists = if named.is_none() && by_id.is_none() {
+                    scope.iter().any(has)
+                } else {
+                    scope.iter().all(has)
+                };
+                if !exists {
+                    found.push(format!("{option} is no option of {whose}"));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_option_and_command_a_message_names_exists_for_the_command_that_prints_it() {
+        let mut problems = Vec::new();
+        let mut checked = 0;
+        for lang in Lang::ALL {
+            let mut tree = command(lang);
+            tree.build();
+            for m in Msg::ALL {
+                let text = m.template(lang);
+                if text.contains("--") || text.contains("spotcheck ") {
+                    checked += 1;
+                }
+                for p in wrong(m.id(), text, &tree) {
+                    problems.push(format!("{} ({lang:?}): {p}: {text}", m.id()));
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} messages suggest anything");
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// The check itself finds what it is for: build suggesting `--allow-errors`, a command
+    /// that does not exist, an option of another command.
+    #[test]
+    fn the_check_finds_an_option_the_printing_command_lacks() {
+        let mut tree = command(Lang::En);
+        tree.build();
+        let bad = [
+            ("build.blocked", "add --allow-errors to make drafts"),
+            ("check.done", "run spotcheck compile first"),
+            ("check.done", "or build --allow-errors"),
+            ("check.done", "give --no-such-option"),
+            ("help.keygen.batch", "with --case"),
+        ];
+        for (id, text) in bad {
+            assert!(!wrong(id, text, &tree).is_empty(), "{id}: {text}");
+        }
+        let good = [
+            ("render.blocked", "add --allow-errors to make drafts"),
+            ("check.done", "or render --allow-errors"),
+            ("keygen.encrypted", "signing (build --sign, minisign -S)"),
+            ("init.next", "spotcheck build DIR -o OUT"),
+        ];
+        for (id, text) in good {
+            assert!(
+                wrong(id, text, &tree).is_empty(),
+                "{id}: {text}: {:?}",
+                wrong(id, text, &tree)
+            );
+        }
+    }
+}

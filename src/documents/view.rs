@@ -13,7 +13,7 @@ use crate::documents::format::{date_cn, join_cn, money_upper, opt_date_cn};
 use crate::documents::notice::{Paragraph, notice_paragraphs, title_lines};
 use crate::input::load::LoadedBatch;
 use crate::input::model::{
-    AnnexContent, BackupKeeper, Batch, Case, Lab, Outcome, Product, Stage, Verdict,
+    AnnexContent, BackupKeeper, Batch, Case, Lab, ListColumn, Outcome, Product, Stage, Verdict,
 };
 use crate::input::stats::{self, BatchStats, Counts, ItemFailures, Share};
 
@@ -578,12 +578,45 @@ pub struct PlanRow {
 pub struct ListRow {
     pub no: usize,
     pub id: String,
+    pub category: String,
     pub product: String,
     pub trademark: String,
     pub model: String,
     pub batch: String,
     pub party: String,
+    /// The nominal manufacturer by name (the party when it made the product), `—` when
+    /// nothing was sampled.
+    pub manufacturer: String,
+    pub lab: String,
     pub remark: String,
+    /// What the row prints, a cell for each of the lists' columns, in their order.
+    pub cells: Vec<String>,
+}
+
+impl ListRow {
+    /// The value of one column.
+    pub fn cell(&self, col: ListColumn) -> String {
+        match col {
+            ListColumn::No => self.no.to_string(),
+            ListColumn::Category => self.category.clone(),
+            ListColumn::Product => self.product.clone(),
+            ListColumn::Trademark => self.trademark.clone(),
+            ListColumn::Model => self.model.clone(),
+            ListColumn::Batch => self.batch.clone(),
+            ListColumn::Party => self.party.clone(),
+            ListColumn::Manufacturer => self.manufacturer.clone(),
+            ListColumn::Lab => self.lab.clone(),
+            ListColumn::Remark => self.remark.clone(),
+        }
+    }
+}
+
+/// A column of the lists as the templates show it: its id (which the layout uses to keep
+/// names whole) and its title.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListColumnView {
+    pub id: ListColumn,
+    pub header: &'static str,
 }
 
 /// One row of the summary table (检验情况汇总表), for the PDF and the spreadsheet alike.
@@ -712,6 +745,8 @@ pub struct BatchView<'a> {
     pub plan_total: u32,
     /// Whether the summary table has a lab column (the bureau's table of several labs).
     pub lab_column: bool,
+    /// The columns of the qualified and unqualified lists (`lists.columns`).
+    pub list_columns: Vec<ListColumnView>,
     pub stats: StatsView,
     pub analysis: Vec<String>,
     /// The labs whose work this is, joined with `、`.
@@ -763,6 +798,7 @@ impl<'a> BatchView<'a> {
         let numbers = stats::compute_share(lb, share);
         let cases = ordered_share(lb, share);
         let (labs, issuer, lab_column) = issuer(lb, share);
+        let list_columns = b.lists.columns(lab_column);
         let date = submitted_on(lb, share);
         let title = &b.title;
         let annex_title =
@@ -805,6 +841,13 @@ impl<'a> BatchView<'a> {
             plan: plan_rows(b),
             plan_total: b.plan.iter().map(|p| p.lots).sum(),
             lab_column,
+            list_columns: list_columns
+                .iter()
+                .map(|&id| ListColumnView {
+                    id,
+                    header: id.header(),
+                })
+                .collect(),
             stats: StatsView {
                 by_category: numbers.by_category.iter().map(CountsView::of).collect(),
                 by_domain: numbers.by_domain.iter().map(CountsView::of).collect(),
@@ -821,8 +864,8 @@ impl<'a> BatchView<'a> {
                 Share::All => None,
             },
             numbers,
-            qualified: qualified_rows(&cases),
-            unqualified: unqualified_rows(&cases),
+            qualified: qualified_rows(b, &cases, &list_columns),
+            unqualified: unqualified_rows(b, &cases, &list_columns),
             summary: summary_rows_of(&cases, b),
         }
     }
@@ -934,34 +977,48 @@ fn plan_rows(b: &Batch) -> Vec<PlanRow> {
         .collect()
 }
 
-fn list_row(c: &Case, no: usize, remark: String) -> ListRow {
+fn list_row(b: &Batch, c: &Case, no: usize, remark: String, cols: &[ListColumn]) -> ListRow {
     let p = c.product.as_ref();
     let get =
         |f: fn(&Product) -> Option<&String>| p.and_then(f).cloned().unwrap_or_else(|| "—".into());
-    ListRow {
+    let mut row = ListRow {
         no,
         id: c.id.clone(),
+        category: c.category.clone(),
         product: p.map_or_else(|| c.category.clone(), |p| p.name.clone()),
         trademark: get(|p| p.trademark.as_ref()),
         model: get(|p| p.model.as_ref()),
         batch: get(|p| p.batch.as_ref()),
         party: c.party.name.clone(),
+        manufacturer: if c.outcome == Some(Outcome::Sampled) {
+            c.manufacturer
+                .as_ref()
+                .map_or_else(|| c.party.name.clone(), |m| m.name.clone())
+        } else {
+            "—".into()
+        },
+        lab: b
+            .lab(&c.lab)
+            .map_or_else(|| c.lab.clone(), |l| l.name.clone()),
         remark,
-    }
+        cells: Vec::new(),
+    };
+    row.cells = cols.iter().map(|&col| row.cell(col)).collect();
+    row
 }
 
-fn qualified_rows(cases: &[&Case]) -> Vec<ListRow> {
+fn qualified_rows(b: &Batch, cases: &[&Case], cols: &[ListColumn]) -> Vec<ListRow> {
     cases
         .iter()
         .filter(|c| c.is_tested() && c.conclusion() == Some(Verdict::Pass))
         .enumerate()
-        .map(|(i, c)| list_row(c, i + 1, String::new()))
+        .map(|(i, c)| list_row(b, c, i + 1, String::new(), cols))
         .collect()
 }
 
 /// The unqualified lots and the refusals; a refusal is published as such, what happened stays
 /// on the refusal form.
-fn unqualified_rows(cases: &[&Case]) -> Vec<ListRow> {
+fn unqualified_rows(b: &Batch, cases: &[&Case], cols: &[ListColumn]) -> Vec<ListRow> {
     cases
         .iter()
         .filter(|c| {
@@ -975,7 +1032,7 @@ fn unqualified_rows(cases: &[&Case]) -> Vec<ListRow> {
             } else {
                 format!("不合格项目：{}", c.failed_items().join("、"))
             };
-            list_row(c, i + 1, remark)
+            list_row(b, c, i + 1, remark, cols)
         })
         .collect()
 }

@@ -115,6 +115,100 @@ pub struct Batch {
     #[schemars(title = "案例编号前缀")]
     #[serde(default)]
     pub prefixes: std::collections::BTreeMap<String, String>,
+    /// 合格和不合格产品企业名单的栏目，如 lists: { columns: [no, category, product, trademark, model, batch, party, manufacturer, lab, remark] }。缺省为通知附件的栏目（序号、产品名称、商标、规格型号、生产日期（批号）、受检单位名称、备注），几家承检机构共担的批次在备注前加承检机构。
+    #[schemars(title = "企业名单栏目")]
+    #[serde(default)]
+    pub lists: ListSettings,
+}
+
+/// 合格和不合格产品企业名单的公布方式。
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListSettings {
+    /// 名单的栏目，依次排列：no 序号、category 产品类别、product 产品名称、trademark 商标、model 规格型号、batch 生产日期（批号）、party 受检单位名称、manufacturer 标称生产者、lab 承检机构、remark 备注。重复的栏目只印一次；不写或写空时用缺省栏目。
+    #[schemars(title = "栏目")]
+    #[serde(default)]
+    pub columns: Option<Vec<ListColumn>>,
+}
+
+/// 企业名单的一个栏目。
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ListColumn {
+    /// 序号
+    No,
+    /// 产品类别（抽查计划中的类别）
+    Category,
+    /// 产品名称
+    Product,
+    /// 商标
+    Trademark,
+    /// 规格型号
+    Model,
+    /// 生产日期（批号）
+    Batch,
+    /// 受检单位名称
+    Party,
+    /// 标称生产者（样品标称的生产者，受检单位自产时即受检单位）
+    Manufacturer,
+    /// 承检机构
+    Lab,
+    /// 备注（不合格项目、拒检）
+    Remark,
+}
+
+impl ListColumn {
+    /// The columns of the notice's annexes 2 and 3, as the bureaus publish them.
+    pub const NOTICE: [ListColumn; 7] = [
+        ListColumn::No,
+        ListColumn::Product,
+        ListColumn::Trademark,
+        ListColumn::Model,
+        ListColumn::Batch,
+        ListColumn::Party,
+        ListColumn::Remark,
+    ];
+
+    /// The column's title as printed.
+    pub fn header(self) -> &'static str {
+        match self {
+            ListColumn::No => "序号",
+            ListColumn::Category => "产品类别",
+            ListColumn::Product => "产品名称",
+            ListColumn::Trademark => "商标",
+            ListColumn::Model => "规格型号",
+            ListColumn::Batch => "生产日期（批号）",
+            ListColumn::Party => "受检单位名称",
+            ListColumn::Manufacturer => "标称生产者",
+            ListColumn::Lab => "承检机构",
+            ListColumn::Remark => "备注",
+        }
+    }
+}
+
+impl ListSettings {
+    /// The columns of the lists: those written (each once, in their order), else the notice's,
+    /// with 承检机构 before 备注 when `several_labs` share the list.
+    pub fn columns(&self, several_labs: bool) -> Vec<ListColumn> {
+        match self.columns.as_deref() {
+            Some(cols) if !cols.is_empty() => {
+                let mut once = Vec::new();
+                for c in cols {
+                    if !once.contains(c) {
+                        once.push(*c);
+                    }
+                }
+                once
+            }
+            _ => {
+                let mut cols = ListColumn::NOTICE.to_vec();
+                if several_labs {
+                    cols.insert(cols.len() - 1, ListColumn::Lab);
+                }
+                cols
+            }
+        }
+    }
 }
 
 /// 档案管理信息（DA/T 22-2015《归档文件整理规则》）。

@@ -209,6 +209,8 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
         Counts::new(Domain::Circulation.label(), None),
     ];
     let mut fails: BTreeMap<String, (u32, Vec<String>)> = BTreeMap::new();
+    // The order in which the lots (in the order of the batch's cases) first found each item.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut category_order: Vec<String> = cats.iter().map(|c| c.label.clone()).collect();
 
     for lc in lb.cases.iter().filter(|lc| share.has_case(&lc.case)) {
@@ -230,6 +232,8 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
                 .flat_map(|i| &i.items)
                 .filter(|i| i.verdict == Verdict::Fail)
             {
+                let next = seen.len();
+                seen.entry(it.name.clone()).or_insert(next);
                 let e = fails.entry(it.name.clone()).or_default();
                 e.0 += 1;
                 if !e.1.contains(&c.category) {
@@ -267,7 +271,21 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
             }
         })
         .collect();
-    failures.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.item.cmp(&b.item)));
+    // By the plan: an item under the first category (in plan order) it failed in, and within
+    // a category the most frequent first; items failed as often keep the order in which the
+    // lots found them (never the order of their code points).
+    let rank = |f: &ItemFailures| {
+        f.categories
+            .first()
+            .and_then(|c| category_order.iter().position(|o| o == c))
+            .unwrap_or(usize::MAX)
+    };
+    failures.sort_by(|a, b| {
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| b.count.cmp(&a.count))
+            .then_with(|| seen[&a.item].cmp(&seen[&b.item]))
+    });
     BatchStats {
         by_category: cats,
         by_domain: doms,

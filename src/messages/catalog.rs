@@ -1251,7 +1251,7 @@ catalog! {
     }
     LookupQrNotOurs = "lookup.qr-not-ours" {
         zh: "这不是 spotcheck 文书页面的二维码（应以 SPOTCHECK1; 开头）",
-        en: "this is not the QR code of a spotcheck page (it starts with SPOTCHECK1;)",
+        en: "this is not the QR code of a page made by spotcheck (that starts with SPOTCHECK1;)",
     }
     LookupQrField = "lookup.qr-field" {
         zh: "二维码内容有误：字段 {key} 缺失、重复、未知或格式不对",

@@ -74,17 +74,21 @@ pub fn squash(s: &str) -> String {
 /// Copies the sample batch into a temporary folder so that a test can change it.
 pub fn copy_sample() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(sample_dir()) {
+    copy_dir(&sample_dir(), dir.path());
+    dir
+}
+
+/// A copy of the folder `from` as `to` (created, with its parents).
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(sample_dir()).unwrap();
-        let target = dir.path().join(rel);
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).unwrap();
         } else {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
-    dir
 }
 
 /// A copy of the sample batch with wrong evidence: case JZ-2023-001's first photo is deleted,
