@@ -673,6 +673,21 @@ struct Hashing<R> {
     bytes: u64,
 }
 
+impl Hashing<std::fs::File> {
+    /// `file` opened, to be read through SHA-256.
+    fn open(file: &Path) -> Result<Self, ArchiveError> {
+        let f = std::fs::File::open(file).map_err(|e| ArchiveError::Read {
+            path: file.to_path_buf(),
+            reason: e.to_string().into(),
+        })?;
+        Ok(Hashing {
+            inner: f,
+            hasher: Sha256::new(),
+            bytes: 0,
+        })
+    }
+}
+
 impl<R: Read> Read for Hashing<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
@@ -775,15 +790,7 @@ pub fn pack_with(
     // The payload hashed first, so that the tag files (the manifests, the signature) can
     // stand at the head of the zip: a zip cut short still says what it held.
     let hash_of = |file: &PathBuf| -> Result<(String, u64), ArchiveError> {
-        let f = std::fs::File::open(file).map_err(|e| ArchiveError::Read {
-            path: file.clone(),
-            reason: e.to_string().into(),
-        })?;
-        let mut reader = Hashing {
-            inner: f,
-            hasher: Sha256::new(),
-            bytes: 0,
-        };
+        let mut reader = Hashing::open(file)?;
         std::io::copy(&mut reader, &mut std::io::sink()).map_err(|e| ArchiveError::Read {
             path: file.clone(),
             reason: e.to_string().into(),
@@ -847,15 +854,7 @@ pub fn pack_with(
     // Then the payload, in the order of its paths, each checked against its digest as it is
     // written (a file changed meanwhile is refused).
     for (((bag_path, file), size), digest) in files.iter().zip(&sizes).zip(&digests) {
-        let f = std::fs::File::open(file).map_err(|e| ArchiveError::Read {
-            path: file.clone(),
-            reason: e.to_string().into(),
-        })?;
-        let mut reader = Hashing {
-            inner: f,
-            hasher: Sha256::new(),
-            bytes: 0,
-        };
+        let mut reader = Hashing::open(file)?;
         zip.start_file(format!("{root}/{bag_path}"), options(bag_path, *size))
             .map_err(|e| write_err(&e))?;
         std::io::copy(&mut reader, &mut zip).map_err(|e| ArchiveError::Read {
