@@ -199,8 +199,9 @@ fn no_row_is_split_across_pages() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("big");
     spotcheck::synth::generate(&sample_dir(), 400, 11, &root).unwrap();
-    // Each product a name of its own that wraps over three lines or so, numbered at both
-    // ends: a row split across pages puts its two ends on different pages.
+    // Each product a name of its own that wraps over many lines, numbered at both ends: on
+    // pages of such tall rows some row meets a page's end, and a row split there puts its
+    // two ends on different pages (without `breakable: false` this test fails).
     for (i, e) in walkdir::WalkDir::new(root.join("cases"))
         .into_iter()
         .enumerate()
@@ -212,7 +213,10 @@ fn no_row_is_split_across_pages() {
         edit_yaml(&path, |v| {
             if v.get("product").is_some_and(|p| !p.is_null()) {
                 v["product"]["name"] =
-                    format!("样品{i:04}甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥{i:04}号")
+                    format!(
+                        "样品{i:04}甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥{}{i:04}号",
+                        "金木水火土东南西北中春夏秋冬".repeat(4)
+                    )
                         .into();
             }
         });
