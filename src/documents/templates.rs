@@ -30,7 +30,7 @@ fn is_han(c: char) -> bool {
 /// space that joins a figure to its unit or an operator to its figure becomes a no-break
 /// space, so that `100 ℃` never splits across two lines. A long code (a run of
 /// [`BREAKABLE_RUN`] or more non-space ASCII characters: an id, a report number, a standard)
-/// may break inside a narrow cell instead of running out of it: after `-`, `/`, `.` or `,`
+/// may break inside a narrow cell instead of running out of it: after `-`, `/`, `.`, `,` or `+`
 /// first, inside a part only when the part alone is too long, and never leaving one character
 /// alone on a line; each unbreakable piece is set in a box, the text itself unchanged.
 pub fn escape_markup(s: &str) -> String {
@@ -80,7 +80,7 @@ fn push_run(run: &str, out: &mut String) {
     let mut parts: Vec<&[char]> = Vec::new();
     let mut from = 0;
     for (i, c) in chars.iter().enumerate() {
-        if matches!(c, '-' | '/' | '.' | ',') && i + 1 < chars.len() {
+        if matches!(c, '-' | '/' | '.' | ',' | '+') && i + 1 < chars.len() {
             parts.push(&chars[from..=i]);
             from = i + 1;
         }

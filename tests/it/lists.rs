@@ -193,6 +193,32 @@ fn abbreviations_and_numbers_with_units_stay_whole() {
     );
 }
 
+/// The analysis report's text and tables keep a plus-joined abbreviation whole: it may break
+/// after a `+`, never inside a word.
+#[test]
+fn the_analysis_report_never_breaks_an_abbreviation_inside_a_word() {
+    let donghu = samples()
+        .into_iter()
+        .find(|s| s.ends_with("donghu-2024-1"))
+        .unwrap();
+    let opts = RenderOptions {
+        kinds: vec!["analysis-report".into()],
+        ..Default::default()
+    };
+    let mut seen = 0;
+    for (at, laid) in laid_out(&donghu, opts) {
+        let pages = lines_of(&laid);
+        let joined: String = pages.iter().flatten().map(String::as_str).collect();
+        for w in ["DEHP", "DBP+", "BBP+", "GB6675.1-2014"] {
+            if joined.contains(w) {
+                seen += 1;
+                assert!(on_one_line(&pages, w), "{at}: “{w}” broken");
+            }
+        }
+    }
+    assert!(seen >= 3, "only {seen} words seen");
+}
+
 /// A list of many lots over many pages: no row begins on one page and ends on the next.
 #[test]
 fn no_row_is_split_across_pages() {
@@ -212,12 +238,11 @@ fn no_row_is_split_across_pages() {
         }
         edit_yaml(&path, |v| {
             if v.get("product").is_some_and(|p| !p.is_null()) {
-                v["product"]["name"] =
-                    format!(
-                        "样品{i:04}甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥{}{i:04}号",
-                        "金木水火土东南西北中春夏秋冬".repeat(4)
-                    )
-                        .into();
+                v["product"]["name"] = format!(
+                    "样品{i:04}甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥{}{i:04}号",
+                    "金木水火土东南西北中春夏秋冬".repeat(4)
+                )
+                .into();
             }
         });
     }
