@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::documents::analysis::analysis_text;
 use crate::documents::format::{date_cn, join_cn, money_upper, opt_date_cn};
-use crate::documents::notice::{Paragraph, notice_paragraphs, title_lines};
+use crate::documents::notice::{
+    Arrangement, Paragraph, notice_paragraphs, title_in_lines, title_lines,
+};
 use crate::input::load::LoadedBatch;
 use crate::input::model::{
     AnnexContent, BackupKeeper, Batch, Case, Lab, Outcome, Product, Stage, Verdict,
@@ -634,6 +636,12 @@ pub const SUMMARY_HEADERS: [&str; 16] = [
 pub struct AnnexView {
     pub no: usize,
     pub title: String,
+    /// The title in lines broken by meaning, as its annex page heads it (2号 less one, 18 pt:
+    /// 24 characters a line).
+    pub title_lines: Vec<String>,
+    /// The title in lines broken by meaning, as the notice's 附件说明 lists it (3号, 16 pt, in
+    /// the 21 characters that the list leaves after 附件：and the number).
+    pub list_lines: Vec<String>,
     pub content: Option<AnnexContent>,
     pub file: Option<String>,
     /// The virtual paths of an attached file's pages, filled in when the notice is made.
@@ -790,6 +798,8 @@ impl<'a> BatchView<'a> {
                 .enumerate()
                 .map(|(i, a)| AnnexView {
                     no: i + 1,
+                    title_lines: title_in_lines(&a.title, "", 24, Arrangement::Centred),
+                    list_lines: title_in_lines(&a.title, "", 21, Arrangement::Left),
                     title: a.title,
                     content: a.content,
                     file: a.file,
