@@ -602,12 +602,15 @@ pub struct SummaryRow {
     pub batch: String,
     pub standard: String,
     pub date: NaiveDate,
+    /// The visit's date as the printed table writes it (2023年3月2日).
+    pub date_cn: String,
     pub report_no: String,
     pub conclusion: &'static str,
     pub failed: String,
-    /// `2023-03-25 EMS 1234567890123`, empty until delivered.
+    /// `2023-03-25 EMS 1234567890123`, empty until delivered (the spreadsheet's cell).
     pub delivery: String,
-    /// The same in its parts (date, method, tracking number), a line each on paper.
+    /// The same in its parts (the date written 2023年3月25日, the method, the tracking number),
+    /// a line each on paper.
     pub delivery_parts: Vec<String>,
 }
 
@@ -1062,20 +1065,25 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
                 .as_ref()
                 .filter(|_| c.outcome == Some(Outcome::Sampled));
             let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
-            let delivery_parts: Vec<String> = c
-                .delivery
-                .as_ref()
-                .map(|d| {
-                    [
-                        d.sent_on.format("%Y-%m-%d").to_string(),
-                        d.method.trim().to_string(),
-                        d.tracking_no.as_deref().unwrap_or("").trim().to_string(),
-                    ]
-                    .into_iter()
-                    .filter(|p| !p.is_empty())
-                    .collect()
-                })
-                .unwrap_or_default();
+            let parts = |date: String| -> Vec<String> {
+                c.delivery
+                    .as_ref()
+                    .map(|d| {
+                        [
+                            date,
+                            d.method.trim().to_string(),
+                            d.tracking_no.as_deref().unwrap_or("").trim().to_string(),
+                        ]
+                        .into_iter()
+                        .filter(|p| !p.is_empty())
+                        .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let sent_on = c.delivery.as_ref().map(|d| d.sent_on);
+            let delivery =
+                parts(sent_on.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()));
+            let delivery_parts = parts(sent_on.map_or_else(String::new, date_cn));
             SummaryRow {
                 no: i + 1,
                 id: c.id.clone(),
@@ -1095,10 +1103,11 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
                 batch: opt(p.and_then(|p| p.batch.as_ref())),
                 standard: opt(p.and_then(|p| p.standard.as_ref())),
                 date: c.visit.date,
+                date_cn: date_cn(c.visit.date),
                 report_no: opt(c.inspection.as_ref().and_then(|i| i.report_no.as_ref())),
                 conclusion: status_label(c),
                 failed: c.failed_items().join("、"),
-                delivery: delivery_parts.join(" "),
+                delivery: delivery.join(" "),
                 delivery_parts,
             }
         })
