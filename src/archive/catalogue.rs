@@ -17,6 +17,10 @@ use crate::messages::Message;
 use crate::msg;
 use crate::output::write_atomic;
 
+/// Dates in the catalogue as DA/T 22-2015 (5.5.2) prescribes for 归档文件目录: eight figures,
+/// the international standard notation of year, month and day (20230302).
+pub const DATE_FORMAT: &str = "%Y%m%d";
+
 /// OUT/catalogue/
 pub const OUT_DIR: &str = "catalogue";
 /// The file names, without extension.
@@ -98,7 +102,7 @@ pub fn entries(
             doc_no,
             author: meta.author,
             title,
-            date: meta.date.format("%Y-%m-%d").to_string(),
+            date: meta.date.format(DATE_FORMAT).to_string(),
             dated: meta.date,
             pages: r.pages,
             file,
@@ -124,7 +128,7 @@ pub fn entries(
             doc_no: lb.batch.document_no.clone(),
             author: meta.author.clone(),
             title: format!("合订本{part}"),
-            date: meta.date.format("%Y-%m-%d").to_string(),
+            date: meta.date.format(DATE_FORMAT).to_string(),
             dated: meta.date,
             pages: *pages,
             file: format!("{BAG_VOLUME_DIR}/{name}"),
@@ -171,7 +175,14 @@ pub fn write(
         "title": format!("{} 归档文件目录", lb.batch.document_no),
         "metadata": records::metadata(lb, rows.len())
             .into_iter()
-            .map(|(k, v)| serde_json::json!({ "label": k, "value": v }))
+            .map(|(k, v)| {
+                // The catalogue's dates all as DA/T 22 writes them.
+                let v = match k {
+                    "归档日期" => date.format(DATE_FORMAT).to_string(),
+                    _ => v,
+                };
+                serde_json::json!({ "label": k, "value": v })
+            })
             .collect::<Vec<_>>(),
         "rows": rows,
     });

@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::documents::analysis::analysis_text;
 use crate::documents::format::{date_cn, join_cn, money_upper, opt_date_cn};
-use crate::documents::notice::{Paragraph, notice_paragraphs, title_lines};
+use crate::documents::notice::{
+    Arrangement, Paragraph, notice_paragraphs, title_in_lines, title_lines,
+};
 use crate::input::load::LoadedBatch;
 use crate::input::model::{
     AnnexContent, BackupKeeper, Batch, Case, Lab, ListColumn, Outcome, Product, Stage, Verdict,
@@ -637,12 +639,15 @@ pub struct SummaryRow {
     pub batch: String,
     pub standard: String,
     pub date: NaiveDate,
+    /// The visit's date as the printed table writes it (2023年3月2日).
+    pub date_cn: String,
     pub report_no: String,
     pub conclusion: &'static str,
     pub failed: String,
-    /// `2023-03-25 EMS 1234567890123`, empty until delivered.
+    /// `2023-03-25 EMS 1234567890123`, empty until delivered (the spreadsheet's cell).
     pub delivery: String,
-    /// The same in its parts (date, method, tracking number), a line each on paper.
+    /// The same in its parts (the date written 2023年3月25日, the method, the tracking number),
+    /// a line each on paper.
     pub delivery_parts: Vec<String>,
 }
 
@@ -671,6 +676,12 @@ pub const SUMMARY_HEADERS: [&str; 16] = [
 pub struct AnnexView {
     pub no: usize,
     pub title: String,
+    /// The title in lines broken by meaning, as its annex page heads it (2号 less one, 18 pt:
+    /// 24 characters a line).
+    pub title_lines: Vec<String>,
+    /// The title in lines broken by meaning, as the notice's 附件说明 lists it (3号, 16 pt, in
+    /// the 21 characters that the list leaves after 附件：and the number).
+    pub list_lines: Vec<String>,
     pub content: Option<AnnexContent>,
     pub file: Option<String>,
     /// The virtual paths of an attached file's pages, filled in when the notice is made.
@@ -830,6 +841,8 @@ impl<'a> BatchView<'a> {
                 .enumerate()
                 .map(|(i, a)| AnnexView {
                     no: i + 1,
+                    title_lines: title_in_lines(&a.title, "", 24, Arrangement::Centred),
+                    list_lines: title_in_lines(&a.title, "", 21, Arrangement::Left),
                     title: a.title,
                     content: a.content,
                     file: a.file,
@@ -1113,20 +1126,25 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
                 .as_ref()
                 .filter(|_| c.outcome == Some(Outcome::Sampled));
             let opt = |v: Option<&String>| v.cloned().unwrap_or_default();
-            let delivery_parts: Vec<String> = c
-                .delivery
-                .as_ref()
-                .map(|d| {
-                    [
-                        d.sent_on.format("%Y-%m-%d").to_string(),
-                        d.method.trim().to_string(),
-                        d.tracking_no.as_deref().unwrap_or("").trim().to_string(),
-                    ]
-                    .into_iter()
-                    .filter(|p| !p.is_empty())
-                    .collect()
-                })
-                .unwrap_or_default();
+            let parts = |date: String| -> Vec<String> {
+                c.delivery
+                    .as_ref()
+                    .map(|d| {
+                        [
+                            date,
+                            d.method.trim().to_string(),
+                            d.tracking_no.as_deref().unwrap_or("").trim().to_string(),
+                        ]
+                        .into_iter()
+                        .filter(|p| !p.is_empty())
+                        .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let sent_on = c.delivery.as_ref().map(|d| d.sent_on);
+            let delivery =
+                parts(sent_on.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()));
+            let delivery_parts = parts(sent_on.map_or_else(String::new, date_cn));
             SummaryRow {
                 no: i + 1,
                 id: c.id.clone(),
@@ -1146,10 +1164,11 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
                 batch: opt(p.and_then(|p| p.batch.as_ref())),
                 standard: opt(p.and_then(|p| p.standard.as_ref())),
                 date: c.visit.date,
+                date_cn: date_cn(c.visit.date),
                 report_no: opt(c.inspection.as_ref().and_then(|i| i.report_no.as_ref())),
                 conclusion: status_label(c),
                 failed: c.failed_items().join("、"),
-                delivery: delivery_parts.join(" "),
+                delivery: delivery.join(" "),
                 delivery_parts,
             }
         })

@@ -354,3 +354,63 @@ fn the_catalogue_names_each_document_by_its_own_number_and_title() {
     assert_eq!(notice.title, lb.batch.notice_title);
     assert_eq!(row("analysis-report", "batch").doc_no, "");
 }
+
+/// Dates as the paper writes them: the summary table's 抽样日期 and 结果送达 in Chinese
+/// (2023年3月2日), as every other form; the catalogue's 日期 and 归档日期 in the eight figures
+/// DA/T 22-2015 prescribes for 归档文件目录 (20230110). Never the ISO form of the case files.
+#[test]
+fn the_summary_table_and_the_catalogue_write_their_dates_as_prescribed() {
+    let lb = sample();
+    let out = tempfile::tempdir().unwrap();
+    let opts = RenderOptions {
+        out: out.path().to_path_buf(),
+        ..Default::default()
+    };
+    let done = render::render(&lb, &engine(), &opts).unwrap();
+    let summary = pdf_text(&out.path().join("batch/summary-table.pdf"));
+    let lc = &lb.cases[0].case;
+    let visit = lc.visit.date;
+    assert!(
+        summary.contains(&spotcheck::documents::format::date_cn(visit)),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains(&visit.format("%Y-%m-%d").to_string()),
+        "{summary}"
+    );
+    let sent = lb
+        .cases
+        .iter()
+        .find_map(|c| c.case.delivery.as_ref().map(|d| d.sent_on))
+        .expect("a delivered case");
+    assert!(summary.contains(&spotcheck::documents::format::date_cn(sent)));
+    assert!(!summary.contains(&sent.format("%Y-%m-%d").to_string()));
+
+    let rows = spotcheck::archive::catalogue::entries(&lb, out.path(), &done, &[]);
+    spotcheck::archive::catalogue::write(&lb, &engine(), &rows, out.path()).unwrap();
+    let catalogue = pdf_text(&out.path().join("catalogue/归档文件目录.pdf"));
+    let issued = lb.batch.issued_on;
+    assert!(
+        catalogue.contains(&issued.format("%Y%m%d").to_string()),
+        "{catalogue}"
+    );
+    let iso = regex_lite_iso(&catalogue);
+    assert!(iso.is_empty(), "ISO dates in the catalogue: {iso:?}");
+}
+
+/// The ISO dates (2023-01-10) in `text`.
+fn regex_lite_iso(text: &str) -> Vec<String> {
+    let c: Vec<char> = text.chars().collect();
+    let digit =
+        |i: usize, n: usize| (i..i + n).all(|k| c.get(k).is_some_and(|c| c.is_ascii_digit()));
+    (0..c.len())
+        .filter(|&i| {
+            digit(i, 4)
+                && c.get(i + 4) == Some(&'-')
+                && digit(i + 5, 2)
+                && c.get(i + 7) == Some(&'-')
+                && digit(i + 8, 2)
+        })
+        .map(|i| c[i..i + 10].iter().collect())
+        .collect()
+}

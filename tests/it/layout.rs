@@ -71,7 +71,16 @@ fn walk(
                 walk(&g.frame, inner, at, out, runs, rules);
             }
             FrameItem::Text(t) => {
-                let end = pos.x + t.width();
+                // A justified line's last CJK character carries its share of the line's
+                // stretch after it: space beyond its em, not ink.
+                let stretch = t
+                    .glyphs
+                    .last()
+                    .filter(|g| t.text[g.range()].chars().all(|c| c as u32 >= 0x2E80))
+                    .map_or(Abs::zero(), |g| {
+                        (g.x_advance.at(t.size) - t.size).max(Abs::zero())
+                    });
+                let end = pos.x + t.width() - stretch;
                 if pos.x < -tolerance || end > frame.width() + tolerance {
                     out.push(format!(
                         "{at}: “{}” runs from {:.1} to {:.1} pt in a frame {:.1} pt wide",

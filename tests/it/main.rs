@@ -18,6 +18,7 @@ mod field;
 mod fonts;
 mod foreign_bags;
 mod forms;
+mod gbt9704;
 mod hostile;
 mod import_hostile;
 mod interrupt;
