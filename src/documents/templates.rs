@@ -59,12 +59,23 @@ pub fn escape_markup(s: &str) -> String {
     out
 }
 
+/// The alternating-current sign after a volt (`220 V~`, `V~` of a rating): the ASCII tilde
+/// sits raised in every text font, so it is printed as the full-width wave dash (～) Chinese
+/// rating plates and standards print, at mid height.
+const AC_SIGN: char = '～';
+
 /// A run of non-space ASCII characters, escaped, in breakable pieces when it is long.
 fn push_run(run: &str, out: &mut String) {
     let chars: Vec<char> = run.chars().collect();
     let escaped = |piece: &[char], out: &mut String| {
+        let mut before = None;
         for &c in piece {
-            escape_char(c, None, None, out);
+            if c == '~' && matches!(before, Some('V' | 'v')) {
+                out.push(AC_SIGN);
+            } else {
+                escape_char(c, None, None, out);
+            }
+            before = Some(c);
         }
     };
     if chars.len() < BREAKABLE_RUN {
@@ -280,6 +291,13 @@ fn error_chain(e: &tera::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_volt_s_tilde_is_the_alternating_current_sign() {
+        assert_eq!(escape_markup("220 V~ 50 Hz"), "220\u{a0}V～ 50\u{a0}Hz");
+        // A tilde elsewhere is the character written.
+        assert_eq!(escape_markup("1~5"), "1\\~5");
+    }
 
     #[test]
     fn markup_escape_backslashes_every_ascii_symbol() {

@@ -414,3 +414,23 @@ fn regex_lite_iso(text: &str) -> Vec<String> {
         .map(|i| c[i..i + 10].iter().collect())
         .collect()
 }
+
+/// The alternating-current sign of a rating (`220 V~` in the case file) prints as the wave
+/// dash at mid height (～), not the raised ASCII tilde, on every document that states it.
+#[test]
+fn a_rating_s_alternating_current_sign_prints_at_mid_height() {
+    let donghu = samples()
+        .into_iter()
+        .find(|s| s.ends_with("donghu-2024-1"))
+        .unwrap();
+    let lb = spotcheck::input::load::load(&donghu).unwrap();
+    let (_out, done) = rendered(&lb, &["sampling-sheet", "report"]);
+    let mut seen = 0;
+    for d in done.iter().filter(|d| d.case == "CD-2024-001") {
+        let text = squash(&pdf_text(&d.path));
+        assert!(!text.contains("V~"), "{}: {text}", d.kind);
+        assert!(text.contains("220V～50Hz"), "{}: {text}", d.kind);
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
+}
