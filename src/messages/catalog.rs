@@ -2239,8 +2239,8 @@ catalog! {
         en: "note: this certificate is self-issued, for trials: a PDF reader shows the signature intact, but the signer is trusted only once the recipient imports signing-cert.pem as trusted; for real use put a CA-issued certificate and key (PEM, same names) in this folder",
     }
     HelpKeygenX509 = "help.keygen.x509" {
-        zh: "改为生成 PDF 签名用的 X.509 证书和私钥（自签，供试用），供 build/render --sign-pdf 使用",
-        en: "make an X.509 certificate and key for PDF signatures instead (self-issued, for trials), for build/render --sign-pdf",
+        zh: "改为生成 PDF 签名用的 X.509 证书和私钥（自签，供试用），供 build --sign-pdf 和 render --sign-pdf 使用",
+        en: "make an X.509 certificate and key for PDF signatures instead (self-issued, for trials), for build --sign-pdf and render --sign-pdf",
     }
     HelpBuildSignPdf = "help.build.sign-pdf" {
         zh: "用此文件夹中的证书和私钥（signing-cert.pem、signing-key.pem）对检验报告和检验结果通知书加 PDF 签名",
