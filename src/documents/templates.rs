@@ -60,9 +60,9 @@ pub fn escape_markup(s: &str) -> String {
 }
 
 /// The alternating-current sign after a volt (`220 V~`, `V~` of a rating): the ASCII tilde
-/// sits raised in every text font, so it is printed as the full-width wave dash (～) Chinese
-/// rating plates and standards print, at mid height.
-const AC_SIGN: char = '～';
+/// sits raised in the text fonts, and so does the Song and Hei fonts' full-width ～; the wave
+/// dash (〜, U+301C) is drawn at mid height, as rating plates print the sign.
+const AC_SIGN: char = '\u{301C}';
 
 /// A run of non-space ASCII characters, escaped, in breakable pieces when it is long.
 fn push_run(run: &str, out: &mut String) {
@@ -294,7 +294,10 @@ mod tests {
 
     #[test]
     fn a_volt_s_tilde_is_the_alternating_current_sign() {
-        assert_eq!(escape_markup("220 V~ 50 Hz"), "220\u{a0}V～ 50\u{a0}Hz");
+        assert_eq!(
+            escape_markup("220 V~ 50 Hz"),
+            "220\u{a0}V\u{301C} 50\u{a0}Hz"
+        );
         // A tilde elsewhere is the character written.
         assert_eq!(escape_markup("1~5"), "1\\~5");
     }

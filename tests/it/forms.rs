@@ -416,7 +416,7 @@ fn regex_lite_iso(text: &str) -> Vec<String> {
 }
 
 /// The alternating-current sign of a rating (`220 V~` in the case file) prints as the wave
-/// dash at mid height (～), not the raised ASCII tilde, on every document that states it.
+/// dash at mid height (〜), not the raised ASCII tilde, on every document that states it.
 #[test]
 fn a_rating_s_alternating_current_sign_prints_at_mid_height() {
     let donghu = samples()
@@ -429,7 +429,7 @@ fn a_rating_s_alternating_current_sign_prints_at_mid_height() {
     for d in done.iter().filter(|d| d.case == "CD-2024-001") {
         let text = squash(&pdf_text(&d.path));
         assert!(!text.contains("V~"), "{}: {text}", d.kind);
-        assert!(text.contains("220V～50Hz"), "{}: {text}", d.kind);
+        assert!(text.contains("220V\u{301C}50Hz"), "{}: {text}", d.kind);
         seen += 1;
     }
     assert_eq!(seen, 2);
