@@ -39,9 +39,8 @@ pub struct Entry {
     pub doc_no: String,
     pub author: String,
     pub title: String,
-    pub date: String,
-    /// The same date, as a date (the metadata's 日期).
-    #[serde(skip)]
+    /// 日期: the date of the act the document records, written as [`DATE_FORMAT`].
+    #[serde(rename = "date", serialize_with = "catalogue_date")]
     pub dated: chrono::NaiveDate,
     pub pages: usize,
     /// 密级.
@@ -102,7 +101,6 @@ pub fn entries(
             doc_no,
             author: meta.author,
             title,
-            date: meta.date.format(DATE_FORMAT).to_string(),
             dated: meta.date,
             pages: r.pages,
             file,
@@ -128,7 +126,6 @@ pub fn entries(
             doc_no: lb.batch.document_no.clone(),
             author: meta.author.clone(),
             title: format!("合订本{part}"),
-            date: meta.date.format(DATE_FORMAT).to_string(),
             dated: meta.date,
             pages: *pages,
             file: format!("{BAG_VOLUME_DIR}/{name}"),
@@ -173,16 +170,9 @@ pub fn write(
     let ctx = serde_json::json!({
         "batch": &lb.batch,
         "title": format!("{} 归档文件目录", lb.batch.document_no),
-        "metadata": records::metadata(lb, rows.len())
+        "metadata": metadata(lb, rows.len())
             .into_iter()
-            .map(|(k, v)| {
-                // The catalogue's dates all as DA/T 22 writes them.
-                let v = match k {
-                    "归档日期" => date.format(DATE_FORMAT).to_string(),
-                    _ => v,
-                };
-                serde_json::json!({ "label": k, "value": v })
-            })
+            .map(|(k, v)| serde_json::json!({ "label": k, "value": v }))
             .collect::<Vec<_>>(),
         "rows": rows,
     });
@@ -222,6 +212,24 @@ pub fn write(
     ])
 }
 
+/// A catalogue date as [`DATE_FORMAT`] writes it.
+fn catalogue_date<S: serde::Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format(DATE_FORMAT))
+}
+
+/// The records metadata above both forms of the catalogue ([`records::metadata`]), its dates
+/// as the catalogue writes them.
+fn metadata(lb: &LoadedBatch, items: usize) -> Vec<(&'static str, String)> {
+    let date = records::archive_date(lb);
+    records::metadata(lb, items)
+        .into_iter()
+        .map(|(k, v)| match k {
+            "归档日期" => (k, date.format(DATE_FORMAT).to_string()),
+            _ => (k, v),
+        })
+        .collect()
+}
+
 /// The header of both forms of the catalogue: DA/T 22-2015's items (序号, 档号, 文号, 责任者, 题名,
 /// 日期, 密级, 页数), with the 件号 apart and the file's path in the bag as its 备注.
 pub const HEADERS: [&str; 10] = [
@@ -259,7 +267,7 @@ fn workbook(lb: &LoadedBatch, rows: &[Entry]) -> Result<Vec<u8>, rust_xlsxwriter
     let ws = wb.add_worksheet();
     ws.set_name(STEM)?;
     let mut r: u32 = 0;
-    for (label, value) in records::metadata(lb, rows.len()) {
+    for (label, value) in metadata(lb, rows.len()) {
         ws.write_string(r, 0, label)?;
         ws.write_string(r, 1, value)?;
         r += 1;
@@ -278,7 +286,7 @@ fn workbook(lb: &LoadedBatch, rows: &[Entry]) -> Result<Vec<u8>, rust_xlsxwriter
             &e.doc_no,
             &e.author,
             &e.title,
-            &e.date,
+            &e.dated.format(DATE_FORMAT).to_string(),
         ]
         .into_iter()
         .enumerate()

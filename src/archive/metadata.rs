@@ -12,6 +12,7 @@ use crate::archive::catalogue::Entry;
 use crate::archive::records;
 use crate::documents::ofd::escape;
 use crate::input::load::LoadedBatch;
+use crate::input::model::ArchiveInfo;
 
 /// Its name in the bag.
 pub const METADATA_FILE: &str = "metadata.xml";
@@ -36,16 +37,8 @@ fn format_of(file: &str) -> &'static str {
 /// by [`super::pack_with`], which refuses that).
 pub fn xml(lb: &LoadedBatch, entries: &[Entry], files: &BTreeMap<&str, (&str, u64)>) -> String {
     let a = &lb.batch.archive;
-    let fonds = a
-        .fonds_no
-        .as_deref()
-        .map(str::trim)
-        .filter(|f| !f.is_empty());
-    let org = a
-        .organization
-        .as_deref()
-        .map(str::trim)
-        .filter(|o| !o.is_empty());
+    let fonds = ArchiveInfo::given(&a.fonds_no);
+    let org = ArchiveInfo::given(&a.organization);
     let (retention, _) = records::retention(lb);
     let year = records::archive_year(lb);
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -90,7 +83,9 @@ pub fn xml(lb: &LoadedBatch, entries: &[Entry], files: &BTreeMap<&str, (&str, u6
             el(&mut s, 6, "文件编号", &e.doc_no);
         }
         el(&mut s, 6, "责任者", &e.author);
-        el(&mut s, 6, "日期", &e.dated.format("%Y%m%d").to_string());
+        // DA/T 46's 日期, as the catalogue writes it: eight figures.
+        let date = e.dated.format(crate::archive::catalogue::DATE_FORMAT);
+        el(&mut s, 6, "日期", &date.to_string());
         el(&mut s, 6, "密级", &e.classification);
         s.push_str("    </内容描述>\n");
         s.push_str("    <形式特征>\n");

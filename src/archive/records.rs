@@ -11,7 +11,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::input::load::LoadedBatch;
-use crate::input::model::Retention;
+use crate::input::model::{ArchiveInfo, Retention};
 
 /// The moment a bag is made, in UTC: `SOURCE_DATE_EPOCH`'s when it is set and reads as a
 /// number of seconds, else midnight of today (so that two builds of one day are the same).
@@ -64,39 +64,13 @@ pub fn classification(lb: &LoadedBatch) -> (String, bool) {
     }
 }
 
-/// A value given and not blank, trimmed.
+/// A value given and not blank, trimmed, owned.
 fn set(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
+    ArchiveInfo::given(v).map(str::to_string)
 }
 
 /// What a default stands in for, said beside the value wherever it is recorded.
 const DEFAULTED: &str = "（缺省，未经档案部门确定）";
-
-/// The records metadata batch.yaml leaves out or to defaults, as (field path, label): what
-/// `check` reminds of.
-pub fn unset(lb: &LoadedBatch) -> Vec<(&'static str, &'static str)> {
-    let a = &lb.batch.archive;
-    let mut out = Vec::new();
-    if set(&a.fonds_no).is_none() {
-        out.push(("archive.fonds_no", "全宗号"));
-    }
-    if a.retention.is_none() {
-        out.push(("archive.retention", "保管期限"));
-    }
-    if set(&a.organization).is_none() {
-        out.push(("archive.organization", "机构（问题）"));
-    }
-    if set(&a.classification).is_none() {
-        out.push(("archive.classification", "密级"));
-    }
-    if set(&a.archivist).is_none() {
-        out.push(("archive.archivist", "归档人"));
-    }
-    out
-}
 
 /// The 件号 of the `n`th document of the catalogue (from 1): `first_item` of batch.yaml, else
 /// 1, for the first, and one more for each after it.

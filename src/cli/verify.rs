@@ -91,21 +91,15 @@ fn signature_lines(
     }
     let mut out = String::new();
     for s in signatures {
-        // D:20240506000000Z
-        let t = s.time.trim_start_matches("D:");
-        let time = if t.len() >= 14 {
-            format!(
-                "{}-{}-{} {}:{}:{} UTC",
-                &t[0..4],
-                &t[4..6],
-                &t[6..8],
-                &t[8..10],
-                &t[10..12],
-                &t[12..14]
-            )
-        } else {
-            s.time.clone()
-        };
+        // The signature dictionary's /M, D:20240506000000Z.
+        let time = chrono::NaiveDateTime::parse_from_str(
+            s.time.trim_start_matches("D:").trim_end_matches('Z'),
+            "%Y%m%d%H%M%S",
+        )
+        .map_or_else(
+            |_| s.time.clone(),
+            |t| format!("{} UTC", t.format("%Y-%m-%d %H:%M:%S")),
+        );
         let m = match (s.intact, s.covers_whole_file, &s.problem) {
             (true, true, _) => msg!(VerifyPdfSigned, signer = &s.signer, time = &time),
             (true, false, _) => msg!(VerifyPdfAppended, signer = &s.signer, time = &time),

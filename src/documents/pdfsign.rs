@@ -234,7 +234,9 @@ impl PdfSigner {
         let mut out = unsigned;
         let ranges = [0, start, end, out.len() - end];
         let text = format!("[0 {} {} {}]", ranges[1], ranges[2], ranges[3]);
-        let at = find(&out, b"/ByteRange").ok_or_else(|| failed("/ByteRange"))? + 10;
+        // The update's own /ByteRange: the last, as the update stands at the end (a file
+        // signed before holds others).
+        let at = rfind(&out, b"/ByteRange").ok_or_else(|| failed("/ByteRange"))? + 10;
         let open = at
             + out[at..]
                 .iter()
@@ -429,8 +431,9 @@ fn text_string(s: &str) -> Object {
     Object::String(b, StringFormat::Hexadecimal)
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+/// The offset of the last `needle` in `hay`.
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// The `<…>` of the zeroed /Contents: the offsets of `<` and just after `>`.
@@ -439,9 +442,7 @@ fn placeholder(pdf: &[u8]) -> Option<(usize, usize)> {
     let mut needle = vec![b'<'];
     needle.extend(&zeros);
     needle.push(b'>');
-    let start = pdf
-        .windows(needle.len())
-        .rposition(|w| w.eq_ignore_ascii_case(&needle))?;
+    let start = rfind(pdf, &needle)?;
     Some((start, start + needle.len()))
 }
 

@@ -249,6 +249,14 @@ pub struct ArchiveInfo {
     pub volume_includes_unsampled: bool,
 }
 
+impl ArchiveInfo {
+    /// A text field of the records metadata as given: trimmed, none when absent or blank (a
+    /// blank value is a value not given).
+    pub fn given(v: &Option<String>) -> Option<&str> {
+        v.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    }
+}
+
 impl Default for ArchiveInfo {
     fn default() -> Self {
         ArchiveInfo {

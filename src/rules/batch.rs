@@ -46,7 +46,7 @@ impl Checker<'_> {
     /// saying what the archive records instead; one for them all when none is given.
     fn records_metadata(&mut self) {
         let a = &self.lb.batch.archive;
-        let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
+        let blank = |v: &Option<String>| crate::input::model::ArchiveInfo::given(v).is_none();
         let unset = [
             (
                 "fonds_no",

@@ -334,12 +334,7 @@ fn the_lab_documents_are_dated_by_their_submission_and_signed_by_who_seals_them(
 #[test]
 fn the_catalogue_names_each_document_by_its_own_number_and_title() {
     let lb = sample();
-    let out = tempfile::tempdir().unwrap();
-    let opts = RenderOptions {
-        out: out.path().to_path_buf(),
-        ..Default::default()
-    };
-    let done = render::render(&lb, &engine(), &opts).unwrap();
+    let (out, done) = rendered(&lb, &[]);
     let rows = spotcheck::archive::catalogue::entries(&lb, out.path(), &done, &[]);
     let lc = &lb.cases[0].case;
     let row = |kind: &str, case: &str| {
@@ -361,12 +356,7 @@ fn the_catalogue_names_each_document_by_its_own_number_and_title() {
 #[test]
 fn the_summary_table_and_the_catalogue_write_their_dates_as_prescribed() {
     let lb = sample();
-    let out = tempfile::tempdir().unwrap();
-    let opts = RenderOptions {
-        out: out.path().to_path_buf(),
-        ..Default::default()
-    };
-    let done = render::render(&lb, &engine(), &opts).unwrap();
+    let (out, done) = rendered(&lb, &[]);
     let summary = pdf_text(&out.path().join("batch/summary-table.pdf"));
     let lc = &lb.cases[0].case;
     let visit = lc.visit.date;
