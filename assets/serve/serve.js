@@ -114,9 +114,11 @@
   var seq = 0;
   function checkSoon() {
     clearTimeout(timer);
+    // Said from the moment a check is due, not only once it is sent: what was typed is not
+    // yet checked while the pause before the check runs.
+    checkStatus.textContent = words.checking;
     timer = setTimeout(function () {
       var mine = ++seq;
-      checkStatus.textContent = words.checking;
       api(form.dataset.check, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: body()
