@@ -331,11 +331,16 @@ fn slash_path(rel: &Path) -> Result<String, ArchiveError> {
 
 /// A value on one line: line breaks become spaces.
 fn one_line(s: &str) -> String {
-    s.split(['\r', '\n'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Every character a reader may take for a line break (Python's splitlines, which
+    // bagit-python reads tag files with, breaks at all of them), not only CR and LF.
+    s.split([
+        '\r', '\n', '\u{0b}', '\u{0c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}',
+        '\u{2029}',
+    ])
+    .map(str::trim)
+    .filter(|p| !p.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 /// What the payload holds, counted: documents, evidence photos, videos and other evidence.

@@ -668,3 +668,31 @@ fn each_lab_signs_with_its_own_key_and_a_lost_co_signature_is_named() {
         assert!(said.contains("tagmanifest-sha256.txt.2.minisig"), "{said}");
     }
 }
+
+/// Records metadata holding the Unicode line breaks a YAML file may carry (LS, PS; the
+/// control characters are refused when read) stays one line of bag-info.txt each: a reader
+/// splitting at them (bagit-python does) finds no stray line.
+#[test]
+fn records_metadata_with_unicode_line_breaks_stays_one_line_of_bag_info() {
+    let batch = copy_sample();
+    let yaml = batch.path().join("batch.yaml");
+    let mut text = std::fs::read_to_string(&yaml).unwrap();
+    text.truncate(text.find("\narchive:\n").unwrap());
+    text.push_str(
+        "\narchive:\n  fonds_no: J047\n  retention: 永久\n  organization: \"Z\\u2028K\\u2029L\"\n  classification: 公开\n  archivist: \"周\\u2029晓\\u2028岚\"\n",
+    );
+    std::fs::write(&yaml, text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = build_with_env(batch.path(), out.path(), &["--no-system-fonts"], &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let info = entry(&zip_of(out.path()), "/bag-info.txt");
+    let breaks = [
+        '\u{0b}', '\u{0c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}',
+    ];
+    assert!(!info.contains(breaks), "{info:?}");
+    for line in info.lines() {
+        assert!(line.contains(": "), "a stray line in bag-info: {line:?}");
+    }
+    assert!(info.contains("机构（问题）: Z K L\n"), "{info}");
+    assert!(info.contains("归档人: 周 晓 岚\n"), "{info}");
+}
