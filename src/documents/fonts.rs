@@ -282,6 +282,45 @@ impl Fonts {
         })
     }
 
+    /// The characters of `text` that the title style's bold face does not draw but a fallback
+    /// does, in order and once each: a bold line (a title, `*strong*` in 宋体) would print them
+    /// regular, and the documents embolden them with a stroke instead (`faux-bold` in
+    /// spotcheck.typ). Empty when the style's first family has no bold face at all (every
+    /// character is then regular alike) or draws every character.
+    pub fn lacking_bold(&self, text: &str) -> String {
+        let book = self.store.book();
+        let Some(family) = self
+            .chains
+            .iter()
+            .find(|(style, _)| *style == Style::Title)
+            .and_then(|(_, chain)| chain.first())
+        else {
+            return String::new();
+        };
+        let variant = typst::text::FontVariant::new(
+            typst::text::FontStyle::Normal,
+            typst::text::FontWeight::BOLD,
+            typst::text::FontStretch::NORMAL,
+        );
+        let Some(bold) = book
+            .select(&family.to_lowercase(), variant)
+            .and_then(|i| book.info(i))
+            .filter(|info| info.variant.weight >= typst::text::FontWeight::SEMIBOLD)
+        else {
+            return String::new();
+        };
+        let mut out = String::new();
+        for c in text.chars() {
+            if c.is_ascii() || c.is_whitespace() || out.contains(c) {
+                continue;
+            }
+            if !bold.coverage.contains(c as u32) && self.covers(c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
     /// The Typst source of `fonts.typ`: one array of families per style.
     pub fn typst_module(&self) -> String {
         let mut out = String::from(

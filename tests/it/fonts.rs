@@ -170,3 +170,64 @@ fn the_yen_sign_and_rare_name_characters_come_from_the_song_style_fallback() {
     );
     assert!(engine().fonts.covers('￥') && engine().fonts.covers('𠮷'));
 }
+
+/// Every run of text of a page with the weight of its font and whether it is stroked.
+fn text_runs(frame: &typst::layout::Frame, out: &mut Vec<(String, u16, bool)>) {
+    for (_, item) in frame.items() {
+        match item {
+            typst::layout::FrameItem::Group(g) => text_runs(&g.frame, out),
+            typst::layout::FrameItem::Text(t) => out.push((
+                t.text.to_string(),
+                t.font.font().info().variant.weight.to_number(),
+                t.stroke.is_some(),
+            )),
+            _ => {}
+        }
+    }
+}
+
+/// 堃 is in no Fandol face: in the notice's bold salutation the regular fallback draws it, so
+/// it is stroked to the weight of the bold characters beside it; in the regular table cell
+/// below, the same character is drawn as it is. A case without such a character strokes none.
+#[test]
+fn a_character_the_bold_face_lacks_is_emboldened_in_bold_lines_only() {
+    let dir = sample_dir();
+    let opts = |case: &str| RenderOptions {
+        cases: vec![case.to_string()],
+        kinds: vec!["notice".to_string()],
+        ..RenderOptions::default()
+    };
+    let runs = |case: &str| {
+        let laid = crate::layout::laid_out(&dir, opts(case));
+        let mut runs = Vec::new();
+        for page in laid[0].1.pages() {
+            text_runs(&page.frame, &mut runs);
+        }
+        runs
+    };
+    let with = runs("RQ-2023-001");
+    let kun: Vec<_> = with.iter().filter(|(t, _, _)| t.contains('堃')).collect();
+    assert!(kun.len() >= 2, "{with:?}");
+    // The salutation: bold 晋城市 before it, then 堃 stroked.
+    let salutation = with
+        .iter()
+        .position(|(t, w, _)| t.ends_with("晋城市") && *w >= 700)
+        .unwrap_or_else(|| panic!("no bold 晋城市: {with:?}"));
+    assert_eq!(with[salutation + 1].0, "堃", "{with:?}");
+    assert!(
+        with[salutation + 1].2,
+        "堃 in the bold line not stroked: {with:?}"
+    );
+    assert!(
+        kun.iter().any(|(_, w, stroked)| *w < 700 && !stroked),
+        "堃 in a regular line stroked: {kun:?}"
+    );
+    assert!(
+        with.iter()
+            .filter(|(_, _, s)| *s)
+            .all(|(t, _, _)| t == "堃"),
+        "{with:?}"
+    );
+    let without = runs("RQ-2023-002");
+    assert!(without.iter().all(|(_, _, s)| !s), "{without:?}");
+}
