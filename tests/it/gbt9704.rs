@@ -508,6 +508,51 @@ fn page_numbers_stand_7_mm_under_the_type_area_on_the_outer_side() {
 fn the_colophon_is_whole_at_the_foot_of_an_even_last_page() {
     let mut found = Vec::new();
     for n in notices() {
+        colophon_faults(n, &mut found);
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// A notice whose last annex, a PDF of two full pages, ends on page 8: the 版记 cannot stand
+/// on an odd page, so page 9 stays blank and the 版记 stands at the foot of page 10; neither the
+/// blank page nor the 版记's page is numbered (GB/T 9704 7.5), every other page is.
+#[test]
+fn a_blank_page_before_the_colophon_and_the_colophon_s_page_are_unnumbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let donghu = samples().into_iter().find(|d| d.ends_with("donghu-2024-1"));
+    copy_dir(&donghu.unwrap(), dir.path());
+    replace_in(
+        &dir.path().join("batch.yaml"),
+        "  - title: 2024年第一批区级产品质量监督抽查不合格产品企业名单\n    content: unqualified-list\n",
+        "",
+    );
+    let n = notice_of(dir.path());
+    let mut found = Vec::new();
+    colophon_faults(&n, &mut found);
+    let last = n.pages;
+    // Pages 7 and 8 are the annex's (an image each), 9 is blank, 10 holds the 版记.
+    assert_eq!(last, 10);
+    assert!(
+        !n.glyphs.iter().any(|g| g.page == last - 1),
+        "page {} is not blank",
+        last - 1
+    );
+    for p in 1..=last {
+        let numbered = n
+            .glyphs
+            .iter()
+            .any(|g| g.page == p && g.y > AREA_BOTTOM && g.c == '—');
+        if numbered != (p < last - 1) {
+            found.push(format!("page {p} of {last}: numbered {numbered}"));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// What is wrong with a notice's 版记: not whole on the last page, the last page odd, its last
+/// rule off the type area's foot, its lines outside its rules.
+fn colophon_faults(n: &Notice, found: &mut Vec<String>) {
+    {
         let ls = lines(&n.glyphs);
         let pages_of = |word: &str| -> Vec<usize> {
             let mut p: Vec<usize> = ls
@@ -542,7 +587,7 @@ fn the_colophon_is_whole_at_the_foot_of_an_even_last_page() {
             .collect();
         let Some(bottom) = rules.iter().map(|s| s.y0).reduce(f64::max) else {
             found.push(format!("{}: no rules on the last page", n.at));
-            continue;
+            return;
         };
         eprintln!("{}: the 版记's last rule at {bottom:.2} mm", n.at);
         if (bottom - AREA_BOTTOM).abs() > 0.3 {
@@ -564,7 +609,6 @@ fn the_colophon_is_whole_at_the_foot_of_an_even_last_page() {
             }
         }
     }
-    assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
 /// Words a title's line never ends inside.
