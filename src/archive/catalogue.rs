@@ -13,6 +13,7 @@ use crate::documents::pdfmeta;
 use crate::documents::render::{BATCH_DIR, Rendered};
 use crate::documents::templates::Templates;
 use crate::input::load::LoadedBatch;
+use crate::input::stats::Share;
 use crate::messages::Message;
 use crate::msg;
 use crate::output::write_atomic;
@@ -39,9 +40,11 @@ pub struct Entry {
     pub doc_no: String,
     pub author: String,
     pub title: String,
-    /// 日期: the date of the act the document records, written as [`DATE_FORMAT`].
+    /// 日期: the date of the act the document records, written as [`DATE_FORMAT`]; none (a
+    /// blank cell) for a summary table or analysis report whose submission is not recorded:
+    /// no later event stands in for the act.
     #[serde(rename = "date", serialize_with = "catalogue_date")]
-    pub dated: chrono::NaiveDate,
+    pub dated: Option<chrono::NaiveDate>,
     pub pages: usize,
     /// 密级.
     pub classification: String,
@@ -61,7 +64,7 @@ pub fn entries(
         let title = crate::documents::kinds::find(r.kind).map_or(r.kind, |k| k.title);
         let rel = r.path.strip_prefix(out).unwrap_or(&r.path);
         let file = format!("{DOCUMENTS_DIR}/{}", nfc(&slash(rel)));
-        let (meta, doc_no, title) = if r.case == BATCH_DIR {
+        let (meta, doc_no, title, dated) = if r.case == BATCH_DIR {
             let meta = pdfmeta::of_batch(lb, r.lab.as_deref(), r.kind);
             let lab = r
                 .lab
@@ -76,7 +79,14 @@ pub fn entries(
                 "summary-table" | "analysis-report" => (String::new(), format!("{title}{lab}")),
                 _ => (lb.batch.document_no.clone(), format!("{title}{lab}")),
             };
-            (meta, doc_no, title)
+            let dated = match r.kind {
+                "summary-table" | "analysis-report" => {
+                    let share = r.lab.as_deref().map_or(Share::All, Share::Lab);
+                    crate::documents::view::submitted_on(lb, share)
+                }
+                _ => Some(meta.date),
+            };
+            (meta, doc_no, title, dated)
         } else {
             let Some(case) = lb.case(&r.case).map(|lc| &lc.case) else {
                 continue;
@@ -91,7 +101,8 @@ pub fn entries(
                 _ => case.id.clone(),
             };
             let title = format!("{title}（{}）", case.party.name);
-            (meta, doc_no, title)
+            let dated = Some(meta.date);
+            (meta, doc_no, title, dated)
         };
         rows.push(Entry {
             no: 0,
@@ -101,7 +112,7 @@ pub fn entries(
             doc_no,
             author: meta.author,
             title,
-            dated: meta.date,
+            dated,
             pages: r.pages,
             file,
         });
@@ -126,7 +137,7 @@ pub fn entries(
             doc_no: lb.batch.document_no.clone(),
             author: meta.author.clone(),
             title: format!("合订本{part}"),
-            dated: meta.date,
+            dated: Some(meta.date),
             pages: *pages,
             file: format!("{BAG_VOLUME_DIR}/{name}"),
         });
@@ -213,8 +224,17 @@ pub fn write(
 }
 
 /// A catalogue date as [`DATE_FORMAT`] writes it.
-fn catalogue_date<S: serde::Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&d.format(DATE_FORMAT))
+fn catalogue_date<S: serde::Serializer>(
+    d: &Option<chrono::NaiveDate>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_str(&written(*d))
+}
+
+/// A catalogue date as written: [`DATE_FORMAT`], or nothing.
+pub fn written(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format(DATE_FORMAT).to_string())
+        .unwrap_or_default()
 }
 
 /// The records metadata above both forms of the catalogue ([`records::metadata`]), its dates
@@ -286,7 +306,7 @@ fn workbook(lb: &LoadedBatch, rows: &[Entry]) -> Result<Vec<u8>, rust_xlsxwriter
             &e.doc_no,
             &e.author,
             &e.title,
-            &e.dated.format(DATE_FORMAT).to_string(),
+            &written(e.dated),
         ]
         .into_iter()
         .enumerate()

@@ -83,9 +83,12 @@ pub fn xml(lb: &LoadedBatch, entries: &[Entry], files: &BTreeMap<&str, (&str, u6
             el(&mut s, 6, "文件编号", &e.doc_no);
         }
         el(&mut s, 6, "责任者", &e.author);
-        // DA/T 46's 日期, as the catalogue writes it: eight figures.
-        let date = e.dated.format(crate::archive::catalogue::DATE_FORMAT);
-        el(&mut s, 6, "日期", &date.to_string());
+        // DA/T 46's 日期, as the catalogue writes it: eight figures; left out when the act
+        // the document records is not dated.
+        if let Some(date) = e.dated {
+            let date = date.format(crate::archive::catalogue::DATE_FORMAT);
+            el(&mut s, 6, "日期", &date.to_string());
+        }
         el(&mut s, 6, "密级", &e.classification);
         s.push_str("    </内容描述>\n");
         s.push_str("    <形式特征>\n");

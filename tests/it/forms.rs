@@ -348,6 +348,14 @@ fn the_catalogue_names_each_document_by_its_own_number_and_title() {
     assert_eq!(notice.doc_no, lb.batch.document_no);
     assert_eq!(notice.title, lb.batch.notice_title);
     assert_eq!(row("analysis-report", "batch").doc_no, "");
+    // Dated by their own acts: the notice by its issue; the summary table and the analysis
+    // report, whose submission this sample does not record, not at all (never by the latest
+    // event of the batch).
+    assert_eq!(lb.batch.analysis_submitted_on, None);
+    assert_eq!(notice.dated, Some(lb.batch.issued_on));
+    assert_eq!(row("analysis-report", "batch").dated, None);
+    assert_eq!(row("summary-table", "batch").dated, None);
+    assert_eq!(row("notice", &lc.id).dated, Some(lc.visit.date));
 }
 
 /// Dates as the paper writes them: the summary table's 抽样日期 and 结果送达 in Chinese
