@@ -15,8 +15,9 @@
 //! - [`serve`]: the batch in the browser (`spotcheck serve`).
 
 pub mod allocator;
+pub mod app;
 pub mod archive;
-pub mod build;
+pub mod clock;
 pub mod diag;
 pub mod documents;
 pub mod input;
@@ -25,4 +26,4 @@ pub mod output;
 pub mod progress;
 pub mod rules;
 pub mod serve;
-pub mod synth;
+pub mod text;

@@ -2,7 +2,7 @@
 //! through a small trait so that the library stays silent and its caller decides how to show
 //! it. The command line draws bars on a terminal and nothing when piped or with `--quiet`
 //! (`src/cli/progress.rs`). Where a batch stands against its plan is another matter:
-//! [`crate::rules::status`].
+//! `rules::status`.
 
 use crate::messages::Msg;
 

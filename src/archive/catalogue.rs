@@ -61,7 +61,7 @@ pub fn entries(
 ) -> Vec<Entry> {
     let mut rows = Vec::new();
     for r in rendered {
-        let title = crate::documents::kinds::find(r.kind).map_or(r.kind, |k| k.title);
+        let title = crate::input::kinds::find(r.kind).map_or(r.kind, |k| k.title);
         let rel = r.path.strip_prefix(out).unwrap_or(&r.path);
         let file = format!("{DOCUMENTS_DIR}/{}", nfc(&slash(rel)));
         let (meta, doc_no, title, dated) = if r.case == BATCH_DIR {
@@ -176,7 +176,7 @@ pub fn write(
     out: &Path,
 ) -> Result<Vec<Payload>, Message> {
     let dir = out.join(OUT_DIR);
-    let date = records::archive_date(lb);
+    let date = crate::input::load::archive_date(lb);
     let templates = Templates::new().map_err(|e| msg!(RenderTemplates, error = e))?;
     let ctx = serde_json::json!({
         "batch": &lb.batch,
@@ -240,7 +240,7 @@ pub fn written(d: Option<chrono::NaiveDate>) -> String {
 /// The records metadata above both forms of the catalogue ([`records::metadata`]), its dates
 /// as the catalogue writes them.
 fn metadata(lb: &LoadedBatch, items: usize) -> Vec<(&'static str, String)> {
-    let date = records::archive_date(lb);
+    let date = crate::input::load::archive_date(lb);
     records::metadata(lb, items)
         .into_iter()
         .map(|(k, v)| match k {
@@ -270,7 +270,7 @@ pub const HEADERS: [&str; 10] = [
 fn workbook(lb: &LoadedBatch, rows: &[Entry]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use chrono::Datelike;
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook};
-    let d = records::archive_date(lb);
+    let d = crate::input::load::archive_date(lb);
     let dated = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
     let mut wb = Workbook::new();
     wb.set_properties(

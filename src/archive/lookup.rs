@@ -17,13 +17,13 @@ use std::path::Path;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::archive::hex;
 use crate::archive::layout::{BAG_VOLUME_DIR, DOCUMENTS_DIR, SOURCE_DIR};
-use crate::documents::kinds::CATALOG;
 use crate::documents::qr::{MarkError, PageMark};
 use crate::documents::render::{BATCH_DIR, LABS_DIR};
+use crate::input::kinds::CATALOG;
 use crate::messages::Message;
 use crate::msg;
+use crate::text::hex;
 
 /// A case file is read whole to find its id up to this size; a larger one is not a case file.
 const CASE_FILE_CAP: u64 = 16 << 20;

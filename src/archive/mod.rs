@@ -18,7 +18,7 @@
 //! ```
 //!
 //! The same inputs give the same bytes: entries are sorted by name, every entry has the same
-//! timestamp (the archive date, [`records::archive_date`]) and permissions (0644, unix), nothing reads the clock, and
+//! timestamp (the archive date, [`crate::input::load::archive_date`]) and permissions (0644, unix), nothing reads the clock, and
 //! every name is UTF-8 in NFC. Each payload file is read once: it streams into the zip through
 //! SHA-256. The zip is written to a temporary file beside the target and renamed over it only
 //! when complete.
@@ -47,7 +47,9 @@ use crate::input::load::{BATCH_FILE, LoadedBatch};
 use crate::messages::{Arg, Lang, Message};
 use crate::msg;
 
-pub use bagit::{hex, nfc};
+use crate::input::evidence::{EvidenceKind, evidence_kind};
+use crate::text::hex;
+pub use bagit::nfc;
 pub use layout::*;
 pub use metadata::METADATA_FILE;
 
@@ -406,31 +408,6 @@ impl Contents {
     }
 }
 
-/// What an evidence file is, by its extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EvidenceKind {
-    Photo,
-    Video,
-    Other,
-}
-
-pub fn evidence_kind(path: &str) -> EvidenceKind {
-    let ext = Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match ext.as_str() {
-        "jpg" | "jpeg" | "png" | "heic" | "heif" | "gif" | "bmp" | "webp" | "tif" | "tiff" => {
-            EvidenceKind::Photo
-        }
-        "mp4" | "mov" | "avi" | "mkv" | "3gp" | "wmv" | "m4v" | "mpg" | "mpeg" | "webm" => {
-            EvidenceKind::Video
-        }
-        _ => EvidenceKind::Other,
-    }
-}
-
 /// bag-info.txt: the reserved elements of RFC 8493 §2.2.2 that this batch can fill, in the
 /// order the RFC lists them, then the records office's metadata (全宗号, 档号, 年度, 保管期限,
 /// 密级, 归档日期, 归档人) under their Chinese labels. Values are single lines.
@@ -458,7 +435,7 @@ pub fn bag_info(
     ));
     s.push_str(&format!(
         "Bagging-Date: {}\n",
-        records::bagging_date().format("%Y-%m-%d")
+        crate::clock::bagging_date().format("%Y-%m-%d")
     ));
     s.push_str(&format!(
         "External-Identifier: {}\n",
@@ -519,7 +496,7 @@ fn trusted_comment(lb: &LoadedBatch, key: &SigningKey) -> String {
     let mut c = format!(
         "spotcheck batch:{} file:{TAGMANIFEST_FILE} date:{} key:{}",
         lb.batch.id,
-        records::bagging_date().format("%Y-%m-%d"),
+        crate::clock::bagging_date().format("%Y-%m-%d"),
         key.key_id()
     );
     if let Some(owner) = key.owner() {
@@ -905,11 +882,11 @@ fn compression_for(name: &str) -> CompressionMethod {
     }
 }
 
-/// Every entry's timestamp: the moment the bag is made ([`records::bagging_time`]; 1980-01-01
+/// Every entry's timestamp: the moment the bag is made ([`crate::clock::bagging_time`]; 1980-01-01
 /// when it cannot be written in a zip).
 fn zip_time() -> DateTime {
     use chrono::Timelike;
-    let t = records::bagging_time();
+    let t = crate::clock::bagging_time();
     u16::try_from(t.year())
         .ok()
         .and_then(|y| {

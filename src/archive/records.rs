@@ -8,36 +8,10 @@
 //! 1970-01-01 UTC). The 归档日期 is the records office's, `archived_on` of batch.yaml, and the
 //! bagging day while it does not say.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::Datelike;
 
 use crate::input::load::LoadedBatch;
 use crate::input::model::{ArchiveInfo, Retention};
-
-/// The moment a bag is made, in UTC: `SOURCE_DATE_EPOCH`'s when it is set and reads as a
-/// number of seconds, else midnight of today (so that two builds of one day are the same).
-pub fn bagging_time() -> NaiveDateTime {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|s| chrono::DateTime::from_timestamp(s, 0));
-    match epoch {
-        Some(t) => t.naive_utc(),
-        None => chrono::Utc::now()
-            .date_naive()
-            .and_hms_opt(0, 0, 0)
-            .unwrap_or_default(),
-    }
-}
-
-/// The day a bag is made (Bagging-Date): [`bagging_time`]'s.
-pub fn bagging_date() -> NaiveDate {
-    bagging_time().date()
-}
-
-/// The archive's date (归档日期): `archived_on` in batch.yaml, else the day the bag is made.
-pub fn archive_date(lb: &LoadedBatch) -> NaiveDate {
-    lb.batch.archived_on.unwrap_or_else(bagging_date)
-}
 
 /// 年度: as batch.yaml says, else the year the batch's documents were made (DA/T 22-2015: 文件
 /// 形成年度), the year of its notice, not the year it is archived.
@@ -134,7 +108,12 @@ pub fn metadata(lb: &LoadedBatch, items: usize) -> Vec<(&'static str, String)> {
     }
     let (c, given) = classification(lb);
     m.push(("密级", format!("{c}{}", if given { "" } else { DEFAULTED })));
-    m.push(("归档日期", archive_date(lb).format("%Y-%m-%d").to_string()));
+    m.push((
+        "归档日期",
+        crate::input::load::archive_date(lb)
+            .format("%Y-%m-%d")
+            .to_string(),
+    ));
     if let Some(p) = set(&a.archivist) {
         m.push(("归档人", p));
     }
@@ -146,7 +125,7 @@ pub fn metadata(lb: &LoadedBatch, items: usize) -> Vec<(&'static str, String)> {
 /// e-CQS entries, the analysis report), and unqualified lots whose follow-up is not closed.
 /// Empty when the batch is complete (完结).
 pub fn open_items(lb: &LoadedBatch, lang: crate::messages::Lang) -> Vec<String> {
-    let st = crate::rules::status::status(lb, bagging_date());
+    let st = crate::rules::status::status(lb, crate::clock::bagging_date());
     let mut open = Vec::new();
     if st.total.scheduled > 0 {
         open.push(crate::msg!(ArchiveOpenPlanned, cases = st.total.scheduled).in_lang(lang));

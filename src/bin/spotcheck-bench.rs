@@ -17,7 +17,9 @@ use serde::Serialize;
 use spotcheck::documents::engine::{DocSource, Engine, PdfSettings};
 use spotcheck::documents::fonts::FontOptions;
 use spotcheck::documents::render::{self, RenderOptions, Timings};
-use spotcheck::{archive, archive::verify, build, documents::volume, input::load, synth};
+use spotcheck::{
+    app::build, archive, archive::verify, documents::volume, input::load, input::synth,
+};
 
 // The same allocator as the spotcheck command, so that the figures are the command's.
 #[global_allocator]

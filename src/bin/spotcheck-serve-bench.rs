@@ -61,7 +61,7 @@ fn main() -> Result<()> {
     copy_dir(&args.source, &small)?;
     let big = work.path().join("synthetic");
     let t = Instant::now();
-    let made = spotcheck::synth::generate(&args.source, args.cases, 2023, &big)
+    let made = spotcheck::input::synth::generate(&args.source, args.cases, 2023, &big)
         .map_err(anyhow::Error::msg)?;
     println!(
         "synthetic batch: {} cases written in {:.1} s",
@@ -112,10 +112,7 @@ fn main() -> Result<()> {
         get(addr, &format!("/cases/{}/preview", case.case.id))?;
         let pairs = flatten(&serde_json::to_value(&case.case)?);
         let save = median((0..args.runs).map(|i| {
-            let sha: String = sha2::Sha256::digest(std::fs::read(&file)?)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
+            let sha = spotcheck::text::hex(&sha2::Sha256::digest(std::fs::read(&file)?));
             let mut body = format!("_sha256={sha}");
             for (k, v) in &pairs {
                 let v = if k == "party.contact" {

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use spotcheck::build::{self, BuildError, BuildOptions, BuildReport};
+use spotcheck::app::build::{self, BuildError, BuildOptions, BuildReport};
 
 use super::args::{BuildArgs, OutputFormat};
 use super::{Exit, Outcome, Ui};

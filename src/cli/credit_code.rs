@@ -1,16 +1,16 @@
 //! `spotcheck credit-code`: whether a 统一社会信用代码 is valid and, when it is not, the correct
 //! check character and the corrected code; exit 0 valid, 1 invalid.
 
+use spotcheck::input::codes;
 use spotcheck::input::width::to_half_width;
 use spotcheck::msg;
-use spotcheck::rules;
 
 use super::args::CreditCodeArgs;
 use super::{Outcome, Ui};
 
 pub fn run(args: CreditCodeArgs, _ui: Ui) -> Outcome {
     let code = args.code.as_str();
-    let Some(problem) = rules::credit_code_problem(code) else {
+    let Some(problem) = codes::credit_code_problem(code) else {
         return Outcome::done().line(msg!(CreditValid, code = code));
     };
     let invalid = Outcome::failed().line(msg!(CreditInvalid, code = code, problem = problem));
@@ -20,7 +20,7 @@ pub fn run(args: CreditCodeArgs, _ui: Ui) -> Outcome {
         return invalid;
     }
     let head: String = meant[..17].iter().collect();
-    let Some(ch) = rules::credit_check_char(&head) else {
+    let Some(ch) = codes::credit_check_char(&head) else {
         return invalid;
     };
     let fixed = format!("{head}{ch}");

@@ -1,6 +1,6 @@
 //! `spotcheck export`: the lab's ledger (台账) as a workbook.
 
-use spotcheck::input::ledger;
+use spotcheck::app::ledger;
 use spotcheck::msg;
 use spotcheck::output::write_atomic;
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use spotcheck::input::ledger;
+use spotcheck::app::ledger;
 
 use super::args::ImportArgs;
 use super::{Outcome, Ui};

@@ -43,7 +43,7 @@ pub fn run(args: KeygenArgs, _ui: Ui) -> Outcome {
         Err(refused) => return refused,
     };
     if args.x509 {
-        let today = spotcheck::archive::records::bagging_date();
+        let today = spotcheck::clock::bagging_date();
         return match spotcheck::documents::pdfsign::make_self_issued(&args.out, &owner, today) {
             Ok((cert, key)) => Outcome::done()
                 .line(msg!(KeygenX509Done, cert = &cert, key = &key))

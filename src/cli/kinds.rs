@@ -1,6 +1,6 @@
 //! `spotcheck kinds`: every kind of document, per case or per batch.
 
-use spotcheck::documents::kinds::{CATALOG, Scope};
+use spotcheck::input::kinds::{CATALOG, Scope};
 use spotcheck::msg;
 
 use super::{Outcome, Ui};

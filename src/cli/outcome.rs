@@ -10,9 +10,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use spotcheck::app::build::BuildError;
 use spotcheck::archive::sign::SignError;
 use spotcheck::archive::verify::Verdict;
-use spotcheck::build::BuildError;
 use spotcheck::messages::{Lang, Message};
 use spotcheck::msg;
 use spotcheck::rules;

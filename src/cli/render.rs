@@ -2,7 +2,7 @@
 //! batch's errors refuse it before anything is written (exit 1); `--allow-errors` makes drafts
 //! despite the errors of the rules, never despite a character no font draws.
 
-use spotcheck::build::{self, BuildError};
+use spotcheck::app::build::{self, BuildError};
 use spotcheck::documents::render::{RenderOptions, render_with};
 use spotcheck::msg;
 

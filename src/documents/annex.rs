@@ -15,24 +15,12 @@ use crate::msg;
 /// The resolution at which the pages of an attached PDF are drawn.
 pub const PDF_DPI: f32 = 200.0;
 
-/// The file types an annex may be.
-pub const ANNEX_EXTENSIONS: &[&str] = &["pdf", "jpg", "jpeg", "png"];
-
 /// The pages of one attached annex: its number and, per page, the virtual path the notice's
 /// source reads and the image's bytes.
 #[derive(Debug, Clone)]
 pub struct AnnexPages {
     pub no: usize,
     pub pages: Vec<(String, Bytes)>,
-}
-
-/// The extension of a file name, in lower case.
-pub fn extension(path: &str) -> String {
-    std::path::Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
 /// The pages of every attached annex of the batch.
@@ -43,7 +31,7 @@ pub fn annex_pages(lb: &LoadedBatch) -> Result<Vec<AnnexPages>, Message> {
         let no = i + 1;
         let data = std::fs::read(lb.root.join(file))
             .map_err(|e| msg!(AnnexRead, no = no, path = file, error = e.to_string()))?;
-        let ext = extension(file);
+        let ext = crate::text::extension(file);
         let pages = match ext.as_str() {
             "pdf" => pdf_pages(&data)
                 .map_err(|e| msg!(AnnexRead, no = no, path = file, error = e))?

@@ -21,17 +21,6 @@ pub fn opt_date_cn(d: Option<NaiveDate>) -> String {
     d.map(date_cn).unwrap_or_default()
 }
 
-/// A small number in Chinese numerals, as forms count their copies: 一 to 十 (1 to 10), then
-/// the figures.
-pub fn numeral_cn(n: usize) -> String {
-    const SMALL: [&str; 11] = [
-        "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    ];
-    SMALL
-        .get(n)
-        .map_or_else(|| n.to_string(), |s| (*s).to_string())
-}
-
 const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const SMALL_UNITS: [&str; 4] = ["", "拾", "佰", "仟"];
 const BIG_UNITS: [&str; 4] = ["", "万", "亿", "万亿"];

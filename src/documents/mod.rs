@@ -9,7 +9,6 @@ pub mod bind;
 pub mod engine;
 pub mod fonts;
 pub mod format;
-pub mod kinds;
 pub mod notice;
 pub mod ofd;
 pub mod pack;

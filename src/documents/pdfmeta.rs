@@ -99,7 +99,7 @@ pub fn of_batch(lb: &LoadedBatch, lab: Option<&str>, kind: &str) -> DocMeta {
 pub fn of_volume(lb: &LoadedBatch) -> DocMeta {
     let b = &lb.batch;
     DocMeta {
-        date: crate::archive::records::archive_date(lb),
+        date: crate::input::load::archive_date(lb),
         author: b.authority.name.clone(),
         subject: format!("{} {} 合订本", b.document_no, b.title),
     }

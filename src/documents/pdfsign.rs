@@ -258,7 +258,7 @@ impl PdfSigner {
         hasher.update(&out[end..]);
         let digest = hasher.finalize();
         let cms = self.cms(&digest)?;
-        let hex = crate::archive::hex(&cms);
+        let hex = crate::text::hex(&cms);
         if hex.len() + 2 > end - start {
             return Err(failed("CMS"));
         }

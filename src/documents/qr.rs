@@ -1,6 +1,6 @@
 //! The QR code of a printed page: a short text that names the record the page belongs to,
 //! drawn in the page's lower right margin as a black-and-white image of one pixel a module,
-//! scaled up without smoothing. `spotcheck verify ARCHIVE --qr TEXT` reads it back ([`crate::archive::lookup`]).
+//! scaled up without smoothing. `spotcheck verify ARCHIVE --qr TEXT` reads it back (`archive::lookup`).
 //!
 //! The text, one line of fields separated by `/` (docs/ARCHIVE.md, "The QR code of a page"):
 //!

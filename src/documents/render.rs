@@ -9,11 +9,11 @@ use serde_json::Value;
 
 use crate::diag::{Diagnostic, Diagnostics, Rule};
 use crate::documents::engine::{DocSource, Engine, FONTS_NAME, LIB_NAME, LIB_SOURCE};
-use crate::documents::kinds::{CATALOG, Kind, Scope};
 use crate::documents::ofd::OfdMeta;
 use crate::documents::pdfmeta;
 use crate::documents::templates::Templates;
 use crate::documents::view::{BatchView, CaseView, DocMeta};
+use crate::input::kinds::{CATALOG, Kind, Scope};
 use crate::input::load::{BATCH_FILE, LoadedBatch};
 use crate::input::stats::Share;
 use crate::messages::{Lang, Message};
@@ -190,7 +190,7 @@ fn plan(
             .filter(|k| k.scope == Scope::Batch && wanted(k))
         {
             for (share, view) in contexts.iter().enumerate() {
-                if view.lab.is_some() && !crate::documents::kinds::PER_LAB.contains(&kind.id) {
+                if view.lab.is_some() && !crate::input::kinds::PER_LAB.contains(&kind.id) {
                     continue;
                 }
                 let n = rows_of(view, kind.id)
@@ -243,7 +243,7 @@ fn batch_views_if_needed<'a>(lb: &'a LoadedBatch, opts: &RenderOptions) -> Batch
     let mut views = vec![BatchView::of(lb, Share::All)];
     if CATALOG
         .iter()
-        .any(|k| crate::documents::kinds::PER_LAB.contains(&k.id) && wanted(k))
+        .any(|k| crate::input::kinds::PER_LAB.contains(&k.id) && wanted(k))
     {
         let labs = per_lab_shares(lb);
         views.extend(labs.iter().map(|id| {
@@ -299,7 +299,7 @@ pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) ->
                      index: &crate::input::yaml::PosIndex,
                      what: Message,
                      value: &Value| {
-        walk_strings(value, &mut String::new(), &mut |path, s| {
+        crate::text::walk_strings(value, &mut String::new(), &mut |path, s| {
             for c in s.chars() {
                 if c.is_whitespace() || *known.entry(c).or_insert_with(|| engine.fonts.covers(c)) {
                     continue;
@@ -340,34 +340,6 @@ pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) ->
         );
     }
     found
-}
-
-/// Calls `f` with the dotted path (`visit.samplers[1].name`) and the text of every string in
-/// `v`.
-pub fn walk_strings(v: &Value, path: &mut String, f: &mut dyn FnMut(&str, &str)) {
-    match v {
-        Value::String(s) => f(path, s),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                walk_strings(item, path, f);
-                path.truncate(len);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-                walk_strings(item, path, f);
-                path.truncate(len);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// The Typst source of one per-case document: its first copy, with QR codes for
@@ -414,7 +386,7 @@ pub fn case_copy_source(
         kind: kind.id.to_string(),
         copy,
         page: 1,
-        case_sha256: (!draft).then(|| crate::archive::hex(&lc.sha256)),
+        case_sha256: (!draft).then(|| crate::text::hex(&lc.sha256)),
     }
     .codes(pages);
     let view = CaseView::of(lb, &lc.case, doc);
@@ -429,11 +401,11 @@ pub fn qr_pages_at_first(kind: &Kind) -> usize {
 }
 
 /// `一式三联，第一联承检机构留存，第二联随样品流转，第三联受检单位留存`; empty for one copy.
-pub fn copies_text(copies: &[crate::documents::kinds::Copy]) -> String {
+pub fn copies_text(copies: &[crate::input::kinds::Copy]) -> String {
     if copies.len() < 2 {
         return String::new();
     }
-    let numeral = crate::documents::format::numeral_cn;
+    let numeral = crate::text::numeral_cn;
     let each: Vec<String> = copies
         .iter()
         .map(|c| format!("第{}联{}", numeral(c.number), c.holder))
@@ -568,7 +540,7 @@ pub fn render_with(
             let started = Instant::now();
             let signed = match signer_for(lb, opts, kind, job.case) {
                 Some(s) => Some(
-                    s.sign(&compiled.pdf, crate::archive::records::bagging_time())
+                    s.sign(&compiled.pdf, crate::clock::bagging_time())
                         .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.0))?,
                 ),
                 None => None,

@@ -3,7 +3,7 @@
 use serde_json::Value;
 use tera::Tera;
 
-use crate::documents::kinds::CATALOG;
+use crate::input::kinds::CATALOG;
 
 /// Whether a line may not break at the space between `before` and `after`: between a figure
 /// and its unit (`1600 W`, `100 ℃`, `1 h`), or around a comparison or operator and its figure
@@ -150,7 +150,7 @@ fn evidence_count_filter(
     value: &Value,
     _: &std::collections::HashMap<String, Value>,
 ) -> tera::Result<Value> {
-    use crate::archive::{EvidenceKind, evidence_kind};
+    use crate::input::evidence::{EvidenceKind, evidence_kind};
     let paths: Vec<&str> = value
         .as_array()
         .map(|a| a.iter().filter_map(Value::as_str).collect())

@@ -136,9 +136,9 @@ pub fn round(
         let batch_errors = crate::rules::blocking(&lb, &findings, &[]).len();
         rounds.push(RenderOptions {
             out: opts.out.clone(),
-            kinds: crate::documents::kinds::CATALOG
+            kinds: crate::input::kinds::CATALOG
                 .iter()
-                .filter(|k| k.scope == crate::documents::kinds::Scope::Batch)
+                .filter(|k| k.scope == crate::input::kinds::Scope::Batch)
                 .map(|k| k.id.to_string())
                 .collect(),
             draft: opts.draft || batch_errors > 0,

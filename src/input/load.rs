@@ -241,3 +241,10 @@ fn rel(root: &Path, p: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+/// The archive's date (归档日期): `archived_on` in batch.yaml, else the day the bag is made.
+pub fn archive_date(lb: &LoadedBatch) -> chrono::NaiveDate {
+    lb.batch
+        .archived_on
+        .unwrap_or_else(crate::clock::bagging_date)
+}

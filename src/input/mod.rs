@@ -2,7 +2,9 @@
 //! file, the YAML reader that locates every error, the loader of a whole folder, the batch's
 //! numbers computed once from it, and the scaffold that starts a batch or a case.
 
-pub mod ledger;
+pub mod codes;
+pub mod evidence;
+pub mod kinds;
 pub mod load;
 pub mod lock;
 pub mod model;
@@ -11,6 +13,7 @@ pub mod prefixes;
 pub mod scaffold;
 pub mod sheet;
 pub mod stats;
+pub mod synth;
 pub mod width;
 pub mod yaml;
 pub mod yaml_text;

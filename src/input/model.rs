@@ -324,6 +324,9 @@ pub struct Annex {
     pub file: Option<String>,
 }
 
+/// The file types an annex may be.
+pub const ANNEX_EXTENSIONS: &[&str] = &["pdf", "jpg", "jpeg", "png"];
+
 /// 由本工具排印的附件内容。
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

@@ -300,7 +300,7 @@ impl Local {
             .postcode
             .iter()
             .chain(batch.labs.iter().map(|l| &l.postcode))
-            .find(|p| crate::rules::valid_postcode(p))
+            .find(|p| crate::input::codes::valid_postcode(p))
             .cloned();
         let area_code = batch
             .authority
@@ -308,7 +308,7 @@ impl Local {
             .iter()
             .chain(batch.labs.iter().map(|l| &l.phone))
             .chain(batch.counties.iter().filter_map(|c| c.phone.as_ref()))
-            .filter(|p| crate::rules::valid_phone(p))
+            .filter(|p| crate::input::codes::valid_phone(p))
             .find_map(|p| p.split_once('-').map(|(area, _)| area.to_string()));
         Local {
             postcode,

@@ -3,9 +3,10 @@
 use std::collections::HashMap;
 
 use super::checker::{Checker, lab_ids};
-use super::identifiers::{EvidenceProblem, document_no_problem, evidence_problem};
-use super::identifiers::{valid_phone, valid_postcode};
+use super::identifiers::{EvidenceProblem, evidence_problem};
 use crate::diag::Rule;
+use crate::input::codes::document_no_problem;
+use crate::input::codes::{valid_phone, valid_postcode};
 use crate::messages::Msg;
 use crate::msg;
 
@@ -115,7 +116,7 @@ impl Checker<'_> {
     /// The copies (联) of each kind `copies` lists: a per-case kind, one to ten copies, each
     /// with its holder.
     fn copies(&mut self) {
-        use crate::documents::kinds::{CATALOG, MAX_COPIES, Scope};
+        use crate::input::kinds::{CATALOG, MAX_COPIES, Scope};
         let b = &self.lb.batch;
         for (kind, holders) in &b.copies {
             let path = format!("copies.{kind}");
@@ -273,9 +274,7 @@ impl Checker<'_> {
     fn annex_file(&mut self, i: usize, file: &str) {
         let no = i + 1;
         let path = format!("annexes[{i}].file");
-        if !crate::documents::annex::ANNEX_EXTENSIONS
-            .contains(&crate::documents::annex::extension(file).as_str())
-        {
+        if !crate::input::model::ANNEX_EXTENSIONS.contains(&crate::text::extension(file).as_str()) {
             self.batch(
                 Rule::AnnexFile,
                 &path,

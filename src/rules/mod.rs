@@ -26,7 +26,6 @@ mod ecqs;
 pub mod identifiers;
 mod prefixes;
 mod refused;
-pub mod registry;
 mod report;
 mod sampled;
 mod stage;
@@ -39,10 +38,6 @@ use std::collections::BTreeSet;
 use crate::diag::Diagnostic;
 use crate::input::load::{BATCH_FILE, LoadedBatch};
 
-pub use identifiers::{
-    credit_check_char, credit_code_problem, is_media, valid_phone, valid_postcode,
-};
-pub use registry::{Family, Rule};
 pub use summary::{PlanStanding, Report, Summary, check_report, check_report_partial};
 
 pub use crate::input::stats::counts_as_lot;

@@ -58,7 +58,7 @@ impl Checker<'_> {
     fn placeholders(&mut self, lc: &LoadedCase) {
         let value = serde_json::to_value(&lc.case).unwrap_or_default();
         let mut found = Vec::new();
-        crate::documents::render::walk_strings(&value, &mut String::new(), &mut |path, s| {
+        crate::text::walk_strings(&value, &mut String::new(), &mut |path, s| {
             if s.contains(crate::input::scaffold::PLACEHOLDER) {
                 found.push((path.to_string(), s.to_string()));
             }

@@ -293,10 +293,6 @@ pub fn stage_word(s: &str) -> &'static str {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The findings of `lb` that concern the case `lc`: those of its file, and those of rules
 /// across cases, filed under another case, that name it.
 fn findings_of(lb: &LoadedBatch, lc: &LoadedCase, lang: Lang) -> Vec<Shown> {
@@ -346,7 +342,7 @@ pub async fn page(
         Ok(b) => b,
         Err(e) => return state.error(lang, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     };
-    let sha = hex(&sha2::Sha256::digest(&bytes));
+    let sha = crate::text::hex(&sha2::Sha256::digest(&bytes));
     let (lb2, lc2) = (lb.clone(), lc.clone());
     let findings = tokio::task::spawn_blocking(move || findings_of(&lb2, &lc2, lang))
         .await
@@ -585,7 +581,7 @@ pub async fn save(
         let _one_at_a_time = st.saving.lock().unwrap_or_else(|p| p.into_inner());
         let path = st.batch.join(&lc.file);
         let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-        if hex(&sha2::Sha256::digest(&bytes)) != opened {
+        if crate::text::hex(&sha2::Sha256::digest(&bytes)) != opened {
             return Ok(conflict(&lc, &bytes, lang));
         }
         let original = String::from_utf8_lossy(&bytes).into_owned();
@@ -614,7 +610,7 @@ pub async fn save(
                 return Ok(conflict(&lc, &now, lang));
             }
         }
-        let sha = hex(&sha2::Sha256::digest(new_text.as_bytes()));
+        let sha = crate::text::hex(&sha2::Sha256::digest(new_text.as_bytes()));
         let errors = e.findings.iter().filter(|f| f.severity == "error").count();
         let preview = render_preview(&st, &edited, &lc.case.id, errors > 0, lang);
         // Saved, but the pages beside the form are not this version's: said, and why.
@@ -660,7 +656,7 @@ fn conflict(lc: &LoadedCase, now: &[u8], lang: Lang) -> Response {
             "status": "conflict",
             "message": text::get(lang, "conflict"),
             "reload": format!("/cases/{}", lc.case.id),
-            "sha256": hex(&sha2::Sha256::digest(now)),
+            "sha256": crate::text::hex(&sha2::Sha256::digest(now)),
             "readable": !theirs.is_empty(),
             "theirs": theirs,
         })),
@@ -738,7 +734,7 @@ fn preview_json(id: &str, p: &Preview) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "documents": p.documents.iter().enumerate().map(|(i, (kind, _))| json!({
             "kind": kind,
-            "title": crate::documents::kinds::find(kind).map_or(kind.as_str(), |k| k.title),
+            "title": crate::input::kinds::find(kind).map_or(kind.as_str(), |k| k.title),
             "href": format!("/cases/{id}/pdf/{i}?v={}", p.version),
         })).collect::<Vec<_>>(),
     })

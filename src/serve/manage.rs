@@ -108,7 +108,7 @@ pub async fn delete(
         let _one_at_a_time = st.saving.lock().unwrap_or_else(|p| p.into_inner());
         let path = st.batch.join(&lc.file);
         let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-        if crate::archive::bagit::digest::hex(&sha2::Sha256::digest(&bytes)) != opened {
+        if crate::text::hex(&sha2::Sha256::digest(&bytes)) != opened {
             return Err(text::get(lang, "conflict").to_string());
         }
         super::cases::backup(&st.batch, &lc.file, &bytes).map_err(|e| e.to_string())?;
@@ -136,7 +136,7 @@ fn evidence_name(dir: &FsPath, sent: &str) -> Option<String> {
         .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | ':' | '\u{2028}' | '\u{2029}'))
         .collect();
     let clean = clean.trim().trim_start_matches('.').to_string();
-    if clean.is_empty() || !crate::rules::is_media(&clean) {
+    if clean.is_empty() || !crate::input::evidence::is_media(&clean) {
         return None;
     }
     let (stem, ext) = clean.rsplit_once('.').unwrap_or((&clean, ""));
@@ -245,7 +245,7 @@ pub async fn ledger(State(state): State<Arc<AppState>>, PageLang(lang): PageLang
     let st = state.clone();
     let made = tokio::task::spawn_blocking(move || {
         let lb = st.store.get(&st.batch).map_err(|d| d.in_lang(lang))?;
-        crate::input::ledger::ledger_workbook(&lb)
+        crate::app::ledger::ledger_workbook(&lb)
             .map(|b| (b, lb.batch.id.clone()))
             .map_err(|e| e.to_string())
     })

@@ -493,7 +493,7 @@ pub fn host_of(addr: SocketAddr) -> String {
 pub fn new_token() -> std::io::Result<String> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(crate::text::hex(&bytes))
 }
 
 /// Where `serve` keeps what must outlive a run but is no part of a batch: the access token of
@@ -525,7 +525,7 @@ pub fn stable_token(state: &std::path::Path, batch: &std::path::Path) -> std::io
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
     }
     let key = sha2::Sha256::digest(batch.canonicalize()?.as_os_str().as_encoded_bytes());
-    let file = dir.join(crate::archive::bagit::digest::hex(&key[..16]));
+    let file = dir.join(crate::text::hex(&key[..16]));
     if let Ok(t) = std::fs::read_to_string(&file)
         && token_is_acceptable(t.trim())
     {

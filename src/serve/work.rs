@@ -26,11 +26,11 @@ use serde_json::json;
 
 use super::jobs::{Job, Jobs, Tone};
 use super::{AppState, PageLang, UPLOAD_LIMIT, security, text};
+use crate::app::build::{BuildOptions, build_with};
+use crate::app::ledger;
 use crate::archive::sign;
 use crate::archive::verify::{Verdict, VerifyOptions, verify};
-use crate::build::{BuildOptions, build_with};
 use crate::documents::pack::{PackOptions, pack_with, refusals, selection};
-use crate::input::ledger;
 use crate::input::load::{self, LoadedBatch};
 use crate::messages::Lang;
 use crate::msg;

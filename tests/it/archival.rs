@@ -10,9 +10,9 @@ use std::io::Read;
 use std::path::Path;
 
 use lopdf::{Dictionary, Document, Object};
+use spotcheck::app::build::{BuildOptions, build};
 use spotcheck::archive::sign;
 use spotcheck::archive::verify::{VerifyOptions, verify};
-use spotcheck::build::{BuildOptions, build};
 
 use crate::common::{engine, samples};
 
@@ -216,7 +216,7 @@ fn every_pdf_of_the_archive_is_pdfa_dated_and_catalogued() {
         .unwrap();
         let zip = &report.archive.path;
         let entries = unzip(zip);
-        let archived = spotcheck::archive::records::archive_date(&lb);
+        let archived = spotcheck::input::load::archive_date(&lb);
         let day = archived.format("%Y-%m-%d").to_string();
 
         // Every PDF spotcheck makes declares PDF/A-2u and has what PDF/A requires, the bound
@@ -434,9 +434,9 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
     // The bag itself is dated the day it is made, whatever the records office's date.
     assert!(info.contains(&format!(
         "Bagging-Date: {}\n",
-        spotcheck::archive::records::bagging_date()
+        spotcheck::clock::bagging_date()
     )));
-    let t = spotcheck::archive::records::bagging_date();
+    let t = spotcheck::clock::bagging_date();
     use chrono::Datelike;
     let when =
         zip::DateTime::from_date_and_time(t.year() as u16, t.month() as u8, t.day() as u8, 0, 0, 0)

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
+use spotcheck::app::build::{self, BuildError, BuildOptions};
 use spotcheck::archive::sign::{self, SigningKey};
 use spotcheck::archive::verify::{
     FindingKind, Report, SignatureStatus, Verdict, VerifyOptions, verify,
 };
 use spotcheck::archive::{self, Payload};
-use spotcheck::build::{self, BuildError, BuildOptions};
 use spotcheck::input::load::LoadedBatch;
 
 use crate::common::*;
@@ -233,7 +233,7 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
     );
     // Every entry dated the moment the bag was made (midnight of today, without
     // SOURCE_DATE_EPOCH), not the batch's last record.
-    let t = spotcheck::archive::records::bagging_time();
+    let t = spotcheck::clock::bagging_time();
     use chrono::{Datelike, Timelike};
     let when = zip::DateTime::from_date_and_time(
         t.year() as u16,
@@ -312,11 +312,8 @@ fn the_archive_is_a_bag_by_the_rules_of_rfc_8493() {
     for line in [
         format!("Payload-Oxum: {bytes}.{}", payload.len()),
         "External-Identifier: 晋市市监〔2023〕3号".to_string(),
-        format!(
-            "Bagging-Date: {}",
-            spotcheck::archive::records::bagging_date()
-        ),
-        format!("归档日期: {}", spotcheck::archive::records::bagging_date()),
+        format!("Bagging-Date: {}", spotcheck::clock::bagging_date()),
+        format!("归档日期: {}", spotcheck::clock::bagging_date()),
         "归档状态: 未完结".to_string(),
         "密级: 公开".to_string(),
         "保管期限: 定期30年".to_string(),

@@ -5,9 +5,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use spotcheck::diag::{Diagnostic, Severity};
+use spotcheck::diag::{Rule, registry};
 use spotcheck::documents::render;
+use spotcheck::input::codes;
 use spotcheck::input::load;
-use spotcheck::rules::{self, Rule, registry};
+use spotcheck::rules;
 
 use crate::common::*;
 
@@ -313,7 +315,7 @@ fn every_rule_fires_at_the_field_that_breaks_it() {
                 .filter(|d| {
                     d.file == load::BATCH_FILE
                         || d.file == lc.file
-                        || d.rule.family() == rules::Family::Across
+                        || d.rule.family() == registry::Family::Across
                 })
                 .cloned()
                 .collect();
@@ -435,10 +437,9 @@ fn provoke(input: &Input) -> (Vec<Diagnostic>, Option<&'static str>) {
         Import(csv) => {
             let list = dir.path().join("list.csv");
             std::fs::write(&list, csv).unwrap();
-            let found =
-                spotcheck::input::ledger::plan_import(dir.path(), &list, &Default::default())
-                    .err()
-                    .unwrap_or_default();
+            let found = spotcheck::app::ledger::plan_import(dir.path(), &list, &Default::default())
+                .err()
+                .unwrap_or_default();
             assert!(
                 found
                     .iter()
@@ -1116,16 +1117,16 @@ fn credit_code_says_whether_a_code_is_valid_and_gives_the_correct_one() {
         let code = &c.case.party.credit_code;
         let head: String = code.chars().take(17).collect();
         assert_eq!(
-            rules::credit_check_char(&head),
+            codes::credit_check_char(&head),
             code.chars().nth(17),
             "{code}"
         );
     }
     let zero = (0..1000)
         .map(|n| format!("91000000MA{n:07}"))
-        .find(|head| rules::credit_check_char(head) == Some('0'))
+        .find(|head| codes::credit_check_char(head) == Some('0'))
         .expect("a head whose sum is a multiple of 31");
-    assert_eq!(rules::credit_code_problem(&format!("{zero}0")), None);
-    assert_eq!(rules::credit_check_char("9100000"), None);
-    assert_eq!(rules::credit_check_char("91000000MA000000I"), None);
+    assert_eq!(codes::credit_code_problem(&format!("{zero}0")), None);
+    assert_eq!(codes::credit_check_char("9100000"), None);
+    assert_eq!(codes::credit_check_char("91000000MA000000I"), None);
 }

@@ -2,8 +2,8 @@
 //! `batch.yaml` lists them, each labelled at the foot of its pages with its number and holder;
 //! `render` (and so `build`, the volume and the archive) makes the first copy only.
 
-use spotcheck::documents::kinds::{self, Scope};
 use spotcheck::documents::render::{self, RenderOptions};
+use spotcheck::input::kinds::{self, Scope};
 use spotcheck::input::load;
 
 use crate::common::*;

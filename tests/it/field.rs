@@ -586,7 +586,7 @@ fn a_pack_prints_what_is_known_and_blanks_for_the_rest_each_form_on_an_odd_page(
         let copies: usize = spotcheck::documents::pack::PACK_KINDS
             .iter()
             .map(|k| {
-                spotcheck::documents::kinds::CATALOG
+                spotcheck::input::kinds::CATALOG
                     .iter()
                     .find(|x| x.id == *k)
                     .unwrap()

@@ -224,7 +224,7 @@ fn the_analysis_report_never_breaks_an_abbreviation_inside_a_word() {
 fn no_row_is_split_across_pages() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("big");
-    spotcheck::synth::generate(&sample_dir(), 400, 11, &root).unwrap();
+    spotcheck::input::synth::generate(&sample_dir(), 400, 11, &root).unwrap();
     // Each product a name of its own that wraps over many lines, numbered at both ends: on
     // pages of such tall rows some row meets a page's end, and a row split there puts its
     // two ends on different pages (without `breakable: false` this test fails).

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use ofd_core::{OfdReader, PageBlock, RenderOptions as OfdRender};
 use spotcheck::documents::engine::DocSource;
-use spotcheck::documents::kinds::{CATALOG, Scope};
 use spotcheck::documents::render::{self, RenderOptions, Rendered};
+use spotcheck::input::kinds::{CATALOG, Scope};
 use spotcheck::input::load::LoadedBatch;
 
 use crate::common;

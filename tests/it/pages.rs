@@ -13,8 +13,8 @@ use hayro::hayro_interpret::InterpreterSettings;
 use hayro::hayro_syntax::Pdf;
 use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{RenderCache, RenderSettings};
-use spotcheck::documents::kinds::{self, CATALOG, Scope};
 use spotcheck::documents::render::{self, RenderOptions};
+use spotcheck::input::kinds::{self, CATALOG, Scope};
 use spotcheck::input::load::{self, LoadedBatch};
 
 use crate::common::{engine, pdf_text};

@@ -38,7 +38,7 @@ fn sample_with_categories(rows: &[(&str, u32)]) -> tempfile::TempDir {
 /// A valid 统一社会信用代码 ending in `n`.
 fn credit_code(n: u32) -> String {
     let head = format!("91140500MA0{n:06}");
-    let check = spotcheck::rules::credit_check_char(&head).unwrap();
+    let check = spotcheck::input::codes::credit_check_char(&head).unwrap();
     format!("{head}{check}")
 }
 

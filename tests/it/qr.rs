@@ -288,7 +288,7 @@ fn a_report_longer_than_the_first_codes_still_has_a_code_on_every_page() {
     };
     let done = render::render(&lb, &engine(), &opts).unwrap();
     let report = &done[0];
-    let at_first = render::qr_pages_at_first(spotcheck::documents::kinds::find("report").unwrap());
+    let at_first = render::qr_pages_at_first(spotcheck::input::kinds::find("report").unwrap());
     assert!(report.pages > at_first, "{} pages", report.pages);
     let codes = page_codes(&report.path);
     let last = codes

@@ -663,7 +663,7 @@ fn serve_case_list_searches_pages_and_counts_each_cases_errors() {
     // 120 cases: three pages.
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/jincheng-2023-1");
-    spotcheck::synth::generate(&src, 120, 7, dir.path()).unwrap();
+    spotcheck::input::synth::generate(&src, 120, 7, dir.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let server = serve::start(
         "127.0.0.1:0".parse().unwrap(),

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use spotcheck::input::model::{Outcome, Verdict};
-use spotcheck::{build, input::load, rules, synth};
+use spotcheck::{app::build, input::load, input::synth, rules};
 
 use crate::common::{engine, sample_dir};
 

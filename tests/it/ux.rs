@@ -494,7 +494,7 @@ fn build_reports_each_document_and_each_stage_to_its_progress() {
     let lb = sample();
     let out = tempfile::tempdir().unwrap();
     let rec = Recorder::default();
-    let opts = spotcheck::build::BuildOptions {
+    let opts = spotcheck::app::build::BuildOptions {
         out: out.path().to_path_buf(),
         sign: vec![],
         sign_pdf: None,
@@ -503,7 +503,7 @@ fn build_reports_each_document_and_each_stage_to_its_progress() {
         ofd: false,
         final_archive: false,
     };
-    let r = spotcheck::build::build_with(&lb, &engine(), &opts, &rec).unwrap();
+    let r = spotcheck::app::build::build_with(&lb, &engine(), &opts, &rec).unwrap();
     let log = rec.0.into_inner().unwrap();
     let n = r.rendered.len();
     assert_eq!(log[0], format!("start Render {n}"));

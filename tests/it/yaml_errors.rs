@@ -293,7 +293,8 @@ fn full_width_characters_are_named_with_the_half_width_value_where_they_stand() 
         "{d}"
     );
     // Half-width with a wrong check character: the corrected check character too.
-    let m = spotcheck::rules::credit_code_problem("９１１４０５０２３１８４５０２７１Ｙ").unwrap();
+    let m = spotcheck::input::codes::credit_code_problem("９１１４０５０２３１８４５０２７１Ｙ")
+        .unwrap();
     let zh = m.in_lang(Lang::Zh);
     assert!(zh.contains("全角") && zh.contains("校验位应为 X"), "{zh}");
 }

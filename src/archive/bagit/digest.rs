@@ -9,6 +9,7 @@ use sha2::digest::DynDigest;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::messages::Msg;
+use crate::text::hex;
 
 use super::{BAG_INFO_FILE, BAGIT_FILE, FETCH_FILE};
 
@@ -156,10 +157,6 @@ impl MultiHasher {
         }
         d
     }
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Payload or tag manifest.

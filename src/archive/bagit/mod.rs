@@ -14,8 +14,8 @@ mod manifest;
 mod tagfile;
 
 pub use digest::{
-    Algorithm, Digests, ManifestKind, MultiHasher, hex, is_read_tag_file, manifest_name,
-    name_problem, needed_algorithms, nfc,
+    Algorithm, Digests, ManifestKind, MultiHasher, is_read_tag_file, manifest_name, name_problem,
+    needed_algorithms, nfc,
 };
 pub use finding::{Finding, FindingKind, Severity};
 pub use judge::{Bag, FileInfo, Judgement, judge};

@@ -242,10 +242,7 @@ fn entry_xml(meta: &OfdMeta) -> String {
 /// The 32 hexadecimal characters of the DocID, from the document's stable identifier.
 fn doc_id(ident: &str) -> String {
     use md5::{Digest, Md5};
-    Md5::digest(ident.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::text::hex(&Md5::digest(ident.as_bytes()))
 }
 
 /// Every entry's time: midnight of the document's date (1980-01-01 when a zip cannot say it).

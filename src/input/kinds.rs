@@ -133,7 +133,7 @@ impl Copy {
         (self.count > 1).then(|| {
             format!(
                 "第{}联　{}",
-                crate::documents::format::numeral_cn(self.number),
+                crate::text::numeral_cn(self.number),
                 self.holder
             )
         })

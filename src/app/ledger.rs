@@ -497,7 +497,7 @@ impl<'a> RowReader<'a> {
         let category = row.get(Field::Category);
         // A new planned case: every required cell written, the credit code valid.
         if !code.is_empty()
-            && let Some(m) = crate::rules::credit_code_problem(&code)
+            && let Some(m) = crate::input::codes::credit_code_problem(&code)
         {
             self.bad(row.r, Field::CreditCode, Rule::PartyCreditCode, m);
         }

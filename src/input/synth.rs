@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
 
+use crate::input::codes::credit_code_problem;
 use crate::input::load::{BATCH_FILE, CASES_DIR};
 use crate::output::write_atomic;
-use crate::rules::credit_code_problem;
 
 /// What was generated.
 #[derive(Debug, Clone)]

@@ -1,13 +1,15 @@
 //! Located findings: every message about the user's files names the file, the line and column,
 //! and the field path as written in the YAML, and carries the id of what it found, a [`Rule`]
-//! of the registry ([`crate::rules::registry`]).
+//! of the registry ([`registry`]).
 
 use std::fmt;
 
 use serde::Serialize;
 
 use crate::messages::{Lang, Message, Msg};
-pub use crate::rules::registry::Rule;
+pub mod registry;
+
+pub use registry::Rule;
 
 /// How serious a finding is: an error stops rendering and makes the exit code 1, a warning
 /// does neither. Each [`Rule`] has one.
