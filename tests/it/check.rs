@@ -506,12 +506,12 @@ fn every_rule_has_documentation_and_a_test_that_makes_it_fire() {
 /// `check` or the findings of reading and rendering.
 const GENERATED: [(&str, &str, bool); 2] = [
     (
-        "<!-- begin: rule table, generated from src/rules/registry.rs -->\n",
+        "<!-- begin: rule table, generated from crates/core/src/diag/registry.rs -->\n",
         "<!-- end: rule table -->\n",
         true,
     ),
     (
-        "<!-- begin: reader table, generated from src/rules/registry.rs -->\n",
+        "<!-- begin: reader table, generated from crates/core/src/diag/registry.rs -->\n",
         "<!-- end: reader table -->\n",
         false,
     ),
@@ -547,7 +547,7 @@ fn docs_rules_md_holds_the_tables_of_the_registry() {
         .find(|(a, b)| a != b)
         .unwrap_or(("(end of file)", "(more rows)"));
     panic!(
-        "docs/rules.md differs from the registry (src/rules/registry.rs):\n  file:     {old}\n  \
+        "docs/rules.md differs from the registry (crates/core/src/diag/registry.rs):\n  file:     {old}\n  \
          registry: {new}\nrewrite it with: SPOTCHECK_UPDATE_DOCS=1 cargo test --test it \
          check::docs_rules_md"
     );

@@ -2,6 +2,7 @@
 //! run (or, for usage lines and the commands that run until stopped, parsed), the batch.yaml
 //! table of docs/case-files.md is whole, and docs/import.md names the headers `export` writes.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::common::{self, copy_dir};
@@ -438,4 +439,102 @@ fn import_md_names_the_headers_export_writes() {
         .map(str::to_string)
         .collect();
     assert_eq!(named, written, "docs/import.md's export section");
+}
+
+/// The rows of the first column of every table under a heading of docs/ARCHITECTURE.md that
+/// names a folder in backquotes (`### spotcheck-input (`crates/input/src`)`): the folder and
+/// the files it lists.
+fn architecture_files(text: &str) -> Vec<(String, BTreeSet<String>)> {
+    let mut out: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for line in text.lines() {
+        if let Some(head) = line.strip_prefix("### ") {
+            if let Some(folder) = head.split('`').nth(1) {
+                out.push((folder.to_string(), BTreeSet::new()));
+            }
+        } else if line.starts_with("## ") {
+            out.retain(|(_, files)| !files.is_empty());
+        } else if let (Some((_, files)), Some(cell)) = (out.last_mut(), line.strip_prefix("| `"))
+            && let Some(file) = cell.split('`').next()
+        {
+            files.insert(file.to_string());
+        }
+    }
+    out
+}
+
+/// Every `.rs` file under `dir`, relative to it.
+fn rust_files(dir: &Path) -> BTreeSet<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            rel.to_string_lossy().replace('\\', "/")
+        })
+        .collect()
+}
+
+/// docs/ARCHITECTURE.md names every source file of every crate, in the section of its crate,
+/// and no file that is not there; its table of crates gives each the crates of the workspace
+/// its Cargo.toml depends on.
+#[test]
+fn the_architecture_names_every_source_file_and_each_crate_s_dependencies() {
+    let text = std::fs::read_to_string(root().join("docs/ARCHITECTURE.md")).unwrap();
+    let sections = architecture_files(&text);
+    let mut folders: Vec<String> = std::fs::read_dir(root().join("crates"))
+        .unwrap()
+        .map(|e| format!("crates/{}/src", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    folders.push("src".to_string());
+    folders.sort();
+    let mut named: Vec<String> = sections.iter().map(|(f, _)| f.clone()).collect();
+    named.sort();
+    assert_eq!(named, folders, "the crates' sections");
+    let mut wrong = Vec::new();
+    for (folder, listed) in &sections {
+        let actual = rust_files(&root().join(folder));
+        for f in actual.difference(listed) {
+            wrong.push(format!("{folder}/{f}: not in docs/ARCHITECTURE.md"));
+        }
+        for f in listed.difference(&actual) {
+            wrong.push(format!(
+                "{folder}/{f}: named in docs/ARCHITECTURE.md, not there"
+            ));
+        }
+    }
+    // The table of crates: | `name` | `folder` | depends on | … |
+    for line in text.lines().filter(|l| l.starts_with("| `spotcheck")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let folder = cells[2].trim_matches('`');
+        let said: BTreeSet<String> = cells[3]
+            .split(", ")
+            .filter(|c| *c != "none")
+            .map(|c| format!("spotcheck-{c}"))
+            .collect();
+        let manifest = std::fs::read_to_string(root().join(folder).join("Cargo.toml")).unwrap();
+        let actual = workspace_dependencies(&manifest);
+        if said != actual {
+            wrong.push(format!("{folder}: said {said:?}, Cargo.toml {actual:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The crates of the workspace under `[dependencies]` of a Cargo.toml, read line by line
+/// (the workspace's manifests hold one dependency a line).
+fn workspace_dependencies(manifest: &str) -> BTreeSet<String> {
+    let mut inside = false;
+    let mut out = BTreeSet::new();
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            inside = line == "[dependencies]";
+        } else if inside
+            && let Some((name, _)) = line.split_once(['=', '.'])
+            && name.trim().starts_with("spotcheck-")
+        {
+            out.insert(name.trim().to_string());
+        }
+    }
+    out
 }

@@ -570,7 +570,7 @@ fn colophon_faults(n: &Notice, found: &mut Vec<String>) {
                 n.at, n.pages
             ));
         }
-        if n.pages % 2 != 0 {
+        if !n.pages.is_multiple_of(2) {
             found.push(format!("{}: the last page, {}, is odd", n.at, n.pages));
         }
         // Its rules: the last on the type area's bottom edge, the 版记 between the first and

@@ -1,0 +1,980 @@
+//! The work pages (`/work`): import a list, print the visit pack, build and download the
+//! archive, verify an archive; long jobs report their progress ([`super::jobs`]).
+//!
+//! Each form posts to its route, which starts a job on a thread of its own and sends the
+//! browser to the job's page (`/work/jobs/{id}/view`); that page asks `/work/jobs/{id}` (JSON)
+//! where the job stands until it is finished, and offers the files it made
+//! (`/work/jobs/{id}/files/{n}`: only files the job chose, inside the output folder). Every
+//! job calls the library function its command calls, and shows the lines the command prints,
+//! in the user's language. Uploaded files are written under `OUT/uploads/job-{id}/` with
+//! names chosen here; their names as the user gave them are only shown.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Multipart, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::json;
+
+use super::jobs::{Job, Jobs, Tone};
+use super::{AppState, PageLang, UPLOAD_LIMIT, security, text};
+use spotcheck_app::build::{BuildOptions, build_with};
+use spotcheck_app::ledger;
+use spotcheck_archive::sign;
+use spotcheck_archive::verify::{Verdict, VerifyOptions, verify};
+use spotcheck_core::messages::Lang;
+use spotcheck_core::msg;
+use spotcheck_documents::pack::{PackOptions, pack_with, refusals, selection};
+use spotcheck_input::load::{self, LoadedBatch};
+
+/// The work pages' templates (`templates/serve/work*.html`): name and text.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "work.html",
+        include_str!("../../../templates/serve/work.html"),
+    ),
+    (
+        "work_job.html",
+        include_str!("../../../templates/serve/work_job.html"),
+    ),
+];
+
+/// The work pages' scripts and styles (`assets/serve/`): name, content type, text.
+pub const ASSETS: &[(&str, &str, &str)] = &[
+    (
+        "work.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../../assets/serve/work.js"),
+    ),
+    (
+        "work.css",
+        "text/css; charset=utf-8",
+        include_str!("../../../assets/serve/work.css"),
+    ),
+];
+
+/// The work pages' words: key, Chinese, English (merged into the table of [`super::text`]).
+pub const WORDS: &[(&str, &str, &str)] = &[
+    ("work_title", "办理", "Work"),
+    (
+        "work_intro",
+        "导入企业名单、打印抽样包、生成归档包、核验归档包。较长的任务在后台进行，页面显示进度。",
+        "Import an enterprise list, print a visit pack, build the archive, verify an archive. Long tasks run in the background; the page shows how far they are.",
+    ),
+    ("work_import", "导入企业名单", "Import an enterprise list"),
+    (
+        "work_import_help",
+        "选择 .xlsx 或 .csv 文件。按中文表头（企业名称、统一社会信用代码、地址、产品类别、计划日期 …）读取，每个新行生成一个计划中的案例。任何一行有错，则列出每个出错的单元格，不写入任何文件；已是案例的行保持不变。",
+        "Choose an .xlsx or .csv file. Columns are found by their Chinese headers (企业名称, 统一社会信用代码, 地址, 产品类别, 计划日期 …); each new row becomes a planned case. If any row is wrong, every bad cell is listed and nothing is written; rows that are cases already are left alone.",
+    ),
+    ("work_list_file", "企业名单文件", "Enterprise list file"),
+    ("work_import_go", "导入", "Import"),
+    ("work_pack", "打印抽样包", "Print a visit pack"),
+    (
+        "work_pack_help",
+        "按抽样日期或按案例生成抽样包：路线单和每次抽样现场使用的全部文书（各联），每份从奇数页开始，便于双面打印。都不选则为所有计划中的案例。",
+        "A visit pack by day or by case: the route sheet and every form used on site (every copy), each from an odd page for duplex printing. With neither chosen, every planned case.",
+    ),
+    ("work_pack_date", "抽样日期", "Visit day"),
+    ("work_pack_any_date", "（不按日期）", "(no day)"),
+    ("work_pack_cases", "或选择案例", "Or choose cases"),
+    ("work_pack_planned", "计划中", "planned"),
+    ("work_pack_go", "生成抽样包", "Make the pack"),
+    ("work_visits", "次抽样", "visits"),
+    ("work_build", "生成归档包", "Build the archive"),
+    (
+        "work_build_help",
+        "检查整个批次，生成全部文书、合订本和归档包（BagIt），完成后可下载。批次有错误时列出错误，不生成任何文件。同一时间只能进行一个生成任务。",
+        "Checks the whole batch, then makes every document, the bound volume and the archive (BagIt), ready to download. A batch with errors is listed and nothing is made. One build at a time.",
+    ),
+    ("work_build_go", "开始生成", "Start the build"),
+    ("work_verify", "核验归档包", "Verify an archive"),
+    (
+        "work_verify_help",
+        "上传归档包（.zip），逐个核对文件的校验值；如有签名，可同时上传公钥（.pub）核对签名。",
+        "Upload an archive (.zip): every file is checked against its checksums; if it is signed, upload the public key (.pub) too to check the signature.",
+    ),
+    ("work_archive_file", "归档包", "Archive"),
+    ("work_pubkey_file", "公钥（可选）", "Public key (optional)"),
+    ("work_verify_go", "核验", "Verify"),
+    ("work_jobs", "最近的任务", "Recent tasks"),
+    ("work_job", "任务", "Task"),
+    ("work_kind_import", "导入企业名单", "Import a list"),
+    ("work_kind_pack", "抽样包", "Visit pack"),
+    ("work_kind_build", "生成归档包", "Build"),
+    ("work_kind_verify", "核验归档包", "Verify"),
+    ("work_running", "进行中", "running"),
+    ("work_done", "已完成", "done"),
+    ("work_failed", "未完成", "not done"),
+    ("work_waiting", "正在准备 …", "Starting …"),
+    ("work_downloads", "下载", "Download"),
+    ("work_back", "返回办理", "Back to Work"),
+    ("work_stage_load", "读取批次", "Reading the batch"),
+    ("work_stage_check", "检查批次", "Checking the batch"),
+    ("work_stage_list", "读取名单", "Reading the list"),
+    ("work_stage_write", "写入案例文件", "Writing the case files"),
+    ("work_stage_verify", "核验", "Verifying"),
+    ("work_stage_done", "完成", "Finished"),
+    (
+        "work_batch_unreadable",
+        "批次读取失败，无法列出抽样日期和案例。请先在“概况”中查看错误。",
+        "The batch cannot be read, so its days and cases cannot be listed. See the errors on the overview.",
+    ),
+    (
+        "work_build_busy",
+        "已有一个生成任务在进行，请等它完成后再开始。",
+        "A build is already running; start another when it has finished.",
+    ),
+    (
+        "work_see_running",
+        "查看进行中的任务",
+        "See the running task",
+    ),
+    (
+        "work_no_file",
+        "没有收到文件：请选择要上传的文件。",
+        "No file was received: choose the file to upload.",
+    ),
+    (
+        "work_bad_form",
+        "表单内容无法读取，请从本程序的页面重新提交。",
+        "The form could not be read; submit it again from this program's page.",
+    ),
+    (
+        "work_bad_date",
+        "日期无效，应写作 2024-07-02。",
+        "Invalid date; write it as 2024-07-02.",
+    ),
+    (
+        "work_cannot_save",
+        "无法保存上传的文件：",
+        "The uploaded file cannot be saved: ",
+    ),
+    (
+        "work_job_panicked",
+        "任务意外中止。请重试；如仍出错，请用命令行运行同一命令查看详情。",
+        "The task stopped unexpectedly. Try again; if it fails again, run the same command on the command line for details.",
+    ),
+    (
+        "work_no_job",
+        "没有这个任务（服务重启后，之前的任务不再保留）。",
+        "There is no such task (tasks are not kept when the server restarts).",
+    ),
+    (
+        "work_too_large_limit",
+        "文件过大：上传不能超过 32 MB。",
+        "The file is too large: uploads are limited to 32 MB.",
+    ),
+    (
+        "work_lines_omitted",
+        "…… 以下 {n} 行从略（在命令行运行同一命令可看到全部）……",
+        "… {n} lines left out here (run the same command on the command line to see them all) …",
+    ),
+    (
+        "work_too_large_archive",
+        "文件过大：归档包不能超过 8 GB。",
+        "The file is too large: archives are limited to 8 GB.",
+    ),
+];
+
+/// The largest archive the verify page takes: 8 GiB (a lab's archive of a large batch is some
+/// hundreds of megabytes; it is written to disk as it arrives).
+pub const ARCHIVE_LIMIT: usize = 8 << 30;
+
+/// The routes of the work pages.
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/work", get(page))
+        .route("/work/import", post(import))
+        .route("/work/pack", post(pack))
+        .route("/work/build", post(build))
+        .route(
+            "/work/verify",
+            post(verify_upload).layer(axum::extract::DefaultBodyLimit::max(ARCHIVE_LIMIT)),
+        )
+        .route("/work/jobs/{id}", get(job_json))
+        .route("/work/jobs/{id}/view", get(job_page))
+        .route("/work/jobs/{id}/files/{n}", get(job_file))
+}
+
+/// A day of visits, for the pack's choice.
+#[derive(Serialize)]
+struct Day {
+    date: String,
+    visits: usize,
+    planned: usize,
+}
+
+/// A case, for the pack's choice.
+#[derive(Serialize)]
+struct CaseChoice {
+    id: String,
+    party: String,
+    date: String,
+    planned: bool,
+}
+
+/// A job as the pages show it.
+#[derive(Serialize)]
+struct JobView {
+    id: u64,
+    kind: &'static str,
+    title: &'static str,
+    stage: String,
+    done: u64,
+    total: u64,
+    lines: Vec<LineView>,
+    finished: bool,
+    ok: bool,
+    state: &'static str,
+    files: Vec<FileLink>,
+}
+
+#[derive(Serialize)]
+struct LineView {
+    tone: Tone,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct FileLink {
+    label: String,
+    url: String,
+    /// Opened in the browser (a PDF, to read and print) rather than saved.
+    inline: bool,
+}
+
+fn view_of(job: &Job, lang: Lang) -> JobView {
+    let s = job.status();
+    let state = match (s.finished, s.ok) {
+        (false, _) => "work_running",
+        (true, true) => "work_done",
+        (true, false) => "work_failed",
+    };
+    JobView {
+        id: job.id,
+        kind: job.kind,
+        title: text::get(lang, kind_word(job.kind)),
+        stage: match s.stage(lang) {
+            "" => text::get(lang, "work_waiting").to_string(),
+            stage => stage.to_string(),
+        },
+        done: s.done,
+        total: s.total,
+        lines: {
+            let shown = |l: &super::jobs::Line| LineView {
+                tone: l.tone,
+                text: l.text(lang).to_string(),
+            };
+            let mut lines: Vec<LineView> = s.lines.iter().map(shown).collect();
+            if s.omitted > 0 {
+                lines.push(LineView {
+                    tone: Tone::Info,
+                    text: text::get(lang, "work_lines_omitted")
+                        .replace("{n}", &s.omitted.to_string()),
+                });
+            }
+            lines.extend(s.tail.iter().map(shown));
+            lines
+        },
+        finished: s.finished,
+        ok: s.ok,
+        state: text::get(lang, state),
+        files: s
+            .made
+            .iter()
+            .enumerate()
+            .map(|(i, m)| FileLink {
+                label: m.label.clone(),
+                url: format!("/work/jobs/{}/files/{i}", job.id),
+                inline: download_kind(&m.label).1 == "inline",
+            })
+            .collect(),
+    }
+}
+
+fn kind_word(kind: &str) -> &'static str {
+    match kind {
+        "import" => "work_kind_import",
+        "pack" => "work_kind_pack",
+        "build" => "work_kind_build",
+        _ => "work_kind_verify",
+    }
+}
+
+async fn page(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) -> Response {
+    let st = state.clone();
+    let lb = tokio::task::spawn_blocking(move || st.store.get(&st.batch).ok())
+        .await
+        .ok()
+        .flatten();
+    let mut ctx = tera::Context::new();
+    ctx.insert("readable", &lb.is_some());
+    if let Some(lb) = &lb {
+        let (days, cases) = choices(lb);
+        ctx.insert("days", &days);
+        ctx.insert("cases", &cases);
+    }
+    let jobs: Vec<JobView> = state
+        .jobs
+        .list()
+        .iter()
+        .take(10)
+        .map(|j| view_of(j, lang))
+        .collect();
+    ctx.insert("jobs", &jobs);
+    ctx.insert("limit", &UPLOAD_LIMIT);
+    ctx.insert("archive_limit", &ARCHIVE_LIMIT);
+    state.page(lang, "work", "work.html", ctx)
+}
+
+/// The days with visits (planned ones counted apart) and the cases, planned ones first.
+fn choices(lb: &LoadedBatch) -> (Vec<Day>, Vec<CaseChoice>) {
+    let mut days: BTreeMap<NaiveDate, (usize, usize)> = BTreeMap::new();
+    for lc in &lb.cases {
+        let d = days.entry(lc.case.visit.date).or_default();
+        d.0 += 1;
+        d.1 += usize::from(lc.case.is_planned());
+    }
+    let days = days
+        .into_iter()
+        .map(|(d, (visits, planned))| Day {
+            date: d.format("%Y-%m-%d").to_string(),
+            visits,
+            planned,
+        })
+        .collect();
+    let mut cases: Vec<CaseChoice> = lb
+        .cases
+        .iter()
+        .map(|lc| CaseChoice {
+            id: lc.case.id.clone(),
+            party: lc.case.party.name.clone(),
+            date: lc.case.visit.date.format("%Y-%m-%d").to_string(),
+            planned: lc.case.is_planned(),
+        })
+        .collect();
+    cases.sort_by(|a, b| b.planned.cmp(&a.planned).then(a.id.cmp(&b.id)));
+    (days, cases)
+}
+
+/// 303 to the job's page.
+fn to_job(id: u64) -> Response {
+    Redirect::to(&format!("/work/jobs/{id}/view")).into_response()
+}
+
+/// The job of a path segment, if it is a number naming a job.
+fn job_of(jobs: &Jobs, id: &str) -> Option<Arc<Job>> {
+    id.parse::<u64>().ok().and_then(|id| jobs.get(id))
+}
+
+async fn job_json(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Response {
+    match job_of(&state.jobs, &id) {
+        Some(job) => Json(view_of(&job, lang)).into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            Json(json!({ "error": text::get(lang, "work_no_job") })),
+        )
+            .into_response(),
+    }
+}
+
+async fn job_page(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Response {
+    match job_of(&state.jobs, &id) {
+        Some(job) => {
+            let mut ctx = tera::Context::new();
+            ctx.insert("job", &view_of(&job, lang));
+            state.page(lang, "work", "work_job.html", ctx)
+        }
+        None => state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "work_no_job")),
+    }
+}
+
+/// A file a job made: found by the job's id and the file's index only, and served only when
+/// it is inside the output folder.
+async fn job_file(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    axum::extract::Path((id, n)): axum::extract::Path<(String, String)>,
+) -> Response {
+    let not_found = || state.error(lang, StatusCode::NOT_FOUND, text::get(lang, "not_found"));
+    let Some(job) = job_of(&state.jobs, &id) else {
+        return not_found();
+    };
+    let Some(made) = n
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| job.status().made.get(n).cloned())
+    else {
+        return not_found();
+    };
+    let out = state.out.clone();
+    let found = tokio::task::spawn_blocking(move || -> Option<PathBuf> {
+        let out = out.canonicalize().ok()?;
+        let path = made.path.canonicalize().ok()?;
+        (path.starts_with(&out) && path.is_file()).then_some(path)
+    })
+    .await
+    .ok()
+    .flatten();
+    let Some(path) = found else {
+        return not_found();
+    };
+    let Ok(file) = tokio::fs::File::open(&path).await else {
+        return not_found();
+    };
+    let size = file.metadata().await.map(|m| m.len()).ok();
+    let name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "download".into());
+    let (mime, shown) = download_kind(&name);
+    let disposition = disposition(shown, &name);
+    // Streamed from the disk as the client reads it: an archive of hundreds of megabytes is
+    // never held in memory.
+    let body = axum::body::Body::from_stream(tokio_util::io::ReaderStream::new(file));
+    let mut r = body.into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Some(n) = size {
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(n));
+    }
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    r
+}
+
+/// The `Content-Disposition` of a file named `name` shown (`inline`) or saved (`attachment`):
+/// the name as UTF-8 (RFC 6266, `filename*`) and, for browsers that take only the plain form,
+/// as ASCII with `_` for what it cannot spell.
+pub fn disposition(kind: &str, name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!(
+        "{kind}; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        security::encode(name)
+    )
+}
+
+/// The content type of a file offered by a job, and whether the browser shows it (`inline`:
+/// a PDF opens in the browser's viewer, ready to print) or saves it (`attachment`).
+pub fn download_kind(name: &str) -> (&'static str, &'static str) {
+    match Path::new(name).extension().and_then(|e| e.to_str()) {
+        Some("pdf") => ("application/pdf", "inline"),
+        Some("zip") => ("application/zip", "attachment"),
+        Some("xlsx") => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "attachment",
+        ),
+        _ => ("application/octet-stream", "attachment"),
+    }
+}
+
+/// An uploaded file, written to the job's upload folder as it arrived: the name the user's
+/// browser gave it (only shown) and where it was saved.
+struct Upload {
+    name: String,
+    path: PathBuf,
+}
+
+/// Whether the request says it is larger than `limit`: refused before its body is read (a
+/// client that asked `Expect: 100-continue` has sent nothing yet).
+fn declared_too_large(headers: &HeaderMap, limit: usize) -> bool {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n > limit as u64)
+}
+
+/// The words of the page that refuses an upload past `limit`.
+fn too_large_word(limit: usize) -> &'static str {
+    if limit > UPLOAD_LIMIT {
+        "work_too_large_archive"
+    } else {
+        "work_too_large_limit"
+    }
+}
+
+/// The files of a multipart form whose field names are `wanted` (others are read past and
+/// dropped; empty file inputs left out), each written chunk by chunk as it arrives into `dir`
+/// under its field name, never held whole in memory; or the page that says why the form
+/// cannot be read (413 past `limit`).
+async fn uploads(
+    state: &AppState,
+    lang: Lang,
+    mut form: Multipart,
+    dir: &Path,
+    wanted: &[&str],
+    limit: usize,
+) -> Result<BTreeMap<String, Upload>, Response> {
+    use tokio::io::AsyncWriteExt as _;
+    let refused = |e: axum::extract::multipart::MultipartError| {
+        let status = e.status();
+        let key = if status == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large_word(limit)
+        } else {
+            "work_bad_form"
+        };
+        state.error(lang, status, text::get(lang, key))
+    };
+    let cannot = |e: std::io::Error| {
+        state.error(
+            lang,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &format!("{}{e}", text::get(lang, "work_cannot_save")),
+        )
+    };
+    let mut files = BTreeMap::new();
+    while let Some(mut field) = form.next_field().await.map_err(refused)? {
+        let key = field.name().unwrap_or_default().to_string();
+        let name = field.file_name().unwrap_or_default().to_string();
+        let Some(key) = wanted.iter().find(|w| **w == key) else {
+            while field.chunk().await.map_err(refused)?.is_some() {}
+            continue;
+        };
+        let path = dir.join(key);
+        let mut file = tokio::fs::File::create(&path).await.map_err(cannot)?;
+        let mut size = 0u64;
+        while let Some(chunk) = field.chunk().await.map_err(refused)? {
+            size += chunk.len() as u64;
+            file.write_all(&chunk).await.map_err(cannot)?;
+        }
+        file.flush().await.map_err(cannot)?;
+        if !name.is_empty() || size > 0 {
+            files.insert(key.to_string(), Upload { name, path });
+        }
+    }
+    Ok(files)
+}
+
+/// The uploads of a job's form: field `required` and the other `wanted` fields, saved under
+/// `OUT/uploads/job-{id}/`; or the page that says why there are none: 413 past `limit`
+/// (declared or met), 400 without the file. On a refusal the job is forgotten and its folder
+/// removed.
+async fn uploaded(
+    state: &AppState,
+    lang: Lang,
+    job: &Job,
+    (headers, form): (&HeaderMap, Multipart),
+    (required, wanted): (&str, &[&str]),
+    limit: usize,
+) -> Result<(Upload, BTreeMap<String, Upload>), Response> {
+    let refuse = |r: Response| {
+        state.jobs.forget(job.id);
+        let _ = std::fs::remove_dir_all(upload_dir_of(&state.out, job.id));
+        r
+    };
+    if declared_too_large(headers, limit) {
+        return Err(refuse(state.error(
+            lang,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            text::get(lang, too_large_word(limit)),
+        )));
+    }
+    let dir = match upload_dir(&state.out, job.id) {
+        Ok(d) => d,
+        Err(e) => return Err(refuse(cannot_save(state, lang, job.id, &e))),
+    };
+    let mut files = match uploads(state, lang, form, &dir, wanted, limit).await {
+        Ok(f) => f,
+        Err(r) => return Err(refuse(r)),
+    };
+    match files.remove(required) {
+        Some(f) => Ok((f, files)),
+        None => Err(refuse(state.error(
+            lang,
+            StatusCode::BAD_REQUEST,
+            text::get(lang, "work_no_file"),
+        ))),
+    }
+}
+
+/// The last component of a name a browser sent, without control characters: only shown, and
+/// named in a comment of the case files (escaped there as every value is).
+fn shown_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    last.chars().filter(|c| !c.is_control()).collect()
+}
+
+fn upload_dir_of(out: &Path, id: u64) -> PathBuf {
+    out.join("uploads").join(format!("job-{id}"))
+}
+
+/// `OUT/uploads/job-{id}/`, empty.
+fn upload_dir(out: &Path, id: u64) -> std::io::Result<PathBuf> {
+    let dir = upload_dir_of(out, id);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// The page that says an upload could not be saved; the job that was to use it forgotten.
+fn cannot_save(state: &AppState, lang: Lang, job: u64, e: &std::io::Error) -> Response {
+    state.jobs.forget(job);
+    state.error(
+        lang,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        &format!("{}{e}", text::get(lang, "work_cannot_save")),
+    )
+}
+
+/// The batch loaded, or its errors shown as the commands show them.
+fn load_for(job: &Job, batch: &Path) -> Option<LoadedBatch> {
+    stage(job, "work_stage_load");
+    match load::load(batch) {
+        Ok(lb) => Some(lb),
+        Err(diags) => {
+            for d in &diags.0 {
+                job.say(Tone::Error, |l| d.in_lang(l));
+            }
+            let m = msg!(LoadFailed, errors = diags.0.len());
+            job.say(Tone::Error, |l| m.in_lang(l));
+            None
+        }
+    }
+}
+
+/// A stage of the work pages' own, named by a word of [`WORDS`].
+fn stage(job: &Job, word: &'static str) {
+    job.stage(|l| text::get(l, word).to_string(), 0);
+}
+
+/// Each message as a line, the last one as the result.
+fn say_all(job: &Job, ms: &[spotcheck_core::messages::Message]) {
+    for (i, m) in ms.iter().enumerate() {
+        let tone = if i + 1 == ms.len() {
+            Tone::Ok
+        } else {
+            Tone::Info
+        };
+        job.say(tone, |l| m.in_lang(l));
+    }
+}
+
+/// `POST /work/import`: the list (field `list`) into planned cases, as `spotcheck import`.
+async fn import(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    headers: HeaderMap,
+    form: Multipart,
+) -> Response {
+    let job = state.jobs.new_job("import");
+    let (list, _) = match uploaded(
+        &state,
+        lang,
+        &job,
+        (&headers, form),
+        ("list", &["list"]),
+        UPLOAD_LIMIT,
+    )
+    .await
+    {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let original = shown_name(&list.name);
+    let ext = Path::new(&original)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .filter(|e| matches!(e.as_str(), "xlsx" | "xlsm" | "csv"));
+    // The reader goes by the extension: the file is named by the server, with the one the
+    // user's file has.
+    let saved = match &ext {
+        Some(ext) => {
+            let named = list.path.with_file_name(format!("list.{ext}"));
+            match std::fs::rename(&list.path, &named) {
+                Ok(()) => Some(named),
+                Err(e) => return cannot_save(&state, lang, job.id, &e),
+            }
+        }
+        None => None,
+    };
+    let id = job.id;
+    let st = state.clone();
+    Jobs::spawn(job, move |job| {
+        stage(job, "work_stage_list");
+        let Some(file) = saved else {
+            let m = msg!(ImportFormat, path = &original);
+            job.say(Tone::Error, |l| m.in_lang(l));
+            return false;
+        };
+        // Findings name the file as the user knows it, not as it was saved.
+        let as_known = |s: String| s.replace(&file.display().to_string(), &original);
+        stage(job, "work_stage_write");
+        match ledger::import(&st.batch, &file, &BTreeMap::new(), &original) {
+            Err(refusal) => {
+                for d in refusal.shown() {
+                    job.say(Tone::Error, |l| as_known(d.in_lang(l)));
+                }
+                for m in refusal.closing() {
+                    job.say(Tone::Error, |l| as_known(m.in_lang(l)));
+                }
+                false
+            }
+            Ok(plan) => {
+                say_all(job, &plan.messages());
+                stage(job, "work_stage_done");
+                true
+            }
+        }
+    });
+    to_job(id)
+}
+
+/// `POST /work/pack`: the visit pack of the days (`date`) or cases (`case`) chosen, as
+/// `spotcheck pack`.
+async fn pack(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    body: Bytes,
+) -> Response {
+    let body = String::from_utf8_lossy(&body);
+    let mut dates = Vec::new();
+    let mut cases = Vec::new();
+    for (k, v) in security::query_pairs(&body) {
+        let v = v.trim().to_string();
+        if v.is_empty() {
+            continue;
+        }
+        match k.as_str() {
+            "date" => match NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
+                Ok(d) => dates.push(d),
+                Err(_) => {
+                    return state.error(
+                        lang,
+                        StatusCode::BAD_REQUEST,
+                        text::get(lang, "work_bad_date"),
+                    );
+                }
+            },
+            "case" => cases.push(v),
+            _ => {}
+        }
+    }
+    let job = state.jobs.new_job("pack");
+    let id = job.id;
+    let st = state.clone();
+    Jobs::spawn(job, move |job| {
+        let Some(lb) = load_for(job, &st.batch) else {
+            return false;
+        };
+        stage(job, "work_stage_check");
+        let packed = match selection(&lb, &dates, &cases) {
+            Ok(p) => p,
+            Err(m) => {
+                job.say(Tone::Error, |l| m.in_lang(l));
+                return false;
+            }
+        };
+        let errors = refusals(&lb, &st.engine, &packed);
+        if !errors.is_empty() {
+            for d in &errors {
+                job.say(Tone::Error, |l| d.in_lang(l));
+            }
+            let m = msg!(PackRefused, errors = errors.len());
+            job.say(Tone::Error, |l| m.in_lang(l));
+            return false;
+        }
+        let opts = PackOptions {
+            out: st.out.clone(),
+            dates,
+            cases,
+        };
+        match pack_with(&lb, &st.engine, &opts, job) {
+            Ok(written) => {
+                for w in &written {
+                    job.say(Tone::Ok, |l| w.message().in_lang(l));
+                    job.made(w.path.clone(), label_in(&st.out, &w.path));
+                }
+                stage(job, "work_stage_done");
+                true
+            }
+            Err(m) => {
+                job.say(Tone::Error, |l| m.in_lang(l));
+                false
+            }
+        }
+    });
+    to_job(id)
+}
+
+/// A file's path inside the output folder, for a link.
+fn label_in(out: &Path, path: &Path) -> String {
+    path.strip_prefix(out).unwrap_or(path).display().to_string()
+}
+
+/// Frees the build's place when the build job ends, however it ends.
+struct BuildPlace(Arc<AppState>);
+
+impl Drop for BuildPlace {
+    fn drop(&mut self) {
+        self.0.jobs.build_done();
+    }
+}
+
+/// `POST /work/build`: the whole batch, as `spotcheck build`; one at a time.
+async fn build(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) -> Response {
+    let job = state.jobs.new_job("build");
+    if let Err(running) = state.jobs.start_build(job.id) {
+        state.jobs.forget(job.id);
+        let running_page = format!("/work/jobs/{running}/view");
+        let mut r = state.error_with_link(
+            lang,
+            StatusCode::CONFLICT,
+            text::get(lang, "work_build_busy"),
+            Some((&running_page, text::get(lang, "work_see_running"))),
+        );
+        if let Ok(v) = HeaderValue::from_str(&running_page) {
+            r.headers_mut().insert(header::LINK, v);
+        }
+        return r;
+    }
+    let id = job.id;
+    let place = BuildPlace(state.clone());
+    Jobs::spawn(job, move |job| {
+        let st = &place.0;
+        let Some(lb) = load_for(job, &st.batch) else {
+            return false;
+        };
+        stage(job, "work_stage_check");
+        let opts = BuildOptions {
+            out: st.out.clone(),
+            ..BuildOptions::default()
+        };
+        match build_with(&lb, &st.engine, &opts, job) {
+            Ok(r) => {
+                say_all(job, &r.messages());
+                job.made(r.archive.path.clone(), label_in(&st.out, &r.archive.path));
+                for v in &r.volume {
+                    job.made(v.clone(), label_in(&st.out, v));
+                }
+                stage(job, "work_stage_done");
+                true
+            }
+            Err(e) => {
+                let (zh, en) = (e.lines(Lang::Zh), e.lines(Lang::En));
+                for (z, e) in zh.iter().zip(&en) {
+                    job.say(Tone::Error, |l| if l == Lang::En { e } else { z }.clone());
+                }
+                false
+            }
+        }
+    });
+    to_job(id)
+}
+
+/// `POST /work/verify`: an uploaded archive (`archive`) and an optional public key (`pubkey`),
+/// as `spotcheck verify`. The archive is written to disk as it arrives (up to
+/// [`ARCHIVE_LIMIT`]), never held in memory.
+async fn verify_upload(
+    State(state): State<Arc<AppState>>,
+    PageLang(lang): PageLang,
+    headers: HeaderMap,
+    form: Multipart,
+) -> Response {
+    let job = state.jobs.new_job("verify");
+    let (archive, mut files) = match uploaded(
+        &state,
+        lang,
+        &job,
+        (&headers, form),
+        ("archive", &["archive", "pubkey"]),
+        ARCHIVE_LIMIT,
+    )
+    .await
+    {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let path = archive.path.clone();
+    let key = files
+        .remove("pubkey")
+        .map(|k| (k.path, shown_name(&k.name)));
+    let original = shown_name(&archive.name);
+    let id = job.id;
+    Jobs::spawn(job, move |job| {
+        stage(job, "work_stage_verify");
+        let public_key = match key
+            .as_ref()
+            .map(|(k, _)| sign::read_public_key(k))
+            .transpose()
+        {
+            Ok(k) => k,
+            Err(e) => {
+                let m = msg!(CliError, error = e.message());
+                job.say(Tone::Error, |l| match &key {
+                    Some((k, name)) => m.in_lang(l).replace(&k.display().to_string(), name),
+                    None => m.in_lang(l),
+                });
+                return false;
+            }
+        };
+        let opts = VerifyOptions {
+            public_key,
+            ..VerifyOptions::default()
+        };
+        let mut report = verify(&path, &opts);
+        report.archive = original.clone();
+        let tone = match report.verdict {
+            Verdict::Intact => Tone::Ok,
+            Verdict::SignatureUnchecked => Tone::Warning,
+            Verdict::Damaged | Verdict::Unreadable => Tone::Error,
+        };
+        // The report as verify prints it, line by line: the archive, the verdict, the errors
+        // (`  - …`), what else it found, the signature; then the warnings.
+        let saved = path.display().to_string();
+        let lines = |l: Lang| -> Vec<String> {
+            report
+                .in_lang(l)
+                .lines()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| t.replace(&saved, &original))
+                .collect()
+        };
+        let (zh, en) = (lines(Lang::Zh), lines(Lang::En));
+        for (i, (z, e)) in zh.iter().zip(&en).enumerate() {
+            let t = match i {
+                1 => tone,
+                _ if z.starts_with("  - ") => Tone::Error,
+                _ => Tone::Info,
+            };
+            job.say(t, |l| if l == Lang::En { e } else { z }.clone());
+        }
+        for w in report.warnings() {
+            job.say(Tone::Warning, |l| {
+                msg!(VerifyWarningLine, message = w.in_lang(l)).in_lang(l)
+            });
+        }
+        stage(job, "work_stage_done");
+        report.verdict.is_valid()
+    });
+    to_job(id)
+}
