@@ -43,7 +43,7 @@ pub struct BuildReport {
     pub archive: Packed,
     /// Whether the summary table and the analysis report were made undated (no
     /// `analysis_submitted_on`): said, since their date line is then blank.
-    pub undated_analysis: bool,
+    pub(crate) undated_analysis: bool,
     /// What was still open when the bag was made (the archive is marked 未完结), in Chinese
     /// and English.
     pub open: [Vec<String>; 2],

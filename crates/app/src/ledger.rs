@@ -172,7 +172,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// Which column holds which field, with the row of the headers.
 #[derive(Debug, Clone)]
 pub struct Columns {
-    pub header_row: usize,
+    pub(crate) header_row: usize,
     pub of: BTreeMap<Field, usize>,
 }
 
@@ -323,7 +323,7 @@ pub struct ImportPlan {
     pub matched: Vec<(usize, String)>,
     /// Which prefix a category's new cases take and why, for each category whose series
     /// the import starts (in the order of the rows).
-    pub prefix_notes: Vec<Message>,
+    pub(crate) prefix_notes: Vec<Message>,
 }
 
 impl ImportPlan {
@@ -815,7 +815,7 @@ fn used_of(existing: &[Existing]) -> Vec<Used> {
 }
 
 /// The text of a planned case file: the modeline, a comment, and what the list gave.
-pub fn planned_case_text(c: &Case, source: &str) -> String {
+pub(crate) fn planned_case_text(c: &Case, source: &str) -> String {
     let v = &c.visit;
     let p = &c.party;
     let mut t = format!(
@@ -877,7 +877,7 @@ pub fn planned_case_text(c: &Case, source: &str) -> String {
 }
 
 /// How many findings of a refused import are shown; the rest are counted.
-pub const SHOWN_ERRORS: usize = 100;
+pub(crate) const SHOWN_ERRORS: usize = 100;
 
 /// Why an import wrote nothing.
 #[derive(Debug)]
@@ -936,7 +936,11 @@ pub fn import(
 
 /// Writes the planned cases of `plan`: each file new (an existing file is never replaced),
 /// atomically, and the evidence folder of each. Returns the files written.
-pub fn write_import(root: &Path, plan: &ImportPlan, source: &str) -> Result<Vec<PathBuf>, Message> {
+pub(crate) fn write_import(
+    root: &Path,
+    plan: &ImportPlan,
+    source: &str,
+) -> Result<Vec<PathBuf>, Message> {
     let mut written = Vec::new();
     for n in &plan.new {
         let text = planned_case_text(&n.case, source);
@@ -961,7 +965,7 @@ pub fn write_import(root: &Path, plan: &ImportPlan, source: &str) -> Result<Vec<
 
 /// The ledger's columns after the fields `import` reads: the stage and the dates of the lab's
 /// work (import leaves them alone).
-pub const LEDGER_EXTRA: [&str; 5] = [
+pub(crate) const LEDGER_EXTRA: [&str; 5] = [
     "环节",
     "报告编号",
     "报告签发日期",
@@ -970,7 +974,7 @@ pub const LEDGER_EXTRA: [&str; 5] = [
 ];
 
 /// The ledger's columns, in order.
-pub fn ledger_headers() -> Vec<&'static str> {
+pub(crate) fn ledger_headers() -> Vec<&'static str> {
     let mut h: Vec<&str> = [
         Field::Id,
         Field::PartyName,
@@ -994,7 +998,7 @@ pub fn ledger_headers() -> Vec<&'static str> {
 
 /// One row of the ledger per case: every case, planned or visited, in plan order of its
 /// category, then by id.
-pub fn ledger_rows(lb: &LoadedBatch) -> Vec<Vec<String>> {
+pub(crate) fn ledger_rows(lb: &LoadedBatch) -> Vec<Vec<String>> {
     let rank = |c: &Case| {
         lb.batch
             .plan
@@ -1088,4 +1092,4 @@ pub fn ledger_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, rust_xlsxwriter::Xls
 }
 
 /// The ledger's sheet name.
-pub const LEDGER_SHEET: &str = "台账";
+pub(crate) const LEDGER_SHEET: &str = "台账";

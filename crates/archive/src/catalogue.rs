@@ -20,21 +20,21 @@ use spotcheck_input::stats::Share;
 
 /// Dates in the catalogue as DA/T 22-2015 (5.5.2) prescribes for 归档文件目录: eight figures,
 /// the international standard notation of year, month and day (20230302).
-pub const DATE_FORMAT: &str = "%Y%m%d";
+pub(crate) const DATE_FORMAT: &str = "%Y%m%d";
 
 /// OUT/catalogue/
 pub const OUT_DIR: &str = "catalogue";
 /// The file names, without extension.
-pub const STEM: &str = "归档文件目录";
+pub(crate) const STEM: &str = "归档文件目录";
 
 /// One row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub no: usize,
     /// 件号 (DA/T 22-2015): the records office's running number of the document, four digits.
-    pub item_no: String,
+    pub(crate) item_no: String,
     /// 档号 of the document (全宗号-WS·年度-保管期限-机构（问题）-件号); empty without a 全宗号.
-    pub archival_no: String,
+    pub(crate) archival_no: String,
     /// 文号: the document's own number: the batch notice's, a visit notice's, a report's; the
     /// case id (抽样单编号) for the forms of a visit; empty for a document that has none.
     pub doc_no: String,
@@ -252,7 +252,7 @@ fn metadata(lb: &LoadedBatch, items: usize) -> Vec<(&'static str, String)> {
 
 /// The header of both forms of the catalogue: DA/T 22-2015's items (序号, 档号, 文号, 责任者, 题名,
 /// 日期, 密级, 页数), with the 件号 apart and the file's path in the bag as its 备注.
-pub const HEADERS: [&str; 10] = [
+pub(crate) const HEADERS: [&str; 10] = [
     "序号",
     "件号",
     "档号",

@@ -48,8 +48,8 @@ use spotcheck_documents::render::{BATCH_DIR, LABS_DIR, Rendered, SUMMARY_KIND};
 use spotcheck_input::load::{BATCH_FILE, LoadedBatch};
 
 pub use bagit::nfc;
-pub use layout::*;
-pub use metadata::METADATA_FILE;
+pub(crate) use layout::*;
+pub(crate) use metadata::METADATA_FILE;
 use spotcheck_core::text::hex;
 use spotcheck_input::evidence::{EvidenceKind, evidence_kind};
 
@@ -351,7 +351,7 @@ pub struct Contents {
     pub documents: usize,
     pub photos: usize,
     pub videos: usize,
-    pub other_evidence: usize,
+    pub(crate) other_evidence: usize,
     pub volumes: usize,
     pub tables: usize,
     pub catalogue: bool,
@@ -467,12 +467,12 @@ pub fn bag_info(
 
 /// The label of bag-info.txt's line that records the bag was signed, and by which file: a
 /// bag that says so and lacks the file lost its signature (verify says so).
-pub const SIGNED_LABEL: &str = "签名文件";
+pub(crate) const SIGNED_LABEL: &str = "签名文件";
 
 /// The file of the `k`th signature (from 0): [`SIGNATURE_FILE`] for the first, then
 /// `tagmanifest-sha256.txt.2.minisig`, `.3.minisig` … for the co-signers of a batch of several
 /// labs, each a detached minisign signature of the tag manifest by its own key.
-pub fn signature_file(k: usize) -> String {
+pub(crate) fn signature_file(k: usize) -> String {
     if k == 0 {
         SIGNATURE_FILE.to_string()
     } else {
@@ -481,7 +481,7 @@ pub fn signature_file(k: usize) -> String {
 }
 
 /// Whether `path` (in the bag) is a signature file [`signature_file`] names.
-pub fn is_signature_file(path: &str) -> bool {
+pub(crate) fn is_signature_file(path: &str) -> bool {
     path == SIGNATURE_FILE
         || path
             .strip_prefix(TAGMANIFEST_FILE)

@@ -59,17 +59,17 @@ pub struct QrLookup {
     pub copy: usize,
     pub page: usize,
     /// Whether the archive is the batch the code names.
-    pub same_batch: bool,
+    pub(crate) same_batch: bool,
     /// The archived document of that case and kind (its first copy), when there is one.
     pub document: Option<ArchivedDoc>,
     /// The archived case file of that case, and its SHA-256.
-    pub case_file: Option<String>,
-    pub case_file_sha256: Option<String>,
+    pub(crate) case_file: Option<String>,
+    pub(crate) case_file_sha256: Option<String>,
     /// The SHA-256 the code names (none on a draft).
-    pub printed_sha256: Option<String>,
+    pub(crate) printed_sha256: Option<String>,
     /// Whether the case file the page was made from is the one archived (none when either
     /// hash is missing).
-    pub case_file_unchanged: Option<bool>,
+    pub(crate) case_file_unchanged: Option<bool>,
 }
 
 impl QrLookup {
@@ -226,7 +226,7 @@ fn describe(path: &str) -> ArchivedDoc {
 }
 
 /// `--document`: whether `file`, byte for byte, is a document of the archive.
-pub fn find_document(archive: &Path, file: &Path) -> Result<DocumentLookup, LookupError> {
+pub(crate) fn find_document(archive: &Path, file: &Path) -> Result<DocumentLookup, LookupError> {
     let mut f = File::open(file).map_err(|e| {
         LookupError(msg!(
             LookupDocumentUnreadable,
@@ -259,7 +259,7 @@ pub fn find_document(archive: &Path, file: &Path) -> Result<DocumentLookup, Look
 
 /// `--qr`: the record a scanned page's text names, and whether its case file is the one
 /// archived.
-pub fn find_qr(archive: &Path, text: &str) -> Result<QrLookup, LookupError> {
+pub(crate) fn find_qr(archive: &Path, text: &str) -> Result<QrLookup, LookupError> {
     let mark = PageMark::parse(text).map_err(|e| {
         LookupError(match e {
             MarkError::NotOurs => msg!(LookupQrNotOurs),

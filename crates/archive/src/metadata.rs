@@ -15,7 +15,7 @@ use spotcheck_input::load::LoadedBatch;
 use spotcheck_input::model::ArchiveInfo;
 
 /// Its name in the bag.
-pub const METADATA_FILE: &str = "metadata.xml";
+pub(crate) const METADATA_FILE: &str = "metadata.xml";
 
 /// The file format DA/T 46's 格式信息 names, by the file's extension.
 fn format_of(file: &str) -> &'static str {

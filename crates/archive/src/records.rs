@@ -15,7 +15,7 @@ use spotcheck_input::model::{ArchiveInfo, Retention};
 
 /// 年度: as batch.yaml says, else the year the batch's documents were made (DA/T 22-2015: 文件
 /// 形成年度), the year of its notice, not the year it is archived.
-pub fn archive_year(lb: &LoadedBatch) -> i32 {
+pub(crate) fn archive_year(lb: &LoadedBatch) -> i32 {
     lb.batch
         .archive
         .year
@@ -48,13 +48,13 @@ const DEFAULTED: &str = "（缺省，未经档案部门确定）";
 
 /// The 件号 of the `n`th document of the catalogue (from 1): `first_item` of batch.yaml, else
 /// 1, for the first, and one more for each after it.
-pub fn item_no(lb: &LoadedBatch, n: usize) -> u32 {
+pub(crate) fn item_no(lb: &LoadedBatch, n: usize) -> u32 {
     let first = lb.batch.archive.first_item.unwrap_or(1);
     first.saturating_add(u32::try_from(n.saturating_sub(1)).unwrap_or(u32::MAX))
 }
 
 /// A 件号 as a 档号 writes it: four digits at least.
-pub fn item_label(item: u32) -> String {
+pub(crate) fn item_label(item: u32) -> String {
     format!("{item:04}")
 }
 

@@ -23,9 +23,9 @@ use spotcheck_core::msg;
 use spotcheck_core::output::write_atomic;
 
 /// The secret key file written by `spotcheck keygen`.
-pub const SECRET_KEY_FILE: &str = "spotcheck.key";
+pub(crate) const SECRET_KEY_FILE: &str = "spotcheck.key";
 /// The public key file written by `spotcheck keygen`.
-pub const PUBLIC_KEY_FILE: &str = "spotcheck.pub";
+pub(crate) const PUBLIC_KEY_FILE: &str = "spotcheck.pub";
 
 const UNTRUSTED_PREFIX: &str = "untrusted comment: ";
 const TRUSTED_PREFIX: &str = "trusted comment: ";
@@ -325,7 +325,7 @@ impl SigningKey {
     }
 
     /// The public key file text (`minisign -p` format) of this secret key.
-    pub fn public_key_text(&self) -> String {
+    pub(crate) fn public_key_text(&self) -> String {
         let mut raw = Vec::with_capacity(42);
         raw.extend_from_slice(b"Ed");
         raw.extend_from_slice(&self.keynum);

@@ -11,8 +11,8 @@ use std::io::Write;
 use std::path::Path;
 
 /// Leftovers of a run killed while writing start with this and end with [`TEMP_SUFFIX`].
-pub const TEMP_PREFIX: &str = ".spotcheck-";
-pub const TEMP_SUFFIX: &str = ".tmp";
+pub(crate) const TEMP_PREFIX: &str = ".spotcheck-";
+pub(crate) const TEMP_SUFFIX: &str = ".tmp";
 
 /// The temporary file beside `path` that becomes `path` when persisted; readable by others as
 /// an ordinary new file would be (tempfile's default is owner-only).

@@ -10,7 +10,7 @@ use spotcheck_input::stats::{BatchStats, Counts, Share};
 
 /// The written analysis of a share of the batch, from its numbers: one paragraph per aspect.
 /// Every figure is one of `s`; what a rate is taken over is said where it is given.
-pub fn analysis_text(
+pub(crate) fn analysis_text(
     lb: &LoadedBatch,
     share: Share,
     s: &BatchStats,

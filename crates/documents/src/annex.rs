@@ -13,7 +13,7 @@ use spotcheck_core::msg;
 use spotcheck_input::load::LoadedBatch;
 
 /// The resolution at which the pages of an attached PDF are drawn.
-pub const PDF_DPI: f32 = 200.0;
+pub(crate) const PDF_DPI: f32 = 200.0;
 
 /// The pages of one attached annex: its number and, per page, the virtual path the notice's
 /// source reads and the image's bytes.

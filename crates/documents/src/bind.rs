@@ -18,7 +18,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 /// Why a document could not be bound.
 #[derive(Debug)]
-pub enum BindError {
+pub(crate) enum BindError {
     /// It could not be read as a PDF.
     Unreadable(String),
     /// It has `found` pages, not the number it was rendered with.
@@ -28,7 +28,7 @@ pub enum BindError {
 }
 
 /// A volume being filled: its slot pages in order and the next one to fill.
-pub struct Binder {
+pub(crate) struct Binder {
     volume: Document,
     slots: Vec<ObjectId>,
     next: usize,

@@ -21,10 +21,10 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::fonts::{FontOptions, Fonts};
 
 /// The shared Typst library every template imports.
-pub const LIB_NAME: &str = "spotcheck.typ";
-pub const LIB_SOURCE: &str = include_str!("../../../templates/spotcheck.typ");
+pub(crate) const LIB_NAME: &str = "spotcheck.typ";
+pub(crate) const LIB_SOURCE: &str = include_str!("../../../templates/spotcheck.typ");
 /// Generated per run from the fonts available.
-pub const FONTS_NAME: &str = "fonts.typ";
+pub(crate) const FONTS_NAME: &str = "fonts.typ";
 
 /// Stack size of the compiling threads.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
@@ -110,11 +110,11 @@ pub struct Compiled {
     pub pdf: Vec<u8>,
     pub pages: usize,
     /// Time spent laying out (Typst's compile) and exporting to PDF, on this thread.
-    pub compile_time: Duration,
-    pub export_time: Duration,
+    pub(crate) compile_time: Duration,
+    pub(crate) export_time: Duration,
     /// The same pages as OFD, when asked for ([`Engine::compile_ofd`]), and the time it took.
     pub ofd: Option<Vec<u8>>,
-    pub ofd_time: Duration,
+    pub(crate) ofd_time: Duration,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -170,7 +170,7 @@ impl Engine {
     ///
     /// `pages_of` tells how long a result's document was: after a long one, Typst's memoized
     /// results are dropped at once (a 1,500-row table leaves half a gigabyte of them).
-    pub fn map_documents<T: Sync, R: Send>(
+    pub(crate) fn map_documents<T: Sync, R: Send>(
         &self,
         items: &[T],
         f: impl Fn(&T) -> R + Sync,
@@ -214,7 +214,7 @@ impl Engine {
     }
 
     /// The generated `fonts.typ`, for `--emit-typst`.
-    pub fn fonts_module(&self) -> &str {
+    pub(crate) fn fonts_module(&self) -> &str {
         &self.fonts_module
     }
 
@@ -224,13 +224,13 @@ impl Engine {
     }
 
     /// The PDF standards documents are made to.
-    pub fn pdf_standards(&self) -> &[PdfStandard] {
+    pub(crate) fn pdf_standards(&self) -> &[PdfStandard] {
         &self.pdf.standards
     }
 
     /// Compiles with extra binary files the source may read (`image("/docs/a.pdf")`), given
     /// by their absolute virtual path, and optionally other PDF standards than the engine's.
-    pub fn compile_with(
+    pub(crate) fn compile_with(
         &self,
         source: &DocSource,
         text: String,
@@ -241,7 +241,7 @@ impl Engine {
     }
 
     /// [`Engine::compile_with`], and with `ofd` the same laid-out pages as an OFD package too.
-    pub fn compile_ofd(
+    pub(crate) fn compile_ofd(
         &self,
         source: &DocSource,
         text: String,

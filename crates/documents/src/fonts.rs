@@ -17,13 +17,8 @@ const EMBEDDED: &[(&str, usize, &[u8])] = include!(concat!(env!("OUT_DIR"), "/fo
 /// fonts and fails when it is stale (`SPOTCHECK_UPDATE_FONT_INFO=1` rewrites it).
 pub const EMBEDDED_INFO: &str = include_str!("../../../fonts/embedded.json");
 
-/// The embedded fonts' file names, sizes and compressed bytes.
-pub fn embedded_files() -> impl Iterator<Item = (&'static str, usize, &'static [u8])> {
-    EMBEDDED.iter().copied()
-}
-
 /// The bytes of an embedded font, decompressed.
-pub fn embedded_bytes(name: &str) -> Option<Vec<u8>> {
+pub(crate) fn embedded_bytes(name: &str) -> Option<Vec<u8>> {
     let (_, size, packed) = EMBEDDED.iter().find(|(n, _, _)| *n == name)?;
     let mut out = Vec::with_capacity(*size);
     zstd::stream::copy_decode(*packed, &mut out).ok()?;
@@ -70,10 +65,10 @@ impl FontSource for EmbeddedFace {
 /// Characters a font family draws wrongly, by family name prefix: such a family is told not
 /// to cover them, so that the next font of the chain draws them. The Fandol fonts draw
 /// U+FFE5 FULLWIDTH YEN SIGN (￥) as a dollar sign.
-pub const WRONG_GLYPHS: &[(&str, &[char])] = &[("Fandol", &['\u{FFE5}'])];
+pub(crate) const WRONG_GLYPHS: &[(&str, &[char])] = &[("Fandol", &['\u{FFE5}'])];
 
 /// The characters `family` must not be used for.
-pub fn wrong_glyphs(family: &str) -> &'static [char] {
+pub(crate) fn wrong_glyphs(family: &str) -> &'static [char] {
     WRONG_GLYPHS
         .iter()
         .find(|(prefix, _)| family.starts_with(prefix))
@@ -84,14 +79,14 @@ pub fn wrong_glyphs(family: &str) -> &'static [char] {
 /// (喆, 堃, 燊, 𠮷) in the Song, FangSong, Kai and title styles, so that such a character looks
 /// like the text around it: HanaMinA for the basic plane (the characters the Fandol fonts
 /// lack), HanaMinB for the supplementary planes (CJK extensions B to F).
-pub const SERIF_FALLBACK: [&str; 2] = ["HanaMinA", "HanaMinB"];
+pub(crate) const SERIF_FALLBACK: [&str; 2] = ["HanaMinA", "HanaMinB"];
 
 /// The sans font that catches rare characters in the Hei style, and everything else the
 /// other fonts lack.
-pub const FALLBACK: &str = "Noto Sans CJK SC";
+pub(crate) const FALLBACK: &str = "Noto Sans CJK SC";
 
 /// After the CJK fonts: symbols they lack (subscript digits, math signs).
-pub const SYMBOLS: &str = "Libertinus Serif";
+pub(crate) const SYMBOLS: &str = "Libertinus Serif";
 
 /// A style of Chinese official paperwork.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,7 +282,7 @@ impl Fonts {
     /// regular, and the documents embolden them with a stroke instead (`faux-bold` in
     /// spotcheck.typ). Empty when the style's first family has no bold face at all (every
     /// character is then regular alike) or draws every character.
-    pub fn lacking_bold(&self, text: &str) -> String {
+    pub(crate) fn lacking_bold(&self, text: &str) -> String {
         let book = self.store.book();
         let Some(family) = self
             .chains

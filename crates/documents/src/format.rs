@@ -8,7 +8,7 @@ use spotcheck_input::money::Money;
 pub use spotcheck_core::messages::date_cn;
 
 /// `A、B`: names joined as in Chinese prose.
-pub fn join_cn<S: AsRef<str>>(items: &[S]) -> String {
+pub(crate) fn join_cn<S: AsRef<str>>(items: &[S]) -> String {
     items
         .iter()
         .map(|s| s.as_ref())
@@ -17,7 +17,7 @@ pub fn join_cn<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// Like [`date_cn`] for an optional date; empty when absent.
-pub fn opt_date_cn(d: Option<NaiveDate>) -> String {
+pub(crate) fn opt_date_cn(d: Option<NaiveDate>) -> String {
     d.map(date_cn).unwrap_or_default()
 }
 

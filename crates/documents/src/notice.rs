@@ -5,7 +5,7 @@ use serde::Serialize;
 
 /// A paragraph of the notice's body.
 #[derive(Debug, Clone, Serialize)]
-pub struct Paragraph {
+pub(crate) struct Paragraph {
     /// `h1` for `一、…`, `h2` for `（一）…`, `p` for body text.
     pub level: &'static str,
     /// The paragraph, or a level-2 heading up to its first full stop.
@@ -16,7 +16,7 @@ pub struct Paragraph {
 
 /// One paragraph of the notice's body, with its level: `h1` for `一、…`, `h2` for `（一）…`,
 /// `p` for body text.
-pub fn notice_paragraphs(body: &str) -> Vec<Paragraph> {
+pub(crate) fn notice_paragraphs(body: &str) -> Vec<Paragraph> {
     const NUMERALS: &str = "一二三四五六七八九十";
     body.lines()
         .map(str::trim)
@@ -54,7 +54,7 @@ pub fn notice_paragraphs(body: &str) -> Vec<Paragraph> {
 /// How a title's lines stand: centred (the notice's title, an annex's title), or from the left
 /// margin (an annex's name in the 附件说明, its lines aligned on the first character).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arrangement {
+pub(crate) enum Arrangement {
     Centred,
     Left,
 }
@@ -83,7 +83,7 @@ const PHRASE_STARTS: &[&str] = &[
 
 /// The words a title's line break never falls inside (besides [`PHRASE_STARTS`]): a break
 /// before 合格产品 inside 不合格产品 is no break at a phrase.
-pub const TITLE_WORDS: &[&str] = &[
+pub(crate) const TITLE_WORDS: &[&str] = &[
     "不合格",
     "产品",
     "质量",
@@ -111,7 +111,7 @@ fn title_width(s: &str) -> usize {
 /// The notice's title in lines broken by meaning (GB/T 9704 7.3.3: 回行时词意完整，排列对称，
 /// 长短适宜，标题排列应当使用梯形或菱形): see [`title_in_lines`], at 20 characters of 2号 type
 /// a line.
-pub fn title_lines(title: &str, authority: &str) -> Vec<String> {
+pub(crate) fn title_lines(title: &str, authority: &str) -> Vec<String> {
     title_in_lines(title, authority, 20, Arrangement::Centred)
 }
 
@@ -123,7 +123,7 @@ pub fn title_lines(title: &str, authority: &str) -> Vec<String> {
 /// (the middle the longest), none of them very short, the most even such; from the left, the
 /// first lines as full as they can be. A title written with line breaks keeps them; one no
 /// such break can fit is left to the typesetter.
-pub fn title_in_lines(
+pub(crate) fn title_in_lines(
     title: &str,
     authority: &str,
     line: usize,

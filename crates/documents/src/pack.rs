@@ -38,7 +38,7 @@ use spotcheck_input::load::{BATCH_FILE, LoadedBatch};
 use spotcheck_input::model::Case;
 
 /// OUT/pack/
-pub const PACK_DIR: &str = "pack";
+pub(crate) const PACK_DIR: &str = "pack";
 
 /// The forms of a visit, in the order they are used on site.
 pub const PACK_KINDS: [&str; 7] = [
@@ -82,7 +82,7 @@ pub struct PackedDoc {
     pub kind: &'static str,
     /// The case, for a form.
     pub case: Option<String>,
-    pub first_page: usize,
+    pub(crate) first_page: usize,
     pub pages: usize,
 }
 
@@ -94,7 +94,7 @@ const BLANK_RULES: &str = "#show \"\u{E000}\": box(width: 1fr, height: 1.7em, st
 
 /// The forms a case's pack holds: every form of the visit for a planned case; the forms of
 /// its outcome for a visited one.
-pub fn kinds_for(c: &Case) -> Vec<&'static Kind> {
+pub(crate) fn kinds_for(c: &Case) -> Vec<&'static Kind> {
     PACK_KINDS
         .iter()
         .filter_map(|id| CATALOG.iter().find(|k| k.id == *id))

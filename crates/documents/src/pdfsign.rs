@@ -34,11 +34,11 @@ use spotcheck_core::messages::Message;
 use spotcheck_core::msg;
 
 /// The certificate and the key `keygen --x509` writes, and `--sign-pdf DIR` reads.
-pub const CERT_FILE: &str = "signing-cert.pem";
-pub const KEY_FILE: &str = "signing-key.pem";
+pub(crate) const CERT_FILE: &str = "signing-cert.pem";
+pub(crate) const KEY_FILE: &str = "signing-key.pem";
 
 /// The kinds signed: what the lab issues to the enterprise.
-pub const SIGNED_KINDS: &[&str] = &["report", "result-notice"];
+pub(crate) const SIGNED_KINDS: &[&str] = &["report", "result-notice"];
 
 /// Bytes reserved for the CMS in /Contents (hex-encoded twice as many): the certificate and a
 /// signature take under 2 KB; room for a CA's chain.

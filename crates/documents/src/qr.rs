@@ -23,7 +23,7 @@ use qrcode::{EcLevel, QrCode};
 pub const PREFIX: &str = "SC2";
 
 /// What the texts of the first format start with (still read).
-pub const PREFIX_V1: &str = "SPOTCHECK1";
+pub(crate) const PREFIX_V1: &str = "SPOTCHECK1";
 
 /// How many hex digits of the case file's SHA-256 a code carries: 128 bits, enough that no
 /// other file can be made to match (a second preimage of 128 bits), half the digits of the

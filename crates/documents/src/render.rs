@@ -52,7 +52,7 @@ pub struct RenderOptions {
 /// Rows per part of a per-batch list. Typst holds a whole document in memory while laying it
 /// out: the summary table of 10,000 lots as one document (723 pages) took 3.6 GB; parts of
 /// 1,500 rows (about 110 pages) stay near 0.5 GB each.
-pub const ROWS_PER_PART: usize = 1500;
+pub(crate) const ROWS_PER_PART: usize = 1500;
 
 /// The per-batch documents that list lots, one row each, and the context key of their rows.
 const ROW_LISTS: &[(&str, &str)] = &[
@@ -94,7 +94,7 @@ impl Job {
 }
 
 /// The file name without extension of a copy after the first: `sampling-sheet-copy2`.
-pub fn copy_stem(kind: &str, copy: usize) -> String {
+pub(crate) fn copy_stem(kind: &str, copy: usize) -> String {
     format!("{kind}-copy{copy}")
 }
 
@@ -232,7 +232,7 @@ fn plan(
 /// The views of the per-batch documents: the whole batch's first, then, when several labs
 /// share the batch, each lab's, for the documents each lab reports on its own. Each view holds
 /// its share's numbers, computed once.
-pub type BatchViews<'a> = Vec<BatchView<'a>>;
+pub(crate) type BatchViews<'a> = Vec<BatchView<'a>>;
 
 /// The per-batch views, when the selection makes any per-batch document.
 fn batch_views_if_needed<'a>(lb: &'a LoadedBatch, opts: &RenderOptions) -> BatchViews<'a> {
@@ -256,7 +256,7 @@ fn batch_views_if_needed<'a>(lb: &'a LoadedBatch, opts: &RenderOptions) -> Batch
 
 /// The labs that report their own share of the batch: every lab with work, when there are
 /// several (with one lab, its share is the whole batch).
-pub fn per_lab_shares(lb: &LoadedBatch) -> Vec<String> {
+pub(crate) fn per_lab_shares(lb: &LoadedBatch) -> Vec<String> {
     let labs = spotcheck_input::stats::labs_with_work(lb);
     if labs.len() > 1 {
         labs.into_iter().map(|l| l.id.clone()).collect()
@@ -266,7 +266,7 @@ pub fn per_lab_shares(lb: &LoadedBatch) -> Vec<String> {
 }
 
 /// Where the per-batch documents of a share go: `OUT/batch/`, or `OUT/batch/labs/<lab id>/`.
-pub fn batch_dir(out: &Path, lab: Option<&str>) -> PathBuf {
+pub(crate) fn batch_dir(out: &Path, lab: Option<&str>) -> PathBuf {
     match lab {
         Some(id) => out.join(BATCH_DIR).join(LABS_DIR).join(id),
         None => out.join(BATCH_DIR),
@@ -342,29 +342,10 @@ pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) ->
     found
 }
 
-/// The Typst source of one per-case document: its first copy, with QR codes for
-/// [`qr_pages_at_first`] pages.
-pub fn case_source(
-    lb: &LoadedBatch,
-    templates: &Templates,
-    case_index: usize,
-    kind: &Kind,
-    draft: bool,
-) -> Result<String, String> {
-    case_copy_source(
-        lb,
-        templates,
-        case_index,
-        kind,
-        (1, draft, None),
-        qr_pages_at_first(kind),
-    )
-}
-
 /// The Typst source of copy `copy` (from 1) of one per-case document, with the QR codes of
 /// its first `pages` pages (a page past them has none: make the source again with the number
 /// of pages the document has).
-pub fn case_copy_source(
+pub(crate) fn case_copy_source(
     lb: &LoadedBatch,
     templates: &Templates,
     case_index: usize,
@@ -401,7 +382,7 @@ pub fn qr_pages_at_first(kind: &Kind) -> usize {
 }
 
 /// `一式三联，第一联承检机构留存，第二联随样品流转，第三联受检单位留存`; empty for one copy.
-pub fn copies_text(copies: &[spotcheck_input::kinds::Copy]) -> String {
+pub(crate) fn copies_text(copies: &[spotcheck_input::kinds::Copy]) -> String {
     if copies.len() < 2 {
         return String::new();
     }
@@ -805,7 +786,7 @@ pub fn typst_sources(
 }
 
 /// OUT/cases/<id>/
-pub fn case_dir(out: &Path, id: &str) -> PathBuf {
+pub(crate) fn case_dir(out: &Path, id: &str) -> PathBuf {
     out.join("cases").join(id)
 }
 

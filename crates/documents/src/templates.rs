@@ -126,7 +126,7 @@ fn escape_char(c: char, before: Option<char>, after: Option<char>, out: &mut Str
 }
 
 /// A Typst string literal holding `s` exactly, for code positions (`title: "..."`).
-pub fn typst_string(s: &str) -> String {
+pub(crate) fn typst_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -226,7 +226,7 @@ impl Templates {
 
     /// Every template once, by name (`report.typ.tera`, …), with its built-in text; several
     /// kinds may share one (the two company lists).
-    pub fn builtin() -> Vec<(&'static str, &'static str)> {
+    pub(crate) fn builtin() -> Vec<(&'static str, &'static str)> {
         let mut all: Vec<(&str, &str)> = Vec::new();
         for (name, source) in CATALOG.iter().map(|k| (k.template, k.source)).chain(EXTRA) {
             if !all.iter().any(|(n, _)| *n == name) {

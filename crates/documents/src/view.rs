@@ -29,13 +29,13 @@ pub struct DocMeta {
     pub copy: Option<String>,
     /// The copies of the kind as its footnote states them: `一式三联，第一联承检机构留存，…`;
     /// empty for a kind made in one copy.
-    pub copies_text: String,
+    pub(crate) copies_text: String,
     /// The QR code of each page, from the first, as SVG images (per-case documents only).
     pub qr: Vec<String>,
     /// The signer's name, for a document signed as a PDF signature (`--sign-pdf`): its
     /// printed signature line names it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub esign: Option<String>,
+    pub(crate) esign: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -44,7 +44,7 @@ pub struct DocMeta {
 
 /// Formatted values of the batch.
 #[derive(Debug, Clone, Serialize)]
-pub struct BatchFmt {
+pub(crate) struct BatchFmt {
     pub issued_on: String,
     pub printed_on: String,
     pub sampling_start: String,
@@ -79,16 +79,16 @@ impl BatchFmt {
 
 /// Formatted and derived values of one case. The groups are present when their section is.
 #[derive(Debug, Clone, Serialize)]
-pub struct CaseFmt {
+pub(crate) struct CaseFmt {
     pub visit_date: String,
     pub notice_valid_until: String,
     /// The samplers' names, joined with `、`.
     pub samplers: String,
     /// The samplers' names with their credentials, `张三（JC-017）、李四（JC-021）`.
-    pub samplers_credentials: String,
+    pub(crate) samplers_credentials: String,
     pub domain: &'static str,
     pub outcome: &'static str,
-    pub manufacturer_is_party: bool,
+    pub(crate) manufacturer_is_party: bool,
     /// The nominal manufacturer as the sampling sheet records it (see [`maker_recorded`]).
     pub maker: String,
     #[serde(flatten)]
@@ -98,27 +98,27 @@ pub struct CaseFmt {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub party_fee: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub refusal_determined_on: Option<String>,
+    pub(crate) refusal_determined_on: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub refusal_reported_on: Option<String>,
+    pub(crate) refusal_reported_on: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_sampled_reported_on: Option<String>,
+    pub(crate) not_sampled_reported_on: Option<String>,
     #[serde(flatten)]
     pub inspection: Option<InspectionFmt>,
     #[serde(flatten)]
     pub conclusion: Option<ConclusionFmt>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub disposal_date: Option<String>,
+    pub(crate) disposal_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sent_on: Option<String>,
     /// The objection right, one sentence for every document that states it.
     pub objection_right: String,
     /// 任务来源: the ordering bureau and its notice, `晋城市市场监督管理局《…》（晋市市监〔2023〕3号）`.
-    pub task_source: String,
+    pub(crate) task_source: String,
     /// 任务类别: 监督抽查 (a re-inspection's 复查 when the batch orders one).
-    pub task_category: &'static str,
+    pub(crate) task_category: &'static str,
     pub backup_keep_days: u32,
-    pub is_refused: bool,
+    pub(crate) is_refused: bool,
     /// The names of the evidence files, without their folders.
     pub evidence: Vec<String>,
     /// Printed for the visit pack: blanks stand for what is written by hand on site.
@@ -129,41 +129,41 @@ pub struct CaseFmt {
 
 /// The product's figures as printed.
 #[derive(Debug, Clone, Serialize)]
-pub struct ProductFmt {
+pub(crate) struct ProductFmt {
     pub unit_price: String,
     /// The total paid: the written total, else unit price × test quantity.
     pub total: String,
     /// The total in Chinese capitals (大写).
-    pub total_upper: String,
+    pub(crate) total_upper: String,
     pub price_basis: &'static str,
     /// `检验样品2桶，备用样品2桶`.
-    pub sample_quantity: String,
-    pub test_qty: String,
-    pub backup_qty: String,
-    pub base_qty: String,
+    pub(crate) sample_quantity: String,
+    pub(crate) test_qty: String,
+    pub(crate) backup_qty: String,
+    pub(crate) base_qty: String,
 }
 
 /// The seals as printed.
 #[derive(Debug, Clone, Serialize)]
-pub struct SealsFmt {
-    pub seal_numbers: String,
+pub(crate) struct SealsFmt {
+    pub(crate) seal_numbers: String,
     pub backup_kept_at: &'static str,
 }
 
 /// The lab's part as printed.
 #[derive(Debug, Clone, Serialize)]
-pub struct InspectionFmt {
+pub(crate) struct InspectionFmt {
     pub received_on: String,
     pub issued_on: String,
-    pub tested_period: String,
-    pub seal_state: &'static str,
+    pub(crate) tested_period: String,
+    pub(crate) seal_state: &'static str,
     pub items: Vec<ItemFmt>,
     pub failed_items: String,
 }
 
 /// A test item as printed.
 #[derive(Debug, Clone, Serialize)]
-pub struct ItemFmt {
+pub(crate) struct ItemFmt {
     pub no: usize,
     pub verdict: &'static str,
     pub failed: bool,
@@ -173,10 +173,10 @@ pub struct ItemFmt {
 
 /// The conclusion, once the items give one.
 #[derive(Debug, Clone, Serialize)]
-pub struct ConclusionFmt {
+pub(crate) struct ConclusionFmt {
     pub conclusion: &'static str,
     pub qualified: bool,
-    pub conclusion_text: String,
+    pub(crate) conclusion_text: String,
 }
 
 impl CaseFmt {
@@ -268,7 +268,7 @@ impl CaseFmt {
 
     /// The values of a planned case as the visit pack prints them: the dates of the visit
     /// and every figure of the product written by hand.
-    pub fn blank_out(&mut self) {
+    pub(crate) fn blank_out(&mut self) {
         let date = DATE_BLANK.to_string();
         self.paper = true;
         self.visit_date = date.clone();
@@ -296,18 +296,18 @@ impl CaseFmt {
 /// A ruled blank, written by hand: the visit pack's documents show it as a line to write on
 /// (a show rule of the pack turns this private-use character into a box). Never printed as
 /// text, and never the placeholder 待填写.
-pub const BLANK: &str = "\u{E000}";
+pub(crate) const BLANK: &str = "\u{E000}";
 /// A short blank of fixed width, for a figure followed by text.
-pub const SHORT_BLANK: &str = "\u{E003}";
+pub(crate) const SHORT_BLANK: &str = "\u{E003}";
 /// A blank area of several ruled lines (what happened, remarks).
-pub const AREA_BLANK: &str = "\u{E001}";
+pub(crate) const AREA_BLANK: &str = "\u{E001}";
 /// A date written by hand: `＿＿年＿＿月＿＿日`.
-pub const DATE_BLANK: &str = "\u{E002}年\u{E002}月\u{E002}日";
+pub(crate) const DATE_BLANK: &str = "\u{E002}年\u{E002}月\u{E002}日";
 
 /// The case as the visit pack prints it: every 待填写 left by `new-case` a blank, and for a
 /// planned case every section of the visit present with blanks, so that each form prints its
 /// rows to fill in by hand.
-pub fn paper_case(c: &Case) -> Case {
+pub(crate) fn paper_case(c: &Case) -> Case {
     use spotcheck_input::model::{Manufacturer, NotSampled, Payment, Refusal, Sampler, Seals};
     let mut v = serde_json::to_value(c).unwrap_or_default();
     blank_placeholders(&mut v);
@@ -479,7 +479,7 @@ pub fn clause_phrase(clause: &str) -> String {
 /// What the sampling sheet records as the nominal manufacturer (标称生产者): its name, or
 /// 同受检单位 when none is written (the sheet says so, and a report or table must not print the
 /// seller's name as the maker's).
-pub fn maker_recorded(c: &Case) -> String {
+pub(crate) fn maker_recorded(c: &Case) -> String {
     c.manufacturer
         .as_ref()
         .map_or_else(|| "同受检单位".to_string(), |m| m.name.clone())
@@ -521,7 +521,7 @@ impl ConclusionFmt {
 
 /// A quantity with its unit as printed: `2桶`, `65%`, `2.1 MPa` (a space only before a unit
 /// written in Latin letters).
-pub fn with_unit(value: &str, unit: &str) -> String {
+pub(crate) fn with_unit(value: &str, unit: &str) -> String {
     let unit = unit.trim();
     if unit.is_empty() {
         value.to_string()
@@ -534,9 +534,9 @@ pub fn with_unit(value: &str, unit: &str) -> String {
 
 /// The whole context of one per-case document.
 #[derive(Debug, Serialize)]
-pub struct CaseView<'a> {
+pub(crate) struct CaseView<'a> {
     pub batch: &'a Batch,
-    pub batch_f: BatchFmt,
+    pub(crate) batch_f: BatchFmt,
     pub case: &'a Case,
     pub lab: Option<&'a Lab>,
     pub f: CaseFmt,
@@ -614,7 +614,7 @@ impl ListRow {
 /// A column of the lists as the templates show it: its id (which the layout uses to keep
 /// names whole) and its title.
 #[derive(Debug, Clone, Serialize)]
-pub struct ListColumnView {
+pub(crate) struct ListColumnView {
     pub id: ListColumn,
     pub header: &'static str,
 }
@@ -646,11 +646,11 @@ pub struct SummaryRow {
     pub delivery: String,
     /// The same in its parts (the date written 2023年3月25日, the method, the tracking number),
     /// a line each on paper.
-    pub delivery_parts: Vec<String>,
+    pub(crate) delivery_parts: Vec<String>,
 }
 
 /// The column titles of the summary table, in the order of [`SummaryRow`]'s fields.
-pub const SUMMARY_HEADERS: [&str; 16] = [
+pub(crate) const SUMMARY_HEADERS: [&str; 16] = [
     "序号",
     "抽样单编号",
     "产品类别",
@@ -676,10 +676,10 @@ pub struct AnnexView {
     pub title: String,
     /// The title in lines broken by meaning, as its annex page heads it (2号 less one, 18 pt:
     /// 24 characters a line).
-    pub title_lines: Vec<String>,
+    pub(crate) title_lines: Vec<String>,
     /// The title in lines broken by meaning, as the notice's 附件说明 lists it (3号, 16 pt, in
     /// the 21 characters that the list leaves after 附件：and the number).
-    pub list_lines: Vec<String>,
+    pub(crate) list_lines: Vec<String>,
     pub content: Option<AnnexContent>,
     pub file: Option<String>,
     /// The virtual paths of an attached file's pages, filled in when the notice is made.
@@ -698,7 +698,7 @@ pub struct Titles {
 
 /// The annex numbers of the two lists, when the notice lists them.
 #[derive(Debug, Clone, Serialize)]
-pub struct AnnexNumbers {
+pub(crate) struct AnnexNumbers {
     pub qualified: Option<usize>,
     pub unqualified: Option<usize>,
 }
@@ -715,7 +715,7 @@ pub struct CountsView {
     /// Whether anything was judged (a rate exists).
     pub judged: bool,
     /// The lots the rate is taken over.
-    pub judged_lots: u32,
+    pub(crate) judged_lots: u32,
 }
 
 impl CountsView {
@@ -744,18 +744,18 @@ pub struct StatsView {
 #[derive(Debug, Serialize)]
 pub struct BatchView<'a> {
     pub batch: &'a Batch,
-    pub batch_f: BatchFmt,
+    pub(crate) batch_f: BatchFmt,
     pub titles: Titles,
-    pub annex_no: AnnexNumbers,
+    pub(crate) annex_no: AnnexNumbers,
     pub annexes: Vec<AnnexView>,
-    pub title_lines: Vec<String>,
-    pub paragraphs: Vec<Paragraph>,
+    pub(crate) title_lines: Vec<String>,
+    pub(crate) paragraphs: Vec<Paragraph>,
     pub plan: Vec<PlanRow>,
-    pub plan_total: u32,
+    pub(crate) plan_total: u32,
     /// Whether the summary table has a lab column (the bureau's table of several labs).
-    pub lab_column: bool,
+    pub(crate) lab_column: bool,
     /// The columns of the qualified and unqualified lists (`lists.columns`).
-    pub list_columns: Vec<ListColumnView>,
+    pub(crate) list_columns: Vec<ListColumnView>,
     pub stats: StatsView,
     pub analysis: Vec<String>,
     /// The labs whose work this is, joined with `、`.
@@ -1061,7 +1061,7 @@ pub fn status_label(c: &Case) -> &'static str {
 }
 
 /// The stage of a planned case, as the ledger and the route sheet print it.
-pub const PLANNED_LABEL: &str = "待抽样";
+pub(crate) const PLANNED_LABEL: &str = "待抽样";
 
 /// The visited cases of a share, in plan order of their category, then by id. Planned cases
 /// are not lots: the bureau's documents (lists, summary table, analysis, volume) leave them
@@ -1106,7 +1106,7 @@ pub fn submitted_on(lb: &LoadedBatch, share: Share) -> Option<NaiveDate> {
 }
 
 /// The latest date any visited case of the share records (a planned date is no record).
-pub fn latest_record(lb: &LoadedBatch, share: Share) -> Option<NaiveDate> {
+pub(crate) fn latest_record(lb: &LoadedBatch, share: Share) -> Option<NaiveDate> {
     lb.cases
         .iter()
         .filter(|lc| share.has_case(&lc.case) && !lc.case.is_planned())

@@ -26,7 +26,7 @@ use spotcheck_input::load::LoadedBatch;
 use spotcheck_input::model::Verdict;
 
 /// OUT/volume/
-pub const VOLUME_DIR: &str = "volume";
+pub(crate) const VOLUME_DIR: &str = "volume";
 
 /// The volume's file name: `<batch id>-合订本.pdf`.
 pub fn file_name(lb: &LoadedBatch) -> String {
@@ -78,11 +78,11 @@ pub fn contents(lb: &LoadedBatch) -> Vec<(&'static str, Vec<(String, &'static st
 
 /// At most this many documents go into one part (册) of the volume: about 450 pages, as thick
 /// as a bound book gets, and as much as is held in memory at once while binding.
-pub const MAX_DOCS_PER_PART: usize = 300;
+pub(crate) const MAX_DOCS_PER_PART: usize = 300;
 
 /// The file name of part `k` (from 1) of `n`: `<batch id>-合订本.pdf` when there is one part,
 /// `<batch id>-合订本-第01册.pdf` ... when there are several.
-pub fn part_file_name(lb: &LoadedBatch, k: usize, n: usize) -> String {
+pub(crate) fn part_file_name(lb: &LoadedBatch, k: usize, n: usize) -> String {
     if n <= 1 {
         file_name(lb)
     } else {
@@ -103,7 +103,7 @@ pub fn bind(
     bind_with(lb, engine, rendered, out, false)
 }
 
-pub fn bind_with(
+pub(crate) fn bind_with(
     lb: &LoadedBatch,
     engine: &Engine,
     rendered: &[Rendered],

@@ -23,10 +23,10 @@ fn date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 }
 
 /// A column of the per-category table: its title and the count it shows.
-pub type CategoryColumn = (&'static str, fn(&stats::Counts) -> u32);
+pub(crate) type CategoryColumn = (&'static str, fn(&stats::Counts) -> u32);
 
 /// The columns of the per-category table, for the spreadsheet and the PDF alike.
-pub const CATEGORY_COLUMNS: [CategoryColumn; 10] = [
+pub(crate) const CATEGORY_COLUMNS: [CategoryColumn; 10] = [
     ("抽样次数", |c| c.visits),
     ("抽取样品", |c| c.sampled),
     ("拒检", |c| c.refused),
@@ -45,7 +45,7 @@ pub fn summary_workbook(lb: &LoadedBatch) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The workbook of the whole batch or of one lab's share.
-pub fn share_workbook(lb: &LoadedBatch, share: Share) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn share_workbook(lb: &LoadedBatch, share: Share) -> Result<Vec<u8>, XlsxError> {
     workbook(lb, &BatchView::of(lb, share))
 }
 

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 /// Extensions that count as photo or video evidence.
-pub const MEDIA_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "heic", "mp4", "mov", "avi", "pdf"];
+pub(crate) const MEDIA_EXTENSIONS: &[&str] =
+    &["jpg", "jpeg", "png", "heic", "mp4", "mov", "avi", "pdf"];
 
 /// Whether a path names a photo or video (by extension, any case).
 pub fn is_media(path: &str) -> bool {

@@ -11,7 +11,8 @@ use std::fs::File;
 use std::path::Path;
 
 /// The lock file's name in the batch folder, where a folder cannot be locked.
-pub const LOCK_FILE: &str = ".spotcheck-lock";
+#[cfg(not(unix))]
+pub(crate) const LOCK_FILE: &str = ".spotcheck-lock";
 
 /// The lock, held until dropped.
 pub struct BatchLock {

@@ -54,7 +54,7 @@ pub struct Batch {
     /// 主要依据（法律、规章）。
     #[schemars(title = "主要依据（法律、规章）")]
     #[serde(default)]
-    pub legal_basis: Vec<String>,
+    pub(crate) legal_basis: Vec<String>,
     /// 抽查范围。
     #[schemars(title = "抽查范围")]
     pub scope: String,
@@ -376,7 +376,7 @@ pub struct Terms {
     /// 文书中对组织抽查部门的简称（报送对象），如 市局、区局。
     #[schemars(title = "组织抽查部门简称")]
     #[serde(default = "default_authority_short")]
-    pub authority_short: String,
+    pub(crate) authority_short: String,
 }
 
 impl Default for Terms {
@@ -450,7 +450,7 @@ pub struct Authority {
     /// 承办科室，如 产品质量监管科。
     #[schemars(title = "承办科室")]
     #[serde(default)]
-    pub department: Option<String>,
+    pub(crate) department: Option<String>,
     /// 地址。
     #[schemars(title = "地址")]
     #[serde(default)]
@@ -1104,7 +1104,7 @@ pub struct Inspection {
     /// 检验机构给样品的编号（样品编号），报告上印出。
     #[schemars(title = "样品编号")]
     #[serde(default)]
-    pub sample_no: Option<String>,
+    pub(crate) sample_no: Option<String>,
     /// 检验报告编号。
     #[schemars(title = "检验报告编号")]
     #[serde(default)]

@@ -96,7 +96,7 @@ impl MoneyError {
     }
 
     /// The error back from serde's text, when it is one.
-    pub fn from_serde(raw: &str) -> Option<MoneyError> {
+    pub(crate) fn from_serde(raw: &str) -> Option<MoneyError> {
         let rest = raw.strip_prefix(MONEY_ERROR_TAG)?.strip_prefix(':')?;
         let (kind, value) = rest.split_once(':')?;
         let kind = [

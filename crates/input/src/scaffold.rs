@@ -65,7 +65,7 @@ const PLACEHOLDER_NAME: &str = "现场照片.jpg";
 pub const PLACEHOLDER: &str = "待填写";
 
 /// The JSON Schemas written beside batch.yaml, named in the files' modelines.
-pub const BATCH_SCHEMA_FILE: &str = "batch.schema.json";
+pub(crate) const BATCH_SCHEMA_FILE: &str = "batch.schema.json";
 pub const CASE_SCHEMA_FILE: &str = "case.schema.json";
 
 /// What `init` wrote.
@@ -162,7 +162,7 @@ pub fn category_prefix(category: &str) -> Option<String> {
 
 /// The cases already in the batch folder (read leniently: a case with errors elsewhere still
 /// counts), by id and category, in the order of their files.
-pub fn existing_ids(root: &Path) -> Vec<Used> {
+pub(crate) fn existing_ids(root: &Path) -> Vec<Used> {
     let mut out = Vec::new();
     for entry in WalkDir::new(root.join(CASES_DIR))
         .follow_links(false)

@@ -17,16 +17,16 @@ use spotcheck_core::messages::Message;
 use spotcheck_core::msg;
 
 /// The most rows a list may have (the header row and any title rows above it included).
-pub const MAX_ROWS: usize = 50_000;
+pub(crate) const MAX_ROWS: usize = 50_000;
 
 /// The most columns a list may have: A to CV.
-pub const MAX_COLS: usize = 100;
+pub(crate) const MAX_COLS: usize = 100;
 
 /// The most bytes a workbook's parts may inflate to, together.
-pub const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_INFLATED: u64 = 256 * 1024 * 1024;
 
 /// The most parts (zip entries) a workbook may have.
-pub const MAX_PARTS: usize = 10_000;
+pub(crate) const MAX_PARTS: usize = 10_000;
 
 /// The rows of the sheet read, as text, with where they are.
 pub struct Sheet {

@@ -6,12 +6,12 @@
 //! these helpers to name the characters and give the half-width (半角) correction.
 
 /// Whether `c` is a full-width form of an ASCII character, or the ideographic space.
-pub fn is_full_width(c: char) -> bool {
+pub(crate) fn is_full_width(c: char) -> bool {
     matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}')
 }
 
 /// The half-width character of a full-width one; any other character unchanged.
-pub fn half_width(c: char) -> char {
+pub(crate) fn half_width(c: char) -> char {
     match c {
         '\u{3000}' => ' ',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
@@ -25,7 +25,7 @@ pub fn to_half_width(s: &str) -> String {
 }
 
 /// Whether `s` holds any full-width character.
-pub fn has_full_width(s: &str) -> bool {
+pub(crate) fn has_full_width(s: &str) -> bool {
     s.chars().any(is_full_width)
 }
 
@@ -35,7 +35,7 @@ const NAMED: usize = 6;
 /// The distinct full-width characters of `s`, in order of appearance, each written for a
 /// message: `“２”`; the ideographic space, which cannot be seen, as `U+3000`. Beyond six, `…`
 /// stands for the others.
-pub fn full_width_chars(s: &str) -> Vec<String> {
+pub(crate) fn full_width_chars(s: &str) -> Vec<String> {
     let mut seen: Vec<char> = Vec::new();
     for c in s.chars().filter(|&c| is_full_width(c)) {
         if !seen.contains(&c) {

@@ -20,13 +20,13 @@ use spotcheck_core::msg;
 
 /// One step of a field path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Seg {
+pub(crate) enum Seg {
     Key(String),
     Index(usize),
 }
 
 /// Formats a path as written in YAML terms: `visit.samplers[1].name`.
-pub fn path_string(path: &[Seg]) -> String {
+pub(crate) fn path_string(path: &[Seg]) -> String {
     let mut out = String::new();
     for seg in path {
         match seg {
@@ -55,7 +55,7 @@ pub struct PosIndex {
 
 impl PosIndex {
     /// The position of the value at `path`, or of its nearest ancestor that has one.
-    pub fn value_pos(&self, path: &[Seg]) -> (usize, usize) {
+    pub(crate) fn value_pos(&self, path: &[Seg]) -> (usize, usize) {
         let mut p = path.to_vec();
         loop {
             if let Some(pos) = self.values.get(&path_string(&p)) {
@@ -68,7 +68,7 @@ impl PosIndex {
     }
 
     /// The position of the key that names `path`, falling back to the value's.
-    pub fn key_pos(&self, path: &[Seg]) -> (usize, usize) {
+    pub(crate) fn key_pos(&self, path: &[Seg]) -> (usize, usize) {
         self.keys
             .get(&path_string(path))
             .copied()
@@ -262,7 +262,7 @@ fn check_raw_controls(file: &str, text: &str) -> Result<(), Diagnostic> {
 
 /// Every string value that holds a control character (C0, C1 other than tab and line breaks,
 /// or a bidirectional control), located: such values are refused before they reach a form.
-pub fn control_chars(file: &str, doc: &Document) -> Vec<Diagnostic> {
+pub(crate) fn control_chars(file: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     walk_strings(&doc.value, &mut Vec::new(), &mut |path, s| {
         if let Some(c) = s
@@ -517,7 +517,7 @@ fn syntax_message(raw: &str, text: &str, pos: (usize, usize)) -> (Message, (usiz
 /// colon and an ideographic space: YAML reads them as text, not as a field. Lines inside block
 /// scalars (`notice_body: |`) and comments are passed over; a field name is a lower-case
 /// name such as every field of the case and batch files has.
-pub fn full_width_colons(file: &str, text: &str) -> Vec<Diagnostic> {
+pub(crate) fn full_width_colons(file: &str, text: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     // The indentation of the line that opened a block scalar, while inside it.
     let mut block: Option<usize> = None;
@@ -623,7 +623,7 @@ fn opens_block_scalar(content: &str) -> bool {
 }
 
 /// Deserializes a parsed document into `T`, collecting every independent error.
-pub fn deserialize_all<T: DeserializeOwned>(
+pub(crate) fn deserialize_all<T: DeserializeOwned>(
     file: &str,
     doc: &Document,
 ) -> Result<T, Vec<Diagnostic>> {
@@ -961,7 +961,7 @@ const ASCII_FIELDS: &[&str] = &["id", "postcode", "phone", "tracking_no"];
 
 /// Every value of an ASCII-only field ([`ASCII_FIELDS`]) that holds full-width characters,
 /// located at the first of them, with the half-width value.
-pub fn full_width_values(file: &str, doc: &Document) -> Vec<Diagnostic> {
+pub(crate) fn full_width_values(file: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     walk_strings(&doc.value, &mut Vec::new(), &mut |path, s| {
         let ascii_field =
@@ -989,7 +989,7 @@ pub fn full_width_values(file: &str, doc: &Document) -> Vec<Diagnostic> {
 
 /// An example value that fits a field, by the field's name, as it is written in YAML (text
 /// that looks like a number in quotes): for the hints of type errors.
-pub fn field_example(key: &str) -> Option<&'static str> {
+pub(crate) fn field_example(key: &str) -> Option<&'static str> {
     let date = key == "date"
         || key.ends_with("_on")
         || key.ends_with("_deadline")

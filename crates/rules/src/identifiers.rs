@@ -14,7 +14,7 @@ use spotcheck_input::load::LoadedCase;
 
 /// What is wrong with an evidence path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EvidenceProblem {
+pub(crate) enum EvidenceProblem {
     /// The path itself is not allowed (`evidence.path`).
     Path(Msg),
     /// Nothing usable at that path (`evidence.file`).
@@ -22,7 +22,7 @@ pub enum EvidenceProblem {
 }
 
 /// Checks one evidence path, relative to the batch folder `root`.
-pub fn evidence_problem(root: &Path, rel: &str) -> Option<EvidenceProblem> {
+pub(crate) fn evidence_problem(root: &Path, rel: &str) -> Option<EvidenceProblem> {
     let bytes = rel.as_bytes();
     if rel.trim().is_empty() {
         return Some(EvidenceProblem::Path(Msg::EvidenceEmpty));

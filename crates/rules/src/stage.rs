@@ -146,7 +146,7 @@ impl Checker<'_> {
 }
 
 /// The name of an outcome, in the catalog.
-pub fn outcome_label(o: Outcome) -> Msg {
+pub(crate) fn outcome_label(o: Outcome) -> Msg {
     match o {
         Outcome::Sampled => Msg::LabelSampled,
         Outcome::Refused => Msg::LabelRefused,

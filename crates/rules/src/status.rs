@@ -100,7 +100,7 @@ impl Deadline {
     }
 
     /// The state, in `lang`: a met deadline says when it was met.
-    pub fn state_in(&self, lang: Lang) -> String {
+    pub(crate) fn state_in(&self, lang: Lang) -> String {
         match (self.state, self.met_on) {
             (DeadlineState::Met, Some(d)) => msg!(StatusMetOn, date = d).in_lang(lang),
             (state, _) => state.message().template(lang).to_string(),

@@ -114,7 +114,7 @@ impl Report {
 }
 
 /// Runs every rule and adds the counts and the plan progress.
-pub fn check_report(lb: &LoadedBatch) -> Report {
+pub(crate) fn check_report(lb: &LoadedBatch) -> Report {
     let diagnostics = check(lb);
     let summary = Summary {
         cases: lb.cases.len(),

@@ -44,10 +44,10 @@ pub struct Preview {
 }
 
 /// The resolution of preview pages: about a screen's.
-pub const PREVIEW_DPI: f32 = 110.0;
+pub(crate) const PREVIEW_DPI: f32 = 110.0;
 
 /// The page of a batch that cannot be loaded: every error, located.
-pub fn load_failed(state: &AppState, lang: Lang, diags: &Diagnostics) -> Response {
+pub(crate) fn load_failed(state: &AppState, lang: Lang, diags: &Diagnostics) -> Response {
     let mut msg = text::get(lang, "load_failed").to_string();
     msg.push('\n');
     msg.push_str(&diags.in_lang(lang));
@@ -92,7 +92,7 @@ struct ListRow {
 }
 
 /// How many cases a page of the list shows.
-pub const PAGE_ROWS: usize = 50;
+pub(crate) const PAGE_ROWS: usize = 50;
 
 /// The errors and warnings `check` finds in each case file of `lb`: computed once for each
 /// version of the batch the store gives, not on every page of the list.
@@ -284,7 +284,7 @@ pub async fn list(
 }
 
 /// The words key of a stage.
-pub fn stage_word(s: &str) -> &'static str {
+pub(crate) fn stage_word(s: &str) -> &'static str {
     match s {
         "planned" => "stage_planned",
         "sampled" => "stage_sampled",
@@ -531,7 +531,7 @@ pub async fn check(
 }
 
 /// Where the previous versions of a case file are kept: `BATCH/.spotcheck-backup/<file>.<n>`.
-pub const BACKUP_DIR: &str = ".spotcheck-backup";
+pub(crate) const BACKUP_DIR: &str = ".spotcheck-backup";
 
 pub fn backup(root: &std::path::Path, file: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let target = root.join(BACKUP_DIR).join(file);
@@ -776,7 +776,7 @@ pub async fn preview(
 }
 
 /// `GET /cases/{id}/page/{n}`: one page of the preview as PNG.
-pub async fn preview_page(
+pub(crate) async fn preview_page(
     State(state): State<Arc<AppState>>,
     PageLang(lang): PageLang,
     Path((id, n)): Path<(String, usize)>,

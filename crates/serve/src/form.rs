@@ -59,7 +59,7 @@ pub struct Spec {
 
 /// The sections of the form: id, words key, which outcomes show it (empty: always), and the
 /// top-level properties in it.
-pub const SECTIONS: &[(&str, &str, &[&str], &[&str])] = &[
+pub(crate) const SECTIONS: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "general",
         "sec_general",
@@ -94,13 +94,13 @@ pub const SECTIONS: &[(&str, &str, &[&str], &[&str])] = &[
 ];
 
 /// The form of a case: the top-level nodes by name, and every field by path pattern.
-pub struct CaseForm {
+pub(crate) struct CaseForm {
     pub top: BTreeMap<String, Node>,
     pub fields: HashMap<String, Spec>,
 }
 
 /// The form, built once from the schema.
-pub static FORM: LazyLock<CaseForm> = LazyLock::new(|| {
+pub(crate) static FORM: LazyLock<CaseForm> = LazyLock::new(|| {
     let schema = scaffold::case_schema();
     let order = example_order();
     let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
@@ -328,7 +328,7 @@ fn node(path: &str, v: &Value, defs: &Value, order: &HashMap<String, usize>) -> 
 
 /// The pattern of a field name: list indexes as `*` (`visit.samplers.0.name` →
 /// `visit.samplers.*.name`), or `None` when a part is empty or an index is too large.
-pub fn pattern_of(name: &str) -> Option<String> {
+pub(crate) fn pattern_of(name: &str) -> Option<String> {
     let mut parts = Vec::new();
     for p in name.split('.') {
         if p.is_empty() {
@@ -348,7 +348,7 @@ pub fn pattern_of(name: &str) -> Option<String> {
 
 /// Every value of a case (its JSON) by the name of its field in the form
 /// (`visit.samplers.0.name` → `王明`), as the form shows it.
-pub fn fields_of(value: &Value) -> BTreeMap<String, String> {
+pub(crate) fn fields_of(value: &Value) -> BTreeMap<String, String> {
     fn walk(v: &Value, name: &str, out: &mut BTreeMap<String, String>) {
         match v {
             Value::Object(m) => m.iter().for_each(|(k, v)| walk(v, &join(name, k), out)),
@@ -374,7 +374,7 @@ pub fn fields_of(value: &Value) -> BTreeMap<String, String> {
 }
 
 /// A finding's YAML path as a field name: `visit.samplers[1].name` → `visit.samplers.1.name`.
-pub fn field_of_path(path: &str) -> String {
+pub(crate) fn field_of_path(path: &str) -> String {
     path.replace('[', ".").replace(']', "")
 }
 
@@ -382,7 +382,7 @@ pub fn field_of_path(path: &str) -> String {
 
 /// Why a posted form cannot be used.
 #[derive(Debug)]
-pub struct BadForm(pub String);
+pub(crate) struct BadForm(pub String);
 
 enum Tree {
     Leaf(Value),
@@ -412,7 +412,7 @@ impl Tree {
 /// The value a posted form describes: every non-empty field at its path, typed by its input
 /// (a number that does not read as one stays text, for the reader to report where it is);
 /// empty fields, items and sections left out. Names starting with `_` are the form's own.
-pub fn value_of_form(pairs: &[(String, String)]) -> Result<Value, BadForm> {
+pub(crate) fn value_of_form(pairs: &[(String, String)]) -> Result<Value, BadForm> {
     let form = &*FORM;
     let mut root = Tree::Map(BTreeMap::new());
     for (name, raw) in pairs {
@@ -487,7 +487,7 @@ fn insert(root: &mut Tree, name: &str, value: Value) -> Result<(), ()> {
 
 /// The comment lines at the top of a case file (the schema modeline first, added when
 /// missing): kept when the form is saved.
-pub fn header_of(original: &str, file: &str) -> String {
+pub(crate) fn header_of(original: &str, file: &str) -> String {
     let mut lines: Vec<&str> = original
         .lines()
         .take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
@@ -548,11 +548,11 @@ pub struct Shown {
 /// The values a field may take in this batch, by field pattern (`category`, `lab`,
 /// `refusal.county_bureau` …): the value written and what the clerk sees (a lab's name, not
 /// its id).
-pub type Choices = HashMap<&'static str, Vec<(String, String)>>;
+pub(crate) type Choices = HashMap<&'static str, Vec<(String, String)>>;
 
 /// The choices the batch gives: its plan's categories, its labs by name, its county bureaus,
 /// its reasons for not sampling.
-pub fn choices_of(batch: &spotcheck_input::model::Batch) -> Choices {
+pub(crate) fn choices_of(batch: &spotcheck_input::model::Batch) -> Choices {
     let same = |v: &str| (v.to_string(), v.to_string());
     let counties: Vec<(String, String)> = batch.counties.iter().map(|c| same(&c.name)).collect();
     let mut c = Choices::new();
@@ -583,7 +583,7 @@ pub fn choices_of(batch: &spotcheck_input::model::Batch) -> Choices {
 }
 
 /// The sections of the form as its menu shows them: id and name.
-pub fn section_menu(lang: Lang) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn section_menu(lang: Lang) -> Vec<(&'static str, &'static str)> {
     SECTIONS
         .iter()
         .map(|(id, key, ..)| (*id, super::text::get(lang, key)))
@@ -657,7 +657,7 @@ impl Render<'_, '_> {
 }
 
 /// The finding as the page shows it.
-pub fn finding_html(f: &Shown) -> String {
+pub(crate) fn finding_html(f: &Shown) -> String {
     format!(
         "<p class=\"finding\" data-rule=\"{}\" data-severity=\"{}\">{}</p>",
         esc(&f.rule),
@@ -859,7 +859,7 @@ fn last_key(n: &Node) -> &str {
 }
 
 /// The amount in 大写, or nothing when `s` is no amount.
-pub fn upper_of(s: &str) -> String {
+pub(crate) fn upper_of(s: &str) -> String {
     match spotcheck_input::money::Money::parse(s.trim()) {
         Ok(m) if !s.trim().is_empty() => spotcheck_documents::format::money_upper(m),
         _ => String::new(),

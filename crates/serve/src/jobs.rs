@@ -34,7 +34,7 @@ pub enum Tone {
 /// One line a job shows, in each language (a page asks in its own).
 #[derive(Debug, Clone)]
 pub struct Line {
-    pub tone: Tone,
+    pub(crate) tone: Tone,
     text: [String; 2],
 }
 
@@ -51,10 +51,10 @@ fn both(f: impl Fn(Lang) -> String) -> [String; 2] {
 }
 
 /// How many of a job's first lines are kept.
-pub const HEAD_LINES: usize = 400;
+pub(crate) const HEAD_LINES: usize = 400;
 
 /// How many of a job's last lines are kept after the first [`HEAD_LINES`].
-pub const TAIL_LINES: usize = 100;
+pub(crate) const TAIL_LINES: usize = 100;
 
 /// A file a job made, offered for download.
 #[derive(Debug, Clone)]
@@ -78,7 +78,7 @@ pub struct Status {
     /// The last [`TAIL_LINES`] lines after those, when there are more.
     pub tail: std::collections::VecDeque<Line>,
     /// How many lines between the two are not kept.
-    pub omitted: u64,
+    pub(crate) omitted: u64,
     pub finished: bool,
     /// Whether it did what was asked (meaningful once finished).
     pub ok: bool,
@@ -196,7 +196,7 @@ impl Jobs {
     }
 
     /// A new job, registered, not started.
-    pub fn new_job(&self, kind: &'static str) -> Arc<Job> {
+    pub(crate) fn new_job(&self, kind: &'static str) -> Arc<Job> {
         let id = self.next.fetch_add(1, Ordering::SeqCst) + 1;
         let job = Arc::new(Job {
             id,
@@ -211,7 +211,7 @@ impl Jobs {
     }
 
     /// Takes the one build's place for job `id`, or gives the id of the build that holds it.
-    pub fn start_build(&self, id: u64) -> Result<(), u64> {
+    pub(crate) fn start_build(&self, id: u64) -> Result<(), u64> {
         match self
             .building
             .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
@@ -225,7 +225,7 @@ impl Jobs {
     }
 
     /// Forgets a job that was never started.
-    pub fn forget(&self, id: u64) {
+    pub(crate) fn forget(&self, id: u64) {
         self.all
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -239,7 +239,7 @@ impl Jobs {
     }
 
     /// Frees the build slot (the build job, when it ends).
-    pub fn build_done(&self) {
+    pub(crate) fn build_done(&self) {
         self.building.store(false, Ordering::SeqCst);
     }
 

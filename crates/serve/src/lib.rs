@@ -103,7 +103,7 @@ pub struct AppState {
 }
 
 /// The findings counted per case file, with the batch they were counted on.
-pub type CheckedCounts = std::sync::Mutex<
+pub(crate) type CheckedCounts = std::sync::Mutex<
     Option<(
         Arc<spotcheck_input::load::LoadedBatch>,
         Arc<std::collections::HashMap<String, (usize, usize)>>,
@@ -145,7 +145,7 @@ impl AppState {
 
     /// An error page that also links to where the clerk can go on (`(address, words)`): the
     /// running build's page when a second build is refused.
-    pub fn error_with_link(
+    pub(crate) fn error_with_link(
         &self,
         lang: Lang,
         status: StatusCode,
@@ -171,7 +171,7 @@ impl AppState {
 }
 
 /// `zh` or `en`.
-pub fn lang_code(lang: Lang) -> &'static str {
+pub(crate) fn lang_code(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "zh",
         Lang::En => "en",
@@ -179,7 +179,7 @@ pub fn lang_code(lang: Lang) -> &'static str {
 }
 
 /// The value of `<html lang>`.
-pub fn html_lang(lang: Lang) -> &'static str {
+pub(crate) fn html_lang(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
@@ -187,7 +187,7 @@ pub fn html_lang(lang: Lang) -> &'static str {
 }
 
 /// Text made safe for HTML (Tera's escaping, as the templates do it).
-pub fn html_escape(s: &str) -> String {
+pub(crate) fn html_escape(s: &str) -> String {
     tera::escape_html(s)
 }
 
@@ -280,7 +280,7 @@ async fn not_found(
 }
 
 /// The whole application over `state`.
-pub fn router(state: Arc<AppState>) -> Router {
+pub(crate) fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/", get(dashboard::page))
         .route("/cases", get(cases::list))

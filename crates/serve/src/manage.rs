@@ -26,7 +26,7 @@ use spotcheck_input::scaffold::{self, NewCase};
 
 /// The largest upload of evidence at once: 1 GiB (a visit's video), written to disk as it
 /// arrives.
-pub const EVIDENCE_LIMIT: usize = 1 << 30;
+pub(crate) const EVIDENCE_LIMIT: usize = 1 << 30;
 
 /// `POST /cases/new`: a new case of the category, outcome, domain and date chosen, as
 /// `spotcheck new-case` makes it; then its page.
@@ -236,7 +236,7 @@ pub async fn evidence(
 }
 
 /// The file name of the batch's ledger: `DH-2024-01-台账.xlsx`.
-pub fn ledger_name(batch: &str) -> String {
+pub(crate) fn ledger_name(batch: &str) -> String {
     format!("{batch}-台账.xlsx")
 }
 

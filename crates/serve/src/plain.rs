@@ -103,7 +103,7 @@ pub fn plain(text: &str) -> String {
 /// [`plain`] for a finding about the field `at` (`visit.samplers.1`): a bare name in it
 /// (`缺少必填字段 name`) is first taken as one of that field's own (`visit.samplers.name`,
 /// 姓名).
-pub fn plain_at(text: &str, at: &str) -> String {
+pub(crate) fn plain_at(text: &str, at: &str) -> String {
     let words = &*WORDS;
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());

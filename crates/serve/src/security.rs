@@ -32,12 +32,12 @@ use spotcheck_core::messages::Lang;
 
 /// The name of the cookie that carries the token: one per port, so that two servers on the
 /// same machine do not take each other's.
-pub fn token_cookie(addr: SocketAddr) -> String {
+pub(crate) fn token_cookie(addr: SocketAddr) -> String {
     format!("spotcheck_token_{}", addr.port())
 }
 
 /// The header a program may send the token in.
-pub const TOKEN_HEADER: &str = "x-spotcheck-token";
+pub(crate) const TOKEN_HEADER: &str = "x-spotcheck-token";
 
 /// The guard: host, language, token, origin; then the handler; then the headers every page
 /// carries.
@@ -165,7 +165,7 @@ pub async fn guard(State(state): State<Arc<AppState>>, mut req: Request, next: N
 /// Whether the `Host` header names this server: its own address, or for a loopback address
 /// `localhost` and the other loopback forms, always with the port. A server told to listen on
 /// every interface (`0.0.0.0`) accepts any IP address with its port, never a name.
-pub fn host_allowed(headers: &HeaderMap, addr: SocketAddr) -> bool {
+pub(crate) fn host_allowed(headers: &HeaderMap, addr: SocketAddr) -> bool {
     let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
         return false;
     };
@@ -197,7 +197,7 @@ fn ip_with_port(host: &str, port: u16) -> bool {
 /// Whether a state-changing request comes from a page of this server: an `Origin` naming the
 /// host it was sent to (itself one of this server's names), or, with no `Origin` or the opaque
 /// `null`, the browser's own word `Sec-Fetch-Site: same-origin` (a page cannot set it).
-pub fn same_origin(headers: &HeaderMap, addr: SocketAddr) -> bool {
+pub(crate) fn same_origin(headers: &HeaderMap, addr: SocketAddr) -> bool {
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     let fetch_site_same = || {
         headers
@@ -216,7 +216,7 @@ pub fn same_origin(headers: &HeaderMap, addr: SocketAddr) -> bool {
 
 /// A request's path made a path of this server: `//host/x` or `/\\host` (which a browser reads as
 /// another host) becomes `/host/x`.
-pub fn local_path(path: &str) -> String {
+pub(crate) fn local_path(path: &str) -> String {
     format!("/{}", path.trim_start_matches(['/', '\\']))
 }
 
@@ -243,7 +243,7 @@ fn cookies(headers: &HeaderMap) -> Vec<(String, String)> {
 }
 
 /// The pairs of a query string, decoded.
-pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+pub(crate) fn query_pairs(query: &str) -> Vec<(String, String)> {
     query
         .split('&')
         .filter(|p| !p.is_empty())

@@ -21,7 +21,7 @@ use spotcheck_input::load::{self, BATCH_FILE, CASES_DIR, LoadedBatch, LoadedCase
 use spotcheck_input::model::Case;
 
 /// A loaded batch, or every error that stopped it.
-pub type Loaded = Result<Arc<LoadedBatch>, Arc<Diagnostics>>;
+pub(crate) type Loaded = Result<Arc<LoadedBatch>, Arc<Diagnostics>>;
 
 /// What a file looked like: size and time of change.
 type Seen = (u64, u128);

@@ -36,7 +36,7 @@ use spotcheck_documents::pack::{PackOptions, pack_with, refusals, selection};
 use spotcheck_input::load::{self, LoadedBatch};
 
 /// The work pages' templates (`templates/serve/work*.html`): name and text.
-pub const TEMPLATES: &[(&str, &str)] = &[
+pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     (
         "work.html",
         include_str!("../../../templates/serve/work.html"),
@@ -48,7 +48,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The work pages' scripts and styles (`assets/serve/`): name, content type, text.
-pub const ASSETS: &[(&str, &str, &str)] = &[
+pub(crate) const ASSETS: &[(&str, &str, &str)] = &[
     (
         "work.js",
         "text/javascript; charset=utf-8",
@@ -190,7 +190,7 @@ pub const WORDS: &[(&str, &str, &str)] = &[
 pub const ARCHIVE_LIMIT: usize = 8 << 30;
 
 /// The routes of the work pages.
-pub fn routes() -> Router<Arc<AppState>> {
+pub(crate) fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/work", get(page))
         .route("/work/import", post(import))
@@ -483,7 +483,7 @@ pub fn disposition(kind: &str, name: &str) -> String {
 
 /// The content type of a file offered by a job, and whether the browser shows it (`inline`:
 /// a PDF opens in the browser's viewer, ready to print) or saves it (`attachment`).
-pub fn download_kind(name: &str) -> (&'static str, &'static str) {
+pub(crate) fn download_kind(name: &str) -> (&'static str, &'static str) {
     match Path::new(name).extension().and_then(|e| e.to_str()) {
         Some("pdf") => ("application/pdf", "inline"),
         Some("zip") => ("application/zip", "attachment"),

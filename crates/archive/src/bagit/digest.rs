@@ -75,7 +75,7 @@ impl Algorithm {
     }
 
     /// Hex digits of a checksum.
-    pub fn hex_len(self) -> usize {
+    pub(crate) fn hex_len(self) -> usize {
         match self {
             Algorithm::Md5 => 32,
             Algorithm::Sha1 => 40,
@@ -93,7 +93,7 @@ impl Algorithm {
 
     /// The algorithm of a normalized name (§2.4: lowercase, alphanumeric only, so `sha3_256`
     /// is `sha3256` here).
-    pub fn from_name(normalized: &str) -> Option<Self> {
+    pub(crate) fn from_name(normalized: &str) -> Option<Self> {
         Algorithm::ALL
             .into_iter()
             .find(|a| normalize_algorithm(a.name()) == normalized)
@@ -133,7 +133,7 @@ impl Digests {
 
 /// Computes every needed algorithm in one pass over the bytes.
 #[derive(Default)]
-pub struct MultiHasher {
+pub(crate) struct MultiHasher {
     hashers: Vec<(Algorithm, Box<dyn DynDigest + Send>)>,
 }
 
@@ -161,14 +161,14 @@ impl MultiHasher {
 
 /// Payload or tag manifest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ManifestKind {
+pub(crate) enum ManifestKind {
     Payload,
     Tag,
 }
 
 /// A manifest's name in the base directory, `manifest-ALG.txt` or `tagmanifest-ALG.txt` (in
 /// any case): its kind and the algorithm part as written.
-pub fn manifest_name(rel: &str) -> Option<(ManifestKind, &str)> {
+pub(crate) fn manifest_name(rel: &str) -> Option<(ManifestKind, &str)> {
     if rel.contains('/') {
         return None;
     }
@@ -198,7 +198,9 @@ pub(super) fn normalize_algorithm(raw: &str) -> String {
 
 /// The algorithms to compute for a bag whose base directory holds these names: those of its
 /// manifests that this program knows.
-pub fn needed_algorithms<'a>(root_names: impl IntoIterator<Item = &'a str>) -> BTreeSet<Algorithm> {
+pub(crate) fn needed_algorithms<'a>(
+    root_names: impl IntoIterator<Item = &'a str>,
+) -> BTreeSet<Algorithm> {
     root_names
         .into_iter()
         .filter_map(manifest_name)
@@ -207,7 +209,7 @@ pub fn needed_algorithms<'a>(root_names: impl IntoIterator<Item = &'a str>) -> B
 }
 
 /// Whether verify keeps this file's bytes to read it: the tag files the rules read.
-pub fn is_read_tag_file(rel: &str) -> bool {
+pub(crate) fn is_read_tag_file(rel: &str) -> bool {
     matches!(rel, BAGIT_FILE | BAG_INFO_FILE | FETCH_FILE) || manifest_name(rel).is_some()
 }
 
@@ -219,7 +221,7 @@ pub fn nfc(s: &str) -> String {
 /// Why a name (relative, `/`-separated) is unsafe: absolute, a drive letter, a `..`, `.` or
 /// empty segment, a backslash or NUL (RFC 8493 §5.1). A trailing `/` (a directory entry) is
 /// allowed.
-pub fn name_problem(name: &str) -> Option<Msg> {
+pub(crate) fn name_problem(name: &str) -> Option<Msg> {
     let trimmed = name.strip_suffix('/').unwrap_or(name);
     if name.starts_with('/') || name.starts_with('~') || name.chars().nth(1) == Some(':') {
         Some(Msg::BagNameAbsolute)

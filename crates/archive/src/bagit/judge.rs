@@ -31,7 +31,7 @@ pub struct Bag<'a> {
     /// The bytes of the tag files that [`is_read_tag_file`] names, when they could be read.
     pub tags: &'a HashMap<String, Vec<u8>>,
     /// Whether the base directory has a directory `data`.
-    pub has_payload_dir: bool,
+    pub(crate) has_payload_dir: bool,
     /// Whether the bag must be complete: items of fetch.txt not yet fetched are then errors
     /// (§3), not warnings.
     pub complete: bool,
@@ -46,11 +46,11 @@ pub struct Judgement {
     /// The algorithms of the payload manifests that could be read.
     pub algorithms: Vec<Algorithm>,
     /// Every path listed in any payload manifest.
-    pub payload_listed: BTreeSet<String>,
+    pub(crate) payload_listed: BTreeSet<String>,
     /// The names of the tag manifests present.
-    pub tag_manifests: Vec<String>,
+    pub(crate) tag_manifests: Vec<String>,
     /// Whether bag-info.txt has a Payload-Oxum.
-    pub has_oxum: bool,
+    pub(crate) has_oxum: bool,
     /// Payload files and their total size.
     pub payload_files: usize,
     pub payload_bytes: u64,
@@ -741,7 +741,7 @@ impl<'a> Judging<'a> {
 
 /// Files that operating systems leave in folders (view settings, thumbnail caches, resource
 /// forks): litter, never content.
-pub fn is_system_file(path: &str) -> bool {
+pub(crate) fn is_system_file(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     matches!(
         name.to_ascii_lowercase().as_str(),
@@ -750,7 +750,7 @@ pub fn is_system_file(path: &str) -> bool {
 }
 
 /// A tag file other than the ones the specification names.
-pub fn is_other_tag_file(path: &str) -> bool {
+pub(crate) fn is_other_tag_file(path: &str) -> bool {
     !path.starts_with(PAYLOAD_DIR)
         && !matches!(path, BAGIT_FILE | BAG_INFO_FILE | FETCH_FILE)
         && manifest_name(path).is_none()

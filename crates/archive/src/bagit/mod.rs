@@ -13,19 +13,21 @@ mod judge;
 mod manifest;
 mod tagfile;
 
-pub use digest::{
-    Algorithm, Digests, ManifestKind, MultiHasher, is_read_tag_file, manifest_name, name_problem,
-    needed_algorithms, nfc,
+pub use digest::nfc;
+pub(crate) use digest::{
+    Algorithm, Digests, MultiHasher, is_read_tag_file, name_problem, needed_algorithms,
 };
 pub use finding::{Finding, FindingKind, Severity};
-pub use judge::{Bag, FileInfo, Judgement, judge};
+pub(crate) use judge::FileInfo;
+pub use judge::{Bag, judge};
 
 use super::layout::PAYLOAD_PREFIX as PAYLOAD_DIR;
-pub use super::layout::{BAG_INFO_FILE, BAGIT_FILE, FETCH_FILE};
+pub(crate) use super::layout::{BAG_INFO_FILE, BAGIT_FILE, FETCH_FILE};
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 #[cfg(test)]
 mod tests {
+    use super::digest::{ManifestKind, manifest_name};
     use super::manifest::*;
     use super::tagfile::*;
     use super::*;

@@ -61,7 +61,7 @@ impl Family {
     }
 
     /// What reports the findings of the family, for the documentation.
-    pub const fn reported_by(self) -> &'static str {
+    pub(crate) const fn reported_by(self) -> &'static str {
         match self {
             Family::Yaml => "reading a YAML file",
             Family::Load => "loading the batch folder",

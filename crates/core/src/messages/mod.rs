@@ -40,7 +40,7 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
 
     /// The language of a locale name: `en*` is English, anything else Chinese.
-    pub fn from_locale(name: &str) -> Lang {
+    pub(crate) fn from_locale(name: &str) -> Lang {
         if name.trim().to_ascii_lowercase().starts_with("en") {
             Lang::En
         } else {

@@ -16,14 +16,14 @@ use write_fonts::types::{GlyphId, Tag};
 use super::OfdError;
 
 /// A font of the document and the glyphs used of it.
-pub struct FontEntry {
+pub(crate) struct FontEntry {
     pub font: Font,
     pub id: u32,
     /// PostScript name (`FontName`) and family (`FamilyName`).
     pub name: String,
     pub family: String,
     pub bold: bool,
-    pub italic: bool,
+    pub(crate) italic: bool,
     remapper: GlyphRemapper,
     /// The character each new glyph id stands for, where one character is one glyph.
     chars: BTreeMap<char, u16>,
@@ -69,7 +69,7 @@ static SUBSETS: LazyLock<Mutex<HashMap<SubsetKey, Subset>>> = LazyLock::new(Defa
 const SUBSET_CACHE: usize = 512;
 
 /// A subset font file and its extension.
-pub type Subset = (Arc<[u8]>, &'static str);
+pub(crate) type Subset = (Arc<[u8]>, &'static str);
 
 /// The subset font file and its extension (`otf` for CFF outlines, `ttf` otherwise).
 pub fn subset(entry: &FontEntry) -> Result<Subset, OfdError> {

@@ -53,12 +53,12 @@ use typst_layout::PagedDocument;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-pub use page::{MM_PER_PT, mm};
+pub use page::mm;
 
 /// The OFD namespace.
-pub const NS: &str = "http://www.ofdspec.org/2016";
+pub(crate) const NS: &str = "http://www.ofdspec.org/2016";
 /// Where the one document of a package lives.
-pub const DOC_DIR: &str = "Doc_0";
+pub(crate) const DOC_DIR: &str = "Doc_0";
 
 /// What the document's info says besides its pages.
 #[derive(Debug, Clone)]

@@ -16,7 +16,7 @@ use super::{OfdError, push_num, xml_head};
 use spotcheck_core::text::xml_escape;
 
 /// Millimetres per point.
-pub const MM_PER_PT: f64 = 25.4 / 72.0;
+pub(crate) const MM_PER_PT: f64 = 25.4 / 72.0;
 
 /// A Typst length in millimetres.
 pub fn mm(a: Abs) -> f64 {
@@ -34,7 +34,7 @@ pub struct Resources {
 }
 
 /// An image resource.
-pub struct ImageEntry {
+pub(crate) struct ImageEntry {
     pub id: u32,
     pub bytes: Vec<u8>,
     /// `Format` of the MultiMedia: PNG or JPEG.
@@ -44,13 +44,13 @@ pub struct ImageEntry {
 
 impl Resources {
     /// A new id, unique in the document.
-    pub fn next_id(&mut self) -> u32 {
+    pub(crate) fn next_id(&mut self) -> u32 {
         self.last_id += 1;
         self.last_id
     }
 
     /// The largest id given (`MaxUnitID`).
-    pub fn max_id(&self) -> u32 {
+    pub(crate) fn max_id(&self) -> u32 {
         self.last_id
     }
 
@@ -243,7 +243,7 @@ fn nums(out: &mut String, vs: &[f64]) {
 }
 
 /// The `Content.xml` of one page.
-pub fn page_xml(
+pub(crate) fn page_xml(
     page: &Page,
     index: usize,
     default_size: (f64, f64),
