@@ -349,7 +349,16 @@ impl Serialize for Msg {
     }
 }
 
-include!("catalog.rs");
+// The catalog, one entry per id with both languages side by side, grouped by the stage that
+// speaks (ids are `stage.what`), in parts that hand their entries on to the next.
+include!("catalog/read.rs");
+include!("catalog/check.rs");
+include!("catalog/render.rs");
+include!("catalog/verify.rs");
+include!("catalog/sign.rs");
+include!("catalog/help.rs");
+include!("catalog/start.rs");
+catalog_read! {}
 
 #[cfg(test)]
 mod tests {
