@@ -230,8 +230,8 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut all = String::new();
         for dir in ["crates/serve/src", "templates/serve", "assets/serve"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let path = entry.unwrap().path();
+            for entry in walkdir::WalkDir::new(root.join(dir)) {
+                let path = entry.unwrap().into_path();
                 all.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
                 all.push('\n');
             }
