@@ -373,16 +373,11 @@ pub fn pack(
     pack_with(lb, payload, dest, signer.as_slice(), &[])
 }
 
-/// [`pack`], with the documents of the 归档文件目录 `catalogue`: their 件号 and 档号 in bag-info and
-/// 说明.txt, and their metadata in [`METADATA_FILE`], a tag file the tag manifest covers.
-pub fn pack_with(
-    lb: &LoadedBatch,
+/// The payload's files sorted by bag path, each path once (the same file named twice is packed
+/// once), and their sizes.
+fn payload_files(
     payload: Vec<Payload>,
-    dest: &Path,
-    signers: &[&SigningKey],
-    catalogue: &[catalogue::Entry],
-) -> Result<Packed, ArchiveError> {
-    // Sorted by bag path, each path once (the same file named twice is packed once).
+) -> Result<(BTreeMap<String, PathBuf>, Vec<u64>), ArchiveError> {
     let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
     for p in payload {
         let bag_path = nfc(&p.bag_path);
@@ -415,6 +410,19 @@ pub fn pack_with(
         }
         sizes.push(meta.len());
     }
+    Ok((files, sizes))
+}
+
+/// [`pack`], with the documents of the 归档文件目录 `catalogue`: their 件号 and 档号 in bag-info and
+/// 说明.txt, and their metadata in [`METADATA_FILE`], a tag file the tag manifest covers.
+pub fn pack_with(
+    lb: &LoadedBatch,
+    payload: Vec<Payload>,
+    dest: &Path,
+    signers: &[&SigningKey],
+    catalogue: &[catalogue::Entry],
+) -> Result<Packed, ArchiveError> {
+    let (files, sizes) = payload_files(payload)?;
     let payload_bytes: u64 = sizes.iter().sum();
     let bagit = BAGIT_DECLARATION.as_bytes().to_vec();
     let contents = Contents::of(files.keys().map(String::as_str));

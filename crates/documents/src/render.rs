@@ -585,7 +585,23 @@ pub fn render_with(
             Err(e) => failures.push(e),
         }
     }
-    // The summary table also goes out as a spreadsheet, beside its PDF.
+    failures.extend(write_summary_sheets(lb, opts, &jobs, &contexts));
+    if failures.is_empty() {
+        Ok(done)
+    } else {
+        Err(RenderError::Documents(failures))
+    }
+}
+
+/// The summary table also goes out as a spreadsheet, beside its PDF: one per share, and what
+/// went wrong writing them.
+fn write_summary_sheets(
+    lb: &LoadedBatch,
+    opts: &RenderOptions,
+    jobs: &[Job],
+    contexts: &BatchViews<'_>,
+) -> Vec<Message> {
+    let mut failures = Vec::new();
     for job in jobs
         .iter()
         .filter(|j| j.case.is_none() && j.kind.id == SUMMARY_KIND && j.part.0 == 1)
@@ -601,11 +617,7 @@ pub fn render_with(
             Err(e) => failures.push(msg!(RenderXlsx, error = e.to_string())),
         }
     }
-    if failures.is_empty() {
-        Ok(done)
-    } else {
-        Err(RenderError::Documents(failures))
-    }
+    failures
 }
 
 /// What the OFD's document info says: the title the template gives the document, the

@@ -245,7 +245,34 @@ pub async fn list(
         .map(|o| (o.key(), text::get(lang, stage_word(o.key()))))
         .collect::<Vec<_>>(),
     );
-    // The page's own address with each other page number, the filters kept.
+    let (prev, next) = page_links(&params, page_no, pages);
+    ctx.insert("deleted", &want("deleted"));
+    ctx.insert("ledger_name", &super::manage::ledger_name(&lb.batch.id));
+    ctx.insert("prev", &prev);
+    ctx.insert("next", &next);
+    ctx.insert("counties", &counties);
+    ctx.insert(
+        "stages",
+        &["planned", "sampled", "refused", "not_sampled"]
+            .iter()
+            .map(|s| (*s, text::get(lang, stage_word(s))))
+            .collect::<Vec<_>>(),
+    );
+    let f = |v: &Option<String>| v.clone().unwrap_or_default();
+    ctx.insert(
+        "f",
+        &json!({"stage": f(&stage), "category": f(&category), "lab": f(&lab),
+                "county": f(&county), "date": f(&date), "q": f(&q)}),
+    );
+    state.page(lang, "cases", "cases.html", ctx)
+}
+
+/// The list's own address with the page before and the page after, the filters kept.
+fn page_links(
+    params: &[(String, String)],
+    page_no: usize,
+    pages: usize,
+) -> (Option<String>, Option<String>) {
     let keep: Vec<String> = params
         .iter()
         .filter(|(k, v)| !matches!(k.as_str(), "page" | "lang" | "deleted") && !v.is_empty())
@@ -262,25 +289,10 @@ pub async fn list(
         q.push(format!("page={n}"));
         format!("/cases?{}", q.join("&"))
     };
-    ctx.insert("deleted", &want("deleted"));
-    ctx.insert("ledger_name", &super::manage::ledger_name(&lb.batch.id));
-    ctx.insert("prev", &(page_no > 1).then(|| at(page_no - 1)));
-    ctx.insert("next", &(page_no < pages).then(|| at(page_no + 1)));
-    ctx.insert("counties", &counties);
-    ctx.insert(
-        "stages",
-        &["planned", "sampled", "refused", "not_sampled"]
-            .iter()
-            .map(|s| (*s, text::get(lang, stage_word(s))))
-            .collect::<Vec<_>>(),
-    );
-    let f = |v: &Option<String>| v.clone().unwrap_or_default();
-    ctx.insert(
-        "f",
-        &json!({"stage": f(&stage), "category": f(&category), "lab": f(&lab),
-                "county": f(&county), "date": f(&date), "q": f(&q)}),
-    );
-    state.page(lang, "cases", "cases.html", ctx)
+    (
+        (page_no > 1).then(|| at(page_no - 1)),
+        (page_no < pages).then(|| at(page_no + 1)),
+    )
 }
 
 /// The words key of a stage.

@@ -112,6 +112,54 @@ impl Sloppy {
     }
 }
 
+/// The path of a manifest line as the tools that write one mean it: `md5sum -b` and
+/// `sha256sum -b` write `HASH *path` (the `*` marks binary mode and is not part of the name: no
+/// payload path starts with `*`), and `./data/x` is `data/x`, as `find .` writes it. Each mark
+/// is noted.
+fn unmarked<'a>(
+    rest: &'a str,
+    (no, line): (usize, &str),
+    binary: &mut Sloppy,
+    dot_slash: &mut Sloppy,
+) -> &'a str {
+    let mut raw_path = rest.trim_start_matches([' ', '\t']);
+    if let Some(p) = raw_path.strip_prefix('*') {
+        binary.note(no, line);
+        raw_path = p;
+    }
+    if raw_path.starts_with("./") {
+        dot_slash.note(no, line);
+        while let Some(p) = raw_path.strip_prefix("./") {
+            raw_path = p.trim_start_matches('/');
+        }
+    }
+    raw_path
+}
+
+/// One warning for each kind of sloppy line a manifest has, naming the first and the count.
+fn sloppy_findings(name: &str, kinds: [(Sloppy, Msg); 3], findings: &mut Vec<Finding>) {
+    for (sloppy, why) in kinds {
+        if let Some((line, text)) = sloppy.first {
+            findings.push(
+                Finding::new(
+                    FindingKind::BadManifest,
+                    name,
+                    msg!(
+                        BagManifestSloppy,
+                        name = name,
+                        count = sloppy.count,
+                        line = line,
+                        text = text,
+                        why = why
+                    ),
+                )
+                .section("RFC 8493 §2.1.3")
+                .warning(),
+            );
+        }
+    }
+}
+
 pub(super) fn parse_manifest(
     name: &str,
     text: &str,
@@ -153,20 +201,7 @@ pub(super) fn parse_manifest(
             findings.push(bad(msg!(BagManifestForm)));
             continue;
         };
-        let mut raw_path = rest.trim_start_matches([' ', '\t']);
-        // `md5sum -b` and `sha256sum -b` write `HASH *path`: the `*` marks binary mode and is
-        // not part of the name (no payload path starts with `*`).
-        if let Some(p) = raw_path.strip_prefix('*') {
-            binary.note(i + 1, line);
-            raw_path = p;
-        }
-        // `./data/x` is `data/x`, as `find .` writes it.
-        if raw_path.starts_with("./") {
-            dot_slash.note(i + 1, line);
-            while let Some(p) = raw_path.strip_prefix("./") {
-                raw_path = p.trim_start_matches('/');
-            }
-        }
+        let raw_path = unmarked(rest, (i + 1, line), &mut binary, &mut dot_slash);
         if checksum.is_empty() || raw_path.is_empty() {
             findings.push(bad(msg!(BagManifestForm)));
             continue;
@@ -247,30 +282,15 @@ pub(super) fn parse_manifest(
             }
         }
     }
-    for (sloppy, why) in [
-        (binary, Msg::BagManifestBinaryMode),
-        (dot_slash, Msg::BagManifestDotSlash),
-        (bare_percent, Msg::BagManifestPercent),
-    ] {
-        if let Some((line, text)) = sloppy.first {
-            findings.push(
-                Finding::new(
-                    FindingKind::BadManifest,
-                    name,
-                    msg!(
-                        BagManifestSloppy,
-                        name = name,
-                        count = sloppy.count,
-                        line = line,
-                        text = text,
-                        why = why
-                    ),
-                )
-                .section("RFC 8493 §2.1.3")
-                .warning(),
-            );
-        }
-    }
+    sloppy_findings(
+        name,
+        [
+            (binary, Msg::BagManifestBinaryMode),
+            (dot_slash, Msg::BagManifestDotSlash),
+            (bare_percent, Msg::BagManifestPercent),
+        ],
+        findings,
+    );
     Manifest {
         name: name.to_string(),
         algorithm,

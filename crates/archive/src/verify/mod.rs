@@ -562,6 +562,118 @@ fn hash_stream(
     })
 }
 
+/// The signatures over the tag manifest: the main one and the co-signatures. A bag whose
+/// bag-info.txt (itself in the tag manifest) records that it was signed and that lacks a
+/// signature it names lost it: never judged better than a bag that kept its own.
+fn signatures(
+    tags: &HashMap<String, Vec<u8>>,
+    opts: &VerifyOptions,
+    findings: &mut Vec<Finding>,
+) -> (SignatureStatus, Vec<ClaimedSignature>) {
+    let mut sig_files: Vec<&String> = tags
+        .keys()
+        .filter(|p| crate::is_signature_file(p))
+        .collect();
+    sig_files.sort_by_key(|p| (p.as_str() != SIGNATURE_FILE, p.len(), p.as_str()));
+    let named: Vec<String> = tags
+        .get(BAG_INFO_FILE)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .map(|info| {
+            info.lines()
+                .filter_map(|l| l.strip_prefix(crate::SIGNED_LABEL))
+                .filter_map(|v| v.trim_start().strip_prefix(':'))
+                .map(|v| v.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    for file in &named {
+        let main_checked = file == SIGNATURE_FILE && opts.public_key.is_some();
+        if !tags.contains_key(file) && !main_checked {
+            let file = if crate::is_signature_file(file) {
+                file.as_str()
+            } else {
+                SIGNATURE_FILE
+            };
+            findings.push(Finding::new(
+                FindingKind::SignatureMissing,
+                file,
+                msg!(VerifySignatureStripped, file = file),
+            ));
+        }
+    }
+    let text_of = |p: &str| tags.get(p).and_then(|s| std::str::from_utf8(s).ok());
+    let cosignatures: Vec<ClaimedSignature> = sig_files
+        .iter()
+        .filter(|p| p.as_str() != SIGNATURE_FILE)
+        .map(|p| {
+            let c = text_of(p).and_then(sign::claims);
+            ClaimedSignature {
+                file: p.to_string(),
+                key_id: c.as_ref().map(|c| c.key_id.clone()),
+                trusted_comment: c.map(|c| c.trusted_comment),
+            }
+        })
+        .collect();
+    let sig_text = tags.get(SIGNATURE_FILE);
+    let tagmanifest = tags.get(TAGMANIFEST_FILE);
+    let signature = match &opts.public_key {
+        None => {
+            let claims = sig_text
+                .and_then(|s| std::str::from_utf8(s).ok())
+                .and_then(sign::claims);
+            SignatureStatus::NotChecked {
+                present: !sig_files.is_empty(),
+                key_id: claims.as_ref().map(|c| c.key_id.clone()),
+                trusted_comment: claims.map(|c| c.trusted_comment),
+            }
+        }
+        Some(pk) => match (sig_files.first(), tagmanifest) {
+            (None, _) => {
+                findings.push(Finding::new(
+                    FindingKind::SignatureMissing,
+                    SIGNATURE_FILE,
+                    msg!(VerifySignatureMissing, file = SIGNATURE_FILE),
+                ));
+                SignatureStatus::Missing
+            }
+            (Some(_), None) => {
+                invalid_signature(findings, SIGNATURE_FILE, msg!(VerifyNoTagManifest))
+            }
+            (Some(_), Some(data)) => {
+                // The signature made by the key given, whichever file holds it; else why the
+                // one that names that key fails, else why the main one does.
+                let checked: Vec<(&String, Result<sign::SignatureInfo, Message>)> = sig_files
+                    .iter()
+                    .map(|p| {
+                        let r = std::str::from_utf8(&tags[p.as_str()])
+                            .map_err(|_| msg!(VerifySignatureNotUtf8))
+                            .and_then(|s| sign::verify(pk, s, data));
+                        (*p, r)
+                    })
+                    .collect();
+                let wrong_key = |m: &Message| m.id == spotcheck_core::messages::Msg::SignWrongKey;
+                if let Some((_, Ok(info))) = checked.iter().find(|(_, r)| r.is_ok()) {
+                    SignatureStatus::Valid(info.clone())
+                } else {
+                    let (file, reason) = checked
+                        .iter()
+                        .find(|(_, r)| r.as_ref().is_err_and(|m| !wrong_key(m)))
+                        .or_else(|| checked.first())
+                        .map(|(p, r)| {
+                            (
+                                p.as_str(),
+                                r.clone().err().unwrap_or(msg!(SignDoesNotVerify)),
+                            )
+                        })
+                        .unwrap_or((SIGNATURE_FILE, msg!(SignDoesNotVerify)));
+                    invalid_signature(findings, file, reason)
+                }
+            }
+        },
+    };
+    (signature, cosignatures)
+}
+
 fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
     let Collected {
         bag,
@@ -639,110 +751,7 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
         }
     }
 
-    // The signatures over the tag manifest: the main one and the co-signatures. A bag whose
-    // bag-info.txt (itself in the tag manifest) records that it was signed and that lacks a
-    // signature it names lost it: never judged better than a bag that kept its own.
-    let mut sig_files: Vec<&String> = tags
-        .keys()
-        .filter(|p| crate::is_signature_file(p))
-        .collect();
-    sig_files.sort_by_key(|p| (p.as_str() != SIGNATURE_FILE, p.len(), p.as_str()));
-    let named: Vec<String> = tags
-        .get(BAG_INFO_FILE)
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .map(|info| {
-            info.lines()
-                .filter_map(|l| l.strip_prefix(crate::SIGNED_LABEL))
-                .filter_map(|v| v.trim_start().strip_prefix(':'))
-                .map(|v| v.trim().to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    for file in &named {
-        let main_checked = file == SIGNATURE_FILE && opts.public_key.is_some();
-        if !tags.contains_key(file) && !main_checked {
-            let file = if crate::is_signature_file(file) {
-                file.as_str()
-            } else {
-                SIGNATURE_FILE
-            };
-            findings.push(Finding::new(
-                FindingKind::SignatureMissing,
-                file,
-                msg!(VerifySignatureStripped, file = file),
-            ));
-        }
-    }
-    let text_of = |p: &str| tags.get(p).and_then(|s| std::str::from_utf8(s).ok());
-    let cosignatures: Vec<ClaimedSignature> = sig_files
-        .iter()
-        .filter(|p| p.as_str() != SIGNATURE_FILE)
-        .map(|p| {
-            let c = text_of(p).and_then(sign::claims);
-            ClaimedSignature {
-                file: p.to_string(),
-                key_id: c.as_ref().map(|c| c.key_id.clone()),
-                trusted_comment: c.map(|c| c.trusted_comment),
-            }
-        })
-        .collect();
-    let sig_text = tags.get(SIGNATURE_FILE);
-    let tagmanifest = tags.get(TAGMANIFEST_FILE);
-    let signature = match &opts.public_key {
-        None => {
-            let claims = sig_text
-                .and_then(|s| std::str::from_utf8(s).ok())
-                .and_then(sign::claims);
-            SignatureStatus::NotChecked {
-                present: !sig_files.is_empty(),
-                key_id: claims.as_ref().map(|c| c.key_id.clone()),
-                trusted_comment: claims.map(|c| c.trusted_comment),
-            }
-        }
-        Some(pk) => match (sig_files.first(), tagmanifest) {
-            (None, _) => {
-                findings.push(Finding::new(
-                    FindingKind::SignatureMissing,
-                    SIGNATURE_FILE,
-                    msg!(VerifySignatureMissing, file = SIGNATURE_FILE),
-                ));
-                SignatureStatus::Missing
-            }
-            (Some(_), None) => {
-                invalid_signature(&mut findings, SIGNATURE_FILE, msg!(VerifyNoTagManifest))
-            }
-            (Some(_), Some(data)) => {
-                // The signature made by the key given, whichever file holds it; else why the
-                // one that names that key fails, else why the main one does.
-                let checked: Vec<(&String, Result<sign::SignatureInfo, Message>)> = sig_files
-                    .iter()
-                    .map(|p| {
-                        let r = std::str::from_utf8(&tags[p.as_str()])
-                            .map_err(|_| msg!(VerifySignatureNotUtf8))
-                            .and_then(|s| sign::verify(pk, s, data));
-                        (*p, r)
-                    })
-                    .collect();
-                let wrong_key = |m: &Message| m.id == spotcheck_core::messages::Msg::SignWrongKey;
-                if let Some((_, Ok(info))) = checked.iter().find(|(_, r)| r.is_ok()) {
-                    SignatureStatus::Valid(info.clone())
-                } else {
-                    let (file, reason) = checked
-                        .iter()
-                        .find(|(_, r)| r.as_ref().is_err_and(|m| !wrong_key(m)))
-                        .or_else(|| checked.first())
-                        .map(|(p, r)| {
-                            (
-                                p.as_str(),
-                                r.clone().err().unwrap_or(msg!(SignDoesNotVerify)),
-                            )
-                        })
-                        .unwrap_or((SIGNATURE_FILE, msg!(SignDoesNotVerify)));
-                    invalid_signature(&mut findings, file, reason)
-                }
-            }
-        },
-    };
+    let (signature, cosignatures) = signatures(&tags, opts, &mut findings);
 
     findings.sort_by(|a, b| (a.severity, a.kind, &a.path).cmp(&(b.severity, b.kind, &b.path)));
     Report {

@@ -311,41 +311,7 @@ impl PageWriter<'_> {
         let metrics = item.font.metrics();
         let em = |v: typst::layout::Em| v.get() * size;
 
-        // Clusters: glyphs sharing (or overlapping) one range of the text.
-        struct Cluster {
-            start: usize,
-            end: usize,
-            x: f64,
-            y: f64,
-            advance: f64,
-            glyphs: Vec<u16>,
-        }
-        let mut clusters: Vec<Cluster> = Vec::new();
-        let mut pen = 0.0;
-        for g in &item.glyphs {
-            let r = g.range();
-            let x = pen + em(g.x_offset);
-            let y = -em(g.y_offset);
-            let adv = em(g.x_advance);
-            pen += adv;
-            let merge = clusters
-                .last()
-                .is_some_and(|c| r.is_empty() || (r.start < c.end && r.end > c.start));
-            if let (true, Some(c)) = (merge, clusters.last_mut()) {
-                c.end = c.end.max(r.end);
-                c.advance += adv;
-                c.glyphs.push(g.id);
-            } else {
-                clusters.push(Cluster {
-                    start: r.start,
-                    end: r.end,
-                    x,
-                    y,
-                    advance: adv,
-                    glyphs: vec![g.id],
-                });
-            }
-        }
+        let (clusters, pen) = clusters(item, size);
 
         // Characters with their positions, and the glyph runs.
         let mut text = String::new();
@@ -356,22 +322,10 @@ impl PageWriter<'_> {
         let mut run_start = 0usize;
         let font = &mut self.res.fonts[font_index];
         let flush = |transforms: &mut String, run: &mut Vec<u16>, start: usize| {
-            if run.is_empty() {
-                return;
+            if !run.is_empty() {
+                cg_transform(transforms, start, run.len(), run);
+                run.clear();
             }
-            let _ = write!(
-                transforms,
-                "<ofd:CGTransform CodePosition=\"{start}\" CodeCount=\"{n}\" GlyphCount=\"{n}\"><ofd:Glyphs>",
-                n = run.len()
-            );
-            for (i, g) in run.iter().enumerate() {
-                if i > 0 {
-                    transforms.push(' ');
-                }
-                let _ = write!(transforms, "{g}");
-            }
-            transforms.push_str("</ofd:Glyphs></ofd:CGTransform>");
-            run.clear();
         };
         for c in &clusters {
             let chars: Vec<char> = item
@@ -406,18 +360,7 @@ impl PageWriter<'_> {
                 run.push(new[0]);
             } else {
                 flush(&mut transforms, &mut run, run_start);
-                let _ = write!(
-                    transforms,
-                    "<ofd:CGTransform CodePosition=\"{code}\" CodeCount=\"{n}\" GlyphCount=\"{}\"><ofd:Glyphs>",
-                    new.len()
-                );
-                for (i, g) in new.iter().enumerate() {
-                    if i > 0 {
-                        transforms.push(' ');
-                    }
-                    let _ = write!(transforms, "{g}");
-                }
-                transforms.push_str("</ofd:Glyphs></ofd:CGTransform>");
+                cg_transform(&mut transforms, code, n, &new);
             }
         }
         flush(&mut transforms, &mut run, run_start);
@@ -693,4 +636,63 @@ fn bounds(points: &[(f64, f64)]) -> [f64; 4] {
         ],
         |[x0, y0, x1, y1], &(x, y)| [x0.min(x), y0.min(y), x1.max(x), y1.max(y)],
     )
+}
+
+/// Glyphs sharing (or overlapping) one range of a text item's text, where they stand and how
+/// far they advance, in mm.
+struct Cluster {
+    start: usize,
+    end: usize,
+    x: f64,
+    y: f64,
+    advance: f64,
+    glyphs: Vec<u16>,
+}
+
+/// The clusters of a text item of `size` mm, and the pen's advance after them.
+fn clusters(item: &TextItem, size: f64) -> (Vec<Cluster>, f64) {
+    let em = |v: typst::layout::Em| v.get() * size;
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut pen = 0.0;
+    for g in &item.glyphs {
+        let r = g.range();
+        let x = pen + em(g.x_offset);
+        let y = -em(g.y_offset);
+        let adv = em(g.x_advance);
+        pen += adv;
+        let merge = clusters
+            .last()
+            .is_some_and(|c| r.is_empty() || (r.start < c.end && r.end > c.start));
+        if let (true, Some(c)) = (merge, clusters.last_mut()) {
+            c.end = c.end.max(r.end);
+            c.advance += adv;
+            c.glyphs.push(g.id);
+        } else {
+            clusters.push(Cluster {
+                start: r.start,
+                end: r.end,
+                x,
+                y,
+                advance: adv,
+                glyphs: vec![g.id],
+            });
+        }
+    }
+    (clusters, pen)
+}
+
+/// A CGTransform: the `n` characters from `code` drawn by `glyphs`.
+fn cg_transform(out: &mut String, code: usize, n: usize, glyphs: &[u16]) {
+    let _ = write!(
+        out,
+        "<ofd:CGTransform CodePosition=\"{code}\" CodeCount=\"{n}\" GlyphCount=\"{}\"><ofd:Glyphs>",
+        glyphs.len()
+    );
+    for (i, g) in glyphs.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{g}");
+    }
+    out.push_str("</ofd:Glyphs></ofd:CGTransform>");
 }
