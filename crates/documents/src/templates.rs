@@ -3,8 +3,6 @@
 use serde_json::Value;
 use tera::Tera;
 
-use spotcheck_input::kinds::CATALOG;
-
 /// Whether a line may not break at the space between `before` and `after`: between a figure
 /// and its unit (`1600 W`, `100 ℃`, `1 h`), or around a comparison or operator and its figure
 /// (`≥ 1.8`, `5 ÷ 8`).
@@ -181,37 +179,40 @@ fn str_filter(value: &Value, _: &std::collections::HashMap<String, Value>) -> te
 /// [`escape_markup`]).
 const BREAKABLE_RUN: usize = 10;
 
-/// Templates outside the catalog: documents made of other documents, and shared parts.
-const EXTRA: [(&str, &str); 6] = [
-    (
-        "volume.typ.tera",
-        include_str!("../../../templates/volume.typ.tera"),
-    ),
-    // The visit pack: its route sheet, and the pack binding the forms for duplex printing.
-    (
-        "route-sheet.typ.tera",
-        include_str!("../../../templates/route-sheet.typ.tera"),
-    ),
-    (
-        "pack.typ.tera",
-        include_str!("../../../templates/pack.typ.tera"),
-    ),
-    // The archive's 归档文件目录 (archive::catalogue).
-    (
-        "catalogue.typ.tera",
-        include_str!("../../../templates/catalogue.typ.tera"),
-    ),
+/// A built-in template: its name and its text, from templates/.
+macro_rules! template {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../../templates/", $name)))
+    };
+}
+
+/// Every built-in template, by name, in one list: the documents of the kinds (`Kind::template`
+/// names one of them; the two company lists share one), then the documents made of other
+/// documents (the volume, the visit pack's route sheet and binding, the archive's 归档文件目录)
+/// and the parts other templates include.
+const TEMPLATES: &[(&str, &str)] = &[
+    template!("notice.typ.tera"),
+    template!("sampling-sheet.typ.tera"),
+    template!("payment-slip.typ.tera"),
+    template!("sealing-notice.typ.tera"),
+    template!("refusal-form.typ.tera"),
+    template!("no-sample-sheet.typ.tera"),
+    template!("feedback-sheet.typ.tera"),
+    template!("report.typ.tera"),
+    template!("result-notice.typ.tera"),
+    template!("batch-notice.typ.tera"),
+    template!("company-list.typ.tera"),
+    template!("summary-table.typ.tera"),
+    template!("analysis-report.typ.tera"),
+    template!("volume.typ.tera"),
+    template!("route-sheet.typ.tera"),
+    template!("pack.typ.tera"),
+    template!("catalogue.typ.tera"),
     // Included by the summary table and the analysis report.
-    (
-        "category-table.typ.tera",
-        include_str!("../../../templates/category-table.typ.tera"),
-    ),
+    template!("category-table.typ.tera"),
     // Included by every template made with `form`: the PDF title, the draft mark, the copy
     // and the QR codes.
-    (
-        "doc-args.typ.tera",
-        include_str!("../../../templates/doc-args.typ.tera"),
-    ),
+    template!("doc-args.typ.tera"),
 ];
 
 /// The templates of the catalog, parsed once.
@@ -227,13 +228,7 @@ impl Templates {
     /// Every template once, by name (`report.typ.tera`, …), with its built-in text; several
     /// kinds may share one (the two company lists).
     pub(crate) fn builtin() -> Vec<(&'static str, &'static str)> {
-        let mut all: Vec<(&str, &str)> = Vec::new();
-        for (name, source) in CATALOG.iter().map(|k| (k.template, k.source)).chain(EXTRA) {
-            if !all.iter().any(|(n, _)| *n == name) {
-                all.push((name, source));
-            }
-        }
-        all
+        TEMPLATES.to_vec()
     }
 
     /// The built-in templates, each replaced by the file of the same name in `dir` when there
@@ -291,6 +286,38 @@ fn error_chain(e: &tera::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_s_template_is_in_the_one_list_and_every_listed_template_is_used() {
+        use spotcheck_input::kinds::CATALOG;
+        for k in CATALOG {
+            assert!(
+                TEMPLATES.iter().any(|(n, _)| *n == k.template),
+                "{}: {}",
+                k.id,
+                k.template
+            );
+        }
+        for (name, source) in TEMPLATES {
+            assert!(!source.is_empty(), "{name}");
+            let used = CATALOG.iter().any(|k| k.template == *name)
+                || TEMPLATES
+                    .iter()
+                    .any(|(_, s)| s.contains(&format!("include \"{name}\"")))
+                || [
+                    "volume.typ.tera",
+                    "route-sheet.typ.tera",
+                    "pack.typ.tera",
+                    "catalogue.typ.tera",
+                ]
+                .contains(name);
+            assert!(used, "{name} is used by nothing");
+        }
+        let mut names: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TEMPLATES.len(), "a template listed twice");
+    }
 
     #[test]
     fn a_volt_s_tilde_is_the_alternating_current_sign() {

@@ -21,8 +21,6 @@ pub struct Kind {
     pub applies: fn(&Case) -> bool,
     /// Template file name under templates/.
     pub template: &'static str,
-    /// The template's text, embedded so that the binary works alone.
-    pub source: &'static str,
     /// Who holds each copy (联) of the paper original, first copy first, unless `batch.yaml`
     /// says otherwise (`copies`); one holder means one copy, printed without a copy label.
     pub copies: &'static [&'static str],
@@ -52,18 +50,12 @@ fn tested(c: &Case) -> bool {
     c.is_tested()
 }
 
-macro_rules! template {
-    ($name:literal) => {
-        ($name, include_str!(concat!("../../../templates/", $name)))
-    };
-}
-
 const fn kind(
     id: &'static str,
     title: &'static str,
     scope: Scope,
     applies: fn(&Case) -> bool,
-    template: (&'static str, &'static str),
+    template: &'static str,
     copies: &'static [&'static str],
 ) -> Kind {
     Kind {
@@ -71,8 +63,7 @@ const fn kind(
         title,
         scope,
         applies,
-        template: template.0,
-        source: template.1,
+        template,
         copies,
     }
 }
@@ -91,20 +82,20 @@ const NO_SAMPLE_COPIES: &[&str] = &["承检机构留存", "报组织抽查部门
 /// Every kind of document, in the order a case's paperwork is produced, then the batch's.
 #[rustfmt::skip]
 pub static CATALOG: &[Kind] = &[
-    kind("notice",           "产品质量监督抽查通知书",                 Scope::Case,  every_visit, template!("notice.typ.tera"), NOTICE_COPIES),
-    kind("sampling-sheet",   "产品质量监督抽查/复查抽样单",            Scope::Case,  sampled,     template!("sampling-sheet.typ.tera"), SHEET_COPIES),
-    kind("payment-slip",     "产品质量监督抽查样品付费单",             Scope::Case,  sampled,     template!("payment-slip.typ.tera"), SLIP_COPIES),
-    kind("sealing-notice",   "产品质量监督抽查样品封存和处置告知单",   Scope::Case,  sampled,     template!("sealing-notice.typ.tera"), SEALING_COPIES),
-    kind("refusal-form",     "产品质量监督抽查拒检认定表",             Scope::Case,  refused,     template!("refusal-form.typ.tera"), REFUSAL_COPIES),
-    kind("no-sample-sheet",  "未抽样品工作单",                         Scope::Case,  not_sampled, template!("no-sample-sheet.typ.tera"), NO_SAMPLE_COPIES),
-    kind("feedback-sheet",   "产品质量监督抽查工作质量及工作纪律反馈单", Scope::Case, every_visit, template!("feedback-sheet.typ.tera"), ONE),
-    kind("report",           "检验报告",                               Scope::Case,  tested,      template!("report.typ.tera"), ONE),
-    kind("result-notice",    "检验结果通知书",                         Scope::Case,  tested,      template!("result-notice.typ.tera"), ONE),
-    kind("batch-notice",     "抽查通知",                               Scope::Batch, every_visit, template!("batch-notice.typ.tera"), ONE),
-    kind("qualified-list",   "合格产品企业名单",                       Scope::Batch, every_visit, template!("company-list.typ.tera"), ONE),
-    kind("unqualified-list", "不合格产品企业名单",                     Scope::Batch, every_visit, template!("company-list.typ.tera"), ONE),
-    kind("summary-table",    "检验情况汇总表",                         Scope::Batch, every_visit, template!("summary-table.typ.tera"), ONE),
-    kind("analysis-report",  "质量分析报告",                           Scope::Batch, every_visit, template!("analysis-report.typ.tera"), ONE),
+    kind("notice",           "产品质量监督抽查通知书",                 Scope::Case,  every_visit, "notice.typ.tera", NOTICE_COPIES),
+    kind("sampling-sheet",   "产品质量监督抽查/复查抽样单",            Scope::Case,  sampled,     "sampling-sheet.typ.tera", SHEET_COPIES),
+    kind("payment-slip",     "产品质量监督抽查样品付费单",             Scope::Case,  sampled,     "payment-slip.typ.tera", SLIP_COPIES),
+    kind("sealing-notice",   "产品质量监督抽查样品封存和处置告知单",   Scope::Case,  sampled,     "sealing-notice.typ.tera", SEALING_COPIES),
+    kind("refusal-form",     "产品质量监督抽查拒检认定表",             Scope::Case,  refused,     "refusal-form.typ.tera", REFUSAL_COPIES),
+    kind("no-sample-sheet",  "未抽样品工作单",                         Scope::Case,  not_sampled, "no-sample-sheet.typ.tera", NO_SAMPLE_COPIES),
+    kind("feedback-sheet",   "产品质量监督抽查工作质量及工作纪律反馈单", Scope::Case, every_visit, "feedback-sheet.typ.tera", ONE),
+    kind("report",           "检验报告",                               Scope::Case,  tested,      "report.typ.tera", ONE),
+    kind("result-notice",    "检验结果通知书",                         Scope::Case,  tested,      "result-notice.typ.tera", ONE),
+    kind("batch-notice",     "抽查通知",                               Scope::Batch, every_visit, "batch-notice.typ.tera", ONE),
+    kind("qualified-list",   "合格产品企业名单",                       Scope::Batch, every_visit, "company-list.typ.tera", ONE),
+    kind("unqualified-list", "不合格产品企业名单",                     Scope::Batch, every_visit, "company-list.typ.tera", ONE),
+    kind("summary-table",    "检验情况汇总表",                         Scope::Batch, every_visit, "summary-table.typ.tera", ONE),
+    kind("analysis-report",  "质量分析报告",                           Scope::Batch, every_visit, "analysis-report.typ.tera", ONE),
 ];
 
 /// The per-batch kinds each lab also makes of its own share when several labs share a batch:
