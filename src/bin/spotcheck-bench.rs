@@ -265,7 +265,7 @@ fn run_once(batch: &Path, out: &Path, ofd: bool) -> Result<Run> {
     let packed = timed(&mut stages, "archive", || {
         let mut payload = archive::source_payload(&lb)?;
         payload.extend(archive::output_payload(out, &rendered, &volumes)?);
-        let packed = archive::pack(&lb, payload, &archive::archive_path(&lb, out), None)?;
+        let packed = archive::write_bag(&lb, payload, &archive::archive_path(&lb, out), None)?;
         let files = packed.files;
         Ok((packed, files, 0))
     })?;
@@ -275,7 +275,7 @@ fn run_once(batch: &Path, out: &Path, ofd: bool) -> Result<Run> {
         let files = report.payload_files;
         Ok((report, files, 0))
     })?;
-    if report.verdict.exit_code() != 0 {
+    if report.verdict != verify::Verdict::Intact {
         bail!("verify judged the archive {:?}", report.verdict);
     }
     let verify_s = stages.last().map(|s| s.wall_s).unwrap_or(0.0);

@@ -2,7 +2,7 @@
 //! JSON.
 
 use spotcheck::input::load;
-use spotcheck::rules::{self, Report};
+use spotcheck::rules::{self, CheckReport};
 
 use super::args::{CheckArgs, OutputFormat};
 use super::{Exit, Outcome, Ui};
@@ -11,7 +11,7 @@ pub fn run(args: CheckArgs, ui: Ui) -> Outcome {
     // Every file that can be read is checked, whatever the others.
     let report = match load::load_partial(&args.batch) {
         Ok(partial) => rules::check_report_partial(partial),
-        Err(diags) => Report::unreadable(diags.0),
+        Err(diags) => CheckReport::unreadable(diags.0),
     };
     let o = Outcome::new(Exit::of_check(&report));
     match args.format.format {

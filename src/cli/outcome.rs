@@ -46,7 +46,7 @@ impl Exit {
 
     /// `check`: 2 when the batch folder or `batch.yaml` cannot be read, 1 with errors (an
     /// unreadable case file included), else 0.
-    pub fn of_check(report: &rules::Report) -> Exit {
+    pub fn of_check(report: &rules::CheckReport) -> Exit {
         if !report.readable {
             Exit::Unusable
         } else if report.summary.errors > 0 {

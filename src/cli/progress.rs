@@ -8,7 +8,7 @@ use std::time::Duration;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use spotcheck::messages::Lang;
-use spotcheck::progress::{Progress, Silent, Stage};
+use spotcheck::progress::{Phase, Progress, Silent};
 
 use super::Ui;
 
@@ -16,7 +16,7 @@ use super::Ui;
 pub struct Bars {
     lang: Lang,
     multi: MultiProgress,
-    bars: Mutex<Vec<(Stage, ProgressBar)>>,
+    bars: Mutex<Vec<(Phase, ProgressBar)>>,
 }
 
 impl Bars {
@@ -28,7 +28,7 @@ impl Bars {
         }
     }
 
-    fn bar(&self, stage: Stage) -> Option<ProgressBar> {
+    fn bar(&self, stage: Phase) -> Option<ProgressBar> {
         let bars = self.bars.lock().ok()?;
         bars.iter()
             .find(|(s, _)| *s == stage)
@@ -37,7 +37,7 @@ impl Bars {
 }
 
 impl Progress for Bars {
-    fn start(&self, stage: Stage, total: u64) {
+    fn start(&self, stage: Phase, total: u64) {
         let label = stage.label().template(self.lang);
         let bar = if total > 0 {
             let style = ProgressStyle::with_template(
@@ -60,13 +60,13 @@ impl Progress for Bars {
         }
     }
 
-    fn tick(&self, stage: Stage) {
+    fn tick(&self, stage: Phase) {
         if let Some(b) = self.bar(stage) {
             b.inc(1);
         }
     }
 
-    fn finish(&self, stage: Stage) {
+    fn finish(&self, stage: Phase) {
         if let Some(b) = self.bar(stage) {
             b.finish();
         }

@@ -2,7 +2,7 @@
 //! the time; the watch goes on past every error of the batch.
 
 use spotcheck::documents::engine::{Engine, PdfSettings};
-use spotcheck::documents::watch::{self, Report, WatchOptions};
+use spotcheck::documents::watch::{self, Event, WatchOptions};
 
 use super::args::WatchArgs;
 use super::{Outcome, Ui};
@@ -16,14 +16,14 @@ pub fn run(args: WatchArgs, ui: Ui) -> Outcome {
         ofd: args.ofd.ofd,
         max_rounds: args.max_rounds,
     };
-    let mut report = |r: Report| {
+    let mut report = |r: Event| {
         let time = chrono::Local::now().format("%H:%M:%S");
         let line = Outcome::done();
         ui.show(match r {
-            Report::Info(m) => line.info(format!("[{time}] {}", ui.t(&m))),
-            Report::Problem(m) => line.error(format!("[{time}] {}", ui.t(&m))),
-            Report::Finding(d) => line.error(d.in_lang(ui.lang)),
-            Report::Failed(e) => line.error(format!("[{time}] {}", e.in_lang(ui.lang))),
+            Event::Info(m) => line.info(format!("[{time}] {}", ui.t(&m))),
+            Event::Problem(m) => line.error(format!("[{time}] {}", ui.t(&m))),
+            Event::Finding(d) => line.error(d.in_lang(ui.lang)),
+            Event::Failed(e) => line.error(format!("[{time}] {}", e.in_lang(ui.lang))),
         });
     };
     match watch::watch(&args.batch, &engine, &opts, &mut report) {

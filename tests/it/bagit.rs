@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use crate::common::Zh;
 use sha2::Digest;
-use spotcheck::archive::verify::{FindingKind, Report, Severity, Verdict, VerifyOptions, verify};
+use spotcheck::archive::verify::{
+    FindingKind, Severity, Verdict, VerifyOptions, VerifyReport, verify,
+};
 
 pub(crate) const DECL: &str = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
 
@@ -159,17 +161,17 @@ impl Bag {
     }
 
     /// Verifies the bag as a folder and as a zip; both must reach the same findings.
-    pub(crate) fn verify(&self) -> Report {
+    pub(crate) fn verify(&self) -> VerifyReport {
         self.verify_with(&VerifyOptions::default())
     }
 
-    pub(crate) fn verify_with(&self, opts: &VerifyOptions) -> Report {
+    pub(crate) fn verify_with(&self, opts: &VerifyOptions) -> VerifyReport {
         let dir = tempfile::tempdir().unwrap();
         let folder = verify(&self.write(dir.path()), opts);
         let zip_path = dir.path().join("bag.zip");
         std::fs::write(&zip_path, self.zip()).unwrap();
         let zipped = verify(&zip_path, opts);
-        let kinds = |r: &Report| {
+        let kinds = |r: &VerifyReport| {
             r.findings
                 .iter()
                 .map(|f| (f.kind, f.severity, f.path.clone()))
@@ -186,26 +188,26 @@ impl Bag {
     }
 }
 
-pub(crate) fn all(r: &Report) -> String {
+pub(crate) fn all(r: &VerifyReport) -> String {
     format!("{}{}", r.zh(), r.warnings_text())
 }
 
 /// Valid: no error; and no warning unless some are expected.
 #[track_caller]
-pub(crate) fn assert_valid(r: &Report) {
+pub(crate) fn assert_valid(r: &VerifyReport) {
     assert_eq!(r.verdict, Verdict::Intact, "{}", all(r));
     assert_eq!(r.errors().count(), 0, "{}", all(r));
 }
 
 #[track_caller]
-pub(crate) fn assert_clean(r: &Report) {
+pub(crate) fn assert_clean(r: &VerifyReport) {
     assert_valid(r);
     assert_eq!(r.warnings().count(), 0, "{}", all(r));
 }
 
 /// An error of this kind about this path, citing this section.
 #[track_caller]
-pub(crate) fn assert_error(r: &Report, kind: FindingKind, path: &str, section: &str) {
+pub(crate) fn assert_error(r: &VerifyReport, kind: FindingKind, path: &str, section: &str) {
     assert_eq!(r.verdict, Verdict::Damaged, "{}", all(r));
     assert!(
         r.errors().any(|f| f.kind == kind
@@ -217,7 +219,7 @@ pub(crate) fn assert_error(r: &Report, kind: FindingKind, path: &str, section: &
 }
 
 #[track_caller]
-pub(crate) fn assert_warning(r: &Report, kind: FindingKind, section: &str) {
+pub(crate) fn assert_warning(r: &VerifyReport, kind: FindingKind, section: &str) {
     assert!(
         r.warnings().any(|f| f.kind == kind
             && f.severity == Severity::Warning
@@ -424,7 +426,10 @@ fn s6_1_1_3_comparison_tolerates_normalization_form() {
 /// warning, the bag is valid.
 #[test]
 fn s6_1_1_3_names_differing_only_in_case_warn() {
-    let b = Bag::new(&["sha256"], &[("Report.pdf", b"A"), ("report.pdf", b"a")]);
+    let b = Bag::new(
+        &["sha256"],
+        &[("Report.pdf", b"A"), ("report.pdf", b"a")],
+    );
     let r = b.verify();
     assert_valid(&r);
     assert_warning(&r, FindingKind::CaseCollision, "§6.1.1.3");

@@ -189,8 +189,8 @@ fn watch_makes_the_batch_documents_again_when_a_case_changes() {
         ..WatchOptions::default()
     };
     let mut problems = Vec::new();
-    let mut report = |r: watch::Report| {
-        if let watch::Report::Failed(e) = r {
+    let mut report = |r: watch::Event| {
+        if let watch::Event::Failed(e) = r {
             problems.push(e.to_string());
         }
     };

@@ -187,7 +187,7 @@ impl Zh for spotcheck::archive::bagit::Finding {
     }
 }
 
-impl Zh for spotcheck::archive::verify::Report {
+impl Zh for spotcheck::archive::verify::VerifyReport {
     fn zh(&self) -> String {
         self.in_lang(spotcheck::messages::Lang::Zh)
     }

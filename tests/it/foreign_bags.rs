@@ -7,13 +7,13 @@
 //! expected in `DIR/<name>.expect`, for `scripts/compare-bagit-python.sh` (not run here).
 
 use crate::common::Zh;
-use spotcheck::archive::verify::{FindingKind, Report, VerifyOptions};
+use spotcheck::archive::verify::{FindingKind, VerifyOptions, VerifyReport};
 
 use crate::bagit::{Bag, DECL, all, assert_clean, assert_valid, assert_warning, digest};
 
 /// Verifies `b` (folder and zip alike), checks the verdict, and dumps the bag when asked.
 #[track_caller]
-fn judged(name: &str, b: &Bag, valid: bool) -> Report {
+fn judged(name: &str, b: &Bag, valid: bool) -> VerifyReport {
     if let Some(dir) = std::env::var_os("SPOTCHECK_DUMP_BAGS") {
         let name = name.replace('.', "_");
         let root = std::path::Path::new(&dir).join(&name);

@@ -161,7 +161,7 @@ fn archive_of_case(dir: &Path, case: &str, out: &Path) -> (PathBuf, Vec<Rendered
     let mut payload = archive::source_payload(&lb).unwrap();
     payload.extend(archive::output_payload(&out.join("out"), &done, &[]).unwrap());
     let zip = out.join(format!("{}.zip", lb.batch.id));
-    archive::pack(&lb, payload, &zip, None).unwrap();
+    archive::write_bag(&lb, payload, &zip, None).unwrap();
     (zip, done)
 }
 

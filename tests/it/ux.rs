@@ -475,16 +475,16 @@ fn every_schema_field_has_a_chinese_title_and_description() {
 struct Recorder(std::sync::Mutex<Vec<String>>);
 
 impl spotcheck::progress::Progress for Recorder {
-    fn start(&self, stage: spotcheck::progress::Stage, total: u64) {
+    fn start(&self, stage: spotcheck::progress::Phase, total: u64) {
         self.0
             .lock()
             .unwrap()
             .push(format!("start {stage:?} {total}"));
     }
-    fn tick(&self, stage: spotcheck::progress::Stage) {
+    fn tick(&self, stage: spotcheck::progress::Phase) {
         self.0.lock().unwrap().push(format!("tick {stage:?}"));
     }
-    fn finish(&self, stage: spotcheck::progress::Stage) {
+    fn finish(&self, stage: spotcheck::progress::Phase) {
         self.0.lock().unwrap().push(format!("finish {stage:?}"));
     }
 }

@@ -42,7 +42,7 @@ fn fixture() -> &'static Fixture {
         let dir = tempfile::tempdir().unwrap();
         let whole = dir.path().join("whole.zip");
         let payload = archive::source_payload(&lb).unwrap();
-        archive::pack(&lb, payload, &whole, None).unwrap();
+        archive::write_bag(&lb, payload, &whole, None).unwrap();
 
         let mut zip = zip::ZipArchive::new(std::fs::File::open(&whole).unwrap()).unwrap();
         let damaged = dir.path().join("damaged.zip");

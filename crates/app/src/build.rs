@@ -6,10 +6,10 @@
 use std::path::PathBuf;
 
 use spotcheck_archive::sign::{SignError, SigningKey};
-use spotcheck_archive::{self as archive, ArchiveError, Packed};
+use spotcheck_archive::{self as archive, ArchiveError, WrittenBag};
 use spotcheck_core::diag::{Diagnostic, Diagnostics};
 use spotcheck_core::messages::{Lang, Message};
-use spotcheck_core::progress::{Progress, Silent, Stage};
+use spotcheck_core::progress::{Phase, Progress, Silent};
 use spotcheck_documents::engine::Engine;
 use spotcheck_documents::render::{self, RenderError, RenderOptions, Rendered};
 use spotcheck_input::load::LoadedBatch;
@@ -40,7 +40,7 @@ pub struct BuildReport {
     pub rendered: Vec<Rendered>,
     /// The volume's file, or its parts in order for a large batch.
     pub volume: Vec<PathBuf>,
-    pub archive: Packed,
+    pub archive: WrittenBag,
     /// Whether the summary table and the analysis report were made undated (no
     /// `analysis_submitted_on`): said, since their date line is then blank.
     pub(crate) undated_analysis: bool,
@@ -269,11 +269,11 @@ pub fn build_with(
         ..RenderOptions::default()
     };
     let rendered = render::render_with(lb, engine, &render_opts, progress)?;
-    progress.start(Stage::Volume, 0);
+    progress.start(Phase::Volume, 0);
     let volume = spotcheck_documents::volume::bind(lb, engine, &rendered, &opts.out)
         .map_err(BuildError::Volume)?;
-    progress.finish(Stage::Volume);
-    progress.start(Stage::Archive, 0);
+    progress.finish(Phase::Volume);
+    progress.start(Phase::Archive, 0);
 
     payload.extend(archive::output_payload(&opts.out, &rendered, &volume)?);
     // The 归档文件目录 of every document, in the payload like them.
@@ -285,14 +285,14 @@ pub fn build_with(
     payload.extend(
         archive::catalogue::write(lb, engine, &rows, &opts.out).map_err(BuildError::Volume)?,
     );
-    let packed = archive::pack_with(
+    let packed = archive::write_bag_with(
         lb,
         payload,
         &archive::archive_path(lb, &opts.out),
         &signers.iter().collect::<Vec<_>>(),
         &rows,
     )?;
-    progress.finish(Stage::Archive);
+    progress.finish(Phase::Archive);
     // Temporary files of an earlier run killed while writing are of no use now.
     spotcheck_core::output::remove_leftovers(&opts.out);
     Ok(BuildReport {

@@ -190,7 +190,7 @@ pub fn write(
     let source = templates
         .render("catalogue.typ.tera", &ctx)
         .map_err(|e| msg!(CatalogueFailed, error = e))?;
-    let meta = pdfmeta::DocMeta {
+    let meta = pdfmeta::PdfMeta {
         date,
         author: pdfmeta::of_volume(lb).author,
         subject: format!("{} {} 归档文件目录", lb.batch.document_no, lb.batch.title),

@@ -125,7 +125,7 @@ impl ArchiveError {
 
 /// What was packed.
 #[derive(Debug, Clone)]
-pub struct Packed {
+pub struct WrittenBag {
     pub path: PathBuf,
     /// Payload files and their total size (the Payload-Oxum).
     pub files: usize,
@@ -364,13 +364,13 @@ impl<R: Read> Read for Hashing<R> {
 }
 
 /// Packs the payload of a batch into the bag zip at `dest`, atomically.
-pub fn pack(
+pub fn write_bag(
     lb: &LoadedBatch,
     payload: Vec<Payload>,
     dest: &Path,
     signer: Option<&SigningKey>,
-) -> Result<Packed, ArchiveError> {
-    pack_with(lb, payload, dest, signer.as_slice(), &[])
+) -> Result<WrittenBag, ArchiveError> {
+    write_bag_with(lb, payload, dest, signer.as_slice(), &[])
 }
 
 /// The payload's files sorted by bag path, each path once (the same file named twice is packed
@@ -413,15 +413,15 @@ fn payload_files(
     Ok((files, sizes))
 }
 
-/// [`pack`], with the documents of the 归档文件目录 `catalogue`: their 件号 and 档号 in bag-info and
+/// [`write_bag`], with the documents of the 归档文件目录 `catalogue`: their 件号 and 档号 in bag-info and
 /// 说明.txt, and their metadata in [`METADATA_FILE`], a tag file the tag manifest covers.
-pub fn pack_with(
+pub fn write_bag_with(
     lb: &LoadedBatch,
     payload: Vec<Payload>,
     dest: &Path,
     signers: &[&SigningKey],
     catalogue: &[catalogue::Entry],
-) -> Result<Packed, ArchiveError> {
+) -> Result<WrittenBag, ArchiveError> {
     let (files, sizes) = payload_files(payload)?;
     let payload_bytes: u64 = sizes.iter().sum();
     let bagit = BAGIT_DECLARATION.as_bytes().to_vec();
@@ -545,7 +545,7 @@ pub fn pack_with(
     tmp.as_file().sync_all().map_err(|e| write_err(&e))?;
     let archive_bytes = tmp.as_file().metadata().map_err(|e| write_err(&e))?.len();
     tmp.persist(dest).map_err(|e| write_err(&e.error))?;
-    Ok(Packed {
+    Ok(WrittenBag {
         path: dest.to_path_buf(),
         files: files.len(),
         payload_bytes,

@@ -5,7 +5,7 @@
 //! reached the disk: the rename happens after the last byte is written. The documents are not
 //! flushed to the disk one by one (that was an eighth of the rendering time, for files that
 //! can be made again from the batch folder); the archive, which is what is kept, is flushed
-//! before its rename (`archive::pack`).
+//! before its rename (`archive::write_bag`).
 
 use std::io::Write;
 use std::path::Path;

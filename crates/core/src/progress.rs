@@ -1,4 +1,4 @@
-//! The progress of a run through its long stages (rendering, binding, packing), reported
+//! The progress of a run through its long phases (rendering, binding, packing), reported
 //! through a small trait so that the library stays silent and its caller decides how to show
 //! it. The command line draws bars on a terminal and nothing when piped or with `--quiet`
 //! (`src/cli/progress.rs`). Where a batch stands against its plan is another matter:
@@ -6,9 +6,9 @@
 
 use crate::messages::Msg;
 
-/// A long stage of a run.
+/// A long phase of a run (not a case's stage, `model::Stage`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
+pub enum Phase {
     /// Compiling the documents; one step per document.
     Render,
     /// Binding the volume.
@@ -17,13 +17,13 @@ pub enum Stage {
     Archive,
 }
 
-impl Stage {
+impl Phase {
     /// The stage's name, as a progress bar shows it.
     pub fn label(self) -> Msg {
         match self {
-            Stage::Render => Msg::ProgressRender,
-            Stage::Volume => Msg::ProgressVolume,
-            Stage::Archive => Msg::ProgressArchive,
+            Phase::Render => Msg::ProgressRender,
+            Phase::Volume => Msg::ProgressVolume,
+            Phase::Archive => Msg::ProgressArchive,
         }
     }
 }
@@ -32,11 +32,11 @@ impl Stage {
 /// threads at once.
 pub trait Progress: Send + Sync {
     /// A stage begins with `total` steps (0 when it is one step of unknown length).
-    fn start(&self, _stage: Stage, _total: u64) {}
+    fn start(&self, _stage: Phase, _total: u64) {}
     /// One step of the stage is done.
-    fn tick(&self, _stage: Stage) {}
+    fn tick(&self, _stage: Phase) {}
     /// The stage is over.
-    fn finish(&self, _stage: Stage) {}
+    fn finish(&self, _stage: Phase) {}
 }
 
 /// Reports nothing.

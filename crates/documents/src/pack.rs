@@ -32,7 +32,7 @@ use spotcheck_core::diag::{Diagnostic, Rule};
 use spotcheck_core::messages::Message;
 use spotcheck_core::msg;
 use spotcheck_core::output::write_atomic;
-use spotcheck_core::progress::{Progress, Silent, Stage};
+use spotcheck_core::progress::{Phase, Progress, Silent};
 use spotcheck_input::kinds::{self, CATALOG, Kind};
 use spotcheck_input::load::{BATCH_FILE, LoadedBatch};
 use spotcheck_input::model::Case;
@@ -185,7 +185,7 @@ pub fn pack(
     pack_with(lb, engine, opts, &Silent)
 }
 
-/// [`pack`], telling `progress` where it stands: [`Stage::Render`], one step per visit.
+/// [`pack`], telling `progress` where it stands: [`Phase::Render`], one step per visit.
 pub fn pack_with(
     lb: &LoadedBatch,
     engine: &Engine,
@@ -218,7 +218,7 @@ pub fn pack_with(
         .iter()
         .filter(|lc| dates.contains(&lc.case.visit.date))
         .count();
-    progress.start(Stage::Render, (visits + opts.cases.len()) as u64);
+    progress.start(Phase::Render, (visits + opts.cases.len()) as u64);
     let several_labs = lb.batch.labs.len() > 1;
     let templates = Templates::new().map_err(|e| msg!(RenderTemplates, error = e))?;
     let dir = opts.out.join(PACK_DIR);
@@ -275,7 +275,7 @@ pub fn pack_with(
             progress,
         )?);
     }
-    progress.finish(Stage::Render);
+    progress.finish(Phase::Render);
     Ok(written)
 }
 
@@ -413,8 +413,8 @@ impl Packer<'_> {
         c: &Case,
         paper: &Case,
         kind: &'static Kind,
-        copy: &kinds::Copy,
-        copies: &[kinds::Copy],
+        copy: &kinds::PrintCopy,
+        copies: &[kinds::PrintCopy],
     ) -> Result<Piece, Message> {
         let lb = self.lb;
         let mark = qr::PageMark {
@@ -552,7 +552,7 @@ fn pack_one(
                 pieces.push(packer.visit_form(c, &paper, kind, copy, &copies)?);
             }
         }
-        progress.tick(Stage::Render);
+        progress.tick(Phase::Render);
     }
     let (compiled, documents) = packer.bind(pieces, &subject)?;
     write_atomic(path, &compiled.pdf)

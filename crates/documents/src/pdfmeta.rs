@@ -11,13 +11,13 @@ use spotcheck_input::stats::Share;
 
 /// A document's date, author and subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocMeta {
+pub struct PdfMeta {
     pub date: NaiveDate,
     pub author: String,
     pub subject: String,
 }
 
-impl DocMeta {
+impl PdfMeta {
     /// A Typst set rule giving the author and the subject (the PDF's Subject, XMP's
     /// dc:description), to follow the document's source.
     pub fn typst_rule(&self) -> String {
@@ -36,7 +36,7 @@ fn typst_string(s: &str) -> String {
 }
 
 /// A per-case document of `kind`.
-pub fn of_case(lb: &LoadedBatch, case: &Case, kind: &str) -> DocMeta {
+pub fn of_case(lb: &LoadedBatch, case: &Case, kind: &str) -> PdfMeta {
     let b = &lb.batch;
     let lab = b
         .lab(&case.lab)
@@ -64,7 +64,7 @@ pub fn of_case(lb: &LoadedBatch, case: &Case, kind: &str) -> DocMeta {
     if let Some(p) = &case.product {
         subject = format!("{subject} {}", p.name);
     }
-    DocMeta {
+    PdfMeta {
         date,
         author,
         subject,
@@ -72,7 +72,7 @@ pub fn of_case(lb: &LoadedBatch, case: &Case, kind: &str) -> DocMeta {
 }
 
 /// A per-batch document of `kind`, for the whole batch or one lab's share.
-pub fn of_batch(lb: &LoadedBatch, lab: Option<&str>, kind: &str) -> DocMeta {
+pub fn of_batch(lb: &LoadedBatch, lab: Option<&str>, kind: &str) -> PdfMeta {
     let b = &lb.batch;
     let share = lab.map_or(Share::All, Share::Lab);
     let (date, author) = match kind {
@@ -87,7 +87,7 @@ pub fn of_batch(lb: &LoadedBatch, lab: Option<&str>, kind: &str) -> DocMeta {
             b.authority.name.clone(),
         ),
     };
-    DocMeta {
+    PdfMeta {
         date,
         author,
         subject: format!("{} {}", b.document_no, b.title),
@@ -95,9 +95,9 @@ pub fn of_batch(lb: &LoadedBatch, lab: Option<&str>, kind: &str) -> DocMeta {
 }
 
 /// The bound volume: the archive date, the bureau that keeps it.
-pub fn of_volume(lb: &LoadedBatch) -> DocMeta {
+pub fn of_volume(lb: &LoadedBatch) -> PdfMeta {
     let b = &lb.batch;
-    DocMeta {
+    PdfMeta {
         date: spotcheck_input::load::archive_date(lb),
         author: b.authority.name.clone(),
         subject: format!("{} {} 合订本", b.document_no, b.title),

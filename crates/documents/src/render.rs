@@ -16,7 +16,7 @@ use spotcheck_core::diag::{Diagnostic, Diagnostics, Rule};
 use spotcheck_core::messages::{Lang, Message};
 use spotcheck_core::msg;
 use spotcheck_core::output::write_atomic;
-use spotcheck_core::progress::{Progress, Silent, Stage};
+use spotcheck_core::progress::{Phase, Progress, Silent};
 use spotcheck_input::kinds::{CATALOG, Kind, Scope};
 use spotcheck_input::load::{BATCH_FILE, LoadedBatch};
 use spotcheck_input::stats::Share;
@@ -382,7 +382,7 @@ pub fn qr_pages_at_first(kind: &Kind) -> usize {
 }
 
 /// `一式三联，第一联承检机构留存，第二联随样品流转，第三联受检单位留存`; empty for one copy.
-pub(crate) fn copies_text(copies: &[spotcheck_input::kinds::Copy]) -> String {
+pub(crate) fn copies_text(copies: &[spotcheck_input::kinds::PrintCopy]) -> String {
     if copies.len() < 2 {
         return String::new();
     }
@@ -460,7 +460,7 @@ pub fn render_with(
     let annex_files = annex_files_if_needed(lb, &jobs, &mut contexts)?;
     let templates = Templates::load(opts.templates.as_deref())
         .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
-    progress.start(Stage::Render, jobs.len() as u64);
+    progress.start(Phase::Render, jobs.len() as u64);
     let results: Vec<Result<Rendered, Message>> = engine.map_documents(
         &jobs,
         |&job| {
@@ -550,7 +550,7 @@ pub fn render_with(
                 }
                 None => None,
             };
-            progress.tick(Stage::Render);
+            progress.tick(Phase::Render);
             Ok(Rendered {
                 case: if job.case.is_some() {
                     id
@@ -575,7 +575,7 @@ pub fn render_with(
         },
         |r| r.as_ref().map_or(0, |d| d.pages),
     );
-    progress.finish(Stage::Render);
+    progress.finish(Phase::Render);
 
     let mut done = Vec::new();
     let mut failures = Vec::new();

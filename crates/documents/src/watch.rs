@@ -32,7 +32,7 @@ pub struct WatchOptions {
 }
 
 /// What a watch tells its user: a line of information, or a line about a problem.
-pub enum Report {
+pub enum Event {
     Info(Message),
     Problem(Message),
     /// A finding of check or load, already located.
@@ -87,7 +87,7 @@ pub fn round(
     engine: &Engine,
     opts: &WatchOptions,
     scope: &Scope,
-    report: &mut dyn FnMut(Report),
+    report: &mut dyn FnMut(Event),
 ) {
     let started = Instant::now();
     let lb = match load::load(root) {
@@ -95,9 +95,9 @@ pub fn round(
         Err(diags) => {
             let n = diags.0.len();
             for d in diags.0 {
-                report(Report::Finding(d));
+                report(Event::Finding(d));
             }
-            report(Report::Problem(msg!(WatchLoadFailed, errors = n)));
+            report(Event::Problem(msg!(WatchLoadFailed, errors = n)));
             return;
         }
     };
@@ -120,7 +120,7 @@ pub fn round(
         .collect();
     let errors = blocking.len();
     for d in blocking {
-        report(Report::Finding(d));
+        report(Event::Finding(d));
     }
     let mut rounds = vec![RenderOptions {
         out: opts.out.clone(),
@@ -152,7 +152,7 @@ pub fn round(
         match render::render(&lb, engine, render_opts) {
             Ok(done) => documents += done.len(),
             Err(e) => {
-                report(Report::Failed(e));
+                report(Event::Failed(e));
                 return;
             }
         }
@@ -163,14 +163,14 @@ pub fn round(
         msg!(WatchCases, cases = cases)
     };
     let secs = format!("{:.2}", started.elapsed().as_secs_f64());
-    report(Report::Info(msg!(
+    report(Event::Info(msg!(
         WatchRendered,
         what = what,
         documents = documents,
         seconds = secs
     )));
     if errors > 0 {
-        report(Report::Problem(msg!(WatchDraft, errors = errors)));
+        report(Event::Problem(msg!(WatchDraft, errors = errors)));
     }
 }
 
@@ -180,7 +180,7 @@ pub fn watch(
     root: &Path,
     engine: &Engine,
     opts: &WatchOptions,
-    report: &mut dyn FnMut(Report),
+    report: &mut dyn FnMut(Event),
 ) -> Result<(), Message> {
     let (tx, rx) = mpsc::channel();
     let handler = move |ev: notify::Result<notify::Event>| {
@@ -216,7 +216,7 @@ pub fn watch(
         .map(|t| t.canonicalize().unwrap_or_else(|_| t.clone()));
 
     round(root, engine, opts, &Scope::Everything, report);
-    report(Report::Info(msg!(WatchStarted, dir = root)));
+    report(Event::Info(msg!(WatchStarted, dir = root)));
     let mut rounds = 0;
     while opts.max_rounds.is_none_or(|m| rounds < m) {
         let Ok(first) = rx.recv() else {

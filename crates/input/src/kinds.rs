@@ -111,13 +111,13 @@ pub const MAX_COPIES: usize = 10;
 
 /// One copy (联) of a document: its number, from 1, of how many, and who holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Copy {
+pub struct PrintCopy {
     pub number: usize,
     pub count: usize,
     pub holder: String,
 }
 
-impl Copy {
+impl PrintCopy {
     /// The label printed at the foot of every page, `第二联　随样品流转`; none for a kind made
     /// in one copy.
     pub fn label(&self) -> Option<String> {
@@ -134,7 +134,7 @@ impl Copy {
 impl Kind {
     /// The copies of this kind for `batch`: as `batch.yaml` lists them (`copies`), else the
     /// paper original's. A per-batch document is made once.
-    pub fn copies(&self, batch: &Batch) -> Vec<Copy> {
+    pub fn copies(&self, batch: &Batch) -> Vec<PrintCopy> {
         let holders: Vec<&str> = match batch.copies.get(self.id) {
             _ if self.scope == Scope::Batch => ONE.to_vec(),
             Some(list) if !list.is_empty() => {
@@ -146,7 +146,7 @@ impl Kind {
         holders
             .into_iter()
             .enumerate()
-            .map(|(i, h)| Copy {
+            .map(|(i, h)| PrintCopy {
                 number: i + 1,
                 count,
                 holder: h.to_string(),

@@ -38,7 +38,7 @@ use std::collections::BTreeSet;
 use spotcheck_core::diag::Diagnostic;
 use spotcheck_input::load::{BATCH_FILE, LoadedBatch};
 
-pub use summary::{Report, check_report_partial};
+pub use summary::{CheckReport, check_report_partial};
 
 pub use spotcheck_input::stats::counts_as_lot;
 

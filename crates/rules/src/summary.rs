@@ -12,7 +12,7 @@ use super::check;
 
 /// The outcome of `check` for a whole batch: findings, counts and progress against the plan.
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct CheckReport {
     /// The batch id; `None` when the batch could not be read.
     pub batch: Option<String>,
     /// Whether the batch folder could be read at all.
@@ -46,16 +46,16 @@ pub struct PlanStanding {
     pub shortfall: u32,
 }
 
-impl Report {
+impl CheckReport {
     /// The report of a batch that could not be read: the loader's findings.
-    pub fn unreadable(diagnostics: Vec<Diagnostic>) -> Report {
+    pub fn unreadable(diagnostics: Vec<Diagnostic>) -> CheckReport {
         let summary = Summary {
             cases: 0,
             planned_cases: 0,
             errors: diagnostics.iter().filter(|d| d.is_error()).count(),
             warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
         };
-        Report {
+        CheckReport {
             batch: None,
             readable: false,
             diagnostics,
@@ -114,7 +114,7 @@ impl Report {
 }
 
 /// Runs every rule and adds the counts and the plan progress.
-pub(crate) fn check_report(lb: &LoadedBatch) -> Report {
+pub(crate) fn check_report(lb: &LoadedBatch) -> CheckReport {
     let diagnostics = check(lb);
     let summary = Summary {
         cases: lb.cases.len(),
@@ -134,7 +134,7 @@ pub(crate) fn check_report(lb: &LoadedBatch) -> Report {
             })
         })
         .collect();
-    Report {
+    CheckReport {
         batch: Some(lb.batch.id.clone()),
         readable: true,
         diagnostics,
@@ -149,7 +149,7 @@ pub(crate) fn check_report(lb: &LoadedBatch) -> Report {
 /// errors of every file.
 ///
 /// [`load_partial`]: spotcheck_input::load::load_partial
-pub fn check_report_partial(partial: PartialBatch) -> Report {
+pub fn check_report_partial(partial: PartialBatch) -> CheckReport {
     let PartialBatch {
         root,
         batch,
@@ -157,7 +157,7 @@ pub fn check_report_partial(partial: PartialBatch) -> Report {
         errors,
     } = partial;
     let Some((batch, batch_index)) = batch else {
-        let mut r = Report::unreadable(errors);
+        let mut r = CheckReport::unreadable(errors);
         r.summary.cases = cases.len();
         return r;
     };

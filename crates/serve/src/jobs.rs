@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 
 use spotcheck_core::messages::Lang;
-use spotcheck_core::progress::{Progress, Stage};
+use spotcheck_core::progress::{Phase, Progress};
 
 /// What a line of a job is about, for its look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -161,15 +161,15 @@ impl Job {
 
 /// The library's stages, drawn on the job's page.
 impl Progress for Job {
-    fn start(&self, stage: Stage, total: u64) {
+    fn start(&self, stage: Phase, total: u64) {
         self.stage(|lang| stage.label().template(lang).to_string(), total);
     }
 
-    fn tick(&self, _stage: Stage) {
+    fn tick(&self, _stage: Phase) {
         self.status_mut().done += 1;
     }
 
-    fn finish(&self, _stage: Stage) {
+    fn finish(&self, _stage: Phase) {
         let mut s = self.status_mut();
         s.done = s.total;
     }

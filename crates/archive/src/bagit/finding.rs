@@ -96,12 +96,8 @@ pub struct Finding {
     pub actual: Option<String>,
     /// What is wrong: a message of the catalog, made text when shown (serialized in Chinese;
     /// [`Finding::to_json`] for another language).
-    #[serde(serialize_with = "chinese")]
+    #[serde(serialize_with = "spotcheck_core::messages::as_chinese")]
     pub message: Message,
-}
-
-pub(super) fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&m.in_lang(Lang::Zh))
 }
 
 impl Finding {

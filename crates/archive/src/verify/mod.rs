@@ -81,16 +81,6 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// 0 intact, 1 damaged, 2 unreadable, 3 intact but signed by a key not checked.
-    pub fn exit_code(self) -> u8 {
-        match self {
-            Verdict::Intact => 0,
-            Verdict::Damaged => 1,
-            Verdict::Unreadable => 2,
-            Verdict::SignatureUnchecked => 3,
-        }
-    }
-
     /// Whether the bag is valid (RFC 8493 §3), whoever signed it.
     pub fn is_valid(self) -> bool {
         matches!(self, Verdict::Intact | Verdict::SignatureUnchecked)
@@ -122,37 +112,26 @@ pub enum SignatureStatus {
     },
     Valid(SignatureInfo),
     Invalid {
-        /// Serialized in Chinese; [`Report::to_json`] for another language.
-        #[serde(serialize_with = "chinese")]
+        /// Serialized in Chinese; [`VerifyReport::to_json`] for another language.
+        #[serde(serialize_with = "spotcheck_core::messages::as_chinese")]
         reason: Message,
     },
     Missing,
 }
 
-fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&m.in_lang(Lang::Zh))
-}
-
-fn chinese_opt<S: serde::Serializer>(m: &Option<Message>, s: S) -> Result<S::Ok, S::Error> {
-    match m {
-        Some(m) => chinese(m, s),
-        None => s.serialize_none(),
-    }
-}
-
 /// Everything verify found.
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct VerifyReport {
     /// The zip or folder verified.
     pub archive: String,
     /// The bag's folder name (the batch id).
     pub bag: Option<String>,
     pub verdict: Verdict,
-    /// Why the archive could not be read at all (serialized in Chinese; [`Report::to_json`]
+    /// Why the archive could not be read at all (serialized in Chinese; [`VerifyReport::to_json`]
     /// for another language).
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "chinese_opt"
+        serialize_with = "spotcheck_core::messages::as_chinese_opt"
     )]
     pub error: Option<Message>,
     /// The BagIt version bagit.txt declares.
@@ -207,9 +186,9 @@ pub struct OtherTagFile {
     pub listed: bool,
 }
 
-impl Report {
+impl VerifyReport {
     fn unreadable(archive: &Path, error: Message) -> Self {
-        Report {
+        VerifyReport {
             archive: archive.display().to_string(),
             bag: None,
             verdict: Verdict::Unreadable,
@@ -263,7 +242,7 @@ impl Report {
     }
 
     /// The report for a clerk, in `lang` (without the warnings: see
-    /// [`Report::render_warnings`]).
+    /// [`VerifyReport::render_warnings`]).
     pub fn in_lang(&self, lang: Lang) -> String {
         let archive = match &self.bag {
             Some(bag) => msg!(VerifyArchiveBag, archive = &self.archive, bag = bag),
@@ -435,7 +414,7 @@ impl Collected {
 }
 
 /// Verifies a zip or an unzipped bag folder.
-pub fn verify(path: &Path, opts: &VerifyOptions) -> Report {
+pub fn verify(path: &Path, opts: &VerifyOptions) -> VerifyReport {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         if path.is_dir() {
             folder::collect_folder(path)
@@ -445,8 +424,8 @@ pub fn verify(path: &Path, opts: &VerifyOptions) -> Report {
     }));
     let collected = match result {
         Ok(Ok(c)) => c,
-        Ok(Err(e)) => return Report::unreadable(path, e),
-        Err(_) => return Report::unreadable(path, msg!(VerifyInternal)),
+        Ok(Err(e)) => return VerifyReport::unreadable(path, e),
+        Err(_) => return VerifyReport::unreadable(path, msg!(VerifyInternal)),
     };
     evaluate(path, collected, opts)
 }
@@ -674,7 +653,7 @@ fn signatures(
     (signature, cosignatures)
 }
 
-fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
+fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> VerifyReport {
     let Collected {
         bag,
         entries,
@@ -754,7 +733,7 @@ fn evaluate(path: &Path, c: Collected, opts: &VerifyOptions) -> Report {
     let (signature, cosignatures) = signatures(&tags, opts, &mut findings);
 
     findings.sort_by(|a, b| (a.severity, a.kind, &a.path).cmp(&(b.severity, b.kind, &b.path)));
-    Report {
+    VerifyReport {
         archive: path.display().to_string(),
         bag: Some(bag).filter(|b| !b.is_empty()),
         verdict: if findings.iter().any(Finding::is_error) {

@@ -38,12 +38,8 @@ pub struct Diagnostic {
     /// empty for the whole document.
     pub path: String,
     /// What is wrong and what to do: a message of the catalog, made text when shown.
-    #[serde(serialize_with = "chinese")]
+    #[serde(serialize_with = "crate::messages::as_chinese")]
     pub message: Message,
-}
-
-fn chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&m.in_lang(Lang::Zh))
 }
 
 impl Diagnostic {

@@ -343,6 +343,21 @@ macro_rules! catalog {
     };
 }
 
+/// A message serialized as its Chinese text (`#[serde(serialize_with = "…::as_chinese")]`):
+/// what JSON written for no particular reader holds; `to_json` of each report for another
+/// language.
+pub fn as_chinese<S: serde::Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&m.in_lang(Lang::Zh))
+}
+
+/// [`as_chinese`] of a message that may be absent.
+pub fn as_chinese_opt<S: serde::Serializer>(m: &Option<Message>, s: S) -> Result<S::Ok, S::Error> {
+    match m {
+        Some(m) => as_chinese(m, s),
+        None => s.serialize_none(),
+    }
+}
+
 impl Serialize for Msg {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.id())
