@@ -426,10 +426,7 @@ fn s6_1_1_3_comparison_tolerates_normalization_form() {
 /// warning, the bag is valid.
 #[test]
 fn s6_1_1_3_names_differing_only_in_case_warn() {
-    let b = Bag::new(
-        &["sha256"],
-        &[("Report.pdf", b"A"), ("report.pdf", b"a")],
-    );
+    let b = Bag::new(&["sha256"], &[("Report.pdf", b"A"), ("report.pdf", b"a")]);
     let r = b.verify();
     assert_valid(&r);
     assert_warning(&r, FindingKind::CaseCollision, "§6.1.1.3");

@@ -248,3 +248,48 @@ pub fn archive_date(lb: &LoadedBatch) -> chrono::NaiveDate {
         .archived_on
         .unwrap_or_else(spotcheck_core::clock::bagging_date)
 }
+
+/// What a case file says of itself, read leniently: a file with errors elsewhere still counts
+/// (for choosing a new case's id, and for matching a list's rows to the cases already there).
+#[derive(Debug, Clone)]
+pub struct CaseHead {
+    /// `id`, trimmed; empty when the file has none.
+    pub id: String,
+    pub category: String,
+    pub credit_code: String,
+}
+
+/// The head of every YAML file under `root/cases/` that parses as YAML, in file name order.
+pub fn case_heads(root: &Path) -> Vec<CaseHead> {
+    let text = |v: &serde_yaml::Value, k: &[&str]| -> String {
+        let mut v = v;
+        for key in k {
+            v = &v[*key];
+        }
+        v.as_str().map(|s| s.trim().to_string()).unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for e in WalkDir::new(root.join(CASES_DIR))
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let name = e.file_name().to_string_lossy();
+        if !e.file_type().is_file() || !(name.ends_with(".yaml") || name.ends_with(".yml")) {
+            continue;
+        }
+        let Ok(t) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let Ok(v) = serde_yaml::from_str::<serde_yaml::Value>(&t) else {
+            continue;
+        };
+        out.push(CaseHead {
+            id: text(&v, &["id"]),
+            category: text(&v, &["category"]),
+            credit_code: text(&v, &["party", "credit_code"]),
+        });
+    }
+    out
+}

@@ -9,7 +9,6 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use walkdir::WalkDir;
 
 use crate::load::{BATCH_FILE, CASES_DIR};
 use crate::model::{Batch, Domain, Outcome};
@@ -163,33 +162,14 @@ pub fn category_prefix(category: &str) -> Option<String> {
 /// The cases already in the batch folder (read leniently: a case with errors elsewhere still
 /// counts), by id and category, in the order of their files.
 pub(crate) fn existing_ids(root: &Path) -> Vec<Used> {
-    let mut out = Vec::new();
-    for entry in WalkDir::new(root.join(CASES_DIR))
-        .follow_links(false)
-        .sort_by_file_name()
+    crate::load::case_heads(root)
         .into_iter()
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || !(name.ends_with(".yaml") || name.ends_with(".yml")) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
-            continue;
-        };
-        let Ok(v) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
-            continue;
-        };
-        let Some(id) = v.get("id").and_then(|v| v.as_str()) else {
-            continue;
-        };
-        let category = v.get("category").and_then(|v| v.as_str()).unwrap_or("");
-        out.push(Used {
-            id: id.trim().to_string(),
-            category: category.trim().to_string(),
-        });
-    }
-    out
+        .filter(|h| !h.id.is_empty())
+        .map(|h| Used {
+            id: h.id,
+            category: h.category,
+        })
+        .collect()
 }
 
 /// The next free number for `PREFIX-YEAR-NNN` among `ids`.

@@ -614,7 +614,7 @@ pub fn html(
         out.push_str(&format!(
             "<fieldset class=\"section\" id=\"sec-{id}\" data-section=\"{id}\" data-outcomes=\"{}\" data-filled=\"{filled}\">\n<legend>{}</legend>\n",
             outcomes.join(" "),
-            esc(words.get(key).copied().unwrap_or(key))
+            esc(words.get(*key).copied().unwrap_or(key))
         ));
         for p in *props {
             if let Some(n) = form.top.get(*p) {

@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use walkdir::WalkDir;
 
 use spotcheck_core::diag::{Diagnostic, Rule};
 use spotcheck_core::messages::Message;
@@ -26,37 +25,14 @@ struct Existing {
 }
 
 fn existing_cases(root: &Path) -> Vec<Existing> {
-    let text = |v: &serde_yaml::Value, k: &[&str]| -> String {
-        let mut v = v;
-        for key in k {
-            v = &v[*key];
-        }
-        v.as_str().map(|s| s.trim().to_string()).unwrap_or_default()
-    };
-    let mut out = Vec::new();
-    for e in WalkDir::new(root.join(CASES_DIR))
-        .follow_links(false)
-        .sort_by_file_name()
+    spotcheck_input::load::case_heads(root)
         .into_iter()
-        .flatten()
-    {
-        let name = e.file_name().to_string_lossy();
-        if !e.file_type().is_file() || !(name.ends_with(".yaml") || name.ends_with(".yml")) {
-            continue;
-        }
-        let Ok(t) = std::fs::read_to_string(e.path()) else {
-            continue;
-        };
-        let Ok(v) = serde_yaml::from_str::<serde_yaml::Value>(&t) else {
-            continue;
-        };
-        out.push(Existing {
-            id: text(&v, &["id"]),
-            credit_code: text(&v, &["party", "credit_code"]).to_ascii_uppercase(),
-            category: text(&v, &["category"]),
-        });
-    }
-    out
+        .map(|h| Existing {
+            id: h.id,
+            credit_code: h.credit_code.to_ascii_uppercase(),
+            category: h.category,
+        })
+        .collect()
 }
 
 /// One row that becomes a planned case.

@@ -373,6 +373,7 @@ include!("catalog/verify.rs");
 include!("catalog/sign.rs");
 include!("catalog/help.rs");
 include!("catalog/start.rs");
+include!("catalog/serve.rs");
 catalog_read! {}
 
 #[cfg(test)]

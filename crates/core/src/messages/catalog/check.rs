@@ -1,4 +1,4 @@
-// The message catalog, part 2 of 7: check: the report, identifiers, labels, the rules.
+// The message catalog, part 2 of 8: check: the report, identifiers, labels, the rules.
 // It passes the entries before it on with its own; the last part hands them all to `catalog!`.
 
 macro_rules! catalog_check {

@@ -1,4 +1,4 @@
-// The message catalog, part 6 of 7: the help of the command line.
+// The message catalog, part 6 of 8: the help of the command line.
 // It passes the entries before it on with its own; the last part hands them all to `catalog!`.
 
 macro_rules! catalog_help {

@@ -1,4 +1,4 @@
-// The message catalog, part 1 of 7: the command line, findings, reading files.
+// The message catalog, part 1 of 8: the command line, findings, reading files.
 // It passes the entries before it on with its own; the last part hands them all to `catalog!`.
 
 macro_rules! catalog_read {

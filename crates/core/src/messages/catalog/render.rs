@@ -1,4 +1,4 @@
-// The message catalog, part 3 of 7: render and build.
+// The message catalog, part 3 of 8: render and build.
 // It passes the entries before it on with its own; the last part hands them all to `catalog!`.
 
 macro_rules! catalog_render {

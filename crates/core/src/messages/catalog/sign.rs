@@ -1,4 +1,4 @@
-// The message catalog, part 5 of 7: signing, packing the archive, status, progress, watch.
+// The message catalog, part 5 of 8: signing, packing the archive, status, progress, watch.
 // It passes the entries before it on with its own; the last part hands them all to `catalog!`.
 
 macro_rules! catalog_sign {

@@ -1,9 +1,9 @@
-// The message catalog, part 7 of 7: init and new-case, the readers' words, the option parser,
+// The message catalog, part 7 of 8: init and new-case, the readers' words, the option parser,
 // credit-code, prefixes, and what came later.
 // It passes the entries before it on with its own; the last part hands them all to `catalog!`.
 
 macro_rules! catalog_start {
-    ($($before:tt)*) => { catalog! {
+    ($($before:tt)*) => { catalog_serve! {
     $($before)*
     // -- init and new-case --------------------------------------------------------------------
     InitNotEmpty = "init.not-empty" {

@@ -1,4 +1,4 @@
-// The message catalog, part 4 of 7: verify: BagIt, the zip or folder, the promises, --document and
+// The message catalog, part 4 of 8: verify: BagIt, the zip or folder, the promises, --document and
 // --qr, the report.
 // It passes the entries before it on with its own; the last part hands them all to `catalog!`.
 
