@@ -30,7 +30,7 @@
     return e;
   }
   function show(job) {
-    document.getElementById("job-stage").textContent = job.stage;
+    document.getElementById("job-phase").textContent = job.phase;
     document.getElementById("job-count").textContent = job.total > 0 ? job.done + " / " + job.total : "";
     var state = document.getElementById("job-state");
     state.textContent = job.state;

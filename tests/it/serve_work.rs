@@ -338,7 +338,7 @@ fn a_days_pack_downloads_as_a_pdf_of_the_days_visits() {
     // Counted visit by visit while it ran.
     assert!(
         seen.iter()
-            .any(|s| s["stage"] == Msg::ProgressRender.template(Lang::Zh)
+            .any(|s| s["phase"] == Msg::ProgressRender.template(Lang::Zh)
                 && s["total"].as_u64().unwrap() >= 2),
         "{seen:?}"
     );
@@ -440,7 +440,7 @@ fn a_build_shows_its_progress_downloads_its_archive_and_the_archive_verifies() {
     let shown = App::lines(s);
     assert_eq!(s["ok"], true, "{shown}");
     // Through the library's stages, the rendering counted document by document.
-    let stages: Vec<&str> = seen.iter().map(|s| s["stage"].as_str().unwrap()).collect();
+    let stages: Vec<&str> = seen.iter().map(|s| s["phase"].as_str().unwrap()).collect();
     for stage in [Msg::ProgressRender, Msg::ProgressArchive] {
         assert!(
             stages.contains(&stage.template(Lang::Zh)),
@@ -449,7 +449,7 @@ fn a_build_shows_its_progress_downloads_its_archive_and_the_archive_verifies() {
     }
     let render: Vec<(u64, u64)> = seen
         .iter()
-        .filter(|s| s["stage"] == Msg::ProgressRender.template(Lang::Zh))
+        .filter(|s| s["phase"] == Msg::ProgressRender.template(Lang::Zh))
         .map(|s| (s["done"].as_u64().unwrap(), s["total"].as_u64().unwrap()))
         .collect();
     assert!(render.iter().all(|(d, t)| *t > 100 && d <= t), "{render:?}");

@@ -1,7 +1,7 @@
 //! Long jobs of the work pages (import, pack, build, verify) and their progress.
 //!
 //! A job runs on a thread of its own ([`Jobs::spawn`]) and reports through its [`Job`]: the
-//! stage, the steps done of the stage's total (what the library's [`Progress`] tells), the
+//! phase, the steps done of the phase's total (what the library's [`Progress`] tells), the
 //! lines it has to show (made in each language, so that a page shows them in its own), and, once
 //! finished, whether it succeeded and the files it made. The files are paths inside the output
 //! folder chosen by the job, never by the user; a page asks for them by the job's id and their
@@ -68,8 +68,8 @@ pub struct Made {
 /// Where a job stands.
 #[derive(Debug, Clone, Default)]
 pub struct Status {
-    /// The stage's name, in each language.
-    stage: [String; 2],
+    /// The phase's name, in each language.
+    phase: [String; 2],
     pub done: u64,
     /// 0 when the stage's length is not known.
     pub total: u64,
@@ -94,9 +94,9 @@ pub struct Job {
 }
 
 impl Status {
-    /// The stage's name in `lang`; empty before the first stage.
-    pub fn stage(&self, lang: Lang) -> &str {
-        &self.stage[usize::from(lang == Lang::En)]
+    /// The phase's name in `lang`; empty before the first phase.
+    pub fn phase(&self, lang: Lang) -> &str {
+        &self.phase[usize::from(lang == Lang::En)]
     }
 }
 
@@ -111,11 +111,11 @@ impl Job {
         self.status_mut().clone()
     }
 
-    /// A new stage, named `name` in each language, of `total` steps (0: unknown).
-    pub fn stage(&self, name: impl Fn(Lang) -> String, total: u64) {
-        let stage = both(name);
+    /// A new phase, named `name` in each language, of `total` steps (0: unknown).
+    pub fn phase(&self, name: impl Fn(Lang) -> String, total: u64) {
+        let phase = both(name);
         let mut s = self.status_mut();
-        s.stage = stage;
+        s.phase = phase;
         s.done = 0;
         s.total = total;
     }
@@ -159,17 +159,17 @@ impl Job {
     }
 }
 
-/// The library's stages, drawn on the job's page.
+/// The library's phases, drawn on the job's page.
 impl Progress for Job {
-    fn start(&self, stage: Phase, total: u64) {
-        self.stage(|lang| stage.label().template(lang).to_string(), total);
+    fn start(&self, phase: Phase, total: u64) {
+        self.phase(|lang| phase.label().template(lang).to_string(), total);
     }
 
-    fn tick(&self, _stage: Phase) {
+    fn tick(&self, _phase: Phase) {
         self.status_mut().done += 1;
     }
 
-    fn finish(&self, _stage: Phase) {
+    fn finish(&self, _phase: Phase) {
         let mut s = self.status_mut();
         s.done = s.total;
     }

@@ -103,7 +103,7 @@ struct JobView {
     id: u64,
     kind: &'static str,
     title: &'static str,
-    stage: String,
+    phase: String,
     done: u64,
     total: u64,
     lines: Vec<LineView>,
@@ -138,9 +138,9 @@ fn view_of(job: &Job, lang: Lang) -> JobView {
         id: job.id,
         kind: job.kind,
         title: text::get(lang, kind_word(job.kind)),
-        stage: match s.stage(lang) {
+        phase: match s.phase(lang) {
             "" => text::get(lang, "work_waiting").to_string(),
-            stage => stage.to_string(),
+            phase => phase.to_string(),
         },
         done: s.done,
         total: s.total,

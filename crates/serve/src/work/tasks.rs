@@ -24,7 +24,7 @@ use super::*;
 
 /// The batch loaded, or its errors shown as the commands show them.
 pub(super) fn load_for(job: &Job, batch: &Path) -> Option<LoadedBatch> {
-    stage(job, "work_stage_load");
+    phase(job, "work_phase_load");
     match load::load(batch) {
         Ok(lb) => Some(lb),
         Err(diags) => {
@@ -38,9 +38,9 @@ pub(super) fn load_for(job: &Job, batch: &Path) -> Option<LoadedBatch> {
     }
 }
 
-/// A stage of the work pages' own, named by a word of [`WORDS`].
-pub(super) fn stage(job: &Job, word: &'static str) {
-    job.stage(|l| text::get(l, word).to_string(), 0);
+/// A phase of the work pages' own, named by one of their words.
+pub(super) fn phase(job: &Job, word: &'static str) {
+    job.phase(|l| text::get(l, word).to_string(), 0);
 }
 
 /// Each message as a line, the last one as the result.
@@ -96,7 +96,7 @@ pub(super) async fn import(
     let id = job.id;
     let st = state.clone();
     Jobs::spawn(job, move |job| {
-        stage(job, "work_stage_list");
+        phase(job, "work_phase_list");
         let Some(file) = saved else {
             let m = msg!(ImportFormat, path = &original);
             job.say(Tone::Error, |l| m.in_lang(l));
@@ -104,7 +104,7 @@ pub(super) async fn import(
         };
         // Findings name the file as the user knows it, not as it was saved.
         let as_known = |s: String| s.replace(&file.display().to_string(), &original);
-        stage(job, "work_stage_write");
+        phase(job, "work_phase_write");
         match ledger::import(&st.batch, &file, &BTreeMap::new(), &original) {
             Err(refusal) => {
                 for d in refusal.shown() {
@@ -117,7 +117,7 @@ pub(super) async fn import(
             }
             Ok(plan) => {
                 say_all(job, &plan.messages());
-                stage(job, "work_stage_done");
+                phase(job, "work_phase_done");
                 true
             }
         }
@@ -162,7 +162,7 @@ pub(super) async fn pack(
         let Some(lb) = load_for(job, &st.batch) else {
             return false;
         };
-        stage(job, "work_stage_check");
+        phase(job, "work_phase_check");
         let packed = match selection(&lb, &dates, &cases) {
             Ok(p) => p,
             Err(m) => {
@@ -190,7 +190,7 @@ pub(super) async fn pack(
                     job.say(Tone::Ok, |l| w.message().in_lang(l));
                     job.made(w.path.clone(), label_in(&st.out, &w.path));
                 }
-                stage(job, "work_stage_done");
+                phase(job, "work_phase_done");
                 true
             }
             Err(m) => {
@@ -243,7 +243,7 @@ pub(super) async fn build(
         let Some(lb) = load_for(job, &st.batch) else {
             return false;
         };
-        stage(job, "work_stage_check");
+        phase(job, "work_phase_check");
         let opts = BuildOptions {
             out: st.out.clone(),
             ..BuildOptions::default()
@@ -255,7 +255,7 @@ pub(super) async fn build(
                 for v in &r.volume {
                     job.made(v.clone(), label_in(&st.out, v));
                 }
-                stage(job, "work_stage_done");
+                phase(job, "work_phase_done");
                 true
             }
             Err(e) => {
@@ -300,7 +300,7 @@ pub(super) async fn verify_upload(
     let original = shown_name(&archive.name);
     let id = job.id;
     Jobs::spawn(job, move |job| {
-        stage(job, "work_stage_verify");
+        phase(job, "work_phase_verify");
         let public_key = match key
             .as_ref()
             .map(|(k, _)| sign::read_public_key(k))
@@ -352,7 +352,7 @@ pub(super) async fn verify_upload(
                 msg!(VerifyWarningLine, message = w.in_lang(l)).in_lang(l)
             });
         }
-        stage(job, "work_stage_done");
+        phase(job, "work_phase_done");
         report.verdict.is_valid()
     });
     to_job(id)

@@ -209,12 +209,12 @@ macro_rules! catalog_serve {
     PageWorkWaiting = "page.work-waiting" { zh: "正在准备 …", en: "Starting …" }
     PageWorkDownloads = "page.work-downloads" { zh: "下载", en: "Download" }
     PageWorkBack = "page.work-back" { zh: "返回办理", en: "Back to Work" }
-    PageWorkStageLoad = "page.work-stage-load" { zh: "读取批次", en: "Reading the batch" }
-    PageWorkStageCheck = "page.work-stage-check" { zh: "检查批次", en: "Checking the batch" }
-    PageWorkStageList = "page.work-stage-list" { zh: "读取名单", en: "Reading the list" }
-    PageWorkStageWrite = "page.work-stage-write" { zh: "写入案例文件", en: "Writing the case files" }
-    PageWorkStageVerify = "page.work-stage-verify" { zh: "核验", en: "Verifying" }
-    PageWorkStageDone = "page.work-stage-done" { zh: "完成", en: "Finished" }
+    PageWorkPhaseLoad = "page.work-phase-load" { zh: "读取批次", en: "Reading the batch" }
+    PageWorkPhaseCheck = "page.work-phase-check" { zh: "检查批次", en: "Checking the batch" }
+    PageWorkPhaseList = "page.work-phase-list" { zh: "读取名单", en: "Reading the list" }
+    PageWorkPhaseWrite = "page.work-phase-write" { zh: "写入案例文件", en: "Writing the case files" }
+    PageWorkPhaseVerify = "page.work-phase-verify" { zh: "核验", en: "Verifying" }
+    PageWorkPhaseDone = "page.work-phase-done" { zh: "完成", en: "Finished" }
     PageWorkBatchUnreadable = "page.work-batch-unreadable" {
         zh: "批次读取失败，无法列出抽样日期和案例。请先在“概况”中查看错误。",
         en: "The batch cannot be read, so its days and cases cannot be listed. See the errors on the overview.",
