@@ -23,7 +23,7 @@ use spotcheck_input::stats::Share;
 pub(crate) const DATE_FORMAT: &str = "%Y%m%d";
 
 /// OUT/catalogue/
-pub const OUT_DIR: &str = "catalogue";
+pub(crate) const OUT_DIR: &str = "catalogue";
 /// The file names, without extension.
 pub(crate) const STEM: &str = "归档文件目录";
 

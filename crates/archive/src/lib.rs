@@ -52,7 +52,7 @@ pub use bagit::nfc;
 pub(crate) use layout::*;
 pub(crate) use metadata::METADATA_FILE;
 use spotcheck_core::text::hex;
-pub use tagfiles::*;
+pub(crate) use tagfiles::*;
 
 /// Unix permissions of every entry.
 const FILE_MODE: u32 = 0o644;

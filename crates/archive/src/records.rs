@@ -23,7 +23,7 @@ pub(crate) fn archive_year(lb: &LoadedBatch) -> i32 {
 }
 
 /// The retention period (保管期限), and whether batch.yaml sets it (else 定期30年 by default).
-pub fn retention(lb: &LoadedBatch) -> (Retention, bool) {
+pub(crate) fn retention(lb: &LoadedBatch) -> (Retention, bool) {
     match lb.batch.archive.retention {
         Some(r) => (r, true),
         None => (Retention::default(), false),
@@ -31,7 +31,7 @@ pub fn retention(lb: &LoadedBatch) -> (Retention, bool) {
 }
 
 /// The classification (密级), and whether batch.yaml sets it (else 公开 by default).
-pub fn classification(lb: &LoadedBatch) -> (String, bool) {
+pub(crate) fn classification(lb: &LoadedBatch) -> (String, bool) {
     match set(&lb.batch.archive.classification) {
         Some(c) => (c, true),
         None => ("公开".to_string(), false),

@@ -371,7 +371,7 @@ impl SigningKey {
 /// What a signature file claims, unverified: the id of the key it names and its trusted
 /// comment. Anyone can write a signature naming any key; only [`verify`] against a key one
 /// trusts says who signed.
-pub fn claims(signature: &str) -> Option<SignatureInfo> {
+pub(crate) fn claims(signature: &str) -> Option<SignatureInfo> {
     let mut lines = signature.lines();
     let _untrusted = lines.next()?;
     let sig_raw = BASE64.decode(lines.next()?.trim()).ok()?;

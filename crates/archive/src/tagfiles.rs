@@ -25,7 +25,7 @@ pub(crate) fn one_line(s: &str) -> String {
 
 /// What the payload holds, counted: documents, evidence photos, videos and other evidence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Contents {
+pub(crate) struct Contents {
     pub documents: usize,
     pub photos: usize,
     pub videos: usize,
@@ -89,7 +89,7 @@ impl Contents {
 /// bag-info.txt: the reserved elements of RFC 8493 §2.2.2 that this batch can fill, in the
 /// order the RFC lists them, then the records office's metadata (全宗号, 档号, 年度, 保管期限,
 /// 密级, 归档日期, 归档人) under their Chinese labels. Values are single lines.
-pub fn bag_info(
+pub(crate) fn bag_info(
     lb: &LoadedBatch,
     (payload_bytes, payload_files): (u64, usize),
     contents: &Contents,
@@ -185,7 +185,7 @@ pub(crate) fn trusted_comment(lb: &LoadedBatch, key: &SigningKey) -> String {
 
 /// The README tag file (说明.txt): what the archive is, what it holds, what is signed and by
 /// which key, and how to check it all with standard tools alone.
-pub fn readme(
+pub(crate) fn readme(
     lb: &LoadedBatch,
     contents: &Contents,
     items: usize,

@@ -47,7 +47,7 @@ pub fn annex_pages(lb: &LoadedBatch) -> Result<Vec<AnnexPages>, Message> {
 }
 
 /// Each page of a PDF drawn as a PNG image at [`PDF_DPI`], on white.
-pub fn pdf_pages(data: &[u8]) -> Result<Vec<Vec<u8>>, Message> {
+pub(crate) fn pdf_pages(data: &[u8]) -> Result<Vec<Vec<u8>>, Message> {
     pdf_pages_at(data, PDF_DPI)
 }
 

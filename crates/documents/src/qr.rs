@@ -20,7 +20,7 @@
 use qrcode::{EcLevel, QrCode};
 
 /// What every spotcheck QR text starts with: the format and its version.
-pub const PREFIX: &str = "SC2";
+pub(crate) const PREFIX: &str = "SC2";
 
 /// What the texts of the first format start with (still read).
 pub(crate) const PREFIX_V1: &str = "SPOTCHECK1";

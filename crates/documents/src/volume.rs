@@ -29,7 +29,7 @@ use spotcheck_input::model::Verdict;
 pub(crate) const VOLUME_DIR: &str = "volume";
 
 /// The volume's file name: `<batch id>-合订本.pdf`.
-pub fn file_name(lb: &LoadedBatch) -> String {
+pub(crate) fn file_name(lb: &LoadedBatch) -> String {
     format!("{}-合订本.pdf", lb.batch.id)
 }
 

@@ -52,7 +52,7 @@ pub(crate) fn share_workbook(lb: &LoadedBatch, share: Share) -> Result<Vec<u8>, 
 /// The workbook's bytes, from the view the PDFs are made of (its rows and numbers, computed
 /// once). The same batch gives the same bytes: the document's creation time is the report's
 /// date.
-pub fn workbook(lb: &LoadedBatch, view: &BatchView) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn workbook(lb: &LoadedBatch, view: &BatchView) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let share = match view.lab.as_deref() {
         Some(id) => Share::Lab(id),

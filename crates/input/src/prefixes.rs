@@ -36,7 +36,7 @@ fn key(p: &str) -> String {
 
 /// The pinyin initials of the first `n` characters of a category that have one (ASCII
 /// letters and digits count as themselves): 化肥 → HF, 儿童及婴幼儿服装 with 3 → ETJ.
-pub fn initials(category: &str, n: usize) -> Option<String> {
+pub(crate) fn initials(category: &str, n: usize) -> Option<String> {
     let mut out = String::new();
     for c in category.chars() {
         if out.len() == n {

@@ -545,7 +545,7 @@ pub async fn check(
 /// Where the previous versions of a case file are kept: `BATCH/.spotcheck-backup/<file>.<n>`.
 pub(crate) const BACKUP_DIR: &str = ".spotcheck-backup";
 
-pub fn backup(root: &std::path::Path, file: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+pub(crate) fn backup(root: &std::path::Path, file: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let target = root.join(BACKUP_DIR).join(file);
     let dir = target.parent().map(PathBuf::from).unwrap_or_default();
     std::fs::create_dir_all(&dir)?;

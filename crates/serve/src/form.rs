@@ -118,7 +118,7 @@ pub(crate) static FORM: LazyLock<CaseForm> = LazyLock::new(|| {
 });
 
 /// Every property of a JSON Schema with its title, by path (`visit.samplers.*.name`).
-pub fn titles(schema: &Value) -> Vec<(String, String)> {
+pub(crate) fn titles(schema: &Value) -> Vec<(String, String)> {
     let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
     let order = HashMap::new();
     let mut out = Vec::new();
@@ -513,7 +513,7 @@ pub(crate) fn header_of(original: &str, file: &str) -> String {
 
 /// The canonical text of a case: the header comments, then the case's fields in the model's
 /// order, fields without a value left out, as serde_yaml writes them.
-pub fn canonical(header: &str, case: &spotcheck_input::model::Case) -> Result<String, String> {
+pub(crate) fn canonical(header: &str, case: &spotcheck_input::model::Case) -> Result<String, String> {
     let mut v = serde_yaml::to_value(case).map_err(|e| e.to_string())?;
     prune(&mut v);
     let body = serde_yaml::to_string(&v).map_err(|e| e.to_string())?;
@@ -537,7 +537,7 @@ fn prune(v: &mut serde_yaml::Value) {
 
 /// A finding to show beside its field.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Shown {
+pub(crate) struct Shown {
     /// The field name it belongs to; empty for none.
     pub field: String,
     pub rule: String,
@@ -592,7 +592,7 @@ pub(crate) fn section_menu(lang: Lang) -> Vec<(&'static str, &'static str)> {
 
 /// The HTML of the form's sections for the case `value` (its JSON), the findings beside their
 /// fields, the batch's `choices` as menus. Returns the HTML and the findings no field took.
-pub fn html(
+pub(crate) fn html(
     value: &Value,
     findings: &[Shown],
     lang: Lang,

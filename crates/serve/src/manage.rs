@@ -88,7 +88,7 @@ pub async fn new_case(
 /// `POST /cases/{id}/delete`: the case file moved to the backup folder
 /// (`BATCH/.spotcheck-backup/<file>.<n>`), unless it changed since the page was opened
 /// (`_sha256`, 409); its evidence stays where it is. Then the list, saying so.
-pub async fn delete(
+pub(crate) async fn delete(
     State(state): State<Arc<AppState>>,
     PageLang(lang): PageLang,
     Path(id): Path<String>,

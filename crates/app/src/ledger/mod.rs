@@ -159,7 +159,7 @@ fn normalize(s: &str) -> String {
 }
 
 /// A date as lists write it: 2024-04-16, 2024/4/16, 2024.4.16, 2024年4月16日, 20240416.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let s = s.split(['T']).next().unwrap_or("");
     ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"]
@@ -169,7 +169,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Which column holds which field, with the row of the headers.
 #[derive(Debug, Clone)]
-pub struct Columns {
+pub(crate) struct Columns {
     pub(crate) header_row: usize,
     pub of: BTreeMap<Field, usize>,
 }

@@ -12,7 +12,7 @@ use super::{BAG_INFO_FILE, BAGIT_FILE, UTF8_BOM};
 
 /// The version of the specification a bag declares, as far as the rules differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Version {
+pub(crate) enum Version {
     V0_97,
     V1_0,
 }

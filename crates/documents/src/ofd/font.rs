@@ -72,7 +72,7 @@ const SUBSET_CACHE: usize = 512;
 pub(crate) type Subset = (Arc<[u8]>, &'static str);
 
 /// The subset font file and its extension (`otf` for CFF outlines, `ttf` otherwise).
-pub fn subset(entry: &FontEntry) -> Result<Subset, OfdError> {
+pub(crate) fn subset(entry: &FontEntry) -> Result<Subset, OfdError> {
     let key: SubsetKey = (
         entry.font.clone(),
         entry.remapper.remapped_gids().collect(),

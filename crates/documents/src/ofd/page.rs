@@ -25,7 +25,7 @@ pub fn mm(a: Abs) -> f64 {
 
 /// What the pages share: the ids given so far, the fonts and the images.
 #[derive(Default)]
-pub struct Resources {
+pub(crate) struct Resources {
     last_id: u32,
     pub fonts: Vec<FontEntry>,
     font_index: HashMap<Font, usize>,

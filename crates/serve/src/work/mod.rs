@@ -339,7 +339,7 @@ async fn job_file(
 /// The `Content-Disposition` of a file named `name` shown (`inline`) or saved (`attachment`):
 /// the name as UTF-8 (RFC 6266, `filename*`) and, for browsers that take only the plain form,
 /// as ASCII with `_` for what it cannot spell.
-pub fn disposition(kind: &str, name: &str) -> String {
+pub(crate) fn disposition(kind: &str, name: &str) -> String {
     let ascii: String = name
         .chars()
         .map(|c| {
