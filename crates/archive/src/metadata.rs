@@ -35,7 +35,11 @@ fn format_of(file: &str) -> &'static str {
 /// The XML of the documents `entries`, with each file's (SHA-256, size) of `files` (by its
 /// path in the bag); a document whose file is not in `files` gets no 校验值 (none is left out
 /// by [`super::pack_with`], which refuses that).
-pub(crate) fn xml(lb: &LoadedBatch, entries: &[Entry], files: &BTreeMap<&str, (&str, u64)>) -> String {
+pub(crate) fn xml(
+    lb: &LoadedBatch,
+    entries: &[Entry],
+    files: &BTreeMap<&str, (&str, u64)>,
+) -> String {
     let a = &lb.batch.archive;
     let fonds = ArchiveInfo::given(&a.fonds_no);
     let org = ArchiveInfo::given(&a.organization);

@@ -513,7 +513,10 @@ pub(crate) fn header_of(original: &str, file: &str) -> String {
 
 /// The canonical text of a case: the header comments, then the case's fields in the model's
 /// order, fields without a value left out, as serde_yaml writes them.
-pub(crate) fn canonical(header: &str, case: &spotcheck_input::model::Case) -> Result<String, String> {
+pub(crate) fn canonical(
+    header: &str,
+    case: &spotcheck_input::model::Case,
+) -> Result<String, String> {
     let mut v = serde_yaml::to_value(case).map_err(|e| e.to_string())?;
     prune(&mut v);
     let body = serde_yaml::to_string(&v).map_err(|e| e.to_string())?;

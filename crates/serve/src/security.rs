@@ -41,7 +41,11 @@ pub(crate) const TOKEN_HEADER: &str = "x-spotcheck-token";
 
 /// The guard: host, language, token, origin; then the handler; then the headers every page
 /// carries.
-pub(crate) async fn guard(State(state): State<Arc<AppState>>, mut req: Request, next: Next) -> Response {
+pub(crate) async fn guard(
+    State(state): State<Arc<AppState>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let query = req.uri().query().unwrap_or("").to_string();
     let params = query_pairs(&query);
     let lang_asked = params

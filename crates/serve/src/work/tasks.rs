@@ -10,11 +10,12 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use spotcheck_app::build::{BuildOptions, build_with};
 use spotcheck_app::ledger;
+use spotcheck_app::pack::PackError;
 use spotcheck_archive::sign;
 use spotcheck_archive::verify::{Verdict, VerifyOptions, verify};
 use spotcheck_core::messages::Lang;
 use spotcheck_core::msg;
-use spotcheck_documents::pack::{PackOptions, pack_with, refusals, selection};
+use spotcheck_documents::pack::PackOptions;
 use spotcheck_input::load::{self, LoadedBatch};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -163,28 +164,12 @@ pub(super) async fn pack(
             return false;
         };
         phase(job, "work_phase_check");
-        let packed = match selection(&lb, &dates, &cases) {
-            Ok(p) => p,
-            Err(m) => {
-                job.say(Tone::Error, |l| m.in_lang(l));
-                return false;
-            }
-        };
-        let errors = refusals(&lb, &st.engine, &packed);
-        if !errors.is_empty() {
-            for d in &errors {
-                job.say(Tone::Error, |l| d.in_lang(l));
-            }
-            let m = msg!(PackRefused, errors = errors.len());
-            job.say(Tone::Error, |l| m.in_lang(l));
-            return false;
-        }
         let opts = PackOptions {
             out: st.out.clone(),
             dates,
             cases,
         };
-        match pack_with(&lb, &st.engine, &opts, job) {
+        match spotcheck_app::pack::pack(&lb, &st.engine, &opts, job) {
             Ok(written) => {
                 for w in &written {
                     job.say(Tone::Ok, |l| w.message().in_lang(l));
@@ -193,7 +178,15 @@ pub(super) async fn pack(
                 phase(job, "work_phase_done");
                 true
             }
-            Err(m) => {
+            Err(PackError::Refused(errors)) => {
+                for d in &errors {
+                    job.say(Tone::Error, |l| d.in_lang(l));
+                }
+                let m = msg!(PackRefused, errors = errors.len());
+                job.say(Tone::Error, |l| m.in_lang(l));
+                false
+            }
+            Err(PackError::Selection(m) | PackError::Failed(m)) => {
                 job.say(Tone::Error, |l| m.in_lang(l));
                 false
             }
