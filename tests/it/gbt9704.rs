@@ -552,61 +552,59 @@ fn a_blank_page_before_the_colophon_and_the_colophon_s_page_are_unnumbered() {
 /// What is wrong with a notice's 版记: not whole on the last page, the last page odd, its last
 /// rule off the type area's foot, its lines outside its rules.
 fn colophon_faults(n: &Notice, found: &mut Vec<String>) {
-    {
-        let ls = lines(&n.glyphs);
-        let pages_of = |word: &str| -> Vec<usize> {
-            let mut p: Vec<usize> = ls
-                .iter()
-                .filter(|l| l.text().contains(word))
-                .map(|l| l.page)
-                .collect();
-            p.dedup();
-            p
-        };
-        let (cc, printed) = (pages_of("抄送："), pages_of("印发"));
-        if cc != [n.pages] || printed != [n.pages] {
-            found.push(format!(
-                "{}: 抄送 on pages {cc:?}, 印发 on {printed:?}, the last page is {}",
-                n.at, n.pages
-            ));
-        }
-        if !n.pages.is_multiple_of(2) {
-            found.push(format!("{}: the last page, {}, is odd", n.at, n.pages));
-        }
-        // Its rules: the last on the type area's bottom edge, the 版记 between the first and
-        // the last.
-        let rules: Vec<&Stroke> = n
-            .strokes
+    let ls = lines(&n.glyphs);
+    let pages_of = |word: &str| -> Vec<usize> {
+        let mut p: Vec<usize> = ls
             .iter()
-            .filter(|s| {
-                s.page == n.pages
-                    && !s.red
-                    && s.y1 - s.y0 < 0.01
-                    && (s.x1 - s.x0 - AREA_WIDTH).abs() < 0.2
-            })
+            .filter(|l| l.text().contains(word))
+            .map(|l| l.page)
             .collect();
-        let Some(bottom) = rules.iter().map(|s| s.y0).reduce(f64::max) else {
-            found.push(format!("{}: no rules on the last page", n.at));
-            return;
-        };
-        eprintln!("{}: the 版记's last rule at {bottom:.2} mm", n.at);
-        if (bottom - AREA_BOTTOM).abs() > 0.3 {
-            found.push(format!(
-                "{}: the 版记's last rule at {bottom:.2} mm, not on the type area's foot ({AREA_BOTTOM} mm)",
-                n.at
-            ));
-        }
-        if rules.len() < 3 {
-            found.push(format!("{}: {} rules in the 版记", n.at, rules.len()));
-        }
-        let top = rules.iter().map(|s| s.y0).fold(f64::MAX, f64::min);
-        for l in ls
-            .iter()
-            .filter(|l| l.text().contains("抄送") || l.text().contains("印发"))
-        {
-            if l.y < top || l.y > bottom {
-                found.push(format!("{}: “{}” outside the 版记's rules", n.at, l.text()));
-            }
+        p.dedup();
+        p
+    };
+    let (cc, printed) = (pages_of("抄送："), pages_of("印发"));
+    if cc != [n.pages] || printed != [n.pages] {
+        found.push(format!(
+            "{}: 抄送 on pages {cc:?}, 印发 on {printed:?}, the last page is {}",
+            n.at, n.pages
+        ));
+    }
+    if !n.pages.is_multiple_of(2) {
+        found.push(format!("{}: the last page, {}, is odd", n.at, n.pages));
+    }
+    // Its rules: the last on the type area's bottom edge, the 版记 between the first and
+    // the last.
+    let rules: Vec<&Stroke> = n
+        .strokes
+        .iter()
+        .filter(|s| {
+            s.page == n.pages
+                && !s.red
+                && s.y1 - s.y0 < 0.01
+                && (s.x1 - s.x0 - AREA_WIDTH).abs() < 0.2
+        })
+        .collect();
+    let Some(bottom) = rules.iter().map(|s| s.y0).reduce(f64::max) else {
+        found.push(format!("{}: no rules on the last page", n.at));
+        return;
+    };
+    eprintln!("{}: the 版记's last rule at {bottom:.2} mm", n.at);
+    if (bottom - AREA_BOTTOM).abs() > 0.3 {
+        found.push(format!(
+            "{}: the 版记's last rule at {bottom:.2} mm, not on the type area's foot ({AREA_BOTTOM} mm)",
+            n.at
+        ));
+    }
+    if rules.len() < 3 {
+        found.push(format!("{}: {} rules in the 版记", n.at, rules.len()));
+    }
+    let top = rules.iter().map(|s| s.y0).fold(f64::MAX, f64::min);
+    for l in ls
+        .iter()
+        .filter(|l| l.text().contains("抄送") || l.text().contains("印发"))
+    {
+        if l.y < top || l.y > bottom {
+            found.push(format!("{}: “{}” outside the 版记's rules", n.at, l.text()));
         }
     }
 }

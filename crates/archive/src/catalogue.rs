@@ -73,18 +73,24 @@ pub fn entries(
                 .map(|l| format!("（{}）", l.name))
                 .unwrap_or_default();
             // The notice by its own title; the lists are its annexes, under its number; the lab's
-            // summary and analysis have no number of their own.
-            let (doc_no, title) = match r.kind {
-                "batch-notice" => (lb.batch.document_no.clone(), lb.batch.notice_title.clone()),
-                "summary-table" | "analysis-report" => (String::new(), format!("{title}{lab}")),
-                _ => (lb.batch.document_no.clone(), format!("{title}{lab}")),
-            };
-            let dated = match r.kind {
+            // summary and analysis have no number of their own, and are dated by their
+            // submission alone.
+            let (doc_no, title, dated) = match r.kind {
+                "batch-notice" => (
+                    lb.batch.document_no.clone(),
+                    lb.batch.notice_title.clone(),
+                    Some(meta.date),
+                ),
                 "summary-table" | "analysis-report" => {
                     let share = r.lab.as_deref().map_or(Share::All, Share::Lab);
-                    spotcheck_documents::view::submitted_on(lb, share)
+                    let submitted = spotcheck_documents::view::submitted_on(lb, share);
+                    (String::new(), format!("{title}{lab}"), submitted)
                 }
-                _ => Some(meta.date),
+                _ => (
+                    lb.batch.document_no.clone(),
+                    format!("{title}{lab}"),
+                    Some(meta.date),
+                ),
             };
             (meta, doc_no, title, dated)
         } else {

@@ -179,6 +179,25 @@ pub struct Fonts {
     pub in_use: Vec<usize>,
     /// Where each font came from, by index: `embedded:NAME` or a path.
     pub origins: Vec<String>,
+    /// The bold face of the title style's first family, when it has one ([`Fonts::lacking_bold`]).
+    title_bold: Option<usize>,
+}
+
+/// The index of the bold face (semibold or heavier) of the title style's first family.
+fn title_bold(book: &FontBook, chains: &[(Style, Vec<String>)]) -> Option<usize> {
+    let family = chains
+        .iter()
+        .find(|(style, _)| *style == Style::Title)
+        .and_then(|(_, chain)| chain.first())?;
+    let variant = typst::text::FontVariant::new(
+        typst::text::FontStyle::Normal,
+        typst::text::FontWeight::BOLD,
+        typst::text::FontStretch::NORMAL,
+    );
+    book.select(&family.to_lowercase(), variant).filter(|&i| {
+        book.info(i)
+            .is_some_and(|info| info.variant.weight >= typst::text::FontWeight::SEMIBOLD)
+    })
 }
 
 impl Fonts {
@@ -258,11 +277,13 @@ impl Fonts {
             .collect();
         in_use.sort_unstable();
         in_use.dedup();
+        let title_bold = title_bold(book, &chains);
         Fonts {
             store,
             chains,
             in_use,
             origins,
+            title_bold,
         }
     }
 
@@ -283,25 +304,7 @@ impl Fonts {
     /// spotcheck.typ). Empty when the style's first family has no bold face at all (every
     /// character is then regular alike) or draws every character.
     pub(crate) fn lacking_bold(&self, text: &str) -> String {
-        let book = self.store.book();
-        let Some(family) = self
-            .chains
-            .iter()
-            .find(|(style, _)| *style == Style::Title)
-            .and_then(|(_, chain)| chain.first())
-        else {
-            return String::new();
-        };
-        let variant = typst::text::FontVariant::new(
-            typst::text::FontStyle::Normal,
-            typst::text::FontWeight::BOLD,
-            typst::text::FontStretch::NORMAL,
-        );
-        let Some(bold) = book
-            .select(&family.to_lowercase(), variant)
-            .and_then(|i| book.info(i))
-            .filter(|info| info.variant.weight >= typst::text::FontWeight::SEMIBOLD)
-        else {
+        let Some(bold) = self.title_bold.and_then(|i| self.store.book().info(i)) else {
             return String::new();
         };
         let mut out = String::new();
