@@ -281,13 +281,15 @@ impl From<OutcomeArg> for model::Outcome {
     }
 }
 
-// 生产 or 流通, as written in the case file (production, circulation accepted too).
+// 生产, 流通 or 电子商务, as written in the case file (production, circulation, online accepted too).
 #[derive(Clone, Copy, ValueEnum)]
 pub enum DomainArg {
     #[value(name = "生产", alias = "production")]
     Production,
     #[value(name = "流通", alias = "circulation")]
     Circulation,
+    #[value(name = "电子商务", alias = "online")]
+    Online,
 }
 
 impl From<DomainArg> for model::Domain {
@@ -295,6 +297,7 @@ impl From<DomainArg> for model::Domain {
         match d {
             DomainArg::Production => model::Domain::Production,
             DomainArg::Circulation => model::Domain::Circulation,
+            DomainArg::Online => model::Domain::Online,
         }
     }
 }

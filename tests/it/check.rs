@@ -33,6 +33,8 @@ enum Line {
 
 struct Row {
     rule: Rule,
+    /// The sample batch copied and edited (a folder under samples/).
+    sample: &'static str,
     /// The file edited.
     edit: &'static str,
     edits: &'static [Edit],
@@ -54,6 +56,7 @@ const fn row(
 ) -> Row {
     Row {
         rule,
+        sample: "jincheng-2023-1",
         edit,
         edits,
         file: edit,
@@ -61,6 +64,26 @@ const fn row(
         line,
     }
 }
+
+/// A row on the sample of the statute's other paths (online lots, 复查, 样品确认, 异议、复检).
+const fn hx(
+    rule: Rule,
+    edit: &'static str,
+    edits: &'static [Edit],
+    path: &'static str,
+    line: Line,
+) -> Row {
+    Row {
+        sample: "hexi-2024-2",
+        ..row(rule, edit, edits, path, line)
+    }
+}
+
+const HTK1: &str = "cases/tk-001.yaml";
+const HTK2: &str = "cases/tk-002.yaml";
+const HCZ2: &str = "cases/cz-002.yaml";
+const HCZ3: &str = "cases/cz-003.yaml";
+const HDX2: &str = "cases/dx-002.yaml";
 
 const JZ1: &str = "cases/jz-001.yaml";
 const JZ2: &str = "cases/jz-002.yaml";
@@ -98,6 +121,7 @@ const ROWS: &[Row] = &[
     row(Rule::AnnexFile, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 目录\n    file: annexes/无此文件.pdf\nnotice_body: |")], "annexes[0].file", Of("    file: annexes/")),
     row(Rule::AnnexFile, BATCH, &[Replace("notice_body: |", "annexes:\n  - title: 目录\n    file: batch.yaml\nnotice_body: |")], "annexes[0].file", Of("    file: batch.yaml")),
     Row {
+        sample: "jincheng-2023-1",
         rule: Rule::LabPlan,
         edit: BATCH,
         edits: &[
@@ -115,6 +139,7 @@ const ROWS: &[Row] = &[
     row(Rule::LabUnknown, JZ1, &[Replace("lab: jc-qi", "lab: jc-xx")], "lab", Edited),
     row(Rule::PlanCategory, JZ1, &[Replace("category: 建筑及装饰装修材料", "category: 建筑材料")], "category", Edited),
     Row {
+        sample: "jincheng-2023-1",
         rule: Rule::PlanOver,
         edit: BATCH,
         edits: &[Replace("- category: 防护用品\n    lots: 15", "- category: 防护用品\n    lots: 1")],
@@ -210,6 +235,7 @@ const ROWS: &[Row] = &[
     row(Rule::SealsDuplicate, JZ1, &[Replace("JCFY-23-0010]", "JCFY-23-0007]")], "seals.numbers[3]", Of("numbers: [")),
     row(Rule::CasePrefix, NM1, &[Replace("id: NM-2023-001", "id: DX-2023-009")], "id", Edited),
     Row {
+        sample: "jincheng-2023-1",
         rule: Rule::CasePrefix,
         edit: BATCH,
         edits: &[Replace("\ncounties:", "\nprefixes:\n  化肥: nm\n\ncounties:")],
@@ -219,6 +245,35 @@ const ROWS: &[Row] = &[
     },
     row(Rule::DatesOrder, JZ1, &[Replace("received_on: 2023-03-03", "received_on: 2023-03-01")], "inspection.received_on", Edited),
     row(Rule::DatesOrder, JZ1, &[Replace("closed_on: 2023-05-12", "closed_on: 2023-03-27")], "followup.closed_on", Edited),
+    // the statute's other paths
+    hx(Rule::OnlineMissing, HDX2, &[Replace("domain: 流通", "domain: 电子商务")], "domain", Edited),
+    hx(Rule::OnlineDomain, HTK1, &[Replace("domain: 电子商务", "domain: 流通")], "online", Of("online:")),
+    hx(Rule::OnlinePaid, HTK1, &[DeleteLine("  paid: 534.00")], "online.paid", Of("online:")),
+    hx(Rule::OnlineReceipt, HTK1, &[Replace("  received_on: 2024-07-31", "  received_on: 2024-07-28")], "online.received_on", Edited),
+    hx(Rule::OnlineReceipt, HTK1, &[Replace("  received_on: 2024-07-31\n  notified_on: 2024-08-01", "  received_on: 2024-08-02\n  notified_on: 2024-08-02")], "inspection.received_on", Of("  received_on: 2024-07-31")),
+    hx(Rule::OnlineSealing, HTK1, &[Replace("  notified_on: 2024-08-01", "  sealed_on: 2024-08-01\n  notified_on: 2024-08-01")], "online.sealed_on", Edited),
+    hx(Rule::OnlineNotified, HTK1, &[Replace("notified_on: 2024-08-01", "notified_on: 2024-07-30")], "online.notified_on", Edited),
+    hx(Rule::OnlineSigning, HTK1, &[Replace("\nproduct:\n", "\nsigning:\n  party_signed: true\n  signer: 方晓琳\n\nproduct:\n")], "signing", Of("signing:")),
+    hx(Rule::OnlineBackup, HTK1, &[Replace("  backup_kept_at: lab", "  backup_kept_at: party")], "seals.backup_kept_at", Edited),
+    hx(Rule::OnlinePlatform, HTK2, &[DeleteLine("platform_notified_on:")], "followup.platform_notified_on", Of("followup:")),
+    hx(Rule::RecheckReport, HCZ3, &[Replace("  report_no: SJZX-23-CZ-004", "  report_no: \"\"")], "recheck", Of("recheck:")),
+    hx(
+        Rule::ConfirmationMissing,
+        HDX2,
+        &[DeleteLine("confirmation:"), DeleteLine("  sent_on: 2024-08-08"), DeleteLine("  method: EMS"), DeleteLine("tracking_no: \"1103287654135\""), DeleteLine("answer: confirmed"), DeleteLine("answered_on: 2024-08-13")],
+        "confirmation",
+        Of("manufacturer:"),
+    ),
+    hx(Rule::ConfirmationAnswer, HDX2, &[DeleteLine("answered_on: 2024-08-13")], "confirmation.answered_on", Of("confirmation:")),
+    hx(Rule::ConfirmationAnswer, HDX2, &[Replace("answer: confirmed", "answer: denied")], "confirmation.reason", Of("confirmation:")),
+    hx(Rule::ConfirmationLate, HDX2, &[Replace("answered_on: 2024-08-13", "answered_on: 2024-08-20")], "confirmation.answered_on", Edited),
+    hx(Rule::ObjectionDates, HCZ2, &[Replace("received_on: 2024-09-04", "received_on: 2024-08-20")], "objection.received_on", Edited),
+    hx(Rule::ObjectionLate, HCZ2, &[Replace("received_on: 2024-09-04", "received_on: 2024-09-05"), Replace("sent_on: 2024-08-26", "sent_on: 2024-08-16")], "objection.received_on", Edited),
+    hx(Rule::ObjectionDecision, HCZ2, &[Replace("decided_on: 2024-09-09", "decided_on: 2024-09-12")], "objection.decided_on", Edited),
+    hx(Rule::ObjectionDetails, HCZ2, &[Replace("items: [拔出插头所需的力]", "items: []")], "objection.items", Edited),
+    hx(Rule::RetestLab, HCZ2, &[Replace("    lab: sy-jy", "    lab: sj-zx")], "objection.retest.lab", Edited),
+    hx(Rule::RetestItems, HCZ2, &[Replace("      - { name: 拔出插头所需的力", "      - { name: 插套拔出力")], "objection.retest.items", Of("    items:")),
+    hx(Rule::RetestLate, HCZ2, &[Replace("issued_on: 2024-09-24", "issued_on: 2024-09-26")], "objection.retest.issued_on", Edited),
 ];
 
 /// Applies the edits; returns the 1-based line of the first edit.
@@ -282,15 +337,18 @@ fn every_sample_batch_checks_clean() {
 
 #[test]
 fn every_rule_fires_at_the_field_that_breaks_it() {
-    let clean = rules::check(&sample());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let mut failures = Vec::new();
     for row in ROWS {
+        let clean = rules::check(&load::load(&root.join(row.sample)).unwrap());
         assert!(
             clean.iter().all(|d| d.rule != row.rule),
-            "{} fires on the clean sample",
-            row.rule
+            "{} fires on the clean sample {}",
+            row.rule,
+            row.sample
         );
-        let dir = copy_sample();
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&root.join(row.sample), dir.path());
         let edited = apply(dir.path(), row.edit, row.edits);
         let line = match row.line {
             Edited => edited,

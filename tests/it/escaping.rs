@@ -25,8 +25,9 @@ fn a_party_named_like_typst_code_prints_literally() {
         ..Default::default()
     };
     let done = render::render(&lb, &engine(), &opts).unwrap();
-    // notice, sampling sheet, payment slip, sealing notice, feedback sheet, report, result notice
-    assert_eq!(done.len(), 7);
+    // notice, sampling sheet, payment slip, sealing notice, feedback sheet, report, result
+    // notice, and the maker's confirmation notice
+    assert_eq!(done.len(), 8);
     for d in &done {
         let text = pdf_text(&d.path);
         assert!(

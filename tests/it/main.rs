@@ -28,6 +28,7 @@ mod numbers;
 mod ofd;
 mod oracle;
 mod pages;
+mod paths;
 mod pdfsign;
 mod pipeline;
 mod prefixes;

@@ -105,6 +105,21 @@ fn analysis_sentences(n: &Numbers) -> Vec<String> {
     for (item, count) in &n.failures {
         s.push(format!("{}（{}次", squash(item), count));
     }
+    if let Some(r) = &n.rechecks {
+        s.push(format!(
+            "对以往抽查不合格企业复查{}批次（抽取样品{}批次、拒检{}批次），已检验{}批次，其中合格{}批次，复查合格率{}",
+            r.lots(),
+            r.sampled,
+            r.refused,
+            r.tested,
+            r.qualified,
+            if r.judged() > 0 {
+                format!("{}（{}÷{}）", r.rate(), r.qualified, r.judged())
+            } else {
+                "—（无已检验或拒检批次）".into()
+            }
+        ));
+    }
     s.into_iter().map(|x| squash(&x)).collect()
 }
 
@@ -136,7 +151,12 @@ fn sheet_rows(path: &std::path::Path) -> Vec<(String, Vec<String>)> {
 fn compare_share(what: &str, n: &Numbers, dir: &std::path::Path, failures: &mut Vec<String>) {
     let analysis = pdf_text(&dir.join("analysis-report.pdf"));
     let summary = pdf_text(&dir.join("summary-table.pdf"));
-    for row in n.categories.iter().chain(std::iter::once(&n.total)) {
+    for row in n
+        .categories
+        .iter()
+        .chain(std::iter::once(&n.total))
+        .chain(n.rechecks.as_ref())
+    {
         let line = table_line(row);
         if !analysis.contains(&line) {
             failures.push(format!("{what} analysis report lacks the row “{line}”"));
@@ -155,6 +175,7 @@ fn compare_share(what: &str, n: &Numbers, dir: &std::path::Path, failures: &mut 
         .categories
         .iter()
         .chain(std::iter::once(&n.total))
+        .chain(n.rechecks.as_ref())
         .map(|r| (r.label.clone(), r.table_cells()))
         .collect();
     if sheet != expected {
@@ -181,7 +202,7 @@ fn every_output_prints_the_numbers_computed_from_the_yaml() {
         compare_share(&name, &all, &b, &mut failures);
 
         // Each lab's own documents, when several labs share the batch.
-        let labs = r.lab_ids();
+        let labs = r.working_labs();
         for lab in labs.iter().filter(|_| labs.len() > 1) {
             let n = Numbers::of(&r, Some(lab));
             let lab_dir = b.join("labs").join(lab);
@@ -198,14 +219,14 @@ fn every_output_prints_the_numbers_computed_from_the_yaml() {
         let qualified = r
             .cases
             .iter()
-            .filter(|c| tested(c) && crate::oracle::failed(c).is_empty())
+            .filter(|c| tested(c) && crate::oracle::final_failed(c).is_empty())
             .count();
         let unqualified = r
             .cases
             .iter()
             .filter(|c| {
                 crate::oracle::text(&c["outcome"]) == "refused"
-                    || (tested(c) && !crate::oracle::failed(c).is_empty())
+                    || (tested(c) && !crate::oracle::final_failed(c).is_empty())
             })
             .count();
         for (kind, count) in [
@@ -263,8 +284,19 @@ fn every_output_prints_the_numbers_computed_from_the_yaml() {
             .as_array()
             .unwrap()
             .iter()
-            .chain(std::iter::once(&status["total"]));
-        for (got, want) in rows.zip(all.categories.iter().chain(std::iter::once(&all.total))) {
+            .chain(std::iter::once(&status["total"]))
+            .chain(all.rechecks.as_ref().map(|_| &status["rechecks"]));
+        let wants = all
+            .categories
+            .iter()
+            .chain(std::iter::once(&all.total))
+            .chain(all.rechecks.as_ref());
+        assert_eq!(
+            status["rechecks"].is_null(),
+            all.rechecks.is_none(),
+            "{name}: status's re-inspections"
+        );
+        for (got, want) in rows.zip(wants) {
             let want_json = serde_json::json!({
                 "planned": want.planned.unwrap_or(0),
                 "scheduled": want.scheduled,

@@ -23,11 +23,13 @@ const PIXEL_TOLERANCE: u8 = 100;
 /// A page differs when more than this share of its pixels differ.
 const PAGE_TOLERANCE: f64 = 0.004;
 
-/// Cases that together have every kind of per-case document.
+/// Cases that together have every kind of per-case document the batch makes (the samples
+/// together make every kind: `the_samples_make_every_kind_of_document`).
 fn covering_cases(lb: &LoadedBatch) -> Vec<String> {
     let mut wanted: BTreeSet<&str> = CATALOG
         .iter()
         .filter(|k| k.scope == Scope::Case)
+        .filter(|k| lb.cases.iter().any(|lc| (k.applies)(&lc.case)))
         .map(|k| k.id)
         .collect();
     let mut cases = Vec::new();
@@ -46,6 +48,20 @@ fn covering_cases(lb: &LoadedBatch) -> Vec<String> {
     }
     assert!(wanted.is_empty(), "no case has {wanted:?}");
     cases
+}
+
+#[test]
+fn the_samples_make_every_kind_of_document() {
+    let mut missing: BTreeSet<&str> = CATALOG.iter().map(|k| k.id).collect();
+    for sample in common::samples() {
+        let lb = spotcheck::input::load::load(&sample).unwrap();
+        for k in CATALOG {
+            if k.scope == Scope::Batch || lb.cases.iter().any(|lc| (k.applies)(&lc.case)) {
+                missing.remove(k.id);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no sample makes {missing:?}");
 }
 
 /// Renders the covering cases and, separately, the batch's documents, with OFD.

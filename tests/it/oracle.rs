@@ -4,7 +4,10 @@
 //! A *lot* is a sampled or refused visit; a not-sampled visit is no lot. The shortfall of a
 //! category is planned minus lots (at least 0), the total the sum of the categories'. The pass
 //! rate is qualified ÷ (tested + refused). A lot is tested when it has a report number and
-//! test items; it is qualified when no item failed.
+//! test items; it is qualified when no item failed in the end: an item re-tested (复检) after
+//! an accepted objection, by a re-test with a report number, a date and items, takes the
+//! re-test's verdict. A re-inspection (复查, a case with `recheck`) is counted apart, in no
+//! category, domain or total; 电子商务 is a domain once a lot was bought online.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -55,6 +58,22 @@ impl Raw {
             .collect()
     }
 
+    /// The labs with a share of the batch: a plan row or a case's first test (a lab that only
+    /// re-tests from a backup sample has none).
+    pub fn working_labs(&self) -> Vec<String> {
+        self.lab_ids()
+            .into_iter()
+            .filter(|l| {
+                self.cases.iter().any(|c| text(&c["lab"]) == *l)
+                    || self.batch["plan"]
+                        .as_sequence()
+                        .unwrap()
+                        .iter()
+                        .any(|r| text(&r["lab"]) == *l)
+            })
+            .collect()
+    }
+
     pub fn lab_name(&self, id: &str) -> String {
         self.batch["labs"]
             .as_sequence()
@@ -77,6 +96,45 @@ pub fn failed(c: &Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The items failed in the end: each item's verdict, or a reported re-test's for the items it
+/// tested again.
+pub fn final_failed(c: &Value) -> Vec<String> {
+    let o = &c["objection"];
+    let r = &o["retest"];
+    let reported = o["accepted"].as_bool() == Some(true)
+        && !r["report_no"].is_null()
+        && !r["issued_on"].is_null()
+        && r["items"].as_sequence().is_some_and(|i| !i.is_empty());
+    let again = |name: &str| -> Option<String> {
+        r["items"]
+            .as_sequence()?
+            .iter()
+            .find(|i| text(&i["name"]).trim() == name.trim())
+            .map(|i| text(&i["verdict"]))
+    };
+    c["inspection"]["items"]
+        .as_sequence()
+        .map(|items| {
+            items
+                .iter()
+                .filter(|i| {
+                    let name = text(&i["name"]);
+                    let v = reported
+                        .then(|| again(&name))
+                        .flatten()
+                        .unwrap_or_else(|| text(&i["verdict"]));
+                    v == "fail"
+                })
+                .map(|i| text(&i["name"]))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn is_recheck(c: &Value) -> bool {
+    c["recheck"].is_mapping()
 }
 
 pub fn tested(c: &Value) -> bool {
@@ -167,7 +225,7 @@ impl Row {
         }
         if tested(c) {
             self.tested += 1;
-            if failed(c).is_empty() {
+            if final_failed(c).is_empty() {
                 self.qualified += 1;
             } else {
                 self.unqualified += 1;
@@ -183,6 +241,8 @@ pub struct Numbers {
     pub categories: Vec<Row>,
     pub domains: Vec<Row>,
     pub total: Row,
+    /// The re-inspections, apart; `None` when the batch has none and orders none.
+    pub rechecks: Option<Row>,
     /// Failed item → (count, categories).
     pub failures: BTreeMap<String, u32>,
 }
@@ -216,13 +276,26 @@ impl Numbers {
                 label: "流通".into(),
                 ..Row::default()
             },
+            Row {
+                label: "电子商务".into(),
+                ..Row::default()
+            },
         ];
+        let mut rechecks = Row {
+            label: "复查（另计）".into(),
+            planned: r.batch["rechecks"].as_u64().map(|n| n as u32),
+            ..Row::default()
+        };
         let mut failures = BTreeMap::new();
         for c in r
             .cases
             .iter()
             .filter(|c| lab.is_none_or(|id| text(&c["lab"]) == id))
         {
+            if is_recheck(c) {
+                rechecks.add(c);
+                continue;
+            }
             let cat = text(&c["category"]);
             let row = match categories.iter().position(|k| k.label == cat) {
                 Some(i) => &mut categories[i],
@@ -235,10 +308,13 @@ impl Numbers {
                 }
             };
             row.add(c);
-            let d = usize::from(text(&c["domain"]) == "流通");
+            let d = ["生产", "流通", "电子商务"]
+                .iter()
+                .position(|d| text(&c["domain"]) == *d)
+                .unwrap();
             domains[d].add(c);
             if tested(c) {
-                for f in failed(c) {
+                for f in final_failed(c) {
                     *failures.entry(f).or_default() += 1;
                 }
             }
@@ -259,10 +335,15 @@ impl Numbers {
             total.unqualified += c.unqualified;
         }
         total.sum_shortfall = Some(categories.iter().map(Row::shortfall).sum());
+        if domains[2].visits + domains[2].scheduled == 0 {
+            domains.pop();
+        }
+        let has_rechecks = rechecks.visits + rechecks.scheduled > 0 || rechecks.planned.is_some();
         Numbers {
             categories,
             domains,
             total,
+            rechecks: has_rechecks.then_some(rechecks),
             failures,
         }
     }

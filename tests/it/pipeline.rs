@@ -78,6 +78,18 @@ fn expected(kind: &str, c: &Value, objection_days: u64) -> Vec<String> {
             e.extend(c["seals"]["numbers"].as_sequence().unwrap().iter().map(s));
             e.extend(samplers);
         }
+        // Bought online: the order, what it paid, who bought.
+        "payment-slip" if c["online"].is_mapping() => {
+            let o = &c["online"];
+            e.extend([
+                date,
+                s(&p["name"]),
+                money(&p["unit_price"]),
+                money(&o["paid"]),
+                s(&o["order_no"]),
+                s(&o["buyer"]),
+            ]);
+        }
         "payment-slip" => {
             let unit = p["unit_price"].as_f64().unwrap();
             let qty = p["test_quantity"].as_f64().unwrap();
@@ -159,6 +171,62 @@ fn expected(kind: &str, c: &Value, objection_days: u64) -> Vec<String> {
             }
             // The objection period, from batch.yaml.
             e.push(format!("{objection_days}日内"));
+        }
+        "confirmation-notice" => {
+            let k = &c["confirmation"];
+            e.extend([
+                squash(&s(&c["manufacturer"]["name"])),
+                s(&p["name"]),
+                s(&c["id"]),
+                date_cn(&k["sent_on"]),
+                "视为对样品真实性无异议".to_string(),
+            ]);
+        }
+        "objection-decision" => {
+            let o = &c["objection"];
+            e.extend([
+                squash(&s(&o["by"])),
+                s(&c["inspection"]["report_no"]),
+                date_cn(&o["received_on"]),
+                date_cn(&o["decided_on"]),
+            ]);
+            e.extend(
+                o["items"]
+                    .as_sequence()
+                    .unwrap()
+                    .iter()
+                    .map(|i| squash(&s(i))),
+            );
+        }
+        "retest-report" => {
+            let r = &c["objection"]["retest"];
+            e.extend([
+                s(&p["name"]),
+                s(&r["report_no"]),
+                "检验类别：复检".to_string(),
+                s(&c["inspection"]["report_no"]),
+            ]);
+            e.extend(
+                r["items"]
+                    .as_sequence()
+                    .unwrap()
+                    .iter()
+                    .map(|i| squash(&s(&i["name"]))),
+            );
+        }
+        "final-notice" => {
+            let o = &c["objection"];
+            let last = if crate::oracle::final_failed(c).is_empty() {
+                "合格"
+            } else {
+                "不合格"
+            };
+            e.extend([
+                squash(&s(&o["by"])),
+                s(&o["retest"]["report_no"]),
+                format!("最终结论{last}"),
+                date_cn(&o["final_notified_on"]),
+            ]);
         }
         other => panic!("no expectations for {other}"),
     }

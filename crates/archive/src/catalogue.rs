@@ -103,6 +103,17 @@ pub fn entries(
             // sampling sheet's (抽样单编号).
             let doc_no = match r.kind {
                 "report" | "result-notice" => report_no.unwrap_or_else(|| case.id.clone()),
+                "final-notice" => format!("{}-FJJL", case.id),
+                "retest-report" => case
+                    .retest()
+                    .and_then(|r| r.report_no.clone())
+                    .unwrap_or_else(|| case.id.clone()),
+                "confirmation-notice" => case
+                    .confirmation
+                    .as_ref()
+                    .and_then(|k| k.no.clone())
+                    .unwrap_or_else(|| format!("{}-QR", case.id)),
+                "objection-decision" => format!("{}-FJ", case.id),
                 "notice" => case.visit.notice_no.clone(),
                 _ => case.id.clone(),
             };

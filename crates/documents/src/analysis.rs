@@ -23,6 +23,8 @@ pub(crate) fn analysis_text(
         shortfall(s),
         Some(failures(s)),
         refusals(lb, share, s),
+        retests(lb, share),
+        rechecks(s),
     ]
     .into_iter()
     .flatten()
@@ -231,4 +233,61 @@ fn rate_with_fraction(c: &Counts) -> String {
         ),
         None => "—（无已检验或拒检批次）".to_string(),
     }
+}
+
+/// The objections, and what the re-tests from the backup samples decided.
+fn retests(lb: &LoadedBatch, share: Share) -> Option<String> {
+    let cases: Vec<&Case> = lb
+        .cases
+        .iter()
+        .map(|lc| &lc.case)
+        .filter(|c| share.has_case(c) && c.objection.is_some())
+        .collect();
+    if cases.is_empty() {
+        return None;
+    }
+    let accepted = cases
+        .iter()
+        .filter(|c| c.objection.as_ref().and_then(|o| o.accepted) == Some(true))
+        .count();
+    let reported: Vec<&&Case> = cases
+        .iter()
+        .filter(|c| c.retest().is_some_and(|r| r.is_reported()))
+        .collect();
+    let overturned = reported.iter().filter(|c| c.retest_overturned()).count();
+    let mut text = format!(
+        "检验结果送达后，有{}批次的受检单位或标称生产者提出异议并申请复检，受理{}批次",
+        cases.len(),
+        accepted
+    );
+    if !reported.is_empty() {
+        text.push_str(&format!(
+            "；已完成复检{}批次，其中{}批次复检结论与初检结论不一致，名单和上述数字按复检结论（最终结论）统计，初检结果保存在档案中",
+            reported.len(),
+            overturned
+        ));
+    }
+    text.push('。');
+    Some(text)
+}
+
+/// The re-inspections (复查), reported apart from the batch's categories and rates.
+fn rechecks(s: &BatchStats) -> Option<String> {
+    let r = &s.rechecks;
+    if r.visits == 0 && r.planned.is_none() {
+        return None;
+    }
+    let planned = r
+        .planned
+        .map(|n| format!("通知要求复查{n}批次，"))
+        .unwrap_or_default();
+    Some(format!(
+        "此外，{planned}对以往抽查不合格企业复查{}批次（抽取样品{}批次、拒检{}批次），已检验{}批次，其中合格{}批次，复查合格率{}。复查批次单独统计，不计入本次抽查的类别、批次和合格率。",
+        r.lots,
+        r.sampled,
+        r.refused,
+        r.tested,
+        r.qualified,
+        rate_with_fraction(r)
+    ))
 }

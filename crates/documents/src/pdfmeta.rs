@@ -45,8 +45,46 @@ pub fn of_case(lb: &LoadedBatch, case: &Case, kind: &str) -> PdfMeta {
     // Each dated by the act it records.
     let (date, author) = match kind {
         "report" | "result-notice" => (issued.unwrap_or(case.visit.date), lab),
-        // The notice is the bureau's, handed over at the visit.
-        "notice" => (case.visit.date, b.authority.name.clone()),
+        // The notice is the bureau's, handed over at the visit (sent to an online shop).
+        "notice" => (
+            case.online
+                .as_ref()
+                .filter(|_| case.is_online())
+                .and_then(|o| o.notified_on)
+                .unwrap_or(case.visit.date),
+            b.authority.name.clone(),
+        ),
+        "confirmation-notice" => (
+            case.confirmation
+                .as_ref()
+                .map_or(case.visit.date, |k| k.sent_on),
+            lab,
+        ),
+        // The bureau decides on an objection and notifies the final conclusion.
+        "objection-decision" => (
+            case.objection
+                .as_ref()
+                .and_then(|o| o.decided_on)
+                .unwrap_or(case.visit.date),
+            b.authority.name.clone(),
+        ),
+        "final-notice" => (
+            case.objection
+                .as_ref()
+                .and_then(|o| o.final_notified_on)
+                .or_else(|| case.retest().and_then(|r| r.issued_on))
+                .unwrap_or(case.visit.date),
+            b.authority.name.clone(),
+        ),
+        // The re-test's report is its lab's, of its day.
+        "retest-report" => {
+            let r = case.retest();
+            (
+                r.and_then(|r| r.issued_on).unwrap_or(case.visit.date),
+                r.and_then(|r| b.lab(&r.lab))
+                    .map_or_else(|| lab.clone(), |l| l.name.clone()),
+            )
+        }
         // Determined jointly with the county bureau, on its day.
         "refusal-form" => (
             case.refusal

@@ -370,15 +370,33 @@ pub(crate) fn case_copy_source(
         case_sha256: (!draft).then(|| spotcheck_core::text::hex(&lc.sha256)),
     }
     .codes(pages);
+    if kind.id == RETEST_REPORT {
+        // The re-test's report: the report's template, the case as the re-test sees it.
+        let Some(retest) = crate::view::retest_case(&lc.case) else {
+            return Err(format!("{}: no re-test to report", lc.case.id));
+        };
+        let mut view = CaseView::of(lb, &retest, doc);
+        view.f.task_category = "复检";
+        // A re-test's conclusion is final: no objection lies against it.
+        view.f.objection_right = "本报告为复检报告，复检结论为最终结论。".to_string();
+        return templates.render(kind.template, &view);
+    }
     let view = CaseView::of(lb, &lc.case, doc);
     templates.render(kind.template, &view)
 }
+
+/// The kind of a re-test's report (复检报告).
+pub(crate) const RETEST_REPORT: &str = "retest-report";
 
 /// How many pages' QR codes a per-case document's source holds at first; a longer document
 /// is made again with one for each of its pages. The forms are one page; a report is three on
 /// average (a code is worth a millisecond to make, and most documents are forms).
 pub fn qr_pages_at_first(kind: &Kind) -> usize {
-    if kind.id == "report" { 4 } else { 1 }
+    if kind.id == "report" || kind.id == RETEST_REPORT {
+        4
+    } else {
+        1
+    }
 }
 
 /// `一式三联，第一联承检机构留存，第二联随样品流转，第三联受检单位留存`; empty for one copy.

@@ -47,8 +47,13 @@ pub fn contents(lb: &LoadedBatch) -> Vec<(&'static str, Vec<(String, &'static st
     let reports = |want: Verdict| {
         cases
             .iter()
-            .filter(|c| c.is_tested() && c.conclusion() == Some(want))
-            .map(|c| (c.id.clone(), "report"))
+            .filter(|c| c.is_tested() && c.final_conclusion() == Some(want))
+            .flat_map(|c| {
+                // A re-test's report follows the first report it decided on.
+                let retested = c.retest().is_some_and(|r| r.is_reported());
+                std::iter::once((c.id.clone(), "report"))
+                    .chain(retested.then(|| (c.id.clone(), "retest-report")))
+            })
             .collect::<Vec<_>>()
     };
     let sheets = cases
@@ -192,6 +197,7 @@ fn bind_part(
             .unwrap_or_default();
         let kind_title = match *kind {
             "report" => "检验报告",
+            "retest-report" => "复检报告",
             "refusal-form" => "拒检认定表",
             "no-sample-sheet" => "未抽样品工作单",
             _ => "抽样单",

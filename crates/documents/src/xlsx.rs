@@ -81,8 +81,13 @@ pub(crate) fn workbook(lb: &LoadedBatch, view: &BatchView) -> Result<Vec<u8>, Xl
     let rows = &view.summary;
     let ws = wb.add_worksheet();
     ws.set_name("检验情况汇总")?;
-    let mut widths: Vec<f64> = SUMMARY_HEADERS.iter().map(|h| text_width(h)).collect();
-    for (col, h) in SUMMARY_HEADERS.iter().enumerate() {
+    // A column for the online shops after the others, once a lot was bought online.
+    let mut headers: Vec<&str> = SUMMARY_HEADERS.to_vec();
+    if view.shop_column {
+        headers.push("网店（平台）");
+    }
+    let mut widths: Vec<f64> = headers.iter().map(|h| text_width(h)).collect();
+    for (col, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, col as u16, *h, &head)?;
     }
     const DATE_COL: usize = 11;
@@ -107,8 +112,10 @@ pub(crate) fn workbook(lb: &LoadedBatch, view: &BatchView) -> Result<Vec<u8>, Xl
         }
         ws.write_datetime_with_format(row, DATE_COL as u16, date(r.date)?, &day)?;
         widths[DATE_COL] = widths[DATE_COL].max(10.0);
+        let shop = [r.shop.as_str()];
         let tail = [r.report_no.as_str(), r.conclusion, &r.failed, &r.delivery];
-        for (j, t) in tail.iter().enumerate() {
+        let tail = tail.iter().chain(shop.iter().filter(|_| view.shop_column));
+        for (j, t) in tail.enumerate() {
             let col = DATE_COL + 1 + j;
             ws.write_string_with_format(row, col as u16, *t, &cell)?;
             widths[col] = widths[col].max(text_width(t));
@@ -118,9 +125,10 @@ pub(crate) fn workbook(lb: &LoadedBatch, view: &BatchView) -> Result<Vec<u8>, Xl
         ws.set_column_width(col as u16, (w + 2.0).clamp(6.0, 50.0))?;
     }
     ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, rows.len() as u32, (SUMMARY_HEADERS.len() - 1) as u16)?;
+    ws.autofilter(0, 0, rows.len() as u32, (headers.len() - 1) as u16)?;
 
     // Totals per category.
+    const RECHECK_ROW: &str = "复查（另计）";
     let s = &view.numbers;
     let ws = wb.add_worksheet();
     ws.set_name("分类统计")?;
@@ -130,15 +138,23 @@ pub(crate) fn workbook(lb: &LoadedBatch, view: &BatchView) -> Result<Vec<u8>, Xl
     for (col, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, col as u16, *h, &head)?;
     }
+    // The re-inspections (复查) follow the total, apart from it, as on the printed table.
+    let rechecks = view.stats.rechecks.as_ref().map(|r| &r.counts);
     let all: Vec<&stats::Counts> = s
         .by_category
         .iter()
         .chain(std::iter::once(&s.total))
+        .chain(rechecks)
         .collect();
     let rate_col = (headers.len() - 1) as u16;
     for (i, c) in all.iter().enumerate() {
         let row = (i + 1) as u32;
-        ws.write_string_with_format(row, 0, &c.label, &cell)?;
+        let label = if rechecks.is_some_and(|r| std::ptr::eq(r, *c)) {
+            RECHECK_ROW
+        } else {
+            &c.label
+        };
+        ws.write_string_with_format(row, 0, label, &cell)?;
         match c.planned {
             Some(p) => ws.write_number_with_format(row, 1, f64::from(p), &cell)?,
             None => ws.write_string_with_format(row, 1, "—", &cell)?,

@@ -49,6 +49,21 @@ fn not_sampled(c: &Case) -> bool {
 fn tested(c: &Case) -> bool {
     c.is_tested()
 }
+/// A lot sampled at a seller whose nominal manufacturer was asked to confirm it (样品确认).
+fn maker_asked(c: &Case) -> bool {
+    c.outcome == Some(Outcome::Sampled) && c.manufacturer.is_some() && c.confirmation.is_some()
+}
+/// An objection the bureau has decided on (受理 or 不予受理).
+fn objection_decided(c: &Case) -> bool {
+    c.is_tested()
+        && c.objection
+            .as_ref()
+            .is_some_and(|o| o.accepted.is_some() && o.decided_on.is_some())
+}
+/// A re-test (复检) with its report issued.
+fn retested(c: &Case) -> bool {
+    c.is_tested() && c.retest().is_some_and(|r| r.is_reported())
+}
 
 const fn kind(
     id: &'static str,
@@ -91,6 +106,10 @@ pub static CATALOG: &[Kind] = &[
     kind("feedback-sheet",   "产品质量监督抽查工作质量及工作纪律反馈单", Scope::Case, every_visit, "feedback-sheet.typ.tera", ONE),
     kind("report",           "检验报告",                               Scope::Case,  tested,      "report.typ.tera", ONE),
     kind("result-notice",    "检验结果通知书",                         Scope::Case,  tested,      "result-notice.typ.tera", ONE),
+    kind("confirmation-notice", "产品质量监督抽查样品确认通知书",      Scope::Case,  maker_asked, "confirmation-notice.typ.tera", ONE),
+    kind("objection-decision", "产品质量监督抽查复检申请处理决定书",   Scope::Case,  objection_decided, "objection-decision.typ.tera", ONE),
+    kind("retest-report",    "复检报告",                               Scope::Case,  retested,    "report.typ.tera", ONE),
+    kind("final-notice",     "产品质量监督抽查复检结论通知书",         Scope::Case,  retested,    "final-notice.typ.tera", ONE),
     kind("batch-notice",     "抽查通知",                               Scope::Batch, every_visit, "batch-notice.typ.tera", ONE),
     kind("qualified-list",   "合格产品企业名单",                       Scope::Batch, every_visit, "company-list.typ.tera", ONE),
     kind("unqualified-list", "不合格产品企业名单",                     Scope::Batch, every_visit, "company-list.typ.tera", ONE),

@@ -78,7 +78,7 @@ impl Counts {
         }
         if c.is_tested() {
             self.tested += 1;
-            match c.conclusion() {
+            match c.final_conclusion() {
                 Some(Verdict::Pass) => self.qualified += 1,
                 Some(Verdict::Fail) => self.unqualified += 1,
                 None => {}
@@ -152,6 +152,9 @@ pub struct BatchStats {
     pub by_category: Vec<Counts>,
     pub by_domain: Vec<Counts>,
     pub total: Counts,
+    /// Re-inspections (复查) of enterprises that failed before: reported apart, in no
+    /// category, domain or total above. `planned` is the batch's `rechecks`.
+    pub rechecks: Counts,
     /// Most frequent first, then by name.
     pub failures: Vec<ItemFailures>,
 }
@@ -204,10 +207,11 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
             None => cats.push(Counts::new(&p.category, Some(p.lots))),
         }
     }
-    let mut doms = vec![
-        Counts::new(Domain::Production.label(), None),
-        Counts::new(Domain::Circulation.label(), None),
-    ];
+    let mut doms: Vec<Counts> = Domain::ALL
+        .iter()
+        .map(|d| Counts::new(d.label(), None))
+        .collect();
+    let mut rechecks = Counts::new("复查", b.rechecks);
     let mut fails: BTreeMap<String, (u32, Vec<String>)> = BTreeMap::new();
     // The order in which the lots (in the order of the batch's cases) first found each item.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -215,6 +219,10 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
 
     for lc in lb.cases.iter().filter(|lc| share.has_case(&lc.case)) {
         let c = &lc.case;
+        if c.is_recheck() {
+            rechecks.add(c);
+            continue;
+        }
         let ci = match cats.iter().position(|k| k.label == c.category) {
             Some(i) => i,
             None => {
@@ -224,17 +232,12 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
             }
         };
         cats[ci].add(c);
-        doms[usize::from(c.domain == Domain::Circulation)].add(c);
+        doms[Domain::ALL.iter().position(|d| *d == c.domain).unwrap_or(0)].add(c);
         if c.is_tested() {
-            for it in c
-                .inspection
-                .iter()
-                .flat_map(|i| &i.items)
-                .filter(|i| i.verdict == Verdict::Fail)
-            {
+            for name in c.final_failed_items() {
                 let next = seen.len();
-                seen.entry(it.name.clone()).or_insert(next);
-                let e = fails.entry(it.name.clone()).or_default();
+                seen.entry(name.to_string()).or_insert(next);
+                let e = fails.entry(name.to_string()).or_default();
                 e.0 += 1;
                 if !e.1.contains(&c.category) {
                     e.1.push(c.category.clone());
@@ -242,9 +245,15 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
             }
         }
     }
-    for c in cats.iter_mut().chain(doms.iter_mut()) {
+    for c in cats
+        .iter_mut()
+        .chain(doms.iter_mut())
+        .chain(std::iter::once(&mut rechecks))
+    {
         c.finish();
     }
+    // 电子商务 is a row once a lot was bought online (生产 and 流通 always are).
+    doms.retain(|d| d.label != Domain::Online.label() || d.visits + d.scheduled > 0);
     let mut total = Counts::new("合计", Some(cats.iter().filter_map(|c| c.planned).sum()));
     for c in &cats {
         total.scheduled += c.scheduled;
@@ -290,6 +299,7 @@ pub fn compute_share(lb: &LoadedBatch, share: Share) -> BatchStats {
         by_category: cats,
         by_domain: doms,
         total,
+        rechecks,
         failures,
     }
 }

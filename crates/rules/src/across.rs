@@ -16,7 +16,9 @@ impl Checker<'_> {
             let mut lots: Vec<&LoadedCase> = lb
                 .cases
                 .iter()
-                .filter(|c| c.case.category == e.category && counts_as_lot(&c.case))
+                .filter(|c| {
+                    c.case.category == e.category && counts_as_lot(&c.case) && !c.case.is_recheck()
+                })
                 .collect();
             lots.sort_by(|a, b| {
                 (a.case.visit.date, &a.case.id).cmp(&(b.case.visit.date, &b.case.id))

@@ -65,6 +65,7 @@ impl<'a> Checker<'a> {
             Outcome::NotSampled => self.not_sampled(lc),
         }
         self.stage(lc);
+        self.paths(lc);
         self.dates(lc);
         self.ecqs(lc);
     }

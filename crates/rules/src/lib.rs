@@ -14,7 +14,7 @@
 //!
 //! Each family of rules is a file: `batch` (`batch.yaml`), `visit`,
 //! `identifiers`, `stage`, `sampled`, `refused`, `report`, `delivery`, `ecqs`, `dates`,
-//! `across` (the whole batch), `prefixes` (case id prefixes); `checker` runs them and locates the findings, `summary` makes
+//! `paths` (online sampling, 复查, 样品确认, 异议 and 复检), `across` (the whole batch), `prefixes` (case id prefixes); `checker` runs them and locates the findings, `summary` makes
 //! the report of `check`.
 
 mod across;
@@ -24,12 +24,14 @@ mod dates;
 mod delivery;
 mod ecqs;
 pub mod identifiers;
+mod paths;
 mod prefixes;
 mod refused;
 mod report;
 mod sampled;
 mod stage;
 pub mod status;
+pub mod steps;
 mod summary;
 mod visit;
 

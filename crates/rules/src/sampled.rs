@@ -12,8 +12,10 @@ impl Checker<'_> {
     pub(super) fn sampled(&mut self, lc: &LoadedCase) {
         let c = &lc.case;
         self.sampled_sections(lc);
+        // Online, a maker's own flagship shop is often the party itself: only a shop on the
+        // street is warned of.
         if c.domain == spotcheck_input::model::Domain::Circulation && c.manufacturer.is_none() {
-            let m = msg!(ManufacturerMissing);
+            let m = msg!(ManufacturerMissing, domain = c.domain.label());
             self.at_or(lc, Rule::ManufacturerMissing, "manufacturer", "domain", m);
         }
         if let Some(p) = &c.product {
@@ -32,7 +34,7 @@ impl Checker<'_> {
         if let Some(i) = &c.inspection {
             self.report(lc, i);
         }
-        if c.conclusion() == Some(Verdict::Fail) {
+        if c.final_conclusion() == Some(Verdict::Fail) {
             self.followup(lc);
         }
         if let Some(d) = &c.delivery {

@@ -13,11 +13,21 @@ impl Checker<'_> {
     /// sample are checked with their contents).
     pub(super) fn sampled_sections(&mut self, lc: &LoadedCase) {
         let c = &lc.case;
+        // Online, nobody from the shop is there to sign, and the order is the payment.
+        let on_site = !c.is_online();
         for (key, label, present) in [
             ("product", Msg::LabelProduct, c.product.is_some()),
             ("seals", Msg::LabelSeals, c.seals.is_some()),
-            ("signing", Msg::LabelSigning, c.signing.is_some()),
-            ("payment", Msg::LabelPayment, c.payment.is_some()),
+            (
+                "signing",
+                Msg::LabelSigning,
+                c.signing.is_some() || !on_site,
+            ),
+            (
+                "payment",
+                Msg::LabelPayment,
+                c.payment.is_some() || !on_site,
+            ),
         ] {
             if !present {
                 self.at_or(
@@ -125,7 +135,7 @@ impl Checker<'_> {
         if c.followup.is_some() {
             if !reported {
                 self.at(lc, Rule::CaseStage, "followup", msg!(StageFollowupNoReport));
-            } else if c.conclusion() == Some(Verdict::Pass) {
+            } else if c.final_conclusion() == Some(Verdict::Pass) {
                 self.at(
                     lc,
                     Rule::CaseStage,

@@ -25,11 +25,18 @@ pub struct Status {
     pub categories: Vec<CategoryRow>,
     /// The sum of the rows.
     pub total: CategoryRow,
+    /// The re-inspections (复查), apart from the rows and the total; `None` when the batch
+    /// has none and orders none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rechecks: Option<CategoryRow>,
     pub deadlines: Vec<Deadline>,
     /// Cases late for e-CQS entry or for delivery, by kind, due date and case.
     pub late: Vec<LateCase>,
     /// Unqualified lots whose follow-up is not closed.
     pub open_followups: Vec<OpenFollowup>,
+    /// The steps of the statute's other paths (confirmations, objections, re-tests) still
+    /// open, overdue, or done late.
+    pub steps: Vec<crate::steps::CaseStep>,
 }
 
 /// Progress of one category. `planned` is the plan's lots; `scheduled` counts planned cases
@@ -178,7 +185,7 @@ fn days(from: NaiveDate, to: NaiveDate) -> i64 {
 /// The status of a batch on `today`.
 pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
     let b = &lb.batch;
-    let (categories, total) = category_rows(lb);
+    let (categories, total, rechecks) = category_rows(lb);
     Status {
         batch: b.id.clone(),
         title: b.title.clone(),
@@ -186,15 +193,17 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
         deadlines: deadlines(lb, today, total.shortfall),
         categories,
         total,
+        rechecks,
         late: late_cases(lb, today),
         open_followups: open_followups(lb, today),
+        steps: crate::steps::case_steps(lb, today),
     }
 }
 
 /// Per category, from the batch's numbers (plan order; a category listed twice counts once
 /// with the sum of its rows, check reports the duplicate; then those only cases name), and
 /// the total.
-fn category_rows(lb: &LoadedBatch) -> (Vec<CategoryRow>, CategoryRow) {
+fn category_rows(lb: &LoadedBatch) -> (Vec<CategoryRow>, CategoryRow, Option<CategoryRow>) {
     let numbers = spotcheck_input::stats::compute(lb);
     let row_of = |c: &spotcheck_input::stats::Counts| CategoryRow {
         category: c.label.clone(),
@@ -210,7 +219,12 @@ fn category_rows(lb: &LoadedBatch) -> (Vec<CategoryRow>, CategoryRow) {
         shortfall: c.shortfall,
     };
     let rows = numbers.by_category.iter().map(row_of).collect();
-    (rows, row_of(&numbers.total))
+    let r = &numbers.rechecks;
+    let rechecks = (r.visits + r.scheduled > 0 || r.planned.is_some()).then(|| CategoryRow {
+        category: "复查".to_string(),
+        ..row_of(r)
+    });
+    (rows, row_of(&numbers.total), rechecks)
 }
 
 /// The cases late on `today` for e-CQS entry or delivery, or done late, by kind, due date and
@@ -391,7 +405,7 @@ fn deadlines(lb: &LoadedBatch, today: NaiveDate, shortfall: u32) -> Vec<Deadline
 fn open_followups(lb: &LoadedBatch, today: NaiveDate) -> Vec<OpenFollowup> {
     lb.cases
         .iter()
-        .filter(|lc| lc.case.is_tested() && lc.case.conclusion() == Some(Verdict::Fail))
+        .filter(|lc| lc.case.is_tested() && lc.case.final_conclusion() == Some(Verdict::Fail))
         .filter(|lc| {
             lc.case
                 .followup
@@ -508,7 +522,56 @@ impl Status {
                 }
             }
         }
+        // Only a batch on the statute's other paths has steps to show.
+        if !self.steps.is_empty() {
+            out.push('\n');
+            out.push_str(&t(Msg::StatusSteps));
+            out.push('\n');
+            out.push_str(&self.steps_table(lang));
+        }
         out
+    }
+
+    /// The steps of the paths, open, overdue or done late.
+    fn steps_table(&self, lang: Lang) -> String {
+        use crate::steps::StepKind;
+        let t = |m: Msg| m.template(lang).to_string();
+        let date = |d: NaiveDate| Arg::from(d).in_lang(lang);
+        let mut rows = vec![
+            [
+                Msg::StatusColCase,
+                Msg::StatusColWhat,
+                Msg::StatusColDueOn,
+                Msg::StatusColState,
+                Msg::StatusColDoneOn,
+                Msg::StatusColFile,
+            ]
+            .map(t)
+            .to_vec(),
+        ];
+        for s in &self.steps {
+            let kind = match s.kind {
+                StepKind::ShopConfirmation => Msg::StatusStepShop,
+                StepKind::MakerConfirmation => Msg::StatusStepMaker,
+                StepKind::ObjectionDecision => Msg::StatusStepDecision,
+                StepKind::RetestReport => Msg::StatusStepRetest,
+                StepKind::FinalNotice => Msg::StatusStepFinal,
+            };
+            let state = if s.state == DeadlineState::Open {
+                msg!(StatusDaysLeft, days = s.days_left).in_lang(lang)
+            } else {
+                t(s.state.message())
+            };
+            rows.push(vec![
+                s.case.clone(),
+                t(kind),
+                date(s.due),
+                state,
+                s.done_on.map_or_else(|| t(Msg::StatusNotDone), date),
+                s.file.clone(),
+            ]);
+        }
+        table(&rows, &[false, false, true, false, true, false])
     }
 
     /// Progress per category, then the total.
@@ -535,7 +598,16 @@ impl Status {
             category: t(Msg::StatusTotal),
             ..self.total.clone()
         };
-        for r in self.categories.iter().chain(std::iter::once(&total)) {
+        let rechecks = self.rechecks.as_ref().map(|r| CategoryRow {
+            category: t(Msg::StatusRechecks),
+            ..r.clone()
+        });
+        for r in self
+            .categories
+            .iter()
+            .chain(std::iter::once(&total))
+            .chain(rechecks.as_ref())
+        {
             rows.push(vec![
                 r.category.clone(),
                 r.planned.to_string(),

@@ -21,7 +21,8 @@ impl Checker<'_> {
     fn category_and_lab(&mut self, lc: &LoadedCase) {
         let b = &self.lb.batch;
         let c = &lc.case;
-        if !b.plan.iter().any(|e| e.category == c.category) {
+        // A re-inspection (复查) is of an earlier batch's category, in no row of this plan.
+        if !c.is_recheck() && !b.plan.iter().any(|e| e.category == c.category) {
             let all: Vec<String> = b.plan.iter().map(|e| e.category.clone()).collect();
             self.at(
                 lc,
@@ -37,7 +38,10 @@ impl Checker<'_> {
                 "lab",
                 msg!(LabUnknown, lab = &c.lab, all = lab_ids(self.lb)),
             );
-        } else if let Some(plan_lab) = b.plan_row(&c.category).and_then(|p| p.lab.as_deref())
+        } else if let Some(plan_lab) = b
+            .plan_row(&c.category)
+            .filter(|_| !c.is_recheck())
+            .and_then(|p| p.lab.as_deref())
             && plan_lab != c.lab
         {
             self.at(

@@ -64,13 +64,20 @@ pub(crate) const SECTIONS: &[(&str, &str, &[&str], &[&str])] = &[
         "general",
         "sec_general",
         &[],
-        &["id", "category", "domain", "lab", "outcome"],
+        &["id", "category", "domain", "lab", "outcome", "recheck"],
     ),
     (
         "visit",
         "sec_visit",
         &[],
-        &["visit", "party", "manufacturer", "signing", "evidence"],
+        &[
+            "visit",
+            "party",
+            "online",
+            "manufacturer",
+            "signing",
+            "evidence",
+        ],
     ),
     (
         "sampled",
@@ -89,7 +96,14 @@ pub(crate) const SECTIONS: &[(&str, &str, &[&str], &[&str])] = &[
         "tested",
         "sec_tested",
         &["sampled"],
-        &["inspection", "delivery", "ecqs", "followup"],
+        &[
+            "confirmation",
+            "inspection",
+            "delivery",
+            "objection",
+            "ecqs",
+            "followup",
+        ],
     ),
 ];
 

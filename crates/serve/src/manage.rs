@@ -49,6 +49,7 @@ pub async fn new_case(
     };
     let domain = match get("domain").as_deref() {
         Some("生产") => Domain::Production,
+        Some("电子商务") => Domain::Online,
         _ => Domain::Circulation,
     };
     let date = match get("date").map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d")) {

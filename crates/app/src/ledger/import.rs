@@ -318,6 +318,7 @@ impl<'a> RowReader<'a> {
         match row.get(Field::Domain).trim_end_matches("领域") {
             "" | "流通" | "销售" | "经销" => Some(Domain::Circulation),
             "生产" => Some(Domain::Production),
+            "电子商务" | "网络" | "网购" | "网店" => Some(Domain::Online),
             other => {
                 let m = msg!(ImportBadDomain, value = other);
                 self.bad(row.r, Field::Domain, Rule::ImportCell, m);
@@ -448,6 +449,8 @@ fn planned_case(row: &Row<'_>, id: String, category: String, credit_code: String
         id,
         category,
         domain: Domain::Circulation,
+        online: None,
+        recheck: None,
         lab: String::new(),
         outcome: None,
         visit: Visit {
@@ -470,6 +473,8 @@ fn planned_case(row: &Row<'_>, id: String, category: String, credit_code: String
             phone: row.opt(Field::Phone),
         },
         manufacturer: None,
+        confirmation: None,
+        objection: None,
         product: None,
         seals: None,
         signing: None,

@@ -41,6 +41,8 @@ pub enum Family {
     Delivery,
     /// Entries into e-CQS.
     Ecqs,
+    /// The statute's other paths: online sampling, 复查, 样品确认, 异议 and 复检.
+    Paths,
     /// The dates of a case in order.
     Dates,
     /// Across the batch: the plan's lots, report and seal numbers used twice, id prefixes of
@@ -263,6 +265,59 @@ rules! {
     /// a not-sampled case without the person in charge who signed the no-sample sheet (the
     /// samplers are checked by `samplers.min`)
     NotSampledPerson = "not-sampled.person" { family: Refused, severity: Error, reads: [] }
+
+    // -- the statute's other paths ------------------------------------------------------------
+    /// a case of the domain 电子商务 without its `online` section (platform, shop, order)
+    OnlineMissing = "online.missing" { family: Paths, severity: Error, reads: [] }
+    /// an `online` section on a case whose domain is not 电子商务
+    OnlineDomain = "online.domain" { family: Paths, severity: Error, reads: [] }
+    /// a lot bought online without `online.paid`, what the one order paid for the test and
+    /// backup samples together
+    OnlinePaid = "online.paid" { family: Paths, severity: Error, reads: [] }
+    /// a parcel received before it was ordered, received by the lab before it arrived, or a
+    /// lot tested without the day its parcel arrived
+    OnlineReceipt = "online.receipt" { family: Paths, severity: Error, reads: [] }
+    /// a lot bought online sealed on another day than the one it was unpacked: the samples are
+    /// sealed when the parcel is opened
+    OnlineSealing = "online.sealing" { family: Paths, severity: Warning, reads: [] }
+    /// the notice and forms sent to the shop before the parcel arrived and was sealed
+    OnlineNotified = "online.notified" { family: Paths, severity: Error, reads: [] }
+    /// a `signing` section on a lot bought online: nobody from the shop was there to sign or
+    /// refuse; the shop's answer is `online.confirmation`
+    OnlineSigning = "online.signing" { family: Paths, severity: Warning, reads: [] }
+    /// the backup of a lot bought online kept by the shop: it is sealed and kept at the lab
+    OnlineBackup = "online.backup" { family: Paths, severity: Error, reads: [] }
+    /// an online shop's failed lot followed up without telling the platform operator
+    /// (`followup.platform_notified_on`)
+    OnlinePlatform = "online.platform" { family: Paths, severity: Warning, reads: [] }
+    /// a re-inspection without the earlier batch or the earlier report's number
+    RecheckReport = "recheck.report" { family: Paths, severity: Error, reads: [] }
+    /// a failed lot sampled at a seller that names another maker, without the maker's
+    /// confirmation (`confirmation`)
+    ConfirmationMissing = "confirmation.missing" { family: Paths, severity: Warning, reads: [] }
+    /// a maker's answer that contradicts itself: denied without a reason, no answer with a
+    /// date, an answer without its date or dated before the notice was sent
+    ConfirmationAnswer = "confirmation.answer" { family: Paths, severity: Error, reads: [] }
+    /// a maker's answer after its reply period (the sample was by then deemed confirmed)
+    ConfirmationLate = "confirmation.late" { family: Paths, severity: Warning, reads: ["rules.confirmation_days"] }
+    /// the steps of an objection out of order: received before the result was sent, decided
+    /// before it was received, the backup handed over before the decision, the re-test's report
+    /// before the handover, the final notice before the re-test's report
+    ObjectionDates = "objection.dates" { family: Paths, severity: Error, reads: [] }
+    /// an objection accepted though received after the objection period from the day the
+    /// result was sent
+    ObjectionLate = "objection.late" { family: Paths, severity: Warning, reads: ["rules.objection_days"] }
+    /// a decision on an objection after the decision period (working days, weekends skipped)
+    ObjectionDecision = "objection.decision" { family: Paths, severity: Warning, reads: ["rules.objection_decision_days"] }
+    /// an objection without items, with items the report does not have, rejected without a
+    /// reason, or re-tested without being accepted
+    ObjectionDetails = "objection.details" { family: Paths, severity: Error, reads: [] }
+    /// a re-test by an unknown lab or by the lab that made the first test
+    RetestLab = "retest.lab" { family: Paths, severity: Error, reads: [] }
+    /// a re-test of items the objection did not name
+    RetestItems = "retest.items" { family: Paths, severity: Error, reads: [] }
+    /// a re-test's report after the re-test period from the handover (working days)
+    RetestLate = "retest.late" { family: Paths, severity: Warning, reads: ["rules.retest_days"] }
 
     // -- the report -------------------------------------------------------------------------------
     /// a report without `report_no`, `issued_on`, `tester`, `reviewer` or `approver`

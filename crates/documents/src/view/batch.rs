@@ -43,6 +43,9 @@ pub struct ListRow {
     pub model: String,
     pub batch: String,
     pub party: String,
+    pub(crate) domain: &'static str,
+    /// An online lot's platform and shop, `—` for a lot on site.
+    pub(crate) shop: String,
     /// The nominal manufacturer by name (the party when it made the product), `—` when
     /// nothing was sampled.
     pub manufacturer: String,
@@ -63,6 +66,8 @@ impl ListRow {
             ListColumn::Model => self.model.clone(),
             ListColumn::Batch => self.batch.clone(),
             ListColumn::Party => self.party.clone(),
+            ListColumn::Domain => self.domain.to_string(),
+            ListColumn::Shop => self.shop.clone(),
             ListColumn::Manufacturer => self.manufacturer.clone(),
             ListColumn::Lab => self.lab.clone(),
             ListColumn::Remark => self.remark.clone(),
@@ -88,6 +93,8 @@ pub struct SummaryRow {
     /// The lab that handled the case.
     pub lab: String,
     pub party: String,
+    /// An online lot's platform and shop, `示例购物平台 示例旗舰店`; empty for a lot on site.
+    pub shop: String,
     /// The nominal manufacturer, or the party itself when it made the product; empty when
     /// nothing was sampled.
     pub manufacturer: String,
@@ -189,12 +196,44 @@ impl CountsView {
     }
 }
 
+/// A re-inspection (复查) as the analysis report lists it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct RecheckRow {
+    pub party: String,
+    pub category: String,
+    /// The earlier batch and its report number.
+    pub earlier: String,
+    /// The final conclusion, or the stage (待检验, 拒检 …).
+    pub conclusion: &'static str,
+}
+
+impl RecheckRow {
+    fn of(c: &Case) -> RecheckRow {
+        let r = c.recheck.as_ref();
+        RecheckRow {
+            party: party_named(c),
+            category: c.category.clone(),
+            earlier: r.map_or_else(String::new, |r| {
+                let no = r
+                    .document_no
+                    .as_deref()
+                    .map(|d| format!("（{}）", d.trim()))
+                    .unwrap_or_default();
+                format!("{}{no}，报告编号{}", r.batch.trim(), r.report_no.trim())
+            }),
+            conclusion: status_label(c),
+        }
+    }
+}
+
 /// The numbers as the tables print them.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatsView {
     pub by_category: Vec<CountsView>,
     pub by_domain: Vec<CountsView>,
     pub total: CountsView,
+    /// The re-inspections (复查), apart from the rows above; `None` when the batch has none.
+    pub rechecks: Option<CountsView>,
     pub failures: Vec<ItemFailures>,
 }
 
@@ -213,9 +252,15 @@ pub struct BatchView<'a> {
     pub(crate) plan_total: u32,
     /// Whether the summary table has a lab column (the bureau's table of several labs).
     pub(crate) lab_column: bool,
+    /// Whether the summary table has a column for the online shops (a lot was bought online).
+    pub(crate) shop_column: bool,
     /// The columns of the qualified and unqualified lists (`lists.columns`).
     pub(crate) list_columns: Vec<ListColumnView>,
     pub stats: StatsView,
+    /// The re-inspections (复查) as the analysis report lists them.
+    pub(crate) recheck_rows: Vec<RecheckRow>,
+    /// Whether an online shop's lot failed in the end (the platform is told, 下架).
+    pub(crate) online_unqualified: bool,
     pub analysis: Vec<String>,
     /// The labs whose work this is, joined with `、`.
     pub labs: String,
@@ -311,6 +356,7 @@ impl<'a> BatchView<'a> {
             plan: plan_rows(b),
             plan_total: b.plan.iter().map(|p| p.lots).sum(),
             lab_column,
+            shop_column: cases.iter().any(|c| c.is_online()),
             list_columns: list_columns
                 .iter()
                 .map(|&id| ListColumnView {
@@ -322,8 +368,19 @@ impl<'a> BatchView<'a> {
                 by_category: numbers.by_category.iter().map(CountsView::of).collect(),
                 by_domain: numbers.by_domain.iter().map(CountsView::of).collect(),
                 total: CountsView::of(&numbers.total),
+                rechecks: (numbers.rechecks.visits + numbers.rechecks.scheduled > 0
+                    || numbers.rechecks.planned.is_some())
+                .then(|| CountsView::of(&numbers.rechecks)),
                 failures: numbers.failures.clone(),
             },
+            recheck_rows: cases
+                .iter()
+                .filter(|c| c.is_recheck())
+                .map(|c| RecheckRow::of(c))
+                .collect(),
+            online_unqualified: cases
+                .iter()
+                .any(|c| c.is_online() && c.final_conclusion() == Some(Verdict::Fail)),
             analysis: analysis_text(lb, share, &numbers, report_date(lb, share)),
             labs,
             issuer,
@@ -460,6 +517,11 @@ fn list_row(b: &Batch, c: &Case, no: usize, remark: String, cols: &[ListColumn])
         model: get(|p| p.model.as_ref()),
         batch: get(|p| p.batch.as_ref()),
         party: c.party.name.clone(),
+        domain: c.domain.label(),
+        shop: c.online.as_ref().filter(|_| c.is_online()).map_or_else(
+            || "—".into(),
+            |o| format!("{} {}", o.platform.trim(), o.shop.trim()),
+        ),
         manufacturer: if c.outcome == Some(Outcome::Sampled) {
             c.manufacturer
                 .as_ref()
@@ -480,10 +542,53 @@ fn list_row(b: &Batch, c: &Case, no: usize, remark: String, cols: &[ListColumn])
 fn qualified_rows(b: &Batch, cases: &[&Case], cols: &[ListColumn]) -> Vec<ListRow> {
     cases
         .iter()
-        .filter(|c| c.is_tested() && c.conclusion() == Some(Verdict::Pass))
+        .filter(|c| c.is_tested() && c.final_conclusion() == Some(Verdict::Pass))
         .enumerate()
-        .map(|(i, c)| list_row(b, c, i + 1, String::new(), cols))
+        .map(|(i, c)| list_row(b, c, i + 1, path_remark(c, cols, Vec::new()), cols))
         .collect()
+}
+
+/// The party with its online shop and platform, `某某贸易有限公司（示例购物平台 示例旗舰店）`.
+pub(crate) fn party_named(c: &Case) -> String {
+    match c.online.as_ref().filter(|_| c.is_online()) {
+        Some(o) => format!(
+            "{}（{} {}）",
+            c.party.name,
+            o.platform.trim(),
+            o.shop.trim()
+        ),
+        None => c.party.name.clone(),
+    }
+}
+
+/// A list row's remark: what it says already, then what the statute's other paths add: the
+/// online shop a lot was bought from (its party is the shop's operator), a re-inspection (复查)
+/// with its earlier report, a re-test (复检) that decided the result, and a maker who denied
+/// that the sample is its product.
+fn path_remark(c: &Case, cols: &[ListColumn], mut parts: Vec<String>) -> String {
+    // The shop goes in the remark unless the lists have a column for it.
+    if let Some(o) = c
+        .online
+        .as_ref()
+        .filter(|_| c.is_online() && !cols.contains(&ListColumn::Shop))
+    {
+        parts.push(format!("网店：{} {}", o.platform.trim(), o.shop.trim()));
+    }
+    if let Some(r) = &c.recheck {
+        parts.push(format!("复查（原报告编号{}）", r.report_no.trim()));
+    }
+    // The re-test's report number is on the final notice and in the summary table's record.
+    if c.retest().is_some_and(|r| r.is_reported()) {
+        let v = c.final_conclusion().map_or("", Verdict::label);
+        parts.push(format!("经复检，最终结论为{v}"));
+    }
+    if c.confirmation
+        .as_ref()
+        .is_some_and(|m| m.answer == Some(spotcheck_input::model::Answer::Denied))
+    {
+        parts.push("标称生产者否认为其产品".to_string());
+    }
+    parts.join("；")
 }
 
 /// The unqualified lots and the refusals; a refusal is published as such, what happened stays
@@ -493,16 +598,16 @@ fn unqualified_rows(b: &Batch, cases: &[&Case], cols: &[ListColumn]) -> Vec<List
         .iter()
         .filter(|c| {
             c.outcome == Some(Outcome::Refused)
-                || (c.is_tested() && c.conclusion() == Some(Verdict::Fail))
+                || (c.is_tested() && c.final_conclusion() == Some(Verdict::Fail))
         })
         .enumerate()
         .map(|(i, c)| {
             let remark = if c.outcome == Some(Outcome::Refused) {
                 Outcome::Refused.label().to_string()
             } else {
-                format!("不合格项目：{}", c.failed_items().join("、"))
+                format!("不合格项目：{}", c.final_failed_items().join("、"))
             };
-            list_row(b, c, i + 1, remark, cols)
+            list_row(b, c, i + 1, path_remark(c, cols, vec![remark]), cols)
         })
         .collect()
 }
@@ -510,7 +615,7 @@ fn unqualified_rows(b: &Batch, cases: &[&Case], cols: &[ListColumn]) -> Vec<List
 /// The conclusion column of the summary: 合格, 不合格, 拒检, 未抽到样品, 检验中 (the lab has
 /// the sample) or 待检验 (not yet received); 待抽样 for a planned case (the ledger's stage).
 pub fn status_label(c: &Case) -> &'static str {
-    match (c.stage(), c.conclusion().filter(|_| c.is_tested())) {
+    match (c.stage(), c.final_conclusion().filter(|_| c.is_tested())) {
         (Stage::Planned, _) => PLANNED_LABEL,
         (Stage::Visited(o @ (Outcome::Refused | Outcome::NotSampled)), _) => o.label(),
         (Stage::Visited(Outcome::Sampled), Some(v)) => v.label(),
@@ -605,12 +710,22 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
             SummaryRow {
                 no: i + 1,
                 id: c.id.clone(),
-                category: c.category.clone(),
+                category: if c.is_recheck() {
+                    format!("{}（复查）", c.category)
+                } else {
+                    c.category.clone()
+                },
                 domain: c.domain.label(),
                 lab: b
                     .lab(&c.lab)
                     .map_or_else(|| c.lab.clone(), |l| l.name.clone()),
                 party: c.party.name.clone(),
+                shop: c
+                    .online
+                    .as_ref()
+                    .filter(|_| c.is_online())
+                    .map(|o| format!("{} {}", o.platform.trim(), o.shop.trim()))
+                    .unwrap_or_default(),
                 manufacturer: if c.outcome == Some(Outcome::Sampled) {
                     maker_recorded(c)
                 } else {
@@ -624,7 +739,7 @@ fn summary_rows_of(cases: &[&Case], b: &Batch) -> Vec<SummaryRow> {
                 date_cn: date_cn(c.visit.date),
                 report_no: opt(c.inspection.as_ref().and_then(|i| i.report_no.as_ref())),
                 conclusion: status_label(c),
-                failed: c.failed_items().join("、"),
+                failed: c.final_failed_items().join("、"),
                 delivery: delivery.join(" "),
                 delivery_parts,
             }

@@ -85,8 +85,24 @@ pub(crate) struct CaseFmt {
     pub objection_right: String,
     /// 任务来源: the ordering bureau and its notice, `晋城市市场监督管理局《…》（晋市市监〔2023〕3号）`.
     pub(crate) task_source: String,
-    /// 任务类别: 监督抽查 (a re-inspection's 复查 when the batch orders one).
+    /// 任务类别: 监督抽查, or 复查 for a re-inspection of an earlier failure (复检 on the
+    /// report of a re-test).
     pub(crate) task_category: &'static str,
+    /// A re-inspection's earlier check, `2023年第一批…（东湖市监〔2023〕8号），原报告编号…，原不合格项目…`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) recheck_note: Option<String>,
+    /// The facts of a lot bought online.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) online: Option<OnlineFmt>,
+    /// The maker's confirmation (样品确认), when it was asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) confirmation: Option<ConfirmationFmt>,
+    /// The objection and its re-test (异议、复检), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) objection: Option<ObjectionFmt>,
+    /// The day the notice reached the party: the visit's, or for a lot bought online the day
+    /// the notice and forms were sent to the shop (blank until then).
+    pub(crate) served_on: String,
     pub backup_keep_days: u32,
     pub(crate) is_refused: bool,
     /// The names of the evidence files, without their folders.
@@ -95,6 +111,70 @@ pub(crate) struct CaseFmt {
     pub paper: bool,
     /// The mark of a ruled blank (see [`BLANK`]).
     pub blank: &'static str,
+}
+
+/// A lot bought online, as the forms print it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct OnlineFmt {
+    pub(crate) ordered_on: String,
+    pub(crate) received_on: String,
+    pub(crate) sealed_on: String,
+    pub(crate) notified_on: String,
+    /// What the order paid, `356.00`, and in capitals.
+    pub(crate) paid: String,
+    pub(crate) paid_upper: String,
+    /// `快递公司 运单号`.
+    pub(crate) parcel: String,
+    /// The shop's confirmation as recorded, or what is awaited.
+    pub(crate) confirmation: String,
+    /// Test and backup samples together.
+    pub(crate) quantity: u32,
+    /// The day of the shop's confirmation, blank until it comes back.
+    pub(crate) confirmed_on: String,
+}
+
+impl OnlineFmt {
+    fn of(c: &Case, o: &spotcheck_input::model::Online) -> OnlineFmt {
+        let p = c.product.as_ref();
+        let sealed = o.sealed_on.or(o.received_on);
+        OnlineFmt {
+            ordered_on: date_cn(c.visit.date),
+            received_on: opt_date_cn(o.received_on),
+            sealed_on: opt_date_cn(sealed),
+            notified_on: opt_date_cn(o.notified_on),
+            paid: o.paid.map(|m| m.to_string()).unwrap_or_default(),
+            paid_upper: o.paid.map(money_upper).unwrap_or_default(),
+            parcel: [o.courier.as_deref(), o.waybill.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+            confirmation: match &o.confirmation {
+                Some(k) if k.confirmed => format!("网店于{}回执确认样品信息属实", date_cn(k.on)),
+                Some(k) => format!(
+                    "网店于{}回执，对样品信息提出异议{}",
+                    date_cn(k.on),
+                    k.note
+                        .as_deref()
+                        .map(|n| format!("：{}", n.trim()))
+                        .unwrap_or_default()
+                ),
+                None => "待网店回执确认".to_string(),
+            },
+            confirmed_on: o
+                .confirmation
+                .as_ref()
+                .map(|k| date_cn(k.on))
+                .unwrap_or_default(),
+            quantity: p.map_or(0, |p| {
+                p.test_quantity
+                    .unwrap_or(0)
+                    .saturating_add(p.backup_quantity.unwrap_or(0))
+            }),
+        }
+    }
 }
 
 /// The product's figures as printed.
@@ -223,7 +303,40 @@ impl CaseFmt {
                 "{}《{}》（{}）",
                 batch.authority.name, batch.notice_title, batch.document_no
             ),
-            task_category: "监督抽查",
+            task_category: if c.is_recheck() {
+                "复查"
+            } else {
+                "监督抽查"
+            },
+            recheck_note: c.recheck.as_ref().map(|r| {
+                let no = r
+                    .document_no
+                    .as_deref()
+                    .map(|d| format!("（{}）", d.trim()))
+                    .unwrap_or_default();
+                let items = if r.failed_items.is_empty() {
+                    String::new()
+                } else {
+                    format!("，原不合格项目：{}", r.failed_items.join("、"))
+                };
+                format!(
+                    "{}{no}，原检验报告编号{}{items}",
+                    r.batch.trim(),
+                    r.report_no.trim()
+                )
+            }),
+            online: c
+                .online
+                .as_ref()
+                .filter(|_| c.is_online())
+                .map(|o| OnlineFmt::of(c, o)),
+            confirmation: ConfirmationFmt::of(c),
+            objection: ObjectionFmt::of(batch, c),
+            served_on: match (&c.online, c.is_online()) {
+                (Some(o), true) => opt_date_cn(o.notified_on),
+                (None, true) => String::new(),
+                _ => date_cn(c.visit.date),
+            },
             backup_keep_days: batch.rules.backup_keep_days,
             is_refused: c.outcome == Some(Outcome::Refused),
             evidence: c
@@ -242,6 +355,7 @@ impl CaseFmt {
         let date = DATE_BLANK.to_string();
         self.paper = true;
         self.visit_date = date.clone();
+        self.served_on = date.clone();
         self.outcome = "";
         self.product = Some(ProductFmt {
             unit_price: BLANK.into(),
@@ -366,10 +480,20 @@ fn blank_placeholders(v: &mut serde_json::Value) {
 
 impl ProductFmt {
     fn of(c: &Case, p: &Product) -> ProductFmt {
-        let total = c.payment.as_ref().and_then(|pay| pay.total).or_else(|| {
-            p.unit_price
-                .and_then(|u| u.checked_mul(p.test_quantity.unwrap_or(0)))
-        });
+        let paid_online = c
+            .online
+            .as_ref()
+            .filter(|_| c.is_online())
+            .and_then(|o| o.paid);
+        let total = c
+            .payment
+            .as_ref()
+            .and_then(|pay| pay.total)
+            .or(paid_online)
+            .or_else(|| {
+                p.unit_price
+                    .and_then(|u| u.checked_mul(p.test_quantity.unwrap_or(0)))
+            });
         let qty = |n: Option<u32>| {
             n.map(|n| with_unit(&n.to_string(), &p.unit))
                 .unwrap_or_default()

@@ -9,9 +9,11 @@ use serde::Serialize;
 
 mod batch;
 mod case;
+mod paths;
 
 pub use batch::*;
 pub use case::*;
+pub(crate) use paths::*;
 
 /// What a template knows of the document it makes.
 #[derive(Debug, Clone, Serialize)]

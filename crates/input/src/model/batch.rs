@@ -63,6 +63,10 @@ pub struct Batch {
     /// 抽查计划（附件 1），每类产品一行。
     #[schemars(title = "抽查计划（附件 1）")]
     pub plan: Vec<PlanEntry>,
+    /// 通知要求复查的批次数（以前抽查不合格企业的复查，不计入计划的抽查类别）。
+    #[schemars(title = "复查批次数")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rechecks: Option<u32>,
     /// 承检机构。
     #[schemars(title = "承检机构")]
     pub labs: Vec<Lab>,
@@ -120,7 +124,7 @@ pub struct Batch {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListSettings {
-    /// 名单的栏目，依次排列：no 序号、category 产品类别、product 产品名称、trademark 商标、model 规格型号、batch 生产日期（批号）、party 受检单位名称、manufacturer 标称生产者、lab 承检机构、remark 备注。重复的栏目只印一次；不写或写空时用缺省栏目。
+    /// 名单的栏目，依次排列：no 序号、category 产品类别、product 产品名称、trademark 商标、model 规格型号、batch 生产日期（批号）、party 受检单位名称、domain 抽样领域、shop 网店（平台）、manufacturer 标称生产者、lab 承检机构、remark 备注。重复的栏目只印一次；不写或写空时用缺省栏目。
     #[schemars(title = "栏目")]
     #[serde(default)]
     pub columns: Option<Vec<ListColumn>>,
@@ -144,6 +148,10 @@ pub enum ListColumn {
     Batch,
     /// 受检单位名称
     Party,
+    /// 抽样领域（生产、流通、电子商务）
+    Domain,
+    /// 网店（平台）：网络购买的批次的电子商务平台和网店名称
+    Shop,
     /// 标称生产者（样品标称的生产者，受检单位自产时即受检单位）
     Manufacturer,
     /// 承检机构
@@ -174,6 +182,8 @@ impl ListColumn {
             ListColumn::Model => "规格型号",
             ListColumn::Batch => "生产日期（批号）",
             ListColumn::Party => "受检单位名称",
+            ListColumn::Domain => "抽样领域",
+            ListColumn::Shop => "网店（平台）",
             ListColumn::Manufacturer => "标称生产者",
             ListColumn::Lab => "承检机构",
             ListColumn::Remark => "备注",
@@ -516,6 +526,22 @@ pub struct Rules {
     #[schemars(title = "样品封存期限")]
     #[serde(default = "default_backup_keep_days")]
     pub backup_keep_days: u32,
+    /// 标称生产者答复样品确认的期限（收到通知之日起的天数），期满未答复的视为无异议。
+    #[schemars(title = "样品确认答复期限（日）")]
+    #[serde(default = "default_confirmation_days")]
+    pub confirmation_days: u32,
+    /// 对复检申请作出是否受理决定的期限（收到申请之日起的工作日数）。
+    #[schemars(title = "复检申请受理决定期限（工作日）")]
+    #[serde(default = "default_objection_decision_days")]
+    pub objection_decision_days: u32,
+    /// 复检机构出具复检报告的期限（收到备用样品之日起的工作日数）。
+    #[schemars(title = "复检报告期限（工作日）")]
+    #[serde(default = "default_retest_days")]
+    pub retest_days: u32,
+    /// 网店收到通知书后确认样品信息的期限（日）。
+    #[schemars(title = "网店样品信息确认期限（日）")]
+    #[serde(default = "default_confirmation_days")]
+    pub shop_confirmation_days: u32,
 }
 
 impl Default for Rules {
@@ -525,6 +551,10 @@ impl Default for Rules {
             objection_days: default_objection_days(),
             no_sample_reasons: default_no_sample_reasons(),
             backup_keep_days: default_backup_keep_days(),
+            confirmation_days: default_confirmation_days(),
+            objection_decision_days: default_objection_decision_days(),
+            retest_days: default_retest_days(),
+            shop_confirmation_days: default_confirmation_days(),
         }
     }
 }
@@ -538,6 +568,15 @@ pub const STATUTORY_OBJECTION_DAYS: u32 = 15;
 
 fn default_objection_days() -> u32 {
     STATUTORY_OBJECTION_DAYS
+}
+fn default_confirmation_days() -> u32 {
+    7
+}
+fn default_objection_decision_days() -> u32 {
+    5
+}
+fn default_retest_days() -> u32 {
+    10
 }
 fn default_backup_keep_days() -> u32 {
     90

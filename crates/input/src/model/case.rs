@@ -21,9 +21,17 @@ pub struct Case {
     /// 产品类别，必须是 batch.yaml 抽查计划中的一类。
     #[schemars(title = "产品类别")]
     pub category: String,
-    /// 抽样领域：生产 或 流通。
+    /// 抽样领域：生产、流通 或 电子商务（网络购买抽样，须填写 online）。
     #[schemars(title = "抽样领域")]
     pub domain: Domain,
+    /// 网络购买抽样情况（抽样领域为 电子商务 时填写）。
+    #[schemars(title = "网络购买抽样情况")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online: Option<Online>,
+    /// 复查：对以前抽查不合格企业的再次抽查（填写时本案例为复查，不计入本批次的抽查类别和合格率）。
+    #[schemars(title = "复查")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<Recheck>,
     /// 承检机构编号（batch.yaml labs 中的 id）。
     #[schemars(title = "承检机构编号")]
     pub lab: String,
@@ -69,6 +77,10 @@ pub struct Case {
     #[schemars(title = "证据文件")]
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// 标称生产者样品确认（在销售者处抽样、标称生产者为另一单位时）。
+    #[schemars(title = "标称生产者样品确认")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmation: Option<MakerConfirmation>,
     /// 检验情况（检验机构填写）。
     #[schemars(title = "检验情况")]
     #[serde(default)]
@@ -77,6 +89,10 @@ pub struct Case {
     #[schemars(title = "检验结果送达情况")]
     #[serde(default)]
     pub delivery: Option<Delivery>,
+    /// 异议和复检情况。
+    #[schemars(title = "异议和复检情况")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objection: Option<Objection>,
     /// e-CQS 系统录入情况。
     #[schemars(title = "e-CQS 系统录入情况")]
     #[serde(default)]
@@ -102,6 +118,9 @@ pub enum Domain {
     /// 流通领域。
     #[serde(rename = "流通")]
     Circulation,
+    /// 电子商务领域（网络购买抽样）。
+    #[serde(rename = "电子商务")]
+    Online,
 }
 
 impl Domain {
@@ -109,7 +128,16 @@ impl Domain {
         match self {
             Domain::Production => "生产",
             Domain::Circulation => "流通",
+            Domain::Online => "电子商务",
         }
+    }
+
+    /// Every domain, in the order the lists and tables give them.
+    pub const ALL: [Domain; 3] = [Domain::Production, Domain::Circulation, Domain::Online];
+
+    /// Whether the lot was sampled from a seller (on the street or online).
+    pub fn is_sale(self) -> bool {
+        self != Domain::Production
     }
 }
 
@@ -486,7 +514,7 @@ pub struct Inspection {
     /// 检验机构给样品的编号（样品编号），报告上印出。
     #[schemars(title = "样品编号")]
     #[serde(default)]
-    pub(crate) sample_no: Option<String>,
+    pub sample_no: Option<String>,
     /// 检验报告编号。
     #[schemars(title = "检验报告编号")]
     #[serde(default)]
@@ -601,6 +629,10 @@ pub struct Followup {
     #[schemars(title = "通知日期")]
     #[serde(default)]
     pub notified_on: Option<NaiveDate>,
+    /// 网店不合格时，通报电子商务平台经营者（下架）的日期。
+    #[schemars(title = "通报平台经营者日期")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform_notified_on: Option<NaiveDate>,
     /// 办结日期（未办结时留空）。
     #[schemars(title = "办结日期")]
     #[serde(default)]
@@ -660,6 +692,68 @@ impl Case {
         })
     }
 
+    /// The final verdict of each test item: the first test's, or for an item the re-test
+    /// (复检) tested again once its report is issued, the re-test's. In report order.
+    pub fn final_items(&self) -> Vec<(&str, Verdict)> {
+        let retested = self.retest().filter(|r| r.is_reported());
+        self.inspection
+            .iter()
+            .flat_map(|i| &i.items)
+            .map(|it| {
+                let again =
+                    retested.and_then(|r| r.items.iter().find(|x| x.name.trim() == it.name.trim()));
+                (it.name.as_str(), again.map_or(it.verdict, |x| x.verdict))
+            })
+            .collect()
+    }
+
+    /// The final conclusion, which the lists, the summary table and the analysis report use:
+    /// after a re-test (复检) with a report, the items it tested take its verdicts; else the
+    /// first test's. The first result stays in the case and in its report.
+    pub fn final_conclusion(&self) -> Option<Verdict> {
+        let items = self.final_items();
+        if items.is_empty() {
+            return None;
+        }
+        Some(if items.iter().any(|(_, v)| *v == Verdict::Fail) {
+            Verdict::Fail
+        } else {
+            Verdict::Pass
+        })
+    }
+
+    /// The names of the items failed in the end (see [`Case::final_items`]).
+    pub fn final_failed_items(&self) -> Vec<&str> {
+        self.final_items()
+            .into_iter()
+            .filter(|(_, v)| *v == Verdict::Fail)
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// The re-test of an accepted objection, when there is one.
+    pub fn retest(&self) -> Option<&Retest> {
+        self.objection
+            .as_ref()
+            .filter(|o| o.accepted == Some(true))
+            .and_then(|o| o.retest.as_ref())
+    }
+
+    /// Whether a re-test changed the result: the final conclusion differs from the first.
+    pub fn retest_overturned(&self) -> bool {
+        self.final_conclusion() != self.conclusion()
+    }
+
+    /// Whether the case is a re-inspection (复查) of an earlier failure.
+    pub fn is_recheck(&self) -> bool {
+        self.recheck.is_some()
+    }
+
+    /// Whether the lot was bought online.
+    pub fn is_online(&self) -> bool {
+        self.domain == Domain::Online
+    }
+
     /// The names of the failed test items, in report order.
     pub fn failed_items(&self) -> Vec<&str> {
         self.inspection
@@ -702,6 +796,29 @@ impl Case {
         }
         if let Some(x) = &self.disposal {
             d.extend(x.date);
+        }
+        if let Some(o) = &self.online {
+            d.extend(
+                [o.received_on, o.sealed_on, o.notified_on]
+                    .into_iter()
+                    .flatten(),
+            );
+            d.extend(o.confirmation.as_ref().map(|c| c.on));
+        }
+        if let Some(m) = &self.confirmation {
+            d.push(m.sent_on);
+            d.extend(m.answered_on);
+        }
+        if let Some(o) = &self.objection {
+            d.push(o.received_on);
+            d.extend([o.decided_on, o.final_notified_on].into_iter().flatten());
+            if let Some(r) = &o.retest {
+                d.push(r.backup_handed_on);
+                d.extend(r.issued_on);
+            }
+        }
+        if let Some(f) = &self.followup {
+            d.extend(f.platform_notified_on);
         }
         d
     }

@@ -7,10 +7,12 @@
 
 mod batch;
 mod case;
+mod paths;
 
 pub use super::money::Money;
 pub use batch::*;
 pub use case::*;
+pub use paths::*;
 #[cfg(test)]
 mod tests {
     use super::Outcome;

@@ -313,8 +313,8 @@ macro_rules! catalog_check {
         en: "“{value}” is not a date: write it as 2024-04-16",
     }
     ImportBadDomain = "import.bad-domain" {
-        zh: "抽样领域 “{value}” 应为 生产 或 流通",
-        en: "the domain “{value}” must be 生产 (production) or 流通 (circulation)",
+        zh: "抽样领域 “{value}” 应为 生产、流通 或 电子商务",
+        en: "the domain “{value}” must be 生产 (production), 流通 (circulation) or 电子商务 (online)",
     }
     ImportBadLab = "import.bad-lab" {
         zh: "承检机构 “{value}” 不是 batch.yaml labs 中的机构：{all}",
@@ -365,8 +365,8 @@ macro_rules! catalog_check {
         en: "note: batch.yaml does not say when the analysis report and the summary table were submitted (analysis_submitted_on): both print a blank date to write by hand; write it once they are submitted and build again",
     }
     ManufacturerMissing = "rule.manufacturer-missing" {
-        zh: "流通领域抽取的样品未填写标称生产者（manufacturer）：文书将按抽样单记为“同受检单位”，但销售者很少就是生产者；请按样品标签或包装上标注的生产者填写",
-        en: "a lot sampled at a seller (流通) names no nominal manufacturer (manufacturer): the documents print 同受检单位, as the sampling sheet records it, though a seller is rarely the maker; write the maker the label or package names",
+        zh: "{domain}领域抽取的样品未填写标称生产者（manufacturer）：文书将按抽样单记为“同受检单位”，但销售者很少就是生产者；请按样品标签或包装上标注的生产者填写",
+        en: "a lot sampled at a seller ({domain}) names no nominal manufacturer (manufacturer): the documents print 同受检单位, as the sampling sheet records it, though a seller is rarely the maker; write the maker the label or package names",
     }
     ObjectionDaysShort = "rule.objection-days-short" {
         zh: "异议期限 {days} 日少于《中华人民共和国产品质量法》第十五条规定的 {min} 日（自收到检验结果之日起）：通知可以给出更长的期限，不能更短，请改为至少 {min}",
@@ -553,5 +553,139 @@ macro_rules! catalog_check {
         en: "not a readable PDF file (damaged, encrypted, or not a PDF)",
     }
     AnnexNoPages = "render.annex-no-pages" { zh: "PDF 文件没有页面", en: "the PDF file has no pages" }
+
+    // -- check: the statute's other paths ---------------------------------------------------
+    OnlineMissing = "rule.online-missing" {
+        zh: "抽样领域为电子商务（网络购买抽样），但没有 online 部分：请填写电子商务平台、网店名称、订单编号和订单实付金额",
+        en: "the domain is 电子商务 (bought online) but there is no online section: write the platform, the shop, the order number and what the order paid",
+    }
+    OnlineDomain = "rule.online-domain" {
+        zh: "填写了网络购买抽样情况（online），抽样领域却是 {domain}：网络购买的样品，抽样领域应为 电子商务",
+        en: "an online section is written but the domain is {domain}: a lot bought online is of the domain 电子商务",
+    }
+    OnlinePaid = "rule.online-paid" {
+        zh: "网络购买抽样未填写订单实付金额（online.paid）：检验样品和备用样品同一订单购买，付费单按订单金额填写",
+        en: "no online.paid: the test and backup samples were bought in one order, and the payment slip shows what it paid",
+    }
+    OnlineReceivedBeforeOrder = "rule.online-received-before-order" {
+        zh: "样品于 {received}收到，早于下单日期 {ordered}（visit.date）：请核对日期",
+        en: "the parcel was received on {received}, before it was ordered on {ordered} (visit.date): check the dates",
+    }
+    OnlineLabBeforeParcel = "rule.online-lab-before-parcel" {
+        zh: "检验机构于 {lab}收到样品，早于包裹寄达拆封的 {received}：请核对日期",
+        en: "the lab received the sample on {lab}, before the parcel arrived and was unpacked on {received}: check the dates",
+    }
+    OnlineReceiptMissing = "rule.online-receipt-missing" {
+        zh: "网络购买的样品已检验，但未填写收到并拆封日期（online.received_on）：封样在拆封时进行，请填写",
+        en: "the lot bought online is tested but online.received_on is missing: sealing happens when the parcel is unpacked; write the day",
+    }
+    OnlineSealing = "rule.online-sealing" {
+        zh: "封样日期 {sealed}与收到并拆封日期 {received}不同：网络购买的样品应在拆封时对检验样品和备用样品分别封样，请核对",
+        en: "sealed on {sealed}, unpacked on {received}: a lot bought online is sealed when its parcel is unpacked; check the dates",
+    }
+    OnlineNotified = "rule.online-notified" {
+        zh: "通知书和抽样文书于 {notified}送达网店，早于样品寄达封样的 {received}：抽样文书应在封样后送达",
+        en: "the notice and forms were sent to the shop on {notified}, before the parcel arrived and was sealed on {received}: they are sent after sealing",
+    }
+    OnlineSigning = "rule.online-signing" {
+        zh: "网络购买抽样不应有 signing 部分：网店无人在场，没有签字或拒签；网店对样品信息的确认写在 online.confirmation 中",
+        en: "a lot bought online has no signing section: nobody from the shop was there to sign or refuse; the shop's answer goes in online.confirmation",
+    }
+    OnlineBackup = "rule.online-backup" {
+        zh: "网络购买的备用样品在检验机构封存和保存，不能“封存于受检单位”：请将 seals.backup_kept_at 改为 lab",
+        en: "the backup of a lot bought online is sealed and kept at the lab, not by the shop: set seals.backup_kept_at to lab",
+    }
+    OnlinePlatform = "rule.online-platform" {
+        zh: "网店产品不合格，后处理未记录通报电子商务平台经营者（{platform}）的日期：请在 followup.platform_notified_on 中填写（督促下架）",
+        en: "the online shop's lot failed and the follow-up does not record telling the platform operator ({platform}): write followup.platform_notified_on",
+    }
+    RecheckReport = "rule.recheck-report" {
+        zh: "复查未写明原抽查任务（recheck.batch）或原检验报告编号（recheck.report_no）：复查的文书须说明复查的是哪一次抽查",
+        en: "the re-inspection names no earlier batch (recheck.batch) or earlier report number (recheck.report_no): its forms must say what it re-inspects",
+    }
+    ConfirmationMissing = "rule.confirmation-missing" {
+        zh: "在销售者处抽取的样品不合格，标称生产者为{maker}，但没有样品确认（confirmation）：公布结果前请通知标称生产者确认样品是否为其产品",
+        en: "the lot sampled at a seller failed and names {maker} as its maker, but there is no confirmation: ask the maker to confirm the sample before the result is published",
+    }
+    ConfirmationDeniedReason = "rule.confirmation-denied-reason" {
+        zh: "标称生产者否认为其产品，但未写明理由（confirmation.reason）",
+        en: "the maker denied the sample is its product but no reason is written (confirmation.reason)",
+    }
+    ConfirmationNoAnswerDated = "rule.confirmation-no-answer-dated" {
+        zh: "答复为“期限内未答复”（no_answer），却写了答复日期：有答复的请写 confirmed 或 denied",
+        en: "the answer is no_answer but an answer date is written: an answer received is confirmed or denied",
+    }
+    ConfirmationUndated = "rule.confirmation-undated" {
+        zh: "已记录标称生产者的答复，但未写答复日期（confirmation.answered_on）",
+        en: "the maker's answer is recorded without its date (confirmation.answered_on)",
+    }
+    ConfirmationBeforeSent = "rule.confirmation-before-sent" {
+        zh: "答复日期 {answered}早于通知寄出日期 {sent}：请核对日期",
+        en: "answered on {answered}, before the notice was sent on {sent}: check the dates",
+    }
+    ConfirmationLate = "rule.confirmation-late" {
+        zh: "标称生产者于 {answered}答复，已过 {days} 日的答复期限（{due}）：期满未答复的视为无异议，请核对是否仍予采纳",
+        en: "the maker answered on {answered}, after the {days}-day period ended ({due}): silence by then counted as no objection; check whether the answer is still taken",
+    }
+    ObjectionBeforeResult = "rule.objection-before-result" {
+        zh: "检验结果尚未送达（没有 delivery），却已收到复检申请：请先填写结果送达情况",
+        en: "an objection was received though the result was not delivered (no delivery): record the delivery first",
+    }
+    ObjectionBeforeSent = "rule.objection-before-sent" {
+        zh: "复检申请于 {received}收到，早于检验结果寄出的 {sent}：请核对日期",
+        en: "the objection was received on {received}, before the result was sent on {sent}: check the dates",
+    }
+    ObjectionLate = "rule.objection-late" {
+        zh: "复检申请于 {received}收到，距检验结果寄出（{sent}）已超过异议期 {days} 日，却已受理：请核对受检单位收到结果的日期，逾期的申请不予受理",
+        en: "the objection was received on {received}, more than the {days}-day period after the result was sent ({sent}), yet accepted: check when the result was received; a late objection is not accepted",
+    }
+    ObjectionNoItems = "rule.objection-no-items" {
+        zh: "复检申请未写明异议项目（objection.items）",
+        en: "the objection names no items (objection.items)",
+    }
+    ObjectionItemsUnknown = "rule.objection-items-unknown" {
+        zh: "异议项目 {items} 不是检验报告中的检验项目：请按报告中的项目名称填写",
+        en: "the objected items {items} are not items of the report: write them as the report names them",
+    }
+    ObjectionRejectedReason = "rule.objection-rejected-reason" {
+        zh: "复检申请不予受理，但未写明理由（objection.rejection_reason）",
+        en: "the objection was not accepted but no reason is written (objection.rejection_reason)",
+    }
+    ObjectionRetestUnaccepted = "rule.objection-retest-unaccepted" {
+        zh: "复检申请未受理（accepted 不是 true），却已有复检情况：受理后才能复检",
+        en: "a re-test is recorded though the objection was not accepted (accepted is not true)",
+    }
+    ObjectionDecidedBefore = "rule.objection-decided-before" {
+        zh: "受理决定日期 {decided}早于收到申请的 {received}：请核对日期",
+        en: "decided on {decided}, before the objection was received on {received}: check the dates",
+    }
+    ObjectionDecisionLate = "rule.objection-decision-late" {
+        zh: "受理决定于 {decided}作出，超过收到申请后 {days} 个工作日的期限（{due}）",
+        en: "decided on {decided}, after the {days} working days from receipt ({due})",
+    }
+    RetestSameLab = "rule.retest-same-lab" {
+        zh: "复检机构与初检机构相同：复检应由另一家检验机构承担，请改为 labs 中的另一家机构",
+        en: "the re-test lab is the lab of the first test: a re-test is made by another lab of labs",
+    }
+    RetestItemsExtra = "rule.retest-items-extra" {
+        zh: "复检项目 {items} 不在异议项目中：复检只检验异议项目，请核对",
+        en: "the re-tested items {items} were not objected to: a re-test tests the objected items only",
+    }
+    RetestBeforeDecision = "rule.retest-before-decision" {
+        zh: "备用样品于 {handed}移交复检机构，早于受理决定的 {decided}：请核对日期",
+        en: "the backup was handed over on {handed}, before the decision on {decided}: check the dates",
+    }
+    RetestIssuedBefore = "rule.retest-issued-before" {
+        zh: "复检报告于 {issued}签发，早于备用样品移交的 {handed}：请核对日期",
+        en: "the re-test report was issued on {issued}, before the backup was handed over on {handed}: check the dates",
+    }
+    RetestLate = "rule.retest-late" {
+        zh: "复检报告于 {issued}签发，超过收到备用样品后 {days} 个工作日的期限（{due}）",
+        en: "the re-test report was issued on {issued}, after the {days} working days from the handover ({due})",
+    }
+    FinalBeforeRetest = "rule.final-before-retest" {
+        zh: "复检结论通知于 {notified}寄出，早于复检报告签发的 {issued}：请核对日期",
+        en: "the final conclusion was notified on {notified}, before the re-test report was issued on {issued}: check the dates",
+    }
     } };
 }

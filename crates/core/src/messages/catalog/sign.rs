@@ -192,6 +192,13 @@ macro_rules! catalog_sign {
     StatusLateEcqsResult = "status.late-ecqs-result" { zh: "检验结果录入 e-CQS", en: "Result into e-CQS" }
     StatusLateDelivery = "status.late-delivery" { zh: "检验结果送达", en: "Delivery of results" }
     StatusNotDone = "status.not-done" { zh: "未完成", en: "not done" }
+    StatusRechecks = "status.rechecks" { zh: "复查（另计）", en: "Re-inspections (apart)" }
+    StatusSteps = "status.steps" { zh: "确认、异议和复检的期限：", en: "Deadlines of confirmations, objections and re-tests:" }
+    StatusStepShop = "status.step-shop" { zh: "网店确认样品信息", en: "Shop confirms the sample" }
+    StatusStepMaker = "status.step-maker" { zh: "标称生产者样品确认", en: "Maker confirms the sample" }
+    StatusStepDecision = "status.step-decision" { zh: "复检申请受理决定", en: "Decision on the objection" }
+    StatusStepRetest = "status.step-retest" { zh: "复检报告", en: "Re-test report" }
+    StatusStepFinal = "status.step-final" { zh: "复检结论通知", en: "Notice of the final conclusion" }
     StatusUnassigned = "status.unassigned" { zh: "未指定", en: "unassigned" }
     StatusNotNotified = "status.not-notified" { zh: "未通知", en: "not notified" }
 
