@@ -371,6 +371,15 @@ fn paths_sample() -> (tempfile::TempDir, PathBuf) {
     (tmp, file)
 }
 
+/// The case of `file` in the batch loaded from `dir`.
+fn case_in<'a>(lb: &'a LoadedBatch, dir: &Path, file: &Path) -> &'a Case {
+    &lb.cases
+        .iter()
+        .find(|lc| dir.join(&lc.file) == file)
+        .unwrap()
+        .case
+}
+
 fn status_json(dir: &Path, today: &str) -> serde_json::Value {
     let o = spotcheck()
         .args([
@@ -391,12 +400,7 @@ fn status_json(dir: &Path, today: &str) -> serde_json::Value {
 fn status_shows_the_deadline_of_each_open_step() {
     let (tmp, file) = paths_sample();
     let lb = load::load(tmp.path()).unwrap();
-    let c = &lb
-        .cases
-        .iter()
-        .find(|lc| tmp.path().join(&lc.file) == file)
-        .unwrap()
-        .case;
+    let c = case_in(&lb, tmp.path(), &file);
     let o = c.objection.as_ref().unwrap();
     let received = o.received_on;
     // Undecided: the decision is due five working days after receipt.
@@ -455,12 +459,7 @@ fn a_rejected_objection_leaves_the_first_result_and_prints_its_reason() {
         ob.insert("rejection_reason".into(), "申请超过异议期限".into());
     });
     let lb = load::load(tmp.path()).unwrap();
-    let c = &lb
-        .cases
-        .iter()
-        .find(|lc| tmp.path().join(&lc.file) == file)
-        .unwrap()
-        .case;
+    let c = case_in(&lb, tmp.path(), &file);
     assert_eq!(c.final_conclusion(), c.conclusion());
     let (_out, done) = render_all(&lb, RenderOptions::default());
     let t = text_of(&done, &c.id, "objection-decision");

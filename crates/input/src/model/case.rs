@@ -557,6 +557,18 @@ pub struct Inspection {
     pub conclusion: Option<Verdict>,
 }
 
+/// The conclusion of a set of verdicts: one failed item fails the lot; `None` without items.
+pub(super) fn verdict_of(verdicts: impl IntoIterator<Item = Verdict>) -> Option<Verdict> {
+    let mut any = false;
+    for v in verdicts {
+        if v == Verdict::Fail {
+            return Some(Verdict::Fail);
+        }
+        any = true;
+    }
+    any.then_some(Verdict::Pass)
+}
+
 pub(super) fn default_true() -> bool {
     true
 }
@@ -681,15 +693,7 @@ impl Case {
     /// The conclusion follows from the items: one failed item makes the lot unqualified.
     /// `None` while the lot has no test items yet.
     pub fn conclusion(&self) -> Option<Verdict> {
-        let items = &self.inspection.as_ref()?.items;
-        if items.is_empty() {
-            return None;
-        }
-        Some(if items.iter().any(|i| i.verdict == Verdict::Fail) {
-            Verdict::Fail
-        } else {
-            Verdict::Pass
-        })
+        verdict_of(self.inspection.as_ref()?.items.iter().map(|i| i.verdict))
     }
 
     /// The final verdict of each test item: the first test's, or for an item the re-test
@@ -711,15 +715,7 @@ impl Case {
     /// after a re-test (复检) with a report, the items it tested take its verdicts; else the
     /// first test's. The first result stays in the case and in its report.
     pub fn final_conclusion(&self) -> Option<Verdict> {
-        let items = self.final_items();
-        if items.is_empty() {
-            return None;
-        }
-        Some(if items.iter().any(|(_, v)| *v == Verdict::Fail) {
-            Verdict::Fail
-        } else {
-            Verdict::Pass
-        })
+        verdict_of(self.final_items().into_iter().map(|(_, v)| v))
     }
 
     /// The names of the items failed in the end (see [`Case::final_items`]).

@@ -238,14 +238,7 @@ pub struct Retest {
 impl Retest {
     /// The re-test's conclusion: one failed item fails it. `None` until it has items.
     pub fn conclusion(&self) -> Option<Verdict> {
-        if self.items.is_empty() {
-            return None;
-        }
-        Some(if self.items.iter().any(|i| i.verdict == Verdict::Fail) {
-            Verdict::Fail
-        } else {
-            Verdict::Pass
-        })
+        super::case::verdict_of(self.items.iter().map(|i| i.verdict))
     }
 
     /// Whether the re-test has a report: a number, a date and items.
