@@ -1,8 +1,10 @@
 //! The benchmark: builds synthetic batches of N cases stage by stage and reports wall time,
-//! documents and pages per second and peak memory per stage, then compares the rendering with
-//! two references measured in the same run: the `typst` command compiling the same generated
-//! sources one process per document (the naive way), and the engine's floor (the same pages
-//! compiled in process as one single document).
+//! documents and pages per second and peak memory per stage, then the rebuild of the same
+//! output folder after one case changed (the build cache), and compares the whole build with
+//! references measured in the same run: the fixed 300-page ruled form of
+//! `scripts/reference-form.typ` compiled by the `typst` command (and in process), the `typst`
+//! command compiling the same generated sources one process per document (the naive way), and
+//! the engine's floor (the same pages compiled in process as one single document).
 //!
 //! `cargo run --release --bin spotcheck-bench -- --cases 119` (see docs/PERFORMANCE.md).
 
@@ -73,6 +75,13 @@ struct Args {
     /// Also write every document as OFD (docs/ofd.md), and report what it adds.
     #[arg(long)]
     ofd: bool,
+    /// The fixed reference workload the whole build is compared with, compiled by the typst
+    /// command (`typst compile --font-path fonts --ignore-system-fonts`) and in process.
+    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/reference-form.typ"))]
+    reference: PathBuf,
+    /// Skip the rebuild after one case changed.
+    #[arg(long)]
+    no_rebuild: bool,
 }
 
 /// One stage of one run.
@@ -100,6 +109,8 @@ struct Run {
     /// Bytes of the PDFs and of the OFD files written beside them (with `--ofd`).
     pdf_bytes: u64,
     ofd_bytes: u64,
+    /// Documents made (not reused from the build cache).
+    made_docs: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -137,6 +148,15 @@ struct SizeReport {
     median_compile_work_s: f64,
     floor: Option<Reference>,
     cli: Option<Reference>,
+    /// The rebuild of each run's output folder after one case changed, when measured.
+    rebuilds: Vec<Run>,
+    /// Its median total.
+    median_rebuild_s: Option<f64>,
+    /// Documents made again (not reused) in the first rebuild.
+    rebuilt_docs: usize,
+    /// The reference form, by the typst command (median over the runs) and in process.
+    reference_cli_s: Option<f64>,
+    reference_in_process_s: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -195,7 +215,8 @@ fn median(mut v: Vec<f64>) -> f64 {
     }
 }
 
-/// The whole job on a batch folder, stage by stage, as `spotcheck build` does it.
+/// The whole job on a batch folder, stage by stage, as `spotcheck build` does it, reusing
+/// what an earlier build left in `out` (the build cache) as the command does.
 fn run_once(batch: &Path, out: &Path, ofd: bool) -> Result<Run> {
     let mut stages = Vec::new();
     let all = Instant::now();
@@ -214,6 +235,7 @@ fn run_once(batch: &Path, out: &Path, ofd: bool) -> Result<Run> {
     let opts = RenderOptions {
         out: out.to_path_buf(),
         ofd,
+        reuse: true,
         ..RenderOptions::default()
     };
     let rendered = timed(
@@ -227,7 +249,8 @@ fn run_once(batch: &Path, out: &Path, ofd: bool) -> Result<Run> {
     )?;
     let mut threads = Timings::default();
     let mut kinds: Vec<KindTimes> = Vec::new();
-    for r in &rendered {
+    let made_docs = rendered.iter().filter(|r| !r.reused).count();
+    for r in rendered.iter().filter(|r| !r.reused) {
         let k = match kinds.iter().position(|k| k.kind == r.kind) {
             Some(i) => &mut kinds[i],
             None => {
@@ -257,7 +280,8 @@ fn run_once(batch: &Path, out: &Path, ofd: bool) -> Result<Run> {
         .map(|m| m.len())
         .sum();
     let volumes = timed(&mut stages, "volume", || {
-        let v = volume::bind(&lb, &engine, &rendered, out).map_err(|e| anyhow::anyhow!(e))?;
+        let v =
+            volume::bind_reusing(&lb, &engine, &rendered, out).map_err(|e| anyhow::anyhow!(e))?;
         let pages = volume_pages(&rendered);
         let parts = v.len();
         Ok((v, parts, pages))
@@ -296,6 +320,7 @@ fn run_once(batch: &Path, out: &Path, ofd: bool) -> Result<Run> {
         verify_mb_s: report.payload_bytes as f64 / 1e6 / verify_s.max(1e-9),
         pdf_bytes,
         ofd_bytes,
+        made_docs,
     })
 }
 
@@ -443,14 +468,33 @@ fn bench_size(args: &Args, work: &Path, n: usize) -> Result<SizeReport> {
     );
 
     let mut runs = Vec::new();
+    let mut rebuilds = Vec::new();
+    let mut reference_cli = Vec::new();
+    let typst = (!args.no_cli)
+        .then(|| find_typst(args.typst.as_deref()))
+        .flatten();
     for r in 0..args.runs.max(1) {
+        // The reference form first, in the same run, so that both see the same machine.
+        if let Some(typst) = &typst {
+            reference_cli.push(reference_by_cli(typst, &args.reference, &dir)?);
+        }
         let out = dir.join(format!("out-{r}"));
         let run = run_once(&batch, &out, args.ofd)?;
-        eprintln!("  run {}: {:.2} s", r + 1, run.total_s);
+        eprint!("  run {}: {:.2} s", r + 1, run.total_s);
         runs.push(run);
+        if !args.no_rebuild {
+            let (file, before) = change_one_case(&batch)?;
+            let rebuilt = run_once(&batch, &out, args.ofd);
+            std::fs::write(&file, before)?;
+            let rebuilt = rebuilt?;
+            eprint!(", rebuild after one case changed: {:.2} s", rebuilt.total_s);
+            rebuilds.push(rebuilt);
+        }
+        eprintln!();
         // Keep the disk from filling on large batches: one output folder at a time.
         std::fs::remove_dir_all(&out).ok();
     }
+    let reference_in_process_s = reference_in_process(&args.reference, &batch).ok();
     let first = &runs[0];
     let median_stage = |i: usize| Stage {
         name: first.stages[i].name,
@@ -504,9 +548,9 @@ fn bench_size(args: &Args, work: &Path, n: usize) -> Result<SizeReport> {
 
     let cli = if args.no_cli {
         None
-    } else if let Some(typst) = find_typst(args.typst.as_deref()) {
+    } else if let Some(typst) = &typst {
         let (wall, compiled) = cli(
-            &typst,
+            typst,
             &engine,
             &sources,
             args.cli_max_docs,
@@ -536,6 +580,9 @@ fn bench_size(args: &Args, work: &Path, n: usize) -> Result<SizeReport> {
     };
     std::fs::remove_dir_all(&typ_out).ok();
 
+    let median_rebuild_s =
+        (!rebuilds.is_empty()).then(|| median(rebuilds.iter().map(|r| r.total_s).collect()));
+    let rebuilt_docs = rebuilds.first().map_or(0, |r| r.made_docs);
     Ok(SizeReport {
         cases: n,
         documents,
@@ -547,7 +594,87 @@ fn bench_size(args: &Args, work: &Path, n: usize) -> Result<SizeReport> {
         median_compile_work_s,
         floor,
         cli,
+        rebuilds,
+        median_rebuild_s,
+        rebuilt_docs,
+        reference_cli_s: (!reference_cli.is_empty()).then(|| median(reference_cli)),
+        reference_in_process_s,
     })
+}
+
+/// Changes one case of the batch as a clerk would (the middle case's telephone number), and
+/// returns its file and what it held before.
+fn change_one_case(batch: &Path) -> Result<(PathBuf, String)> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(batch.join(load::CASES_DIR))
+        .into_iter()
+        .filter_map(|e| e.ok().map(walkdir::DirEntry::into_path))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    // The first case from the middle on with a quoted telephone number: its last digit
+    // another.
+    let key = "  phone: ";
+    for file in files.iter().skip(files.len() / 2) {
+        let before = std::fs::read_to_string(file)?;
+        let Some(at) = before.find(key).map(|i| i + key.len()) else {
+            continue;
+        };
+        if !before[at..].starts_with(['"', '\'']) {
+            continue;
+        }
+        let Some(last) = before[at + 1..].find(['"', '\'']).map(|i| at + i) else {
+            continue;
+        };
+        let Some(d) = before[..last].chars().last().and_then(|c| c.to_digit(10)) else {
+            continue;
+        };
+        let changed = format!("{}{}{}", &before[..last - 1], (d + 1) % 10, &before[last..]);
+        std::fs::write(file, &changed)?;
+        return Ok((file.clone(), before));
+    }
+    bail!("no case of the batch has a telephone number to change")
+}
+
+/// The reference form compiled by the typst command as its README says, in seconds.
+fn reference_by_cli(typst: &Path, form: &Path, dir: &Path) -> Result<f64> {
+    let fonts = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts");
+    let started = Instant::now();
+    let out = Command::new(typst)
+        .arg("compile")
+        .arg("--font-path")
+        .arg(fonts)
+        .arg("--ignore-system-fonts")
+        .arg(form)
+        .arg(dir.join("reference-form.pdf"))
+        .output()
+        .with_context(|| format!("running {}", typst.display()))?;
+    let wall = started.elapsed().as_secs_f64();
+    if !out.status.success() {
+        bail!(
+            "the typst command failed on {}: {}",
+            form.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(wall)
+}
+
+/// The reference form compiled and exported in process by a fresh engine, in seconds.
+fn reference_in_process(form: &Path, batch: &Path) -> Result<f64> {
+    let text = std::fs::read_to_string(form)?;
+    let lb = load::load(batch).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let started = Instant::now();
+    let engine = Engine::new(&FontOptions::default(), PdfSettings::default());
+    let doc = DocSource {
+        main_name: "reference-form.typ".into(),
+        label: "reference-form.typ".into(),
+        ident: "reference-form".into(),
+        date: lb.batch.issued_on,
+    };
+    engine
+        .install(|| engine.compile(&doc, text))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(started.elapsed().as_secs_f64())
 }
 
 fn print_report(s: &SizeReport) {
@@ -610,20 +737,23 @@ fn print_report(s: &SizeReport) {
         );
     }
     println!(
-        "\n| kind | docs | pages | layout ms/doc | export ms/doc | KB/doc | share of thread time |"
+        "\n| kind | docs | pages | layout ms/doc | export ms/doc | layout ms/page | export ms/page | KB/doc | share of thread time |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut kinds = s.runs[0].render_kinds.clone();
     kinds.sort_by(|a, b| (b.layout_s + b.export_s).total_cmp(&(a.layout_s + a.export_s)));
     for k in &kinds {
         let n = k.docs.max(1) as f64;
+        let p = k.pages.max(1) as f64;
         println!(
-            "| {} | {} | {} | {:.1} | {:.1} | {:.0} | {:.0} % |",
+            "| {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.0} | {:.0} % |",
             k.kind,
             k.docs,
             k.pages,
             1e3 * k.layout_s / n,
             1e3 * k.export_s / n,
+            1e3 * k.layout_s / p,
+            1e3 * k.export_s / p,
             k.bytes as f64 / 1024.0 / n,
             pct(k.layout_s + k.export_s)
         );
@@ -634,6 +764,33 @@ fn print_report(s: &SizeReport) {
         s.runs[0].payload_bytes as f64 / 1e6,
         s.runs[0].archive_bytes as f64 / 1e6
     );
+    if let Some(rebuild) = s.median_rebuild_s {
+        let r = &s.rebuilds[0];
+        println!(
+            "\nRebuild of the same output folder after one case changed: {rebuild:.2} s (median), {:.2}× the whole build; {} of {} documents made again, the rest reused.",
+            rebuild / s.median_total_s.max(1e-9),
+            s.rebuilt_docs,
+            s.documents
+        );
+        println!("\n| stage of the rebuild (first run) | wall s |\n|---|---:|");
+        for st in &r.stages {
+            println!("| {} | {:.2} |", st.name, st.wall_s);
+        }
+    }
+    println!("\nThe fixed reference form (scripts/reference-form.typ, 300 pages), same run:");
+    match s.reference_cli_s {
+        Some(t) => println!(
+            "- by the typst command: {t:.2} s (median): the whole build is {:.1}× it",
+            s.median_total_s / t.max(1e-9)
+        ),
+        None => println!("- by the typst command: skipped (not found, or --no-cli)"),
+    }
+    if let Some(t) = s.reference_in_process_s {
+        println!(
+            "- in process (engine start, layout, export): {t:.2} s: the whole build is {:.1}× it",
+            s.median_total_s / t.max(1e-9)
+        );
+    }
     println!(
         "\nCompared with: engine start + render = {:.2} s (median)",
         s.median_compile_work_s

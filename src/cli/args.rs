@@ -84,6 +84,8 @@ pub struct RenderArgs {
     pub allow_errors: bool,
     #[arg(long, value_name = "DIR")]
     pub sign_pdf: Option<PathBuf>,
+    #[arg(long)]
+    pub no_cache: bool,
     #[command(flatten)]
     pub pdf: PdfArgs,
     #[command(flatten)]
@@ -161,6 +163,8 @@ pub struct BuildArgs {
     pub sign_pdf: Option<PathBuf>,
     #[arg(long = "final")]
     pub final_archive: bool,
+    #[arg(long)]
+    pub no_cache: bool,
     #[command(flatten)]
     pub format: FormatArgs,
     #[command(flatten)]

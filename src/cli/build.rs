@@ -32,6 +32,7 @@ pub fn run(args: BuildArgs, ui: Ui) -> Outcome {
         templates: args.templates.templates,
         ofd: args.ofd.ofd,
         final_archive: args.final_archive,
+        reuse: !args.no_cache,
     };
     let bars = super::progress::for_terminal(ui);
     match build::build_with(&lb, &engine, &opts, bars.as_ref()) {
@@ -46,6 +47,7 @@ fn built(r: &BuildReport, format: OutputFormat) -> Outcome {
     if format == OutputFormat::Json {
         return Outcome::done().json(&json!({
             "documents": r.rendered.len(),
+            "reused": r.rendered.iter().filter(|d| d.reused).count(),
             "pages": pages,
             "volume": r.volume,
             "archive": {

@@ -47,17 +47,22 @@ pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
         all_copies: false,
         ofd: args.ofd.ofd,
         sign_pdf,
+        reuse: !args.no_cache,
     };
     let bars = super::progress::for_terminal(ui);
     match render_with(&lb, &engine, &opts, bars.as_ref()) {
         Ok(done) => {
             let pages: usize = done.iter().map(|d| d.pages).sum();
-            Outcome::done().line(msg!(
+            let done_line = Outcome::done().line(msg!(
                 RenderDone,
                 documents = done.len(),
                 pages = pages,
                 out = &args.out
-            ))
+            ));
+            match build::reused(&done) {
+                Some(m) => done_line.line(m),
+                None => done_line,
+            }
         }
         // Told and judged as build's rendering is.
         Err(e) => super::build::stopped(ui, &BuildError::Render(e)),

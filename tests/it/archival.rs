@@ -211,6 +211,7 @@ fn every_pdf_of_the_archive_is_pdfa_dated_and_catalogued() {
                 templates: None,
                 ofd: false,
                 final_archive: false,
+                reuse: false,
             },
         )
         .unwrap();
@@ -421,6 +422,7 @@ fn archived_on_and_the_records_metadata_come_from_batch_yaml() {
             templates: None,
             ofd: false,
             final_archive: false,
+            reuse: false,
         },
     )
     .unwrap();

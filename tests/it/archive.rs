@@ -1053,6 +1053,7 @@ fn build_refuses_a_batch_with_check_errors_and_writes_nothing() {
             templates: None,
             ofd: false,
             final_archive: false,
+            reuse: false,
         },
     )
     .unwrap_err();
@@ -1100,6 +1101,7 @@ fn a_missing_or_escaping_evidence_file_stops_the_build_before_rendering() {
             templates: None,
             ofd: false,
             final_archive: false,
+            reuse: false,
         },
     )
     .unwrap_err();
@@ -1147,6 +1149,7 @@ fn build_end_to_end_gives_the_same_verified_archive_twice() {
                 templates: None,
                 ofd: false,
                 final_archive: false,
+                reuse: false,
             },
         )
         .unwrap_or_else(|e| panic!("build failed: {e}"));

@@ -7,6 +7,7 @@ mod bagit;
 mod browser;
 mod browser_walk;
 mod bureau;
+mod cache;
 mod check;
 mod cli;
 mod common;

@@ -502,6 +502,7 @@ fn build_reports_each_document_and_each_stage_to_its_progress() {
         templates: None,
         ofd: false,
         final_archive: false,
+        reuse: false,
     };
     let r = spotcheck::app::build::build_with(&lb, &engine(), &opts, &rec).unwrap();
     let log = rec.0.into_inner().unwrap();

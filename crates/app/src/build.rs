@@ -32,6 +32,9 @@ pub struct BuildOptions {
     /// The final archive: refused while anything of the batch is open
     /// ([`spotcheck_archive::records::open_items`]).
     pub final_archive: bool,
+    /// Reuse the documents of an earlier build in `out` whose inputs are unchanged
+    /// ([`spotcheck_documents::cache`]).
+    pub reuse: bool,
 }
 
 /// What was built.
@@ -153,6 +156,7 @@ impl BuildReport {
             documents = self.rendered.len(),
             pages = pages
         ))
+        .chain(reused(&self.rendered))
         .chain(
             self.volume
                 .iter()
@@ -169,6 +173,12 @@ impl BuildReport {
         )
         .collect()
     }
+}
+
+/// `其中 N 份…沿用了上次的文件`, when any document was reused.
+pub fn reused(rendered: &[Rendered]) -> Option<Message> {
+    let n = rendered.iter().filter(|r| r.reused).count();
+    (n > 0).then(|| spotcheck_core::msg!(BuildReused, reused = n))
 }
 
 /// The errors that stop documents being made for a selection of cases, found before anything
@@ -266,12 +276,17 @@ pub fn build_with(
         templates: opts.templates.clone(),
         ofd: opts.ofd,
         sign_pdf: opts.sign_pdf.clone(),
+        reuse: opts.reuse,
         ..RenderOptions::default()
     };
     let rendered = render::render_with(lb, engine, &render_opts, progress)?;
     progress.start(Phase::Volume, 0);
-    let volume = spotcheck_documents::volume::bind(lb, engine, &rendered, &opts.out)
-        .map_err(BuildError::Volume)?;
+    let volume = if opts.reuse {
+        spotcheck_documents::volume::bind_reusing(lb, engine, &rendered, &opts.out)
+    } else {
+        spotcheck_documents::volume::bind(lb, engine, &rendered, &opts.out)
+    }
+    .map_err(BuildError::Volume)?;
     progress.finish(Phase::Volume);
     progress.start(Phase::Archive, 0);
 

@@ -36,6 +36,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Puts the file `from` at `to` under a second name, atomically: a hard link beside `to` (a
+/// copy where links cannot be made) renamed over it.
+pub fn link_atomic(from: &Path, to: &Path) -> std::io::Result<()> {
+    let dir = to.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .make_in(dir, |p| {
+            std::fs::hard_link(from, p).or_else(|_| std::fs::copy(from, p).map(drop))
+        })?;
+    tmp.persist(to).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Removes the temporary files a killed run left in `dir` and its subfolders.
 pub fn remove_leftovers(dir: &Path) {
     for entry in walkdir::WalkDir::new(dir)

@@ -37,6 +37,16 @@ pub(crate) struct Binder {
     save: ObjectId,
 }
 
+/// A document's PDF read for [`Binder::place_parsed`] (documents can be read on several
+/// threads, and placed in order on one).
+pub(crate) fn parse(doc_pdf: &[u8]) -> Result<Document, BindError> {
+    let doc = Document::load_mem(doc_pdf).map_err(|e| BindError::Unreadable(e.to_string()))?;
+    if doc.is_encrypted() {
+        return Err(BindError::Unreadable("encrypted".into()));
+    }
+    Ok(doc)
+}
+
 impl Binder {
     /// The volume compiled by Typst, whose last `slots` pages are empty slots for the
     /// documents' pages.
@@ -60,11 +70,13 @@ impl Binder {
     }
 
     /// Puts every page of one document, which has `expected` pages, into the next slots.
+    #[cfg(test)]
     pub fn place(&mut self, doc_pdf: &[u8], expected: usize) -> Result<(), BindError> {
-        let doc = Document::load_mem(doc_pdf).map_err(|e| BindError::Unreadable(e.to_string()))?;
-        if doc.is_encrypted() {
-            return Err(BindError::Unreadable("encrypted".into()));
-        }
+        self.place_parsed(parse(doc_pdf)?, expected)
+    }
+
+    /// [`Binder::place`] of a document already read ([`parse`]).
+    pub(crate) fn place_parsed(&mut self, doc: Document, expected: usize) -> Result<(), BindError> {
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         if pages.len() != expected {
             return Err(BindError::Pages { found: pages.len() });

@@ -89,6 +89,9 @@ pub struct Engine {
     pdf: PdfSettings,
     /// How many documents are compiled at once.
     workers: usize,
+    /// The digest of what shapes every document alike: the program, the library, the font
+    /// module, the fonts, the PDF standards ([`crate::cache`]).
+    fingerprint: [u8; 32],
 }
 
 /// What the engine needs to know of a document besides its source text.
@@ -117,6 +120,27 @@ pub struct Compiled {
     pub(crate) ofd_time: Duration,
 }
 
+/// The digest of the program, the library, the font module, every font (its origin and
+/// metrics; a font file by its size and time) and the PDF standards.
+fn fingerprint(fonts: &Fonts, fonts_module: &str, pdf: &PdfSettings) -> [u8; 32] {
+    let mut key = crate::cache::KeyBuilder::new();
+    crate::cache::program_part(&mut key);
+    key.part(LIB_SOURCE).part(fonts_module);
+    key.part(format!("{:?}", pdf.standards));
+    let book = fonts.store.book();
+    for (i, origin) in fonts.origins.iter().enumerate() {
+        if origin.starts_with("embedded:") {
+            key.part(origin);
+        } else {
+            crate::cache::file_part(&mut key, origin);
+        }
+        if let Some(info) = book.info(i) {
+            key.part(serde_json::to_string(info).unwrap_or_default());
+        }
+    }
+    key.finish()
+}
+
 fn file_id(path: &str) -> FileId {
     // Interned ids: a few fixed paths, reused for every document (typst can intern at most
     // 65,535 distinct paths per process).
@@ -136,6 +160,7 @@ impl Engine {
         shared.insert(lib, Source::new(lib, LIB_SOURCE.to_string()));
         let fm = file_id(&format!("/{FONTS_NAME}"));
         shared.insert(fm, Source::new(fm, fonts_module.clone()));
+        let fingerprint = fingerprint(&fonts, &fonts_module, &pdf);
         Arc::new(Engine {
             fonts,
             library: LazyHash::new(Library::builder().build()),
@@ -143,7 +168,13 @@ impl Engine {
             fonts_module,
             pdf,
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            fingerprint,
         })
+    }
+
+    /// What shapes every document this engine makes alike ([`crate::cache`]).
+    pub(crate) fn fingerprint(&self) -> [u8; 32] {
+        self.fingerprint
     }
 
     /// Runs `f` on a thread with a stack deep enough for Typst (the 2 MiB of a spawned thread

@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod annex;
 pub mod bind;
+pub mod cache;
 pub mod engine;
 pub mod fonts;
 pub mod format;

@@ -47,6 +47,9 @@ pub struct RenderOptions {
     /// Sign the inspection reports and result notices with this certificate as PDF
     /// signatures ([`crate::pdfsign`]); drafts are never signed.
     pub sign_pdf: Option<std::sync::Arc<crate::pdfsign::PdfSigner>>,
+    /// Reuse the documents of an earlier build in `out` whose inputs have not changed, and keep
+    /// what is made for the next build ([`crate::cache`]).
+    pub reuse: bool,
 }
 
 /// Rows per part of a per-batch list. Typst holds a whole document in memory while laying it
@@ -113,6 +116,8 @@ pub struct Rendered {
     pub ofd: Option<PathBuf>,
     pub pages: usize,
     pub bytes: usize,
+    /// Whether the file of an earlier build was reused, its inputs unchanged ([`crate::cache`]).
+    pub reused: bool,
     /// Where the time of this document went, on its worker thread.
     pub timings: Timings,
 }
@@ -347,11 +352,10 @@ pub fn check_coverage(lb: &LoadedBatch, engine: &Engine, case_ids: &[String]) ->
 /// of pages the document has).
 pub(crate) fn case_copy_source(
     lb: &LoadedBatch,
-    templates: &Templates,
+    make: &Make,
     case_index: usize,
     kind: &Kind,
     (copy, draft, esign): (usize, bool, Option<&str>),
-    pages: usize,
 ) -> Result<String, String> {
     let lc = &lb.cases[case_index];
     let mut doc = doc_meta(kind, &lc.case.id, draft);
@@ -361,15 +365,19 @@ pub(crate) fn case_copy_source(
         doc.copy = this.label();
         doc.copies_text = copies_text(&copies);
     }
-    doc.qr = crate::qr::PageMark {
+    let mark = crate::qr::PageMark {
         batch: lb.batch.id.clone(),
         case: lc.case.id.clone(),
         kind: kind.id.to_string(),
         copy,
         page: 1,
         case_sha256: (!draft).then(|| spotcheck_core::text::hex(&lc.sha256)),
-    }
-    .codes(pages);
+    };
+    doc.qr = match make {
+        Make::Source { qr_pages, .. } => mark.codes(*qr_pages),
+        // The codes follow from what they encode.
+        Make::Key => vec![mark.text()],
+    };
     if kind.id == RETEST_REPORT {
         // The re-test's report: the report's template, the case as the re-test sees it.
         let Some(retest) = crate::view::retest_case(&lc.case) else {
@@ -379,10 +387,30 @@ pub(crate) fn case_copy_source(
         view.f.task_category = "复检";
         // A re-test's conclusion is final: no objection lies against it.
         view.f.objection_right = "本报告为复检报告，复检结论为最终结论。".to_string();
-        return templates.render(kind.template, &view);
+        return make.make(kind.template, &view);
     }
     let view = CaseView::of(lb, &lc.case, doc);
-    templates.render(kind.template, &view)
+    make.make(kind.template, &view)
+}
+
+/// What [`job_source`] makes of a document's view: its Typst source (with the QR codes of its
+/// first `qr_pages` pages), or the view itself as JSON, which decides the source and is the
+/// document's own part of its cache key ([`crate::cache`]).
+pub(crate) enum Make<'t> {
+    Source {
+        templates: &'t Templates,
+        qr_pages: usize,
+    },
+    Key,
+}
+
+impl Make<'_> {
+    fn make(&self, template: &str, view: &impl serde::Serialize) -> Result<String, String> {
+        match self {
+            Make::Source { templates, .. } => templates.render(template, view),
+            Make::Key => serde_json::to_string(view).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 /// The kind of a re-test's report (复检报告).
@@ -478,6 +506,14 @@ pub fn render_with(
     let annex_files = annex_files_if_needed(lb, &jobs, &mut contexts)?;
     let templates = Templates::load(opts.templates.as_deref())
         .map_err(|e| RenderError::Templates(msg!(RenderTemplates, error = e)))?;
+    let cache = (opts.reuse && !opts.emit_typst).then(|| {
+        let base = crate::cache::KeyBuilder::new()
+            .part(engine.fingerprint())
+            .part(templates.fingerprint)
+            .finish();
+        crate::cache::Cache::open(&opts.out, base)
+    });
+    let annex_digest = files_digest(&annex_files);
     progress.start(Phase::Render, jobs.len() as u64);
     let results: Vec<Result<Rendered, Message>> = engine.map_documents(
         &jobs,
@@ -490,8 +526,39 @@ pub fn render_with(
                 Some(ci) => pdfmeta::of_case(lb, &lb.cases[ci].case, kind.id),
                 None => pdfmeta::of_batch(lb, contexts[job.share].lab.as_deref(), kind.id),
             };
+            let key = cache.as_ref().and_then(|c| {
+                let digest = (kind.id == NOTICE_KIND).then_some(&annex_digest[..]);
+                job_key(lb, c, &contexts, opts, job, &meta, digest)
+            });
+            if let (Some(c), Some((key, path, ofd))) = (&cache, &key)
+                && let Some(kept) = c.fetch(key, path, ofd.as_deref())
+            {
+                progress.tick(Phase::Render);
+                return Ok(Rendered {
+                    case: match job.case {
+                        Some(ci) => lb.cases[ci].case.id.clone(),
+                        None => BATCH_DIR.to_string(),
+                    },
+                    lab: share_lab(&contexts, job),
+                    kind: kind.id,
+                    copy: job.copy,
+                    path: path.clone(),
+                    ofd: ofd.clone(),
+                    pages: kept.pages,
+                    bytes: kept.bytes,
+                    reused: true,
+                    timings: Timings {
+                        template: started.elapsed(),
+                        ..Timings::default()
+                    },
+                });
+            }
             let (compiled, id, dir, template_time) = loop {
-                let (id, source, dir) = job_source(lb, &templates, &contexts, opts, job, qr_pages);
+                let make = Make::Source {
+                    templates: &templates,
+                    qr_pages,
+                };
+                let (id, source, dir) = job_source(lb, &make, &contexts, opts, job);
                 let label = msg!(
                     RenderDoc,
                     id = &id,
@@ -568,6 +635,9 @@ pub fn render_with(
                 }
                 None => None,
             };
+            if let (Some(c), Some((key, ..))) = (&cache, &key) {
+                c.store(key, &path, ofd.as_deref(), compiled.pages);
+            }
             progress.tick(Phase::Render);
             Ok(Rendered {
                 case: if job.case.is_some() {
@@ -582,6 +652,7 @@ pub fn render_with(
                 ofd,
                 pages: compiled.pages,
                 bytes: pdf.len(),
+                reused: false,
                 timings: Timings {
                     template: template_time,
                     compile: compiled.compile_time,
@@ -604,11 +675,64 @@ pub fn render_with(
         }
     }
     failures.extend(write_summary_sheets(lb, opts, &jobs, &contexts));
+    if let Some(c) = cache {
+        c.finish(failures.is_empty() && opts.cases.is_empty() && opts.kinds.is_empty());
+    }
     if failures.is_empty() {
         Ok(done)
     } else {
         Err(RenderError::Documents(failures))
     }
+}
+
+/// The digest of the files a document is given besides its source (the notice's annex pages).
+fn files_digest(files: &[(String, typst::foundations::Bytes)]) -> [u8; 32] {
+    let mut key = crate::cache::KeyBuilder::new();
+    for (name, bytes) in files {
+        key.part(name).part(bytes.as_slice());
+    }
+    key.finish()
+}
+
+/// A document's cache key, with where its PDF (and OFD) go: everything that shapes it besides
+/// what all documents share (its view, as its template receives it, its PDF metadata, the
+/// files it is given, its OFD metadata). `None` for a document signed as a PDF signature,
+/// which is signed anew each time (its signature's time is the build's), and for a view that
+/// cannot be made (the error comes when the source is made).
+fn job_key(
+    lb: &LoadedBatch,
+    cache: &crate::cache::Cache,
+    contexts: &BatchViews,
+    opts: &RenderOptions,
+    job: Job,
+    meta: &pdfmeta::PdfMeta,
+    files: Option<&[u8]>,
+) -> Option<(String, PathBuf, Option<PathBuf>)> {
+    if signer_for(lb, opts, job.kind, job.case).is_some() {
+        return None;
+    }
+    let (id, view, dir) = job_source(lb, &Make::Key, contexts, opts, job);
+    let view = view.ok()?;
+    let doc = DocSource {
+        main_name: job.file_name("typ"),
+        label: String::new(),
+        ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
+        date: meta.date,
+    };
+    let ofd = (opts.ofd || lb.batch.ofd).then(|| ofd_meta(lb, &job, &id, &doc));
+    let mut key = crate::cache::KeyBuilder::new();
+    key.part(job.kind.id)
+        .part(job.kind.template)
+        .part(&doc.main_name)
+        .part(&doc.ident)
+        .part(doc.date.to_string())
+        .part(meta.typst_rule())
+        .part(view)
+        .part(files.unwrap_or_default())
+        .part(format!("{ofd:?}"));
+    let pdf = dir.join(job.file_name("pdf"));
+    let ofd = ofd.map(|_| dir.join(job.file_name("ofd")));
+    Some((cache.key(&mut key), pdf, ofd))
 }
 
 /// The summary table also goes out as a spreadsheet, beside its PDF: one per share, and what
@@ -706,11 +830,10 @@ pub fn xlsx_path(out: &Path, lab: Option<&str>) -> PathBuf {
 /// folder of one document.
 fn job_source(
     lb: &LoadedBatch,
-    templates: &Templates,
+    make: &Make,
     contexts: &BatchViews,
     opts: &RenderOptions,
     job: Job,
-    qr_pages: usize,
 ) -> (String, Result<String, String>, PathBuf) {
     let kind = job.kind;
     match job.case {
@@ -718,7 +841,7 @@ fn job_source(
             let id = &lb.cases[ci].case.id;
             let esign = signer_for(lb, opts, kind, Some(ci)).map(|s| s.name());
             let copy = (job.copy, opts.draft, esign);
-            let source = case_copy_source(lb, templates, ci, kind, copy, qr_pages);
+            let source = case_copy_source(lb, make, ci, kind, copy);
             (id.clone(), source, case_dir(&opts.out, id))
         }
         None => {
@@ -747,7 +870,7 @@ fn job_source(
             };
             (
                 subject,
-                templates.render(kind.template, &doc),
+                make.make(kind.template, &doc),
                 batch_dir(&opts.out, lab),
             )
         }
@@ -780,14 +903,11 @@ pub fn typst_sources(
         jobs.par_iter()
             .map(|&job| {
                 let kind = job.kind;
-                let (id, text, dir) = job_source(
-                    lb,
-                    &templates,
-                    &contexts,
-                    opts,
-                    job,
-                    qr_pages_at_first(kind),
-                );
+                let make = Make::Source {
+                    templates: &templates,
+                    qr_pages: qr_pages_at_first(kind),
+                };
+                let (id, text, dir) = job_source(lb, &make, &contexts, opts, job);
                 let text = text.map_err(|e| {
                     let doc = msg!(
                         RenderDoc,

@@ -221,6 +221,8 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// The templates of the catalog, parsed once.
 pub struct Templates {
     tera: Tera,
+    /// The digest of every template's name and text, as loaded ([`crate::cache`]).
+    pub(crate) fingerprint: [u8; 32],
 }
 
 impl Templates {
@@ -258,7 +260,14 @@ impl Templates {
         tera.set_escape_fn(escape_markup);
         tera.register_filter("str", str_filter);
         tera.register_filter("evidence_count", evidence_count_filter);
-        Ok(Templates { tera })
+        let mut key = crate::cache::KeyBuilder::new();
+        for (name, source) in &sources {
+            key.part(name).part(source);
+        }
+        Ok(Templates {
+            tera,
+            fingerprint: key.finish(),
+        })
     }
 
     /// Renders `template` with a typed context (a view of [`crate::view`]).

@@ -108,6 +108,30 @@ pub fn bind(
     bind_with(lb, engine, rendered, out, false)
 }
 
+/// [`bind`], reusing the volume's own pages of an earlier build into `out` when its
+/// contents are unchanged ([`crate::cache::Shells`]).
+pub fn bind_reusing(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    rendered: &[Rendered],
+    out: &Path,
+) -> Result<Vec<PathBuf>, Message> {
+    let shells = crate::cache::Shells::open(out);
+    let bound = bind_in_parts(
+        lb,
+        engine,
+        rendered,
+        out,
+        false,
+        MAX_DOCS_PER_PART,
+        Some(&shells),
+    );
+    if bound.is_ok() {
+        shells.finish();
+    }
+    bound
+}
+
 pub(crate) fn bind_with(
     lb: &LoadedBatch,
     engine: &Engine,
@@ -126,6 +150,18 @@ pub fn bind_parts(
     out: &Path,
     draft: bool,
     max_docs: usize,
+) -> Result<Vec<PathBuf>, Message> {
+    bind_in_parts(lb, engine, rendered, out, draft, max_docs, None)
+}
+
+fn bind_in_parts(
+    lb: &LoadedBatch,
+    engine: &Engine,
+    rendered: &[Rendered],
+    out: &Path,
+    draft: bool,
+    max_docs: usize,
+    shells: Option<&crate::cache::Shells>,
 ) -> Result<Vec<PathBuf>, Message> {
     let by_doc: HashMap<(&str, &str), &Rendered> = rendered
         .iter()
@@ -153,7 +189,14 @@ pub fn bind_parts(
     for k in 1..=n {
         let part = parts.get(k - 1).copied().unwrap_or(&[]);
         let path = out.join(VOLUME_DIR).join(part_file_name(lb, k, n));
-        bind_part(lb, &cases, engine, &templates, part, (k, n), &path, draft)?;
+        let at = Part {
+            k,
+            n,
+            path: &path,
+            draft,
+            shells,
+        };
+        bind_part(lb, &cases, engine, &templates, part, &at)?;
         // What Typst memoized for this part's pages is of no use for the next.
         typst::comemo::evict(0);
         written.push(path);
@@ -162,17 +205,25 @@ pub fn bind_parts(
 }
 
 /// One part: its cover and contents, then its documents. Only this part's PDFs are in memory.
-#[allow(clippy::too_many_arguments)]
+/// Which part of the volume is bound, where it goes, and what of an earlier build it may
+/// reuse.
+struct Part<'a> {
+    k: usize,
+    n: usize,
+    path: &'a Path,
+    draft: bool,
+    shells: Option<&'a crate::cache::Shells>,
+}
+
 fn bind_part(
     lb: &LoadedBatch,
     cases: &HashMap<&str, &spotcheck_input::model::Case>,
     engine: &Engine,
     templates: &Templates,
     docs: &[((usize, usize), String, &'static str, &Rendered)],
-    (k, n): (usize, usize),
-    path: &Path,
-    draft: bool,
+    part: &Part,
 ) -> Result<(), Message> {
+    let (k, n, path, draft) = (part.k, part.n, part.path, part.draft);
     let mut sections: Vec<Value> = Vec::new();
     let mut counts = [0usize; 4];
     let mut current: Option<usize> = None;
@@ -255,38 +306,69 @@ fn bind_part(
     // page goes (its PDF/A export does not take embedded PDF pages); the pages are then put
     // into their slots at PDF level (documents::bind).
     let standards = volume_standards(engine.pdf_standards());
-    let compiled = engine
-        .install(|| engine.compile_with(&doc, source, &[], Some(&standards)))
-        .map_err(|e| msg!(VolumeCompile, error = e.to_string()))?;
+    let key = part.shells.map(|_| {
+        let key = crate::cache::KeyBuilder::new()
+            .part(engine.fingerprint())
+            .part(templates.fingerprint)
+            .part(&source)
+            .part(&doc.ident)
+            .part(doc.date.to_string())
+            .part(format!("{standards:?}"))
+            .finish();
+        spotcheck_core::text::hex(&key)
+    });
+    let kept = part.shells.zip(key.as_deref()).and_then(|(s, k)| s.get(k));
+    let shell = match kept {
+        Some(pdf) => pdf,
+        None => {
+            let compiled = engine
+                .install(|| engine.compile_with(&doc, source, &[], Some(&standards)))
+                .map_err(|e| msg!(VolumeCompile, error = e.to_string()))?;
+            if let (Some(s), Some(k)) = (part.shells, &key) {
+                s.put(k, &compiled.pdf);
+            }
+            compiled.pdf
+        }
+    };
     let slots = docs.iter().map(|d| d.3.pages).sum();
-    let mut binder =
-        Binder::new(&compiled.pdf, slots).map_err(|e| msg!(VolumeCompile, error = e))?;
-    drop(compiled);
-    // Each document is read as its pages are placed, so a part holds one document's bytes at
-    // a time, never all of them.
-    for (_, _, _, doc) in docs {
-        let (doc_path, pages) = (&doc.path, doc.pages);
-        let bytes = std::fs::read(doc_path)
-            .map_err(|e| msg!(VolumeRead, path = doc_path, error = e.to_string()))?;
-        binder.place(&bytes, pages).map_err(|e| match e {
-            BindError::Unreadable(error) => msg!(VolumeRead, path = doc_path, error = error),
-            BindError::Pages { found } => {
-                msg!(
-                    VolumeDocPages,
-                    path = doc_path,
-                    found = found,
-                    expected = pages
-                )
-            }
-            BindError::Page { page, error } => {
-                msg!(VolumeBindPage, path = doc_path, page = page, error = error)
-            }
-        })?;
+    let mut binder = Binder::new(&shell, slots).map_err(|e| msg!(VolumeCompile, error = e))?;
+    drop(shell);
+    // The documents are read a few at a time on every core, and placed in order: a part holds
+    // the bytes of a few documents at a time, never all of them.
+    let read = |doc: &Rendered| -> Result<lopdf::Document, Message> {
+        let bytes = std::fs::read(&doc.path)
+            .map_err(|e| msg!(VolumeRead, path = &doc.path, error = e.to_string()))?;
+        crate::bind::parse(&bytes).map_err(|e| bind_error(&doc.path, doc.pages, e))
+    };
+    let chunk = 4 * std::thread::available_parallelism().map_or(2, |n| n.get());
+    for group in docs.chunks(chunk) {
+        let parsed: Vec<Result<lopdf::Document, Message>> = {
+            use rayon::prelude::*;
+            group.par_iter().map(|d| read(d.3)).collect()
+        };
+        for ((_, _, _, doc), parsed) in group.iter().zip(parsed) {
+            binder
+                .place_parsed(parsed?, doc.pages)
+                .map_err(|e| bind_error(&doc.path, doc.pages, e))?;
+        }
     }
     let pdf = binder
         .finish()
         .map_err(|e| msg!(VolumeCompile, error = e))?;
     write_atomic(path, &pdf).map_err(|e| msg!(VolumeWrite, path = path, error = e.to_string()))
+}
+
+/// What went wrong binding the document at `path`, of `pages` pages.
+fn bind_error(path: &Path, pages: usize, e: BindError) -> Message {
+    match e {
+        BindError::Unreadable(error) => msg!(VolumeRead, path = path, error = error),
+        BindError::Pages { found } => {
+            msg!(VolumeDocPages, path = path, found = found, expected = pages)
+        }
+        BindError::Page { page, error } => {
+            msg!(VolumeBindPage, path = path, page = page, error = error)
+        }
+    }
 }
 
 /// The standards the volume is made to: the documents' own when the bound pages keep them

@@ -128,6 +128,7 @@ pub fn round(
         draft: opts.draft || errors > 0,
         templates: opts.templates.clone(),
         ofd: opts.ofd,
+        reuse: true,
         ..RenderOptions::default()
     }];
     if !cases.is_empty() {
@@ -144,6 +145,7 @@ pub fn round(
             draft: opts.draft || batch_errors > 0,
             templates: opts.templates.clone(),
             ofd: opts.ofd,
+            reuse: true,
             ..RenderOptions::default()
         });
     }

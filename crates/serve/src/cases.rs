@@ -690,6 +690,7 @@ fn render_preview(
         out: state.out.join("preview"),
         cases: vec![id.to_string()],
         draft,
+        reuse: true,
         ..Default::default()
     };
     let mut pages = Vec::new();

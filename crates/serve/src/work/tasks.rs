@@ -239,6 +239,7 @@ pub(super) async fn build(
         phase(job, "work_phase_check");
         let opts = BuildOptions {
             out: st.out.clone(),
+            reuse: true,
             ..BuildOptions::default()
         };
         match build_with(&lb, &st.engine, &opts, job) {

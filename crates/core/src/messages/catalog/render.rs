@@ -44,6 +44,10 @@ macro_rules! catalog_render {
         zh: "已生成 {documents} 份文书（共 {pages} 页）",
         en: "rendered {documents} {documents|document|documents} ({pages} {pages|page|pages})",
     }
+    BuildReused = "build.reused" {
+        zh: "其中 {reused} 份的输入与上次生成时相同，沿用了上次的文件",
+        en: "{reused} of them with the same inputs as when last made: the earlier {reused|file|files} reused",
+    }
     BuildVolumeAt = "build.volume-at" { zh: "合订本：{path}", en: "bound volume: {path}" }
     BuildArchiveAt = "build.archive-at" {
         zh: "归档：{path}（{files} 个文件，{bytes} 字节）",

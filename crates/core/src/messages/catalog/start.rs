@@ -404,6 +404,14 @@ macro_rules! catalog_start {
         zh: "用此文件夹中的证书和私钥（signing-cert.pem、signing-key.pem）对检验报告和检验结果通知书加 PDF 签名（草稿不签）",
         en: "sign the inspection reports and result notices as PDF signatures with the certificate and key in this folder (signing-cert.pem, signing-key.pem); drafts are not signed",
     }
+    HelpBuildNoCache = "help.build.no-cache" {
+        zh: "不复用输出文件夹中上次生成且输入未变的文书，全部重新生成（也不保留本次的缓存）",
+        en: "make every document again instead of reusing those of the earlier build in the output folder whose inputs are unchanged (and keep no cache)",
+    }
+    HelpRenderNoCache = "help.render.no-cache" {
+        zh: "不复用输出文件夹中上次生成且输入未变的文书，全部重新生成（也不保留本次的缓存）",
+        en: "make every document again instead of reusing those of the earlier build in the output folder whose inputs are unchanged (and keep no cache)",
+    }
     VerifyPdfUnsigned = "verify.pdf-unsigned" { zh: "PDF 签名：本文件没有 PDF 签名", en: "PDF signature: the file has none" }
     VerifyPdfSigned = "verify.pdf-signed" {
         zh: "PDF 签名：完好，签名者 {signer}，签名时间 {time}（签名者是否可信，取决于其证书是否为您信任的证书）",
