@@ -59,6 +59,20 @@ fn assert_same_files(a: &Path, b: &Path) {
     assert!(differ.is_empty(), "files that differ: {differ:?}");
 }
 
+/// How many PDFs a folder holds (not those of its subfolders).
+fn pdfs_in(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "pdf")
+        })
+        .count() as u64
+}
+
 fn count(v: &serde_json::Value, key: &str) -> u64 {
     v[key].as_u64().unwrap_or_else(|| panic!("no {key} in {v}"))
 }
@@ -115,28 +129,10 @@ fn a_rebuild_after_one_case_changed_remakes_only_its_documents_and_equals_a_clea
     replace_in(&file, &text[start..end], &phone);
     let changed = build(batch.path(), out.path(), &[]);
     let reused = count(&changed, "reused");
-    let own: u64 = std::fs::read_dir(out.path().join("cases").join(&id))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "pdf")
-        })
-        .count() as u64;
+    let own = pdfs_in(&out.path().join("cases").join(&id));
     assert!(own >= 4, "{id} has {own} documents");
     // The case's documents are made again, and at most the batch's own beside them.
-    let batch_docs = std::fs::read_dir(out.path().join("batch"))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "pdf")
-        })
-        .count() as u64;
+    let batch_docs = pdfs_in(&out.path().join("batch"));
     assert!(
         reused <= documents - own && reused >= documents - own - 3 * batch_docs,
         "{reused} of {documents} reused; {id} has {own}"

@@ -79,6 +79,12 @@ fn a_build_killed_at_random_moments_leaves_every_output_whole_and_a_rerun_comple
     let full = started.elapsed();
     let archive = std::fs::read(out.join("JC-2023-01.zip")).unwrap();
     assert_outputs_whole(&out, "after the first build");
+    // A build into a folder that holds one reuses its documents (the build cache), and is
+    // shorter: the kills of odd rounds fall within such a build, those of even rounds within
+    // a whole one (`--no-cache`).
+    let started = Instant::now();
+    assert!(build(&out).output().unwrap().status.success());
+    let cached = started.elapsed();
 
     // Kill points spread over the whole length of a build, from a fixed seed so that a
     // failure can be repeated (the delays are printed).
@@ -89,8 +95,13 @@ fn a_build_killed_at_random_moments_leaves_every_output_whole_and_a_rerun_comple
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
         let fraction = (seed >> 33) as f64 / (1u64 << 31) as f64;
-        let delay = full.mul_f64(fraction * 1.1);
-        let mut child = build(&out).spawn().unwrap();
+        let whole = round % 2 == 0;
+        let delay = if whole { full } else { cached }.mul_f64(fraction * 1.1);
+        let mut b = build(&out);
+        if whole {
+            b.arg("--no-cache");
+        }
+        let mut child = b.spawn().unwrap();
         std::thread::sleep(delay);
         let finished_first = child.try_wait().unwrap().is_some();
         child.kill().ok();
@@ -98,7 +109,9 @@ fn a_build_killed_at_random_moments_leaves_every_output_whole_and_a_rerun_comple
         if !finished_first {
             killed_while_running += 1;
         }
-        eprintln!("round {round}: killed after {delay:?} (build alone takes {full:?})");
+        eprintln!(
+            "round {round}: killed after {delay:?} (a whole build takes {full:?}, one reusing the earlier {cached:?})"
+        );
         assert_outputs_whole(&out, &format!("killed after {delay:?}"));
     }
     assert!(
