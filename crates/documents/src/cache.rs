@@ -148,15 +148,16 @@ impl Cache {
         if let (Some(path), Some(stamped)) = (ofd, entry.ofd) {
             kept.push((self.object(key, "ofd"), path, stamped));
         }
+        let mut metas = Vec::with_capacity(kept.len());
         for (object, _, stamped) in &kept {
             let meta = std::fs::symlink_metadata(object).ok()?;
             if !meta.is_file() || stamp(&meta) != *stamped {
                 return None;
             }
+            metas.push(meta);
         }
-        for (object, to, _) in &kept {
-            let meta = std::fs::symlink_metadata(object).ok()?;
-            if !same_file(&meta, to) {
+        for ((object, to, _), meta) in kept.iter().zip(&metas) {
+            if !same_file(meta, to) {
                 spotcheck_core::output::link_atomic(object, to).ok()?;
             }
         }

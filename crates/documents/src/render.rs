@@ -574,12 +574,7 @@ pub fn render_with(
                         msg!(RenderWriteTypst, doc = label.clone(), error = e.to_string())
                     })?;
                 }
-                let doc = DocSource {
-                    main_name: job.file_name("typ"),
-                    label: format!("{id}/{}（模板 {}）", job.file_name("typ"), kind.template),
-                    ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
-                    date: meta.date,
-                };
+                let doc = doc_source(lb, &job, &id, meta.date);
                 let files: &[(String, typst::foundations::Bytes)] = if kind.id == NOTICE_KIND {
                     &annex_files
                 } else {
@@ -685,6 +680,18 @@ pub fn render_with(
     }
 }
 
+/// What the engine is told of a document besides its source: the one description that the
+/// compile and the document's cache key both use.
+fn doc_source(lb: &LoadedBatch, job: &Job, id: &str, date: chrono::NaiveDate) -> DocSource {
+    let main_name = job.file_name("typ");
+    DocSource {
+        label: format!("{id}/{main_name}（模板 {}）", job.kind.template),
+        ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
+        main_name,
+        date,
+    }
+}
+
 /// The digest of the files a document is given besides its source (the notice's annex pages).
 fn files_digest(files: &[(String, typst::foundations::Bytes)]) -> [u8; 32] {
     let mut key = crate::cache::KeyBuilder::new();
@@ -713,12 +720,7 @@ fn job_key(
     }
     let (id, view, dir) = job_source(lb, &Make::Key, contexts, opts, job);
     let view = view.ok()?;
-    let doc = DocSource {
-        main_name: job.file_name("typ"),
-        label: String::new(),
-        ident: format!("{}/{}/{}", lb.batch.id, id, job.stem()),
-        date: meta.date,
-    };
+    let doc = doc_source(lb, &job, &id, meta.date);
     let ofd = (opts.ofd || lb.batch.ofd).then(|| ofd_meta(lb, &job, &id, &doc));
     let mut key = crate::cache::KeyBuilder::new();
     key.part(job.kind.id)
