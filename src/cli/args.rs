@@ -82,8 +82,8 @@ pub struct RenderArgs {
     pub draft: bool,
     #[arg(long)]
     pub allow_errors: bool,
-    #[arg(long, value_name = "DIR")]
-    pub sign_pdf: Option<PathBuf>,
+    #[command(flatten)]
+    pub sign_pdf: SignPdfArgs,
     #[arg(long)]
     pub no_cache: bool,
     #[command(flatten)]
@@ -159,8 +159,8 @@ pub struct BuildArgs {
     pub sign: Vec<PathBuf>,
     #[arg(long, value_name = "FILE", requires = "sign")]
     pub passphrase_file: Option<PathBuf>,
-    #[arg(long, value_name = "DIR")]
-    pub sign_pdf: Option<PathBuf>,
+    #[command(flatten)]
+    pub sign_pdf: SignPdfArgs,
     #[arg(long = "final")]
     pub final_archive: bool,
     #[arg(long)]
@@ -364,6 +364,17 @@ pub struct TemplatesArgs {
 pub struct OfdArgs {
     #[arg(long)]
     pub ofd: bool,
+}
+
+// `--sign-pdf PATH`, its PKCS#12 password and its time-stamp service: render, build.
+#[derive(Args, Clone)]
+pub struct SignPdfArgs {
+    #[arg(long, value_name = "PATH")]
+    pub sign_pdf: Option<PathBuf>,
+    #[arg(long, value_name = "FILE", requires = "sign_pdf")]
+    pub pkcs12_password_file: Option<PathBuf>,
+    #[arg(long, value_name = "URL", requires = "sign_pdf")]
+    pub tsa: Option<String>,
 }
 
 // `--pdf-standard STD`…: render, build.

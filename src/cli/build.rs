@@ -20,7 +20,7 @@ pub fn run(args: BuildArgs, ui: Ui) -> Outcome {
                 .error(spotcheck::msg!(CliError, error = e.message()));
         }
     };
-    let sign_pdf = match super::pdf_signer(args.sign_pdf.as_deref()) {
+    let sign_pdf = match super::pdf_signer(&args.sign_pdf) {
         Ok(s) => s,
         Err(refused) => return refused,
     };

@@ -55,14 +55,33 @@ pub fn load_batch(ui: Ui, batch: &Path) -> Result<LoadedBatch, Outcome> {
 /// The PDF signer of `--sign-pdf DIR`: its certificate and key read, or what is wrong with
 /// them (exit 2).
 pub fn pdf_signer(
-    dir: Option<&std::path::Path>,
+    args: &args::SignPdfArgs,
 ) -> Result<Option<std::sync::Arc<spotcheck::documents::pdfsign::PdfSigner>>, Outcome> {
-    dir.map(|d| {
-        spotcheck::documents::pdfsign::PdfSigner::from_dir(d)
-            .map(std::sync::Arc::new)
-            .map_err(|e| Outcome::unusable().error(spotcheck::msg!(CliError, error = e.0)))
-    })
-    .transpose()
+    use spotcheck::documents::pdfsign::PdfSigner;
+    let refuse = |m: spotcheck::messages::Message| {
+        Outcome::unusable().error(spotcheck::msg!(CliError, error = m))
+    };
+    let Some(path) = &args.sign_pdf else {
+        return Ok(None);
+    };
+    let password = match &args.pkcs12_password_file {
+        Some(f) => match std::fs::read_to_string(f) {
+            Ok(text) => Some(text.lines().next().unwrap_or("").to_string()),
+            Err(e) => {
+                return Err(refuse(spotcheck::msg!(
+                    PdfSignRead,
+                    path = f,
+                    reason = e.to_string()
+                )));
+            }
+        },
+        None => None,
+    };
+    let mut signer = PdfSigner::load(path, password.as_deref()).map_err(|e| refuse(e.0))?;
+    if let Some(url) = &args.tsa {
+        signer = signer.with_tsa(url).map_err(|e| refuse(e.0))?;
+    }
+    Ok(Some(std::sync::Arc::new(signer)))
 }
 
 pub fn batch_and_engine(

@@ -14,7 +14,7 @@ pub fn run(args: RenderArgs, ui: Ui) -> Outcome {
         Ok(started) => started,
         Err(refused) => return refused,
     };
-    let sign_pdf = match super::pdf_signer(args.sign_pdf.as_deref()) {
+    let sign_pdf = match super::pdf_signer(&args.sign_pdf) {
         Ok(s) => s,
         Err(refused) => return refused,
     };

@@ -111,6 +111,11 @@ fn signature_lines(
         };
         out.push_str(&m.in_lang(lang));
         out.push('\n');
+        if let Some(ts) = s.timestamp.as_ref().filter(|_| s.intact) {
+            let m = msg!(VerifyPdfTimestamp, time = &ts.time, service = &ts.service);
+            out.push_str(&m.in_lang(lang));
+            out.push('\n');
+        }
     }
     out
 }

@@ -118,6 +118,8 @@ pub struct Compiled {
     /// The same pages as OFD, when asked for ([`Engine::compile_ofd`]), and the time it took.
     pub ofd: Option<Vec<u8>>,
     pub(crate) ofd_time: Duration,
+    /// Where the document's signature line stands, when it prints one.
+    pub(crate) signature_place: Option<crate::pdfsign::SignaturePlace>,
 }
 
 /// The digest of the program, the library, the font module, every font (its origin and
@@ -319,6 +321,7 @@ impl Engine {
             export_time,
             ofd,
             ofd_time: started.elapsed(),
+            signature_place: signature_place(&doc),
         })
     }
 
@@ -367,6 +370,30 @@ impl Engine {
             files: extra,
         })
     }
+}
+
+/// Where the signature line of `doc` stands: the `metadata` labelled
+/// [`crate::pdfsign::PLACE_LABEL`] gives its page and box (the Typst library's `esign-line`).
+fn signature_place(doc: &PagedDocument) -> Option<crate::pdfsign::SignaturePlace> {
+    use typst::foundations::{Label, Value};
+    use typst::introspection::Introspector;
+    let label = Label::new(typst::utils::PicoStr::intern(crate::pdfsign::PLACE_LABEL))?;
+    let found = doc.introspector().query_label(label).ok()?;
+    let Ok(Value::Dict(d)) = found.get_by_name("value") else {
+        return None;
+    };
+    let num = |k: &str| match d.get(k).ok()? {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) => Some(*i as f64),
+        _ => None,
+    };
+    Some(crate::pdfsign::SignaturePlace {
+        page: usize::try_from(num("page")? as i64).ok()?,
+        x: num("x")?,
+        y: num("y")?,
+        width: num("w")?,
+        height: num("h")?,
+    })
 }
 
 fn to_datetime(d: NaiveDate) -> Option<Datetime> {

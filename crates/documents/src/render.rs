@@ -601,8 +601,12 @@ pub fn render_with(
             let started = Instant::now();
             let signed = match signer_for(lb, opts, kind, job.case) {
                 Some(s) => Some(
-                    s.sign(&compiled.pdf, spotcheck_core::clock::bagging_time())
-                        .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.0))?,
+                    s.sign(
+                        &compiled.pdf,
+                        spotcheck_core::clock::bagging_time(),
+                        compiled.signature_place,
+                    )
+                    .map_err(|e| msg!(RenderCompile, doc = label.clone(), error = e.0))?,
                 ),
                 None => None,
             };

@@ -384,6 +384,58 @@ macro_rules! catalog_start {
         zh: "签名后文件内容被改动：签名不再成立",
         en: "the file was changed after it was signed: the signature no longer holds",
     }
+    PdfSignKeyEncrypted = "pdfsign.key-encrypted" {
+        zh: "私钥已加密：请先解密为 PEM（openssl pkey -in 原私钥 -out signing-key.pem），或改用 PKCS#12 文件并以 --pkcs12-password-file 给出密码",
+        en: "the key is encrypted: decrypt it to PEM first (openssl pkey -in KEY -out signing-key.pem), or use the PKCS#12 file with its password in --pkcs12-password-file",
+    }
+    PdfSignKeyKind = "pdfsign.key-kind" {
+        zh: "私钥须为 ECDSA P-256 或 RSA（PKCS#8、SEC1 或 PKCS#1）",
+        en: "the key must be ECDSA P-256 or RSA (PKCS#8, SEC1 or PKCS#1)",
+    }
+    PdfSignPkcs12Password = "pdfsign.pkcs12-password" {
+        zh: "PKCS#12 文件 {path} 的密码不对：用 --pkcs12-password-file 给出存有密码的文件",
+        en: "wrong password for the PKCS#12 file {path}: give a file holding it with --pkcs12-password-file",
+    }
+    PdfSignPkcs12NoKey = "pdfsign.pkcs12-no-key" {
+        zh: "文件中没有私钥及其证书",
+        en: "the file holds no key with its certificate",
+    }
+    PdfSignTsaUrl = "pdfsign.tsa-url" {
+        zh: "时间戳服务地址 {url} 须以 http:// 开头（RFC 3161 时间戳由服务自行签名，不依赖传输加密）",
+        en: "the time-stamp service address {url} must begin with http:// (an RFC 3161 time-stamp is signed by the service itself and needs no encrypted transport)",
+    }
+    PdfSignTsa = "pdfsign.tsa" {
+        zh: "时间戳服务 {url} 未给出时间戳：{reason}",
+        en: "the time-stamp service {url} gave no time-stamp: {reason}",
+    }
+    PdfSigTsaImprint = "pdfsig.tsa-imprint" {
+        zh: "时间戳所盖的不是这个签名",
+        en: "the time-stamp is not over this signature",
+    }
+    PdfSigTsaBroken = "pdfsig.tsa-broken" {
+        zh: "签名的时间戳不成立：{reason}",
+        en: "the signature's time-stamp does not hold: {reason}",
+    }
+    HelpBuildTsa = "help.build.tsa" {
+        zh: "PDF 签名时向此 RFC 3161 时间戳服务（http:// 地址）申请时间戳，签名为 PAdES B-T",
+        en: "have each PDF signature time-stamped by this RFC 3161 time-stamp service (an http:// address): PAdES B-T signatures",
+    }
+    HelpRenderTsa = "help.render.tsa" {
+        zh: "PDF 签名时向此 RFC 3161 时间戳服务（http:// 地址）申请时间戳，签名为 PAdES B-T",
+        en: "have each PDF signature time-stamped by this RFC 3161 time-stamp service (an http:// address): PAdES B-T signatures",
+    }
+    HelpBuildPkcs12PasswordFile = "help.build.pkcs12-password-file" {
+        zh: "--sign-pdf 给的是 PKCS#12 文件（.p12、.pfx）时，其密码所在的文件（首行）",
+        en: "when --sign-pdf names a PKCS#12 file (.p12, .pfx), the file holding its password (first line)",
+    }
+    HelpRenderPkcs12PasswordFile = "help.render.pkcs12-password-file" {
+        zh: "--sign-pdf 给的是 PKCS#12 文件（.p12、.pfx）时，其密码所在的文件（首行）",
+        en: "when --sign-pdf names a PKCS#12 file (.p12, .pfx), the file holding its password (first line)",
+    }
+    VerifyPdfTimestamp = "verify.pdf-timestamp" {
+        zh: "PDF 签名的时间戳：{time}（时间戳服务 {service}）",
+        en: "PDF signature's time-stamp: {time} (time-stamp service {service})",
+    }
     KeygenX509Done = "keygen.x509-done" {
         zh: "已生成 PDF 签名证书 {cert} 和私钥 {key}（ECDSA P-256；私钥无口令，仅本人可读，请妥善保管）",
         en: "PDF signing certificate {cert} and key {key} made (ECDSA P-256; the key has no passphrase and is readable by you alone: keep it safe)",
@@ -397,12 +449,12 @@ macro_rules! catalog_start {
         en: "make an X.509 certificate and key for PDF signatures instead (self-issued, for trials), for build --sign-pdf and render --sign-pdf",
     }
     HelpBuildSignPdf = "help.build.sign-pdf" {
-        zh: "用此文件夹中的证书和私钥（signing-cert.pem、signing-key.pem）对检验报告和检验结果通知书加 PDF 签名",
-        en: "sign the inspection reports and result notices as PDF signatures with the certificate and key in this folder (signing-cert.pem, signing-key.pem)",
+        zh: "用此文件夹中的证书和私钥（signing-cert.pem、signing-key.pem），或此 PKCS#12 文件（.p12、.pfx），对检验报告和检验结果通知书加 PDF 签名",
+        en: "sign the inspection reports and result notices as PDF signatures with the certificate and key in this folder (signing-cert.pem, signing-key.pem) or in this PKCS#12 file (.p12, .pfx)",
     }
     HelpRenderSignPdf = "help.render.sign-pdf" {
-        zh: "用此文件夹中的证书和私钥（signing-cert.pem、signing-key.pem）对检验报告和检验结果通知书加 PDF 签名（草稿不签）",
-        en: "sign the inspection reports and result notices as PDF signatures with the certificate and key in this folder (signing-cert.pem, signing-key.pem); drafts are not signed",
+        zh: "用此文件夹中的证书和私钥（signing-cert.pem、signing-key.pem），或此 PKCS#12 文件（.p12、.pfx），对检验报告和检验结果通知书加 PDF 签名（草稿不签）",
+        en: "sign the inspection reports and result notices as PDF signatures with the certificate and key in this folder (signing-cert.pem, signing-key.pem) or in this PKCS#12 file (.p12, .pfx); drafts are not signed",
     }
     HelpBuildNoCache = "help.build.no-cache" {
         zh: "不复用输出文件夹中上次生成且输入未变的文书，全部重新生成（也不保留本次的缓存）",
