@@ -127,9 +127,9 @@ pub fn metadata(lb: &LoadedBatch, items: usize) -> Vec<(&'static str, String)> {
 pub fn open_items(lb: &LoadedBatch, lang: spotcheck_core::messages::Lang) -> Vec<String> {
     let st = spotcheck_rules::status::status(lb, spotcheck_core::clock::bagging_date());
     let mut open = Vec::new();
-    if st.total.scheduled > 0 {
+    if st.total.0.scheduled > 0 {
         open.push(
-            spotcheck_core::msg!(ArchiveOpenPlanned, cases = st.total.scheduled).in_lang(lang),
+            spotcheck_core::msg!(ArchiveOpenPlanned, cases = st.total.0.scheduled).in_lang(lang),
         );
     }
     for d in st.deadlines.iter().filter(|d| d.outstanding > 0) {

@@ -12,7 +12,7 @@ use spotcheck_core::messages::{Arg, Lang, Msg};
 use spotcheck_core::msg;
 use spotcheck_input::load::LoadedBatch;
 use spotcheck_input::model::{Case, Outcome, Verdict};
-use spotcheck_input::stats::counts_as_lot;
+use spotcheck_input::stats::{Counts, counts_as_lot};
 
 /// The status of a batch on one day.
 #[derive(Debug, Clone, Serialize)]
@@ -39,24 +39,40 @@ pub struct Status {
     pub steps: Vec<crate::steps::CaseStep>,
 }
 
-/// Progress of one category. `planned` is the plan's lots; `scheduled` counts planned cases
-/// (written before their visit, no outcome yet: neither visits nor lots); `visited` the
-/// visits made; `sampled` counts lots sampled (tested or not); `tested` those with a report
-/// number and items, split into `qualified` and `unqualified`; `refused` and `not_sampled`
-/// count visits; `shortfall` is planned minus sampled and refused lots.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
-pub struct CategoryRow {
-    pub category: String,
-    pub planned: u32,
-    pub scheduled: u32,
-    pub visited: u32,
-    pub sampled: u32,
-    pub tested: u32,
-    pub qualified: u32,
-    pub unqualified: u32,
-    pub refused: u32,
-    pub not_sampled: u32,
-    pub shortfall: u32,
+/// Progress of one category: the batch's numbers for it ([`Counts`], the same the summary
+/// table and the analysis report count), which status writes in its own words: `category` (the
+/// label), `planned` (0 when the plan gives none), `scheduled` (planned cases: written before
+/// their visit, no outcome yet), `visited` (the visits made), `sampled`, `tested` (split into
+/// `qualified` and `unqualified`), `refused`, `not_sampled` and `shortfall` (planned minus
+/// sampled and refused lots).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CategoryRow(pub Counts);
+
+impl CategoryRow {
+    /// The planned lots, 0 when the plan gives none.
+    pub fn planned(&self) -> u32 {
+        self.0.planned.unwrap_or(0)
+    }
+}
+
+impl Serialize for CategoryRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = &self.0;
+        let mut m = s.serialize_struct("CategoryRow", 11)?;
+        m.serialize_field("category", &c.label)?;
+        m.serialize_field("planned", &self.planned())?;
+        m.serialize_field("scheduled", &c.scheduled)?;
+        m.serialize_field("visited", &c.visits)?;
+        m.serialize_field("sampled", &c.sampled)?;
+        m.serialize_field("tested", &c.tested)?;
+        m.serialize_field("qualified", &c.qualified)?;
+        m.serialize_field("unqualified", &c.unqualified)?;
+        m.serialize_field("refused", &c.refused)?;
+        m.serialize_field("not_sampled", &c.not_sampled)?;
+        m.serialize_field("shortfall", &c.shortfall)?;
+        m.end()
+    }
 }
 
 /// The state of a deadline on the day.
@@ -190,7 +206,7 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
         batch: b.id.clone(),
         title: b.title.clone(),
         today,
-        deadlines: deadlines(lb, today, total.shortfall),
+        deadlines: deadlines(lb, today, total.0.shortfall),
         categories,
         total,
         rechecks,
@@ -205,26 +221,20 @@ pub fn status(lb: &LoadedBatch, today: NaiveDate) -> Status {
 /// the total.
 fn category_rows(lb: &LoadedBatch) -> (Vec<CategoryRow>, CategoryRow, Option<CategoryRow>) {
     let numbers = spotcheck_input::stats::compute(lb);
-    let row_of = |c: &spotcheck_input::stats::Counts| CategoryRow {
-        category: c.label.clone(),
-        planned: c.planned.unwrap_or(0),
-        scheduled: c.scheduled,
-        visited: c.visits,
-        sampled: c.sampled,
-        tested: c.tested,
-        qualified: c.qualified,
-        unqualified: c.unqualified,
-        refused: c.refused,
-        not_sampled: c.not_sampled,
-        shortfall: c.shortfall,
-    };
-    let rows = numbers.by_category.iter().map(row_of).collect();
+    let rows = numbers
+        .by_category
+        .iter()
+        .cloned()
+        .map(CategoryRow)
+        .collect();
     let r = &numbers.rechecks;
-    let rechecks = (r.visits + r.scheduled > 0 || r.planned.is_some()).then(|| CategoryRow {
-        category: "复查".to_string(),
-        ..row_of(r)
+    let rechecks = (r.visits + r.scheduled > 0 || r.planned.is_some()).then(|| {
+        CategoryRow(Counts {
+            label: "复查".to_string(),
+            ..r.clone()
+        })
     });
-    (rows, row_of(&numbers.total), rechecks)
+    (rows, CategoryRow(numbers.total), rechecks)
 }
 
 /// The cases late on `today` for e-CQS entry or delivery, or done late, by kind, due date and
@@ -594,32 +604,36 @@ impl Status {
             .map(t)
             .to_vec(),
         ];
-        let total = CategoryRow {
-            category: t(Msg::StatusTotal),
-            ..self.total.clone()
+        let relabel = |r: &CategoryRow, m: Msg| {
+            CategoryRow(Counts {
+                label: t(m),
+                ..r.0.clone()
+            })
         };
-        let rechecks = self.rechecks.as_ref().map(|r| CategoryRow {
-            category: t(Msg::StatusRechecks),
-            ..r.clone()
-        });
+        let total = relabel(&self.total, Msg::StatusTotal);
+        let rechecks = self
+            .rechecks
+            .as_ref()
+            .map(|r| relabel(r, Msg::StatusRechecks));
         for r in self
             .categories
             .iter()
             .chain(std::iter::once(&total))
             .chain(rechecks.as_ref())
         {
+            let c = &r.0;
             rows.push(vec![
-                r.category.clone(),
-                r.planned.to_string(),
-                r.scheduled.to_string(),
-                r.visited.to_string(),
-                r.sampled.to_string(),
-                r.tested.to_string(),
-                r.qualified.to_string(),
-                r.unqualified.to_string(),
-                r.refused.to_string(),
-                r.not_sampled.to_string(),
-                r.shortfall.to_string(),
+                c.label.clone(),
+                r.planned().to_string(),
+                c.scheduled.to_string(),
+                c.visits.to_string(),
+                c.sampled.to_string(),
+                c.tested.to_string(),
+                c.qualified.to_string(),
+                c.unqualified.to_string(),
+                c.refused.to_string(),
+                c.not_sampled.to_string(),
+                c.shortfall.to_string(),
             ]);
         }
         table(

@@ -33,16 +33,17 @@ struct Row {
 }
 
 fn row(r: &CategoryRow, category: String, label: String) -> Row {
+    let c = &r.0;
     let value = |k: &str| match k {
-        "planned" => r.planned,
-        "scheduled" => r.scheduled,
-        "visited" => r.visited,
-        "tested" => r.tested,
-        "qualified" => r.qualified,
-        "unqualified" => r.unqualified,
-        "refused" => r.refused,
-        "not_sampled" => r.not_sampled,
-        _ => r.shortfall,
+        "planned" => r.planned(),
+        "scheduled" => c.scheduled,
+        "visited" => c.visits,
+        "tested" => c.tested,
+        "qualified" => c.qualified,
+        "unqualified" => c.unqualified,
+        "refused" => c.refused,
+        "not_sampled" => c.not_sampled,
+        _ => c.shortfall,
     };
     Row {
         category,
@@ -95,7 +96,7 @@ pub async fn page(State(state): State<Arc<AppState>>, PageLang(lang): PageLang) 
     let mut rows: Vec<Row> = st
         .categories
         .iter()
-        .map(|r| row(r, r.category.clone(), r.category.clone()))
+        .map(|r| row(r, r.0.label.clone(), r.0.label.clone()))
         .collect();
     rows.push(row(&st.total, "合计".to_string(), t(Msg::StatusTotal)));
     let deadlines: Vec<DeadlineItem> = st

@@ -28,7 +28,7 @@ const COMMON_NAME: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_
 /// both with SHA-256.
 pub(crate) enum Key {
     P256(p256::ecdsa::SigningKey),
-    Rsa(rsa::pkcs1v15::SigningKey<Sha256>),
+    Rsa(Box<rsa::pkcs1v15::SigningKey<Sha256>>),
 }
 
 impl Key {
@@ -37,7 +37,8 @@ impl Key {
         match self {
             Key::P256(k) => SubjectPublicKeyInfoOwned::from_key(*k.verifying_key()).map_err(failed),
             Key::Rsa(k) => {
-                let public = rsa::RsaPublicKey::from(k.as_ref());
+                let private: &rsa::RsaPrivateKey = (**k).as_ref();
+                let public = rsa::RsaPublicKey::from(private);
                 SubjectPublicKeyInfoOwned::from_key(public).map_err(failed)
             }
         }
@@ -50,7 +51,7 @@ impl Key {
         }
         rsa::RsaPrivateKey::from_pkcs8_der(der)
             .ok()
-            .map(|k| Key::Rsa(rsa::pkcs1v15::SigningKey::new(k)))
+            .map(|k| Key::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(k))))
     }
 
     /// A key in PEM: PKCS#8 (`PRIVATE KEY`), SEC1 (`EC PRIVATE KEY`) or PKCS#1 (`RSA PRIVATE
@@ -63,13 +64,13 @@ impl Key {
             return Ok(Key::P256(k));
         }
         if let Ok(k) = rsa::RsaPrivateKey::from_pkcs8_pem(text) {
-            return Ok(Key::Rsa(rsa::pkcs1v15::SigningKey::new(k)));
+            return Ok(Key::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(k))));
         }
         if let Ok(k) = p256::SecretKey::from_sec1_pem(text) {
             return Ok(Key::P256(k.into()));
         }
         if let Ok(k) = rsa::RsaPrivateKey::from_pkcs1_pem(text) {
-            return Ok(Key::Rsa(rsa::pkcs1v15::SigningKey::new(k)));
+            return Ok(Key::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(k))));
         }
         Err(msg!(PdfSignKeyKind).to_string())
     }

@@ -199,7 +199,7 @@ impl PdfSigner {
     fn cms(&self, digest: &[u8]) -> Result<Vec<u8>, PdfSignError> {
         let content = match &self.creds.key {
             keys::Key::P256(k) => self.signed::<_, p256::ecdsa::DerSignature>(k, digest)?,
-            keys::Key::Rsa(k) => self.signed::<_, rsa::pkcs1v15::Signature>(k, digest)?,
+            keys::Key::Rsa(k) => self.signed::<_, rsa::pkcs1v15::Signature>(&**k, digest)?,
         };
         let Some(tsa) = &self.tsa else {
             return content.to_der().map_err(failed);
