@@ -56,12 +56,18 @@ pub struct Timestamp {
     pub service: String,
 }
 
-/// The digest of `data` by the algorithm `oid` names (SHA-2 only).
-pub(crate) fn digest(oid: &ObjectIdentifier, data: &[u8]) -> Option<Vec<u8>> {
+/// The digest of the parts of `data`, one after another, by the algorithm `oid` names (SHA-2
+/// only): a signed PDF's two byte ranges are hashed where they lie.
+pub(crate) fn digest(oid: &ObjectIdentifier, data: &[&[u8]]) -> Option<Vec<u8>> {
+    fn of<D: Digest>(data: &[&[u8]]) -> Vec<u8> {
+        let mut h = D::new();
+        data.iter().for_each(|d| h.update(d));
+        h.finalize().to_vec()
+    }
     match *oid {
-        super::SHA256 => Some(Sha256::digest(data).to_vec()),
-        SHA384 => Some(Sha384::digest(data).to_vec()),
-        SHA512 => Some(Sha512::digest(data).to_vec()),
+        super::SHA256 => Some(of::<Sha256>(data)),
+        SHA384 => Some(of::<Sha384>(data)),
+        SHA512 => Some(of::<Sha512>(data)),
         _ => None,
     }
 }
@@ -131,7 +137,7 @@ fn check_one(pdf: &[u8], d: &Dictionary) -> PdfSignature {
         return sig;
     }
     sig.covers_whole_file = end_b == pdf.len();
-    let signed = [&pdf[..end_a], &pdf[b0..end_b]].concat();
+    let ranges = [&pdf[..end_a], &pdf[b0..end_b]];
     let mut reader = match der::SliceReader::new(contents) {
         Ok(r) => r,
         Err(e) => {
@@ -148,7 +154,7 @@ fn check_one(pdf: &[u8], d: &Dictionary) -> PdfSignature {
             return sig;
         }
     };
-    match verify_signed_data(&sd, &signed) {
+    match verify_signed_data(&sd, &ranges) {
         Ok((signer, cert)) => {
             sig.signer = signer;
             sig.certificate = cert;
@@ -185,12 +191,12 @@ fn check_one(pdf: &[u8], d: &Dictionary) -> PdfSignature {
     sig
 }
 
-/// The first signer of `sd` over `content`: its certificate's name and DER when its message
-/// digest is that of `content` and its signature over the signed attributes holds (ECDSA P-256
+/// The first signer of `sd` over `content` (its parts one after another): its certificate's
+/// name and DER when its message digest is that of `content` and its signature over the signed attributes holds (ECDSA P-256
 /// or RSA PKCS#1 v1.5, with SHA-2).
 pub(crate) fn verify_signed_data(
     sd: &SignedData,
-    content: &[u8],
+    content: &[&[u8]],
 ) -> Result<(String, Vec<u8>), (String, Message)> {
     let Some(si) = sd.signer_infos.0.iter().next() else {
         return Err((String::new(), msg!(PdfSigCms, reason = "no signer")));

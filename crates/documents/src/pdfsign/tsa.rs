@@ -214,12 +214,12 @@ pub(crate) fn check_token(
     let (sd, content, info) = parts(&token).map_err(|m| (String::new(), m))?;
     let time = info.gen_time.show();
     let imprint = &info.message_imprint;
-    let ours = super::check::digest(&imprint.hash_algorithm.oid, signature)
+    let ours = super::check::digest(&imprint.hash_algorithm.oid, &[signature])
         .ok_or_else(|| (time.clone(), msg!(PdfSigCms, reason = "digest")))?;
     if imprint.hashed_message.as_bytes() != ours.as_slice() {
         return Err((time, msg!(PdfSigTsaImprint)));
     }
-    match super::check::verify_signed_data(&sd, &content) {
+    match super::check::verify_signed_data(&sd, &[&content]) {
         Ok((service, _)) => Ok((time, service)),
         Err((_, m)) => Err((time, m)),
     }
